@@ -1,0 +1,271 @@
+"""The blueprint document: pydantic models for every entity of DOMAIN.md.
+
+Field-level rules (ranges, enumerations, types) live here; rules that need the whole
+document (unique ids, references that must resolve) live in ``validation.py``.
+The field order of each model is the key order of the file format, so do not reorder
+fields casually: it changes every saved file.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar, Literal, TypeVar
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
+
+from .enums import (
+    Action,
+    ChannelKind,
+    Demand,
+    EpicLetter,
+    FrequencySource,
+    FrictionKind,
+    FrictionNature,
+    Period,
+    Status,
+)
+from .ids import ID_PATTERN, new_id
+
+FORMAT_MARKER = "blueprint"
+SCHEMA_VERSION = 1
+
+EntityId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Text = str
+Step = Annotated[int, Field(ge=0, le=5)]
+EpicScore = Annotated[int, Field(ge=1, le=5)]
+
+EFFORT_POINTS = (1, 2, 3, 5, 8)
+
+
+_E = TypeVar("_E")
+#: ``Lax[SomeEnum]``: an enum field that takes its value as a string from a file.
+Lax = Annotated[_E, Strict(False)]
+CONFIDENCE_LEVELS = (0.5, 0.8, 1.0)
+
+
+def _check_confidence(value: float) -> float:
+    if value not in CONFIDENCE_LEVELS:
+        raise ValueError("must be 0.5 (low), 0.8 (medium) or 1.0 (high)")
+    return float(value)
+
+
+def _check_unique(values: list) -> list:
+    seen = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"lists {value!r} more than once")
+        seen.add(value)
+    return values
+
+
+class Entity(BaseModel):
+    """Base of every model: strict about unknown fields and non-finite numbers."""
+
+    # strict: a file saying "3" where a number belongs, or 1 for true, is wrong, not guessed at.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, strict=True)
+
+    #: How the entity is named in messages ("touchpoint", "friction point"...).
+    noun: ClassVar[str] = "entity"
+
+
+class Identified(Entity):
+    id: EntityId = Field(default_factory=new_id, description="Stable id, unique in the file.")
+
+    @property
+    def display_name(self) -> str:
+        return getattr(self, "name", None) or getattr(self, "title", None) or self.id
+
+
+class Stage(Identified):
+    """A lifecycle stage: one column of the grid."""
+
+    noun: ClassVar[str] = "stage"
+    name: Name = Field(description="Stage name shown as the column header, e.g. 'Awareness'.")
+    description: Text = ""
+
+
+class Channel(Identified):
+    """A channel: one row of the grid, sitting on a step of the stairway of service."""
+
+    noun: ClassVar[str] = "channel"
+    name: Name = Field(description="Channel name shown as the row header, e.g. 'Mobile app'.")
+    kind: Lax[ChannelKind] = Field(description="What kind of channel this is.")
+    step: Step = Field(description="Stairway step, 0 (escalation or lost) .. 5 (no contact).")
+    cost_per_contact: Annotated[float, Field(ge=0)] | None = Field(
+        default=None,
+        description="What one contact in this channel costs, in the blueprint's currency; "
+        "null when unknown.",
+    )
+    description: Text = ""
+
+
+class PreferredChannel(Entity):
+    noun: ClassVar[str] = "preferred channel"
+    stage_id: EntityId = Field(description="The stage.")
+    channel_id: EntityId = Field(description="The channel the persona prefers at that stage.")
+
+
+class Persona(Identified):
+    """A customer type."""
+
+    noun: ClassVar[str] = "persona"
+    name: Name
+    description: Text = ""
+    value_weight: Annotated[float, Field(ge=0.5, le=2.0)] = Field(
+        default=1.0,
+        description="0.5 .. 2.0; 1.0 is a typical customer, higher for customers whose "
+        "experience must be outstanding.",
+    )
+    share: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        default=None, description="Share of the customer base in percent, or null."
+    )
+    preferred_channels: list[PreferredChannel] = Field(
+        default_factory=list, description="Optionally, the channel preferred at each stage."
+    )
+
+
+class Epic(Entity):
+    """EPIC scores of a touchpoint, each 1..5 or null when not scored."""
+
+    noun: ClassVar[str] = "EPIC score"
+    easy: EpicScore | None = None
+    personalised: EpicScore | None = None
+    intuitive: EpicScore | None = None
+    contextual: EpicScore | None = None
+
+    def by_letter(self) -> dict[EpicLetter, int | None]:
+        return {
+            EpicLetter.EASY: self.easy,
+            EpicLetter.PERSONALISED: self.personalised,
+            EpicLetter.INTUITIVE: self.intuitive,
+            EpicLetter.CONTEXTUAL: self.contextual,
+        }
+
+
+class Touchpoint(Identified):
+    """One step of the journey, in one cell (stage x channel) of the grid.
+
+    Touchpoints of the same cell are ordered by their order in the document.
+    """
+
+    noun: ClassVar[str] = "touchpoint"
+    title: Name
+    stage_id: EntityId = Field(description="The stage (column) it sits in.")
+    channel_id: EntityId = Field(description="The channel (row) it sits in.")
+    customer_action: Text = Field(default="", description="What the customer does.")
+    physical_evidence: Text = Field(default="", description="What the customer sees or holds.")
+    frontstage: Text = Field(default="", description="What staff or systems visibly do.")
+    backstage: Text = Field(default="", description="What happens out of sight.")
+    support_processes: Text = Field(default="", description="Systems, partners, policies.")
+    emotion: Annotated[int, Field(ge=-2, le=2)] | None = Field(
+        default=None, description="-2 (angry) .. +2 (delighted), or null."
+    )
+    epic: Epic = Field(default_factory=Epic)
+    persona_ids: Annotated[list[EntityId], AfterValidator(_check_unique)] = Field(
+        default_factory=list, description="Personas it applies to; empty means all."
+    )
+    duration_minutes: Annotated[float, Field(ge=0)] | None = None
+    wait_minutes: Annotated[float, Field(ge=0)] | None = None
+    notes: Text = ""
+
+
+class Flow(Identified):
+    """A link between two touchpoints in journey order."""
+
+    noun: ClassVar[str] = "flow"
+    from_id: EntityId = Field(description="The touchpoint the customer comes from.")
+    to_id: EntityId = Field(description="The touchpoint the customer goes to next.")
+    label: Text = Field(default="", description="Optional label drawn on the arrow.")
+
+
+class Frequency(Entity):
+    """How often a friction happens, and how we know."""
+
+    noun: ClassVar[str] = "frequency"
+    count: Annotated[float, Field(ge=0)] = Field(default=0, description="Occurrences per period.")
+    per: Lax[Period] = Period.MONTH
+    source: Lax[FrequencySource] = FrequencySource.UNKNOWN
+
+
+class Friction(Identified):
+    """Anything that makes the customer hesitate, slows them, or disrupts the journey."""
+
+    noun: ClassVar[str] = "friction point"
+    title: Name
+    touchpoint_id: EntityId = Field(description="The touchpoint it belongs to.")
+    description: Text = ""
+    kind: Lax[FrictionKind] = FrictionKind.HESITATION
+    nature: Lax[FrictionNature] = Field(
+        default=FrictionNature.BAD,
+        description="'good' friction is deliberate (a confirmation, a protective check) and is "
+        "never prioritised for removal.",
+    )
+    severity: Annotated[int, Field(ge=1, le=4)] = Field(
+        default=2, description="1 cosmetic, 2 annoying, 3 serious, 4 blocks the customer."
+    )
+    frequency: Frequency = Field(default_factory=Frequency)
+    leads_to_channel_id: EntityId | None = Field(
+        default=None, description="The channel the customer is pushed into, if any."
+    )
+    gives_up: bool = Field(default=False, description="True if customers abandon here.")
+    contact_reason_id: EntityId | None = None
+
+
+class ContactReason(Identified):
+    """A node of the two-level contact-reason tree."""
+
+    noun: ClassVar[str] = "contact reason"
+    name: Name
+    parent_id: EntityId | None = Field(
+        default=None, description="The primary reason this one belongs to; null for a primary."
+    )
+    demand: Lax[Demand] = Field(
+        default=Demand.VALUE,
+        description="'value' demand (the service exists for it) or 'failure' demand "
+        "(caused by something not done, or not done right).",
+    )
+    description: Text = ""
+
+
+class Improvement(Identified):
+    """An item of the improvement plan."""
+
+    noun: ClassVar[str] = "improvement"
+    title: Name
+    description: Text = ""
+    friction_ids: Annotated[list[EntityId], AfterValidator(_check_unique)] = Field(
+        default_factory=list, description="The friction points it addresses."
+    )
+    action: Lax[Action] = Action.SIMPLIFY
+    target_step: Step = Field(default=4, description="Stairway step it lifts customers to.")
+    effort: Literal[1, 2, 3, 5, 8] = Field(default=3, description="Effort points: 1, 2, 3, 5, 8.")
+    confidence: Annotated[float, AfterValidator(_check_confidence)] = Field(
+        default=0.8, description="0.5 low, 0.8 medium, 1.0 high."
+    )
+    owner: Text = ""
+    status: Lax[Status] = Status.IDEA
+    epic_letters: Annotated[list[Lax[EpicLetter]], AfterValidator(_check_unique)] = Field(
+        default_factory=list, description="The EPIC letters it improves."
+    )
+
+
+class Blueprint(Entity):
+    """The whole document."""
+
+    noun: ClassVar[str] = "blueprint"
+    format: Literal["blueprint"] = Field(default=FORMAT_MARKER, description="Format marker.")
+    schema_version: Literal[1] = Field(default=SCHEMA_VERSION, description="File schema version.")
+    title: Text = "Untitled blueprint"
+    description: Text = ""
+    organisation: Text = ""
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
+        default="EUR", description="ISO 4217 code of the currency of costs, e.g. EUR."
+    )
+    stages: list[Stage] = Field(default_factory=list, description="Columns, left to right.")
+    channels: list[Channel] = Field(default_factory=list, description="Rows, top to bottom.")
+    personas: list[Persona] = Field(default_factory=list)
+    contact_reasons: list[ContactReason] = Field(default_factory=list)
+    touchpoints: list[Touchpoint] = Field(default_factory=list)
+    flows: list[Flow] = Field(default_factory=list)
+    frictions: list[Friction] = Field(default_factory=list)
+    improvements: list[Improvement] = Field(default_factory=list)

@@ -1,0 +1,63 @@
+"""Enumerations of the method (see DOMAIN.md). Values are what the file stores."""
+
+from enum import StrEnum
+
+
+class ChannelKind(StrEnum):
+    SELF_SERVICE = "self-service"
+    SELF_HELP = "self-help"
+    ASSISTED_DIGITAL = "assisted digital"
+    LIVE_HUMAN = "live human"
+    ESCALATION = "escalation"
+
+
+class FrictionKind(StrEnum):
+    HESITATION = "hesitation"
+    SLOWDOWN = "slowdown"
+    DISRUPTION = "disruption"
+    FAILURE = "failure"
+
+
+class FrictionNature(StrEnum):
+    BAD = "bad"
+    GOOD = "good"
+
+
+class Period(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+class FrequencySource(StrEnum):
+    MEASURED = "measured"
+    ESTIMATED = "estimated"
+    UNKNOWN = "unknown"
+
+
+class Demand(StrEnum):
+    VALUE = "value"
+    FAILURE = "failure"
+
+
+class Action(StrEnum):
+    ELIMINATE = "eliminate"
+    AUTOMATE = "automate"
+    SIMPLIFY = "simplify"
+    LEVERAGE = "leverage"
+
+
+class Status(StrEnum):
+    IDEA = "idea"
+    PLANNED = "planned"
+    IN_PROGRESS = "in progress"
+    DONE = "done"
+
+
+class EpicLetter(StrEnum):
+    EASY = "E"
+    PERSONALISED = "P"
+    INTUITIVE = "I"
+    CONTEXTUAL = "C"

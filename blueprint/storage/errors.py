@@ -1,0 +1,106 @@
+"""Typed errors of reading and writing blueprint files.
+
+Every error carries the path (when there is one) and a message a person can act on;
+``str(error)`` is that message, ready for a dialog or one line on stderr.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..model.validation import Problem
+
+
+class BlueprintFileError(Exception):
+    """Base of every storage error."""
+
+    def __init__(self, reason: str, path: Path | str | None = None) -> None:
+        self.reason = reason
+        self.path = Path(path) if path is not None else None
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return f"{self.path}: {self.reason}" if self.path else self.reason
+
+    def __str__(self) -> str:
+        return self.message
+
+    def with_path(self, path: Path | str) -> BlueprintFileError:
+        self.path = Path(path)
+        self.args = (self.message,)
+        return self
+
+
+class LoadError(BlueprintFileError):
+    """The file could not be opened as a blueprint."""
+
+
+class FileTooLargeError(LoadError):
+    pass
+
+
+class EmptyFileError(LoadError):
+    pass
+
+
+class BinaryFileError(LoadError):
+    pass
+
+
+class EncodingError(LoadError):
+    pass
+
+
+class MalformedJSONError(LoadError):
+    """Not JSON at all, or JSON cut short."""
+
+
+class NestingTooDeepError(LoadError):
+    pass
+
+
+class UnsupportedNumberError(LoadError):
+    """A number that is not finite, or too long to be a real value."""
+
+
+class NotABlueprintError(LoadError):
+    """Valid JSON, but not a blueprint document (wrong root, no format marker)."""
+
+
+class NewerVersionError(LoadError):
+    """Made by a newer version of blueprint: refused rather than half-read."""
+
+
+class InvalidBlueprintError(LoadError):
+    """A blueprint document that breaks the model's rules; ``problems`` lists each one."""
+
+    def __init__(
+        self, problems: Sequence[Problem], path: Path | str | None = None, limit: int = 20
+    ) -> None:
+        self.problems = list(problems)
+        shown = "; ".join(str(p) for p in self.problems[:limit])
+        more = len(self.problems) - limit
+        if more > 0:
+            shown += f"; and {more} more problem{'s' if more > 1 else ''}"
+        count = len(self.problems)
+        super().__init__(
+            f"{count} problem{'s' if count != 1 else ''} in the blueprint: {shown}", path
+        )
+
+
+class SaveError(BlueprintFileError):
+    """The file could not be written; the previous file on disk is untouched."""
+
+
+class CsvError(BlueprintFileError):
+    """A spreadsheet that cannot be imported; ``problems`` lists each bad row and column."""
+
+    def __init__(self, problems: Sequence[str], path: Path | str | None = None) -> None:
+        self.problems = list(problems)
+        shown = "; ".join(self.problems[:20])
+        more = len(self.problems) - 20
+        if more > 0:
+            shown += f"; and {more} more"
+        super().__init__(shown, path)

@@ -1,0 +1,228 @@
+"""The ``.blueprint`` file format: canonical UTF-8 JSON with a format marker and a version.
+
+Reading is defensive: whatever the bytes, the caller gets a ``Blueprint`` or one
+``LoadError`` subclass with a message a person can act on. Writing is canonical (fixed key
+order, entities in document order, 2-space indent, newline at the end) so that saving an
+unchanged file gives the same bytes and git diffs stay small.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..model import FORMAT_MARKER, SCHEMA_VERSION, Blueprint, document_problems
+from ..model.validation import problems_from_validation_error
+from .atomic import atomic_write_bytes, describe_os_error
+from .errors import (
+    BinaryFileError,
+    EmptyFileError,
+    EncodingError,
+    FileTooLargeError,
+    InvalidBlueprintError,
+    LoadError,
+    MalformedJSONError,
+    NestingTooDeepError,
+    NewerVersionError,
+    NotABlueprintError,
+    UnsupportedNumberError,
+)
+from .migrations import FIRST_SCHEMA_VERSION, MigrationGap, migrate
+
+EXTENSION = ".blueprint"
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+_UTF16_32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff")
+_UTF8_BOM = b"\xef\xbb\xbf"
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def load_blueprint(path: Path | str) -> Blueprint:
+    """Read and validate the blueprint at ``path``. Raises a ``LoadError`` subclass."""
+    path = Path(path)
+    try:
+        data = _read_bounded(path)
+        return loads_blueprint(data)
+    except LoadError as error:
+        raise error.with_path(path) from error.__cause__
+
+
+def _read_bounded(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise _too_large(size)
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except IsADirectoryError as error:
+        raise LoadError("cannot open: it is a folder, not a file") from error
+    except OSError as error:
+        raise LoadError(f"cannot open: {describe_os_error(error)}") from error
+    if len(data) > MAX_FILE_BYTES:  # the file grew while we read it
+        raise _too_large(len(data))
+    return data
+
+
+def _too_large(size: int) -> FileTooLargeError:
+    return FileTooLargeError(
+        f"is too large to be a blueprint ({size / 2**20:.1f} MiB; the limit is "
+        f"{MAX_FILE_BYTES // 2**20} MiB)"
+    )
+
+
+def loads_blueprint(data: bytes) -> Blueprint:
+    """Parse and validate a blueprint from the bytes of a file."""
+    document = parse_document(data)
+    document = upgrade_document(document)
+    try:
+        blueprint = Blueprint.model_validate(document)
+    except ValidationError as error:
+        problems = problems_from_validation_error(error.errors(include_url=False), document)
+        raise InvalidBlueprintError(problems) from None
+    problems = document_problems(blueprint)
+    if problems:
+        raise InvalidBlueprintError(problems)
+    return blueprint
+
+
+def parse_document(data: bytes) -> dict:
+    """Bytes -> the raw JSON object of a blueprint file, or a ``LoadError``."""
+    text = _decode(data)
+    try:
+        document = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise _malformed(text, error) from None
+    except RecursionError:
+        raise NestingTooDeepError(
+            "is not a blueprint: its data is nested far too deeply to be read"
+        ) from None
+    except ValueError:  # an integer with thousands of digits
+        raise UnsupportedNumberError(
+            "contains a number with thousands of digits, which cannot be a real value"
+        ) from None
+    if _SURROGATE_ESCAPE.search(text):
+        _reject_lone_surrogates(document)
+    if not isinstance(document, dict):
+        raise NotABlueprintError(
+            f"is JSON, but not a blueprint: the top level is {_json_type(document)}, not an object"
+        )
+    return document
+
+
+def _decode(data: bytes) -> str:
+    if not data.strip():
+        raise EmptyFileError("is empty: there is no blueprint in it")
+    if data.startswith(_UTF16_32_BOMS):
+        raise EncodingError(
+            "is encoded as UTF-16 or UTF-32; blueprint files are UTF-8 (re-save it as UTF-8)"
+        )
+    if b"\x00" in data:
+        raise BinaryFileError("is a binary file (it contains NUL bytes), not a blueprint")
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise EncodingError(
+            f"is not valid UTF-8 (byte {error.start + 1}, line {line}); blueprint files are "
+            "UTF-8 text: re-save it as UTF-8"
+        ) from None
+
+
+def _reject_constant(name: str) -> float:
+    raise UnsupportedNumberError(
+        f"contains {name}, which is not a number a blueprint can hold (values must be finite)"
+    )
+
+
+def _malformed(text: str, error: json.JSONDecodeError) -> MalformedJSONError:
+    where = f"line {error.lineno}, column {error.colno}"
+    stripped = text.lstrip()
+    at_end = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string")
+    if at_end and stripped[:1] in "{[":
+        return MalformedJSONError(
+            f"is cut short: the JSON ends unexpectedly at {where} (was it copied or saved "
+            "completely?)"
+        )
+    if stripped[:1] not in "{[":
+        return MalformedJSONError(
+            f"is not a blueprint file: it is not JSON ({error.msg} at {where})"
+        )
+    return MalformedJSONError(f"is not valid JSON: {error.msg} at {where}")
+
+
+def _json_type(value: object) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    return "a number"
+
+
+def _reject_lone_surrogates(value: object) -> None:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise EncodingError(
+                    "contains a broken character escape (a lone UTF-16 surrogate such as "
+                    "\\ud800) that is not a real character"
+                ) from None
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def upgrade_document(document: dict) -> dict:
+    """Check the format marker and version of a raw document and migrate it to the current one."""
+    marker = document.get("format")
+    if marker != FORMAT_MARKER:
+        raise NotABlueprintError(
+            f'is JSON, but not a blueprint: it has no "format": "{FORMAT_MARKER}" marker'
+        )
+    version = document.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise NotABlueprintError(
+            f"has no valid schema_version (it must be a whole number such as {SCHEMA_VERSION})"
+        )
+    if version > SCHEMA_VERSION:
+        raise NewerVersionError(
+            f"was made by a newer version of blueprint (file schema version {version}; this "
+            f"version reads versions up to {SCHEMA_VERSION}). Update blueprint to open it."
+        )
+    if version < FIRST_SCHEMA_VERSION:
+        raise NotABlueprintError(f"has an impossible schema_version {version}")
+    try:
+        return migrate(document, version)
+    except MigrationGap as gap:
+        raise LoadError(
+            f"uses schema version {gap.args[0]}, which this version of blueprint cannot upgrade"
+        ) from None
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def dumps_blueprint(blueprint: Blueprint) -> bytes:
+    """The canonical bytes of a blueprint file."""
+    return blueprint.model_dump_json(indent=2).encode("utf-8") + b"\n"
+
+
+def save_blueprint(blueprint: Blueprint, path: Path | str) -> None:
+    """Save atomically; on failure raise ``SaveError`` and leave any old file untouched."""
+    atomic_write_bytes(path, dumps_blueprint(blueprint))

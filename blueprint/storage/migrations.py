@@ -1,0 +1,36 @@
+"""Upgrading files written by older schema versions, one version step at a time.
+
+Each step takes the raw document (a dict straight from JSON) at version N and returns it
+at version N + 1. Steps work on plain data, never on the model, so that they keep working
+when the model moves on. Register a step when the model changes in a way older files
+cannot satisfy, and bump ``SCHEMA_VERSION`` in ``model/entities.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model import SCHEMA_VERSION
+
+Migration = Callable[[dict], dict]
+
+#: from-version -> step to from-version + 1. Version 1 is the first published schema.
+MIGRATIONS: dict[int, Migration] = {}
+
+FIRST_SCHEMA_VERSION = 1
+
+
+class MigrationGap(Exception):
+    """No step is registered from a version that is older than the current one."""
+
+
+def migrate(document: dict, version: int, target: int = SCHEMA_VERSION) -> dict:
+    """Bring ``document`` from ``version`` up to ``target``."""
+    while version < target:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise MigrationGap(version)
+        document = step(document)
+        version += 1
+        document["schema_version"] = version
+    return document
