@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 from .enums import (
     Action,
@@ -28,8 +36,10 @@ from .ids import ID_PATTERN, new_id
 FORMAT_MARKER = "blueprint"
 SCHEMA_VERSION = 1
 
+NOT_BLANK = r"\S"
 EntityId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+#: A name or title: not blank (it must hold a visible character).
+Name = Annotated[str, StringConstraints(min_length=1, max_length=500, pattern=NOT_BLANK)]
 Text = str
 Step = Annotated[int, Field(ge=0, le=5)]
 EpicScore = Annotated[int, Field(ge=1, le=5)]
@@ -49,11 +59,17 @@ def _check_confidence(value: float) -> float:
     return float(value)
 
 
+def _check_effort(value: int) -> int:
+    if value not in EFFORT_POINTS:
+        raise ValueError("must be 1, 2, 3, 5 or 8 effort points")
+    return value
+
+
 def _check_unique(values: list) -> list:
     seen = set()
     for value in values:
         if value in seen:
-            raise ValueError(f"lists {value!r} more than once")
+            raise ValueError(f"lists {str(value)!r} more than once")
         seen.add(value)
     return values
 
@@ -238,10 +254,16 @@ class Improvement(Identified):
     )
     action: Lax[Action] = Action.SIMPLIFY
     target_step: Step = Field(default=4, description="Stairway step it lifts customers to.")
-    effort: Literal[1, 2, 3, 5, 8] = Field(default=3, description="Effort points: 1, 2, 3, 5, 8.")
-    confidence: Annotated[float, AfterValidator(_check_confidence)] = Field(
-        default=0.8, description="0.5 low, 0.8 medium, 1.0 high."
-    )
+    effort: Annotated[
+        int,
+        AfterValidator(_check_effort),
+        WithJsonSchema({"type": "integer", "enum": list(EFFORT_POINTS)}),
+    ] = Field(default=3, description="Effort points: 1, 2, 3, 5, 8.")
+    confidence: Annotated[
+        float,
+        AfterValidator(_check_confidence),
+        WithJsonSchema({"type": "number", "enum": list(CONFIDENCE_LEVELS)}),
+    ] = Field(default=0.8, description="0.5 low, 0.8 medium, 1.0 high.")
     owner: Text = ""
     status: Lax[Status] = Status.IDEA
     epic_letters: Annotated[list[Lax[EpicLetter]], AfterValidator(_check_unique)] = Field(
@@ -254,7 +276,9 @@ class Blueprint(Entity):
 
     noun: ClassVar[str] = "blueprint"
     format: Literal["blueprint"] = Field(default=FORMAT_MARKER, description="Format marker.")
-    schema_version: Literal[1] = Field(default=SCHEMA_VERSION, description="File schema version.")
+    schema_version: Literal[SCHEMA_VERSION] = Field(  # type: ignore[valid-type]
+        default=SCHEMA_VERSION, description="File schema version."
+    )
     title: Text = "Untitled blueprint"
     description: Text = ""
     organisation: Text = ""

@@ -228,7 +228,7 @@ def _improvement_references(bp: Blueprint) -> list[Problem]:
 
 # --- Field-level errors reported by pydantic, in the same words -------------------------
 
-_COLLECTIONS: dict[str, str] = {
+COLLECTION_NOUNS: dict[str, str] = {
     "stages": "stage",
     "channels": "channel",
     "personas": "persona",
@@ -250,6 +250,8 @@ def _describe(error: dict) -> str:
     if kind == "extra_forbidden":
         return "is not a field this version of blueprint knows (check its spelling)"
     if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == r"\S":
+            return "must not be blank"
         if field == "currency":
             return "must be a three-letter currency code such as EUR"
         return "is not a valid id: use 1 to 64 letters, digits, '-', '_', '.' or ':'"
@@ -291,8 +293,8 @@ def problems_from_validation_error(errors: list[dict], data: object) -> list[Pro
     for error in errors:
         loc = tuple(error["loc"])
         noun, entity_id, name, rest = "blueprint", None, None, loc
-        if len(loc) >= 2 and loc[0] in _COLLECTIONS and isinstance(loc[1], int):
-            noun = _COLLECTIONS[str(loc[0])]
+        if len(loc) >= 2 and loc[0] in COLLECTION_NOUNS and isinstance(loc[1], int):
+            noun = COLLECTION_NOUNS[str(loc[0])]
             rest = loc[2:]
             raw = _lookup(data, loc[:2])
             if isinstance(raw, dict):
@@ -313,3 +315,23 @@ def _lookup(data: object, path: tuple) -> object:
         except (KeyError, IndexError, TypeError):
             return None
     return data
+
+
+def missing_ids(document: dict) -> list[Problem]:
+    """Entities of a raw file document that have no id.
+
+    The model gives new entities an id, but an entity read from a file must carry its own:
+    a fresh id on every open would change the file each time it is saved.
+    """
+    found = []
+    for key, noun in COLLECTION_NOUNS.items():
+        items = document.get(key)
+        if not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            if isinstance(item, dict) and "id" not in item:
+                title = item.get("title", item.get("name"))
+                name = title if isinstance(title, str) else None
+                label = noun if name else f"{noun} number {index + 1}"
+                found.append(Problem(label, None, name, "id", "is required"))
+    return found

@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..model import FORMAT_MARKER, SCHEMA_VERSION, Blueprint, document_problems
-from ..model.validation import problems_from_validation_error
+from ..model.validation import missing_ids, problems_from_validation_error
 from .atomic import atomic_write_bytes, describe_os_error
 from .errors import (
     BinaryFileError,
@@ -38,6 +38,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 _UTF16_32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff")
 _UTF8_BOM = b"\xef\xbb\xbf"
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
 
 
@@ -61,6 +62,8 @@ def _read_bounded(path: Path) -> bytes:
             if size > MAX_FILE_BYTES:
                 raise _too_large(size)
             data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError as error:
+        raise LoadError("cannot open: there is no such file") from error
     except IsADirectoryError as error:
         raise LoadError("cannot open: it is a folder, not a file") from error
     except OSError as error:
@@ -79,6 +82,8 @@ def _too_large(size: int) -> FileTooLargeError:
 
 def loads_blueprint(data: bytes) -> Blueprint:
     """Parse and validate a blueprint from the bytes of a file."""
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(len(data))
     document = parse_document(data)
     document = upgrade_document(document)
     try:
@@ -86,7 +91,7 @@ def loads_blueprint(data: bytes) -> Blueprint:
     except ValidationError as error:
         problems = problems_from_validation_error(error.errors(include_url=False), document)
         raise InvalidBlueprintError(problems) from None
-    problems = document_problems(blueprint)
+    problems = missing_ids(document) + document_problems(blueprint)
     if problems:
         raise InvalidBlueprintError(problems)
     return blueprint
@@ -145,16 +150,17 @@ def _reject_constant(name: str) -> float:
 
 def _malformed(text: str, error: json.JSONDecodeError) -> MalformedJSONError:
     where = f"line {error.lineno}, column {error.colno}"
-    stripped = text.lstrip()
-    at_end = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string")
-    if at_end and stripped[:1] in "{[":
-        return MalformedJSONError(
-            f"is cut short: the JSON ends unexpectedly at {where} (was it copied or saved "
-            "completely?)"
-        )
-    if stripped[:1] not in "{[":
+    if text.lstrip()[:1] not in "{[":
         return MalformedJSONError(
             f"is not a blueprint file: it is not JSON ({error.msg} at {where})"
+        )
+    outside_strings = _JSON_STRING.sub("", text)
+    opened = outside_strings.count("{") + outside_strings.count("[")
+    closed = outside_strings.count("}") + outside_strings.count("]")
+    if opened > closed or error.msg.startswith("Unterminated string"):
+        return MalformedJSONError(
+            f"is cut short: it ends before all its brackets are closed ({error.msg} at "
+            f"{where}); was it copied or saved completely?"
         )
     return MalformedJSONError(f"is not valid JSON: {error.msg} at {where}")
 

@@ -1,0 +1,158 @@
+"""What every benchmark group shares: result rows, timing, the machine description, tables.
+
+A group is a module ``benchmarks.bench_<name>`` with a function ``run(config) -> list[Row]``
+(see ``benchmarks/run.py``). Timings are the median of ``config.repeats`` runs measured with
+``time.perf_counter`` after one unmeasured warm-up run, with a garbage collection before each
+run so that one run does not pay for the garbage of the previous one.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings shared by all groups."""
+
+    repeats: int = 7
+    #: Keyword arguments for ``benchmarks.generate.generate_blueprint`` (empty: its defaults).
+    blueprint: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Row:
+    """One measured value. Timings are in seconds; ``passed`` is None when there is no target."""
+
+    group: str
+    name: str
+    value: float
+    unit: str  # "s", "x" (a ratio), "MiB", ...
+    note: str = ""
+    repeats: int | None = None
+    min: float | None = None
+    max: float | None = None
+    target: str | None = None
+    passed: bool | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Timing:
+    median: float
+    min: float
+    max: float
+    times: tuple[float, ...]
+
+
+def measure(fn: Callable[[], object], repeats: int, warmup: int = 1) -> Timing:
+    """Median, min and max wall-clock seconds of ``fn()`` over ``repeats`` runs."""
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(max(1, repeats)):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return Timing(statistics.median(times), min(times), max(times), tuple(times))
+
+
+def timing_row(group: str, name: str, timing: Timing, note: str = "", **target) -> Row:
+    return Row(
+        group,
+        name,
+        timing.median,
+        "s",
+        note=note,
+        repeats=len(timing.times),
+        min=timing.min,
+        max=timing.max,
+        **target,
+    )
+
+
+def cpu_model() -> str:
+    try:
+        text = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return platform.processor() or "unknown"
+    for line in text.splitlines():
+        if line.startswith("model name"):
+            return line.partition(":")[2].strip()
+    return platform.processor() or "unknown"
+
+
+def machine() -> dict[str, object]:
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        usable = os.cpu_count()
+    try:
+        import pydantic
+
+        pydantic_version = pydantic.VERSION
+    except ImportError:  # pragma: no cover
+        pydantic_version = "unknown"
+    return {
+        "nproc": usable,
+        "cpu_model": cpu_model(),
+        "python": sys.version.split()[0],
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "pydantic": pydantic_version,
+    }
+
+
+def _format_value(row: Row, value: float | None) -> str:
+    if value is None:
+        return ""
+    if row.unit == "s":
+        return f"{value * 1000:.1f} ms" if value < 10 else f"{value:.2f} s"
+    if row.unit == "x":
+        return f"{value:.2f}x"
+    return f"{value:.2f} {row.unit}"
+
+
+def format_table(rows: Sequence[Row]) -> str:
+    header = ("group", "measure", "median / value", "min", "max", "n", "target", "result")
+    lines = [header]
+    for row in rows:
+        result = "" if row.passed is None else ("PASS" if row.passed else "FAIL")
+        lines.append(
+            (
+                row.group,
+                row.name,
+                _format_value(row, row.value),
+                _format_value(row, row.min),
+                _format_value(row, row.max),
+                "" if row.repeats is None else str(row.repeats),
+                row.target or "",
+                result,
+            )
+        )
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    right = {2, 3, 4, 5}
+    out = []
+    for n, line in enumerate(lines):
+        cells = [
+            cell.rjust(width) if i in right else cell.ljust(width)
+            for i, (cell, width) in enumerate(zip(line, widths, strict=True))
+        ]
+        out.append("  ".join(cells).rstrip())
+        if n == 0:
+            out.append("  ".join("-" * width for width in widths))
+    notes = [f"  {row.name}: {row.note}" for row in rows if row.note]
+    if notes:
+        out += ["", "notes:", *notes]
+    return "\n".join(out)

@@ -1,0 +1,251 @@
+"""The ``blueprint`` command line, over the same functions the editor uses.
+
+Exit codes: 0 success; 1 a file is invalid, unreadable or could not be written;
+2 wrong usage; 3 an internal error (a bug: please report it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .analysis import channel_switches
+from .model import Blueprint
+from .model.templates import DEFAULT_TEMPLATE, TEMPLATES, new_blueprint
+from .storage import (
+    EXTENSION,
+    BlueprintFileError,
+    InvalidBlueprintError,
+    atomic_write_bytes,
+    load_blueprint,
+    save_blueprint,
+)
+from .storage.csvio import export_csv, import_csv
+from .storage.schema import file_schema
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+PROG = "blueprint"
+
+
+class UsageError(Exception):
+    """Wrong use of the command line (exit code 2)."""
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _error(message: str) -> None:
+    print(f"{PROG}: error: {_one_line(message)}", file=sys.stderr)
+
+
+def _report_file_error(error: BlueprintFileError) -> None:
+    if isinstance(error, InvalidBlueprintError):
+        for problem in error.problems:
+            print(_one_line(f"{error.path}: {problem}"), file=sys.stderr)
+    elif getattr(error, "problems", None):
+        for problem in error.problems:  # type: ignore[attr-defined]
+            prefix = f"{error.path}: " if error.path else ""
+            print(_one_line(f"{prefix}{problem}"), file=sys.stderr)
+    else:
+        _error(str(error))
+
+
+def _refuse_overwrite(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise UsageError(f"{path} already exists; use --force to replace it")
+
+
+# --- subcommands ----------------------------------------------------------------------------
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    _refuse_overwrite(path, args.force)
+    blueprint = new_blueprint(args.template)
+    if args.title:
+        blueprint.title = args.title
+    save_blueprint(blueprint, path)
+    print(f"Created {path} from the '{args.template}' template.")
+    return EXIT_OK
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    for template in TEMPLATES.values():
+        default = " (default)" if template.name == DEFAULT_TEMPLATE else ""
+        print(f"{template.name}{default}: {template.summary}")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for name in args.files:
+        try:
+            load_blueprint(name)
+        except BlueprintFileError as error:
+            _report_file_error(error)
+            status = EXIT_INVALID
+        else:
+            if not args.quiet:
+                print(f"{name}: valid")
+    return status
+
+
+def blueprint_counts(bp: Blueprint) -> dict[str, int]:
+    return {
+        "stages": len(bp.stages),
+        "channels": len(bp.channels),
+        "personas": len(bp.personas),
+        "touchpoints": len(bp.touchpoints),
+        "frictions": len(bp.frictions),
+        "improvements": len(bp.improvements),
+        "flows": len(bp.flows),
+        "channel_switches": len(channel_switches(bp)),
+        "contact_reasons": len(bp.contact_reasons),
+    }
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    bp = load_blueprint(args.file)
+    counts = blueprint_counts(bp)
+    if args.json:
+        print(json.dumps({"title": bp.title, "organisation": bp.organisation, **counts}, indent=2))
+        return EXIT_OK
+    print(_one_line(bp.title))
+    if bp.organisation:
+        print(_one_line(bp.organisation))
+    width = max(len(k) for k in counts) + 1
+    for key, value in counts.items():
+        print(f"  {key.replace('_', ' ') + ':':<{width + 1}} {value}")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    text = json.dumps(file_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        atomic_write_bytes(args.output, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_export_csv(args: argparse.Namespace) -> int:
+    bp = load_blueprint(args.file)
+    for path in export_csv(bp, args.folder):
+        print(f"Wrote {path}")
+    return EXIT_OK
+
+
+def cmd_import_csv(args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    _refuse_overwrite(output, args.force)
+    bp = import_csv(args.touchpoints, args.frictions)
+    bp.title = args.title or output.stem.replace("-", " ").replace("_", " ").strip() or bp.title
+    save_blueprint(bp, output)
+    counts = blueprint_counts(bp)
+    print(
+        f"Created {output}: {counts['touchpoints']} touchpoints, {counts['frictions']} "
+        f"friction points, {counts['stages']} stages, {counts['channels']} channels."
+    )
+    return EXIT_OK
+
+
+# --- parser ---------------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # type: ignore[override]
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Service blueprints: map friction and EPIC scores across lifecycle stages "
+        "and channels, and turn them into a prioritised stairway-of-service plan.",
+        epilog="Exit codes: 0 success, 1 invalid or unreadable file (or a failed write), "
+        "2 wrong usage, 3 internal error.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("new", help="create a new blueprint file from a template")
+    p.add_argument("file", metavar="FILE", help=f"the file to create (*{EXTENSION})")
+    p.add_argument(
+        "--template",
+        default=DEFAULT_TEMPLATE,
+        choices=sorted(TEMPLATES),
+        help=f"starting point (default: {DEFAULT_TEMPLATE}; 'blueprint templates' lists them)",
+    )
+    p.add_argument("--title", help="title of the new blueprint")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.set_defaults(run=cmd_new)
+
+    p = sub.add_parser("templates", help="list the templates 'new' can start from")
+    p.set_defaults(run=cmd_templates)
+
+    p = sub.add_parser(
+        "validate", help="check blueprint files: exit 0 if all are valid, 1 otherwise"
+    )
+    p.add_argument("files", metavar="FILE", nargs="+")
+    p.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+    p.set_defaults(run=cmd_validate)
+
+    p = sub.add_parser("info", help="count what a blueprint holds")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print the counts as JSON")
+    p.set_defaults(run=cmd_info)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the file format")
+    p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead")
+    p.set_defaults(run=cmd_schema)
+
+    p = sub.add_parser(
+        "export-csv", help="write touchpoints, frictions and improvements as CSV files"
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("folder", metavar="DIR", help="folder to write the CSV files into")
+    p.set_defaults(run=cmd_export_csv)
+
+    p = sub.add_parser("import-csv", help="build a blueprint from spreadsheet rows")
+    p.add_argument("touchpoints", metavar="TOUCHPOINTS.csv")
+    p.add_argument("frictions", metavar="FRICTIONS.csv", nargs="?")
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help="blueprint to create")
+    p.add_argument("--title", help="title of the new blueprint (default: from FILE's name)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.set_defaults(run=cmd_import_csv)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_OK
+        return args.run(args)
+    except UsageError as error:
+        _error(str(error))
+        return EXIT_USAGE
+    except BlueprintFileError as error:
+        _report_file_error(error)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except Exception as error:  # the last line of defence: no traceback reaches a user
+        if os.environ.get("BLUEPRINT_DEBUG"):
+            traceback.print_exc()
+        _error(
+            f"internal error: {type(error).__name__}: {error}. This is a bug; please report it "
+            "(set BLUEPRINT_DEBUG=1 to see the details)."
+        )
+        return EXIT_INTERNAL

@@ -1,0 +1,588 @@
+"""Spreadsheet round trip: touchpoints, frictions and improvements as CSV files.
+
+Facilitators often start in a spreadsheet. Export writes one CSV per entity type with
+cells that a spreadsheet cannot mistake for formulas (OWASP CSV injection); import builds
+a whole blueprint from rows, creating the stages, channels, personas and contact reasons
+named in them, and either succeeds completely or reports every bad row and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..model import (
+    Blueprint,
+    Channel,
+    ContactReason,
+    Epic,
+    Frequency,
+    FrequencySource,
+    Friction,
+    FrictionKind,
+    FrictionNature,
+    Period,
+    Persona,
+    Stage,
+    Touchpoint,
+    document_problems,
+)
+from ..model.defaults import DEFAULT_CONTACT_REASONS, channel_default_for
+from ..model.ids import is_valid_id, new_id
+from .atomic import atomic_write_bytes, describe_os_error
+from .errors import CsvError
+
+TOUCHPOINTS_FILE = "touchpoints.csv"
+FRICTIONS_FILE = "frictions.csv"
+IMPROVEMENTS_FILE = "improvements.csv"
+
+LIST_SEPARATOR = "; "
+REASON_SEPARATOR = " > "
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+MAX_CSV_BYTES = 64 * 1024 * 1024
+
+
+# --- cell encoding ------------------------------------------------------------------------
+
+
+def neutralise(text: str) -> str:
+    """Make a text cell inert in spreadsheets: prefix a quote to anything formula-like.
+
+    A cell already starting with a quote is prefixed too, so that ``restore`` is exact.
+    """
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def restore(cell: str) -> str:
+    """Undo ``neutralise``."""
+    if len(cell) >= 2 and cell[0] == "'" and cell[1] in "=+-@\t\r'":
+        return cell[1:]
+    return cell
+
+
+def _number_cell(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+def _reason_path(bp: Blueprint) -> dict[str, str]:
+    by_id = {r.id: r for r in bp.contact_reasons}
+    paths = {}
+    for reason in bp.contact_reasons:
+        parent = by_id.get(reason.parent_id) if reason.parent_id else None
+        paths[reason.id] = (
+            f"{parent.name}{REASON_SEPARATOR}{reason.name}" if parent else reason.name
+        )
+    return paths
+
+
+def touchpoint_rows(bp: Blueprint) -> tuple[list[str], list[list[str]]]:
+    stages = {s.id: (i, s.name) for i, s in enumerate(bp.stages)}
+    channels = {c.id: (i, c.name) for i, c in enumerate(bp.channels)}
+    personas = {p.id: p.name for p in bp.personas}
+    # Rows by stage, then channel, keeping document order within a cell: importing them
+    # back creates the stages in the same left-to-right order.
+    ordered = sorted(
+        bp.touchpoints,
+        key=lambda t: (stages.get(t.stage_id, (0,))[0], channels.get(t.channel_id, (0,))[0]),
+    )
+    header = list(TOUCHPOINT_COLUMNS)
+    rows = []
+    for tp in ordered:
+        epic = tp.epic
+        rows.append(
+            [
+                tp.id,
+                neutralise(tp.title),
+                neutralise(stages[tp.stage_id][1]),
+                neutralise(channels[tp.channel_id][1]),
+                neutralise(tp.customer_action),
+                neutralise(tp.physical_evidence),
+                neutralise(tp.frontstage),
+                neutralise(tp.backstage),
+                neutralise(tp.support_processes),
+                _number_cell(tp.emotion),
+                _number_cell(epic.easy),
+                _number_cell(epic.personalised),
+                _number_cell(epic.intuitive),
+                _number_cell(epic.contextual),
+                neutralise(LIST_SEPARATOR.join(personas[p] for p in tp.persona_ids)),
+                _number_cell(tp.duration_minutes),
+                _number_cell(tp.wait_minutes),
+                neutralise(tp.notes),
+            ]
+        )
+    return header, rows
+
+
+def friction_rows(bp: Blueprint) -> tuple[list[str], list[list[str]]]:
+    titles = {t.id: t.title for t in bp.touchpoints}
+    channels = {c.id: c.name for c in bp.channels}
+    reasons = _reason_path(bp)
+    rows = []
+    for fr in bp.frictions:
+        rows.append(
+            [
+                fr.id,
+                fr.touchpoint_id,
+                neutralise(titles.get(fr.touchpoint_id, "")),
+                neutralise(fr.title),
+                neutralise(fr.description),
+                fr.kind.value,
+                fr.nature.value,
+                str(fr.severity),
+                _number_cell(fr.frequency.count),
+                fr.frequency.per.value,
+                fr.frequency.source.value,
+                neutralise(channels.get(fr.leads_to_channel_id or "", "")),
+                "yes" if fr.gives_up else "no",
+                neutralise(reasons.get(fr.contact_reason_id or "", "")),
+            ]
+        )
+    return list(FRICTION_COLUMNS), rows
+
+
+def improvement_rows(bp: Blueprint) -> tuple[list[str], list[list[str]]]:
+    rows = []
+    for imp in bp.improvements:
+        rows.append(
+            [
+                imp.id,
+                neutralise(imp.title),
+                neutralise(imp.description),
+                LIST_SEPARATOR.join(imp.friction_ids),
+                imp.action.value,
+                str(imp.target_step),
+                str(imp.effort),
+                _number_cell(imp.confidence),
+                neutralise(imp.owner),
+                imp.status.value,
+                "".join(letter.value for letter in imp.epic_letters),
+            ]
+        )
+    return list(IMPROVEMENT_COLUMNS), rows
+
+
+def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    # A BOM so that spreadsheet programs read the file as UTF-8, not as a legacy code page.
+    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+
+
+def export_csv(bp: Blueprint, folder: Path | str) -> list[Path]:
+    """Write touchpoints.csv, frictions.csv and improvements.csv into ``folder``."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CsvError([f"cannot create the folder: {describe_os_error(error)}"], folder) from None
+    written = []
+    for name, build in (
+        (TOUCHPOINTS_FILE, touchpoint_rows),
+        (FRICTIONS_FILE, friction_rows),
+        (IMPROVEMENTS_FILE, improvement_rows),
+    ):
+        path = folder / name
+        atomic_write_bytes(path, _csv_bytes(*build(bp)))
+        written.append(path)
+    return written
+
+
+# --- import -------------------------------------------------------------------------------
+
+TOUCHPOINT_COLUMNS = (
+    "id",
+    "title",
+    "stage",
+    "channel",
+    "customer_action",
+    "physical_evidence",
+    "frontstage",
+    "backstage",
+    "support_processes",
+    "emotion",
+    "epic_easy",
+    "epic_personalised",
+    "epic_intuitive",
+    "epic_contextual",
+    "personas",
+    "duration_minutes",
+    "wait_minutes",
+    "notes",
+)
+FRICTION_COLUMNS = (
+    "id",
+    "touchpoint_id",
+    "touchpoint",
+    "title",
+    "description",
+    "kind",
+    "nature",
+    "severity",
+    "frequency_count",
+    "frequency_per",
+    "frequency_source",
+    "leads_to_channel",
+    "gives_up",
+    "contact_reason",
+)
+IMPROVEMENT_COLUMNS = (
+    "id",
+    "title",
+    "description",
+    "friction_ids",
+    "action",
+    "target_step",
+    "effort",
+    "confidence",
+    "owner",
+    "status",
+    "epic_letters",
+)
+
+
+class _BadCell(ValueError):
+    pass
+
+
+@dataclass
+class _Row:
+    """One data row, read by column name, collecting its problems."""
+
+    file: str
+    number: int
+    cells: dict[str, str]
+    problems: list[str]
+
+    def text(self, column: str) -> str:
+        return restore(self.cells.get(column, "").strip())
+
+    def parse(self, column: str, parser: Callable[[str], Any], default: Any = None) -> Any:
+        raw = self.text(column)
+        if raw == "":
+            return default
+        try:
+            return parser(raw)
+        except _BadCell as error:
+            self.fail(column, f"{error} (got {_clip(raw)!r})")
+            return default
+
+    def fail(self, column: str, message: str) -> None:
+        self.problems.append(f"{self.file} row {self.number}, column '{column}': {message}")
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _whole(low: int, high: int) -> Callable[[str], int]:
+    def parse(raw: str) -> int:
+        value = _decimal(raw)
+        if not value.is_integer() or not low <= value <= high:
+            raise _BadCell(f"must be a whole number from {low} to {high}")
+        return int(value)
+
+    return parse
+
+
+def _decimal(raw: str) -> float:
+    text = raw.replace(",", ".") if "." not in raw else raw
+    try:
+        value = float(text)
+    except ValueError:
+        raise _BadCell("must be a number") from None
+    if not math.isfinite(value):
+        raise _BadCell("must be a finite number")
+    return value
+
+
+def _non_negative(raw: str) -> float:
+    value = _decimal(raw)
+    if value < 0:
+        raise _BadCell("must not be negative")
+    return value
+
+
+def _choice(enum_type: type[StrEnum]) -> Callable[[str], StrEnum]:
+    def parse(raw: str) -> StrEnum:
+        key = " ".join(raw.replace("_", " ").split()).casefold()
+        for member in enum_type:
+            if member.value.casefold() == key:
+                return member
+        allowed = ", ".join(m.value for m in enum_type)
+        raise _BadCell(f"must be one of {allowed}")
+
+    return parse
+
+
+def _yes_no(raw: str) -> bool:
+    key = raw.casefold()
+    if key in ("yes", "y", "true", "1", "x"):
+        return True
+    if key in ("no", "n", "false", "0"):
+        return False
+    raise _BadCell("must be yes or no")
+
+
+def _normalise_header(name: str) -> str:
+    return "_".join(name.replace("\ufeff", "").strip().casefold().replace("-", " ").split())
+
+
+def _read_rows(path: Path, required: Sequence[str], problems: list[str]) -> list[_Row]:
+    label = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_CSV_BYTES:
+            raise CsvError([f"is too large ({size / 2**20:.0f} MiB; the limit is 64 MiB)"], path)
+        data = path.read_bytes()
+    except OSError as error:
+        raise CsvError([f"cannot open: {describe_os_error(error)}"], path) from None
+    if b"\x00" in data:
+        raise CsvError(["is a binary file, not CSV text"], path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise CsvError(
+            [f"is not UTF-8 text (line {line}); save it from the spreadsheet as 'CSV UTF-8'"],
+            path,
+        ) from None
+    try:
+        dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        table = list(csv.reader(io.StringIO(text, newline=""), dialect))
+    except csv.Error as error:
+        raise CsvError([f"is not readable CSV ({error})"], path) from None
+    if not table or not any(cell.strip() for cell in table[0]):
+        raise CsvError(["has no header row"], path)
+    header = [_normalise_header(cell) for cell in table[0]]
+    missing = [column for column in required if column not in header]
+    if missing:
+        raise CsvError([f"has no column {', '.join(repr(m) for m in missing)}"], path)
+    rows = []
+    for number, cells in enumerate(table[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+            problems.append(f"{label} row {number}: has more cells than the header has columns")
+        rows.append(_Row(label, number, dict(zip(header, cells, strict=False)), problems))
+    return rows
+
+
+class _Builder:
+    """Collects the entities named in rows, creating each stage, channel... once."""
+
+    def __init__(self) -> None:
+        self.bp = Blueprint(title="Imported blueprint")
+        self.stages: dict[str, Stage] = {}
+        self.channels: dict[str, Channel] = {}
+        self.personas: dict[str, Persona] = {}
+        self.reasons: dict[str, ContactReason] = {}
+        self.ids: set[str] = set()
+        self._default_demand = {
+            name.casefold(): demand
+            for _primary, secondaries in DEFAULT_CONTACT_REASONS
+            for name, demand in secondaries
+        }
+
+    def take_id(self, row: _Row, column: str = "id") -> str:
+        wanted = row.text(column)
+        if wanted and not is_valid_id(wanted):
+            row.fail(column, "is not a valid id (letters, digits, '-', '_', '.', ':')")
+        elif wanted and wanted in self.ids:
+            row.fail(column, f"the id {wanted!r} is used by another row")
+        elif wanted:
+            self.ids.add(wanted)
+            return wanted
+        return new_id()
+
+    def stage(self, name: str) -> Stage:
+        key = name.casefold()
+        if key not in self.stages:
+            self.stages[key] = Stage(name=name)
+        return self.stages[key]
+
+    def channel(self, name: str) -> Channel:
+        key = name.casefold()
+        if key not in self.channels:
+            default = channel_default_for(name)
+            self.channels[key] = Channel(name=name, kind=default.kind, step=default.step)
+        return self.channels[key]
+
+    def persona(self, name: str) -> Persona:
+        key = name.casefold()
+        if key not in self.personas:
+            self.personas[key] = Persona(name=name)
+        return self.personas[key]
+
+    def reason(self, path: str) -> ContactReason:
+        names = [part.strip() for part in path.split(REASON_SEPARATOR.strip()) if part.strip()]
+        primary_name, secondary_name = names[0], REASON_SEPARATOR.strip().join(names[1:])
+        primary = self.reasons.get(primary_name.casefold())
+        if primary is None:
+            primary = ContactReason(name=primary_name)
+            self.reasons[primary_name.casefold()] = primary
+        if not secondary_name:
+            return primary
+        key = f"{primary_name}\x00{secondary_name}".casefold()
+        if key not in self.reasons:
+            demand = self._default_demand.get(secondary_name.casefold())
+            self.reasons[key] = ContactReason(
+                name=secondary_name, parent_id=primary.id, **({"demand": demand} if demand else {})
+            )
+        return self.reasons[key]
+
+    def finish(self) -> Blueprint:
+        bp = self.bp
+        bp.stages = list(self.stages.values())
+        order = {id(c): i for i, c in enumerate(self.channels.values())}
+        # Channels top to bottom by stairway step, the best step on top, as in the method.
+        bp.channels = sorted(self.channels.values(), key=lambda c: (-c.step, order[id(c)]))
+        bp.personas = list(self.personas.values())
+        bp.contact_reasons = list(self.reasons.values())
+        return bp
+
+
+def _import_touchpoints(builder: _Builder, rows: list[_Row]) -> dict[str, Touchpoint]:
+    by_title: dict[str, list[Touchpoint]] = {}
+    for row in rows:
+        title, stage, channel = row.text("title"), row.text("stage"), row.text("channel")
+        for column, value in (("title", title), ("stage", stage), ("channel", channel)):
+            if not value:
+                row.fail(column, "is empty; every touchpoint needs a title, a stage and a channel")
+        if not (title and stage and channel):
+            continue
+        persona_names = [n.strip() for n in row.text("personas").split(";") if n.strip()]
+        fields = dict(
+            id=builder.take_id(row),
+            title=title,
+            stage_id=builder.stage(stage).id,
+            channel_id=builder.channel(channel).id,
+            customer_action=row.text("customer_action"),
+            physical_evidence=row.text("physical_evidence"),
+            frontstage=row.text("frontstage"),
+            backstage=row.text("backstage"),
+            support_processes=row.text("support_processes"),
+            emotion=row.parse("emotion", _whole(-2, 2)),
+            epic=Epic(
+                easy=row.parse("epic_easy", _whole(1, 5)),
+                personalised=row.parse("epic_personalised", _whole(1, 5)),
+                intuitive=row.parse("epic_intuitive", _whole(1, 5)),
+                contextual=row.parse("epic_contextual", _whole(1, 5)),
+            ),
+            persona_ids=list(dict.fromkeys(builder.persona(n).id for n in persona_names)),
+            duration_minutes=row.parse("duration_minutes", _non_negative),
+            wait_minutes=row.parse("wait_minutes", _non_negative),
+            notes=row.text("notes"),
+        )
+        touchpoint = _construct(Touchpoint, fields, row)
+        if touchpoint is not None:
+            builder.bp.touchpoints.append(touchpoint)
+            by_title.setdefault(title.casefold(), []).append(touchpoint)
+    return {tp.id: tp for tp in builder.bp.touchpoints} | {
+        f"title:{key}": tps[0] for key, tps in by_title.items() if len(tps) == 1
+    }
+
+
+def _import_frictions(builder: _Builder, rows: list[_Row], touchpoints: dict) -> None:
+    for row in rows:
+        title = row.text("title")
+        if not title:
+            row.fail("title", "is empty; every friction point needs a title")
+            continue
+        touchpoint = _find_touchpoint(row, touchpoints)
+        if touchpoint is None:
+            continue
+        leads_to = row.text("leads_to_channel")
+        reason = row.text("contact_reason")
+        fields = dict(
+            id=builder.take_id(row),
+            title=title,
+            touchpoint_id=touchpoint.id,
+            description=row.text("description"),
+            kind=row.parse("kind", _choice(FrictionKind), FrictionKind.HESITATION),
+            nature=row.parse("nature", _choice(FrictionNature), FrictionNature.BAD),
+            severity=row.parse("severity", _whole(1, 4), 2),
+            frequency=Frequency(
+                count=row.parse("frequency_count", _non_negative, 0),
+                per=row.parse("frequency_per", _choice(Period), Period.MONTH),
+                source=row.parse(
+                    "frequency_source", _choice(FrequencySource), FrequencySource.UNKNOWN
+                ),
+            ),
+            leads_to_channel_id=builder.channel(leads_to).id if leads_to else None,
+            gives_up=row.parse("gives_up", _yes_no, False),
+            contact_reason_id=builder.reason(reason).id if reason.strip(" >") else None,
+        )
+        friction = _construct(Friction, fields, row)
+        if friction is not None:
+            builder.bp.frictions.append(friction)
+
+
+def _find_touchpoint(row: _Row, touchpoints: dict) -> Touchpoint | None:
+    ref, title = row.text("touchpoint_id"), row.text("touchpoint")
+    if ref:
+        found = touchpoints.get(ref)
+        if found is None:
+            row.fail("touchpoint_id", f"no touchpoint row has the id {_clip(ref)!r}")
+        return found
+    if title:
+        found = touchpoints.get(f"title:{title.casefold()}")
+        if found is None:
+            row.fail(
+                "touchpoint",
+                f"no single touchpoint is titled {_clip(title)!r} (give its id in touchpoint_id)",
+            )
+        return found
+    row.fail("touchpoint", "is empty; say which touchpoint the friction belongs to")
+    return None
+
+
+def _construct(model: type, fields: dict, row: _Row) -> Any:
+    try:
+        return model(**fields)
+    except ValidationError as error:
+        for item in error.errors(include_url=False):
+            column = str(item["loc"][0]) if item["loc"] else "?"
+            row.fail(column, str(item["msg"]))
+        return None
+
+
+def import_csv(touchpoints_csv: Path | str, frictions_csv: Path | str | None = None) -> Blueprint:
+    """Build a blueprint from a touchpoints CSV and, optionally, a frictions CSV.
+
+    Raises ``CsvError`` listing every bad row and column; nothing is half-imported.
+    """
+    problems: list[str] = []
+    builder = _Builder()
+    tp_rows = _read_rows(Path(touchpoints_csv), ("title", "stage", "channel"), problems)
+    index = _import_touchpoints(builder, tp_rows)
+    if frictions_csv is not None:
+        fr_rows = _read_rows(Path(frictions_csv), ("title",), problems)
+        _import_frictions(builder, fr_rows, index)
+    if problems:
+        raise CsvError(problems)
+    bp = builder.finish()
+    remaining = document_problems(bp)
+    if remaining:
+        raise CsvError([str(p) for p in remaining])
+    return bp
