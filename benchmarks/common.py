@@ -23,7 +23,7 @@ from pathlib import Path
 class Config:
     """Settings shared by all groups."""
 
-    repeats: int = 7
+    repeats: int = 11
     #: Keyword arguments for ``benchmarks.generate.generate_blueprint`` (empty: its defaults).
     blueprint: dict[str, int] = field(default_factory=dict)
 
@@ -91,6 +91,14 @@ def cpu_model() -> str:
         if line.startswith("model name"):
             return line.partition(":")[2].strip()
     return platform.processor() or "unknown"
+
+
+def load_average() -> tuple[float, float, float] | None:
+    """The 1, 5 and 15 minute load averages: other work on the machine skews the timings."""
+    try:
+        return os.getloadavg()
+    except (AttributeError, OSError):  # not on a Unix
+        return None
 
 
 def machine() -> dict[str, object]:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .common import Config, Row, format_table, machine
+from .common import Config, Row, format_table, load_average, machine
 
 #: group name -> module that implements it.
 GROUPS: dict[str, str] = {
@@ -31,6 +31,12 @@ OUT_DIR = Path(__file__).resolve().parent / "out"
 def run_group(name: str, config: Config) -> list[Row]:
     module = importlib.import_module(GROUPS[name])
     return list(module.run(config))
+
+
+def _loads(before, after) -> str:
+    if before is None or after is None:
+        return "unknown"
+    return f"{before[0]:.2f} before, {after[0]:.2f} after"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -70,15 +76,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     all_rows: list[Row] = []
     for name in names:
+        load_before = load_average()
         start = time.perf_counter()
         rows = run_group(name, config)
         elapsed = time.perf_counter() - start
+        load_after = load_average()
         all_rows += rows
         results["groups"][name] = {  # type: ignore[index]
             "seconds": elapsed,
+            "load_average_before": load_before,
+            "load_average_after": load_after,
             "rows": [row.as_dict() for row in rows],
         }
-        print(f"\n== {name} ({elapsed:.1f} s) ==")
+        print(f"\n== {name} ({elapsed:.1f} s; load average {_loads(load_before, load_after)}) ==")
         print(format_table(rows))
 
     missed = [row for row in all_rows if row.passed is False]

@@ -1,0 +1,39 @@
+"""Smoke test of the benchmark generator: a small blueprint is valid and round-trips."""
+
+from benchmarks.generate import generate_blueprint
+from blueprint.model import document_problems
+from blueprint.storage import dumps_blueprint, loads_blueprint
+
+
+def _small(seed: int = 1):
+    return generate_blueprint(
+        stages=5,
+        channels=6,
+        touchpoints=40,
+        frictions=100,
+        improvements=12,
+        flows=60,
+        personas=3,
+        seed=seed,
+    )
+
+
+def test_small_blueprint_is_valid_and_round_trips():
+    bp = _small()
+    assert (len(bp.touchpoints), len(bp.frictions), len(bp.flows)) == (40, 100, 60)
+    assert document_problems(bp) == []
+    data = dumps_blueprint(bp)
+    again = loads_blueprint(data)
+    assert again == bp
+    assert dumps_blueprint(again) == data
+
+
+def test_same_seed_gives_same_bytes_and_another_seed_differs():
+    assert dumps_blueprint(_small(7)) == dumps_blueprint(_small(7))
+    assert dumps_blueprint(_small(7)) != dumps_blueprint(_small(8))
+
+
+def test_dense_flows_on_few_touchpoints_stay_valid():
+    bp = generate_blueprint(touchpoints=5, frictions=10, improvements=3, flows=20, seed=3)
+    assert len(bp.flows) == 20
+    assert document_problems(bp) == []

@@ -1,0 +1,103 @@
+"""Saving never destroys the previous file: failures leave it byte-identical."""
+
+import errno
+import os
+import stat
+
+import pytest
+
+from blueprint.storage import SaveError, atomic_write_bytes, load_blueprint, save_blueprint
+from blueprint.storage import atomic as atomic_module
+from tests.factories import small_blueprint
+
+OLD = b"old contents\n"
+
+
+@pytest.fixture
+def target(tmp_path):
+    path = tmp_path / "plan.blueprint"
+    path.write_bytes(OLD)
+    return path
+
+
+def leftovers(folder):
+    return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_save_replaces_the_file_and_leaves_no_temporary(target):
+    save_blueprint(small_blueprint(), target)
+    assert load_blueprint(target) == small_blueprint()
+    assert leftovers(target.parent) == []
+
+
+def test_save_keeps_the_original_permissions(target):
+    target.chmod(0o640)
+    save_blueprint(small_blueprint(), target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_a_new_file_gets_ordinary_permissions(tmp_path):
+    path = tmp_path / "new.blueprint"
+    save_blueprint(small_blueprint(), path)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    assert mode & 0o600 == 0o600 and not mode & 0o111
+
+
+def test_file_and_folder_are_fsynced(target, monkeypatch):
+    synced = []
+    real_fsync = os.fsync
+
+    def spy(fd):
+        synced.append(stat.S_ISDIR(os.fstat(fd).st_mode))
+        real_fsync(fd)
+
+    monkeypatch.setattr(atomic_module.os, "fsync", spy)
+    save_blueprint(small_blueprint(), target)
+    assert synced == [False, True], "the data, then the folder holding the rename"
+
+
+def failing(error_number):
+    def fail(*args, **kwargs):
+        raise OSError(error_number, os.strerror(error_number))
+
+    return fail
+
+
+def test_full_disk_leaves_the_old_file_untouched(target, monkeypatch):
+    monkeypatch.setattr(atomic_module.os, "fsync", failing(errno.ENOSPC))
+    with pytest.raises(SaveError) as caught:
+        save_blueprint(small_blueprint(), target)
+    assert target.read_bytes() == OLD
+    assert str(target) in str(caught.value) and "the disk is full" in str(caught.value)
+    assert leftovers(target.parent) == []
+
+
+def test_read_only_folder_leaves_the_old_file_untouched(target, monkeypatch):
+    # Simulated: the tests may run as root, for whom no folder is read-only.
+    monkeypatch.setattr(atomic_module.tempfile, "mkstemp", failing(errno.EACCES))
+    with pytest.raises(SaveError, match="permission denied"):
+        save_blueprint(small_blueprint(), target)
+    assert target.read_bytes() == OLD
+
+
+def test_failed_rename_leaves_the_old_file_and_no_temporary(target, monkeypatch):
+    monkeypatch.setattr(atomic_module.os, "replace", failing(errno.EROFS))
+    with pytest.raises(SaveError, match="read-only"):
+        save_blueprint(small_blueprint(), target)
+    assert target.read_bytes() == OLD
+    assert leftovers(target.parent) == []
+
+
+def test_saving_into_a_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(SaveError, match="folder does not exist"):
+        save_blueprint(small_blueprint(), tmp_path / "no" / "such" / "x.blueprint")
+
+
+def test_saving_under_a_file_is_a_clear_error(target):
+    with pytest.raises(SaveError, match="not a folder"):
+        atomic_write_bytes(target / "inside.blueprint", b"x")
+
+
+def test_saving_over_a_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(SaveError, match="is a folder"):
+        atomic_write_bytes(tmp_path, b"x")
