@@ -160,7 +160,8 @@ def run(config: Config) -> list[Row]:
             GROUP,
             "load",
             load,
-            note="load_blueprint(path): read, parse, model_validate, document_problems",
+            note="load_blueprint(path): read, parse_document, model_validate, whole-document "
+            "checks (missing_ids, document_problems)",
             target=f"< {LOAD_LIMIT_S} s",
             passed=load.median < LOAD_LIMIT_S,
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import json
 import sys
 import time
@@ -31,6 +32,17 @@ OUT_DIR = Path(__file__).resolve().parent / "out"
 def run_group(name: str, config: Config) -> list[Row]:
     module = importlib.import_module(GROUPS[name])
     return list(module.run(config))
+
+
+def _blueprint_arguments(config: Config) -> dict[str, object]:
+    """The generator's arguments in effect: its defaults, overridden by the config."""
+    from .generate import generate_blueprint
+
+    defaults = {
+        name: parameter.default
+        for name, parameter in inspect.signature(generate_blueprint).parameters.items()
+    }
+    return {**defaults, **config.blueprint}
 
 
 def _loads(before, after) -> str:
@@ -71,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, object] = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": info,
-        "config": {"repeats": config.repeats, "blueprint": config.blueprint},
+        "config": {"repeats": config.repeats, "blueprint": _blueprint_arguments(config)},
         "groups": {},
     }
     all_rows: list[Row] = []

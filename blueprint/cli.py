@@ -21,7 +21,6 @@ from .model.templates import DEFAULT_TEMPLATE, TEMPLATES, new_blueprint
 from .storage import (
     EXTENSION,
     BlueprintFileError,
-    InvalidBlueprintError,
     atomic_write_bytes,
     load_blueprint,
     save_blueprint,
@@ -47,15 +46,14 @@ def _error(message: str) -> None:
 
 
 def _report_file_error(error: BlueprintFileError) -> None:
-    if isinstance(error, InvalidBlueprintError):
-        for problem in error.problems:
-            print(_one_line(f"{error.path}: {problem}"), file=sys.stderr)
-    elif getattr(error, "problems", None):
-        for problem in error.problems:  # type: ignore[attr-defined]
-            prefix = f"{error.path}: " if error.path else ""
-            print(_one_line(f"{prefix}{problem}"), file=sys.stderr)
-    else:
-        _error(str(error))
+    """One line per problem, each starting with the file it is about (like a compiler)."""
+    problems = getattr(error, "problems", None)
+    if not problems:
+        print(_one_line(error.message), file=sys.stderr)
+        return
+    prefix = f"{error.path}: " if error.path else ""
+    for problem in problems:
+        print(_one_line(f"{prefix}{problem}"), file=sys.stderr)
 
 
 def _refuse_overwrite(path: Path, force: bool) -> None:

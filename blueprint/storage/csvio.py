@@ -23,6 +23,7 @@ from ..model import (
     Blueprint,
     Channel,
     ContactReason,
+    Demand,
     Epic,
     Frequency,
     FrequencySource,
@@ -133,6 +134,7 @@ def friction_rows(bp: Blueprint) -> tuple[list[str], list[list[str]]]:
     titles = {t.id: t.title for t in bp.touchpoints}
     channels = {c.id: c.name for c in bp.channels}
     reasons = _reason_path(bp)
+    demands = {r.id: r.demand.value for r in bp.contact_reasons}
     rows = []
     for fr in bp.frictions:
         rows.append(
@@ -151,6 +153,7 @@ def friction_rows(bp: Blueprint) -> tuple[list[str], list[list[str]]]:
                 neutralise(channels.get(fr.leads_to_channel_id or "", "")),
                 "yes" if fr.gives_up else "no",
                 neutralise(reasons.get(fr.contact_reason_id or "", "")),
+                demands.get(fr.contact_reason_id or "", ""),
             ]
         )
     return list(FRICTION_COLUMNS), rows
@@ -242,6 +245,7 @@ FRICTION_COLUMNS = (
     "leads_to_channel",
     "gives_up",
     "contact_reason",
+    "contact_reason_demand",
 )
 IMPROVEMENT_COLUMNS = (
     "id",
@@ -345,6 +349,18 @@ def _normalise_header(name: str) -> str:
     return "_".join(name.replace("\ufeff", "").strip().casefold().replace("-", " ").split())
 
 
+def _delimiter(text: str) -> str:
+    """The separator of the header row: spreadsheets in many locales write ';' or tabs.
+
+    Only the delimiter is guessed; the quote character is always '"' (csv.Sniffer also
+    guesses quotes, and takes a cell such as '' for quoting).
+    """
+    header = text.split("\n", 1)[0]
+    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
+
 def _read_rows(path: Path, required: Sequence[str], problems: list[str]) -> list[_Row]:
     label = path.name
     try:
@@ -365,11 +381,7 @@ def _read_rows(path: Path, required: Sequence[str], problems: list[str]) -> list
             path,
         ) from None
     try:
-        dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        table = list(csv.reader(io.StringIO(text, newline=""), dialect))
+        table = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
     except csv.Error as error:
         raise CsvError([f"is not readable CSV ({error})"], path) from None
     if not table or not any(cell.strip() for cell in table[0]):
@@ -434,7 +446,11 @@ class _Builder:
             self.personas[key] = Persona(name=name)
         return self.personas[key]
 
-    def reason(self, path: str) -> ContactReason:
+    def reason(self, path: str, demand: Demand | None = None) -> ContactReason:
+        """The reason at ``path`` ("Primary > Secondary"), created on first mention.
+
+        Its demand is the one given, else the default tree's for that name, else value.
+        """
         names = [part.strip() for part in path.split(REASON_SEPARATOR.strip()) if part.strip()]
         primary_name, secondary_name = names[0], REASON_SEPARATOR.strip().join(names[1:])
         primary = self.reasons.get(primary_name.casefold())
@@ -442,12 +458,14 @@ class _Builder:
             primary = ContactReason(name=primary_name)
             self.reasons[primary_name.casefold()] = primary
         if not secondary_name:
+            if demand is not None:
+                primary.demand = demand
             return primary
         key = f"{primary_name}\x00{secondary_name}".casefold()
         if key not in self.reasons:
-            demand = self._default_demand.get(secondary_name.casefold())
+            demand = demand or self._default_demand.get(secondary_name.casefold(), Demand.VALUE)
             self.reasons[key] = ContactReason(
-                name=secondary_name, parent_id=primary.id, **({"demand": demand} if demand else {})
+                name=secondary_name, parent_id=primary.id, demand=demand
             )
         return self.reasons[key]
 
@@ -531,7 +549,11 @@ def _import_frictions(builder: _Builder, rows: list[_Row], touchpoints: dict) ->
             ),
             leads_to_channel_id=builder.channel(leads_to).id if leads_to else None,
             gives_up=row.parse("gives_up", _yes_no, False),
-            contact_reason_id=builder.reason(reason).id if reason.strip(" >") else None,
+            contact_reason_id=(
+                builder.reason(reason, row.parse("contact_reason_demand", _choice(Demand))).id
+                if reason.strip(" >")
+                else None
+            ),
         )
         friction = _construct(Friction, fields, row)
         if friction is not None:

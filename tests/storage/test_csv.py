@@ -1,0 +1,232 @@
+"""Spreadsheet round trip: export, import, injection-safe cells, row-and-column errors."""
+
+import csv
+
+import pytest
+
+from blueprint.model import ChannelKind
+from blueprint.storage import CsvError, load_blueprint
+from blueprint.storage.csvio import export_csv, import_csv, neutralise, restore
+from tests.factories import small_blueprint
+
+
+def read_csv(path) -> list[dict]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write_csv(path, header, rows, delimiter=","):
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def names(bp, collection, ref_ids):
+    by_id = {e.id: e.name for e in getattr(bp, collection)}
+    return [by_id.get(i) for i in ref_ids]
+
+
+def comparable_touchpoints(bp):
+    stages = {s.id: s.name for s in bp.stages}
+    channels = {c.id: c.name for c in bp.channels}
+    personas = {p.id: p.name for p in bp.personas}
+    return {
+        t.id: {
+            **t.model_dump(exclude={"stage_id", "channel_id", "persona_ids"}),
+            "stage": stages[t.stage_id],
+            "channel": channels[t.channel_id],
+            "personas": [personas[p] for p in t.persona_ids],
+        }
+        for t in bp.touchpoints
+    }
+
+
+def comparable_frictions(bp):
+    channels = {c.id: c.name for c in bp.channels}
+    reasons = {r.id: r for r in bp.contact_reasons}
+
+    def reason_path(rid):
+        if rid is None:
+            return None
+        reason = reasons[rid]
+        parent = reasons.get(reason.parent_id) if reason.parent_id else None
+        return (parent.name if parent else None, reason.name, reason.demand)
+
+    return {
+        f.id: {
+            **f.model_dump(exclude={"leads_to_channel_id", "contact_reason_id"}),
+            "leads_to": channels.get(f.leads_to_channel_id),
+            "reason": reason_path(f.contact_reason_id),
+        }
+        for f in bp.frictions
+    }
+
+
+def test_export_then_import_keeps_every_touchpoint_and_friction(sample_path, tmp_path):
+    original = load_blueprint(sample_path)
+    export_csv(original, tmp_path)
+    imported = import_csv(tmp_path / "touchpoints.csv", tmp_path / "frictions.csv")
+    assert comparable_touchpoints(imported) == comparable_touchpoints(original)
+    assert comparable_frictions(imported) == comparable_frictions(original)
+    used_stages = {t.stage_id for t in original.touchpoints}
+    assert [s.name for s in imported.stages] == [
+        s.name for s in original.stages if s.id in used_stages
+    ]
+
+
+def test_export_writes_three_files_with_headers(tmp_path):
+    paths = export_csv(small_blueprint(), tmp_path)
+    assert [p.name for p in paths] == ["touchpoints.csv", "frictions.csv", "improvements.csv"]
+    improvements = read_csv(tmp_path / "improvements.csv")
+    assert improvements[0]["title"] == "Faster page"
+    assert improvements[0]["friction_ids"] == "x1"
+    frictions = read_csv(tmp_path / "frictions.csv")
+    assert frictions[0]["leads_to_channel"] == "Phone"
+    assert frictions[0]["contact_reason"] == "Orders > Where is my order"
+
+
+@pytest.mark.parametrize(
+    "text", ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "'=x", "'"]
+)
+def test_formula_like_cells_are_neutralised_and_restored(text, tmp_path):
+    assert neutralise(text).startswith("'")
+    assert restore(neutralise(text)) == text
+    bp = small_blueprint()
+    bp.touchpoints[0].title = text
+    bp.touchpoints[0].notes = text
+    export_csv(bp, tmp_path)
+    row = read_csv(tmp_path / "touchpoints.csv")[0]
+    assert row["title"].startswith("'") and row["notes"].startswith("'")
+    imported = import_csv(tmp_path / "touchpoints.csv")
+    assert imported.touchpoints[0].title == text
+
+
+def test_ordinary_cells_and_numbers_are_left_alone(tmp_path):
+    bp = small_blueprint()
+    bp.touchpoints[0].emotion = -2
+    bp.touchpoints[0].title = "O'Brien's checkout"
+    export_csv(bp, tmp_path)
+    row = read_csv(tmp_path / "touchpoints.csv")[0]
+    assert row["emotion"] == "-2" and row["title"] == "O'Brien's checkout"
+
+
+def test_import_creates_stages_and_channels_with_default_steps(tmp_path):
+    path = write_csv(
+        tmp_path / "t.csv",
+        ["Title", "Stage", "Channel", "Emotion", "EPIC easy"],
+        [
+            ["See ad", "Awareness", "Social media", "1", "4"],
+            ["Order", "Purchase", "Mobile app", "", ""],
+            ["Ask", "Purchase", "Drone hotline", "-1", "2"],
+            ["Track", "Fulfilment", "mobile app", "", ""],
+        ],
+    )
+    bp = import_csv(path)
+    assert [s.name for s in bp.stages] == ["Awareness", "Purchase", "Fulfilment"]
+    steps = {c.name: (c.kind, c.step) for c in bp.channels}
+    assert steps == {
+        "Mobile app": (ChannelKind.SELF_SERVICE, 4),
+        "Social media": (ChannelKind.ASSISTED_DIGITAL, 2),
+        "Drone hotline": (ChannelKind.ASSISTED_DIGITAL, 2),
+    }
+    assert bp.channels[0].name == "Mobile app", "best stairway step on top"
+    assert bp.touchpoints[0].emotion == 1 and bp.touchpoints[0].epic.easy == 4
+
+
+def test_semicolon_separated_spreadsheets_are_read(tmp_path):
+    path = write_csv(
+        tmp_path / "t.csv",
+        ["title", "stage", "channel", "duration_minutes"],
+        [["Pay", "Purchase", "Website", "2,5"]],
+        delimiter=";",
+    )
+    assert import_csv(path).touchpoints[0].duration_minutes == 2.5
+
+
+def test_frictions_find_their_touchpoint_by_title(tmp_path):
+    tps = write_csv(
+        tmp_path / "t.csv", ["title", "stage", "channel"], [["Pay", "Purchase", "Website"]]
+    )
+    frs = write_csv(
+        tmp_path / "f.csv",
+        [
+            "title",
+            "touchpoint",
+            "kind",
+            "severity",
+            "frequency_count",
+            "frequency_per",
+            "frequency_source",
+            "leads_to_channel",
+            "gives_up",
+        ],
+        [["Card declined", "pay", "failure", "4", "30", "week", "measured", "Phone", "yes"]],
+    )
+    bp = import_csv(tps, frs)
+    (friction,) = bp.frictions
+    assert friction.touchpoint_id == bp.touchpoints[0].id
+    assert friction.frequency.count == 30 and friction.frequency.per == "week"
+    assert friction.gives_up is True
+    assert next(c for c in bp.channels if c.id == friction.leads_to_channel_id).step == 1
+
+
+def test_bad_rows_are_reported_by_row_and_column_and_nothing_is_imported(tmp_path):
+    tps = write_csv(
+        tmp_path / "t.csv",
+        ["title", "stage", "channel", "emotion", "epic_easy"],
+        [
+            ["Pay", "Purchase", "Website", "3", ""],
+            ["", "Purchase", "Website", "", ""],
+            ["Track", "Delivery", "App", "", "nine"],
+        ],
+    )
+    frs = write_csv(
+        tmp_path / "f.csv",
+        ["title", "touchpoint", "severity", "kind"],
+        [["Slow", "Pay", "5", "annoying"], ["Lost", "Nowhere", "2", "failure"]],
+    )
+    with pytest.raises(CsvError) as caught:
+        import_csv(tps, frs)
+    problems = caught.value.problems
+    assert "t.csv row 2, column 'emotion': must be a whole number from -2 to 2 (got '3')" in (
+        problems
+    )
+    assert any(p.startswith("t.csv row 3, column 'title': is empty") for p in problems)
+    assert "t.csv row 4, column 'epic_easy': must be a number (got 'nine')" in problems
+    assert any(p.startswith("f.csv row 2, column 'severity'") for p in problems)
+    assert any(p.startswith("f.csv row 2, column 'kind': must be one of") for p in problems)
+    assert any(p.startswith("f.csv row 3, column 'touchpoint'") for p in problems)
+    assert len(problems) == 6
+
+
+def test_missing_required_columns(tmp_path):
+    path = write_csv(tmp_path / "t.csv", ["name", "stage"], [["x", "y"]])
+    with pytest.raises(CsvError, match="has no column 'title', 'channel'"):
+        import_csv(path)
+
+
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (b"", "no header row"),
+        (b"title,stage\x00", "binary"),
+        ("title,stage,channel\nCaf\xe9,a,b\n".encode("latin-1"), "not UTF-8"),
+    ],
+)
+def test_unreadable_spreadsheets(tmp_path, data, words):
+    path = tmp_path / "t.csv"
+    path.write_bytes(data)
+    with pytest.raises(CsvError, match=words):
+        import_csv(path)
+
+
+def test_duplicate_ids_in_rows_are_reported(tmp_path):
+    path = write_csv(
+        tmp_path / "t.csv",
+        ["id", "title", "stage", "channel"],
+        [["a1", "One", "S", "C"], ["a1", "Two", "S", "C"]],
+    )
+    with pytest.raises(CsvError, match="row 3, column 'id'"):
+        import_csv(path)
