@@ -3,7 +3,8 @@
 A group is a module ``benchmarks.bench_<name>`` with a function ``run(config) -> list[Row]``
 (see ``benchmarks/run.py``). Timings are the median of ``config.repeats`` runs measured with
 ``time.perf_counter`` after one unmeasured warm-up run, with a garbage collection before each
-run so that one run does not pay for the garbage of the previous one.
+run so that one run does not pay for the garbage of the previous one. Measurements that are
+compared with each other are interleaved (``measure_interleaved``).
 """
 
 from __future__ import annotations
@@ -66,6 +67,37 @@ def measure(fn: Callable[[], object], repeats: int, warmup: int = 1) -> Timing:
         fn()
         times.append(time.perf_counter() - start)
     return Timing(statistics.median(times), min(times), max(times), tuple(times))
+
+
+def measure_interleaved(
+    fns: dict[str, Callable[[], object]], repeats: int, warmup: int = 1
+) -> dict[str, Timing]:
+    """Like ``measure`` for several functions, run in turn within each repeat.
+
+    Round-robin order means a burst of other work on the machine hits every function alike,
+    so ratios between them stay meaningful on a busy machine.
+    """
+    for _ in range(warmup):
+        for fn in fns.values():
+            fn()
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(max(1, repeats)):
+        for name, fn in fns.items():
+            gc.collect()
+            start = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - start)
+    return {
+        name: Timing(statistics.median(ts), min(ts), max(ts), tuple(ts))
+        for name, ts in times.items()
+    }
+
+
+def paired_ratio(numerator: Timing, denominator: Timing) -> float:
+    """The median of the per-repeat ratios of two interleaved timings."""
+    return statistics.median(
+        n / d for n, d in zip(numerator.times, denominator.times, strict=True) if d > 0
+    )
 
 
 def timing_row(group: str, name: str, timing: Timing, note: str = "", **target) -> Row:
