@@ -182,7 +182,12 @@ def run(config: Config) -> list[Row]:
         )
     )
     rows.append(
-        timing_row(GROUP, "  model_validate", timings["model_validate"], note="Blueprint.model_validate(dict)")
+        timing_row(
+            GROUP,
+            "  model_validate",
+            timings["model_validate"],
+            note="Blueprint.model_validate(dict)",
+        )
     )
     rows.append(timing_row(GROUP, "  document_problems", timings["document_problems"]))
     rows.append(

@@ -78,7 +78,9 @@ class Entity(BaseModel):
     """Base of every model: strict about unknown fields and non-finite numbers."""
 
     # strict: a file saying "3" where a number belongs, or 1 for true, is wrong, not guessed at.
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, strict=True)
+    model_config = ConfigDict(
+        extra="forbid", allow_inf_nan=False, strict=True, validate_assignment=True
+    )
 
     #: How the entity is named in messages ("touchpoint", "friction point"...).
     noun: ClassVar[str] = "entity"

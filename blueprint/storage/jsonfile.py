@@ -13,7 +13,7 @@ import os
 import re
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from ..model import FORMAT_MARKER, SCHEMA_VERSION, Blueprint, document_problems
 from ..model.validation import missing_ids, problems_from_validation_error
@@ -34,6 +34,8 @@ from .errors import (
 from .migrations import FIRST_SCHEMA_VERSION, MigrationGap, migrate
 
 EXTENSION = ".blueprint"
+# Straight to UTF-8 bytes: model_dump_json would build a str only for us to encode it again.
+_SERIALIZER = TypeAdapter(Blueprint)
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 _UTF16_32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff")
@@ -226,7 +228,7 @@ def upgrade_document(document: dict) -> dict:
 
 def dumps_blueprint(blueprint: Blueprint) -> bytes:
     """The canonical bytes of a blueprint file."""
-    return blueprint.model_dump_json(indent=2).encode("utf-8") + b"\n"
+    return _SERIALIZER.dump_json(blueprint, indent=2) + b"\n"
 
 
 def save_blueprint(blueprint: Blueprint, path: Path | str) -> None:
