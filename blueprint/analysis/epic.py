@@ -47,7 +47,9 @@ def summarise_epic(touchpoints: Iterable[Touchpoint]) -> EpicSummary:
         values = [tp.epic.by_letter()[letter] for tp in touchpoints]
         set_values = [v for v in values if v is not None]
         letters[letter] = fmean(set_values) if set_values else None
-    known = [(mean, i, letter) for i, (letter, mean) in enumerate(letters.items()) if mean is not None]
+    known = [
+        (mean, i, letter) for i, (letter, mean) in enumerate(letters.items()) if mean is not None
+    ]
     weakest = min(known)[2] if known else None
     score = fmean(scores) if scores else None
     return EpicSummary(len(scores), score, epic_index(score), letters, weakest)

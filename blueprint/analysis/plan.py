@@ -148,8 +148,14 @@ def _score_improvement(
             continue
         cost = costs.get(f.landing_channel_id or "")
         terms.append(
-            CostTerm(f.friction_id, f.reach, f.landing_channel_id, cost, share,
-                     f.reach * 12 * (cost or 0.0) * share)
+            CostTerm(
+                f.friction_id,
+                f.reach,
+                f.landing_channel_id,
+                cost,
+                share,
+                f.reach * 12 * (cost or 0.0) * share,
+            )
         )
     friction_impact = sum(f.impact for f in bad)
     impact = improvement.confidence * friction_impact
@@ -205,8 +211,9 @@ def build_plan(bp: Blueprint, persona_id: str | None = None, top: int = DEFAULT_
         high = p["impact"] >= middle  # type: ignore[operator]
         quadrant = quadrant_of(high, p["low_effort"])
         scores.append(
-            ImprovementScore(**p, high_impact=high, quadrant=quadrant, wave=WAVE_OF[quadrant],
-                             rank=0)
+            ImprovementScore(
+                **p, high_impact=high, quadrant=quadrant, wave=WAVE_OF[quadrant], rank=0
+            )
         )
     scores.sort(key=_ranking_key)
     ranked = tuple(replace(s, rank=i) for i, s in enumerate(scores, start=1))

@@ -20,10 +20,12 @@ def blueprint(personas=(), **friction_fields) -> Blueprint:
     return Blueprint(
         stages=[Stage(id="s", name="Support")],
         channels=[
-            Channel(id="web", name="Web", kind=ChannelKind.SELF_SERVICE, step=4,
-                    cost_per_contact=0.2),
-            Channel(id="phone", name="Phone", kind=ChannelKind.LIVE_HUMAN, step=1,
-                    cost_per_contact=6.0),
+            Channel(
+                id="web", name="Web", kind=ChannelKind.SELF_SERVICE, step=4, cost_per_contact=0.2
+            ),
+            Channel(
+                id="phone", name="Phone", kind=ChannelKind.LIVE_HUMAN, step=1, cost_per_contact=6.0
+            ),
         ],
         personas=list(personas),
         touchpoints=[Touchpoint(id="t", title="Track order", stage_id="s", channel_id="web")],
@@ -32,8 +34,8 @@ def blueprint(personas=(), **friction_fields) -> Blueprint:
 
 
 @pytest.mark.parametrize(
-    "per, expected", [("day", 365.0), ("week", 52.0), ("month", 12.0), ("quarter", 4.0),
-                      ("year", 1.0)]
+    "per, expected",
+    [("day", 365.0), ("week", 52.0), ("month", 12.0), ("quarter", 4.0), ("year", 1.0)],
 )
 def test_monthly_reach_of_twelve_per_period(per, expected):
     friction = Friction(title="x", touchpoint_id="t", frequency=Frequency(count=12, per=per))
@@ -91,8 +93,12 @@ def test_friction_that_stays_in_its_channel_has_no_drop():
 
 
 def test_giving_up_lands_on_step_zero_even_with_a_leads_to():
-    bp = blueprint(severity=4, frequency=Frequency(count=2, per="month"), gives_up=True,
-                   leads_to_channel_id="phone")
+    bp = blueprint(
+        severity=4,
+        frequency=Frequency(count=2, per="month"),
+        gives_up=True,
+        leads_to_channel_id="phone",
+    )
     (score,) = score_frictions(bp)
     assert (score.landing_step, score.drop, score.landing_channel_id) == (0, 4, None)
     assert score.impact == pytest.approx(2 * 4 * 1.0 * 5)
@@ -108,14 +114,25 @@ def test_leading_to_a_higher_step_is_no_drop():
 
 
 def test_good_friction_is_shown_but_never_scored():
-    bp = blueprint(nature="good", severity=4, frequency=Frequency(count=100, per="day"),
-                   leads_to_channel_id="phone")
+    bp = blueprint(
+        nature="good",
+        severity=4,
+        frequency=Frequency(count=100, per="day"),
+        leads_to_channel_id="phone",
+    )
     (score,) = score_frictions(bp)
     assert score.good and score.impact == 0.0 and score.reach > 0
 
 
 def test_heat_map_sums_impact_per_cell():
     bp = blueprint(severity=2, frequency=Frequency(count=5, per="month"))
-    bp.frictions.append(Friction(id="g", title="Second", touchpoint_id="t", severity=1,
-                                 frequency=Frequency(count=1, per="month")))
+    bp.frictions.append(
+        Friction(
+            id="g",
+            title="Second",
+            touchpoint_id="t",
+            severity=1,
+            frequency=Frequency(count=1, per="month"),
+        )
+    )
     assert build_plan(bp).heat_map == {("s", "web"): pytest.approx(10.0 + 1.0)}

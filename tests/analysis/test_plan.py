@@ -27,21 +27,34 @@ def base() -> Blueprint:
     return Blueprint(
         stages=[Stage(id="s1", name="Purchase"), Stage(id="s2", name="Support")],
         channels=[
-            Channel(id="app", name="App", kind=ChannelKind.SELF_SERVICE, step=4,
-                    cost_per_contact=0.1),
-            Channel(id="chat", name="Chat", kind=ChannelKind.LIVE_HUMAN, step=1,
-                    cost_per_contact=4.0),
+            Channel(
+                id="app", name="App", kind=ChannelKind.SELF_SERVICE, step=4, cost_per_contact=0.1
+            ),
+            Channel(
+                id="chat", name="Chat", kind=ChannelKind.LIVE_HUMAN, step=1, cost_per_contact=4.0
+            ),
             Channel(id="store", name="Store", kind=ChannelKind.LIVE_HUMAN, step=1),
-            Channel(id="esc", name="Complaints", kind=ChannelKind.ESCALATION, step=0,
-                    cost_per_contact=40.0),
+            Channel(
+                id="esc",
+                name="Complaints",
+                kind=ChannelKind.ESCALATION,
+                step=0,
+                cost_per_contact=40.0,
+            ),
         ],
         touchpoints=[Touchpoint(id="t1", title="Pay in app", stage_id="s1", channel_id="app")],
     )
 
 
 def friction(fid, count=1.0, severity=1, **fields) -> Friction:
-    return Friction(id=fid, title=fid, touchpoint_id="t1", severity=severity,
-                    frequency=Frequency(count=count, per="month"), **fields)
+    return Friction(
+        id=fid,
+        title=fid,
+        touchpoint_id="t1",
+        severity=severity,
+        frequency=Frequency(count=count, per="month"),
+        **fields,
+    )
 
 
 def score(plan, improvement_id):
@@ -58,8 +71,15 @@ def test_impact_priority_cost_and_lift_of_one_improvement():
         friction("good", count=50, severity=4, nature="good"),  # never counted
     ]
     bp.improvements = [
-        Improvement(id="i", title="Fix payment", friction_ids=["f1", "f2", "good"],
-                    action="automate", confidence=0.8, effort=5, target_step=4),
+        Improvement(
+            id="i",
+            title="Fix payment",
+            friction_ids=["f1", "f2", "good"],
+            action="automate",
+            confidence=0.8,
+            effort=5,
+            target_step=4,
+        ),
     ]
     s = score(build_plan(bp), "i")
     assert s.friction_impact == pytest.approx(155.0)
@@ -75,8 +95,7 @@ def test_impact_priority_cost_and_lift_of_one_improvement():
 
 
 @pytest.mark.parametrize(
-    "action, share", [("eliminate", 1.0), ("automate", 0.8), ("simplify", 0.5),
-                      ("leverage", 0.25)]
+    "action, share", [("eliminate", 1.0), ("automate", 0.8), ("simplify", 0.5), ("leverage", 0.25)]
 )
 def test_avoidable_cost_share_by_action(action, share):
     bp = base()
@@ -121,8 +140,13 @@ def four_improvements() -> Blueprint:
     bp.frictions = [friction(f"f{n}", count=n) for n in (10, 20, 30, 40)]
     efforts = {10: 1, 20: 8, 30: 2, 40: 8}
     bp.improvements = [
-        Improvement(id=f"i{n}", title=f"Improve {n}", friction_ids=[f"f{n}"],
-                    confidence=1.0, effort=efforts[n])
+        Improvement(
+            id=f"i{n}",
+            title=f"Improve {n}",
+            friction_ids=[f"f{n}"],
+            confidence=1.0,
+            effort=efforts[n],
+        )
         for n in (10, 20, 30, 40)
     ]
     return bp
@@ -146,7 +170,10 @@ def test_waves_follow_quadrants_and_priority_orders_the_ranks():
     assert [s.improvement_id for s in plan.improvements] == ["i30", "i10", "i40", "i20"]
     assert [s.rank for s in plan.improvements] == [1, 2, 3, 4]
     assert {w: [s.improvement_id for s in v] for w, v in plan.waves.items()} == {
-        Wave.NOW: ["i30"], Wave.NEXT: ["i40"], Wave.LATER: ["i10"], Wave.RECONSIDER: ["i20"],
+        Wave.NOW: ["i30"],
+        Wave.NEXT: ["i40"],
+        Wave.LATER: ["i10"],
+        Wave.RECONSIDER: ["i20"],
     }
 
 
@@ -185,8 +212,11 @@ def test_total_avoidable_cost_counts_a_friction_once_at_its_best_saving():
 
 def test_lost_journeys_of_the_whole_blueprint():
     bp = base()
-    bp.frictions = [friction("f1", count=3, gives_up=True), friction("f2", count=1),
-                    friction("g", count=9, gives_up=True, nature="good")]
+    bp.frictions = [
+        friction("f1", count=3, gives_up=True),
+        friction("f2", count=1),
+        friction("g", count=9, gives_up=True, nature="good"),
+    ]
     assert build_plan(bp).lost_journeys == pytest.approx(3 * 12)
 
 
@@ -197,9 +227,11 @@ def test_failure_demand_share_weighs_contacts_by_reach():
         ContactReason(id="rf", name="Where is my order", parent_id="r", demand=Demand.FAILURE),
         ContactReason(id="rv", name="Place an order", parent_id="r", demand=Demand.VALUE),
     ]
-    bp.frictions = [friction("f1", count=30, contact_reason_id="rf"),
-                    friction("f2", count=10, contact_reason_id="rv"),
-                    friction("f3", count=99)]
+    bp.frictions = [
+        friction("f1", count=30, contact_reason_id="rf"),
+        friction("f2", count=10, contact_reason_id="rv"),
+        friction("f3", count=99),
+    ]
     demand = build_plan(bp).failure_demand
     assert (demand.failure_contacts, demand.all_contacts) == (30, 40)
     assert demand.share == pytest.approx(0.75)
@@ -218,10 +250,16 @@ def test_data_gaps_are_estimated_or_unknown_frequencies_behind_top_improvements(
 def test_epic_scores_index_and_weakest_letter_per_stage():
     bp = base()
     bp.touchpoints = [
-        Touchpoint(id="t1", title="a", stage_id="s1", channel_id="app",
-                   epic=Epic(easy=4, personalised=2)),  # 3.0
-        Touchpoint(id="t2", title="b", stage_id="s1", channel_id="chat",
-                   epic=Epic(easy=5, personalised=3, intuitive=4, contextual=4)),  # 4.0
+        Touchpoint(
+            id="t1", title="a", stage_id="s1", channel_id="app", epic=Epic(easy=4, personalised=2)
+        ),  # 3.0
+        Touchpoint(
+            id="t2",
+            title="b",
+            stage_id="s1",
+            channel_id="chat",
+            epic=Epic(easy=5, personalised=3, intuitive=4, contextual=4),
+        ),  # 4.0
         Touchpoint(id="t3", title="c", stage_id="s1", channel_id="chat"),  # not scored
     ]
     plan = build_plan(bp)
@@ -239,12 +277,19 @@ def test_persona_filter_keeps_only_the_touchpoints_that_apply():
     bp = base()
     bp.personas = [Persona(id="p1", name="Family"), Persona(id="p2", name="Student")]
     bp.touchpoints.append(
-        Touchpoint(id="t2", title="Student discount", stage_id="s1", channel_id="app",
-                   persona_ids=["p2"])
+        Touchpoint(
+            id="t2", title="Student discount", stage_id="s1", channel_id="app", persona_ids=["p2"]
+        )
     )
-    bp.frictions = [friction("f1", count=5),
-                    Friction(id="f2", title="Proof of study", touchpoint_id="t2",
-                             frequency=Frequency(count=50, per="month"))]
+    bp.frictions = [
+        friction("f1", count=5),
+        Friction(
+            id="f2",
+            title="Proof of study",
+            touchpoint_id="t2",
+            frequency=Frequency(count=50, per="month"),
+        ),
+    ]
     bp.improvements = [
         Improvement(id="i1", title="All", friction_ids=["f1"], confidence=1.0, effort=1),
         Improvement(id="i2", title="Students", friction_ids=["f2"], confidence=1.0, effort=1),
