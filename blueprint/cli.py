@@ -7,15 +7,19 @@ Exit codes: 0 success; 1 a file is invalid, unreadable or could not be written;
 from __future__ import annotations
 
 import argparse
+import csv
+import datetime
 import json
 import os
 import sys
+import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .analysis import channel_switches
+from .analysis import DEFAULT_TOP, build_plan, channel_switches
+from .analysis.records import PLAN_COLUMNS, plan_document, plan_rows
 from .model import Blueprint
 from .model.templates import DEFAULT_TEMPLATE, TEMPLATES, new_blueprint
 from .storage import (
@@ -25,7 +29,7 @@ from .storage import (
     load_blueprint,
     save_blueprint,
 )
-from .storage.csvio import export_csv, import_csv
+from .storage.csvio import LIST_SEPARATOR, export_csv, import_csv, neutralise
 from .storage.schema import file_schema
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -155,6 +159,87 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _persona_id(bp: Blueprint, wanted: str | None) -> str | None:
+    if wanted is None:
+        return None
+    for persona in bp.personas:
+        if wanted in (persona.id, persona.name) or persona.name.casefold() == wanted.casefold():
+            return persona.id
+    known = ", ".join(p.name for p in bp.personas) or "none"
+    raise UsageError(f"no persona named {wanted!r} in the blueprint (personas: {known})")
+
+
+class _Progress:
+    """Reports export stages on stderr, but only once the export takes more than a moment."""
+
+    def __init__(self, quiet_for: float = 1.0) -> None:
+        self._start = time.monotonic()
+        self._quiet_for = quiet_for
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        if time.monotonic() - self._start >= self._quiet_for:
+            print(f"{PROG}: {stage} ({fraction:.0%})", file=sys.stderr, flush=True)
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    if args.top < 1:
+        raise UsageError("--top must be at least 1")
+    bp = load_blueprint(args.file)
+    plan = build_plan(bp, persona_id=_persona_id(bp, args.persona), top=args.top)
+    if args.format == "json":
+        json.dump(plan_document(bp, plan), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(PLAN_COLUMNS)
+        for row in plan_rows(bp, plan):
+            writer.writerow(_csv_cell(row[column]) for column in PLAN_COLUMNS)
+        return EXIT_OK
+    if not args.output:
+        raise UsageError("say where to write the PDF with -o PLAN.pdf (or use --format csv|json)")
+    # Imported here: reportlab takes a moment to load, and only this command needs it.
+    from .report import render_plan_pdf
+
+    result = render_plan_pdf(
+        bp,
+        plan,
+        Path(args.output),
+        paper=args.paper,
+        reproducible=args.reproducible,
+        date=args.date,
+        progress=_Progress(),
+    )
+    print(f"Wrote {args.output}: {result.pages} pages, {len(plan.improvements)} improvements.")
+    if result.missing_characters:
+        shown = " ".join(f"U+{ord(c):04X}" for c in result.missing_characters[:20])
+        print(
+            f"{PROG}: warning: no installed font can draw {len(result.missing_characters)} "
+            f"character(s) ({shown}); a placeholder was drawn instead",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def _csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return neutralise(LIST_SEPARATOR.join(str(v) for v in value))
+    if isinstance(value, str):
+        return neutralise(value)
+    return str(value)
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-23") from None
+
+
 # --- parser ---------------------------------------------------------------------------------
 
 
@@ -196,6 +281,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="print problems only")
     p.set_defaults(run=cmd_validate)
 
+    p = sub.add_parser(
+        "plan",
+        help="the prioritised improvement plan: a PDF for managers, or CSV/JSON with every term",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="PLAN.pdf", help="write the PDF plan here")
+    p.add_argument(
+        "--format",
+        choices=("pdf", "csv", "json"),
+        default="pdf",
+        help="pdf (default, needs -o), or csv/json of the ranked plan to stdout",
+    )
+    p.add_argument(
+        "--persona", metavar="NAME", help="the plan for one persona: only its touchpoints"
+    )
+    p.add_argument(
+        "--top",
+        type=int,
+        default=DEFAULT_TOP,
+        metavar="N",
+        help=f"top improvements on the summary and staircase (default {DEFAULT_TOP})",
+    )
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size")
+    p.add_argument(
+        "--reproducible",
+        action="store_true",
+        help="byte-identical PDF for identical input (fixed metadata dates)",
+    )
+    p.add_argument(
+        "--date", type=_date, metavar="YYYY-MM-DD", help="date on the cover (default: today)"
+    )
+    p.set_defaults(run=cmd_plan)
+
     p = sub.add_parser("info", help="count what a blueprint holds")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--json", action="store_true", help="print the counts as JSON")
@@ -235,6 +353,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BlueprintFileError as error:
         _report_file_error(error)
+        return EXIT_INVALID
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`): stop quietly, as cat does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_INVALID
     except KeyboardInterrupt:
         _error("interrupted")

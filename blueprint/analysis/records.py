@@ -1,0 +1,131 @@
+"""The plan as plain records (dicts of JSON types), with every term, for CSV and JSON output."""
+
+from __future__ import annotations
+
+from ..model import Blueprint
+from .friction import FrictionScore
+from .plan import ImprovementScore, Plan
+
+#: Columns of the flat (CSV) form of the ranked plan, in order.
+PLAN_COLUMNS = (
+    "rank",
+    "id",
+    "title",
+    "wave",
+    "quadrant",
+    "action",
+    "owner",
+    "status",
+    "effort",
+    "confidence",
+    "friction_impact",
+    "impact",
+    "median_impact",
+    "high_impact",
+    "low_effort",
+    "priority",
+    "avoidable_cost",
+    "cost_unknown_channels",
+    "lost_journeys",
+    "current_step",
+    "target_step",
+    "lift",
+    "friction_ids",
+    "frictions",
+)
+
+
+def friction_record(score: FrictionScore, names: dict[str, str]) -> dict:
+    return {
+        "id": score.friction_id,
+        "title": score.title,
+        "touchpoint": names.get(score.touchpoint_id, score.touchpoint_id),
+        "stage": names.get(score.stage_id, score.stage_id),
+        "channel": names.get(score.channel_id, score.channel_id),
+        "nature": "good" if score.good else "bad",
+        "count": score.count,
+        "period": score.period.value,
+        "source": score.source,
+        "reach_per_month": score.reach,
+        "severity": score.severity,
+        "segment_weight": score.weight,
+        "origin_step": score.origin_step,
+        "landing_step": score.landing_step,
+        "landing_channel": names.get(score.landing_channel_id or ""),
+        "gives_up": score.gives_up,
+        "drop": score.drop,
+        "impact": score.impact,
+    }
+
+
+def improvement_record(score: ImprovementScore, plan: Plan, names: dict[str, str]) -> dict:
+    return {
+        "rank": score.rank,
+        "id": score.improvement_id,
+        "title": score.title,
+        "wave": score.wave.value,
+        "quadrant": score.quadrant.value,
+        "action": score.action.value,
+        "owner": score.owner,
+        "status": score.status,
+        "effort": score.effort,
+        "confidence": score.confidence,
+        "friction_impact": score.friction_impact,
+        "impact": score.impact,
+        "median_impact": plan.median_impact,
+        "high_impact": score.high_impact,
+        "low_effort": score.low_effort,
+        "priority": score.priority,
+        "avoidable_cost": score.avoidable_cost,
+        "cost_unknown_channels": [names.get(c, c) for c in score.cost_unknown_channel_ids],
+        "lost_journeys": score.lost_journeys,
+        "current_step": score.current_step,
+        "target_step": score.target_step,
+        "lift": score.lift,
+        "friction_ids": [f.friction_id for f in score.frictions],
+        "frictions": [f.title for f in score.frictions],
+        "friction_terms": [friction_record(f, names) for f in score.frictions],
+    }
+
+
+def entity_names(bp: Blueprint) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for items in (bp.stages, bp.channels, bp.personas):
+        names.update((e.id, e.name) for e in items)
+    names.update((t.id, t.title) for t in bp.touchpoints)
+    return names
+
+
+def plan_document(bp: Blueprint, plan: Plan) -> dict:
+    """The whole ranked plan, every term included, as JSON-ready data."""
+    names = entity_names(bp)
+    demand = plan.failure_demand
+    weakest = plan.epic_overall.weakest
+    return {
+        "blueprint": bp.title,
+        "organisation": bp.organisation,
+        "currency": bp.currency,
+        "persona": names.get(plan.persona_id) if plan.persona_id else None,
+        "median_impact": plan.median_impact,
+        "totals": {
+            "avoidable_cost_per_year": plan.total_avoidable_cost,
+            "cost_unknown_channels": [names.get(c, c) for c in plan.cost_unknown_channel_ids],
+            "lost_journeys_per_year": plan.lost_journeys,
+            "failure_demand_share": demand.share,
+            "failure_contacts_per_month": demand.failure_contacts,
+            "contacts_per_month": demand.all_contacts,
+            "channel_switches": len(plan.channel_switches),
+            "weakest_epic_letter": weakest.value if weakest else None,
+        },
+        "improvements": [improvement_record(s, plan, names) for s in plan.improvements],
+    }
+
+
+def plan_rows(bp: Blueprint, plan: Plan) -> list[dict]:
+    """One flat row per improvement, ranked: the columns of ``PLAN_COLUMNS``."""
+    names = entity_names(bp)
+    rows = []
+    for score in plan.improvements:
+        record = improvement_record(score, plan, names)
+        rows.append({column: record[column] for column in PLAN_COLUMNS})
+    return rows

@@ -1,0 +1,93 @@
+"""`blueprint plan --format csv|json`: the ranked plan with every term, on stdout."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from blueprint.analysis import build_plan
+from blueprint.cli import main
+from blueprint.storage import load_blueprint, save_blueprint
+from tests.conftest import SAMPLES
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_csv_lists_improvements_in_ranked_order_with_priority(capsys, path):
+    code, out, _ = run(capsys, "plan", path, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    expected = build_plan(load_blueprint(path)).improvements
+    assert code == 0
+    assert [r["id"] for r in rows] == [s.improvement_id for s in expected]
+    assert [r["rank"] for r in rows] == [str(s.rank) for s in expected]
+    assert float(rows[0]["priority"]) == pytest.approx(expected[0].priority)
+    assert float(rows[0]["impact"]) == pytest.approx(expected[0].impact)
+
+
+def test_json_carries_every_term(capsys):
+    code, out, _ = run(capsys, "plan", SAMPLES[0], "--format", "json")
+    doc = json.loads(out)
+    first = doc["improvements"][0]
+    assert code == 0 and doc["currency"] and doc["totals"]["channel_switches"] > 0
+    assert first["impact"] == pytest.approx(first["confidence"] * first["friction_impact"])
+    assert first["priority"] == pytest.approx(first["impact"] / first["effort"])
+    term = first["friction_terms"][0]
+    expected_f = (
+        term["reach_per_month"] * term["severity"] * term["segment_weight"] * (1 + term["drop"])
+    )
+    assert term["impact"] == pytest.approx(expected_f)
+    assert term["drop"] == max(0, term["origin_step"] - term["landing_step"])
+
+
+def test_persona_by_name_narrows_the_plan(capsys):
+    bp = load_blueprint(SAMPLES[0])
+    persona = bp.personas[0]
+    _, whole, _ = run(capsys, "plan", SAMPLES[0], "--format", "json")
+    code, narrowed, _ = run(
+        capsys, "plan", SAMPLES[0], "--format", "json", "--persona", persona.name.upper()
+    )
+    assert code == 0
+    assert json.loads(narrowed)["persona"] == persona.name
+    expected = build_plan(bp, persona_id=persona.id).improvements
+    assert [i["id"] for i in json.loads(narrowed)["improvements"]] == [
+        s.improvement_id for s in expected
+    ]
+    assert json.loads(narrowed) != json.loads(whole)
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--persona", "Nobody", "--format", "csv"], "no persona named 'Nobody'"),
+        (["--top", "0", "--format", "csv"], "--top must be at least 1"),
+        ([], "-o PLAN.pdf"),
+        (["--format", "xml"], "invalid choice: 'xml'"),
+    ],
+)
+def test_usage_errors(capsys, args, words):
+    code, _, err = run(capsys, "plan", SAMPLES[0], *args)
+    assert code == 2 and words in err and len(err.splitlines()) == 1
+
+
+def test_csv_cells_cannot_run_as_formulas(capsys, tmp_path):
+    bp = load_blueprint(SAMPLES[0])
+    bp.improvements[0].title = '=HYPERLINK("http://evil")'
+    bp.improvements[0].owner = "@admin"
+    path = tmp_path / "x.blueprint"
+    save_blueprint(bp, path)
+    _, out, _ = run(capsys, "plan", path, "--format", "csv")
+    row = next(r for r in csv.DictReader(io.StringIO(out)) if r["id"] == bp.improvements[0].id)
+    assert row["title"] == '\'=HYPERLINK("http://evil")' and row["owner"] == "'@admin"
+
+
+def test_an_empty_blueprint_has_an_empty_plan(capsys, tmp_path):
+    assert run(capsys, "new", tmp_path / "e.blueprint")[0] == 0
+    code, out, _ = run(capsys, "plan", tmp_path / "e.blueprint", "--format", "csv")
+    assert code == 0 and out.splitlines()[0].startswith("rank,id,title")
+    assert len(out.splitlines()) == 1
