@@ -11,6 +11,7 @@ import csv
 import datetime
 import json
 import os
+import re
 import sys
 import time
 import traceback
@@ -42,7 +43,12 @@ class UsageError(Exception):
 
 
 def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    """Whitespace collapsed, control characters (e.g. terminal escapes from a file) shown."""
+    text = " ".join(str(text).split())
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _error(message: str) -> None:
@@ -121,7 +127,7 @@ def cmd_info(args: argparse.Namespace) -> int:
         print(json.dumps({"title": bp.title, "organisation": bp.organisation, **counts}, indent=2))
         return EXIT_OK
     print(_one_line(bp.title))
-    if bp.organisation:
+    if bp.organisation.strip():
         print(_one_line(bp.organisation))
     width = max(len(k) for k in counts) + 1
     for key, value in counts.items():

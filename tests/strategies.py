@@ -22,12 +22,16 @@ from blueprint.model import (
     Improvement,
     Period,
     Persona,
+    PreferredChannel,
     Stage,
     Status,
     Touchpoint,
+    new_id,
 )
 
 text = st.text(max_size=30)
+# Hand-written ids as the format allows them; made unique with the entity's position.
+ids = st.from_regex(r"[A-Za-z0-9_.:\-]{0,40}", fullmatch=True)
 names = st.text(min_size=1, max_size=20).filter(lambda s: s.strip())
 maybe_score = st.none() | st.integers(1, 5)
 amount = st.floats(0, 1e6, allow_nan=False, allow_infinity=False)
@@ -41,7 +45,14 @@ def unique_names(min_size, max_size):
 
 @st.composite
 def blueprints(draw, max_touchpoints: int = 8) -> Blueprint:
-    stages = [Stage(name=n, description=draw(text)) for n in draw(unique_names(1, 4))]
+    stages = [
+        Stage(
+            id=f"s{i}{draw(ids)}" if draw(st.booleans()) else new_id(),
+            name=n,
+            description=draw(text),
+        )
+        for i, n in enumerate(draw(unique_names(1, 4)))
+    ]
     channels = [
         Channel(
             name=n,
@@ -54,8 +65,13 @@ def blueprints(draw, max_touchpoints: int = 8) -> Blueprint:
     personas = [
         Persona(
             name=n,
+            description=draw(text),
             value_weight=draw(st.floats(0.5, 2.0)),
             share=draw(st.none() | st.floats(0, 100)),
+            preferred_channels=[
+                PreferredChannel(stage_id=s.id, channel_id=draw(st.sampled_from(channels)).id)
+                for s in draw(st.lists(st.sampled_from(stages), unique_by=lambda s: s.id))
+            ],
         )
         for n in draw(unique_names(0, 3))
     ]
@@ -71,7 +87,12 @@ def blueprints(draw, max_touchpoints: int = 8) -> Blueprint:
             stage_id=draw(st.sampled_from(stages)).id,
             channel_id=draw(st.sampled_from(channels)).id,
             customer_action=draw(text),
+            physical_evidence=draw(text),
+            frontstage=draw(text),
             backstage=draw(text),
+            support_processes=draw(text),
+            notes=draw(st.text(max_size=300)),
+            wait_minutes=draw(st.none() | amount),
             emotion=draw(st.none() | st.integers(-2, 2)),
             epic=Epic(
                 easy=draw(maybe_score),

@@ -6,7 +6,6 @@ field, in words a designer understands. Nothing here raises: callers decide.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -88,15 +87,20 @@ def _duplicate_ids(bp: Blueprint) -> list[Problem]:
 
 
 def _duplicate_names(entities: Iterable[Identified], noun: str) -> list[Problem]:
-    entities = list(entities)
-    counts = Counter(e.name.strip().casefold() for e in entities)  # type: ignore[attr-defined]
-    reported = set()
+    first: dict[str, Identified] = {}
     found = []
     for entity in entities:
         key = entity.name.strip().casefold()  # type: ignore[attr-defined]
-        if counts[key] > 1 and key not in reported:
-            reported.add(key)
-            found.append(problem(entity, "name", f"another {noun} has the same name"))
+        earlier = first.setdefault(key, entity)
+        if earlier is not entity:
+            found.append(
+                problem(
+                    entity,
+                    "name",
+                    f'has the same name as {noun} "{_clip(earlier.display_name)}" '
+                    f"(id {_clip(earlier.id)}); {noun} names must differ",
+                )
+            )
     return found
 
 

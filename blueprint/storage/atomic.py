@@ -24,8 +24,41 @@ _REASONS = {
 }
 
 
-def describe_os_error(error: OSError) -> str:
+def describe_os_error(error: OSError, reading: bool = False) -> str:
+    if reading and error.errno == errno.ENOENT:
+        return "there is no such file"
+    if error.errno == errno.EEXIST:
+        return "something with that name is already there"
     return _REASONS.get(error.errno or -1, error.strerror or str(error))
+
+
+def open_regular_file(path: Path, limit: int) -> bytes:
+    """Read a regular file of at most ``limit`` bytes, never blocking on a pipe or device.
+
+    Raises ``OSError`` (reasons for ``describe_os_error(reading=True)``), ``NotRegularFile``
+    or ``TooLarge`` (with the size).
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(str(path))
+        if info.st_size > limit:
+            raise TooLarge(info.st_size)
+        data = handle.read(limit + 1)
+    if len(data) > limit:  # it grew while we read it
+        raise TooLarge(len(data))
+    return data
+
+
+class NotRegularFile(Exception):
+    """A pipe, a device or a socket: not a file that can be read to its end."""
+
+
+class TooLarge(Exception):
+    """Over the size limit; ``args[0]`` is the size in bytes."""
 
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
@@ -35,8 +68,9 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     the target, and the folder is fsynced so the rename itself survives a power cut.
     Raises ``SaveError`` naming the path and the reason; the old file is then unchanged.
     """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    # Through a symbolic link, replace the file it points to, not the link itself.
+    path = Path(os.path.realpath(path))
+    folder = path.parent
     try:
         mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
         if path.is_dir():

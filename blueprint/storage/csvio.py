@@ -9,8 +9,10 @@ named in them, and either succeeds completely or reports every bad row and colum
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -38,7 +40,14 @@ from ..model import (
 )
 from ..model.defaults import DEFAULT_CONTACT_REASONS, channel_default_for
 from ..model.ids import is_valid_id, new_id
-from .atomic import atomic_write_bytes, describe_os_error
+from ..model.validation import problems_from_validation_error
+from .atomic import (
+    NotRegularFile,
+    TooLarge,
+    atomic_write_bytes,
+    describe_os_error,
+    open_regular_file,
+)
 from .errors import CsvError
 
 TOUCHPOINTS_FILE = "touchpoints.csv"
@@ -274,9 +283,15 @@ class _Row:
     number: int
     cells: dict[str, str]
     problems: list[str]
+    comma_decimal: bool = False  # ';' and tab files come from locales writing 2,5
 
     def text(self, column: str) -> str:
+        """A name, a number or a choice: surrounding spaces are noise."""
         return restore(self.cells.get(column, "").strip())
+
+    def prose(self, column: str) -> str:
+        """Free text (lanes, notes, descriptions), kept exactly as typed."""
+        return restore(self.cells.get(column, ""))
 
     def parse(self, column: str, parser: Callable[[str], Any], default: Any = None) -> Any:
         raw = self.text(column)
@@ -288,6 +303,24 @@ class _Row:
             self.fail(column, f"{error} (got {_clip(raw)!r})")
             return default
 
+    def whole(self, column: str, low: int, high: int, default: int | None = None) -> Any:
+        def parse(raw: str) -> int:
+            value = _decimal(raw, self.comma_decimal)
+            if not value.is_integer() or not low <= value <= high:
+                raise _BadCell(f"must be a whole number from {low} to {high}")
+            return int(value)
+
+        return self.parse(column, parse, default)
+
+    def amount(self, column: str, default: float | None = None) -> Any:
+        def parse(raw: str) -> float:
+            value = _decimal(raw, self.comma_decimal)
+            if value < 0:
+                raise _BadCell("must not be negative")
+            return value
+
+        return self.parse(column, parse, default)
+
     def fail(self, column: str, message: str) -> None:
         self.problems.append(f"{self.file} row {self.number}, column '{column}': {message}")
 
@@ -296,31 +329,20 @@ def _clip(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _whole(low: int, high: int) -> Callable[[str], int]:
-    def parse(raw: str) -> int:
-        value = _decimal(raw)
-        if not value.is_integer() or not low <= value <= high:
-            raise _BadCell(f"must be a whole number from {low} to {high}")
-        return int(value)
-
-    return parse
-
-
-def _decimal(raw: str) -> float:
-    text = raw.replace(",", ".") if "." not in raw else raw
+def _decimal(raw: str, comma_decimal: bool) -> float:
+    text = raw.replace(" ", "").replace("\u00a0", "")
+    if "," in text:
+        if not comma_decimal or "." in text:
+            # "1,200" in a comma-separated file is a thousands separator or a typo: guessing
+            # would make a count a thousand times too small.
+            raise _BadCell("must be a number written with a dot for decimals, like 1200 or 2.5")
+        text = text.replace(",", ".")
     try:
         value = float(text)
     except ValueError:
         raise _BadCell("must be a number") from None
     if not math.isfinite(value):
         raise _BadCell("must be a finite number")
-    return value
-
-
-def _non_negative(raw: str) -> float:
-    value = _decimal(raw)
-    if value < 0:
-        raise _BadCell("must not be negative")
     return value
 
 
@@ -349,39 +371,58 @@ def _normalise_header(name: str) -> str:
     return "_".join(name.replace("\ufeff", "").strip().casefold().replace("-", " ").split())
 
 
-def _delimiter(text: str) -> str:
+def _delimiter(header: str) -> str:
     """The separator of the header row: spreadsheets in many locales write ';' or tabs.
 
     Only the delimiter is guessed; the quote character is always '"' (csv.Sniffer also
     guesses quotes, and takes a cell such as '' for quoting).
     """
-    header = text.split("\n", 1)[0]
     counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
     best = max(counts, key=lambda sep: counts[sep])
     return best if counts[best] else ","
 
 
-def _read_rows(path: Path, required: Sequence[str], problems: list[str]) -> list[_Row]:
-    label = path.name
+def _read_text(path: Path) -> str:
     try:
-        size = path.stat().st_size
-        if size > MAX_CSV_BYTES:
-            raise CsvError([f"is too large ({size / 2**20:.0f} MiB; the limit is 64 MiB)"], path)
-        data = path.read_bytes()
+        data = open_regular_file(path, MAX_CSV_BYTES)
+    except TooLarge as error:
+        raise CsvError(
+            [f"is too large ({error.args[0] / 2**20:.0f} MiB; the limit is 64 MiB)"], path
+        ) from None
+    except NotRegularFile:
+        raise CsvError(["is not a regular file (a pipe or a device?)"], path) from None
     except OSError as error:
-        raise CsvError([f"cannot open: {describe_os_error(error)}"], path) from None
+        raise CsvError([f"cannot open: {describe_os_error(error, reading=True)}"], path) from None
     if b"\x00" in data:
         raise CsvError(["is a binary file, not CSV text"], path)
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise CsvError(
             [f"is not UTF-8 text (line {line}); save it from the spreadsheet as 'CSV UTF-8'"],
             path,
         ) from None
+
+
+def _read_rows(
+    path: Path, known: Sequence[str], required: Sequence[str], problems: list[str]
+) -> list[_Row]:
+    text = _read_text(path)
+    lines = text.splitlines(keepends=True)
+    skip = 0
+    while skip < len(lines) and not lines[skip].strip():
+        skip += 1
+    delimiter = None
+    excel_separator = re.fullmatch(r"sep=(.)\s*", lines[skip]) if skip < len(lines) else None
+    if excel_separator:  # Excel's "sep=;" hint line
+        delimiter = excel_separator.group(1)
+        skip += 1
+    body = "".join(lines[skip:])
+    delimiter = delimiter or _delimiter(lines[skip] if skip < len(lines) else "")
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CSV_BYTES))
     try:
-        table = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+        table = list(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter))
     except csv.Error as error:
         raise CsvError([f"is not readable CSV ({error})"], path) from None
     if not table or not any(cell.strip() for cell in table[0]):
@@ -390,13 +431,28 @@ def _read_rows(path: Path, required: Sequence[str], problems: list[str]) -> list
     missing = [column for column in required if column not in header]
     if missing:
         raise CsvError([f"has no column {', '.join(repr(m) for m in missing)}"], path)
+    label = path.name
+    for column in header:
+        guess = difflib.get_close_matches(column, known, n=1, cutoff=0.8)
+        if column and column not in known and guess:
+            problems.append(
+                f"{label}: column {column!r} is not one blueprint reads; did you mean {guess[0]!r}?"
+            )
     rows = []
-    for number, cells in enumerate(table[1:], start=2):
+    for number, cells in enumerate(table[1:], start=skip + 2):
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
             problems.append(f"{label} row {number}: has more cells than the header has columns")
-        rows.append(_Row(label, number, dict(zip(header, cells, strict=False)), problems))
+        rows.append(
+            _Row(
+                label,
+                number,
+                dict(zip(header, cells, strict=False)),
+                problems,
+                comma_decimal=delimiter != ",",
+            )
+        )
     return rows
 
 
@@ -480,112 +536,145 @@ class _Builder:
         return bp
 
 
-def _import_touchpoints(builder: _Builder, rows: list[_Row]) -> dict[str, Touchpoint]:
-    by_title: dict[str, list[Touchpoint]] = {}
+def _named(row: _Row, column: str, make: Callable[[str], Any], name: str) -> Any:
+    """A stage, channel, persona or reason named in a cell; None (and a problem) if invalid."""
+    try:
+        return make(name)
+    except ValidationError as error:
+        row.fail(column, problems_from_validation_error(error.errors(), {})[0].message)
+        return None
+
+
+def _import_touchpoints(builder: _Builder, rows: list[_Row]) -> _TouchpointIndex:
+    index = _TouchpointIndex()
     for row in rows:
-        title, stage, channel = row.text("title"), row.text("stage"), row.text("channel")
-        for column, value in (("title", title), ("stage", stage), ("channel", channel)):
+        title, stage_name, channel_name = row.text("title"), row.text("stage"), row.text("channel")
+        for column, value in (("title", title), ("stage", stage_name), ("channel", channel_name)):
             if not value:
                 row.fail(column, "is empty; every touchpoint needs a title, a stage and a channel")
-        if not (title and stage and channel):
-            continue
-        persona_names = [n.strip() for n in row.text("personas").split(";") if n.strip()]
+        stage = _named(row, "stage", builder.stage, stage_name) if stage_name else None
+        channel = _named(row, "channel", builder.channel, channel_name) if channel_name else None
+        personas = [
+            _named(row, "personas", builder.persona, n.strip())
+            for n in row.text("personas").split(";")
+            if n.strip()
+        ]
         fields = dict(
             id=builder.take_id(row),
             title=title,
-            stage_id=builder.stage(stage).id,
-            channel_id=builder.channel(channel).id,
-            customer_action=row.text("customer_action"),
-            physical_evidence=row.text("physical_evidence"),
-            frontstage=row.text("frontstage"),
-            backstage=row.text("backstage"),
-            support_processes=row.text("support_processes"),
-            emotion=row.parse("emotion", _whole(-2, 2)),
+            customer_action=row.prose("customer_action"),
+            physical_evidence=row.prose("physical_evidence"),
+            frontstage=row.prose("frontstage"),
+            backstage=row.prose("backstage"),
+            support_processes=row.prose("support_processes"),
+            emotion=row.whole("emotion", -2, 2),
             epic=Epic(
-                easy=row.parse("epic_easy", _whole(1, 5)),
-                personalised=row.parse("epic_personalised", _whole(1, 5)),
-                intuitive=row.parse("epic_intuitive", _whole(1, 5)),
-                contextual=row.parse("epic_contextual", _whole(1, 5)),
+                easy=row.whole("epic_easy", 1, 5),
+                personalised=row.whole("epic_personalised", 1, 5),
+                intuitive=row.whole("epic_intuitive", 1, 5),
+                contextual=row.whole("epic_contextual", 1, 5),
             ),
-            persona_ids=list(dict.fromkeys(builder.persona(n).id for n in persona_names)),
-            duration_minutes=row.parse("duration_minutes", _non_negative),
-            wait_minutes=row.parse("wait_minutes", _non_negative),
-            notes=row.text("notes"),
+            persona_ids=list(dict.fromkeys(p.id for p in personas if p is not None)),
+            duration_minutes=row.amount("duration_minutes"),
+            wait_minutes=row.amount("wait_minutes"),
+            notes=row.prose("notes"),
         )
-        touchpoint = _construct(Touchpoint, fields, row)
+        if not (title and stage and channel):
+            continue
+        touchpoint = _construct(
+            Touchpoint, {**fields, "stage_id": stage.id, "channel_id": channel.id}, row
+        )
         if touchpoint is not None:
             builder.bp.touchpoints.append(touchpoint)
-            by_title.setdefault(title.casefold(), []).append(touchpoint)
-    return {tp.id: tp for tp in builder.bp.touchpoints} | {
-        f"title:{key}": tps[0] for key, tps in by_title.items() if len(tps) == 1
-    }
+            index.add(touchpoint, row.number)
+    return index
 
 
-def _import_frictions(builder: _Builder, rows: list[_Row], touchpoints: dict) -> None:
+class _TouchpointIndex:
+    """Touchpoints by id and by title, remembering the rows that made them."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, Touchpoint] = {}
+        self.by_title: dict[str, list[tuple[Touchpoint, int]]] = {}
+
+    def add(self, touchpoint: Touchpoint, row_number: int) -> None:
+        self.by_id[touchpoint.id] = touchpoint
+        self.by_title.setdefault(touchpoint.title.casefold(), []).append((touchpoint, row_number))
+
+    def find(self, row: _Row) -> Touchpoint | None:
+        ref, title = row.text("touchpoint_id"), row.text("touchpoint")
+        if ref and ref in self.by_id:
+            return self.by_id[ref]
+        if title:
+            matches = self.by_title.get(title.casefold(), [])
+            if len(matches) == 1:
+                return matches[0][0]
+            if matches:
+                rows = ", ".join(str(number) for _, number in matches[:5])
+                row.fail(
+                    "touchpoint",
+                    f"{len(matches)} touchpoints are titled {_clip(title)!r} (touchpoint rows "
+                    f"{rows}); give the one you mean in touchpoint_id",
+                )
+                return None
+        if ref:
+            row.fail("touchpoint_id", f"no touchpoint row has the id {_clip(ref)!r}")
+        elif title:
+            row.fail("touchpoint", f"no touchpoint is titled {_clip(title)!r}")
+        else:
+            row.fail("touchpoint", "is empty; say which touchpoint the friction belongs to")
+        return None
+
+
+def _import_frictions(builder: _Builder, rows: list[_Row], touchpoints: _TouchpointIndex) -> None:
     for row in rows:
         title = row.text("title")
         if not title:
             row.fail("title", "is empty; every friction point needs a title")
-            continue
-        touchpoint = _find_touchpoint(row, touchpoints)
-        if touchpoint is None:
-            continue
-        leads_to = row.text("leads_to_channel")
-        reason = row.text("contact_reason")
+        touchpoint = touchpoints.find(row)
+        leads_to_name, reason_path = row.text("leads_to_channel"), row.text("contact_reason")
+        demand = row.parse("contact_reason_demand", _choice(Demand))
+        leads_to = (
+            _named(row, "leads_to_channel", builder.channel, leads_to_name)
+            if leads_to_name
+            else None
+        )
+        reason = (
+            _named(row, "contact_reason", lambda p, d=demand: builder.reason(p, d), reason_path)
+            if reason_path.strip(" >")
+            else None
+        )
         fields = dict(
             id=builder.take_id(row),
             title=title,
-            touchpoint_id=touchpoint.id,
-            description=row.text("description"),
+            description=row.prose("description"),
             kind=row.parse("kind", _choice(FrictionKind), FrictionKind.HESITATION),
             nature=row.parse("nature", _choice(FrictionNature), FrictionNature.BAD),
-            severity=row.parse("severity", _whole(1, 4), 2),
+            severity=row.whole("severity", 1, 4, 2),
             frequency=Frequency(
-                count=row.parse("frequency_count", _non_negative, 0),
+                count=row.amount("frequency_count", 0),
                 per=row.parse("frequency_per", _choice(Period), Period.MONTH),
                 source=row.parse(
                     "frequency_source", _choice(FrequencySource), FrequencySource.UNKNOWN
                 ),
             ),
-            leads_to_channel_id=builder.channel(leads_to).id if leads_to else None,
+            leads_to_channel_id=leads_to.id if leads_to else None,
             gives_up=row.parse("gives_up", _yes_no, False),
-            contact_reason_id=(
-                builder.reason(reason, row.parse("contact_reason_demand", _choice(Demand))).id
-                if reason.strip(" >")
-                else None
-            ),
+            contact_reason_id=reason.id if reason else None,
         )
-        friction = _construct(Friction, fields, row)
+        if touchpoint is None or not title:
+            continue
+        friction = _construct(Friction, {**fields, "touchpoint_id": touchpoint.id}, row)
         if friction is not None:
             builder.bp.frictions.append(friction)
-
-
-def _find_touchpoint(row: _Row, touchpoints: dict) -> Touchpoint | None:
-    ref, title = row.text("touchpoint_id"), row.text("touchpoint")
-    if ref:
-        found = touchpoints.get(ref)
-        if found is None:
-            row.fail("touchpoint_id", f"no touchpoint row has the id {_clip(ref)!r}")
-        return found
-    if title:
-        found = touchpoints.get(f"title:{title.casefold()}")
-        if found is None:
-            row.fail(
-                "touchpoint",
-                f"no single touchpoint is titled {_clip(title)!r} (give its id in touchpoint_id)",
-            )
-        return found
-    row.fail("touchpoint", "is empty; say which touchpoint the friction belongs to")
-    return None
 
 
 def _construct(model: type, fields: dict, row: _Row) -> Any:
     try:
         return model(**fields)
     except ValidationError as error:
-        for item in error.errors(include_url=False):
-            column = str(item["loc"][0]) if item["loc"] else "?"
-            row.fail(column, str(item["msg"]))
+        for problem in problems_from_validation_error(error.errors(), {}):
+            row.fail(problem.field or "?", problem.message)
         return None
 
 
@@ -596,10 +685,12 @@ def import_csv(touchpoints_csv: Path | str, frictions_csv: Path | str | None = N
     """
     problems: list[str] = []
     builder = _Builder()
-    tp_rows = _read_rows(Path(touchpoints_csv), ("title", "stage", "channel"), problems)
+    tp_rows = _read_rows(
+        Path(touchpoints_csv), TOUCHPOINT_COLUMNS, ("title", "stage", "channel"), problems
+    )
     index = _import_touchpoints(builder, tp_rows)
     if frictions_csv is not None:
-        fr_rows = _read_rows(Path(frictions_csv), ("title",), problems)
+        fr_rows = _read_rows(Path(frictions_csv), FRICTION_COLUMNS, ("title",), problems)
         _import_frictions(builder, fr_rows, index)
     if problems:
         raise CsvError(problems)

@@ -9,15 +9,21 @@ unchanged file gives the same bytes and git diffs stay small.
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
+from pydantic_core import PydanticSerializationError
 
 from ..model import FORMAT_MARKER, SCHEMA_VERSION, Blueprint, document_problems
 from ..model.validation import missing_ids, problems_from_validation_error
-from .atomic import atomic_write_bytes, describe_os_error
+from .atomic import (
+    NotRegularFile,
+    TooLarge,
+    atomic_write_bytes,
+    describe_os_error,
+    open_regular_file,
+)
 from .errors import (
     BinaryFileError,
     EmptyFileError,
@@ -41,6 +47,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 _UTF16_32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_CONFLICT_MARKER = re.compile(r"^(<{7}|>{7}) ", re.MULTILINE)
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
 
 
@@ -59,20 +66,15 @@ def load_blueprint(path: Path | str) -> Blueprint:
 
 def _read_bounded(path: Path) -> bytes:
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                raise _too_large(size)
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError as error:
-        raise LoadError("cannot open: there is no such file") from error
-    except IsADirectoryError as error:
-        raise LoadError("cannot open: it is a folder, not a file") from error
+        return open_regular_file(path, MAX_FILE_BYTES)
+    except TooLarge as error:
+        raise _too_large(error.args[0]) from None
+    except NotRegularFile:
+        raise LoadError("cannot open: it is not a regular file (a pipe or a device?)") from None
+    except IsADirectoryError:
+        raise LoadError("cannot open: it is a folder, not a file") from None
     except OSError as error:
-        raise LoadError(f"cannot open: {describe_os_error(error)}") from error
-    if len(data) > MAX_FILE_BYTES:  # the file grew while we read it
-        raise _too_large(len(data))
-    return data
+        raise LoadError(f"cannot open: {describe_os_error(error, reading=True)}") from None
 
 
 def _too_large(size: int) -> FileTooLargeError:
@@ -152,6 +154,11 @@ def _reject_constant(name: str) -> float:
 
 def _malformed(text: str, error: json.JSONDecodeError) -> MalformedJSONError:
     where = f"line {error.lineno}, column {error.colno}"
+    if _CONFLICT_MARKER.search(text):
+        return MalformedJSONError(
+            "contains merge conflict markers (<<<<<<<, =======, >>>>>>>): resolve the conflict "
+            "in a text editor or with git, then open it again"
+        )
     if text.lstrip()[:1] not in "{[":
         return MalformedJSONError(
             f"is not a blueprint file: it is not JSON ({error.msg} at {where})"
@@ -209,8 +216,9 @@ def upgrade_document(document: dict) -> dict:
             f"has no valid schema_version (it must be a whole number such as {SCHEMA_VERSION})"
         )
     if version > SCHEMA_VERSION:
+        shown = str(version) if version < 10**6 else "far in the future"
         raise NewerVersionError(
-            f"was made by a newer version of blueprint (file schema version {version}; this "
+            f"was made by a newer version of blueprint (file schema version {shown}; this "
             f"version reads versions up to {SCHEMA_VERSION}). Update blueprint to open it."
         )
     if version < FIRST_SCHEMA_VERSION:
@@ -228,7 +236,26 @@ def upgrade_document(document: dict) -> dict:
 
 def dumps_blueprint(blueprint: Blueprint) -> bytes:
     """The canonical bytes of a blueprint file."""
-    return _SERIALIZER.dump_json(blueprint, indent=2) + b"\n"
+    try:
+        return _SERIALIZER.dump_json(blueprint, indent=2) + b"\n"
+    except PydanticSerializationError:
+        # Text holding a lone UTF-16 surrogate (half a character, e.g. from a broken paste)
+        # cannot be written as UTF-8. Rather than refuse to save, and lose the work, write
+        # U+FFFD in its place and everything else as it is.
+        return _SERIALIZER.dump_json(_replace_lone_surrogates(blueprint), indent=2) + b"\n"
+
+
+def _replace_lone_surrogates(blueprint: Blueprint) -> Blueprint:
+    def clean(value: object) -> object:
+        if isinstance(value, str):
+            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        if isinstance(value, dict):
+            return {clean(k): clean(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        return value
+
+    return Blueprint.model_validate(clean(blueprint.model_dump()))
 
 
 def save_blueprint(blueprint: Blueprint, path: Path | str) -> None:

@@ -3,12 +3,13 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from blueprint.cli import main
 from blueprint.model.templates import TEMPLATES
-from blueprint.storage import load_blueprint
+from blueprint.storage import load_blueprint, save_blueprint
 from tests.conftest import SAMPLES
 
 
@@ -184,3 +185,23 @@ def test_an_internal_error_is_one_line_not_a_traceback(capsys, monkeypatch, tmp_
     code, _, err = run(capsys, "info", SAMPLES[0])
     assert code == 3 and "internal error: RuntimeError: boom" in err
     assert len(err.splitlines()) == 1 and "Traceback" not in err
+
+
+def test_terminal_control_characters_from_a_file_are_shown_escaped(capsys, tmp_path):
+    bp = load_blueprint(SAMPLES[0])
+    bp.title = "Evil \x1b[31mred\x1b[0m title\x07"
+    path = tmp_path / "evil.blueprint"
+    save_blueprint(bp, path)
+    code, out, _ = run(capsys, "info", path)
+    assert code == 0 and "\x1b" not in out and "\x07" not in out
+    assert out.splitlines()[0] == "Evil \\x1b[31mred\\x1b[0m title\\x07"
+
+
+def test_console_script_and_a_closed_pipe(tmp_path):
+    script = Path(sys.executable).with_name("blueprint")
+    shell = f"'{script}' validate '{SAMPLES[0]}' | head -c 0; echo done"
+    result = subprocess.run(["sh", "-c", shell], capture_output=True, text=True)
+    assert result.stdout.strip() == "done" and "Traceback" not in result.stderr
+    assert "internal error" not in result.stderr
+    help_text = subprocess.run([script, "--help"], capture_output=True, text=True)
+    assert help_text.returncode == 0 and "usage: blueprint" in help_text.stdout

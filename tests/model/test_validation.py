@@ -40,13 +40,16 @@ def test_names_of_rows_and_columns_are_unique(collection, noun):
     bp = small_blueprint()
     items = getattr(bp, collection)
     items[1].name = " " + items[0].name.upper()
-    assert f"another {noun} has the same name" in only_problem(bp)
+    message = only_problem(bp)
+    assert message.startswith(f'{noun} "{items[0].name.upper()}" (id {items[1].id})')
+    assert f'same name as {noun} "{items[0].name}" (id {items[0].id})' in message
 
 
 def test_persona_names_are_unique():
     bp = small_blueprint()
     bp.personas.append(Persona(id="p2", name="busy parent"))
-    assert "another persona has the same name" in only_problem(bp)
+    assert 'persona "busy parent" (id p2)' in only_problem(bp)
+    assert 'same name as persona "Busy parent" (id p1)' in only_problem(bp)
 
 
 def test_touchpoint_stage_must_exist():

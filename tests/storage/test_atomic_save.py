@@ -101,3 +101,23 @@ def test_saving_under_a_file_is_a_clear_error(target):
 def test_saving_over_a_folder_is_a_clear_error(tmp_path):
     with pytest.raises(SaveError, match="is a folder"):
         atomic_write_bytes(tmp_path, b"x")
+
+
+def test_saving_through_a_symlink_updates_the_file_it_points_to(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    real = shared / "real.blueprint"
+    real.write_bytes(OLD)
+    link = tmp_path / "mine.blueprint"
+    link.symlink_to(real)
+    save_blueprint(small_blueprint(), link)
+    assert link.is_symlink()
+    assert load_blueprint(real) == small_blueprint()
+
+
+def test_text_with_half_a_character_is_saved_not_refused(tmp_path):
+    bp = small_blueprint()
+    bp.title = "Broken \ud800 paste 😀"
+    path = tmp_path / "x.blueprint"
+    save_blueprint(bp, path)
+    assert load_blueprint(path).title == "Broken \ufffd paste 😀"

@@ -1,6 +1,7 @@
 """Spreadsheet round trip: export, import, injection-safe cells, row-and-column errors."""
 
 import csv
+import os
 
 import pytest
 
@@ -230,3 +231,98 @@ def test_duplicate_ids_in_rows_are_reported(tmp_path):
     )
     with pytest.raises(CsvError, match="row 3, column 'id'"):
         import_csv(path)
+
+
+def test_names_over_the_length_limit_are_reported_by_row(tmp_path):
+    path = write_csv(
+        tmp_path / "t.csv",
+        ["title", "stage", "channel"],
+        [["Pay", "S" * 600, "Web"], ["Ok", "Purchase", "Web"]],
+    )
+    with pytest.raises(CsvError) as caught:
+        import_csv(path)
+    assert caught.value.problems == [
+        "t.csv row 2, column 'stage': is too long (at most 500 characters)"
+    ]
+
+
+def test_a_thousands_separator_is_refused_not_read_as_a_decimal(tmp_path):
+    tps = write_csv(tmp_path / "t.csv", ["title", "stage", "channel"], [["Pay", "P", "Web"]])
+    frs = write_csv(
+        tmp_path / "f.csv",
+        ["title", "touchpoint", "frequency_count"],
+        [["Declined", "Pay", "1,200"]],
+    )
+    with pytest.raises(CsvError, match="column 'frequency_count': must be a number written"):
+        import_csv(tps, frs)
+
+
+def test_huge_cells_survive_the_round_trip(tmp_path):
+    bp = small_blueprint()
+    bp.touchpoints[0].notes = "word " * 50_000  # 250,000 characters in one cell
+    export_csv(bp, tmp_path)
+    assert import_csv(tmp_path / "touchpoints.csv").touchpoints[0].notes == bp.touchpoints[0].notes
+
+
+def test_excel_separator_line_and_leading_blank_lines(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("\n\nsep=;\ntitle;stage;channel;wait_minutes\nPay;Purchase;Web;1,5\n")
+    bp = import_csv(path)
+    assert bp.touchpoints[0].title == "Pay" and bp.touchpoints[0].wait_minutes == 1.5
+
+
+def test_a_misspelt_column_is_reported_not_silently_dropped(tmp_path):
+    path = write_csv(
+        tmp_path / "t.csv",
+        ["title", "stage", "channel", "custmer_action", "mine"],
+        [["Pay", "P", "Web", "Taps pay", "my own column"]],
+    )
+    with pytest.raises(CsvError) as caught:
+        import_csv(path)
+    assert caught.value.problems == [
+        "t.csv: column 'custmer_action' is not one blueprint reads; did you mean 'customer_action'?"
+    ]
+
+
+def test_a_title_shared_by_two_touchpoints_is_named_with_its_rows(tmp_path):
+    tps = write_csv(
+        tmp_path / "t.csv",
+        ["title", "stage", "channel"],
+        [["Pay", "P", "Web"], ["Pay", "P", "App"]],
+    )
+    frs = write_csv(
+        tmp_path / "f.csv",
+        ["title", "touchpoint", "frequency_per"],
+        [["Declined", "Pay", "weekly"]],
+    )
+    with pytest.raises(CsvError) as caught:
+        import_csv(tps, frs)
+    assert caught.value.problems == [
+        "f.csv row 2, column 'touchpoint': 2 touchpoints are titled 'Pay' (touchpoint rows 2, "
+        "3); give the one you mean in touchpoint_id",
+        "f.csv row 2, column 'frequency_per': must be one of day, week, month, quarter, year "
+        "(got 'weekly')",
+    ]
+
+
+def test_an_unknown_touchpoint_id_falls_back_to_the_title(tmp_path):
+    tps = write_csv(tmp_path / "t.csv", ["title", "stage", "channel"], [["Pay", "P", "Web"]])
+    frs = write_csv(
+        tmp_path / "f.csv",
+        ["title", "touchpoint_id", "touchpoint"],
+        [["Declined", "old-id-7", "Pay"]],
+    )
+    bp = import_csv(tps, frs)
+    assert bp.frictions[0].touchpoint_id == bp.touchpoints[0].id
+
+
+def test_a_pipe_is_refused_without_waiting(tmp_path):
+    path = tmp_path / "t.csv"
+    os.mkfifo(path)
+    with pytest.raises(CsvError, match="not a regular file"):
+        import_csv(path)
+
+
+def test_a_missing_sheet_says_so(tmp_path):
+    with pytest.raises(CsvError, match="there is no such file"):
+        import_csv(tmp_path / "nope.csv")

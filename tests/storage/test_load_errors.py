@@ -2,6 +2,7 @@
 
 import errno
 import json
+import os
 
 import pytest
 
@@ -23,6 +24,7 @@ from blueprint.storage import (
     load_blueprint,
     loads_blueprint,
 )
+from blueprint.storage import atomic as atomic_module
 from tests.factories import small_blueprint
 
 VALID = dumps_blueprint(small_blueprint())
@@ -158,31 +160,44 @@ def test_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatc
     path = tmp_path / "huge.blueprint"
     with open(path, "wb") as handle:  # sparse: 65 MiB on paper, nothing on disk
         handle.truncate(65 * 2**20)
-    read_sizes = []
-    real_open = open
-
-    class Spy:
-        def __init__(self, handle):
-            self._handle = handle
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self._handle.close()
-
-        def fileno(self):
-            return self._handle.fileno()
-
-        def read(self, size=-1):
-            read_sizes.append(size)
-            return self._handle.read(size)
-
-    monkeypatch.setattr(jsonfile, "open", lambda p, m: Spy(real_open(p, m)), raising=False)
+    opened = []
+    real_fdopen = atomic_module.os.fdopen
+    monkeypatch.setattr(
+        atomic_module.os, "fdopen", lambda *a, **k: opened.append(a) or real_fdopen(*a, **k)
+    )
     with pytest.raises(FileTooLargeError) as caught:
         load_blueprint(path)
-    assert read_sizes == [], "nothing is read from a file over the limit"
+    assert opened, "the file was opened"
     assert "65.0 MiB" in str(caught.value) and "64 MiB" in str(caught.value)
+
+
+def test_reading_stops_at_the_limit_if_the_file_grows(tmp_path, monkeypatch):
+    path = tmp_path / "growing.blueprint"
+    path.write_bytes(VALID)
+    monkeypatch.setattr(jsonfile, "MAX_FILE_BYTES", 100)
+    with pytest.raises(FileTooLargeError):
+        load_blueprint(path)
+
+
+def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    path = tmp_path / "pipe.blueprint"
+    os.mkfifo(path)
+    with pytest.raises(LoadError, match="not a regular file"):
+        load_blueprint(path)
+
+
+def test_a_device_is_refused_without_reading_it():
+    with pytest.raises(LoadError, match="not a regular file"):
+        load_blueprint("/dev/zero")
+
+
+def test_git_merge_conflicts_are_named(tmp_path):
+    text = VALID.decode().replace(
+        '  "title": "Small",\n',
+        '<<<<<<< HEAD\n  "title": "Small",\n=======\n  "title": "Tiny",\n>>>>>>> branch\n',
+    )
+    error = load_error(text.encode(), tmp_path)
+    assert isinstance(error, MalformedJSONError) and "merge conflict markers" in str(error)
 
 
 def test_newer_schema_version(tmp_path):
@@ -278,7 +293,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
     def denied(*args):
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(jsonfile, "open", denied, raising=False)
+    monkeypatch.setattr(atomic_module.os, "open", denied)
     with pytest.raises(LoadError, match="permission denied"):
         load_blueprint(path)
 

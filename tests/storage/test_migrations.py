@@ -4,8 +4,7 @@ import json
 
 import pytest
 
-from blueprint.storage import LoadError, dumps_blueprint, loads_blueprint
-from blueprint.storage import jsonfile, migrations
+from blueprint.storage import LoadError, dumps_blueprint, jsonfile, loads_blueprint, migrations
 from tests.factories import small_blueprint
 
 
