@@ -57,6 +57,10 @@ class MalformedJSONError(LoadError):
     """Not JSON at all, or JSON cut short."""
 
 
+class DuplicateKeyError(MalformedJSONError):
+    """The same key twice in one JSON object: one value would be silently lost."""
+
+
 class NestingTooDeepError(LoadError):
     pass
 

@@ -26,6 +26,7 @@ from .atomic import (
 )
 from .errors import (
     BinaryFileError,
+    DuplicateKeyError,
     EmptyFileError,
     EncodingError,
     FileTooLargeError,
@@ -105,7 +106,9 @@ def parse_document(data: bytes) -> dict:
     """Bytes -> the raw JSON object of a blueprint file, or a ``LoadError``."""
     text = _decode(data)
     try:
-        document = json.loads(text, parse_constant=_reject_constant)
+        document = json.loads(
+            text, parse_constant=_reject_constant, object_pairs_hook=_object_without_repeats
+        )
     except json.JSONDecodeError as error:
         raise _malformed(text, error) from None
     except RecursionError:
@@ -144,6 +147,20 @@ def _decode(data: bytes) -> str:
             f"is not valid UTF-8 (byte {error.start + 1}, line {line}); blueprint files are "
             "UTF-8 text: re-save it as UTF-8"
         ) from None
+
+
+def _object_without_repeats(pairs: list[tuple[str, object]]) -> dict:
+    # Plain json.loads keeps the last of two equal keys and drops the other without a word:
+    # after a clumsy merge that silently loses a designer's text.
+    document = dict(pairs)
+    if len(document) != len(pairs):
+        seen: set[str] = set()
+        repeated = next(key for key, _ in pairs if key in seen or seen.add(key))
+        raise DuplicateKeyError(
+            f'repeats the key "{repeated[:60]}" within one object, so one of its values would '
+            "be lost; keep only one (a merge may have gone wrong)"
+        )
+    return document
 
 
 def _reject_constant(name: str) -> float:

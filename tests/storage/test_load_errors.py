@@ -9,6 +9,7 @@ import pytest
 from blueprint.model.templates import new_blueprint
 from blueprint.storage import (
     BinaryFileError,
+    DuplicateKeyError,
     EmptyFileError,
     EncodingError,
     FileTooLargeError,
@@ -189,6 +190,12 @@ def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
 def test_a_device_is_refused_without_reading_it():
     with pytest.raises(LoadError, match="not a regular file"):
         load_blueprint("/dev/zero")
+
+
+def test_a_key_repeated_in_one_object_is_refused(tmp_path):
+    text = VALID.decode().replace('  "title": "Small",\n', '  "title": "A",\n  "title": "B",\n')
+    error = load_error(text.encode(), tmp_path)
+    assert isinstance(error, DuplicateKeyError) and 'repeats the key "title"' in str(error)
 
 
 def test_git_merge_conflicts_are_named(tmp_path):
