@@ -1,0 +1,104 @@
+"""Numbers, money, dates and the names of the method, as the plan prints them."""
+
+from __future__ import annotations
+
+import datetime
+
+from ..model import Period
+
+CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$"}
+
+#: The stairway of service (DOMAIN.md), top = best.
+STEP_NAMES: dict[int, str] = {
+    5: "No contact needed",
+    4: "Self-service in the moment",
+    3: "Self-help elsewhere",
+    2: "Assisted digital",
+    1: "Live human",
+    0: "Escalation or lost",
+}
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+PERIOD_WORDS = {
+    Period.DAY: "day",
+    Period.WEEK: "week",
+    Period.MONTH: "month",
+    Period.QUARTER: "quarter",
+    Period.YEAR: "year",
+}
+DASH = "–"
+
+
+def money(amount: float, currency: str) -> str:
+    """``€ 179,402`` for EUR, GBP and USD; ``CHF 179,402`` for any other ISO code."""
+    return f"{CURRENCY_SYMBOLS.get(currency, currency)} {round(amount):,}"
+
+
+def whole(value: float) -> str:
+    """A count or an impact: whole, with thousands separators."""
+    return f"{round(value):,}"
+
+
+def decimal(value: float, places: int = 1) -> str:
+    """A value where small numbers matter: ``2.5``, ``12.3``; thousands get a separator."""
+    return f"{value:,.{places}f}"
+
+
+def number(value: float) -> str:
+    """Whole above 100, one decimal below: the precision a reader can use."""
+    return whole(value) if abs(value) >= 100 else decimal(value)
+
+
+def compact(value: float) -> str:
+    """A short number for a narrow cell: ``950``, ``12,536``, ``184k``, ``3.2M``."""
+    if value >= 9_999_500:
+        return f"{value / 1_000_000:,.0f}M"
+    if value >= 999_500:
+        return f"{value / 1_000_000:.1f}M"
+    if value >= 99_950:
+        return f"{value / 1000:,.0f}k"
+    return number(value)
+
+
+def percent(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def long_date(day: datetime.date) -> str:
+    """``23 November 2026``: the same in every locale, so the output does not vary."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def step_label(step: int) -> str:
+    return f"{step} {STEP_NAMES.get(step, '')}".strip()
+
+
+def lift_text(current: int | None, target: int, lift: int | None) -> str:
+    """``1 → 4 (+3)``; a dash when there is no current step (no linked bad friction)."""
+    if current is None or lift is None:
+        return DASH
+    return f"{current} → {target} ({lift:+d})"
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    return f"{count:,} {noun if count == 1 else (many or noun + 's')}"
+
+
+def join_words(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

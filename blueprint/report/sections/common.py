@@ -1,0 +1,54 @@
+"""Pieces every section uses: headings that become bookmarks, and short notes."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Paragraph
+
+from ..context import RenderContext
+
+
+class SectionHeading(Paragraph):
+    """A heading that the document turns into a PDF bookmark and an outline entry."""
+
+    def __init__(
+        self, markup: str, style, key: str, title: str, level: int, label: str | None = None
+    ) -> None:
+        super().__init__(markup, style)
+        self.outline_key = key
+        self.outline_title = title
+        self.outline_level = level
+        self.label = label or title  # for progress messages
+
+
+#: Section keys and titles, in the order of the plan (the outline and the tests use them).
+SUMMARY = ("summary", "Summary")
+STAIRCASE = ("staircase", "The staircase of service")
+RANKED_PLAN = ("ranked-plan", "The ranked plan, wave by wave")
+WHERE_IT_HURTS = ("where-it-hurts", "Where it hurts")
+DATA_TO_CAPTURE = ("data-to-capture", "Data to capture")
+REGISTER = ("friction-register", "Friction register")
+FORMULAS = ("formulas", "How the scores are computed")
+NOTHING_TO_PLAN = ("nothing-to-plan", "Nothing to plan yet")
+
+SECTIONS = (SUMMARY, STAIRCASE, RANKED_PLAN, WHERE_IT_HURTS, DATA_TO_CAPTURE, REGISTER, FORMULAS)
+SECTION_TITLES = tuple(title for _, title in SECTIONS)
+
+
+def section_number(section: tuple[str, str]) -> int | None:
+    return SECTIONS.index(section) + 1 if section in SECTIONS else None
+
+
+def section_heading(ctx: RenderContext, section: tuple[str, str]) -> SectionHeading:
+    """A numbered first-level heading (the plan's own words, so no user text)."""
+    key, title = section
+    number = section_number(section)
+    if number is None:
+        return SectionHeading(title, ctx.styles.h1, key, title, 0)
+    return SectionHeading(
+        f"{number}&nbsp;&nbsp;{title}", ctx.styles.h1, key, f"{number}  {title}", 0, title
+    )
+
+
+def sub_heading(ctx: RenderContext, key: str, title_markup: str, title: str) -> SectionHeading:
+    """A second-level heading; ``title_markup`` must already be safe markup."""
+    return SectionHeading(title_markup, ctx.styles.h2, key, title, 1)

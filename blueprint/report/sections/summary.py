@@ -1,0 +1,244 @@
+"""The summary: one page a manager reads in two minutes, and decides."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spacer, Table
+
+from ...analysis import ImprovementScore, Wave
+from ...analysis.epic import LETTER_NAMES
+from .. import formatting as fmt
+from ..context import RenderContext
+from ..styles import TILE_FILL, WAVE_COLOURS
+from ..tables import Column, DataTable
+from .common import (
+    DATA_TO_CAPTURE,
+    RANKED_PLAN,
+    SUMMARY,
+    WHERE_IT_HURTS,
+    section_heading,
+    section_number,
+)
+
+#: Items of the Now wave listed by name on the summary; the rest are counted.
+NOW_LISTED = 6
+#: Stages whose weakest EPIC letter the summary shows (the weakest ones, when there are more).
+SUMMARY_STAGES = 12
+
+TOP_COLUMNS = (
+    Column("#", 18, numeric=True),
+    Column("Improvement", 270),
+    Column("Wave", 60),
+    Column("Priority P", 55, numeric=True),
+    Column("Avoidable cost a year", 90, numeric=True),
+)
+
+
+def summary(ctx: RenderContext) -> list[Flowable]:
+    heading = section_heading(ctx, SUMMARY)
+    _, heading_height = heading.wrap(ctx.width, ctx.height)
+    body = [
+        Paragraph(_lead(ctx), ctx.styles.body),
+        _tiles(ctx),
+        Paragraph("Top improvements", ctx.styles.h2),
+        _top_table(ctx),
+        Spacer(1, 6),
+        _now_and_epic(ctx),
+    ]
+    room = ctx.height - heading_height - ctx.styles.h1.spaceAfter - 4
+    # One page, whatever the titles: the content shrinks rather than run over.
+    fitted = KeepInFrame(ctx.width, room, body, mode="shrink")
+    return [PageBreak(), heading, fitted]
+
+
+def _lead(ctx: RenderContext) -> str:
+    plan = ctx.plan
+    count = len(plan.improvements)
+    if not count:
+        return (
+            f"The blueprint records {fmt.plural(len(plan.frictions), 'friction point')} but no "
+            "improvements yet. Add improvements that address them to get a ranked plan."
+        )
+    addressed = fmt.plural(len(ctx.ranks_by_friction), "friction point")
+    verb, they = ("addresses", "it") if count == 1 else ("address", "together they")
+    return (
+        f"{fmt.plural(count, 'improvement')} {verb} {addressed}; {they} would avoid about "
+        f"<b>{ctx.money(plan.total_avoidable_cost)} a year</b> in contacts. Start with the "
+        "<b>Now</b> wave "
+        f"({fmt.plural(len(plan.waves[Wave.NOW]), 'quick win')}): high impact for low effort."
+    )
+
+
+def _tile(ctx: RenderContext, value: str, label: str) -> list[Paragraph]:
+    return [Paragraph(value, ctx.styles.tile_value), Paragraph(label, ctx.styles.tile_label)]
+
+
+def _tiles(ctx: RenderContext) -> Table:
+    plan = ctx.plan
+    unknown = [ctx.user(ctx.channel_names.get(c, c)) for c in plan.cost_unknown_channel_ids]
+    cost_label = "avoidable cost a year"
+    if unknown:
+        cost_label += f"; cost unknown for {fmt.join_words(unknown)} (counted as 0)"
+    share = plan.failure_demand.share
+    tiles = [
+        _tile(ctx, ctx.money(plan.total_avoidable_cost), cost_label),
+        _tile(ctx, fmt.whole(plan.lost_journeys), "lost journeys a year: customers who give up"),
+        _tile(
+            ctx,
+            fmt.percent(share) if share is not None else "not known",
+            "failure demand: share of contacts caused by something not done, or not done right"
+            if share is not None
+            else "failure demand: no friction point is linked to a contact reason",
+        ),
+        _tile(
+            ctx,
+            fmt.whole(len(plan.channel_switches)),
+            "channel switches: steps where the journey changes channel",
+        ),
+        _weakest_tile(ctx),
+        _tile(
+            ctx,
+            fmt.whole(len(plan.waves[Wave.NOW])),
+            "improvements in the Now wave (quick wins)",
+        ),
+    ]
+    grid = [tiles[0:3], tiles[3:6]]
+    width = ctx.width / 3
+    table = Table(grid, colWidths=[width] * 3, hAlign="LEFT")
+    table.setStyle(
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), TILE_FILL),
+            ("LINEAFTER", (0, 0), (1, -1), 3, "white"),
+            ("LINEBELOW", (0, 0), (-1, 0), 3, "white"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        ]
+    )
+    return table
+
+
+def _weakest_tile(ctx: RenderContext) -> list[Paragraph]:
+    overall = ctx.plan.epic_overall
+    if overall.weakest is None:
+        return _tile(ctx, fmt.DASH, "weakest EPIC letter: no touchpoint has EPIC scores yet")
+    letter = overall.weakest
+    mean = overall.letters[letter]
+    return _tile(
+        ctx,
+        f"{letter.value} · {LETTER_NAMES[letter]}",
+        f"weakest EPIC letter: mean {fmt.decimal(mean or 0)} of 5 over "
+        f"{fmt.plural(overall.scored, 'scored touchpoint')}",
+    )
+
+
+def wave_markup(wave: Wave) -> str:
+    colour = WAVE_COLOURS[wave].hexval()[2:]
+    return f'<font color="#{colour}"><b>{wave.value}</b></font>'
+
+
+def _top_table(ctx: RenderContext) -> Flowable:
+    top = ctx.plan.top_improvements
+    if not top:
+        return Paragraph("No improvements yet.", ctx.styles.body)
+    table = DataTable(ctx, TOP_COLUMNS)
+    for s in top:
+        table.add(
+            [
+                str(s.rank),
+                s.title,
+                Paragraph(wave_markup(s.wave), ctx.styles.cell),
+                fmt.compact(s.priority),
+                ctx.money(s.avoidable_cost),
+            ]
+        )
+    return table.build()
+
+
+def _now_and_epic(ctx: RenderContext) -> Table:
+    half = (ctx.width - 12) / 2
+    left = [Paragraph("Start now: the Now wave", ctx.styles.h2), *_now_list(ctx)]
+    right = [Paragraph("Weakest EPIC letter by stage", ctx.styles.h2), *_epic_by_stage(ctx, half)]
+    table = Table([[left, right]], colWidths=[half + 12, half], hAlign="LEFT")
+    table.setStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (0, -1), 12),
+            ("RIGHTPADDING", (1, 0), (1, -1), 0),
+        ]
+    )
+    return table
+
+
+def _now_list(ctx: RenderContext) -> list[Flowable]:
+    now = ctx.plan.waves[Wave.NOW]
+    if not now:
+        return [
+            Paragraph(
+                "No quick wins: every improvement is either low impact or high effort. "
+                "Start with the Next wave.",
+                ctx.styles.body,
+            )
+        ]
+    items = [Paragraph(_now_item(ctx, s), ctx.styles.body) for s in now[:NOW_LISTED]]
+    more = len(now) - NOW_LISTED
+    if more > 0:
+        items.append(
+            Paragraph(
+                f"… and {fmt.plural(more, 'more quick win')} in section "
+                f"{section_number(RANKED_PLAN)}.",
+                ctx.styles.small,
+            )
+        )
+    if gaps := len(ctx.plan.data_gaps):
+        items.append(
+            Paragraph(
+                f"<b>Measure first:</b> {fmt.plural(gaps, 'friction point')} behind the top "
+                "improvements have an estimated or unknown frequency (section "
+                f"{section_number(DATA_TO_CAPTURE)}).",
+                ctx.styles.small,
+            )
+        )
+    return items
+
+
+def _now_item(ctx: RenderContext, score: ImprovementScore) -> str:
+    facts = [f"effort {score.effort}", f"{ctx.money(score.avoidable_cost)} a year"]
+    if score.owner.strip():
+        facts.insert(0, f"owner {ctx.user(score.owner)}")
+    return (
+        f"<b>#{score.rank}</b> {ctx.user(score.title)}<br/><font size=7.5>{', '.join(facts)}</font>"
+    )
+
+
+def _epic_by_stage(ctx: RenderContext, width: float) -> list[Flowable]:
+    columns = (Column("Stage", 3.2), Column("Weakest", 1.6), Column("EPIC index", 1.2, True))
+    table = DataTable(ctx, columns, width)
+    stages = ctx.bp.stages
+    if len(stages) > SUMMARY_STAGES:  # the weakest stages only: the rest are in section 4
+        index = {s.id: ctx.plan.epic_by_stage[s.id].index for s in stages}
+        ranked = sorted(index, key=lambda sid: (index[sid] is None, index[sid] or 0))
+        shown = set(ranked[:SUMMARY_STAGES])
+        stages = [s for s in stages if s.id in shown]
+    for stage in stages:
+        summary = ctx.plan.epic_by_stage.get(stage.id)
+        if summary is None or summary.weakest is None:
+            table.add([stage.name, fmt.DASH, fmt.DASH])
+            continue
+        letter = summary.weakest
+        table.add(
+            [stage.name, f"{letter.value} · {LETTER_NAMES[letter]}", fmt.whole(summary.index or 0)]
+        )
+    if not len(table):
+        return [Paragraph("The blueprint has no stages.", ctx.styles.body)]
+    story: list[Flowable] = [table.build()]
+    if len(ctx.bp.stages) > SUMMARY_STAGES:
+        story.append(
+            Paragraph(
+                f"The {SUMMARY_STAGES} stages with the lowest EPIC index; all "
+                f"{len(ctx.bp.stages)} in section {section_number(WHERE_IT_HURTS)}.",
+                ctx.styles.small,
+            )
+        )
+    return story

@@ -1,0 +1,183 @@
+"""What a manager reads: every section, the ranked titles in plan order, the key figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.generate import generate_blueprint
+from blueprint.analysis import Wave, build_plan
+from blueprint.model import Frequency, Friction, Improvement
+from blueprint.report.sections.common import NOTHING_TO_PLAN, SECTION_TITLES
+from blueprint.storage import load_blueprint
+from tests.conftest import SAMPLES
+from tests.factories import small_blueprint
+
+from .conftest import flat, render
+
+
+def positions_in_order(text: str, needles: list[str]) -> list[int]:
+    """Where each needle is found, each searched after the one before; fails if one is not."""
+    found, start = [], 0
+    for needle in needles:
+        at = text.find(flat(needle), start)
+        assert at >= 0, f"{needle!r} not found (in order) after position {start}"
+        found.append(at)
+        start = at + len(flat(needle))
+    return found
+
+
+@pytest.fixture(scope="module", params=SAMPLES, ids=[p.stem for p in SAMPLES])
+def sample(request):
+    bp = load_blueprint(request.param)
+    return bp, render(bp)
+
+
+def test_every_section_heading_is_in_the_pdf(sample):
+    _, rendered = sample
+    positions_in_order(rendered.body, [f"{n} {t}" for n, t in enumerate(SECTION_TITLES, 1)])
+
+
+def test_ranked_plan_lists_the_titles_in_the_order_build_plan_computed(sample):
+    _, rendered = sample
+    plan = rendered.plan
+    section = rendered.section("3 The ranked plan", "4 Where it hurts")
+    # Wave by wave, by priority inside each wave: exactly the plan's waves.
+    expected = [s.title for wave in Wave for s in plan.waves[wave]]
+    assert len(expected) == len(plan.improvements)
+    positions_in_order(section, expected)
+
+
+def test_summary_lists_the_top_improvements_by_rank_on_one_page(sample):
+    _, rendered = sample
+    summary = flat(rendered.pages[1])
+    assert "1 Summary" in summary
+    titles = [s.title for s in rendered.plan.top_improvements]
+    positions_in_order(summary, titles)
+    # The summary is one page: the next page starts the staircase.
+    assert "2 The staircase of service" in flat(rendered.pages[2])
+
+
+def test_summary_shows_the_key_figures_with_the_blueprints_currency():
+    bp = load_blueprint(next(p for p in SAMPLES if p.stem == "broadband-installation"))
+    rendered = render(bp)
+    summary = flat(rendered.pages[1])
+    plan = rendered.plan
+    assert f"£ {round(plan.total_avoidable_cost):,}" in summary
+    assert f"{round(plan.lost_journeys):,}" in summary
+    assert f"{plan.failure_demand.share * 100:.0f}%" in summary
+    assert str(len(plan.channel_switches)) in summary
+    assert "cost unknown for Social media" in summary
+    weakest = plan.epic_overall.weakest
+    assert f"{weakest.value} · " in summary
+
+
+def test_data_to_capture_lists_the_estimated_and_unknown_frequencies(sample):
+    _, rendered = sample
+    section = rendered.section("5 Data to capture", "6 Friction register")
+    assert "Measuring is an action" in section
+    for gap in rendered.plan.data_gaps:
+        assert flat(gap.title) in section
+
+
+def test_friction_register_has_every_friction_and_marks_good_friction(sample):
+    bp, rendered = sample
+    register = rendered.section("6 Friction register", "7 How the scores")
+    for friction in bp.frictions:
+        assert flat(friction.title) in register
+    if any(f.nature == "good" for f in bp.frictions):
+        assert "good, deliberate" in register
+
+
+def test_formulas_are_stated_in_words_and_symbols(sample):
+    _, rendered = sample
+    formulas = rendered.section("7 How the scores are computed")
+    for formula in (
+        "F = r × severity × w × (1 + d)",
+        "I = confidence × Σ F",
+        "P = I / effort",
+        "d = max(0, o − l)",
+        "index = (score − 1) × 25",
+        "failure contacts / all contacts",
+        "lift = target step − current",
+    ):
+        assert formula in formulas
+
+
+def test_heat_map_names_every_stage_and_channel(sample):
+    bp, rendered = sample
+    hurts = rendered.section("4 Where it hurts", "5 Data to capture")
+    for name in [s.name for s in bp.stages] + [c.name for c in bp.channels]:
+        assert flat(name) in hurts
+    assert "EPIC by stage" in hurts
+
+
+def test_empty_blueprint_gives_a_short_pdf_that_says_what_to_add():
+    bp = small_blueprint().model_copy(update={"frictions": [], "improvements": []})
+    rendered = render(bp)
+    assert rendered.result.pages == 2
+    assert rendered.plan.is_empty
+    text = rendered.text
+    assert NOTHING_TO_PLAN[1] in text
+    for what in ("Touchpoints", "Friction points", "Improvements"):
+        assert what in text
+    assert rendered.outline_titles() == [NOTHING_TO_PLAN[1]]
+
+
+def test_frictions_without_improvements_still_make_a_plan():
+    bp = small_blueprint().model_copy(update={"improvements": []})
+    rendered = render(bp)
+    text = rendered.text
+    assert "no improvements yet" in text
+    assert "6 Friction register" in text
+    assert "Slow page" in text
+
+
+def test_improvement_without_friction_is_listed_beside_the_staircase_not_drawn():
+    bp = small_blueprint()
+    bp.improvements.append(Improvement(id="i2", title="Train the team", effort=1))
+    rendered = render(bp)
+    staircase = flat(rendered.pages[2])
+    assert "Not drawn" in staircase
+    assert "Train the team" in staircase
+
+
+def test_good_friction_is_shown_but_never_counted():
+    bp = small_blueprint()
+    bp.frictions.append(
+        Friction(
+            id="g1",
+            title="Confirm before cancelling",
+            touchpoint_id="t1",
+            nature="good",
+            frequency=Frequency(count=500, per="month", source="measured"),
+        )
+    )
+    bp.improvements[0].friction_ids.append("g1")
+    rendered = render(bp)
+    text = rendered.text
+    assert "Confirm before cancelling (good friction, not counted)" in text
+    assert "good, deliberate" in text
+
+
+def test_rendering_does_not_change_the_blueprint_or_the_plan(sample):
+    bp, _ = sample
+    before = bp.model_dump()
+    plan = build_plan(bp)
+    render(bp, plan)
+    assert bp.model_dump() == before
+    assert plan == build_plan(bp)
+
+
+def test_many_stages_and_a_long_top_list_still_fit():
+    bp = generate_blueprint(
+        stages=20, channels=14, touchpoints=200, frictions=400, improvements=60, flows=100
+    )
+    rendered = render(bp, build_plan(bp, top=24))
+    summary = flat(rendered.pages[1])
+    assert "The 12 stages with the lowest EPIC index; all 20 in section 4" in summary
+    assert "2 The staircase of service" in flat(rendered.pages[2])
+    staircase = flat(rendered.pages[2]) + flat(rendered.pages[3])
+    assert "only 16 lifts fit the drawing" in staircase
+    hurts = rendered.section("4 Where it hurts", "5 Data to capture")
+    for stage in bp.stages:
+        assert flat(stage.name) in hurts
