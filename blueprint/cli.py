@@ -205,17 +205,21 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if not args.output:
         raise UsageError("say where to write the PDF with -o PLAN.pdf (or use --format csv|json)")
     # Imported here: reportlab takes a moment to load, and only this command needs it.
-    from .report import render_plan_pdf
+    from .report import ReportError, render_plan_pdf
 
-    result = render_plan_pdf(
-        bp,
-        plan,
-        Path(args.output),
-        paper=args.paper,
-        reproducible=args.reproducible,
-        date=args.date,
-        progress=_Progress(),
-    )
+    try:
+        result = render_plan_pdf(
+            bp,
+            plan,
+            Path(args.output),
+            paper=args.paper,
+            reproducible=args.reproducible,
+            date=args.date,
+            progress=_Progress(),
+        )
+    except ReportError as error:
+        _error(f"cannot make the plan: {error}")
+        return EXIT_INVALID
     print(f"Wrote {args.output}: {result.pages} pages, {len(plan.improvements)} improvements.")
     if result.missing_characters:
         shown = " ".join(f"U+{ord(c):04X}" for c in result.missing_characters[:20])

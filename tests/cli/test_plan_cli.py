@@ -91,3 +91,35 @@ def test_an_empty_blueprint_has_an_empty_plan(capsys, tmp_path):
     code, out, _ = run(capsys, "plan", tmp_path / "e.blueprint", "--format", "csv")
     assert code == 0 and out.splitlines()[0].startswith("rank,id,title")
     assert len(out.splitlines()) == 1
+
+
+def pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_pdf_plan_of_a_sample(capsys, tmp_path):
+    out = tmp_path / "plan.pdf"
+    code, stdout, _ = run(capsys, "plan", SAMPLES[0], "-o", out, "--paper", "letter")
+    assert code == 0 and "Wrote" in stdout and out.read_bytes().startswith(b"%PDF")
+    top = build_plan(load_blueprint(SAMPLES[0])).improvements[0]
+    assert " ".join(top.title.split()) in " ".join(pdf_text(out).split())
+
+
+def test_reproducible_pdf_is_byte_identical(capsys, tmp_path):
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    for out in (first, second):
+        args = ("plan", SAMPLES[1], "-o", out, "--reproducible", "--date", "2026-11-23")
+        assert run(capsys, *args)[0] == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_pdf_into_a_missing_folder_is_one_clear_line(capsys, tmp_path):
+    code, _, err = run(capsys, "plan", SAMPLES[0], "-o", tmp_path / "no" / "plan.pdf")
+    assert code == 1 and "folder does not exist" in err and len(err.splitlines()) == 1
+
+
+def test_bad_date_is_a_usage_error(capsys, tmp_path):
+    code, _, err = run(capsys, "plan", SAMPLES[0], "-o", tmp_path / "p.pdf", "--date", "soon")
+    assert code == 2 and "is not a date like" in err
