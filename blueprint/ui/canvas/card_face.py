@@ -1,0 +1,83 @@
+"""What a touchpoint card shows, taken from the model (no Qt).
+
+The card item paints a ``CardFace`` and repaints only when the face changes, so an edit
+elsewhere in the document never repaints a card it does not concern.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ...analysis.epic import LETTER_NAMES, touchpoint_epic
+from ...model import EpicLetter, Friction, FrictionNature, Touchpoint
+from . import palette
+
+EMOTION_WORDS = {-2: "angry", -1: "unhappy", 0: "neutral", 1: "pleased", 2: "delighted"}
+SEVERITY_WORDS = {1: "cosmetic", 2: "annoying", 3: "serious", 4: "blocks the customer"}
+
+
+@dataclass(frozen=True, slots=True)
+class FrictionMark:
+    severity: int
+    good: bool
+
+    @property
+    def colour(self) -> str:
+        nature = FrictionNature.GOOD if self.good else FrictionNature.BAD
+        return palette.severity_colour(self.severity, nature)
+
+
+@dataclass(frozen=True, slots=True)
+class CardFace:
+    title: str
+    #: E, P, I, C scores, None when unset
+    epic: tuple[int | None, int | None, int | None, int | None]
+    #: worst first: bad friction by severity, then good friction
+    frictions: tuple[FrictionMark, ...]
+    emotion: int | None
+    epic_score: float | None
+
+    @classmethod
+    def of(cls, touchpoint: Touchpoint, frictions: Iterable[Friction]) -> CardFace:
+        marks = sorted(
+            (FrictionMark(f.severity, f.nature == FrictionNature.GOOD) for f in frictions),
+            key=lambda m: (m.good, -m.severity),
+        )
+        letters = touchpoint.epic.by_letter()
+        return cls(
+            title=" ".join(touchpoint.title.split()),
+            epic=tuple(letters[letter] for letter in EpicLetter),  # type: ignore[arg-type]
+            frictions=tuple(marks),
+            emotion=touchpoint.emotion,
+            epic_score=touchpoint_epic(touchpoint),
+        )
+
+    @property
+    def summary_colour(self) -> str:
+        """The one colour of the card seen from far away: its worst bad friction, else its
+        EPIC score, else plain."""
+        bad = [m for m in self.frictions if not m.good]
+        if bad:
+            return bad[0].colour
+        if self.epic_score is not None:
+            return palette.epic_colour(self.epic_score)
+        return palette.UNSET
+
+    def tooltip(self) -> str:
+        lines = [self.title]
+        scores = [
+            f"{LETTER_NAMES[letter]} {'–' if score is None else score}"
+            for letter, score in zip(EpicLetter, self.epic, strict=True)
+        ]
+        lines.append("EPIC: " + ", ".join(scores))
+        if self.emotion is not None:
+            lines.append(f"Emotion: {self.emotion:+d} ({EMOTION_WORDS[self.emotion]})")
+        bad = [m for m in self.frictions if not m.good]
+        if bad:
+            worst = SEVERITY_WORDS[bad[0].severity]
+            lines.append(f"Friction points: {len(bad)}, worst severity {bad[0].severity} ({worst})")
+        good = len(self.frictions) - len(bad)
+        if good:
+            lines.append(f"Deliberate (good) friction: {good}")
+        return "\n".join(lines)

@@ -1,0 +1,62 @@
+"""Painting helpers shared by the canvas items: fonts, colours, wrapped text."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
+
+#: Below this level of detail (scene pixels per screen pixel) cards are coloured boxes:
+#: their text would be too small to read and costly to lay out.
+SIMPLE_DETAIL = 0.3
+
+
+@cache
+def colour(hex_colour: str) -> QColor:
+    return QColor(hex_colour)
+
+
+def font(pixel_size: int, bold: bool = False) -> QFont:
+    result = QFont()
+    result.setPixelSize(pixel_size)
+    result.setBold(bold)
+    return result
+
+
+def wrap(text: str, chosen_font: QFont, width: float, max_lines: int) -> list[str]:
+    """``text`` broken into at most ``max_lines`` lines of ``width``, the last one elided."""
+    layout = QTextLayout(text, chosen_font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    # Qt counts UTF-16 code units; Python counts code points.
+    units = text.encode("utf-16-le")
+    spans = []
+    layout.beginLayout()
+    while len(spans) < max_lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        spans.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+
+    def piece(start: int, end: int | None = None) -> str:
+        stop = None if end is None else 2 * end
+        return units[2 * start : stop].decode("utf-16-le", "replace").strip()
+
+    lines = [piece(start, start + length) for start, length in spans]
+    if spans and sum(spans[-1]) < len(units) // 2:
+        rest = piece(spans[-1][0])
+        metrics = QFontMetricsF(chosen_font)
+        lines[-1] = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return lines
+
+
+def draw_lines(
+    painter: QPainter, lines: list[str], rect: QRectF, line_height: float, flags: int
+) -> None:
+    for i, line in enumerate(lines):
+        row = QRectF(rect.x(), rect.y() + i * line_height, rect.width(), line_height)
+        painter.drawText(row, flags, line)

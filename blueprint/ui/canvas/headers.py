@@ -1,0 +1,193 @@
+"""The grid of cells and its headers: stage columns, channel rows with their stairway step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from ...model import ChannelKind
+from . import palette
+from .drawing import colour, draw_lines, font, wrap
+from .layout import GridLayout, Rect
+
+GRID_Z = 0.0
+HEADER_Z = 20.0
+STEP_NAMES = {
+    5: "No contact needed",
+    4: "Self-service in the moment",
+    3: "Self-help elsewhere",
+    2: "Assisted digital",
+    1: "Live human",
+    0: "Escalation or lost",
+}
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+
+
+def _qrect(rect: Rect) -> QRectF:
+    return QRectF(rect.x, rect.y, rect.width, rect.height)
+
+
+class _BoxItem(QGraphicsItem):
+    """An item that fills a rectangle of the layout; its position is its top-left."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._size = QRectF()
+
+    def set_rect(self, rect: Rect) -> None:
+        if self._size.size() != _qrect(rect).size():
+            self.prepareGeometryChange()
+            self._size = QRectF(0, 0, rect.width, rect.height)
+        self.setPos(rect.x, rect.y)
+
+    def boundingRect(self) -> QRectF:
+        return self._size
+
+
+class GridItem(QGraphicsItem):
+    """The cells: alternate rows shaded so the eye follows a channel across the stages."""
+
+    def __init__(self, layout: GridLayout) -> None:
+        super().__init__()
+        self._layout = layout
+        self.setZValue(GRID_Z)
+
+    def set_layout(self, layout: GridLayout) -> None:
+        self.prepareGeometryChange()
+        self._layout = layout
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return _qrect(self._layout.body)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        body = self._layout.body
+        exposed = option.exposedRect
+        for i, row in enumerate(self._layout.rows.values()):
+            if row.end < exposed.top() or row.start > exposed.bottom():
+                continue
+            shade = palette.CELL_ALTERNATE if i % 2 else palette.CELL
+            painter.fillRect(QRectF(body.x, row.start, body.width, row.size), colour(shade))
+        painter.setPen(QPen(colour(palette.GRID_LINE), 1.0))
+        for column in self._layout.columns.values():
+            painter.drawLine(column.end, body.y, column.end, body.bottom)
+        for row in self._layout.rows.values():
+            painter.drawLine(body.x, row.end, body.right, row.end)
+
+
+class StageHeaderItem(_BoxItem):
+    def __init__(self, stage_id: str, name: str) -> None:
+        super().__init__()
+        self.stage_id = stage_id
+        self.name = name
+        self.setZValue(HEADER_Z)
+        self.setToolTip(f"Stage: {name}")
+
+    def set_name(self, name: str) -> None:
+        if name != self.name:
+            self.name = name
+            self.setToolTip(f"Stage: {name}")
+            self.update()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        rect = self._size
+        painter.fillRect(rect, colour(palette.STAGE_HEADER))
+        painter.setPen(QPen(colour(palette.CANVAS), 2.0))
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        painter.setPen(colour(palette.STAGE_HEADER_INK))
+        text_rect = rect.adjusted(8, 0, -8, 0)
+        # One line in large type; a long name gets two lines in smaller type, not an ellipsis.
+        big = font(19, True)
+        if QFontMetricsF(big).horizontalAdvance(self.name) <= text_rect.width():
+            painter.setFont(big)
+            painter.drawText(text_rect, _CENTRE, self.name)
+            return
+        small = font(15, True)
+        lines = wrap(self.name, small, text_rect.width(), 2)
+        painter.setFont(small)
+        top = text_rect.center().y() - 9.5 * len(lines)
+        area = QRectF(text_rect.x(), top, text_rect.width(), 19 * len(lines))
+        draw_lines(painter, lines, area, 19, _CENTRE)
+
+
+class ChannelHeaderItem(_BoxItem):
+    """A channel's name beside a tile with its stairway step: the higher, the better."""
+
+    def __init__(self, channel_id: str, name: str, kind: ChannelKind, step: int) -> None:
+        super().__init__()
+        self.channel_id = channel_id
+        self.name, self.kind, self.step = name, kind, step
+        self.setZValue(HEADER_Z)
+        self._update_tooltip()
+
+    def set_channel(self, name: str, kind: ChannelKind, step: int) -> None:
+        if (name, kind, step) != (self.name, self.kind, self.step):
+            self.name, self.kind, self.step = name, kind, step
+            self._update_tooltip()
+            self.update()
+
+    def _update_tooltip(self) -> None:
+        self.setToolTip(
+            f"Channel: {self.name}\nKind: {self.kind}\n"
+            f"Stairway step {self.step}: {STEP_NAMES[self.step]}"
+        )
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        rect = self._size
+        painter.fillRect(rect, colour(palette.CHANNEL_HEADER))
+        painter.setPen(QPen(colour(palette.GRID_LINE), 1.0))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        tile = QRectF(10, rect.center().y() - 20, 40, 40)
+        fill = palette.STEP[self.step]
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour(fill))
+        painter.drawRoundedRect(tile, 5, 5)
+        painter.setPen(colour(palette.ink_on(fill)))
+        painter.setFont(font(21, True))
+        painter.drawText(tile, _CENTRE, str(self.step))
+        text = QRectF(tile.right() + 10, 0, rect.width() - tile.right() - 18, rect.height())
+        name_lines = wrap(self.name, font(16, True), text.width(), 2)
+        block = 20 * len(name_lines) + 17
+        top = rect.center().y() - block / 2
+        painter.setPen(colour(palette.INK))
+        painter.setFont(font(16, True))
+        draw_lines(painter, name_lines, QRectF(text.x(), top, text.width(), 40), 20, _LEFT)
+        painter.setPen(colour(palette.MUTED_INK))
+        painter.setFont(font(13))
+        kind_row = QRectF(text.x(), top + 20 * len(name_lines), text.width(), 17)
+        painter.drawText(kind_row, _LEFT, str(self.kind))
+
+
+class CornerItem(_BoxItem):
+    """Top-left corner: the blueprint's title, so an exported picture says what it is."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title = title
+        self.setZValue(HEADER_Z)
+
+    def set_title(self, title: str) -> None:
+        if title != self.title:
+            self.title = title
+            self.update()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        rect = self._size
+        painter.fillRect(rect, colour(palette.STAGE_HEADER))
+        painter.setPen(colour(palette.STAGE_HEADER_INK))
+        text = rect.adjusted(12, 4, -12, -4)
+        lines = wrap(self.title, font(14, True), text.width(), 2)
+        top = text.center().y() - 9 * len(lines)
+        painter.setFont(font(14, True))
+        draw_lines(painter, lines, QRectF(text.x(), top, text.width(), 36), 18, _LEFT)

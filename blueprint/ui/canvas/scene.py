@@ -1,0 +1,263 @@
+"""The blueprint as a QGraphicsScene: one item per model entity, kept by id.
+
+The scene reads the document and follows its signals; it never writes the model. What the
+user asks for on the canvas (add a touchpoint here, move this card there) leaves as a
+request signal, which a controller turns into an undoable command. Signals within one edit
+only mark what is stale; the scene catches up once, when the document says the edit is done.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from PySide6.QtCore import QObject, QPointF, Signal
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+
+from ..document import Document
+from . import palette
+from .card import CardItem
+from .card_face import CardFace
+from .drawing import colour
+from .flow_item import FlowItem
+from .headers import ChannelHeaderItem, CornerItem, GridItem, StageHeaderItem
+from .layout import (
+    HEADER_HEIGHT,
+    ROW_HEADER_WIDTH,
+    GridLayout,
+    Rect,
+    compute_layout,
+    drop_slot,
+    flow_route,
+)
+
+
+class BlueprintScene(QGraphicsScene):
+    #: stage id, channel id: the user asked for a new touchpoint in this cell
+    addTouchpointRequested = Signal(str, str)
+    #: touchpoint id, stage id, channel id, index among the other cards of that cell
+    touchpointMoveRequested = Signal(str, str, str, int)
+    #: touchpoint id: double-clicked, to edit it
+    touchpointActivated = Signal(str)
+    #: the grid's geometry changed (sizes of columns or rows, number of them)
+    layoutChanged = Signal()
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._layout = compute_layout(document.blueprint)
+        self._cards: dict[str, CardItem] = {}
+        self._flows: dict[str, FlowItem] = {}
+        self._stage_headers: dict[str, StageHeaderItem] = {}
+        self._channel_headers: dict[str, ChannelHeaderItem] = {}
+        self._stale: set[str] = set()
+        self.setBackgroundBrush(colour(palette.CANVAS))
+        self._grid = GridItem(self._layout)
+        self._corner = CornerItem(document.blueprint.title)
+        self.addItem(self._grid)
+        self.addItem(self._corner)
+        self._connect(document)
+        self._rebuild()
+
+    def _connect(self, document: Document) -> None:
+        document.documentReset.connect(self._rebuild)
+        document.touchpointAdded.connect(self._add_card)
+        document.touchpointRemoved.connect(self._remove_card)
+        document.touchpointChanged.connect(self._refresh_card)
+        document.frictionsChanged.connect(self._refresh_card)
+        document.touchpointMoved.connect(self._layout_is_stale)
+        document.flowsChanged.connect(self._flows_are_stale)
+        document.structureChanged.connect(self._structure_is_stale)
+        document.edited.connect(self._catch_up)
+
+    # --- reading -----------------------------------------------------------------------------
+
+    @property
+    def document(self) -> Document:
+        return self._document
+
+    @property
+    def grid_layout(self) -> GridLayout:
+        return self._layout
+
+    def card(self, touchpoint_id: str) -> CardItem | None:
+        return self._cards.get(touchpoint_id)
+
+    def cards(self) -> dict[str, CardItem]:
+        return dict(self._cards)
+
+    def flow_item(self, flow_id: str) -> FlowItem | None:
+        return self._flows.get(flow_id)
+
+    def flow_items(self) -> dict[str, FlowItem]:
+        return dict(self._flows)
+
+    def stage_header(self, stage_id: str) -> StageHeaderItem | None:
+        return self._stage_headers.get(stage_id)
+
+    def channel_header(self, channel_id: str) -> ChannelHeaderItem | None:
+        return self._channel_headers.get(channel_id)
+
+    def selected_touchpoint_ids(self) -> list[str]:
+        """Selected cards, in document order (selection is view state, never undoable)."""
+        chosen = {i.touchpoint_id for i in self.selectedItems() if isinstance(i, CardItem)}
+        return [t.id for t in self._document.blueprint.touchpoints if t.id in chosen]
+
+    def select_touchpoints(self, touchpoint_ids: list[str]) -> None:
+        self.clearSelection()
+        for tp_id in touchpoint_ids:
+            if tp_id in self._cards:
+                self._cards[tp_id].setSelected(True)
+
+    # --- following the document ----------------------------------------------------------
+
+    def _rebuild(self) -> None:
+        for item in (*self._cards.values(), *self._flows.values()):
+            self.removeItem(item)
+        self._cards.clear()
+        self._flows.clear()
+        frictions = defaultdict(list)
+        for friction in self._document.blueprint.frictions:
+            frictions[friction.touchpoint_id].append(friction)
+        for tp in self._document.blueprint.touchpoints:
+            self._cards[tp.id] = self._new_card(tp.id, CardFace.of(tp, frictions[tp.id]))
+        self._stale.update(("structure", "layout", "flows"))
+        self._corner.set_title(self._document.blueprint.title)
+        self._catch_up()
+
+    def _new_card(self, touchpoint_id: str, face: CardFace) -> CardItem:
+        card = CardItem(touchpoint_id, face)
+        self.addItem(card)
+        return card
+
+    def _face(self, touchpoint_id: str) -> CardFace:
+        tp = self._document.touchpoint(touchpoint_id)
+        return CardFace.of(tp, self._document.frictions_of(touchpoint_id))
+
+    def _add_card(self, touchpoint_id: str) -> None:
+        self._cards[touchpoint_id] = self._new_card(touchpoint_id, self._face(touchpoint_id))
+        self._layout_is_stale()
+
+    def _remove_card(self, touchpoint_id: str) -> None:
+        card = self._cards.pop(touchpoint_id, None)
+        if card is not None:
+            self.removeItem(card)
+        self._layout_is_stale()
+
+    def _refresh_card(self, touchpoint_id: str) -> None:
+        card = self._cards.get(touchpoint_id)
+        if card is not None and self._document.get("touchpoints", touchpoint_id) is not None:
+            card.set_face(self._face(touchpoint_id))
+
+    # Bound methods, not lambdas: Qt drops the connections when the scene is deleted.
+    def _layout_is_stale(self, _touchpoint_id: str = "") -> None:
+        self._stale.add("layout")
+
+    def _flows_are_stale(self) -> None:
+        self._stale.add("flows")
+
+    def _structure_is_stale(self) -> None:
+        self._stale.update(("structure", "layout"))
+
+    def _catch_up(self) -> None:
+        stale, self._stale = self._stale, set()
+        if "structure" in stale:
+            self._sync_headers()
+        if "layout" in stale:
+            self._relayout()
+        elif "flows" in stale:
+            self._sync_flows()
+
+    def _sync_headers(self) -> None:
+        bp = self._document.blueprint
+        self._stage_headers = self._sync_items(
+            self._stage_headers,
+            {s.id: s for s in bp.stages},
+            lambda s: StageHeaderItem(s.id, s.name),
+            lambda item, s: item.set_name(s.name),
+        )
+        self._channel_headers = self._sync_items(
+            self._channel_headers,
+            {c.id: c for c in bp.channels},
+            lambda c: ChannelHeaderItem(c.id, c.name, c.kind, c.step),
+            lambda item, c: item.set_channel(c.name, c.kind, c.step),
+        )
+
+    def _sync_items(self, items: dict, entities: dict, create, update) -> dict:
+        for gone in items.keys() - entities.keys():
+            self.removeItem(items[gone])
+        result = {}
+        for entity_id, entity in entities.items():
+            item = items.get(entity_id)
+            if item is None:
+                item = create(entity)
+                self.addItem(item)
+            else:
+                update(item, entity)
+            result[entity_id] = item
+        return result
+
+    def _relayout(self) -> None:
+        layout = compute_layout(self._document.blueprint)
+        self._layout = layout
+        self._grid.set_layout(layout)
+        self._corner.set_rect(Rect(0, 0, ROW_HEADER_WIDTH, HEADER_HEIGHT))
+        for stage_id, header in self._stage_headers.items():
+            header.set_rect(layout.stage_header(stage_id))
+        for channel_id, header in self._channel_headers.items():
+            header.set_rect(layout.channel_header(channel_id))
+        for tp_id, card in self._cards.items():
+            self._place(card, layout.cards.get(tp_id))
+        self._sync_flows()
+        self.setSceneRect(0, 0, layout.width, layout.height)
+        self.layoutChanged.emit()
+
+    @staticmethod
+    def _place(card: CardItem, rect: Rect | None) -> None:
+        card.setVisible(rect is not None)
+        if rect is not None and (card.x(), card.y()) != (rect.x, rect.y):
+            card.setPos(rect.x, rect.y)
+
+    def _sync_flows(self) -> None:
+        flows = {f.id: f for f in self._document.blueprint.flows}
+        channel_of = {t.id: t.channel_id for t in self._document.blueprint.touchpoints}
+        self._flows = self._sync_items(self._flows, flows, lambda f: FlowItem(f.id), _no_update)
+        cards = self._layout.cards
+        for flow_id, item in self._flows.items():
+            flow = flows[flow_id]
+            if flow.from_id not in cards or flow.to_id not in cards:
+                item.setVisible(False)
+                continue
+            item.setVisible(True)
+            switch = channel_of[flow.from_id] != channel_of[flow.to_id]
+            item.set_route(flow_route(cards[flow.from_id], cards[flow.to_id]), switch, flow.label)
+
+    # --- what the user asks for on the canvas -----------------------------------------------
+
+    def card_dropped(self, touchpoint_id: str, point: QPointF) -> None:
+        """A card was dragged and let go at ``point``: ask for one move, then snap back to
+        wherever the model now says the card is."""
+        slot = drop_slot(self._layout, point.x(), point.y(), touchpoint_id)
+        current = self._layout.slots.get(touchpoint_id)
+        if slot is not None and slot != current:
+            where = (slot.stage_id, slot.channel_id, slot.index)
+            self.touchpointMoveRequested.emit(touchpoint_id, *where)
+        card = self._cards.get(touchpoint_id)
+        if card is not None:
+            self._place(card, self._layout.cards.get(touchpoint_id))
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        point = event.scenePos()
+        card = next(
+            (i for i in self.items(point) if isinstance(i, CardItem) and i.isVisible()), None
+        )
+        if card is not None:
+            self.touchpointActivated.emit(card.touchpoint_id)
+        else:
+            cell = self._layout.cell_at(point.x(), point.y())
+            if cell is not None:
+                self.addTouchpointRequested.emit(*cell)
+        event.accept()
+
+
+def _no_update(item: object, entity: object) -> None:
+    """Flow items are updated with the layout, in ``_sync_flows``."""

@@ -1,0 +1,65 @@
+"""Undoable commands: the only way the UI changes a document.
+
+Each command holds ids and old/new values (never views), names itself for the Edit menu
+("Add touchpoint 'Pay'"), and is checked when made: a change that would break the document
+raises ``CommandError`` before anything is pushed.
+"""
+
+from .base import BlueprintCommand, CommandError
+from .fields import (
+    EditChannel,
+    EditFlow,
+    EditFriction,
+    EditPersona,
+    EditStage,
+    EditTouchpoint,
+    FieldEdit,
+    RenameChannel,
+    RenameStage,
+    SetTouchpointPersonas,
+)
+from .frictions import AddFlow, AddFriction, RemoveFlows, RemoveFrictions
+from .personas import AddPersona, RemovePersona, SetPersonaTouchpoints
+from .removal import Removal
+from .structure import (
+    AddChannel,
+    AddStage,
+    MoveChannel,
+    MoveStage,
+    RemoveChannel,
+    RemoveStage,
+)
+from .touchpoints import AddTouchpoint, AddTouchpoints, MoveTouchpoint, RemoveTouchpoints
+
+__all__ = [
+    "AddChannel",
+    "AddFlow",
+    "AddFriction",
+    "AddPersona",
+    "AddStage",
+    "AddTouchpoint",
+    "AddTouchpoints",
+    "BlueprintCommand",
+    "CommandError",
+    "EditChannel",
+    "EditFlow",
+    "EditFriction",
+    "EditPersona",
+    "EditStage",
+    "EditTouchpoint",
+    "FieldEdit",
+    "MoveChannel",
+    "MoveStage",
+    "MoveTouchpoint",
+    "Removal",
+    "RemoveChannel",
+    "RemoveFlows",
+    "RemoveFrictions",
+    "RemovePersona",
+    "RemoveStage",
+    "RemoveTouchpoints",
+    "RenameChannel",
+    "RenameStage",
+    "SetPersonaTouchpoints",
+    "SetTouchpointPersonas",
+]

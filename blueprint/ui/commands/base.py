@@ -1,0 +1,166 @@
+"""Reversible primitive changes and the undo command that applies a list of them.
+
+A command is built from the document as it is when the user acts: it decides then every
+primitive change it will make and keeps ids and values, never views or scene items. Redo
+applies the changes in order and undo reverts them in reverse order, which puts every
+removed entity back at the index it had.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+from PySide6.QtGui import QUndoCommand
+
+from ...model import Identified
+from ...model.validation import problems_from_validation_error
+from ..document import Document, Kind
+
+_M = TypeVar("_M", bound=Identified)
+
+
+class CommandError(ValueError):
+    """The change asked for would break the document; the message says why, for a person."""
+
+
+class Change:
+    """One primitive, reversible change to a document."""
+
+    def apply(self, document: Document) -> None:
+        raise NotImplementedError
+
+    def revert(self, document: Document) -> None:
+        raise NotImplementedError
+
+
+@dataclass
+class Insert(Change):
+    kind: Kind
+    index: int
+    entity: Any
+
+    def apply(self, document: Document) -> None:
+        document.insert_entity(self.kind, self.index, self.entity)
+
+    def revert(self, document: Document) -> None:
+        document.remove_entity(self.kind, self.entity.id)
+
+
+@dataclass
+class Remove(Change):
+    kind: Kind
+    entity_id: str
+    # Captured when applied: the removed entity and where it was, to put it back.
+    index: int = -1
+    entity: Any = None
+
+    def apply(self, document: Document) -> None:
+        self.index, self.entity = document.remove_entity(self.kind, self.entity_id)
+
+    def revert(self, document: Document) -> None:
+        document.insert_entity(self.kind, self.index, self.entity)
+
+
+@dataclass
+class SetField(Change):
+    kind: Kind
+    entity_id: str
+    path: str
+    old: Any
+    new: Any
+
+    def __post_init__(self) -> None:
+        # Own copies: a list taken from the model must not change with it.
+        self.old = copy.deepcopy(self.old)
+        self.new = copy.deepcopy(self.new)
+
+    def apply(self, document: Document) -> None:
+        document.set_field(self.kind, self.entity_id, self.path, self.new)
+
+    def revert(self, document: Document) -> None:
+        document.set_field(self.kind, self.entity_id, self.path, self.old)
+
+
+@dataclass
+class Reorder(Change):
+    kind: Kind
+    entity_id: str
+    old_index: int
+    new_index: int
+
+    def apply(self, document: Document) -> None:
+        document.move_entity(self.kind, self.entity_id, self.new_index)
+
+    def revert(self, document: Document) -> None:
+        document.move_entity(self.kind, self.entity_id, self.old_index)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a touchpoint is: its cell, and its index in the document's touchpoint list."""
+
+    stage_id: str
+    channel_id: str
+    index: int
+
+
+@dataclass
+class Place(Change):
+    touchpoint_id: str
+    old: Placement
+    new: Placement
+
+    def apply(self, document: Document) -> None:
+        self._put(document, self.new)
+
+    def revert(self, document: Document) -> None:
+        self._put(document, self.old)
+
+    def _put(self, document: Document, where: Placement) -> None:
+        document.move_touchpoint(self.touchpoint_id, where.stage_id, where.channel_id, where.index)
+
+
+class BlueprintCommand(QUndoCommand):
+    """An undoable change made of primitive changes; ``edited`` fires once per redo/undo."""
+
+    def __init__(self, document: Document, text: str, changes: Sequence[Change]) -> None:
+        super().__init__(text)
+        self._document = document
+        self._changes = list(changes)
+        if not self._changes:
+            # Nothing to do: QUndoStack.push drops an obsolete command without running it.
+            self.setObsolete(True)
+
+    @property
+    def changes(self) -> list[Change]:
+        return self._changes
+
+    def redo(self) -> None:
+        with self._document.batch():
+            for change in self._changes:
+                change.apply(self._document)
+
+    def undo(self) -> None:
+        with self._document.batch():
+            for change in reversed(self._changes):
+                change.revert(self._document)
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """A name for a command's text: one line, clipped, in quotes."""
+    text = " ".join(text.split())
+    return "'" + (text if len(text) <= limit else text[: limit - 1] + "…") + "'"
+
+
+def build(model: type[_M], **fields: Any) -> _M:
+    """A new entity from the user's values; CommandError (in words) when one is invalid."""
+    try:
+        return model(**fields)
+    except ValidationError as error:
+        problem = problems_from_validation_error(error.errors(), None)[0]
+        field = f"{problem.field} " if problem.field else ""
+        raise CommandError(f"The {model.noun}'s {field}{problem.message}") from None

@@ -1,0 +1,167 @@
+"""What a removal takes with it, computed before it happens.
+
+The same ``Removal`` serves the dialog that asks "remove the Support stage and its 4
+touchpoints?" and the command that does it, so what the user is shown is what happens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ...model import Blueprint, PreferredChannel
+from .base import Change, Remove, SetField
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Entities removed with something, and references that lose their target."""
+
+    touchpoint_ids: tuple[str, ...] = ()
+    friction_ids: tuple[str, ...] = ()
+    flow_ids: tuple[str, ...] = ()
+    #: improvement id -> the friction ids it keeps once the removed ones are unlinked
+    improvement_frictions: dict[str, list[str]] = field(default_factory=dict)
+    #: friction points that stay but whose leads-to channel is removed
+    leads_to_cleared: tuple[str, ...] = ()
+    #: persona id -> the preferred channels it keeps
+    persona_preferences: dict[str, list[PreferredChannel]] = field(default_factory=dict)
+    #: touchpoint id -> the personas it keeps listing
+    touchpoint_personas: dict[str, list[str]] = field(default_factory=dict)
+
+    def describe(self, blueprint: Blueprint) -> list[str]:
+        """One line per consequence, in words, for a confirmation dialog."""
+        names = _names(blueprint)
+        lines = []
+        for noun, ids in (
+            ("touchpoint", self.touchpoint_ids),
+            ("friction point", self.friction_ids),
+            ("flow", self.flow_ids),
+        ):
+            if ids:
+                shown = ", ".join(f"'{names.get(i, i)}'" for i in ids[:5])
+                more = f" and {len(ids) - 5} more" if len(ids) > 5 else ""
+                lines.append(f"{_count(len(ids), noun)} removed: {shown}{more}")
+        if self.improvement_frictions:
+            count = _count(len(self.improvement_frictions), "improvement")
+            lines.append(f"{count} lose linked friction points")
+        if self.leads_to_cleared:
+            count = _count(len(self.leads_to_cleared), "friction point")
+            lines.append(f"{count} no longer lead to a channel")
+        if self.persona_preferences:
+            count = _count(len(self.persona_preferences), "persona")
+            lines.append(f"{count} lose a preferred channel")
+        now_all = [i for i, keep in self.touchpoint_personas.items() if not keep]
+        if now_all:
+            lines.append(f"{_count(len(now_all), 'touchpoint')} will apply to all personas")
+        return lines
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _names(blueprint: Blueprint) -> dict[str, str]:
+    names = {e.id: e.display_name for e in (*blueprint.touchpoints, *blueprint.frictions)}
+    for flow in blueprint.flows:
+        names[flow.id] = f"{names.get(flow.from_id, '?')} → {names.get(flow.to_id, '?')}"
+    return names
+
+
+def removal_of_touchpoints(blueprint: Blueprint, touchpoint_ids: Iterable[str]) -> Removal:
+    gone = set(touchpoint_ids)
+    touchpoints = tuple(t.id for t in blueprint.touchpoints if t.id in gone)
+    frictions = tuple(f.id for f in blueprint.frictions if f.touchpoint_id in gone)
+    flows = tuple(f.id for f in blueprint.flows if f.from_id in gone or f.to_id in gone)
+    return Removal(
+        touchpoint_ids=touchpoints,
+        friction_ids=frictions,
+        flow_ids=flows,
+        improvement_frictions=_unlinked(blueprint, set(frictions)),
+    )
+
+
+def removal_of_frictions(blueprint: Blueprint, friction_ids: Iterable[str]) -> Removal:
+    gone = set(friction_ids)
+    return Removal(
+        friction_ids=tuple(f.id for f in blueprint.frictions if f.id in gone),
+        improvement_frictions=_unlinked(blueprint, gone),
+    )
+
+
+def removal_of_stage(blueprint: Blueprint, stage_id: str) -> Removal:
+    base = removal_of_touchpoints(
+        blueprint, (t.id for t in blueprint.touchpoints if t.stage_id == stage_id)
+    )
+    preferences = {
+        p.id: [pc for pc in p.preferred_channels if pc.stage_id != stage_id]
+        for p in blueprint.personas
+        if any(pc.stage_id == stage_id for pc in p.preferred_channels)
+    }
+    return _with(base, persona_preferences=preferences)
+
+
+def removal_of_channel(blueprint: Blueprint, channel_id: str) -> Removal:
+    base = removal_of_touchpoints(
+        blueprint, (t.id for t in blueprint.touchpoints if t.channel_id == channel_id)
+    )
+    removed = set(base.friction_ids)
+    cleared = tuple(
+        f.id
+        for f in blueprint.frictions
+        if f.leads_to_channel_id == channel_id and f.id not in removed
+    )
+    preferences = {
+        p.id: [pc for pc in p.preferred_channels if pc.channel_id != channel_id]
+        for p in blueprint.personas
+        if any(pc.channel_id == channel_id for pc in p.preferred_channels)
+    }
+    return _with(base, leads_to_cleared=cleared, persona_preferences=preferences)
+
+
+def removal_of_persona(blueprint: Blueprint, persona_id: str) -> Removal:
+    return Removal(
+        touchpoint_personas={
+            t.id: [p for p in t.persona_ids if p != persona_id]
+            for t in blueprint.touchpoints
+            if persona_id in t.persona_ids
+        }
+    )
+
+
+def _with(base: Removal, **more) -> Removal:
+    fields = {name: getattr(base, name) for name in Removal.__dataclass_fields__}
+    return Removal(**(fields | more))
+
+
+def _unlinked(blueprint: Blueprint, friction_ids: set[str]) -> dict[str, list[str]]:
+    return {
+        imp.id: [f for f in imp.friction_ids if f not in friction_ids]
+        for imp in blueprint.improvements
+        if any(f in friction_ids for f in imp.friction_ids)
+    }
+
+
+def removal_changes(blueprint: Blueprint, removal: Removal) -> list[Change]:
+    """The primitive changes of a removal, references first so none ever dangles."""
+    changes: list[Change] = []
+    for imp in blueprint.improvements:
+        if imp.id in removal.improvement_frictions:
+            new = removal.improvement_frictions[imp.id]
+            changes.append(SetField("improvements", imp.id, "friction_ids", imp.friction_ids, new))
+    for fid in removal.leads_to_cleared:
+        old = next(f.leads_to_channel_id for f in blueprint.frictions if f.id == fid)
+        changes.append(SetField("frictions", fid, "leads_to_channel_id", old, None))
+    for persona in blueprint.personas:
+        if persona.id in removal.persona_preferences:
+            kept = removal.persona_preferences[persona.id]
+            old = persona.preferred_channels
+            changes.append(SetField("personas", persona.id, "preferred_channels", old, kept))
+    for tp in blueprint.touchpoints:
+        if tp.id in removal.touchpoint_personas:
+            new_ids = removal.touchpoint_personas[tp.id]
+            changes.append(SetField("touchpoints", tp.id, "persona_ids", tp.persona_ids, new_ids))
+    changes += [Remove("flows", i) for i in removal.flow_ids]
+    changes += [Remove("frictions", i) for i in removal.friction_ids]
+    changes += [Remove("touchpoints", i) for i in removal.touchpoint_ids]
+    return changes

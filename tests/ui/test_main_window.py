@@ -1,0 +1,164 @@
+"""The main window as a user meets it: title and modified mark, undo/redo from the Edit
+menu, adding and deleting on the canvas, files, and errors shown as dialogs."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from blueprint.storage import load_blueprint
+from blueprint.ui.commands import EditTouchpoint
+from blueprint.ui.document import Document
+from blueprint.ui.main_window import MainWindow
+from tests.ui.canvas_helpers import double_click, on_screen
+from tests.ui.conftest import BROADBAND
+
+Button = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def errors(monkeypatch):
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda parent, title, text, *rest: shown.append((title, text))
+    )
+    return shown
+
+
+def answer_unsaved(monkeypatch, button):
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: button)
+
+
+@pytest.fixture
+def window(qtbot):
+    window = MainWindow(Document())
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    # Closed here rather than by qtbot, after dropping the changes a test left, so that
+    # closing asks nothing.
+    window.document.undo_stack.setClean()
+    window.close()
+    window.deleteLater()
+
+
+@pytest.fixture
+def opened(window):
+    assert window.open_path(BROADBAND)
+    return window
+
+
+def test_the_title_names_the_file_and_marks_unsaved_changes(opened):
+    assert opened.windowTitle() == "broadband-installation.blueprint[*] — Blueprint"
+    assert not opened.isWindowModified()
+    tp = opened.document.blueprint.touchpoints[0]
+    opened.document.push(EditTouchpoint(opened.document, tp.id, "notes", "x"))
+    assert opened.isWindowModified()
+    opened.undo_action.trigger()
+    assert not opened.isWindowModified()
+
+
+def test_a_new_window_holds_an_untitled_default_blueprint(window):
+    assert window.windowTitle() == "Untitled[*] — Blueprint"
+    assert len(window.canvas.blueprint_scene.cards()) == 0
+    assert len(window.document.blueprint.stages) == 9
+
+
+def test_undo_and_redo_are_in_the_edit_menu_with_the_standard_keys(opened):
+    assert opened.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert opened.redo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
+    assert not opened.undo_action.isEnabled()
+    tp = opened.document.blueprint.touchpoints[1]
+    title = tp.title
+    opened.document.push(EditTouchpoint(opened.document, tp.id, "title", "Pay"))
+    assert opened.undo_action.text() == f"&Undo Rename touchpoint '{title}' to 'Pay'"
+    opened.undo_action.trigger()
+    assert opened.document.touchpoint(tp.id).title == title
+    opened.redo_action.trigger()
+    assert opened.document.touchpoint(tp.id).title == "Pay"
+
+
+def test_double_click_on_an_empty_cell_adds_a_selected_touchpoint_there(opened):
+    canvas = opened.canvas
+    canvas.actual_size()
+    stage, channel = opened.document.blueprint.stages[0], opened.document.blueprint.channels[0]
+    cell = canvas.blueprint_scene.grid_layout.cell(stage.id, channel.id)
+    count = len(opened.document.blueprint.touchpoints)
+    double_click(canvas, on_screen(canvas, cell.x + 30, cell.y + 30))
+    assert len(opened.document.blueprint.touchpoints) == count + 1
+    added = opened.document.cell_touchpoints(stage.id, channel.id)[-1]
+    assert added.title == "New touchpoint"
+    assert canvas.blueprint_scene.selected_touchpoint_ids() == [added.id]
+    assert opened.undo_action.text() == "&Undo Add touchpoint 'New touchpoint'"
+
+
+def test_delete_removes_the_selected_touchpoints_in_one_step(opened):
+    scene = opened.canvas.blueprint_scene
+    chosen = [t.id for t in opened.document.blueprint.touchpoints[:2]]
+    scene.select_touchpoints(chosen)
+    opened.delete_action.trigger()
+    assert all(scene.card(i) is None for i in chosen)
+    assert opened.document.undo_stack.count() == 1
+    opened.undo_action.trigger()
+    assert all(scene.card(i) is not None for i in chosen)
+
+
+def test_a_file_that_cannot_be_opened_is_explained_in_a_dialog(window, errors, tmp_path):
+    broken = tmp_path / "broken.blueprint"
+    broken.write_text('{"format": "blueprint", "schema_version": 99}', encoding="utf-8")
+    assert not window.open_path(broken)
+    assert len(errors) == 1
+    title, text = errors[0]
+    assert title == "Cannot open the blueprint"
+    assert "broken.blueprint" in text and "Traceback" not in text
+    assert window.document.path is None
+
+
+def test_open_from_the_file_menu(window, monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(BROADBAND), ""))
+    window.open_file()
+    assert window.document.path == BROADBAND
+    assert len(window.canvas.blueprint_scene.cards()) == len(load_blueprint(BROADBAND).touchpoints)
+
+
+def test_save_as_writes_the_file_and_clears_the_mark(opened, monkeypatch, tmp_path):
+    target = tmp_path / "copy"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    tp = opened.document.blueprint.touchpoints[0]
+    opened.document.push(EditTouchpoint(opened.document, tp.id, "title", "Pay"))
+    assert opened.save_as()
+    saved = target.with_suffix(".blueprint")
+    assert load_blueprint(saved).touchpoints[0].title == "Pay"
+    assert opened.windowTitle() == "copy.blueprint[*] — Blueprint"
+    assert not opened.isWindowModified()
+
+
+def test_a_failed_save_is_explained_and_the_changes_stay_unsaved(opened, errors, tmp_path):
+    tp = opened.document.blueprint.touchpoints[0]
+    opened.document.push(EditTouchpoint(opened.document, tp.id, "title", "Pay"))
+    opened.document.set_path(tmp_path / "no such folder" / "x.blueprint")
+    assert not opened.save()
+    assert errors and errors[0][0] == "Cannot save the blueprint"
+    assert opened.isWindowModified()
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(opened, monkeypatch):
+    tp = opened.document.blueprint.touchpoints[0]
+    opened.document.push(EditTouchpoint(opened.document, tp.id, "title", "Pay"))
+    answer_unsaved(monkeypatch, Button.Cancel)
+    assert not opened.close()
+    assert opened.isVisible()
+    answer_unsaved(monkeypatch, Button.Discard)
+    assert opened.close()
+
+
+def test_new_with_unsaved_changes_can_be_cancelled(opened, monkeypatch):
+    tp = opened.document.blueprint.touchpoints[0]
+    opened.document.push(EditTouchpoint(opened.document, tp.id, "title", "Pay"))
+    answer_unsaved(monkeypatch, Button.Cancel)
+    opened.new_file()
+    assert opened.document.path == Path(BROADBAND)
+    answer_unsaved(monkeypatch, Button.Discard)
+    opened.new_file()
+    assert opened.document.path is None and opened.document.undo_stack.count() == 0

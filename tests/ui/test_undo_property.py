@@ -1,0 +1,215 @@
+"""Any sequence of commands, undone, gives back the original document byte for byte;
+redone, gives the final one. Commands are drawn over the ids of the document as it is."""
+
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from blueprint.model import (
+    ChannelKind,
+    Friction,
+    FrictionKind,
+    Period,
+    Persona,
+    Touchpoint,
+    document_problems,
+)
+from blueprint.storage import load_blueprint
+from blueprint.ui import commands as c
+from blueprint.ui.document import Document
+from tests.conftest import SAMPLES
+from tests.strategies import blueprints
+from tests.ui.conftest import snapshot
+
+short_text = st.text(max_size=12)
+maybe_number = st.none() | st.floats(-1, 500, allow_nan=False, allow_infinity=False)
+
+TOUCHPOINT_VALUES = {
+    "title": short_text,
+    "customer_action": short_text,
+    "backstage": short_text,
+    "notes": short_text,
+    "emotion": st.none() | st.integers(-3, 3),
+    "epic.easy": st.none() | st.integers(0, 6),
+    "epic.contextual": st.none() | st.integers(0, 6),
+    "wait_minutes": maybe_number,
+}
+FRICTION_VALUES = {
+    "title": short_text,
+    "severity": st.integers(0, 5),
+    "kind": st.sampled_from(list(FrictionKind)),
+    "nature": st.sampled_from(["bad", "good"]),
+    "frequency.count": maybe_number,
+    "frequency.per": st.sampled_from(list(Period)),
+    "gives_up": st.booleans(),
+}
+CHANNEL_VALUES = {
+    "name": short_text,
+    "kind": st.sampled_from(list(ChannelKind)),
+    "step": st.integers(-1, 6),
+    "cost_per_contact": maybe_number,
+}
+PERSONA_VALUES = {"name": short_text, "value_weight": st.floats(0.4, 2.1), "share": maybe_number}
+
+
+def ids(document, kind):
+    return [e.id for e in getattr(document.blueprint, kind)]
+
+
+def one(draw, document, kind):
+    return draw(st.sampled_from(ids(document, kind)))
+
+
+def some(draw, document, kind):
+    return draw(st.lists(st.sampled_from(ids(document, kind)), min_size=1, max_size=3))
+
+
+def field_edit(command_class, kind, values):
+    def make(draw, document):
+        field = draw(st.sampled_from(sorted(values)))
+        return command_class(document, one(draw, document, kind), field, draw(values[field]))
+
+    return make
+
+
+def add_touchpoint(draw, document):
+    tp = Touchpoint(
+        title=draw(short_text.filter(str.strip)),
+        stage_id=one(draw, document, "stages"),
+        channel_id=one(draw, document, "channels"),
+    )
+    return c.AddTouchpoint(document, tp, draw(st.none() | st.integers(0, 3)))
+
+
+def move_touchpoint(draw, document):
+    return c.MoveTouchpoint(
+        document,
+        one(draw, document, "touchpoints"),
+        one(draw, document, "stages"),
+        one(draw, document, "channels"),
+        draw(st.none() | st.integers(0, 3)),
+    )
+
+
+def add_friction(draw, document):
+    friction = Friction(
+        title=draw(short_text.filter(str.strip)),
+        touchpoint_id=one(draw, document, "touchpoints"),
+        severity=draw(st.integers(1, 4)),
+    )
+    return c.AddFriction(document, friction)
+
+
+def add_channel(draw, document):
+    kind = draw(st.sampled_from(list(ChannelKind)))
+    index = draw(st.none() | st.integers(0, 20))
+    return c.AddChannel(document, draw(short_text), kind, draw(st.integers(0, 5)), None, index)
+
+
+def set_persona_touchpoints(draw, document):
+    persona = one(draw, document, "personas")
+    return c.SetPersonaTouchpoints(document, persona, some(draw, document, "touchpoints"))
+
+
+def set_touchpoint_personas(draw, document):
+    chosen = draw(st.lists(st.sampled_from(ids(document, "personas")), unique=True))
+    return c.SetTouchpointPersonas(document, one(draw, document, "touchpoints"), chosen)
+
+
+EDITS = {
+    "touchpoints": (c.EditTouchpoint, TOUCHPOINT_VALUES),
+    "frictions": (c.EditFriction, FRICTION_VALUES),
+    "channels": (c.EditChannel, CHANNEL_VALUES),
+    "personas": (c.EditPersona, PERSONA_VALUES),
+}
+
+
+def keep_typing(draw, document):
+    """The same field again, as typing or dragging a slider does: merged into one step."""
+    stack = document.undo_stack
+    last = stack.command(stack.index() - 1) if stack.index() else None
+    if not isinstance(last, c.FieldEdit):
+        raise c.CommandError("nothing being typed")
+    kind, entity_id, field = last.key
+    command_class, values = EDITS.get(kind, (None, {}))
+    if field not in values:
+        raise c.CommandError("not a field one types in")
+    return command_class(document, entity_id, field, draw(values[field]))
+
+
+#: kinds the document must hold at least one of -> a way to make a command over them
+MAKERS = [
+    ("stages", add_touchpoint),
+    ("touchpoints", lambda d, doc: c.RemoveTouchpoints(doc, some(d, doc, "touchpoints"))),
+    ("touchpoints", move_touchpoint),
+    ("touchpoints", field_edit(c.EditTouchpoint, "touchpoints", TOUCHPOINT_VALUES)),
+    ("personas touchpoints", set_touchpoint_personas),
+    ("touchpoints", add_friction),
+    ("frictions", field_edit(c.EditFriction, "frictions", FRICTION_VALUES)),
+    ("frictions", lambda d, doc: c.RemoveFrictions(doc, some(d, doc, "frictions"))),
+    (
+        "touchpoints",
+        lambda d, doc: c.AddFlow(doc, one(d, doc, "touchpoints"), one(d, doc, "touchpoints")),
+    ),
+    ("flows", lambda d, doc: c.RemoveFlows(doc, some(d, doc, "flows"))),
+    ("stages", lambda d, doc: c.AddStage(doc, d(short_text), d(st.none() | st.integers(0, 9)))),
+    ("stages", lambda d, doc: c.RenameStage(doc, one(d, doc, "stages"), d(short_text))),
+    ("stages", lambda d, doc: c.MoveStage(doc, one(d, doc, "stages"), d(st.integers(0, 9)))),
+    ("stages", lambda d, doc: c.RemoveStage(doc, one(d, doc, "stages"))),
+    ("channels", add_channel),
+    ("channels", field_edit(c.EditChannel, "channels", CHANNEL_VALUES)),
+    ("channels", lambda d, doc: c.MoveChannel(doc, one(d, doc, "channels"), d(st.integers(0, 9)))),
+    ("channels", lambda d, doc: c.RemoveChannel(doc, one(d, doc, "channels"))),
+    ("stages", lambda d, doc: c.AddPersona(doc, Persona(name=d(short_text.filter(str.strip))))),
+    ("personas", field_edit(c.EditPersona, "personas", PERSONA_VALUES)),
+    ("personas", lambda d, doc: c.RemovePersona(doc, one(d, doc, "personas"))),
+    ("personas touchpoints", set_persona_touchpoints),
+    ("stages", keep_typing),
+    ("stages", keep_typing),
+]
+
+SAMPLE_BLUEPRINTS = [load_blueprint(path) for path in SAMPLES]
+starting_blueprints = (
+    st.sampled_from(SAMPLE_BLUEPRINTS).map(lambda bp: bp.model_copy(deep=True)) | blueprints()
+)
+
+
+def apply_random_command(draw, document) -> None:
+    usable = [make for kinds, make in MAKERS if all(ids(document, k) for k in kinds.split())]
+    make = draw(st.sampled_from(usable))
+    try:
+        command = make(draw, document)
+    except c.CommandError:
+        event("refused")
+        return  # refused before anything happened, as the UI would show it
+    event(type(command).__name__)
+    steps = document.undo_stack.count()
+    document.push(command)
+    if document.undo_stack.count() <= steps and isinstance(command, c.FieldEdit):
+        event("merged into the step before")
+    assert document_problems(document.blueprint) == []
+
+
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(blueprint=starting_blueprints, data=st.data())
+def test_undo_all_gives_back_the_original_and_redo_all_the_final(qapp, blueprint, data):
+    document = Document(blueprint)
+    original = snapshot(document)
+    for _ in range(data.draw(st.integers(1, 25), label="steps")):
+        if document.undo_stack.canUndo() and data.draw(st.integers(0, 9)) == 0:
+            document.undo_stack.undo()  # and the next command drops the redo branch
+        else:
+            apply_random_command(data.draw, document)
+    final = snapshot(document)
+    stack = document.undo_stack
+    final_index = stack.index()  # commands undone last stay redoable above it
+    while stack.canUndo():
+        stack.undo()
+    assert snapshot(document) == original
+    assert not document.is_modified()
+    while stack.index() < final_index:
+        stack.redo()
+    assert snapshot(document) == final
