@@ -1,5 +1,7 @@
 """The ``blueprint`` command line, over the same functions the editor uses.
 
+``blueprint`` alone opens the editor with a new blueprint; ``blueprint FILE`` opens FILE.
+
 Exit codes: 0 success; 1 a file is invalid, unreadable or could not be written;
 2 wrong usage; 3 an internal error (a bug: please report it).
 """
@@ -350,9 +352,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _wants_editor(argv: list[str], parser: argparse.ArgumentParser) -> bool:
+    """No arguments, or one that is neither an option nor a command: a file to edit."""
+    commands = next(a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return not argv or (len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in commands)
+
+
+def _no_display() -> bool:
+    # Without a display Qt aborts the process from C++; say so in words instead.
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def open_editor(argv: list[str]) -> int:
+    if _no_display():
+        raise UsageError(
+            "the editor needs a graphical display, and none is available here (DISPLAY is "
+            "not set); the commands work without one: see 'blueprint --help'"
+        )
+    # Imported here: Qt is large, and only the editor needs it.
+    from .ui.app import run_app
+
+    return run_app([PROG, *argv])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if _wants_editor(argv, parser):
+            return open_editor(argv)
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help()

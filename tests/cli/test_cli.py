@@ -19,9 +19,27 @@ def run(capsys, *args):
     return code, out, err
 
 
-def test_no_subcommand_prints_help(capsys):
-    code, out, _ = run(capsys)
-    assert code == 0 and "usage: blueprint" in out and "import-csv" in out
+def test_help_lists_the_commands(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert caught.value.code == 0 and "usage: blueprint" in out and "import-csv" in out
+
+
+@pytest.mark.parametrize("argv", [[], ["samples/broadband-installation.blueprint"]])
+def test_the_editor_without_a_display_explains_instead_of_crashing(capsys, monkeypatch, argv):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and "the editor needs a graphical display" in err
+    assert len(err.splitlines()) == 1
+
+
+def test_the_editor_opens_a_file_named_on_the_command_line(capsys, monkeypatch):
+    opened = []
+    monkeypatch.setattr("blueprint.ui.app.run_app", lambda argv: opened.append(argv) or 0)
+    assert run(capsys, SAMPLES[0])[0] == 0
+    assert opened == [["blueprint", str(SAMPLES[0])]]
 
 
 def test_module_and_console_script_run(tmp_path):

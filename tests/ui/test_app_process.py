@@ -6,7 +6,7 @@ import sys
 
 from tests.ui.conftest import BROADBAND
 
-# Start the real run_app; once its window is shown, close it as a user would.
+# Start the app through the command line's entry; once its window is shown, close it as a user would.
 SCRIPT = """
 import sys
 from PySide6.QtCore import QTimer
@@ -19,8 +19,8 @@ def show_then_close(self):
     QTimer.singleShot(200, self.close)
 
 main_window.MainWindow.show = show_then_close
-from blueprint.ui.app import run_app
-sys.exit(run_app(["blueprint", sys.argv[1]]))
+from blueprint.cli import main
+sys.exit(main([sys.argv[1]]))  # exactly what `blueprint FILE` runs
 """
 
 
