@@ -38,7 +38,16 @@ class MainWindow(QMainWindow):
         document.documentReset.connect(self._update_title)
         self._build_menus()
         self._update_title()
-        self.resize(1280, 800)
+        self._size_to_screen()
+        self.canvas.fit_when_shown()
+
+    def _size_to_screen(self) -> None:
+        screen = self.screen()
+        if screen is None:
+            self.resize(1280, 800)
+            return
+        available = screen.availableGeometry()
+        self.resize(int(available.width() * 0.85), int(available.height() * 0.85))
 
     # --- menus -------------------------------------------------------------------------------
 
@@ -134,7 +143,7 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot open the blueprint", str(error))
             return False
         self.document.reset(blueprint, path)
-        self.canvas.fit_to_window()
+        self.canvas.fit_when_shown()
         return True
 
     def save(self) -> bool:

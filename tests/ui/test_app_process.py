@@ -6,7 +6,8 @@ import sys
 
 from tests.ui.conftest import BROADBAND
 
-# Start the app through the command line's entry; once its window is shown, close it as a user would.
+# Start the app through the command line's entry; once its window is shown, close it
+# as a user would.
 SCRIPT = """
 import sys
 from PySide6.QtCore import QTimer

@@ -162,3 +162,23 @@ def test_new_with_unsaved_changes_can_be_cancelled(opened, monkeypatch):
     answer_unsaved(monkeypatch, Button.Discard)
     opened.new_file()
     assert opened.document.path is None and opened.document.undo_stack.count() == 0
+
+
+def test_a_file_opened_before_the_window_shows_is_readable_not_a_thumbnail(qtbot):
+    # `blueprint FILE` opens the file first, then shows the window: the view only gets its
+    # real size when shown, so fitting earlier used to shrink the blueprint to a corner.
+    window = MainWindow(Document())
+    qtbot.addWidget(window)
+    assert window.open_path(BROADBAND)
+    window.show()
+    qtbot.waitExposed(window)
+
+    def whole_or_readable_from_its_first_cell():
+        top_left = window.canvas.mapFromScene(window.canvas.sceneRect().topLeft())
+        assert (top_left.x(), top_left.y()) == (0, 0)
+        assert 0.5 <= window.canvas.zoom() <= 1.0
+        layout = window.canvas.scene().grid_layout
+        shown = window.canvas.zoom() * layout.width
+        assert shown >= min(window.canvas.width(), 0.5 * layout.width) * 0.95
+
+    qtbot.waitUntil(whole_or_readable_from_its_first_cell)

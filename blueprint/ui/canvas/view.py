@@ -9,7 +9,7 @@ the scene has its headers in place.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QResizeEvent, QTransform, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
@@ -18,6 +18,8 @@ from .layout import HEADER_HEIGHT, ROW_HEADER_WIDTH
 from .scene import BlueprintScene
 
 ZOOM_STEP = 1.25
+#: Zoom limits when a blueprint is opened: whole if possible, never unreadably small.
+OPEN_ZOOM_RANGE = (0.5, 1.0)
 MIN_ZOOM = 0.05
 MAX_ZOOM = 4.0
 _RENDER_HINTS = QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
@@ -61,6 +63,7 @@ class CanvasView(QGraphicsView):
         super().__init__(scene, parent)
         self._scene = scene
         self._zooming = False
+        self._fit_pending = False
         if scene.parent() is None:
             scene.setParent(self)  # Qt, not Python's collector, deletes it with the view
         self.setRenderHints(_RENDER_HINTS)
@@ -107,6 +110,32 @@ class CanvasView(QGraphicsView):
 
     def actual_size(self) -> None:
         self.set_zoom(1.0)
+
+    def fit_when_shown(self) -> None:
+        """Show a freshly opened blueprint whole, but readable.
+
+        Before the window is shown the view has a placeholder size, so fitting then would
+        shrink the blueprint to a thumbnail: wait for the real size. On opening, the zoom
+        stays between OPEN_ZOOM_RANGE, so cards can be read without zooming first.
+        """
+        if self.isVisible():
+            self._fit_on_open()
+        else:
+            self._fit_pending = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._fit_pending:
+            self._fit_pending = False
+            QTimer.singleShot(0, self._fit_on_open)
+
+    def _fit_on_open(self) -> None:
+        self.fit_to_window()
+        low, high = OPEN_ZOOM_RANGE
+        if not low <= self.zoom() <= high:
+            self.set_zoom(min(max(self.zoom(), low), high))
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
     def fit_to_window(self) -> None:
         """The whole blueprint, headers included, in the window."""
