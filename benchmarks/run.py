@@ -24,6 +24,7 @@ from .common import Config, Row, format_table, load_average, machine
 #: group name -> module that implements it.
 GROUPS: dict[str, str] = {
     "storage": "benchmarks.bench_storage",
+    "plan": "benchmarks.bench_plan",
 }
 
 OUT_DIR = Path(__file__).resolve().parent / "out"
