@@ -1,6 +1,6 @@
 """Starting and stopping the desktop application.
 
-Qt objects are parented (document and canvas to the window) and the window is deleted
+Qt objects are parented (document and canvas to the window) and the windows are deleted
 before Python exits, so nothing Qt-owned is left to the interpreter's collector at exit.
 """
 
@@ -9,16 +9,25 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__
+from ..storage import LoadError
+from . import recovery_dialog
+from .crash import errors_shown_as_dialogs
 from .document import Document
 from .main_window import APP_NAME, MainWindow
+from .recovery import RecoveryEntry, find_recoverable
+from .recovery_dialog import RecoveryChoice
+from .settings import restore_window_layout
+
+#: How far each restored window sits from the previous one, in pixels.
+CASCADE = 40
 
 
 def run_app(argv: list[str]) -> int:
-    """Run the editor until its window closes; returns the exit code.
+    """Run the editor until its windows close; returns the exit code.
 
     ``argv`` is the command line as in ``sys.argv``: the program name first, then
     optionally a blueprint file to open.
@@ -30,17 +39,75 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    window = MainWindow(Document())
+    windows: list[MainWindow] = []
     try:
-        if len(argv) > 1:
-            window.open_path(Path(argv[1]))
-        window.show()
-        code = app.exec()
+        with errors_shown_as_dialogs():
+            open_windows(argv, windows)
+            code = app.exec()
     finally:
-        _delete(window)
+        for window in windows:
+            _delete(window)
         if owns_app:
             app.shutdown()
     return code
+
+
+def open_windows(argv: list[str], windows: list[MainWindow]) -> None:
+    """Show the first window (on the file named in ``argv``), then offer any lost work.
+
+    Each window is appended to ``windows`` as soon as it exists, so the caller deletes
+    every one of them even when something fails half-way.
+    """
+    first = MainWindow(Document())
+    windows.append(first)
+    restore_window_layout(first)  # after __init__, so panels it installed are placed too
+    if len(argv) > 1:
+        first.open_path(Path(argv[1]))
+    first.show()
+    offer_recovery(first, windows)
+
+
+def offer_recovery(first: MainWindow, windows: list[MainWindow]) -> None:
+    """Ask about work left by an editor that did not close; restore, discard or keep it."""
+    entries = find_recoverable()
+    if not entries:
+        return
+    choice = recovery_dialog.ask_recovery(first, entries)
+    for entry in entries:
+        if choice is RecoveryChoice.RESTORE:
+            _restore(entry, first, windows)
+        elif choice is RecoveryChoice.DISCARD:
+            entry.discard()
+        else:
+            entry.release()
+
+
+def _restore(entry: RecoveryEntry, first: MainWindow, windows: list[MainWindow]) -> None:
+    try:
+        blueprint = entry.load()
+    except LoadError as error:
+        entry.release()  # kept: it may still be rescued by hand
+        first.show_error(
+            "Cannot restore the unsaved work",
+            f"{error}\n\nThe recovery file is kept in {entry.files.folder}.",
+        )
+        return
+    target = first
+    if not _is_blank(first):
+        target = MainWindow(Document())
+        windows.append(target)
+        offset = CASCADE * (len(windows) - 1)
+        target.move(first.pos() + QPoint(offset, offset))  # each one in sight
+        target.show()
+    target.restore_recovered(entry, blueprint)
+
+
+def _is_blank(window: MainWindow) -> bool:
+    """A fresh untitled blueprint nobody has touched: restored work may replace it."""
+    document = window.document
+    return (
+        document.path is None and document.undo_stack.count() == 0 and not (document.is_modified())
+    )
 
 
 def _delete(window: MainWindow) -> None:

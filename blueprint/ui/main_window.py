@@ -1,4 +1,4 @@
-"""The main window: the canvas, the File, Edit and View menus, and the modified mark.
+"""The main window: the canvas, the File, Edit, View and Help menus, and the modified mark.
 
 Dialogs go through the small ``ask_*``/``show_error`` methods, so there is one place that
 talks to the user and tests can answer for them.
@@ -8,18 +8,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from ..model import Touchpoint
+from ..model import Blueprint, Touchpoint
 from ..model.templates import new_blueprint
-from ..storage import EXTENSION, LoadError, SaveError, load_blueprint
+from ..storage import EXTENSION, LoadError, NewerVersionError, SaveError, load_blueprint
+from . import theme
+from .about import show_about
 from .canvas.scene import BlueprintScene
 from .canvas.view import CanvasView
 from .commands import AddTouchpoint, CommandError, RemoveTouchpoints
 from .document import Document
+from .file_drop import FileDropTarget
+from .inspector import install_editing
+from .menus import build_menus
+from .recent_files import forget_file, remember_file
+from .recovery import Autosaver, RecoveryEntry
+from .settings import APP_NAME, save_window_layout
 
-APP_NAME = "Blueprint"
 FILE_FILTER = f"Blueprints (*{EXTENSION});;All files (*)"
 NEW_TOUCHPOINT_TITLE = "New touchpoint"
 
@@ -29,17 +36,32 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.document = document
         document.setParent(self)  # lives and dies with the window
+        theme.use_system_theme()  # before the scene takes its colours
         self.canvas = CanvasView(BlueprintScene(document), self)
+        self.canvas.setAccessibleName("Blueprint canvas")
+        self.canvas.setAccessibleDescription(
+            "Lifecycle stages in columns, channels in rows, touchpoints as cards"
+        )
         self.setCentralWidget(self.canvas)
+        self.statusBar().setAccessibleName("Status bar")
+        self.autosaver = Autosaver(document, self)
+        self.autosaver.problem.connect(self.show_status)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_colour_scheme)
         self.canvas.addTouchpointRequested.connect(self.add_touchpoint)
         self.canvas.problem.connect(self.show_status)
         document.modifiedChanged.connect(self.setWindowModified)
         document.pathChanged.connect(self._update_title)
         document.documentReset.connect(self._update_title)
-        self._build_menus()
+        self.menus = build_menus(self)
+        self.undo_action, self.redo_action = self.menus.undo, self.menus.redo
+        self.delete_action = self.menus.delete
+        self.editing = install_editing(self)  # inspector, personas, Edit actions, rename
         self._update_title()
         self._size_to_screen()
         self.canvas.fit_when_shown()
+        self.file_drop = FileDropTarget(self)
+        self.file_drop.watch_window(self)
+        self.file_drop.fileDropped.connect(self.open_dropped)
 
     def _size_to_screen(self) -> None:
         screen = self.screen()
@@ -48,47 +70,6 @@ class MainWindow(QMainWindow):
             return
         available = screen.availableGeometry()
         self.resize(int(available.width() * 0.85), int(available.height() * 0.85))
-
-    # --- menus -------------------------------------------------------------------------------
-
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        keys = QKeySequence.StandardKey
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self._action("&New", self.new_file, keys.New, "Start a new blueprint"))
-        file_menu.addAction(self._action("&Open…", self.open_file, keys.Open, "Open a blueprint"))
-        file_menu.addAction(self._action("&Save", self.save, keys.Save, "Save the blueprint"))
-        file_menu.addAction(
-            self._action("Save &As…", self.save_as, keys.SaveAs, "Save under another name")
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, keys.Quit, "Close the window"))
-
-        stack = self.document.undo_stack
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(keys.Undo))
-        self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence(keys.Redo))
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        edit_menu.addSeparator()
-        self.delete_action = self._action(
-            "&Delete", self.delete_selection, keys.Delete, "Remove the selected touchpoints"
-        )
-        edit_menu.addAction(self.delete_action)
-
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.addAction(self._action("Zoom &In", self.canvas.zoom_in, keys.ZoomIn))
-        view_menu.addAction(self._action("Zoom &Out", self.canvas.zoom_out, keys.ZoomOut))
-        view_menu.addAction(self._action("&Actual Size", self.canvas.actual_size, "Ctrl+0"))
-        view_menu.addAction(self._action("&Fit to Window", self.canvas.fit_to_window, "Ctrl+9"))
 
     def _update_title(self) -> None:
         path = self.document.path
@@ -123,6 +104,13 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
 
+    def show_about(self) -> None:
+        show_about(self)
+
+    def _follow_colour_scheme(self) -> None:
+        theme.use_system_theme()
+        theme.repaint(self.canvas)
+
     # --- files -------------------------------------------------------------------------------
 
     def new_file(self) -> None:
@@ -136,15 +124,35 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_path(path)
 
+    def open_recent(self, path: Path) -> None:
+        if self.maybe_save() and not self.open_path(path) and not path.exists():
+            forget_file(path)
+
+    def open_dropped(self, path: Path) -> None:
+        if self.maybe_save():
+            self.open_path(path)
+
     def open_path(self, path: Path) -> bool:
         try:
             blueprint = load_blueprint(path)
+        except NewerVersionError as error:
+            self.show_error("Made by a newer version of Blueprint", str(error))
+            return False
         except LoadError as error:
             self.show_error("Cannot open the blueprint", str(error))
             return False
         self.document.reset(blueprint, path)
         self.canvas.fit_when_shown()
+        remember_file(path)
         return True
+
+    def restore_recovered(self, entry: RecoveryEntry, blueprint: Blueprint) -> None:
+        """Show work recovered after a crash: unsaved, and saved over its original file."""
+        self.document.reset(blueprint, entry.original)
+        self.autosaver.adopt(entry)  # its files go when this document is saved or dropped
+        self.document.undo_stack.resetClean()
+        self.canvas.fit_when_shown()
+        self.show_status(f"Restored unsaved work from {entry.display_name}")
 
     def save(self) -> bool:
         if self.document.path is None:
@@ -161,6 +169,7 @@ class MainWindow(QMainWindow):
         except SaveError as error:
             self.show_error("Cannot save the blueprint", str(error))
             return False
+        remember_file(path)
         self.show_status(f"Saved {path.name}")
         return True
 
@@ -175,6 +184,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
+            self.autosaver.discard()  # saved, or the user chose to drop the changes
+            save_window_layout(self)
             event.accept()
         else:
             event.ignore()

@@ -49,13 +49,34 @@ def _no_modal_dialogs(monkeypatch):
     Tests that expect a dialog patch it again with their answer."""
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+    from blueprint.ui.recovery_dialog import RecoveryDialog
+
     def refuse(*args, **kwargs):
         raise AssertionError(f"a modal dialog opened in a test: {args[1:3]}")
 
-    for name in ("question", "critical", "warning", "information"):
+    for name in ("question", "critical", "warning", "information", "about", "aboutQt"):
         monkeypatch.setattr(QMessageBox, name, refuse)
     for name in ("getOpenFileName", "getSaveFileName"):
         monkeypatch.setattr(QFileDialog, name, refuse)
+    monkeypatch.setattr(RecoveryDialog, "exec", refuse)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(monkeypatch, tmp_path_factory):
+    """The editor's own folder (settings, recent files, recovery), fresh for each test:
+    tests never read or write the user's real one, nor each other's."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("BLUEPRINT_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _light_theme():
+    """The canvas colours are global: a test that switches theme never leaks it."""
+    yield
+    from blueprint.ui import theme
+
+    theme.use_theme(theme.LIGHT)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from blueprint.model.entities import SCHEMA_VERSION
 from blueprint.storage import load_blueprint
 from blueprint.ui.commands import EditTouchpoint
 from blueprint.ui.document import Document
@@ -106,13 +107,27 @@ def test_delete_removes_the_selected_touchpoints_in_one_step(opened):
 
 def test_a_file_that_cannot_be_opened_is_explained_in_a_dialog(window, errors, tmp_path):
     broken = tmp_path / "broken.blueprint"
-    broken.write_text('{"format": "blueprint", "schema_version": 99}', encoding="utf-8")
+    broken.write_text('{"format": "blueprint", "schema_version": 1, "stages": [', "utf-8")
     assert not window.open_path(broken)
     assert len(errors) == 1
     title, text = errors[0]
     assert title == "Cannot open the blueprint"
     assert "broken.blueprint" in text and "Traceback" not in text
     assert window.document.path is None
+
+
+def test_a_file_from_a_newer_version_is_refused_with_the_reason(window, errors, tmp_path):
+    newer = tmp_path / "from-the-future.blueprint"
+    newer.write_text('{"format": "blueprint", "schema_version": 99}', encoding="utf-8")
+    assert not window.open_path(newer)
+    assert errors == [
+        (
+            "Made by a newer version of Blueprint",
+            f"{newer}: was made by a newer version of blueprint (file schema version 99; "
+            f"this version reads versions up to {SCHEMA_VERSION}). Update blueprint to open it.",
+        )
+    ]
+    assert window.document.path is None and len(window.document.blueprint.stages) == 9
 
 
 def test_open_from_the_file_menu(window, monkeypatch):
@@ -182,3 +197,18 @@ def test_a_file_opened_before_the_window_shows_is_readable_not_a_thumbnail(qtbot
         assert shown >= min(window.canvas.width(), 0.5 * layout.width) * 0.95
 
     qtbot.waitUntil(whole_or_readable_from_its_first_cell)
+
+
+def test_open_with_unsaved_changes_asks_first(opened, monkeypatch, tmp_path):
+    tp = opened.document.blueprint.touchpoints[0]
+    opened.document.push(EditTouchpoint(opened.document, tp.id, "title", "Pay"))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(1) or Button.Cancel)
+    opened.open_file()  # cancelled: no file dialog, the changes stay
+    assert asked == [1] and opened.document.touchpoint(tp.id).title == "Pay"
+    answer_unsaved(monkeypatch, Button.Discard)
+    other = tmp_path / "other.blueprint"
+    other.write_bytes(BROADBAND.read_bytes())
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    opened.open_file()
+    assert opened.document.path == other and not opened.isWindowModified()

@@ -6,13 +6,14 @@ item; on release the scene turns the drop point into one move request.
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF, QStaticText
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
     QGraphicsSceneMouseEvent,
-    QStyle,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -20,7 +21,16 @@ from PySide6.QtWidgets import (
 from ...model import EpicLetter
 from . import palette
 from .card_face import CardFace
-from .drawing import SIMPLE_DETAIL, colour, draw_lines, font, wrap
+from .drawing import (
+    SIMPLE_DETAIL,
+    TextStamps,
+    colour,
+    draw_centred,
+    draw_left,
+    font,
+    static_text,
+    wrap,
+)
 from .layout import CARD_HEIGHT, CARD_WIDTH
 
 CARD_Z = 2.0
@@ -35,16 +45,75 @@ BADGE_GAP = 4.0
 EMOTION_SIZE = 22.0
 MAX_MARKERS = 4
 
-_ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+BADGE_FONT = 12
+
+# Looked up once: a PySide enum member or a rectangle costs a microsecond or two to make,
+# and a card paints dozens of them.
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_NO_PEN = Qt.PenStyle.NoPen
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_LETTERS = tuple(letter.value for letter in EpicLetter)
+_FRAME = QRectF(0, 0, CARD_WIDTH, CARD_HEIGHT)
+_BADGE_TOP = CARD_HEIGHT - PADDING - BADGE
+_EPIC_BOXES = tuple(
+    QRectF(PADDING + i * (BADGE + BADGE_GAP), _BADGE_TOP, BADGE, BADGE) for i in range(4)
+)
+_TITLE_ROWS = tuple(
+    QRectF(PADDING, PADDING - 2 + i * TITLE_LINE, CARD_WIDTH - 2 * PADDING, TITLE_LINE)
+    for i in range(TITLE_LINES)
+)
+_EMOTION_BOX = QRectF(CARD_WIDTH - PADDING - EMOTION_SIZE, PADDING, EMOTION_SIZE, EMOTION_SIZE)
+_EYES = tuple(
+    QPointF(_EMOTION_BOX.center().x() + dx, _EMOTION_BOX.center().y() - 3) for dx in (-4.0, 4.0)
+)
+
+
+@cache
+def _mouth(emotion: int) -> QPainterPath:
+    """A mouth that smiles or frowns with the emotion."""
+    centre = _EMOTION_BOX.center()
+    mouth = QPainterPath(QPointF(centre.x() - 5.5, centre.y() + 4))
+    mouth.quadTo(
+        QPointF(centre.x(), centre.y() + 4 + 2.5 * emotion),
+        QPointF(centre.x() + 5.5, centre.y() + 4),
+    )
+    return mouth
+
+
+@cache
+def _diamond(left: float, top: float) -> QPolygonF:
+    middle_x, middle_y = left + BADGE / 2, top + BADGE / 2
+    return QPolygonF(
+        [
+            QPointF(middle_x, top),
+            QPointF(left + BADGE, middle_y),
+            QPointF(middle_x, top + BADGE),
+            QPointF(left, middle_y),
+        ]
+    )
+
+
+def _ink_on(fill: str) -> str:
+    return _ink_on_cached(fill, palette.DARK_INK)
+
+
+@cache
+def _ink_on_cached(fill: str, dark_ink: str) -> str:
+    # dark_ink is part of the key: the theme may change it, and ink_on reads it
+    return palette.ink_on(fill)
 
 
 class CardItem(QGraphicsItem):
-    def __init__(self, touchpoint_id: str, face: CardFace) -> None:
+    def __init__(
+        self, touchpoint_id: str, face: CardFace, stamps: TextStamps | None = None
+    ) -> None:
         super().__init__()
         self.touchpoint_id = touchpoint_id
         self._face = face
+        #: shared by the cards of a scene
+        self._stamps = stamps if stamps is not None else TextStamps()
         self._title_lines: list[str] | None = None
+        self._title_texts: list[QStaticText] | None = None
         self._press: QPointF | None = None
         self._origin = QPointF()
         self._dragging = False
@@ -62,7 +131,7 @@ class CardItem(QGraphicsItem):
         if face == self._face:
             return
         self._face = face
-        self._title_lines = None
+        self._title_lines = self._title_texts = None
         self.setToolTip(face.tooltip())
         self.update()
 
@@ -87,84 +156,73 @@ class CardItem(QGraphicsItem):
         widget: QWidget | None = None,
     ) -> None:
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        frame = QRectF(0, 0, CARD_WIDTH, CARD_HEIGHT)
+        selected = self.isSelected()  # not option.state: enum flags cost microseconds
         if detail < SIMPLE_DETAIL:
-            painter.fillRect(frame, colour(self._face.summary_colour))
+            painter.fillRect(_FRAME, colour(self._face.summary_colour))
             if selected:  # a band across the top, visible at any size
-                band = frame.adjusted(0, 0, 0, -CARD_HEIGHT * 0.7)
+                band = _FRAME.adjusted(0, 0, 0, -CARD_HEIGHT * 0.7)
                 painter.fillRect(band, colour(palette.SELECTION))
             return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(_ANTIALIASING)
         border = QPen(colour(palette.SELECTION if selected else palette.CARD_BORDER))
         border.setWidthF(3.0 if selected else 1.2)
         painter.setPen(border)
         painter.setBrush(colour(palette.CARD))
-        painter.drawRoundedRect(frame, RADIUS, RADIUS)
+        painter.drawRoundedRect(_FRAME, RADIUS, RADIUS)
         self._paint_title(painter)
         self._paint_emotion(painter)
+        painter.setFont(self._stamps.font(BADGE_FONT, True))
         self._paint_epic(painter)
         self._paint_frictions(painter)
 
     def _paint_title(self, painter: QPainter) -> None:
-        painter.setFont(font(TITLE_FONT, True))
+        if self._title_texts is None:
+            title_font = self._stamps.font(TITLE_FONT, True)
+            self._title_texts = [static_text(line, title_font) for line in self.title_lines()]
+        painter.setFont(self._stamps.font(TITLE_FONT, True))
         painter.setPen(colour(palette.INK))
-        rect = QRectF(PADDING, PADDING - 2, CARD_WIDTH - 2 * PADDING, TITLE_LINE * TITLE_LINES)
-        draw_lines(painter, self.title_lines(), rect, TITLE_LINE, _ALIGN_LEFT)
+        for row, text in zip(_TITLE_ROWS, self._title_texts, strict=False):
+            draw_left(painter, row, text)
 
     def _paint_emotion(self, painter: QPainter) -> None:
         emotion = self._face.emotion
         if emotion is None:
             return
-        box = QRectF(CARD_WIDTH - PADDING - EMOTION_SIZE, PADDING, EMOTION_SIZE, EMOTION_SIZE)
         painter.setPen(QPen(colour(palette.INK), 1.0))
         painter.setBrush(colour(palette.emotion_colour(emotion)))
-        painter.drawEllipse(box)
-        centre = box.center()
-        painter.setBrush(colour(palette.INK))
-        painter.setPen(Qt.PenStyle.NoPen)
-        for dx in (-4.0, 4.0):
-            painter.drawEllipse(QPointF(centre.x() + dx, centre.y() - 3), 1.6, 1.6)
-        # A mouth that smiles or frowns with the emotion.
-        mouth = QPainterPath(QPointF(centre.x() - 5.5, centre.y() + 4))
-        mouth.quadTo(
-            QPointF(centre.x(), centre.y() + 4 + 2.5 * emotion),
-            QPointF(centre.x() + 5.5, centre.y() + 4),
-        )
-        pen = QPen(colour(palette.INK), 1.6)
+        painter.drawEllipse(_EMOTION_BOX)
+        painter.setBrush(colour(palette.DARK_INK))
+        painter.setPen(_NO_PEN)
+        for eye in _EYES:
+            painter.drawEllipse(eye, 1.6, 1.6)
+        pen = QPen(colour(palette.DARK_INK), 1.6)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(mouth)
-
-    def _badge_top(self) -> float:
-        return CARD_HEIGHT - PADDING - BADGE
+        painter.setBrush(_NO_BRUSH)
+        painter.drawPath(_mouth(emotion))
 
     def _paint_epic(self, painter: QPainter) -> None:
-        painter.setFont(font(12, True))
-        top = self._badge_top()
-        for i, (letter, score) in enumerate(zip(EpicLetter, self._face.epic, strict=True)):
-            box = QRectF(PADDING + i * (BADGE + BADGE_GAP), top, BADGE, BADGE)
+        stamps = self._stamps
+        for box, letter, score in zip(_EPIC_BOXES, _LETTERS, self._face.epic, strict=True):
             fill = palette.epic_colour(score)
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(_NO_PEN)
             painter.setBrush(colour(fill))
             painter.drawRoundedRect(box, 3, 3)
-            painter.setPen(colour(palette.UNSET_INK if score is None else palette.ink_on(fill)))
-            painter.drawText(box, _CENTRE, letter.value)
+            painter.setPen(colour(palette.UNSET_INK if score is None else _ink_on(fill)))
+            draw_centred(painter, box, stamps.text(letter, BADGE_FONT, True))
 
     def _paint_frictions(self, painter: QPainter) -> None:
         marks = self._face.frictions
         shown = marks[:MAX_MARKERS] if len(marks) <= MAX_MARKERS else marks[: MAX_MARKERS - 1]
         right = CARD_WIDTH - PADDING
-        top = self._badge_top()
-        painter.setFont(font(12, True))
         if len(shown) < len(marks):
-            more = QRectF(right - BADGE - 4, top, BADGE + 4, BADGE)
+            more = QRectF(right - BADGE - 4, _BADGE_TOP, BADGE + 4, BADGE)
             painter.setPen(colour(palette.MUTED_INK))
-            painter.drawText(more, _CENTRE, f"+{len(marks) - len(shown)}")
+            label = f"+{len(marks) - len(shown)}"
+            draw_centred(painter, more, self._stamps.text(label, BADGE_FONT, True))
             right -= BADGE + 4 + BADGE_GAP
         for i, mark in enumerate(reversed(shown)):
-            box = QRectF(right - (i + 1) * BADGE - i * BADGE_GAP, top, BADGE, BADGE)
+            box = QRectF(right - (i + 1) * BADGE - i * BADGE_GAP, _BADGE_TOP, BADGE, BADGE)
             self._paint_marker(painter, box, mark.severity, mark.colour, mark.good)
 
     def _paint_marker(
@@ -178,16 +236,11 @@ class CardItem(QGraphicsItem):
             painter.setPen(colour(fill))
         else:
             # A diamond: friction reads as a warning sign even without colour.
-            diamond = QPainterPath()
-            diamond.moveTo(box.center().x(), box.top())
-            diamond.lineTo(box.right(), box.center().y())
-            diamond.lineTo(box.center().x(), box.bottom())
-            diamond.lineTo(box.left(), box.center().y())
-            diamond.closeSubpath()
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.fillPath(diamond, QBrush(colour(fill)))
-            painter.setPen(colour(palette.ink_on(fill)))
-        painter.drawText(box, _CENTRE, str(severity))
+            painter.setPen(_NO_PEN)
+            painter.setBrush(colour(fill))
+            painter.drawPolygon(_diamond(box.x(), box.y()))
+            painter.setPen(colour(_ink_on(fill)))
+        draw_centred(painter, box, self._stamps.text(str(severity), BADGE_FONT, True))
 
     # --- dragging ------------------------------------------------------------------------
 
@@ -205,6 +258,9 @@ class CardItem(QGraphicsItem):
         delta = event.scenePos() - self._press
         if not self._dragging and delta.manhattanLength() < QApplication.startDragDistance():
             return
+        if not self._dragging:
+            # Far out the overview layer paints the cards; the one in hand paints itself.
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, False)
         self._dragging = True
         self.setZValue(DRAGGED_Z)
         self.setCursor(Qt.CursorShape.ClosedHandCursor)

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QStaticText,
+    QTextLayout,
+    QTextOption,
+    QTransform,
+)
 
 #: Below this level of detail (scene pixels per screen pixel) cards are coloured boxes:
 #: their text would be too small to read and costly to lay out.
@@ -60,3 +69,52 @@ def draw_lines(
     for i, line in enumerate(lines):
         row = QRectF(rect.x(), rect.y() + i * line_height, rect.width(), line_height)
         painter.drawText(row, flags, line)
+
+
+class TextStamps:
+    """Fonts, and short texts laid out once and drawn many times (``QStaticText``).
+
+    ``QPainter.drawText`` lays its text out again on every call; a card draws a dozen short
+    texts, which made text most of the cost of painting it. One set per scene rather than
+    per module, so that no Qt font object outlives the application that made it.
+    """
+
+    def __init__(self) -> None:
+        self._fonts: dict[tuple[int, bool], QFont] = {}
+        self._texts: dict[tuple[str, int, bool], QStaticText] = {}
+
+    def font(self, pixel_size: int, bold: bool = False) -> QFont:
+        key = (pixel_size, bold)
+        found = self._fonts.get(key)
+        if found is None:
+            found = self._fonts[key] = font(pixel_size, bold)
+        return found
+
+    def text(self, text: str, pixel_size: int, bold: bool = False) -> QStaticText:
+        """``text`` laid out in that font: draw it with the painter's font set to it."""
+        key = (text, pixel_size, bold)
+        found = self._texts.get(key)
+        if found is None:
+            found = self._texts[key] = static_text(text, self.font(pixel_size, bold))
+        return found
+
+
+def static_text(text: str, chosen_font: QFont) -> QStaticText:
+    result = QStaticText(text)
+    result.setTextFormat(Qt.TextFormat.PlainText)  # a title like "<b>" is not markup
+    result.prepare(QTransform(), chosen_font)
+    return result
+
+
+def draw_centred(painter: QPainter, rect: QRectF, text: QStaticText) -> None:
+    """Like ``drawText(rect, AlignCenter, ...)`` for a one-line static text."""
+    size = text.size()
+    centre = rect.center()
+    top_left = QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2)
+    painter.drawStaticText(top_left, text)
+
+
+def draw_left(painter: QPainter, rect: QRectF, text: QStaticText) -> None:
+    """Like ``drawText(rect, AlignLeft | AlignVCenter, ...)`` for a one-line static text."""
+    top = rect.y() + (rect.height() - text.size().height()) / 2
+    painter.drawStaticText(QPointF(rect.x(), top), text)

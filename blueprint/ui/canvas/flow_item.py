@@ -1,11 +1,29 @@
-"""A flow between two cards; one that changes channel is drawn as a channel switch."""
+"""A flow between two cards; one that changes channel is drawn as a channel switch.
+
+Zoomed out, a blueprint shows hundreds of flows at once, many of them running across it,
+and how Qt strokes them decides the frame rate. Its raster engine strokes a line one device
+pixel wide with a fast dedicated stroker that skips what is off screen; a wider line goes
+through the general stroker and rasteriser, whole, five to twenty times slower (a 500 px
+dashed curve: 10 us against 190 us). So a flow is drawn:
+
+- at most one device pixel wide: with its own pen, whole;
+- up to ``THIN_LIMIT`` pixels: as three one-pixel copies of the curve, a pixel apart,
+  which look two pixels wide and cost a fast stroke each;
+- wider (zoomed in): with its own pen, cut into pieces, stroking only the pieces in the
+  exposed rectangle, each dashed from where the one before it ends.
+
+Everything but the bounds is built lazily, at the first paint: far out, the overview layer
+draws the flows instead.
+"""
 
 from __future__ import annotations
 
 import math
+from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
+    QColor,
     QFontMetricsF,
     QPainter,
     QPainterPath,
@@ -13,7 +31,7 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from . import palette
 from .drawing import SIMPLE_DETAIL, colour, font
@@ -23,6 +41,36 @@ FLOW_Z = 1.0
 ARROW = 10.0
 LABEL_FONT = 12
 LABEL_MAX_WIDTH = 190.0
+LINE_WIDTH = 2.0
+SELECTED_EXTRA_WIDTH = 1.5
+#: Dash and gap of a channel switch, in pen widths (Qt's unit for dash patterns).
+DASHES = (5.0, 3.0)
+#: Length (scene pixels, measured along the control polygon) of the pieces painted apart.
+PIECE = 320.0
+#: Up to this width in device pixels, a line is drawn as three one-pixel lines (see
+#: ``FlowItem._thin_path``); wider, with a wide pen, piece by piece.
+THIN_LIMIT = 2.5
+#: Room around the curve for the pen, the arrow head and the selection.
+MARGIN = ARROW + 4.0
+
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_NO_PEN = Qt.PenStyle.NoPen
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+
+Point = tuple[float, float]
+Cubic = tuple[Point, Point, Point, Point]
+
+
+class _Piece:
+    """A stretch of the curve: its own path, its bounds, the dash phase where it starts."""
+
+    __slots__ = ("bounds", "dash_offset", "path")
+
+    def __init__(self, cubic: Cubic, dash_offset: float) -> None:
+        self.path = _cubic_path(cubic)
+        self.bounds = _bounds(cubic).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        self.dash_offset = dash_offset
 
 
 class FlowItem(QGraphicsItem):
@@ -31,14 +79,17 @@ class FlowItem(QGraphicsItem):
         self.flow_id = flow_id
         self.is_channel_switch = False
         self.label = ""
-        self._path = QPainterPath()
-        self._head = QPolygonF()
-        self._label_rect = QRectF()
-        self._bounds = QRectF()
-        self._ends = (QPointF(), QPointF())
+        self._cubic: Cubic = ((0.0, 0.0),) * 4  # type: ignore[assignment]
         self._drawn: tuple | None = None
+        self._bounds = QRectF()
+        self._label_rect = QRectF()
+        self._path: QPainterPath | None = None
+        self._pieces: list[_Piece] | None = None
+        self._head: QPolygonF | None = None
+        self._head_bounds = QRectF()
+        self._thin: tuple[float, QPainterPath] | None = None
         self.setZValue(FLOW_Z)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlags(_FLAGS)
 
     def set_route(self, route: Route, is_channel_switch: bool, label: str) -> None:
         drawn = (route, is_channel_switch, label)
@@ -48,41 +99,31 @@ class FlowItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.is_channel_switch = is_channel_switch
         self.label = label
-        path = QPainterPath(QPointF(*route.start))
-        path.cubicTo(QPointF(*route.control1), QPointF(*route.control2), QPointF(*route.end))
-        self._path = path
-        self._ends = (QPointF(*route.start), QPointF(*route.end))
-        self._head = _arrow_head(QPointF(*route.control2), QPointF(*route.end))
-        # Computed once here: Qt asks for the bounds on every paint of every flow.
-        self._label_rect = self._place_label()
-        outline = path.boundingRect().united(self._head.boundingRect())
-        self._bounds = outline.united(self._label_rect).adjusted(-8, -8, 8, 8)
+        self._cubic = (route.start, route.control1, route.control2, route.end)
+        self._path = self._pieces = self._head = self._thin = None
+        # Computed here, without Qt paths: Qt asks for the bounds of every flow it paints.
+        self._label_rect = _label_plate(label, _point_at(self._cubic, 0.5))
+        outline = _bounds(self._cubic).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        self._bounds = outline.united(self._label_rect) if label else outline
         self.setToolTip("Channel switch" if is_channel_switch else "")
         self.update()
 
+    @property
+    def ends(self) -> tuple[Point, Point]:
+        """Where the flow leaves its source card and enters its target card."""
+        return self._cubic[0], self._cubic[3]
+
     def path(self) -> QPainterPath:
+        if self._path is None:
+            self._path = _cubic_path(self._cubic)
         return self._path
 
-    def pen(self) -> QPen:
-        if self.is_channel_switch:
-            pen = QPen(colour(palette.CHANNEL_SWITCH), 2.0, Qt.PenStyle.CustomDashLine)
-            pen.setDashPattern([5.0, 3.0])
-        else:
-            pen = QPen(colour(palette.FLOW), 2.0)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        return pen
+    def pen(self, selected: bool = False) -> QPen:
+        return QPen(_pen(self.is_channel_switch, selected))
 
     def label_rect(self) -> QRectF:
         """Where the label is drawn: on a plate at the middle of the curve."""
         return QRectF(self._label_rect)
-
-    def _place_label(self) -> QRectF:
-        if not self.label:
-            return QRectF()
-        metrics = QFontMetricsF(font(LABEL_FONT))
-        width = min(metrics.horizontalAdvance(self.label) + 10, LABEL_MAX_WIDTH)
-        middle = self._path.pointAtPercent(0.5)
-        return QRectF(middle.x() - width / 2, middle.y() - 10, width, 20)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -90,7 +131,9 @@ class FlowItem(QGraphicsItem):
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
         stroker.setWidth(10)  # easy to click, though the line is thin
-        return stroker.createStroke(self._path)
+        return stroker.createStroke(self.path())
+
+    # --- painting ------------------------------------------------------------------------
 
     def paint(
         self,
@@ -99,46 +142,209 @@ class FlowItem(QGraphicsItem):
         widget: QWidget | None = None,
     ) -> None:
         if option.levelOfDetailFromTransform(painter.worldTransform()) < SIMPLE_DETAIL:
-            # Far out, a pale straight hairline: thousands of curves would not paint in a
-            # frame, and the coloured cards are what a zoomed-out picture is for. Pale by
-            # mixing, not by transparency, which costs ten times more to paint.
+            # Far out, a pale straight hairline: the coloured cards are what a zoomed-out
+            # picture is for. Pale by mixing, not by transparency, which costs ten times more.
+            # (The canvas view draws every flow this way at once, in the overview layer;
+            # this is for pictures of the scene made without it.)
             far = palette.FAR_CHANNEL_SWITCH if self.is_channel_switch else palette.FAR_FLOW
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setRenderHint(_ANTIALIASING, False)
             painter.setPen(QPen(colour(far), 0))
-            painter.drawLine(*self._ends)
+            start, end = self.ends
+            painter.drawLine(QPointF(*start), QPointF(*end))
             return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = self.pen()
-        if option.state & QStyle.StateFlag.State_Selected:
-            pen.setColor(colour(palette.SELECTION))
-            pen.setWidthF(pen.widthF() + 1.5)
+        painter.setRenderHint(_ANTIALIASING)
+        painter.setBrush(_NO_BRUSH)
+        selected = self.isSelected()
+        colours = _colours(self.is_channel_switch, selected)
+        exposed = option.exposedRect
+        scale = painter.deviceTransform().m11()  # device pixels per scene unit
+        width = (LINE_WIDTH + SELECTED_EXTRA_WIDTH if selected else LINE_WIDTH) * scale
+        if width <= 1:
+            painter.setPen(_cached_pen(colours, self.is_channel_switch, selected, None))
+            painter.drawPath(self.path())
+        elif width <= THIN_LIMIT:
+            painter.setPen(_cached_pen(colours, self.is_channel_switch, selected, scale))
+            painter.drawPath(self._thin_path(scale))
+        else:
+            self._stroke_pieces(painter, _pen(self.is_channel_switch, selected), exposed)
+        if self._head is None:
+            self._head = _arrow_head(self._cubic[2], self._cubic[3])
+            self._head_bounds = self._head.boundingRect()
+        line_colour = colour(colours[0])
+        if exposed.intersects(self._head_bounds):
+            painter.setPen(_NO_PEN)
+            painter.setBrush(line_colour)
+            painter.drawPolygon(self._head)
+        if self.label and exposed.intersects(self._label_rect):
+            self._paint_label(painter, line_colour)
+
+    def _thin_path(self, scale: float) -> QPainterPath:
+        """The curve three times, a device pixel apart across and down: stroked one pixel
+        wide, it looks two pixels wide at a fraction of the cost."""
+        if self._thin is None or self._thin[0] != scale:
+            path, shift = self.path(), 0.5 / scale
+            thin = path.translated(-shift, -shift)
+            thin.addPath(path.translated(shift, -shift))
+            thin.addPath(path.translated(-shift, shift))
+            self._thin = (scale, thin)
+        return self._thin[1]
+
+    def _stroke_pieces(self, painter: QPainter, pen: QPen, exposed: QRectF) -> None:
+        """A wide line, stroked only where it is exposed, its dashes in step from piece to
+        piece."""
+        if self._pieces is None:
+            self._pieces = _cut(self._cubic, self.is_channel_switch)
+        dashed = self.is_channel_switch
         painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(pen.color())
-        painter.drawPolygon(self._head)
-        if self.label:
-            plate = self._label_rect
-            painter.setBrush(colour(palette.CARD))
-            painter.setPen(QPen(pen.color(), 1.0))
-            painter.drawRoundedRect(plate, 4, 4)
-            painter.setPen(colour(palette.INK))
-            painter.setFont(font(LABEL_FONT))
-            text = QFontMetricsF(font(LABEL_FONT)).elidedText(
-                self.label, Qt.TextElideMode.ElideRight, plate.width() - 8
-            )
-            painter.drawText(plate, int(Qt.AlignmentFlag.AlignCenter), text)
+        for piece in self._pieces:
+            if not piece.bounds.intersects(exposed):
+                continue
+            if dashed:
+                pen.setDashOffset(piece.dash_offset)
+                painter.setPen(pen)
+            painter.drawPath(piece.path)
+
+    def _paint_label(self, painter: QPainter, line_colour: QColor) -> None:
+        plate = self._label_rect
+        painter.setBrush(colour(palette.CARD))
+        painter.setPen(QPen(line_colour, 1.0))
+        painter.drawRoundedRect(plate, 4, 4)
+        painter.setPen(colour(palette.INK))
+        painter.setFont(font(LABEL_FONT))
+        painter.drawText(plate, _CENTRE, _elided_label(self.label, plate.width() - 8))
 
 
-def _arrow_head(towards: QPointF, tip: QPointF) -> QPolygonF:
-    angle = math.atan2(tip.y() - towards.y(), tip.x() - towards.x())
-    left = angle + math.radians(155)
-    right = angle - math.radians(155)
+_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+    # exposedRect is then the part being painted, not the whole bounds: see _stroke_pieces
+    | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
+)
+
+
+def _colours(is_channel_switch: bool, selected: bool) -> tuple[str, str]:
+    """The line's colour, and what it depends on: read at every paint, as the theme may
+    change them."""
+    line = palette.CHANNEL_SWITCH if is_channel_switch else palette.FLOW
+    return (palette.SELECTION if selected else line, line)
+
+
+_PENS: dict[tuple, QPen] = {}
+
+
+def _cached_pen(
+    colours: tuple[str, str], is_channel_switch: bool, selected: bool, scale: float | None
+) -> QPen:
+    """The flow's pen; with ``scale``, one device pixel wide (see ``_thin_path``)."""
+    key = (colours, is_channel_switch, selected, scale)
+    pen = _PENS.get(key)
+    if pen is None:
+        if len(_PENS) > 64:  # one set of pens per zoom level in use, not per zoom ever used
+            _PENS.clear()
+        pen = _PENS[key] = _pen(is_channel_switch, selected)
+        if scale is not None:
+            width = pen.widthF()
+            pen.setWidthF(1 / scale)
+            if is_channel_switch:  # dashes are measured in pen widths
+                pen.setDashPattern([d * width * scale for d in DASHES])
+    return pen
+
+
+def _pen(is_channel_switch: bool, selected: bool) -> QPen:
+    # Colours are read at every paint: the theme may have changed them.
+    if is_channel_switch:
+        pen = QPen(colour(palette.CHANNEL_SWITCH), LINE_WIDTH, Qt.PenStyle.CustomDashLine)
+        pen.setDashPattern(list(DASHES))
+    else:
+        pen = QPen(colour(palette.FLOW), LINE_WIDTH)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    if selected:
+        pen.setColor(colour(palette.SELECTION))
+        pen.setWidthF(LINE_WIDTH + SELECTED_EXTRA_WIDTH)
+    return pen
+
+
+# --- geometry of a cubic curve (plain numbers, no Qt) -------------------------------------
+
+
+def _point_at(c: Cubic, t: float) -> Point:
+    u = 1 - t
+    a, b, d, e = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+    return (
+        a * c[0][0] + b * c[1][0] + d * c[2][0] + e * c[3][0],
+        a * c[0][1] + b * c[1][1] + d * c[2][1] + e * c[3][1],
+    )
+
+
+def _lerp(p: Point, q: Point, t: float) -> Point:
+    return (p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t)
+
+
+def _split(c: Cubic, t: float) -> tuple[Cubic, Cubic]:
+    """De Casteljau: the curve before and after parameter ``t``."""
+    ab, bc, cd = _lerp(c[0], c[1], t), _lerp(c[1], c[2], t), _lerp(c[2], c[3], t)
+    abc, bcd = _lerp(ab, bc, t), _lerp(bc, cd, t)
+    middle = _lerp(abc, bcd, t)
+    return (c[0], ab, abc, middle), (middle, bcd, cd, c[3])
+
+
+def _polygon_length(c: Cubic) -> float:
+    return sum(math.dist(c[i], c[i + 1]) for i in range(3))
+
+
+def _bounds(c: Cubic) -> QRectF:
+    """The bounds of the control polygon, which hold the curve."""
+    xs, ys = [p[0] for p in c], [p[1] for p in c]
+    return QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def _cubic_path(c: Cubic) -> QPainterPath:
+    path = QPainterPath(QPointF(*c[0]))
+    path.cubicTo(QPointF(*c[1]), QPointF(*c[2]), QPointF(*c[3]))
+    return path
+
+
+def _cut(c: Cubic, dashed: bool) -> list[_Piece]:
+    count = max(1, math.ceil(_polygon_length(c) / PIECE))
+    pieces, rest, offset = [], c, 0.0
+    for i in range(count, 0, -1):
+        # Cut 1/i of what is left: equal steps of the curve's parameter.
+        head, rest = _split(rest, 1 / i) if i > 1 else (rest, rest)
+        piece = _Piece(head, offset)
+        pieces.append(piece)
+        if dashed:  # the dash phase carries on from piece to piece, in pen widths
+            offset += piece.path.length() / LINE_WIDTH
+    return pieces
+
+
+def _arrow_head(towards: Point, tip: Point) -> QPolygonF:
+    angle = math.atan2(tip[1] - towards[1], tip[0] - towards[0])
+    left, right = angle + math.radians(155), angle - math.radians(155)
     return QPolygonF(
         [
-            tip,
-            QPointF(tip.x() + ARROW * math.cos(left), tip.y() + ARROW * math.sin(left)),
-            QPointF(tip.x() + ARROW * math.cos(right), tip.y() + ARROW * math.sin(right)),
+            QPointF(*tip),
+            QPointF(tip[0] + ARROW * math.cos(left), tip[1] + ARROW * math.sin(left)),
+            QPointF(tip[0] + ARROW * math.cos(right), tip[1] + ARROW * math.sin(right)),
         ]
     )
+
+
+# --- the label --------------------------------------------------------------------------------
+
+
+@cache
+def _label_width(label: str) -> float:
+    width = QFontMetricsF(font(LABEL_FONT)).horizontalAdvance(label)
+    return min(width + 10, LABEL_MAX_WIDTH)
+
+
+@cache
+def _elided_label(label: str, width: float) -> str:
+    metrics = QFontMetricsF(font(LABEL_FONT))
+    return metrics.elidedText(label, Qt.TextElideMode.ElideRight, width)
+
+
+def _label_plate(label: str, middle: Point) -> QRectF:
+    if not label:
+        return QRectF()
+    width = _label_width(label)
+    return QRectF(middle[0] - width / 2, middle[1] - 10, width, 20)

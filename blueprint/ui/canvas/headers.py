@@ -84,14 +84,21 @@ class StageHeaderItem(_BoxItem):
         super().__init__()
         self.stage_id = stage_id
         self.name = name
+        self._lines: tuple[int, list[str]] | None = None  # font size, lines
         self.setZValue(HEADER_Z)
         self.setToolTip(f"Stage: {name}")
 
     def set_name(self, name: str) -> None:
         if name != self.name:
             self.name = name
+            self._lines = None
             self.setToolTip(f"Stage: {name}")
             self.update()
+
+    def set_rect(self, rect: Rect) -> None:
+        if rect.width != self._size.width():
+            self._lines = None
+        super().set_rect(rect)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -102,18 +109,22 @@ class StageHeaderItem(_BoxItem):
         painter.drawLine(rect.topRight(), rect.bottomRight())
         painter.setPen(colour(palette.STAGE_HEADER_INK))
         text_rect = rect.adjusted(8, 0, -8, 0)
-        # One line in large type; a long name gets two lines in smaller type, not an ellipsis.
-        big = font(19, True)
-        if QFontMetricsF(big).horizontalAdvance(self.name) <= text_rect.width():
-            painter.setFont(big)
+        if self._lines is None:
+            self._lines = self._fit_name(text_rect.width())
+        size, lines = self._lines
+        painter.setFont(font(size, True))
+        if size == 19:
             painter.drawText(text_rect, _CENTRE, self.name)
             return
-        small = font(15, True)
-        lines = wrap(self.name, small, text_rect.width(), 2)
-        painter.setFont(small)
         top = text_rect.center().y() - 9.5 * len(lines)
         area = QRectF(text_rect.x(), top, text_rect.width(), 19 * len(lines))
         draw_lines(painter, lines, area, 19, _CENTRE)
+
+    def _fit_name(self, width: float) -> tuple[int, list[str]]:
+        # One line in large type; a long name gets two lines in smaller type, not an ellipsis.
+        if QFontMetricsF(font(19, True)).horizontalAdvance(self.name) <= width:
+            return 19, [self.name]
+        return 15, wrap(self.name, font(15, True), width, 2)
 
 
 class ChannelHeaderItem(_BoxItem):
@@ -123,12 +134,14 @@ class ChannelHeaderItem(_BoxItem):
         super().__init__()
         self.channel_id = channel_id
         self.name, self.kind, self.step = name, kind, step
+        self._name_lines: list[str] | None = None
         self.setZValue(HEADER_Z)
         self._update_tooltip()
 
     def set_channel(self, name: str, kind: ChannelKind, step: int) -> None:
         if (name, kind, step) != (self.name, self.kind, self.step):
             self.name, self.kind, self.step = name, kind, step
+            self._name_lines = None
             self._update_tooltip()
             self.update()
 
@@ -155,7 +168,9 @@ class ChannelHeaderItem(_BoxItem):
         painter.setFont(font(21, True))
         painter.drawText(tile, _CENTRE, str(self.step))
         text = QRectF(tile.right() + 10, 0, rect.width() - tile.right() - 18, rect.height())
-        name_lines = wrap(self.name, font(16, True), text.width(), 2)
+        if self._name_lines is None:  # the row header's width never changes
+            self._name_lines = wrap(self.name, font(16, True), text.width(), 2)
+        name_lines = self._name_lines
         block = 20 * len(name_lines) + 17
         top = rect.center().y() - block / 2
         painter.setPen(colour(palette.INK))
@@ -173,11 +188,13 @@ class CornerItem(_BoxItem):
     def __init__(self, title: str) -> None:
         super().__init__()
         self.title = title
+        self._lines: list[str] | None = None
         self.setZValue(HEADER_Z)
 
     def set_title(self, title: str) -> None:
         if title != self.title:
             self.title = title
+            self._lines = None
             self.update()
 
     def paint(
@@ -187,7 +204,9 @@ class CornerItem(_BoxItem):
         painter.fillRect(rect, colour(palette.STAGE_HEADER))
         painter.setPen(colour(palette.STAGE_HEADER_INK))
         text = rect.adjusted(12, 4, -12, -4)
-        lines = wrap(self.title, font(14, True), text.width(), 2)
+        if self._lines is None:
+            self._lines = wrap(self.title, font(14, True), text.width(), 2)
+        lines = self._lines
         top = text.center().y() - 9 * len(lines)
         painter.setFont(font(14, True))
         draw_lines(painter, lines, QRectF(text.x(), top, text.width(), 36), 18, _LEFT)

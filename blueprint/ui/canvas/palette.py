@@ -3,6 +3,9 @@
 Scores run red (bad) to green (good) on a ColorBrewer diverging scale, which keeps its
 order in greyscale; every colour also comes with a letter or number on the item, so colour
 is never the only signal.
+
+The surface colours (backgrounds, lines, text) are the light theme's; ``ui.theme`` swaps
+them for the dark ones when the system is dark. Items read them when they paint.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from __future__ import annotations
 from ...model import FrictionNature
 
 INK = "#1d2630"
+#: Text on a coloured badge or face: dark in both themes, as the colours are the same.
+DARK_INK = "#1d2630"
 MUTED_INK = "#5f6b78"
 CANVAS = "#f4f6f8"
 CELL = "#ffffff"
@@ -57,4 +62,4 @@ def ink_on(background: str) -> str:
     """Dark or white text, whichever reads better on the background."""
     red, green, blue = (int(background[i : i + 2], 16) for i in (1, 3, 5))
     luminance = 0.299 * red + 0.587 * green + 0.114 * blue
-    return INK if luminance > 150 else "#ffffff"
+    return DARK_INK if luminance > 150 else "#ffffff"

@@ -9,26 +9,35 @@ only mark what is stale; the scene catches up once, when the document says the e
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import chain
 
-from PySide6.QtCore import QObject, QPointF, Signal
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtCore import QObject, QPointF, QRectF, Signal
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from ..document import Document
 from . import palette
 from .card import CardItem
 from .card_face import CardFace
-from .drawing import colour
+from .drawing import SIMPLE_DETAIL, TextStamps, colour
 from .flow_item import FlowItem
 from .headers import ChannelHeaderItem, CornerItem, GridItem, StageHeaderItem
 from .layout import (
+    CARD_HEIGHT,
+    CARD_WIDTH,
     HEADER_HEIGHT,
     ROW_HEADER_WIDTH,
     GridLayout,
     Rect,
+    Route,
     compute_layout,
     drop_slot,
     flow_route,
 )
+from .overview import OverviewContent, OverviewItem
+
+_NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 
 
 class BlueprintScene(QGraphicsScene):
@@ -50,11 +59,20 @@ class BlueprintScene(QGraphicsScene):
         self._stage_headers: dict[str, StageHeaderItem] = {}
         self._channel_headers: dict[str, ChannelHeaderItem] = {}
         self._stale: set[str] = set()
+        #: cards made since the last layout: placed whether or not the layout moved them
+        self._unplaced: set[str] = set()
+        self._flows_by_card: dict[str, list[str]] = {}
+        #: flow id -> (source card, target card, route): the last route and what it came from
+        self._routes: dict[str, tuple[Rect, Rect, Route]] = {}
+        self._overview_shown = False
+        self._stamps = TextStamps()
         self.setBackgroundBrush(colour(palette.CANVAS))
         self._grid = GridItem(self._layout)
         self._corner = CornerItem(document.blueprint.title)
-        self.addItem(self._grid)
-        self.addItem(self._corner)
+        self._overview = OverviewItem(self._overview_content, self._selected_card_rects)
+        for item in (self._grid, self._corner, self._overview):
+            self.addItem(item)
+        self.selectionChanged.connect(self._selection_changed)
         self._connect(document)
         self._rebuild()
 
@@ -108,6 +126,66 @@ class BlueprintScene(QGraphicsScene):
             if tp_id in self._cards:
                 self._cards[tp_id].setSelected(True)
 
+    # --- level of detail ---------------------------------------------------------------------
+
+    @property
+    def overview_shown(self) -> bool:
+        return self._overview_shown
+
+    def show_overview(self, shown: bool) -> None:
+        """Far out (``shown``), the overview layer paints every card and flow at once and
+        the items themselves paint nothing; near, each item paints itself in full."""
+        if shown == self._overview_shown:
+            return
+        self._overview_shown = shown
+        for item in chain(self._cards.values(), self._flows.values()):
+            item.setFlag(_NO_CONTENTS, shown)
+        self._overview.setVisible(shown)
+
+    def show_detail_for(self, zoom: float) -> None:
+        """The drawing that suits a view at ``zoom`` (1.0 is actual size)."""
+        self.show_overview(zoom < SIMPLE_DETAIL)
+
+    @contextmanager
+    def detail_for(self, zoom: float) -> Iterator[None]:
+        """The drawing for ``zoom`` while painting a picture, then back as it was."""
+        before = self._overview_shown
+        self.show_detail_for(zoom)
+        try:
+            yield
+        finally:
+            self.show_overview(before)
+
+    def _overview_content(self) -> OverviewContent:
+        rects = self._layout.cards
+        return OverviewContent(
+            self._layout,
+            cards=(
+                (rects[tp_id], card.face.summary_colour)
+                for tp_id, card in self._cards.items()
+                if tp_id in rects
+            ),
+            flows=(
+                (*item.ends, item.is_channel_switch)
+                for item in self._flows.values()
+                if item.isVisible()
+            ),
+        )
+
+    def _selected_card_rects(self) -> list[QRectF]:
+        return [
+            QRectF(item.x(), item.y(), CARD_WIDTH, CARD_HEIGHT)
+            for item in self.selectedItems()
+            if isinstance(item, CardItem)
+        ]
+
+    def _selection_changed(self) -> None:
+        if self._overview_shown:
+            self._overview.update()
+
+    def _contents_changed(self) -> None:
+        self._overview.invalidate(self._layout)
+
     # --- following the document ----------------------------------------------------------
 
     def _rebuild(self) -> None:
@@ -125,8 +203,10 @@ class BlueprintScene(QGraphicsScene):
         self._catch_up()
 
     def _new_card(self, touchpoint_id: str, face: CardFace) -> CardItem:
-        card = CardItem(touchpoint_id, face)
+        card = CardItem(touchpoint_id, face, self._stamps)
+        card.setFlag(_NO_CONTENTS, self._overview_shown)
         self.addItem(card)
+        self._unplaced.add(touchpoint_id)
         return card
 
     def _face(self, touchpoint_id: str) -> CardFace:
@@ -141,12 +221,16 @@ class BlueprintScene(QGraphicsScene):
         card = self._cards.pop(touchpoint_id, None)
         if card is not None:
             self.removeItem(card)
+        self._unplaced.discard(touchpoint_id)
         self._layout_is_stale()
 
     def _refresh_card(self, touchpoint_id: str) -> None:
         card = self._cards.get(touchpoint_id)
         if card is not None and self._document.get("touchpoints", touchpoint_id) is not None:
+            before = card.face.summary_colour
             card.set_face(self._face(touchpoint_id))
+            if card.face.summary_colour != before:
+                self._contents_changed()
 
     # Bound methods, not lambdas: Qt drops the connections when the scene is deleted.
     def _layout_is_stale(self, _touchpoint_id: str = "") -> None:
@@ -162,10 +246,17 @@ class BlueprintScene(QGraphicsScene):
         stale, self._stale = self._stale, set()
         if "structure" in stale:
             self._sync_headers()
+        moved: set[str] = set()
         if "layout" in stale:
-            self._relayout()
-        elif "flows" in stale:
+            moved = self._relayout()
+        if "flows" in stale:
             self._sync_flows()
+        elif moved:
+            self._update_flows_of(moved)
+        if stale:
+            self._contents_changed()
+        if "layout" in stale:
+            self.layoutChanged.emit()
 
     def _sync_headers(self) -> None:
         bp = self._document.blueprint
@@ -196,8 +287,9 @@ class BlueprintScene(QGraphicsScene):
             result[entity_id] = item
         return result
 
-    def _relayout(self) -> None:
-        layout = compute_layout(self._document.blueprint)
+    def _relayout(self) -> set[str]:
+        """Lay the grid out again; returns the touchpoints whose card moved (or went)."""
+        old, layout = self._layout.cards, compute_layout(self._document.blueprint)
         self._layout = layout
         self._grid.set_layout(layout)
         self._corner.set_rect(Rect(0, 0, ROW_HEADER_WIDTH, HEADER_HEIGHT))
@@ -205,11 +297,18 @@ class BlueprintScene(QGraphicsScene):
             header.set_rect(layout.stage_header(stage_id))
         for channel_id, header in self._channel_headers.items():
             header.set_rect(layout.channel_header(channel_id))
-        for tp_id, card in self._cards.items():
-            self._place(card, layout.cards.get(tp_id))
-        self._sync_flows()
+        # Adding a card moves the cards after it in its cell, and, when the cell grows, the
+        # cards right of its column or below its row: often a few, rarely all of them.
+        new = layout.cards
+        moved = {tp_id for tp_id, rect in new.items() if old.get(tp_id) != rect}
+        moved.update(old.keys() - new.keys())
+        for tp_id in moved | self._unplaced:
+            card = self._cards.get(tp_id)
+            if card is not None:
+                self._place(card, new.get(tp_id))
+        self._unplaced.clear()
         self.setSceneRect(0, 0, layout.width, layout.height)
-        self.layoutChanged.emit()
+        return moved
 
     @staticmethod
     def _place(card: CardItem, rect: Rect | None) -> None:
@@ -218,18 +317,50 @@ class BlueprintScene(QGraphicsScene):
             card.setPos(rect.x, rect.y)
 
     def _sync_flows(self) -> None:
+        """Every flow again: some were added, removed or changed."""
         flows = {f.id: f for f in self._document.blueprint.flows}
+        self._flows = self._sync_items(self._flows, flows, self._new_flow, _no_update)
+        self._routes = {k: v for k, v in self._routes.items() if k in flows}
+        by_card: dict[str, list[str]] = defaultdict(list)
+        for flow in flows.values():
+            by_card[flow.from_id].append(flow.id)
+            by_card[flow.to_id].append(flow.id)
+        self._flows_by_card = by_card
         channel_of = {t.id: t.channel_id for t in self._document.blueprint.touchpoints}
-        self._flows = self._sync_items(self._flows, flows, lambda f: FlowItem(f.id), _no_update)
-        cards = self._layout.cards
         for flow_id, item in self._flows.items():
-            flow = flows[flow_id]
-            if flow.from_id not in cards or flow.to_id not in cards:
-                item.setVisible(False)
+            self._update_flow(item, flows[flow_id], channel_of)
+
+    def _update_flows_of(self, touchpoint_ids: set[str]) -> None:
+        """Only the flows to and from cards that moved."""
+        document = self._document
+        flow_ids = {f for tp_id in touchpoint_ids for f in self._flows_by_card.get(tp_id, ())}
+        for flow_id in flow_ids:
+            item, flow = self._flows.get(flow_id), document.get("flows", flow_id)
+            if item is None or flow is None:
                 continue
+            ends = [document.get("touchpoints", tp_id) for tp_id in (flow.from_id, flow.to_id)]
+            channel_of = {tp.id: tp.channel_id for tp in ends if tp is not None}
+            self._update_flow(item, flow, channel_of)
+
+    def _new_flow(self, flow) -> FlowItem:
+        item = FlowItem(flow.id)
+        item.setFlag(_NO_CONTENTS, self._overview_shown)
+        return item
+
+    def _update_flow(self, item: FlowItem, flow, channel_of: dict[str, str]) -> None:
+        cards = self._layout.cards
+        source, target = cards.get(flow.from_id), cards.get(flow.to_id)
+        if source is None or target is None:
+            if item.isVisible():
+                item.setVisible(False)
+            return
+        if not item.isVisible():
             item.setVisible(True)
-            switch = channel_of[flow.from_id] != channel_of[flow.to_id]
-            item.set_route(flow_route(cards[flow.from_id], cards[flow.to_id]), switch, flow.label)
+        switch = channel_of[flow.from_id] != channel_of[flow.to_id]
+        known = self._routes.get(flow.id)
+        if known is None or known[:2] != (source, target):
+            known = self._routes[flow.id] = (source, target, flow_route(source, target))
+        item.set_route(known[2], switch, flow.label)
 
     # --- what the user asks for on the canvas -----------------------------------------------
 
@@ -244,6 +375,7 @@ class BlueprintScene(QGraphicsScene):
         card = self._cards.get(touchpoint_id)
         if card is not None:
             self._place(card, self._layout.cards.get(touchpoint_id))
+            card.setFlag(_NO_CONTENTS, self._overview_shown)  # it painted itself while dragged
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         point = event.scenePos()

@@ -96,6 +96,7 @@ class CanvasView(QGraphicsView):
         self._zooming = True
         try:
             self._set_margins(factor)
+            self._scene.show_detail_for(factor)
             self.setTransform(QTransform.fromScale(factor, factor))
         finally:
             self._zooming = False

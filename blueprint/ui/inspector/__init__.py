@@ -1,0 +1,9 @@
+"""Editing the blueprint: the inspector and personas docks, Edit actions on the canvas
+selection (add, copy, paste, duplicate, connect), and rename in place.
+
+``install_editing(window)`` puts all of it into the main window.
+"""
+
+from .install import EditingTools, install_editing
+
+__all__ = ["EditingTools", "install_editing"]

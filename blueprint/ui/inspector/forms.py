@@ -1,0 +1,122 @@
+"""Small building blocks shared by the editing panels: sized text areas, captions, lists
+that own their Delete key, and a guard that keeps Delete inside a panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
+
+_DELETE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+
+
+def text_area(lines: int, accessible_name: str, placeholder: str = "") -> QPlainTextEdit:
+    """A multi-line field about ``lines`` lines high; Tab moves on instead of typing a tab."""
+    area = QPlainTextEdit()
+    area.setTabChangesFocus(True)
+    area.setAccessibleName(accessible_name)
+    area.setPlaceholderText(placeholder)
+    height = QFontMetrics(area.font()).lineSpacing() * lines + 14
+    area.setFixedHeight(height)
+    area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return area
+
+
+def caption(text: str, muted: bool = True) -> QLabel:
+    """A line of explanation under or between fields."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    if muted:
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    label.setFont(font)
+    return label
+
+
+def form_layout() -> QFormLayout:
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    form.setHorizontalSpacing(8)
+    form.setVerticalSpacing(6)
+    return form
+
+
+def add_row(form: QFormLayout, label: str, field: QWidget, tip: str = "") -> QLabel:
+    """A labelled row whose label is the field's buddy (Alt+letter) and accessible name."""
+    text = QLabel(label)
+    text.setBuddy(field)
+    field.setAccessibleName(label.replace("&", "").rstrip(":"))
+    if tip:
+        field.setToolTip(tip)
+        text.setToolTip(tip)
+    form.addRow(text, field)
+    return text
+
+
+def compact_combo(minimum_characters: int = 16) -> QComboBox:
+    """A combo box that does not widen the panel for its longest entry."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(minimum_characters)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return combo
+
+
+class KeyList(QListWidget):
+    """A list whose Delete key removes its current entry (``deleteRequested``), instead of
+    reaching the window's Delete, which removes the selected touchpoints."""
+
+    deleteRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Long titles end in "…" rather than pushing a scroll bar into a narrow panel.
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setUniformItemSizes(True)  # thousands of rows lay out at once
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and _is_delete(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if _is_delete(event):
+            self.deleteRequested.emit()
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+
+def _is_delete(event) -> bool:
+    return event.key() in _DELETE_KEYS and not event.modifiers()
+
+
+class DeleteKeyGuard(QObject):
+    """Delete pressed anywhere in a panel stays in the panel.
+
+    The window's Delete removes the selected touchpoints; pressed in a combo box of the
+    inspector it would remove the touchpoint being edited, which nobody means.
+    """
+
+    def __init__(self, root: QWidget) -> None:
+        super().__init__(root)
+        for widget in (root, *root.findChildren(QWidget)):
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and _is_delete(event):
+            event.accept()
+        return False

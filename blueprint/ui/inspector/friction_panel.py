@@ -1,0 +1,142 @@
+"""The friction points of the shown touchpoint: a list, Add and Remove, and the editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from ...model import Friction
+from ..commands import AddFriction, CommandError, RemoveFrictions
+from ..document import Document
+from .choices import SEVERITY_WORDS, friction_summary
+from .forms import KeyList, caption
+from .friction_form import FrictionForm
+
+NEW_FRICTION_TITLE = "New friction point"
+NONE_YET = (
+    "No friction point yet. Add one for anything that makes the customer hesitate, "
+    "slows them or disrupts the journey."
+)
+LIST_ROWS = 4
+
+
+class FrictionPanel(QWidget):
+    #: a change was refused; the message is for the user
+    problem = Signal(str)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._touchpoint_id: str | None = None
+        self._rows: list[tuple[str, str]] = []
+        self.list = KeyList(self)
+        self.list.setAccessibleName("Friction points")
+        self.list.currentRowChanged.connect(self._current_changed)
+        self.list.deleteRequested.connect(self.remove_current)
+        self.empty_note = caption(NONE_YET)
+        self.add_button = QPushButton("&Add friction")
+        self.add_button.setToolTip("Add a friction point to this touchpoint")
+        self.add_button.clicked.connect(self.add_friction)
+        self.remove_button = QPushButton("&Remove")
+        self.remove_button.setToolTip("Remove the selected friction point (Delete in the list)")
+        self.remove_button.clicked.connect(self.remove_current)
+        self.editor = FrictionForm(document)
+        self.editor.form.problem.connect(self.problem)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(self.empty_note)
+        layout.addLayout(buttons)
+        layout.addWidget(self.editor)
+        layout.addStretch(1)
+        row = self.list.sizeHintForRow(0) if self.list.count() else 22
+        self.list.setFixedHeight(LIST_ROWS * row + 2 * self.list.frameWidth() + 4)
+
+    def frictions(self) -> list[Friction]:
+        if self._touchpoint_id is None:
+            return []
+        return self._document.frictions_of(self._touchpoint_id)
+
+    def current_friction_id(self) -> str | None:
+        row = self.list.currentRow()
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def show_touchpoint(self, touchpoint_id: str | None) -> None:
+        if touchpoint_id != self._touchpoint_id:
+            self._touchpoint_id = touchpoint_id
+            self._rows = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the document's friction points, keeping the current one when it stays."""
+        current = self.current_friction_id()
+        frictions = self.frictions()
+        rows = [(f.id, friction_summary(f.title, f.severity, f.nature)) for f in frictions]
+        if rows != self._rows:
+            blocked = self.list.blockSignals(True)
+            try:
+                self.list.clear()
+                for friction, (_fid, text) in zip(frictions, rows, strict=True):
+                    item = QListWidgetItem(text, self.list)
+                    words = SEVERITY_WORDS[friction.severity]
+                    item.setToolTip(f"{friction.title}\nSeverity {friction.severity}: {words}")
+                    item.setData(Qt.ItemDataRole.UserRole, friction.id)
+                self._rows = rows
+                ids = [fid for fid, _text in rows]
+                row = ids.index(current) if current in ids else (0 if ids else -1)
+                self.list.setCurrentRow(row)
+            finally:
+                self.list.blockSignals(blocked)
+        enabled = self._touchpoint_id is not None
+        self.add_button.setEnabled(enabled)
+        self.remove_button.setEnabled(self.current_friction_id() is not None)
+        self.empty_note.setVisible(enabled and not rows)
+        self.editor.setVisible(bool(rows))
+        self.editor.show_friction(self.current_friction_id())
+
+    def refresh_choices(self) -> None:
+        self.editor.refresh_choices()
+        self.editor.refresh()
+
+    def select_friction(self, friction_id: str) -> None:
+        ids = [fid for fid, _text in self._rows]
+        if friction_id in ids:
+            self.list.setCurrentRow(ids.index(friction_id))
+
+    # --- the user's actions ------------------------------------------------------------------
+
+    def _current_changed(self, _row: int) -> None:
+        self.remove_button.setEnabled(self.current_friction_id() is not None)
+        self.editor.show_friction(self.current_friction_id())
+
+    def add_friction(self) -> None:
+        if self._touchpoint_id is None:
+            return
+        friction = Friction(title=NEW_FRICTION_TITLE, touchpoint_id=self._touchpoint_id)
+        try:
+            command = AddFriction(self._document, friction)
+        except CommandError as error:
+            self.problem.emit(str(error))
+            return
+        self._document.push(command)
+        self.select_friction(friction.id)
+        # Ready to type its real title over the placeholder one.
+        self.editor.title.setFocus()
+        self.editor.title.selectAll()
+
+    def remove_current(self) -> None:
+        friction_id = self.current_friction_id()
+        if friction_id is None:
+            return
+        row = self.list.currentRow()
+        try:
+            command = RemoveFrictions(self._document, [friction_id])
+        except CommandError as error:
+            self.problem.emit(str(error))
+            return
+        self._document.push(command)
+        if self.list.count():
+            self.list.setCurrentRow(min(row, self.list.count() - 1))

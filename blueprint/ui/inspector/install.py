@@ -1,0 +1,117 @@
+"""Putting the editing tools into the main window: the inspector and personas docks, the
+Edit actions, and rename in place, all wired to the window's canvas and document."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
+from shiboken6 import isValid
+
+from ..canvas.view import CanvasView
+from ..document import Document
+from .edit_actions import EditActions
+from .inline_rename import InlineRename
+from .personas_panel import PersonasPanel
+from .selection import CanvasSelection
+from .touchpoint_inspector import TouchpointInspector
+
+DOCK_WIDTH = 390
+#: On a screen narrower than this (logical pixels) the panels start hidden: the canvas
+#: keeps the room, and View > Inspector brings them back.
+SMALL_SCREEN_WIDTH = 1000
+
+
+class EditingTools(QObject):
+    """Everything ``install_editing`` adds to a window, for the window and for tests."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        document: Document = window.document  # type: ignore[attr-defined]
+        view: CanvasView = window.canvas  # type: ignore[attr-defined]
+        self.selection = CanvasSelection(view)
+        self.rename = InlineRename(view, document)
+        self.actions = EditActions(document, view, self.selection, self.rename, window)
+        self.inspector = TouchpointInspector(document)
+        self.personas = PersonasPanel(document)
+        self.inspector_dock = self._dock("Inspector", "inspectorDock", self.inspector)
+        self.personas_dock = self._dock("Personas", "personasDock", self.personas)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        window.tabifyDockWidget(self.inspector_dock, self.personas_dock)
+        self.inspector_dock.raise_()
+        window.resizeDocks([self.inspector_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        screen = window.screen()
+        if screen is not None and screen.availableGeometry().width() < SMALL_SCREEN_WIDTH:
+            self.inspector_dock.hide()
+            self.personas_dock.hide()
+        self.personas_dock.visibilityChanged.connect(self.personas.set_seen)
+        self._scene = view.blueprint_scene
+        self._scene.selectionChanged.connect(self._selection_changed)
+        self._scene.touchpointActivated.connect(self.edit_touchpoint)
+        for source in (self.inspector.problem, self.personas.problem):
+            source.connect(self._status)
+        self.rename.problem.connect(self._status)
+        self.actions.message.connect(self._status)
+        self._add_menus(window)
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self._window)
+        dock.setObjectName(name)  # so the window can save and restore its place
+        dock.setWidget(widget)
+        dock.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        return dock
+
+    def _add_menus(self, window: QMainWindow) -> None:
+        self.actions.add_to(_menu(window, "Edit"))
+        delete = getattr(window, "delete_action", None)
+        if delete is not None:
+            # One Delete key: the window's removes the selected cards, this the flows.
+            delete.triggered.connect(self.actions.remove_selected_flows)
+        view_menu = _menu(window, "View")
+        view_menu.addSeparator()
+        for dock, tip in (
+            (self.inspector_dock, "Show or hide the inspector of the selected touchpoint"),
+            (self.personas_dock, "Show or hide the personas panel"),
+        ):
+            toggle = dock.toggleViewAction()
+            toggle.setStatusTip(tip)
+            toggle.setToolTip(tip)
+            view_menu.addAction(toggle)
+
+    def _selection_changed(self) -> None:
+        if not isValid(self._scene):
+            return  # the scene announces its emptying while it is being destroyed
+        self.inspector.show_touchpoints(self._scene.selected_touchpoint_ids())
+
+    def edit_touchpoint(self, touchpoint_id: str) -> None:
+        """Show the inspector on this touchpoint, its title ready for typing."""
+        if touchpoint_id not in self._scene.selected_touchpoint_ids():
+            self._scene.select_touchpoints([touchpoint_id])
+        self.inspector_dock.show()
+        self.inspector_dock.raise_()
+        self.inspector.focus_title()
+
+    def _status(self, message: str) -> None:
+        show = getattr(self._window, "show_status", None)
+        if show is not None:
+            show(message)
+        else:
+            self._window.statusBar().showMessage(message, 8000)
+
+
+def _menu(window: QMainWindow, title: str) -> QMenu:
+    """The window's menu of this title, made if it has none."""
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and action.text().replace("&", "") == title:
+            return menu
+    return window.menuBar().addMenu(f"&{title}")
+
+
+def install_editing(window: QMainWindow) -> EditingTools:
+    """Add the editing tools to a main window that has ``document`` and ``canvas``."""
+    tools = EditingTools(window)
+    window.editing = tools  # type: ignore[attr-defined]
+    return tools

@@ -1,0 +1,159 @@
+"""A row of buttons for a small scale (EPIC 1..5, emotion −2..+2, severity 1..4).
+
+One tab stop for the whole row: the arrow keys step through the values, a digit picks
+one, Delete or Backspace clears it when "not set" is allowed. A click is one choice; arrow
+keys are like a slider, so a run of them can merge into one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
+
+BUTTON_WIDTH = 30
+_CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+_STEP_KEYS = {
+    Qt.Key.Key_Left: -1,
+    Qt.Key.Key_Down: -1,
+    Qt.Key.Key_Right: 1,
+    Qt.Key.Key_Up: 1,
+}
+
+
+class SegmentedChoice(QWidget):
+    """Pick one of a few values; ``None`` among them means "not set"."""
+
+    #: value, and whether it came from a keyboard step (which may merge with the last)
+    chosen = Signal(object, bool)
+
+    def __init__(
+        self,
+        options: Sequence[tuple[Any, str, str]],
+        colours: dict[Any, tuple[str, str]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``options``: (value, label, tooltip); ``colours``: value -> (fill, ink) when on."""
+        super().__init__(parent)
+        self._values = [value for value, _label, _tip in options]
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
+        for index, (value, label, tip) in enumerate(options):
+            button = QToolButton(self)
+            button.setText(label)
+            button.setToolTip(tip)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumWidth(BUTTON_WIDTH)
+            button.setAccessibleName(tip)
+            fill = (colours or {}).get(value)
+            if fill is not None:
+                button.setStyleSheet(
+                    f"QToolButton:checked {{ background: {fill[0]}; color: {fill[1]};"
+                    " border: 1px solid #1d2630; border-radius: 3px; font-weight: bold; }"
+                )
+            self._group.addButton(button, index)
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self._group.idClicked.connect(self._clicked)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._value: Any = self._values[0]
+        self._group.button(0).setChecked(True)
+
+    def value(self) -> Any:
+        return self._value
+
+    def set_value(self, value: Any) -> None:
+        """Show a value without announcing it (the document already holds it)."""
+        if value not in self._values:
+            return
+        self._value = value
+        self._group.button(self._values.index(value)).setChecked(True)
+        self._describe()
+
+    def button(self, value: Any) -> QToolButton:
+        return self._group.button(self._values.index(value))  # type: ignore[return-value]
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), 28))
+
+    # --- the user's choice -----------------------------------------------------------------
+
+    def _clicked(self, index: int) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._choose(self._values[index], False)
+
+    def _choose(self, value: Any, stepped: bool) -> None:
+        if value == self._value:
+            self.set_value(value)  # a click on the checked button leaves it checked
+            return
+        self.set_value(value)
+        self.chosen.emit(value, stepped)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        index = self._values.index(self._value)
+        if key in _STEP_KEYS:
+            index = min(len(self._values) - 1, max(0, index + _STEP_KEYS[key]))
+            self._choose(self._values[index], True)
+        elif key == Qt.Key.Key_Home:
+            self._choose(self._values[0], False)
+        elif key == Qt.Key.Key_End:
+            self._choose(self._values[-1], False)
+        elif key in _CLEAR_KEYS and None in self._values:
+            self._choose(None, False)
+        elif event.text() and self._by_text(event.text()) is not None:
+            self._choose(self._by_text(event.text()), False)
+        else:
+            super().keyPressEvent(event)
+
+    def _by_text(self, text: str) -> Any:
+        labels = {self._group.button(i).text().lstrip("+"): v for i, v in enumerate(self._values)}
+        return labels.get(text)
+
+    def event(self, event) -> bool:
+        # Delete here clears the value; it must not reach the window's "delete touchpoint".
+        if event.type() == event.Type.ShortcutOverride and event.key() in _CLEAR_KEYS:
+            event.accept()
+            return True
+        return super().event(event)
+
+    # --- focus is drawn, so the keyboard user sees where they are --------------------------------
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.hasFocus():
+            # A clear ring around the buttons in use: the style's dotted focus rect is faint.
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
+            painter.setPen(pen)
+            used = self.childrenRect().adjusted(-1, -1, 1, 1)
+            painter.drawRoundedRect(QRectF(used), 4, 4)
+            painter.end()
+
+    def _describe(self) -> None:
+        index = self._values.index(self._value)
+        self.setAccessibleDescription(self._group.button(index).toolTip())

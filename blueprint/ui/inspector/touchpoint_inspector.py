@@ -1,0 +1,193 @@
+"""The inspector: every field of the selected touchpoint, and its friction points.
+
+It follows the document: signals within an edit only note what is stale, and the panel
+catches up once the edit is complete (``Document.edited``), as the canvas does. One card
+selected: its fields, editable. Several: their count and titles, and nothing to edit
+(editing one field of many cards at once would be a macro of field edits, which the
+Edit menu's actions on the selection cover better: copy, duplicate, delete, connect).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..document import Document
+from .choices import cell_label
+from .forms import DeleteKeyGuard, caption
+from .friction_panel import FrictionPanel
+from .touchpoint_form import TouchpointForm
+
+NOTHING_SELECTED = "Select a card on the canvas to edit it here."
+SHOWN_TITLES = 12
+_EMPTY, _MANY, _ONE = range(3)
+
+
+def scrolled(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not their frame
+    # The fields wrap and shrink to the dock's width; only a short dock scrolls.
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
+class TouchpointInspector(QWidget):
+    #: a change was refused; the message is for the user
+    problem = Signal(str)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._shown: list[str] = []
+        self._stale: set[str] = set()
+        self.fields = TouchpointForm(document, self)
+        self.frictions = FrictionPanel(document)
+        self.fields.form.problem.connect(self.problem)
+        self.fields.personas.problem.connect(self.problem)
+        self.frictions.problem.connect(self.problem)
+        self.cell = caption("")
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(scrolled(self.fields.details_page), "&Touchpoint")
+        self.tabs.addTab(scrolled(self.fields.lanes_page), "&Lanes")
+        self.tabs.addTab(scrolled(self.frictions), "&Friction")
+        editor = QWidget()
+        column = QVBoxLayout(editor)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.cell)
+        column.addWidget(self.fields.title)
+        column.addWidget(self.tabs, 1)
+        self.summary = QLabel(NOTHING_SELECTED)
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._padded(QLabel(NOTHING_SELECTED)))
+        self.pages.addWidget(self._padded(self.summary))
+        self.pages.addWidget(editor)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.pages)
+        DeleteKeyGuard(self)
+        self._connect(document)
+        self.show_touchpoints([])
+
+    @staticmethod
+    def _padded(label: QLabel) -> QWidget:
+        label.setWordWrap(True)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(label)
+        column.addStretch(1)
+        return page
+
+    def _connect(self, document: Document) -> None:
+        document.touchpointChanged.connect(self._touchpoint_is_stale)
+        document.touchpointMoved.connect(self._touchpoint_is_stale)
+        document.touchpointRemoved.connect(self._touchpoint_is_stale)
+        document.frictionsChanged.connect(self._frictions_are_stale)
+        document.personasChanged.connect(self._personas_are_stale)
+        document.structureChanged.connect(self._choices_are_stale)
+        document.contactReasonsChanged.connect(self._choices_are_stale)
+        document.documentReset.connect(self._reset)
+        document.edited.connect(self._catch_up)
+
+    # --- what is shown -------------------------------------------------------------------------
+
+    @property
+    def touchpoint_id(self) -> str | None:
+        """The touchpoint being edited: the only one selected, else None."""
+        return self._shown[0] if len(self._shown) == 1 else None
+
+    def show_touchpoints(self, touchpoint_ids: list[str]) -> None:
+        """Show the selection: one touchpoint to edit, several to count, or none."""
+        ids = [i for i in touchpoint_ids if self._document.get("touchpoints", i) is not None]
+        changed = ids != self._shown
+        self._shown = ids
+        if not ids:
+            self.pages.setCurrentIndex(_EMPTY)
+        elif len(ids) > 1:
+            self._show_many(ids)
+            self.pages.setCurrentIndex(_MANY)
+        else:
+            self.pages.setCurrentIndex(_ONE)
+        if changed:
+            self.fields.show_touchpoint(self.touchpoint_id)
+            self.frictions.show_touchpoint(self.touchpoint_id)
+            self._show_cell()
+            self._count_frictions()
+
+    def focus_title(self) -> None:
+        if self.touchpoint_id is not None:
+            self.fields.title.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.fields.title.selectAll()
+
+    def _show_many(self, ids: list[str]) -> None:
+        titles = [self._document.touchpoint(i).title for i in ids]
+        lines = [f"• {title}" for title in titles[:SHOWN_TITLES]]
+        if len(titles) > SHOWN_TITLES:
+            lines.append(f"… and {len(titles) - SHOWN_TITLES} more")
+        self.summary.setText(
+            f"{len(ids)} touchpoints selected.\n\n"
+            + "\n".join(lines)
+            + "\n\nSelect one card to edit its fields. Copy, duplicate, delete and connect "
+            "(Edit menu) act on all of them."
+        )
+
+    def _show_cell(self) -> None:
+        tp = self._document.get("touchpoints", self.touchpoint_id or "")
+        text = cell_label(self._document.blueprint, tp.stage_id, tp.channel_id) if tp else ""
+        self.cell.setText(text)
+
+    def _count_frictions(self) -> None:
+        count = len(self.frictions.frictions())
+        self.tabs.setTabText(2, f"&Friction ({count})" if count else "&Friction")
+
+    # --- following the document ----------------------------------------------------------------
+
+    def _touchpoint_is_stale(self, touchpoint_id: str) -> None:
+        if touchpoint_id in self._shown:
+            self._stale.add("touchpoint")
+
+    def _frictions_are_stale(self, touchpoint_id: str) -> None:
+        if touchpoint_id == self.touchpoint_id:
+            self._stale.add("frictions")
+
+    def _personas_are_stale(self) -> None:
+        self._stale.add("personas")
+
+    def _choices_are_stale(self) -> None:
+        self._stale.add("choices")
+
+    def _reset(self) -> None:
+        self._stale.clear()
+        self.fields.personas.refresh()
+        self.frictions.refresh_choices()
+        self.show_touchpoints([])
+
+    def _catch_up(self) -> None:
+        stale, self._stale = self._stale, set()
+        if not stale:
+            return
+        if "touchpoint" in stale:
+            self.show_touchpoints(list(self._shown))
+            self.fields.refresh()
+            self._show_cell()
+        if "personas" in stale or "touchpoint" in stale:
+            self.fields.refresh_personas()
+        if "choices" in stale:
+            self.frictions.refresh_choices()
+            self._show_cell()
+        if "frictions" in stale:
+            self.frictions.refresh()
+            self._count_frictions()

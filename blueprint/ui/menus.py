@@ -1,0 +1,134 @@
+"""The menu bar of the main window: its actions, their standard keys, tips and hints.
+
+Standard actions take the platform's keys (``QKeySequence.StandardKey``) with every
+alternative the platform knows; each action has a status-bar hint and a tooltip that
+shows its key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu
+
+from .recent_files import RecentFilesMenu
+from .settings import APP_NAME
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+Keys = QKeySequence.StandardKey
+
+
+def make_action(
+    window: MainWindow,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: QKeySequence.StandardKey | str | None = None,
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        action.setShortcuts(shortcut)
+    elif shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    describe(action, tip)
+    action.triggered.connect(slot)
+    return action
+
+
+def describe(action: QAction, tip: str) -> None:
+    """The status-bar hint, and a tooltip with the key, e.g. 'Save the blueprint (Ctrl+S)'."""
+    action.setStatusTip(tip)
+    key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    text = tip or action.text().replace("&", "").rstrip("…")
+    action.setToolTip(f"{text} ({key})" if key else text)
+
+
+@dataclass(frozen=True)
+class Menus:
+    """The menus (others may add to them) and the actions tests and panels refer to."""
+
+    file: QMenu
+    recent: RecentFilesMenu
+    edit: QMenu
+    view: QMenu
+    help: QMenu
+    undo: QAction
+    redo: QAction
+    delete: QAction
+
+
+def build_menus(window: MainWindow) -> Menus:
+    bar = window.menuBar()
+    file_menu, edit_menu = bar.addMenu("&File"), bar.addMenu("&Edit")
+    view_menu, help_menu = bar.addMenu("&View"), bar.addMenu("&Help")
+    recent = _fill_file_menu(window, file_menu)
+    undo, redo, delete = _fill_edit_menu(window, edit_menu)
+    _fill_view_menu(window, view_menu)
+    _fill_help_menu(window, help_menu)
+    return Menus(file_menu, recent, edit_menu, view_menu, help_menu, undo, redo, delete)
+
+
+def _fill_file_menu(window: MainWindow, menu: QMenu) -> RecentFilesMenu:
+    menu.addAction(make_action(window, "&New", window.new_file, Keys.New, "Start a new blueprint"))
+    menu.addAction(make_action(window, "&Open…", window.open_file, Keys.Open, "Open a blueprint"))
+    recent = RecentFilesMenu(menu)
+    recent.openRequested.connect(window.open_recent)
+    menu.addMenu(recent)
+    menu.addSeparator()
+    menu.addAction(make_action(window, "&Save", window.save, Keys.Save, "Save the blueprint"))
+    menu.addAction(
+        make_action(window, "Save &As…", window.save_as, Keys.SaveAs, "Save under another name")
+    )
+    menu.addSeparator()
+    menu.addAction(make_action(window, "&Close", window.close, Keys.Close, "Close this window"))
+    menu.addAction(
+        make_action(window, "&Quit", QApplication.closeAllWindows, Keys.Quit, f"Quit {APP_NAME}")
+    )
+    return recent
+
+
+def _fill_edit_menu(window: MainWindow, menu: QMenu) -> tuple[QAction, QAction, QAction]:
+    stack = window.document.undo_stack
+    undo = stack.createUndoAction(window, "&Undo")
+    undo.setShortcuts(Keys.Undo)
+    describe(undo, "Undo the last change")
+    redo = stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts(Keys.Redo)
+    describe(redo, "Redo the change just undone")
+    menu.addActions([undo, redo])
+    menu.addSeparator()
+    delete = make_action(
+        window, "&Delete", window.delete_selection, Keys.Delete, "Remove the selected touchpoints"
+    )
+    menu.addAction(delete)
+    return undo, redo, delete
+
+
+def _fill_view_menu(window: MainWindow, menu: QMenu) -> None:
+    canvas = window.canvas
+    menu.addAction(make_action(window, "Zoom &In", canvas.zoom_in, Keys.ZoomIn, "Zoom in"))
+    menu.addAction(make_action(window, "Zoom &Out", canvas.zoom_out, Keys.ZoomOut, "Zoom out"))
+    menu.addAction(
+        make_action(window, "&Actual Size", canvas.actual_size, "Ctrl+0", "Show the cards at 100%")
+    )
+    menu.addAction(
+        make_action(
+            window, "&Fit to Window", canvas.fit_to_window, "Ctrl+9", "Show the whole blueprint"
+        )
+    )
+
+
+def _fill_help_menu(window: MainWindow, menu: QMenu) -> None:
+    menu.addAction(
+        make_action(
+            window,
+            f"&About {APP_NAME}",
+            window.show_about,
+            tip=f"The version of {APP_NAME} and what it is built on",
+        )
+    )

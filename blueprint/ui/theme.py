@@ -1,0 +1,137 @@
+"""Light and dark canvas colours, following the system's colour scheme.
+
+Widgets take their colours from the style, which already follows the system. The canvas
+paints its own colours, from ``canvas.palette``; this module is the one place that decides
+which set of surface colours (backgrounds, lines, text) the palette holds. Colours that
+carry meaning (scores, severities, emotions, stairway steps) are the same in both themes:
+they are read through their letters and numbers, which ``palette.ink_on`` keeps readable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWidgets import QGraphicsView
+
+from .canvas import palette
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The surface colours of the canvas; each field names the palette colour it sets."""
+
+    name: str
+    CANVAS: str
+    CELL: str
+    CELL_ALTERNATE: str
+    GRID_LINE: str
+    STAGE_HEADER: str
+    STAGE_HEADER_INK: str
+    CHANNEL_HEADER: str
+    CARD: str
+    CARD_BORDER: str
+    SELECTION: str
+    INK: str
+    MUTED_INK: str
+    UNSET: str
+    UNSET_INK: str
+    FLOW: str
+    CHANNEL_SWITCH: str
+    GOOD_FRICTION: str
+    FAR_FLOW: str
+    FAR_CHANNEL_SWITCH: str
+
+    def colours(self) -> dict[str, str]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "name"}
+
+
+def _palette_as_designed() -> dict[str, str]:
+    names = [f.name for f in fields(Theme) if f.name != "name"]
+    return {name: getattr(palette, name) for name in names}
+
+
+#: The palette as the canvas defines it: light, for a projector.
+LIGHT = Theme(name="light", **_palette_as_designed())
+
+DARK = Theme(
+    name="dark",
+    CANVAS="#161b21",
+    CELL="#1f262e",
+    CELL_ALTERNATE="#242c35",
+    GRID_LINE="#3a4552",
+    STAGE_HEADER="#3b536b",
+    STAGE_HEADER_INK="#ffffff",
+    CHANNEL_HEADER="#2a333d",
+    CARD="#2b333c",
+    CARD_BORDER="#6f7c8a",
+    SELECTION="#5ea2ff",
+    INK="#e8edf2",
+    MUTED_INK="#a9b4bf",
+    UNSET="#3a434d",
+    UNSET_INK="#8b96a1",
+    FLOW="#9aa7b6",
+    CHANNEL_SWITCH="#f08a3c",
+    GOOD_FRICTION="#5aa9e6",
+    FAR_FLOW="#4a5561",
+    FAR_CHANNEL_SWITCH="#7a4a26",
+)
+
+_current = LIGHT
+
+
+def theme_for(scheme: Qt.ColorScheme) -> Theme:
+    """Dark for a dark system; light for a light one, or when the system does not say."""
+    return DARK if scheme == Qt.ColorScheme.Dark else LIGHT
+
+
+def system_scheme() -> Qt.ColorScheme:
+    return QGuiApplication.styleHints().colorScheme()
+
+
+def current_theme() -> Theme:
+    return _current
+
+
+def use_theme(theme: Theme) -> bool:
+    """Make the canvas paint with ``theme`` from now on; False when it already did."""
+    global _current
+    if theme == _current:
+        return False
+    for name, value in theme.colours().items():
+        setattr(palette, name, value)
+    _current = theme
+    return True
+
+
+def use_system_theme() -> bool:
+    return use_theme(theme_for(system_scheme()))
+
+
+def repaint(view: QGraphicsView) -> None:
+    """Show the current theme in a canvas view, its scene and the views laid over it."""
+    scene = view.scene()
+    background = QColor(palette.CANVAS)
+    if scene is not None:
+        scene.setBackgroundBrush(background)
+        for shown_in in scene.views():
+            if shown_in.backgroundBrush().style() != Qt.BrushStyle.NoBrush:
+                shown_in.setBackgroundBrush(background)
+            shown_in.viewport().update()
+        scene.update()
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """The WCAG 2 contrast ratio of two ``#rrggbb`` colours: 1 (none) .. 21 (black on white)."""
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _luminance(hex_colour: str) -> float:
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)

@@ -1,0 +1,133 @@
+"""Friction points in the inspector: add, edit every field, remove; the card follows."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from blueprint.model import FrequencySource, FrictionKind, FrictionNature, Period
+from tests.ui.editing_helpers import click_card, close_window, open_window, replace_text, tools
+
+
+@pytest.fixture
+def window(qtbot, small):
+    window = open_window(qtbot, small)
+    yield window
+    close_window(window)
+
+
+@pytest.fixture
+def panel(window):
+    inspector = tools(window).inspector
+    inspector.tabs.setCurrentIndex(2)
+    return inspector.frictions
+
+
+def markers(window, touchpoint_id):
+    return window.canvas.blueprint_scene.card(touchpoint_id).face.frictions
+
+
+def choose(qtbot, combo, steps: int) -> None:
+    """Step through a closed combo box with the arrow keys, as a keyboard user does."""
+    combo.setFocus()
+    key = Qt.Key.Key_Down if steps > 0 else Qt.Key.Key_Up
+    for _ in range(abs(steps)):
+        qtbot.keyClick(combo, key)
+
+
+def test_the_friction_tab_lists_the_touchpoints_friction_points(window, panel):
+    click_card(window, "t1")
+    assert [panel.list.item(i).text() for i in range(panel.list.count())] == ["◆2 Slow page"]
+    assert panel.editor.title.text() == "Slow page"
+    assert tools(window).inspector.tabs.tabText(2) == "&Friction (1)"
+
+
+def test_add_a_friction_point_and_type_its_title(qtbot, window, panel):
+    click_card(window, "t3")
+    assert panel.list.count() == 0 and not panel.editor.isVisible()
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    frictions = window.document.frictions_of("t3")
+    assert len(frictions) == 1
+    assert len(markers(window, "t3")) == 1
+    # The new friction's title is selected, ready to type over.
+    assert panel.editor.title.hasFocus()
+    qtbot.keyClicks(panel.editor.title, "Nobody answers")
+    assert window.document.frictions_of("t3")[0].title == "Nobody answers"
+    assert panel.list.item(0).text() == "◆2 Nobody answers"
+    stack = window.document.undo_stack
+    assert stack.count() == 2
+    assert stack.text(0) == "Add friction 'New friction point' to 'Complain'"
+
+
+def test_every_field_of_a_friction_point_is_edited_through_the_form(qtbot, window, panel):
+    click_card(window, "t2")
+    editor = panel.editor
+    friction_id = panel.current_friction_id()
+
+    def friction():
+        return window.document.entity("frictions", friction_id)
+
+    editor.description.setFocus()
+    qtbot.keyClicks(editor.description, "On hold for 20 minutes")
+    choose(qtbot, editor.kind, 3)
+    qtbot.mouseClick(editor.severity.button(4), Qt.MouseButton.LeftButton)
+    replace_text(qtbot, editor.count, "12")
+    choose(qtbot, editor.period, -2)  # month -> day
+    choose(qtbot, editor.source, -1)  # unknown -> estimated
+    choose(qtbot, editor.leads_to, 3)  # none -> the third channel
+    qtbot.mouseClick(editor.gives_up, Qt.MouseButton.LeftButton)
+    choose(qtbot, editor.reason, 2)  # none -> Orders -> Orders > Where is my order
+    f = friction()
+    assert f.description == "On hold for 20 minutes"
+    assert f.kind == FrictionKind.FAILURE
+    assert f.severity == 4
+    assert (f.frequency.count, f.frequency.per) == (12, Period.DAY)
+    assert f.frequency.source == FrequencySource.ESTIMATED
+    assert f.leads_to_channel_id == "esc"
+    assert f.gives_up is True
+    assert f.contact_reason_id == "r1a"
+    assert editor.reason.currentText() == "Orders > Where is my order"
+    assert [(m.severity, m.good) for m in markers(window, "t2")] == [(4, False)]
+
+
+def test_good_friction_is_explained_and_drawn_as_deliberate(qtbot, window, panel):
+    click_card(window, "t2")
+    editor = panel.editor
+    assert not editor.good_help.isVisible()
+    choose(qtbot, editor.nature, 1)
+    friction = window.document.frictions_of("t2")[0]
+    assert friction.nature == FrictionNature.GOOD
+    assert editor.good_help.isVisible()
+    assert "deliberate" in editor.good_help.text()
+    assert panel.list.item(0).text() == "◯ deliberate: Long hold"
+    assert markers(window, "t2")[0].good
+
+
+def test_remove_a_friction_point_with_the_delete_key_and_undo(qtbot, window, panel):
+    click_card(window, "t1")
+    assert len(markers(window, "t1")) == 1
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert window.document.frictions_of("t1") == []
+    assert markers(window, "t1") == ()
+    assert window.document.get("touchpoints", "t1") is not None  # only the friction went
+    assert window.document.undo_stack.undoText() == "Remove friction 'Slow page'"
+    window.document.undo_stack.undo()
+    assert panel.list.count() == 1
+    assert len(markers(window, "t1")) == 1
+
+
+def test_undo_of_a_friction_edit_refreshes_the_form(qtbot, window, panel):
+    click_card(window, "t1")
+    replace_text(qtbot, panel.editor.title, "Page times out")
+    assert panel.list.item(0).text() == "◆2 Page times out"
+    window.document.undo_stack.undo()
+    assert panel.editor.title.text() == "Slow page"
+    assert panel.list.item(0).text() == "◆2 Slow page"
+
+
+def test_renaming_a_channel_renames_it_in_the_leads_to_choices(window, panel):
+    from blueprint.ui.commands import RenameChannel
+
+    click_card(window, "t1")
+    assert panel.editor.leads_to.currentText() == "Phone (step 1)"
+    window.document.push(RenameChannel(window.document, "phone", "Call centre"))
+    assert panel.editor.leads_to.currentText() == "Call centre (step 1)"

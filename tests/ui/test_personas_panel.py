@@ -1,0 +1,157 @@
+"""The personas dock: add, edit, remove personas, and choose the touchpoints of each."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.editing_helpers import (
+    CTRL,
+    click_card,
+    close_window,
+    open_window,
+    replace_text,
+    status,
+    tick,
+    tools,
+)
+
+
+@pytest.fixture
+def window(qtbot, small):
+    window = open_window(qtbot, small)
+    tools(window).personas_dock.raise_()
+    qtbot.waitUntil(tools(window).personas.isVisible)
+    yield window
+    close_window(window)
+
+
+@pytest.fixture
+def panel(window):
+    return tools(window).personas
+
+
+def touchpoint_rows(panel):
+    """touchpoint id -> ticked, as the list shows it."""
+    rows = panel.touchpoints.list
+    items = [rows.item(i) for i in range(rows.count())]
+    return {
+        item.data(Qt.ItemDataRole.UserRole): item.checkState() == Qt.CheckState.Checked
+        for item in items
+    }
+
+
+def row_of(panel, touchpoint_id):
+    return list(touchpoint_rows(panel)).index(touchpoint_id)
+
+
+def test_the_panel_lists_personas_and_the_touchpoints_each_applies_to(panel):
+    assert panel.list.item(0).text() == "Busy parent (weight 1.5, 40 %)"
+    assert panel.name.text() == "Busy parent"
+    assert panel.weight.value() == 1.5 and panel.share.value() == 40
+    # t1 and t3 list no persona (so they apply to all); t2 lists this one.
+    assert touchpoint_rows(panel) == {"t1": True, "t2": True, "t3": True}
+
+
+def test_add_a_persona_and_edit_every_field(qtbot, window, panel):
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    personas = window.document.blueprint.personas
+    assert [p.name for p in personas] == ["Busy parent", "New persona"]
+    assert panel.name.hasFocus() and panel.name.selectedText() == "New persona"
+    qtbot.keyClicks(panel.name, "Small business")
+    panel.description.setFocus()
+    qtbot.keyClicks(panel.description, "Runs a shop from home")
+    replace_text(qtbot, panel.weight, "1.8")
+    replace_text(qtbot, panel.share, "25")
+    persona = window.document.blueprint.personas[1]
+    assert (persona.name, persona.description) == ("Small business", "Runs a shop from home")
+    assert (persona.value_weight, persona.share) == (1.8, 25)
+    assert panel.list.item(1).text() == "Small business (weight 1.8, 25 %)"
+    # add, name, description, weight, share: one step each
+    assert window.document.undo_stack.count() == 5
+
+
+def test_a_name_already_taken_is_refused(qtbot, window, panel):
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.name, "busy parent")
+    assert window.document.blueprint.personas[1].name.startswith("busy paren")
+    assert "already a persona named" in status(window)
+
+
+def test_untick_a_touchpoint_for_a_persona(qtbot, window, panel):
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.name, "Tourist")
+    tourist = window.document.blueprint.personas[1].id
+    tick(qtbot, panel.touchpoints.list, row_of(panel, "t1"))
+    # t1 applied to all; now to all but the tourist.
+    assert window.document.touchpoint("t1").persona_ids == ["p1"]
+    assert touchpoint_rows(panel)["t1"] is False
+    assert window.document.undo_stack.undoText() == "Choose touchpoints of persona 'Tourist'"
+    # t2 listed only the busy parent: ticking it adds the tourist.
+    assert touchpoint_rows(panel)["t2"] is False
+    tick(qtbot, panel.touchpoints.list, row_of(panel, "t2"))
+    assert window.document.touchpoint("t2").persona_ids == ["p1", tourist]
+    # The inspector of t1 shows the same.
+    click_card(window, "t1")
+    checks = tools(window).inspector.fields.personas
+    assert checks.ticked_ids() == ["p1"]
+
+
+def test_the_only_persona_cannot_be_taken_off_a_touchpoint(qtbot, window, panel):
+    tick(qtbot, panel.touchpoints.list, row_of(panel, "t2"))
+    assert status(window) == "touchpoint 'Call about order' would apply to no persona at all"
+    assert touchpoint_rows(panel)["t2"] is True
+    assert window.document.undo_stack.count() == 0
+
+
+def test_remove_a_persona_says_what_happens_and_undo_brings_it_back(qtbot, window, panel):
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert window.document.blueprint.personas == []
+    assert window.document.touchpoint("t2").persona_ids == []
+    assert "1 touchpoint will apply to all personas" in status(window)
+    assert panel.list.count() == 0 and not panel.editor.isEnabled()
+    window.document.undo_stack.undo()
+    assert panel.list.count() == 1
+    assert window.document.touchpoint("t2").persona_ids == ["p1"]
+
+
+def test_filter_the_touchpoints_by_name(qtbot, panel):
+    panel.touchpoints.filter.setFocus()
+    qtbot.keyClicks(panel.touchpoints.filter, "call")
+    rows = panel.touchpoints.list
+    shown = [
+        rows.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(rows.count())
+        if not rows.item(i).isHidden()
+    ]
+    assert shown == ["t2"]
+
+
+def test_share_can_be_unset(qtbot, window, panel):
+    panel.share.setFocus()
+    qtbot.keyClick(panel.share, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(panel.share, Qt.Key.Key_Backspace)
+    qtbot.keyClick(panel.share, Qt.Key.Key_Tab)
+    assert window.document.blueprint.personas[0].share is None
+    assert panel.list.item(0).text() == "Busy parent (weight 1.5)"
+
+
+def test_a_panel_behind_a_tab_catches_up_when_it_is_shown(qtbot, window, panel):
+    editing = tools(window)
+    editing.inspector_dock.raise_()
+    click_card(window, "t1")
+    qtbot.keyClick(window.canvas, Qt.Key.Key_D, CTRL)  # duplicate t1
+    copy_id = window.document.blueprint.touchpoints[-1].id
+    editing.personas_dock.raise_()
+    qtbot.waitUntil(lambda: copy_id in touchpoint_rows(panel))
+
+
+def test_a_renamed_touchpoint_is_renamed_in_the_list(qtbot, window, panel):
+    click_card(window, "t3")
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_F2)
+    editor = tools(window).rename.editor
+    qtbot.keyClicks(editor, "Escalates")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    rows = panel.touchpoints.list
+    texts = [rows.item(i).text() for i in range(rows.count())]
+    assert "Escalates  (Support · Complaints)" in texts
