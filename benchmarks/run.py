@@ -25,6 +25,7 @@ from .common import Config, Row, format_table, load_average, machine
 GROUPS: dict[str, str] = {
     "storage": "benchmarks.bench_storage",
     "plan": "benchmarks.bench_plan",
+    "editor": "benchmarks.bench_editor",
 }
 
 OUT_DIR = Path(__file__).resolve().parent / "out"

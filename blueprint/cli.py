@@ -9,15 +9,17 @@ Exit codes: 0 success; 1 a file is invalid, unreadable or could not be written;
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime
 import json
+import math
 import os
 import re
 import sys
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
@@ -38,6 +40,8 @@ from .storage.schema import file_schema
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 PROG = "blueprint"
+#: The largest zoom of ``render``: four times actual size, as in the editor.
+MAX_RENDER_ZOOM = 4.0
 
 
 class UsageError(Exception):
@@ -233,6 +237,50 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+PICTURE_FORMATS = (".png", ".svg")
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    if output.suffix.lower() not in PICTURE_FORMATS:
+        raise UsageError(f"cannot tell the format of {output}: name it .png or .svg")
+    bp = load_blueprint(args.file)
+    # Imported here, as for the editor: Qt is large, and only the pictures need it.
+    with _qt_platform_for_pictures():
+        from .ui.export import export_headless
+
+        width, height = export_headless(bp, output, zoom=args.zoom)
+    print(f"Wrote {output}: {width} x {height} pixels.")
+    return EXIT_OK
+
+
+@contextlib.contextmanager
+def _qt_platform_for_pictures() -> Iterator[None]:
+    """Paint off screen, unless the user chose a Qt platform: a picture needs no display,
+    and with an unreachable one Qt would abort the process."""
+    chosen = os.environ.get("QT_QPA_PLATFORM")
+    if chosen:
+        yield
+        return
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    try:
+        yield
+    finally:
+        os.environ.pop("QT_QPA_PLATFORM", None)
+
+
+def _zoom(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0.01 <= value <= MAX_RENDER_ZOOM:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a zoom from 0.01 to {MAX_RENDER_ZOOM:g} (1 is actual size)"
+        )
+    return value
+
+
 def _csv_cell(value: object) -> str:
     if value is None:
         return ""
@@ -325,6 +373,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--date", type=_date, metavar="YYYY-MM-DD", help="date on the cover (default: today)"
     )
     p.set_defaults(run=cmd_plan)
+
+    p = sub.add_parser(
+        "render", help="draw the canvas as a PNG image or an SVG drawing, without a display"
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "-o", "--output", metavar="OUT.png", required=True, help="the picture: .png or .svg"
+    )
+    p.add_argument(
+        "--zoom",
+        type=_zoom,
+        default=1.0,
+        metavar="Z",
+        help=f"scale of the picture, 1 being actual size (default 1, at most {MAX_RENDER_ZOOM:g})",
+    )
+    p.set_defaults(run=cmd_render)
 
     p = sub.add_parser("info", help="count what a blueprint holds")
     p.add_argument("file", metavar="FILE")

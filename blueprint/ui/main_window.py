@@ -20,6 +20,7 @@ from .canvas.scene import BlueprintScene
 from .canvas.view import CanvasView
 from .commands import AddTouchpoint, CommandError, RemoveTouchpoints
 from .document import Document
+from .export import add_export_actions
 from .file_drop import FileDropTarget
 from .inspector import install_editing
 from .menus import build_menus
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         document.pathChanged.connect(self._update_title)
         document.documentReset.connect(self._update_title)
         self.menus = build_menus(self)
+        add_export_actions(self)
         self.undo_action, self.redo_action = self.menus.undo, self.menus.redo
         self.delete_action = self.menus.delete
         self.editing = install_editing(self)  # inspector, personas, Edit actions, rename

@@ -1,14 +1,17 @@
 """The scene shows the document, and follows every command and its undo."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from blueprint.model import Friction, Touchpoint
 from blueprint.ui.canvas import palette
 from blueprint.ui.canvas.card import BADGE, BADGE_GAP, EMOTION_SIZE, PADDING
+from blueprint.ui.canvas.card_face import CardFace
 from blueprint.ui.canvas.export import render_image
-from blueprint.ui.canvas.layout import CARD_HEIGHT, CARD_WIDTH, compute_layout
+from blueprint.ui.canvas.layout import CARD_HEIGHT, CARD_WIDTH, compute_layout, flow_route
 from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.commands import (
     AddFlow,
@@ -21,6 +24,8 @@ from blueprint.ui.commands import (
     RemoveStage,
     RenameStage,
 )
+from blueprint.ui.document import Document
+from tests.ui.test_undo_property import SAMPLE_BLUEPRINTS, apply_random_command
 
 
 @pytest.fixture
@@ -215,3 +220,57 @@ def test_the_whole_canvas_renders_to_a_picture_with_its_headers(scene, tmp_path)
     assert image.pixelColor(image.width() - 3, 3) == QColor(palette.STAGE_HEADER)
     path = tmp_path / "canvas.png"
     assert image.save(str(path)) and path.stat().st_size > 10_000
+
+
+# --- the scene catches up with each edit: only what changed, as if drawn afresh ---------------
+
+
+def assert_scene_shows(scene, document):
+    """What the scene shows is what a scene drawn afresh from the document would show."""
+    bp = document.blueprint
+    layout = compute_layout(bp)
+    assert scene.grid_layout.cards == layout.cards
+    assert set(scene.cards()) == {t.id for t in bp.touchpoints}
+    for tp_id, card in scene.cards().items():
+        rect = layout.cards.get(tp_id)
+        assert card.isVisible() == (rect is not None)
+        if rect is not None:
+            assert (card.x(), card.y()) == (rect.x, rect.y)
+        tp = document.touchpoint(tp_id)
+        assert card.face == CardFace.of(tp, document.frictions_of(tp_id))
+    assert set(scene.flow_items()) == {f.id for f in bp.flows}
+    channel_of = {t.id: t.channel_id for t in bp.touchpoints}
+    for flow in bp.flows:
+        item = scene.flow_item(flow.id)
+        source, target = layout.cards.get(flow.from_id), layout.cards.get(flow.to_id)
+        assert item.isVisible() == (source is not None and target is not None)
+        if item.isVisible():
+            route = flow_route(source, target)
+            assert item.ends == (route.start, route.end)
+            assert item.is_channel_switch == (channel_of[flow.from_id] != channel_of[flow.to_id])
+            assert item.label == flow.label
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_after_any_edit_undo_or_redo_the_scene_shows_the_document(qapp, data):
+    blueprint = data.draw(st.sampled_from(SAMPLE_BLUEPRINTS)).model_copy(deep=True)
+    document = Document(blueprint)
+    scene = BlueprintScene(document, parent=document)
+    scene.show_overview(data.draw(st.booleans()))  # far out or near: the same items
+    for _ in range(data.draw(st.integers(1, 12), label="steps")):
+        if document.undo_stack.canUndo() and data.draw(st.integers(0, 4)) == 0:
+            document.undo_stack.undo()
+        else:
+            apply_random_command(data.draw, document)
+        assert_scene_shows(scene, document)
+    while document.undo_stack.canUndo():
+        document.undo_stack.undo()
+    assert_scene_shows(scene, document)
+    while document.undo_stack.canRedo():
+        document.undo_stack.redo()
+    assert_scene_shows(scene, document)

@@ -2,13 +2,16 @@
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QColor, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
+from blueprint.model import Touchpoint
+from blueprint.ui.canvas import palette
+from blueprint.ui.canvas.drawing import SIMPLE_DETAIL
 from blueprint.ui.canvas.layout import HEADER_HEIGHT, ROW_HEADER_WIDTH
 from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.canvas.view import ZOOM_STEP, CanvasView
-from blueprint.ui.commands import MoveTouchpoint
+from blueprint.ui.commands import AddFlow, AddTouchpoint, MoveTouchpoint
 from tests.ui.canvas_helpers import double_click, drag, on_screen
 
 
@@ -179,3 +182,120 @@ def test_dragging_a_card_below_its_neighbour_reorders_the_cell(small_view, small
     assert small.undo_stack.undoText() == "Reorder 'Call about order' in Support / Phone"
     assert [t.id for t in small.cell_touchpoints("s2", "phone")] == ["t3", "t2"]
     assert scene.card("t3").pos().y() < scene.card("t2").pos().y()
+
+
+def colour_near(image, point: QPoint, colour: QColor, reach: int = 1, within: int = 0) -> bool:
+    """Some pixel within ``reach`` of ``point`` has ``colour``, give or take ``within`` on
+    each of red, green and blue (antialiased lines are a little lighter)."""
+
+    def close(found: QColor) -> bool:
+        pairs = zip(found.getRgb()[:3], colour.getRgb()[:3], strict=True)
+        return all(abs(a - b) <= within for a, b in pairs)
+
+    return any(
+        close(image.pixelColor(point.x() + dx, point.y() + dy))
+        for dx in range(-reach, reach + 1)
+        for dy in range(-reach, reach + 1)
+    )
+
+
+def test_far_out_each_card_is_a_box_in_its_colour_and_still_answers_clicks(view, qtbot):
+    scene = scene_of(view)
+    view.set_zoom(0.2)
+    assert view.zoom() < SIMPLE_DETAIL
+    shown = view.viewport().grab().toImage()
+    for tp_id, card in scene.cards().items():
+        centre = on_screen(view, *scene.grid_layout.cards[tp_id].center)
+        assert colour_near(shown, centre, QColor(card.face.summary_colour)), tp_id
+    tp_id, rect = next(iter(scene.grid_layout.cards.items()))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=on_screen(view, *rect.center))
+    assert scene.selected_touchpoint_ids() == [tp_id]
+    shown = view.viewport().grab().toImage()
+    band = on_screen(view, rect.center[0], rect.y + 0.1 * rect.height)
+    assert colour_near(shown, band, QColor(palette.SELECTION))
+    view.actual_size()  # near again: the card paints its own face
+    view.centerOn(*rect.center)
+    shown = view.viewport().grab().toImage()
+    face = on_screen(view, rect.center[0], rect.y + 0.62 * rect.height)
+    assert colour_near(shown, face, QColor(palette.CARD))
+
+
+def bowing_flow(small):
+    """f9, from t1 down to t5 in the same cell: it bows beside the cards between them."""
+    for tp_id in ("t4", "t5"):
+        touchpoint = Touchpoint(id=tp_id, title=tp_id, stage_id="s1", channel_id="web")
+        small.push(AddTouchpoint(small, touchpoint))
+    small.push(AddFlow(small, "t1", "t5", flow_id="f9"))
+
+
+def on_the_screen(view):
+    """What the window shows now, repaints pending included: not a fresh paint (grab())."""
+    QApplication.processEvents()
+    image = view.screen().grabWindow(view.winId()).toImage()
+    corner = view.viewport().mapTo(view, QPoint(0, 0))
+    return image.copy(corner.x(), corner.y(), view.viewport().width(), view.viewport().height())
+
+
+def flow_shown_at(view, point, colour: str) -> bool:
+    shown = on_the_screen(view)
+    return colour_near(shown, on_screen(view, *point), QColor(colour), reach=2, within=48)
+
+
+@pytest.mark.parametrize("zoom", [0.5, 1.0, 2.0])
+def test_flows_are_drawn_at_every_readable_zoom(small_view, small, zoom):
+    bowing_flow(small)
+    small_view.set_zoom(zoom)
+    flow = scene_of(small_view).flow_item("f9")
+    assert not flow.is_channel_switch and flow.path().length() > 200
+    assert flow_shown_at(small_view, flow.path().pointAtPercent(0.5).toTuple(), palette.FLOW)
+
+
+def test_a_flow_is_drawn_anew_where_its_card_went(small_view, small):
+    bowing_flow(small)
+    flow = scene_of(small_view).flow_item("f9")
+    before = flow.path().pointAtPercent(0.5).toTuple()
+    assert flow_shown_at(small_view, before, palette.FLOW)
+    small.push(MoveTouchpoint(small, "t5", "s2", "web"))  # now beside t1, one stage on
+    after = flow.path().pointAtPercent(0.5).toTuple()
+    assert flow_shown_at(small_view, after, palette.FLOW)
+    assert not flow_shown_at(small_view, before, palette.FLOW)
+    small.undo_stack.undo()
+    assert flow_shown_at(small_view, before, palette.FLOW)
+    assert not flow_shown_at(small_view, after, palette.FLOW)
+
+
+def test_a_flow_added_is_drawn_and_undone_is_gone(small_view, small):
+    bowing_flow(small)
+    flow = scene_of(small_view).flow_item("f9")
+    middle = flow.path().pointAtPercent(0.5).toTuple()
+    assert flow_shown_at(small_view, middle, palette.FLOW)
+    small.undo_stack.undo()  # only the flow goes: nothing else moves or repaints
+    assert not flow_shown_at(small_view, middle, palette.FLOW)
+    small.undo_stack.redo()
+    assert flow_shown_at(small_view, middle, palette.FLOW)
+
+
+def test_a_selected_flow_is_highlighted(small_view, small, qtbot):
+    bowing_flow(small)
+    flow = scene_of(small_view).flow_item("f9")
+    middle = flow.path().pointAtPercent(0.5).toTuple()
+    qtbot.mouseClick(
+        small_view.viewport(), Qt.MouseButton.LeftButton, pos=on_screen(small_view, *middle)
+    )
+    assert flow.isSelected()
+    assert flow_shown_at(small_view, middle, palette.SELECTION)
+    scene_of(small_view).clearSelection()
+    assert flow_shown_at(small_view, middle, palette.FLOW)
+
+
+def test_new_colours_reach_the_cards_a_view_keeps_pictures_of(small_view, monkeypatch, qtbot):
+    rect = scene_of(small_view).grid_layout.cards["t1"]
+    face = on_screen(small_view, rect.center[0], rect.y + 0.62 * rect.height)
+    assert colour_near(small_view.viewport().grab().toImage(), face, QColor(palette.CARD))
+    monkeypatch.setattr(palette, "CARD", "#ffeedd")  # what a change of theme does
+    scene_of(small_view).update()
+
+    def repainted() -> bool:
+        return colour_near(small_view.viewport().grab().toImage(), face, QColor("#ffeedd"))
+
+    qtbot.waitUntil(repainted, timeout=2000)

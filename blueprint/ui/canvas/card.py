@@ -22,12 +22,14 @@ from ...model import EpicLetter
 from . import palette
 from .card_face import CardFace
 from .drawing import (
+    CELLS,
     SIMPLE_DETAIL,
     TextStamps,
     colour,
     draw_centred,
     draw_left,
     font,
+    shows,
     static_text,
     wrap,
 )
@@ -46,6 +48,12 @@ EMOTION_SIZE = 22.0
 MAX_MARKERS = 4
 
 BADGE_FONT = 12
+#: A card takes a few hundred microseconds to paint and rarely changes: a view keeps a
+#: picture of it at the view's zoom and copies that (update(), on any change, drops it).
+CARD_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+)
 
 # Looked up once: a PySide enum member or a rectangle costs a microsecond or two to make,
 # and a card paints dozens of them.
@@ -117,9 +125,9 @@ class CardItem(QGraphicsItem):
         self._press: QPointF | None = None
         self._origin = QPointF()
         self._dragging = False
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setFlags(_FLAGS)
         self.setZValue(CARD_Z)
+        self.setCacheMode(CARD_CACHE)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setToolTip(face.tooltip())
 
@@ -155,6 +163,8 @@ class CardItem(QGraphicsItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
+        if not shows(widget, CELLS):
+            return
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
         selected = self.isSelected()  # not option.state: enum flags cost microseconds
         if detail < SIMPLE_DETAIL:

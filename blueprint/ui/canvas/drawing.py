@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QTextOption,
     QTransform,
 )
+from PySide6.QtWidgets import QWidget
 
 #: Below this level of detail (scene pixels per screen pixel) cards are coloured boxes:
 #: their text would be too small to read and costly to lay out.
@@ -118,3 +119,16 @@ def draw_left(painter: QPainter, rect: QRectF, text: QStaticText) -> None:
     """Like ``drawText(rect, AlignLeft | AlignVCenter, ...)`` for a one-line static text."""
     top = rect.y() + (rect.height() - text.size().height()) / 2
     painter.drawStaticText(QPointF(rect.x(), top), text)
+
+
+#: A view's viewport says which part of the canvas it shows with this dynamic property: the
+#: canvas view the cells, the strips laid over its margins the headers. Each part lies
+#: under the other's edge by a pixel (scrolling rounds to whole pixels), and would be
+#: painted there for nothing, under the opaque headers or outside the strips.
+SHOWS = "blueprint_canvas_part"
+CELLS, HEADERS = "cells", "headers"
+
+
+def shows(widget: QWidget | None, part: str) -> bool:
+    """False when ``widget`` is a viewport showing only the other part of the canvas."""
+    return widget is None or widget.property(SHOWS) in (None, part)

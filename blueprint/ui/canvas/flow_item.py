@@ -7,18 +7,19 @@ through the general stroker and rasteriser, whole, five to twenty times slower (
 dashed curve: 10 us against 190 us). So a flow is drawn:
 
 - at most one device pixel wide: with its own pen, whole;
-- up to ``THIN_LIMIT`` pixels: as three one-pixel copies of the curve, a pixel apart,
-  which look two pixels wide and cost a fast stroke each;
+- up to ``THIN_LIMIT`` pixels: as two or three one-pixel copies of the curve, a pixel
+  apart, which look two pixels wide and cost a fast stroke each;
 - wider (zoomed in): with its own pen, cut into pieces, stroking only the pieces in the
   exposed rectangle, each dashed from where the one before it ends.
 
-Everything but the bounds is built lazily, at the first paint: far out, the overview layer
-draws the flows instead.
+The flows in sight are drawn together by the ``FlowLayer``, not each by its item; far out,
+by the overview instead. Everything but a flow's bounds is built lazily, when first drawn.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -34,7 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from . import palette
-from .drawing import SIMPLE_DETAIL, colour, font
+from .drawing import CELLS, SIMPLE_DETAIL, colour, font, shows
 from .layout import Route
 
 FLOW_Z = 1.0
@@ -47,9 +48,12 @@ SELECTED_EXTRA_WIDTH = 1.5
 DASHES = (5.0, 3.0)
 #: Length (scene pixels, measured along the control polygon) of the pieces painted apart.
 PIECE = 320.0
-#: Up to this width in device pixels, a line is drawn as three one-pixel lines (see
+#: Up to this width in device pixels, a line is drawn as one-pixel lines side by side (see
 #: ``FlowItem._thin_path``); wider, with a wide pen, piece by piece.
 THIN_LIMIT = 2.5
+#: A flow whose ends are this much more apart one way than the other runs straight enough
+#: for two one-pixel lines side by side; a turning one takes three.
+STRAIGHT = 0.25
 #: Room around the curve for the pen, the arrow head and the selection.
 MARGIN = ARROW + 4.0
 
@@ -91,12 +95,17 @@ class FlowItem(QGraphicsItem):
         self.setZValue(FLOW_Z)
         self.setFlags(_FLAGS)
 
-    def set_route(self, route: Route, is_channel_switch: bool, label: str) -> None:
+    def set_route(self, route: Route, is_channel_switch: bool, label: str) -> bool:
+        """Draw the flow along ``route`` from now on; False when nothing changed."""
         drawn = (route, is_channel_switch, label)
         if drawn == self._drawn:
-            return  # most flows stay put when a card elsewhere moves
+            return False  # most flows stay put when a card elsewhere moves
         self._drawn = drawn
-        self.prepareGeometryChange()
+        in_scene = self.scene() is not None
+        if in_scene:
+            self.prepareGeometryChange()
+        if is_channel_switch != self.is_channel_switch:
+            self.setToolTip("Channel switch" if is_channel_switch else "")
         self.is_channel_switch = is_channel_switch
         self.label = label
         self._cubic = (route.start, route.control1, route.control2, route.end)
@@ -105,8 +114,9 @@ class FlowItem(QGraphicsItem):
         self._label_rect = _label_plate(label, _point_at(self._cubic, 0.5))
         outline = _bounds(self._cubic).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         self._bounds = outline.united(self._label_rect) if label else outline
-        self.setToolTip("Channel switch" if is_channel_switch else "")
-        self.update()
+        if in_scene:
+            self.update()
+        return True
 
     @property
     def ends(self) -> tuple[Point, Point]:
@@ -119,7 +129,8 @@ class FlowItem(QGraphicsItem):
         return self._path
 
     def pen(self, selected: bool = False) -> QPen:
-        return QPen(_pen(self.is_channel_switch, selected))
+        """The pen the flow is drawn with, one as wide as it looks."""
+        return _pen(self.is_channel_switch, selected)
 
     def label_rect(self) -> QRectF:
         """Where the label is drawn: on a plate at the middle of the curve."""
@@ -141,7 +152,14 @@ class FlowItem(QGraphicsItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < SIMPLE_DETAIL:
+        """Only a selected flow paints itself (see ``FlowLayer``)."""
+        if shows(widget, CELLS):
+            lod = option.levelOfDetailFromTransform(painter.worldTransform())
+            self.draw(painter, option.exposedRect, lod, self.isSelected())
+
+    def draw(self, painter: QPainter, exposed: QRectF, lod: float, selected: bool) -> None:
+        """Draw the flow where ``exposed``, at the level of detail ``lod``."""
+        if lod < SIMPLE_DETAIL:
             # Far out, a pale straight hairline: the coloured cards are what a zoomed-out
             # picture is for. Pale by mixing, not by transparency, which costs ten times more.
             # (The canvas view draws every flow this way at once, in the overview layer;
@@ -154,9 +172,7 @@ class FlowItem(QGraphicsItem):
             return
         painter.setRenderHint(_ANTIALIASING)
         painter.setBrush(_NO_BRUSH)
-        selected = self.isSelected()
         colours = _colours(self.is_channel_switch, selected)
-        exposed = option.exposedRect
         scale = painter.deviceTransform().m11()  # device pixels per scene unit
         width = (LINE_WIDTH + SELECTED_EXTRA_WIDTH if selected else LINE_WIDTH) * scale
         if width <= 1:
@@ -167,25 +183,39 @@ class FlowItem(QGraphicsItem):
             painter.drawPath(self._thin_path(scale))
         else:
             self._stroke_pieces(painter, _pen(self.is_channel_switch, selected), exposed)
-        if self._head is None:
-            self._head = _arrow_head(self._cubic[2], self._cubic[3])
-            self._head_bounds = self._head.boundingRect()
         line_colour = colour(colours[0])
-        if exposed.intersects(self._head_bounds):
+        head, bounds = self.head()
+        if exposed.intersects(bounds):
             painter.setPen(_NO_PEN)
             painter.setBrush(line_colour)
-            painter.drawPolygon(self._head)
+            painter.drawPolygon(head)
         if self.label and exposed.intersects(self._label_rect):
             self._paint_label(painter, line_colour)
 
+    def head(self) -> tuple[QPolygonF, QRectF]:
+        """The arrow head, and its bounds."""
+        if self._head is None:
+            self._head = _arrow_head(self._cubic[2], self._cubic[3])
+            self._head_bounds = self._head.boundingRect()
+        return self._head, self._head_bounds
+
     def _thin_path(self, scale: float) -> QPainterPath:
-        """The curve three times, a device pixel apart across and down: stroked one pixel
+        """The curve drawn twice or three times, a device pixel apart: stroked one pixel
         wide, it looks two pixels wide at a fraction of the cost."""
         if self._thin is None or self._thin[0] != scale:
-            path, shift = self.path(), 0.5 / scale
-            thin = path.translated(-shift, -shift)
-            thin.addPath(path.translated(shift, -shift))
-            thin.addPath(path.translated(-shift, shift))
+            (x0, y0), (x1, y1) = self.ends
+            half = 0.5 / scale  # half a device pixel, in scene units
+            across, down = abs(x1 - x0), abs(y1 - y0)
+            if across < STRAIGHT * down:  # up or down a stage's column: side by side
+                shifts = [(-half, 0.0), (half, 0.0)]
+            elif down < STRAIGHT * across:  # along a channel's row: one above the other
+                shifts = [(0.0, -half), (0.0, half)]
+            else:  # turning: three, so no stretch of the curve is left one pixel wide
+                shifts = [(-half, -half), (half, -half), (-half, half)]
+            path = self.path()
+            thin = QPainterPath()
+            for dx, dy in shifts:
+                thin.addPath(path.translated(dx, dy))
             self._thin = (scale, thin)
         return self._thin[1]
 
@@ -214,8 +244,81 @@ class FlowItem(QGraphicsItem):
         painter.drawText(plate, _CENTRE, _elided_label(self.label, plate.width() - 8))
 
 
+class FlowLayer(QGraphicsItem):
+    """Every flow that is not selected, drawn by one item.
+
+    Qt and PySide spend about 20 us on each item they ask to paint, before it draws
+    anything: as much as drawing a flow. So flow items have no contents of their own (they
+    are there to be clicked, selected and given tooltips) and this layer draws the flows
+    in the exposed rectangle; a selected flow draws itself, highlighted, above it.
+    """
+
+    def __init__(self, flows_in: Callable[[QRectF], list[FlowItem]]) -> None:
+        super().__init__()
+        self._flows_in = flows_in
+        self._bounds = QRectF()
+        self.setZValue(FLOW_Z)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def set_bounds(self, bounds: QRectF) -> None:
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        if not shows(widget, CELLS):
+            return
+        exposed = option.exposedRect
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        flows = self._flows_in(exposed)
+        if lod < SIMPLE_DETAIL:  # a picture of the scene made without the overview
+            for flow in flows:
+                flow.draw(painter, exposed, lod, False)
+            return
+        # Style by style, with as few calls per flow as can be: lines, then heads, labels.
+        kinds = {False: [f for f in flows if not f.is_channel_switch]}
+        kinds[True] = [f for f in flows if f.is_channel_switch]
+        scale = painter.deviceTransform().m11()  # device pixels per scene unit
+        width = LINE_WIDTH * scale
+        painter.setRenderHint(_ANTIALIASING)
+        painter.setBrush(_NO_BRUSH)
+        for is_switch, group in kinds.items():
+            colours = _colours(is_switch, False)
+            if width <= 1:
+                painter.setPen(_cached_pen(colours, is_switch, False, None))
+                for flow in group:
+                    painter.drawPath(flow.path())
+            elif width <= THIN_LIMIT:
+                painter.setPen(_cached_pen(colours, is_switch, False, scale))
+                for flow in group:
+                    painter.drawPath(flow._thin_path(scale))
+            else:
+                for flow in group:
+                    flow._stroke_pieces(painter, _pen(is_switch, False), exposed)
+        painter.setPen(_NO_PEN)
+        for is_switch, group in kinds.items():
+            painter.setBrush(colour(_colours(is_switch, False)[0]))
+            for flow in group:
+                head, bounds = flow.head()
+                if exposed.intersects(bounds):
+                    painter.drawPolygon(head)
+        for flow in flows:
+            if flow.label and exposed.intersects(flow._label_rect):
+                flow._paint_label(painter, colour(_colours(flow.is_channel_switch, False)[0]))
+
+
 _FLAGS = (
     QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+    # Drawn by the FlowLayer, unless selected.
+    | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
     # exposedRect is then the part being painted, not the whole bounds: see _stroke_pieces
     | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
 )

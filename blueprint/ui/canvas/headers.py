@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...model import ChannelKind
 from . import palette
-from .drawing import colour, draw_lines, font, wrap
+from .drawing import CELLS, HEADERS, SIMPLE_DETAIL, colour, draw_lines, font, shows, wrap
 from .layout import GridLayout, Rect
 
 GRID_Z = 0.0
@@ -23,6 +23,11 @@ STEP_NAMES = {
 }
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+
+
+def _far(option: QStyleOptionGraphicsItem, painter: QPainter) -> bool:
+    """Too far out for the text to be read: the headers show their colours only."""
+    return option.levelOfDetailFromTransform(painter.worldTransform()) < SIMPLE_DETAIL
 
 
 def _qrect(rect: Rect) -> QRectF:
@@ -55,9 +60,9 @@ class GridItem(QGraphicsItem):
         self.setZValue(GRID_Z)
 
     def set_layout(self, layout: GridLayout) -> None:
-        self.prepareGeometryChange()
-        self._layout = layout
-        self.update()
+        old, self._layout = self._layout, layout
+        if (old.columns, old.rows) != (layout.columns, layout.rows):
+            self.prepareGeometryChange()  # and repaints: the cells changed size
 
     def boundingRect(self) -> QRectF:
         return _qrect(self._layout.body)
@@ -65,6 +70,8 @@ class GridItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        if not shows(widget, CELLS):
+            return
         body = self._layout.body
         exposed = option.exposedRect
         for i, row in enumerate(self._layout.rows.values()):
@@ -103,10 +110,14 @@ class StageHeaderItem(_BoxItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        if not shows(widget, HEADERS):
+            return
         rect = self._size
         painter.fillRect(rect, colour(palette.STAGE_HEADER))
         painter.setPen(QPen(colour(palette.CANVAS), 2.0))
         painter.drawLine(rect.topRight(), rect.bottomRight())
+        if _far(option, painter):
+            return
         painter.setPen(colour(palette.STAGE_HEADER_INK))
         text_rect = rect.adjusted(8, 0, -8, 0)
         if self._lines is None:
@@ -154,6 +165,8 @@ class ChannelHeaderItem(_BoxItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        if not shows(widget, HEADERS):
+            return
         rect = self._size
         painter.fillRect(rect, colour(palette.CHANNEL_HEADER))
         painter.setPen(QPen(colour(palette.GRID_LINE), 1.0))
@@ -164,6 +177,8 @@ class ChannelHeaderItem(_BoxItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour(fill))
         painter.drawRoundedRect(tile, 5, 5)
+        if _far(option, painter):
+            return
         painter.setPen(colour(palette.ink_on(fill)))
         painter.setFont(font(21, True))
         painter.drawText(tile, _CENTRE, str(self.step))
@@ -200,8 +215,12 @@ class CornerItem(_BoxItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        if not shows(widget, HEADERS):
+            return
         rect = self._size
         painter.fillRect(rect, colour(palette.STAGE_HEADER))
+        if _far(option, painter):
+            return
         painter.setPen(colour(palette.STAGE_HEADER_INK))
         text = rect.adjusted(12, 4, -12, -4)
         if self._lines is None:

@@ -19,7 +19,7 @@ from PySide6.QtGui import QImage, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from . import palette
-from .drawing import colour
+from .drawing import CELLS, colour, shows
 from .flow_item import FLOW_Z
 from .layout import CARD_HEIGHT, CARD_WIDTH, GridLayout, Rect
 
@@ -78,6 +78,8 @@ class OverviewItem(QGraphicsItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
+        if not shows(widget, CELLS):
+            return
         colours = _colours()
         if self._built_for != colours:  # new content, or the theme changed the colours
             self._build(colours)

@@ -8,20 +8,21 @@ only mark what is stale; the scene catches up once, when the document says the e
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from itertools import chain
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from ..document import Document
 from . import palette
-from .card import CardItem
+from .card import CARD_CACHE, CardItem
 from .card_face import CardFace
 from .drawing import SIMPLE_DETAIL, TextStamps, colour
-from .flow_item import FlowItem
+from .flow_item import FlowItem, FlowLayer
 from .headers import ChannelHeaderItem, CornerItem, GridItem, StageHeaderItem
 from .layout import (
     CARD_HEIGHT,
@@ -38,6 +39,9 @@ from .layout import (
 from .overview import OverviewContent, OverviewItem
 
 _NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+_BY_BOUNDS = Qt.ItemSelectionMode.IntersectsItemBoundingRect
+_BOTTOM_UP = Qt.SortOrder.AscendingOrder
+_NO_CACHE = QGraphicsItem.CacheMode.NoCache
 
 
 class BlueprintScene(QGraphicsScene):
@@ -53,7 +57,7 @@ class BlueprintScene(QGraphicsScene):
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        self._layout = compute_layout(document.blueprint)
+        self._layout = GridLayout({}, {}, {}, {}, 0.0, 0.0)  # laid out in _rebuild
         self._cards: dict[str, CardItem] = {}
         self._flows: dict[str, FlowItem] = {}
         self._stage_headers: dict[str, StageHeaderItem] = {}
@@ -66,11 +70,15 @@ class BlueprintScene(QGraphicsScene):
         self._routes: dict[str, tuple[Rect, Rect, Route]] = {}
         self._overview_shown = False
         self._stamps = TextStamps()
+        self._card_colours = _card_colours()
         self.setBackgroundBrush(colour(palette.CANVAS))
         self._grid = GridItem(self._layout)
         self._corner = CornerItem(document.blueprint.title)
         self._overview = OverviewItem(self._overview_content, self._selected_card_rects)
-        for item in (self._grid, self._corner, self._overview):
+        self._flow_layer = FlowLayer(self._flows_in)
+        #: flows that paint themselves, highlighted, instead of being drawn by the layer
+        self._selected_flows: set[FlowItem] = set()
+        for item in (self._grid, self._corner, self._overview, self._flow_layer):
             self.addItem(item)
         self.selectionChanged.connect(self._selection_changed)
         self._connect(document)
@@ -134,13 +142,15 @@ class BlueprintScene(QGraphicsScene):
 
     def show_overview(self, shown: bool) -> None:
         """Far out (``shown``), the overview layer paints every card and flow at once and
-        the items themselves paint nothing; near, each item paints itself in full."""
+        the cards paint nothing; near, each card paints itself in full, and the flow layer
+        draws the flows."""
         if shown == self._overview_shown:
             return
         self._overview_shown = shown
-        for item in chain(self._cards.values(), self._flows.values()):
-            item.setFlag(_NO_CONTENTS, shown)
+        for card in self._cards.values():
+            card.setFlag(_NO_CONTENTS, shown)
         self._overview.setVisible(shown)
+        self._flow_layer.setVisible(not shown)
 
     def show_detail_for(self, zoom: float) -> None:
         """The drawing that suits a view at ``zoom`` (1.0 is actual size)."""
@@ -148,12 +158,18 @@ class BlueprintScene(QGraphicsScene):
 
     @contextmanager
     def detail_for(self, zoom: float) -> Iterator[None]:
-        """The drawing for ``zoom`` while painting a picture, then back as it was."""
+        """Ready to paint a picture of the scene at ``zoom`` (``render``), then back as it
+        was: the drawing for that zoom, and the cards painted afresh, not copied from the
+        pictures views keep of them (Qt would copy those into an SVG drawing as bitmaps)."""
         before = self._overview_shown
         self.show_detail_for(zoom)
+        for card in self._cards.values():
+            card.setCacheMode(_NO_CACHE)
         try:
             yield
         finally:
+            for card in self._cards.values():
+                card.setCacheMode(CARD_CACHE)
             self.show_overview(before)
 
     def _overview_content(self) -> OverviewContent:
@@ -179,9 +195,32 @@ class BlueprintScene(QGraphicsScene):
             if isinstance(item, CardItem)
         ]
 
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawBackground(painter, rect)
+        # Views keep pictures of the cards; the theme may have changed the colours since.
+        colours = _card_colours()
+        if colours != self._card_colours:
+            self._card_colours = colours
+            for card in self._cards.values():
+                card.update()
+
+    def _flows_in(self, rect: QRectF) -> list[FlowItem]:
+        """The flows the flow layer draws in ``rect``: shown, and not selected."""
+        selected = self._selected_flows
+        return [
+            item
+            for item in self.items(rect, _BY_BOUNDS, _BOTTOM_UP)
+            if type(item) is FlowItem and item not in selected
+        ]
+
     def _selection_changed(self) -> None:
         if self._overview_shown:
             self._overview.update()
+        selected = {item for item in self.selectedItems() if type(item) is FlowItem}
+        for item in selected ^ self._selected_flows:
+            item.setFlag(_NO_CONTENTS, item not in selected)
+            self._flow_layer.update(item.boundingRect())
+        self._selected_flows = selected
 
     def _contents_changed(self) -> None:
         self._overview.invalidate(self._layout)
@@ -189,10 +228,18 @@ class BlueprintScene(QGraphicsScene):
     # --- following the document ----------------------------------------------------------
 
     def _rebuild(self) -> None:
+        # Tens of thousands of objects made and none freed: a garbage collection now would
+        # scan every object of the blueprint (up to a tenth of a second) and find nothing.
+        with _collector_paused():
+            self._build_afresh()
+
+    def _build_afresh(self) -> None:
         for item in (*self._cards.values(), *self._flows.values()):
             self.removeItem(item)
         self._cards.clear()
         self._flows.clear()
+        self._selected_flows.clear()
+        self._flow_layer.update()
         frictions = defaultdict(list)
         for friction in self._document.blueprint.frictions:
             frictions[friction.touchpoint_id].append(friction)
@@ -308,6 +355,8 @@ class BlueprintScene(QGraphicsScene):
                 self._place(card, new.get(tp_id))
         self._unplaced.clear()
         self.setSceneRect(0, 0, layout.width, layout.height)
+        body = layout.body
+        self._flow_layer.set_bounds(QRectF(body.x, body.y, body.width, body.height))
         return moved
 
     @staticmethod
@@ -319,14 +368,24 @@ class BlueprintScene(QGraphicsScene):
     def _sync_flows(self) -> None:
         """Every flow again: some were added, removed or changed."""
         flows = {f.id: f for f in self._document.blueprint.flows}
-        self._flows = self._sync_items(self._flows, flows, self._new_flow, _no_update)
+        for gone in self._flows.keys() - flows.keys():
+            self._flow_moved(self._flows[gone])
+            self._selected_flows.discard(self._flows[gone])
         self._routes = {k: v for k, v in self._routes.items() if k in flows}
+        channel_of = {t.id: t.channel_id for t in self._document.blueprint.touchpoints}
+
+        def new_flow(flow) -> FlowItem:
+            # Routed before it joins the scene: Qt then indexes it once, where it is.
+            item = FlowItem(flow.id)
+            self._update_flow(item, flow, channel_of)
+            return item
+
+        self._flows = self._sync_items(self._flows, flows, new_flow, _no_update)
         by_card: dict[str, list[str]] = defaultdict(list)
         for flow in flows.values():
             by_card[flow.from_id].append(flow.id)
             by_card[flow.to_id].append(flow.id)
         self._flows_by_card = by_card
-        channel_of = {t.id: t.channel_id for t in self._document.blueprint.touchpoints}
         for flow_id, item in self._flows.items():
             self._update_flow(item, flows[flow_id], channel_of)
 
@@ -342,25 +401,32 @@ class BlueprintScene(QGraphicsScene):
             channel_of = {tp.id: tp.channel_id for tp in ends if tp is not None}
             self._update_flow(item, flow, channel_of)
 
-    def _new_flow(self, flow) -> FlowItem:
-        item = FlowItem(flow.id)
-        item.setFlag(_NO_CONTENTS, self._overview_shown)
-        return item
-
     def _update_flow(self, item: FlowItem, flow, channel_of: dict[str, str]) -> None:
         cards = self._layout.cards
         source, target = cards.get(flow.from_id), cards.get(flow.to_id)
         if source is None or target is None:
             if item.isVisible():
+                self._flow_moved(item)
                 item.setVisible(False)
             return
-        if not item.isVisible():
-            item.setVisible(True)
+        shown = item.isVisible()
         switch = channel_of[flow.from_id] != channel_of[flow.to_id]
         known = self._routes.get(flow.id)
         if known is None or known[:2] != (source, target):
             known = self._routes[flow.id] = (source, target, flow_route(source, target))
-        item.set_route(known[2], switch, flow.label)
+        before = item.boundingRect()
+        if item.set_route(known[2], switch, flow.label) or not shown:
+            if shown and not before.isEmpty():  # an empty rectangle would mean all of it
+                self._flow_layer.update(before)
+            item.setVisible(True)
+            self._flow_moved(item)
+
+    def _flow_moved(self, item: FlowItem) -> None:
+        """Where the flow layer must draw again: a flow item has no contents of its own, so
+        Qt does not repaint where it was or where it goes."""
+        bounds = item.boundingRect()
+        if not bounds.isEmpty():
+            self._flow_layer.update(bounds)
 
     # --- what the user asks for on the canvas -----------------------------------------------
 
@@ -389,6 +455,22 @@ class BlueprintScene(QGraphicsScene):
             if cell is not None:
                 self.addTouchpointRequested.emit(*cell)
         event.accept()
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _card_colours() -> tuple[str, ...]:
+    """Every named colour of the palette, which a theme may change."""
+    return tuple(v for k, v in vars(palette).items() if k.isupper() and isinstance(v, str))
 
 
 def _no_update(item: object, entity: object) -> None:

@@ -10,10 +10,11 @@ the scene has its headers in place.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QResizeEvent, QTransform, QWheelEvent
+from PySide6.QtGui import QPainter, QPixmapCache, QResizeEvent, QTransform, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from ..commands import CommandError, MoveTouchpoint
+from .drawing import CELLS, HEADERS, SHOWS
 from .layout import HEADER_HEIGHT, ROW_HEADER_WIDTH
 from .scene import BlueprintScene
 
@@ -23,6 +24,7 @@ OPEN_ZOOM_RANGE = (0.5, 1.0)
 MIN_ZOOM = 0.05
 MAX_ZOOM = 4.0
 _RENDER_HINTS = QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+PICTURE_CACHE_KIB = 64 * 1024
 
 
 class HeaderStrip(QGraphicsView):
@@ -37,6 +39,7 @@ class HeaderStrip(QGraphicsView):
         self.setRenderHints(_RENDER_HINTS)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setBackgroundBrush(scene.backgroundBrush())
+        self.viewport().setProperty(SHOWS, HEADERS)
 
     def show_region(self, region: QRectF, zoom: float) -> None:
         self.setTransform(QTransform.fromScale(zoom, zoom))
@@ -66,7 +69,11 @@ class CanvasView(QGraphicsView):
         self._fit_pending = False
         if scene.parent() is None:
             scene.setParent(self)  # Qt, not Python's collector, deletes it with the view
+        # Room for the pictures of the cards in sight (see CardItem), at twice the pixels
+        # on a high-density screen: Qt's default of 10 MB holds about 25 of them there.
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PICTURE_CACHE_KIB))
         self.setRenderHints(_RENDER_HINTS)
+        self.viewport().setProperty(SHOWS, CELLS)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
@@ -81,6 +88,10 @@ class CanvasView(QGraphicsView):
     @property
     def blueprint_scene(self) -> BlueprintScene:
         return self._scene
+
+    def header_strips(self) -> tuple[HeaderStrip, HeaderStrip, HeaderStrip]:
+        """The views over the margins: stage headers, channel headers, the corner."""
+        return self._column_headers, self._row_headers, self._corner
 
     # --- zoom ----------------------------------------------------------------------------
 
