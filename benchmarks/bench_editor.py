@@ -28,12 +28,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .common import Config, Row, Timing, measure, timing_row
+from .common import Config, Row, Timing, fresh_process_script, measure, timing_row
 from .generate import generate_blueprint
 
 GROUP = "editor"
@@ -47,7 +46,7 @@ _MIB = 2**20
 
 #: The child: fork first (a fresh ru_maxrss), then run the editor exactly as
 #: ``blueprint FILE`` does, with the canvas view's first paint event timed.
-_FIRST_PAINT = textwrap.dedent(
+_FIRST_PAINT = fresh_process_script(
     """
     import os, sys
 
@@ -74,19 +73,6 @@ _FIRST_PAINT = textwrap.dedent(
         found["maxrss_end_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(json.dumps(found))
         sys.stdout.flush()
-
-    if hasattr(os, "fork"):
-        pid = os.fork()
-        if pid == 0:
-            code = 1
-            try:
-                measure()
-                code = 0
-            finally:
-                os._exit(code)
-        sys.exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
-    else:
-        measure()
     """
 )
 

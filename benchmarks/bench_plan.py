@@ -20,7 +20,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import textwrap
 import tracemalloc
 from pathlib import Path
 
@@ -40,7 +39,15 @@ from blueprint.report.sections.where_it_hurts import EPIC_COLUMNS
 from blueprint.report.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
 from blueprint.storage import save_blueprint
 
-from .common import Config, Row, measure, measure_interleaved, paired_ratio, timing_row
+from .common import (
+    Config,
+    Row,
+    fresh_process_script,
+    measure,
+    measure_interleaved,
+    paired_ratio,
+    timing_row,
+)
 from .generate import generate_blueprint
 
 GROUP = "plan"
@@ -118,7 +125,7 @@ def floor(bp: Blueprint, plan: Plan, block: int | None = WINDOW) -> bytes:
 #: Run in a fresh interpreter that forks before importing anything (ru_maxrss is a process
 #: high-water mark and Linux carries it across exec; see bench_storage): the child loads the
 #: blueprint, then exports the plan, and reports its peak before and after.
-_FRESH_EXPORT = textwrap.dedent(
+_FRESH_EXPORT = fresh_process_script(
     """
     import os, sys
 
@@ -134,19 +141,6 @@ _FRESH_EXPORT = textwrap.dedent(
         after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(json.dumps({"before": before, "after": after}))
         sys.stdout.flush()
-
-    if hasattr(os, "fork"):
-        pid = os.fork()
-        if pid == 0:
-            code = 1
-            try:
-                measure()
-                code = 0
-            finally:
-                os._exit(code)
-        sys.exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
-    else:
-        measure()
     """
 )
 

@@ -13,7 +13,6 @@ import json
 import subprocess
 import sys
 import tempfile
-import textwrap
 import tracemalloc
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from blueprint.model import Blueprint, document_problems
 from blueprint.storage import dumps_blueprint, load_blueprint, save_blueprint
 from blueprint.storage.jsonfile import parse_document
 
-from .common import Config, Row, measure_interleaved, paired_ratio, timing_row
+from .common import Config, Row, fresh_process_script, measure_interleaved, paired_ratio, timing_row
 from .generate import generate_blueprint
 
 GROUP = "storage"
@@ -36,7 +35,7 @@ _MIB = 2**20
 #: ru_maxrss high-water mark across exec, so a child of this (large) runner would start at the
 #: runner's mark: the child forks first, before importing anything, and the grandchild (a new
 #: process whose only memory is a copy of a bare interpreter) imports blueprint and loads.
-_FRESH_LOAD = textwrap.dedent(
+_FRESH_LOAD = fresh_process_script(
     """
     import os, sys
 
@@ -63,19 +62,6 @@ _FRESH_LOAD = textwrap.dedent(
         print(json.dumps({"before": before, "after": after, "seconds": seconds,
                           "hwm_before_kib": hwm_before, "hwm_after_kib": hwm_kib()}))
         sys.stdout.flush()
-
-    if hasattr(os, "fork"):
-        pid = os.fork()
-        if pid == 0:
-            code = 1
-            try:
-                measure()
-                code = 0
-            finally:
-                os._exit(code)
-        sys.exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
-    else:
-        measure()
     """
 )
 

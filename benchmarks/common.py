@@ -14,6 +14,7 @@ import os
 import platform
 import statistics
 import sys
+import textwrap
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -196,3 +197,29 @@ def format_table(rows: Sequence[Row]) -> str:
     if notes:
         out += ["", "notes:", *notes]
     return "\n".join(out)
+
+
+_FORK_THEN_MEASURE = """
+if hasattr(os, "fork"):
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            measure()
+            code = 0
+        finally:
+            os._exit(code)
+    sys.exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+else:
+    measure()
+"""
+
+
+def fresh_process_script(body: str) -> str:
+    """A child script that runs its ``measure()`` in a process forked before any import.
+
+    ru_maxrss is a process high-water mark that Linux carries across exec, so a child of
+    the (large) runner would report the runner's peak; forking first gives a clean one.
+    ``body`` must import os and sys and define ``measure()``.
+    """
+    return textwrap.dedent(body) + _FORK_THEN_MEASURE
