@@ -27,6 +27,7 @@ from .menus import build_menus
 from .recent_files import forget_file, remember_file
 from .recovery import Autosaver, RecoveryEntry
 from .settings import APP_NAME, save_window_layout
+from .structure import install_structure_editing
 
 FILE_FILTER = f"Blueprints (*{EXTENSION});;All files (*)"
 NEW_TOUCHPOINT_TITLE = "New touchpoint"
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = self.menus.undo, self.menus.redo
         self.delete_action = self.menus.delete
         self.editing = install_editing(self)  # inspector, personas, Edit actions, rename
+        self.structure = install_structure_editing(self)  # stages and channels
         self._update_title()
         self._size_to_screen()
         self.canvas.fit_when_shown()

@@ -44,13 +44,16 @@ class Removal:
                 lines.append(f"{_count(len(ids), noun)} removed: {shown}{more}")
         if self.improvement_frictions:
             count = _count(len(self.improvement_frictions), "improvement")
-            lines.append(f"{count} lose linked friction points")
+            verb = "loses" if len(self.improvement_frictions) == 1 else "lose"
+            lines.append(f"{count} {verb} linked friction points")
         if self.leads_to_cleared:
             count = _count(len(self.leads_to_cleared), "friction point")
-            lines.append(f"{count} no longer lead to a channel")
+            verb = "leads" if len(self.leads_to_cleared) == 1 else "lead"
+            lines.append(f"{count} no longer {verb} to a channel")
         if self.persona_preferences:
             count = _count(len(self.persona_preferences), "persona")
-            lines.append(f"{count} lose a preferred channel")
+            verb = "loses" if len(self.persona_preferences) == 1 else "lose"
+            lines.append(f"{count} {verb} a preferred channel")
         now_all = [i for i, keep in self.touchpoint_personas.items() if not keep]
         if now_all:
             lines.append(f"{_count(len(now_all), 'touchpoint')} will apply to all personas")
