@@ -24,6 +24,7 @@ from .export import add_export_actions
 from .file_drop import FileDropTarget
 from .inspector import install_editing
 from .menus import build_menus
+from .plan import LivePlan
 from .recent_files import forget_file, remember_file
 from .recovery import Autosaver, RecoveryEntry
 from .settings import APP_NAME, save_window_layout
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
         self.delete_action = self.menus.delete
         self.editing = install_editing(self)  # inspector, personas, Edit actions, rename
         self.structure = install_structure_editing(self)  # stages and channels
+        # The plan inside the editor: one live plan, read by every view of it.
+        self.live_plan = LivePlan(document, self)
         self._update_title()
         self._size_to_screen()
         self.canvas.fit_when_shown()

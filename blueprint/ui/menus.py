@@ -56,6 +56,7 @@ class Menus:
     recent: RecentFilesMenu
     edit: QMenu
     view: QMenu
+    plan: QMenu
     help: QMenu
     undo: QAction
     redo: QAction
@@ -65,12 +66,13 @@ class Menus:
 def build_menus(window: MainWindow) -> Menus:
     bar = window.menuBar()
     file_menu, edit_menu = bar.addMenu("&File"), bar.addMenu("&Edit")
-    view_menu, help_menu = bar.addMenu("&View"), bar.addMenu("&Help")
+    view_menu, plan_menu = bar.addMenu("&View"), bar.addMenu("&Plan")
+    help_menu = bar.addMenu("&Help")
     recent = _fill_file_menu(window, file_menu)
     undo, redo, delete = _fill_edit_menu(window, edit_menu)
     _fill_view_menu(window, view_menu)
     _fill_help_menu(window, help_menu)
-    return Menus(file_menu, recent, edit_menu, view_menu, help_menu, undo, redo, delete)
+    return Menus(file_menu, recent, edit_menu, view_menu, plan_menu, help_menu, undo, redo, delete)
 
 
 def _fill_file_menu(window: MainWindow, menu: QMenu) -> RecentFilesMenu:

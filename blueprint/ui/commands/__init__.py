@@ -6,10 +6,13 @@ raises ``CommandError`` before anything is pushed.
 """
 
 from .base import BlueprintCommand, CommandError
+from .contact_reasons import AddContactReason, RemoveContactReason
 from .fields import (
     EditChannel,
+    EditContactReason,
     EditFlow,
     EditFriction,
+    EditImprovement,
     EditPersona,
     EditStage,
     EditTouchpoint,
@@ -19,6 +22,7 @@ from .fields import (
     SetTouchpointPersonas,
 )
 from .frictions import AddFlow, AddFriction, RemoveFlows, RemoveFrictions
+from .improvements import AddImprovement, RemoveImprovement, SetImprovementFrictions
 from .personas import AddPersona, RemovePersona, SetPersonaTouchpoints
 from .removal import Removal
 from .structure import (
@@ -33,8 +37,10 @@ from .touchpoints import AddTouchpoint, AddTouchpoints, MoveTouchpoint, RemoveTo
 
 __all__ = [
     "AddChannel",
+    "AddContactReason",
     "AddFlow",
     "AddFriction",
+    "AddImprovement",
     "AddPersona",
     "AddStage",
     "AddTouchpoint",
@@ -42,8 +48,10 @@ __all__ = [
     "BlueprintCommand",
     "CommandError",
     "EditChannel",
+    "EditContactReason",
     "EditFlow",
     "EditFriction",
+    "EditImprovement",
     "EditPersona",
     "EditStage",
     "EditTouchpoint",
@@ -53,13 +61,16 @@ __all__ = [
     "MoveTouchpoint",
     "Removal",
     "RemoveChannel",
+    "RemoveContactReason",
     "RemoveFlows",
     "RemoveFrictions",
+    "RemoveImprovement",
     "RemovePersona",
     "RemoveStage",
     "RemoveTouchpoints",
     "RenameChannel",
     "RenameStage",
+    "SetImprovementFrictions",
     "SetPersonaTouchpoints",
     "SetTouchpointPersonas",
 ]

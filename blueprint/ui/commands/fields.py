@@ -206,6 +206,32 @@ class EditPersona(FieldEdit):
     }
 
 
+class EditImprovement(FieldEdit):
+    kind = "improvements"
+    noun = "improvement"
+    labels: ClassVar[dict[str, str]] = {
+        "title": "title",
+        "description": "description",
+        "action": "action",
+        "target_step": "target step",
+        "effort": "effort",
+        "confidence": "confidence",
+        "owner": "owner",
+        "status": "status",
+        "epic_letters": "EPIC letters",
+    }
+
+
+class EditContactReason(FieldEdit):
+    kind = "contact_reasons"
+    noun = "contact reason"
+    labels: ClassVar[dict[str, str]] = {
+        "name": "name",
+        "demand": "demand",
+        "description": "description",
+    }
+
+
 class EditFlow(FieldEdit):
     kind = "flows"
     noun = "flow"
