@@ -180,3 +180,11 @@ def test_the_menu_acts_on_the_selected_cards_stage_and_channel(qtbot, window):
     menu.actions()["Move Channel Down"].trigger()
     assert names(window, "channels") == ["Phone", "Website", "Complaints"]
     assert window.document.undo_stack.count() == 2
+
+
+def test_header_tooltips_say_how_to_edit_the_structure(window):
+    scene = window.canvas.blueprint_scene
+    for header in (scene.stage_header("s1"), scene.channel_header("web")):
+        tip = header.toolTip()
+        assert "Drag to reorder" in tip and "double-click to rename" in tip, tip
+        assert "right-click" in tip, tip

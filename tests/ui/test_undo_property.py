@@ -5,9 +5,14 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from blueprint.model import (
+    Action,
     ChannelKind,
+    ContactReason,
+    Demand,
+    EpicLetter,
     Friction,
     FrictionKind,
+    Improvement,
     Period,
     Persona,
     Touchpoint,
@@ -49,6 +54,20 @@ CHANNEL_VALUES = {
     "cost_per_contact": maybe_number,
 }
 PERSONA_VALUES = {"name": short_text, "value_weight": st.floats(0.4, 2.1), "share": maybe_number}
+IMPROVEMENT_VALUES = {
+    "title": short_text,
+    "action": st.sampled_from(list(Action)),
+    "target_step": st.integers(-1, 6),
+    "effort": st.integers(0, 9),
+    "confidence": st.sampled_from([0.5, 0.8, 1.0, 0.7]),
+    "owner": short_text,
+    "epic_letters": st.lists(st.sampled_from(list(EpicLetter)), max_size=3),
+}
+REASON_VALUES = {
+    "name": short_text,
+    "demand": st.sampled_from(list(Demand)),
+    "description": short_text,
+}
 
 
 def ids(document, kind):
@@ -110,6 +129,20 @@ def set_persona_touchpoints(draw, document):
     return c.SetPersonaTouchpoints(document, persona, some(draw, document, "touchpoints"))
 
 
+def add_improvement(draw, document):
+    existing = ids(document, "frictions")
+    frictions = draw(st.lists(st.sampled_from(existing), unique=True)) if existing else []
+    title = draw(short_text.filter(str.strip))
+    return c.AddImprovement(document, Improvement(title=title, friction_ids=frictions))
+
+
+def add_contact_reason(draw, document):
+    primaries = [r.id for r in document.blueprint.contact_reasons if r.parent_id is None]
+    parent = draw(st.none() | st.sampled_from(primaries)) if primaries else None
+    name = draw(short_text.filter(str.strip))
+    return c.AddContactReason(document, ContactReason(name=name, parent_id=parent))
+
+
 def set_touchpoint_personas(draw, document):
     chosen = draw(st.lists(st.sampled_from(ids(document, "personas")), unique=True))
     return c.SetTouchpointPersonas(document, one(draw, document, "touchpoints"), chosen)
@@ -120,6 +153,8 @@ EDITS = {
     "frictions": (c.EditFriction, FRICTION_VALUES),
     "channels": (c.EditChannel, CHANNEL_VALUES),
     "personas": (c.EditPersona, PERSONA_VALUES),
+    "improvements": (c.EditImprovement, IMPROVEMENT_VALUES),
+    "contact_reasons": (c.EditContactReason, REASON_VALUES),
 }
 
 
@@ -163,6 +198,27 @@ MAKERS = [
     ("personas", field_edit(c.EditPersona, "personas", PERSONA_VALUES)),
     ("personas", lambda d, doc: c.RemovePersona(doc, one(d, doc, "personas"))),
     ("personas touchpoints", set_persona_touchpoints),
+    ("stages", add_improvement),
+    ("improvements", field_edit(c.EditImprovement, "improvements", IMPROVEMENT_VALUES)),
+    (
+        "improvements frictions",
+        lambda d, doc: c.SetImprovementFrictions(
+            doc, one(d, doc, "improvements"), some(d, doc, "frictions")
+        ),
+    ),
+    ("improvements", lambda d, doc: c.RemoveImprovement(doc, one(d, doc, "improvements"))),
+    ("stages", add_contact_reason),
+    ("contact_reasons", field_edit(c.EditContactReason, "contact_reasons", REASON_VALUES)),
+    (
+        "contact_reasons",
+        lambda d, doc: c.RemoveContactReason(doc, one(d, doc, "contact_reasons")),
+    ),
+    (
+        "frictions contact_reasons",
+        lambda d, doc: c.EditFriction(
+            doc, one(d, doc, "frictions"), "contact_reason_id", one(d, doc, "contact_reasons")
+        ),
+    ),
     ("stages", keep_typing),
     ("stages", keep_typing),
 ]

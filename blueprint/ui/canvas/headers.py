@@ -86,6 +86,14 @@ class GridItem(QGraphicsItem):
             painter.drawLine(body.x, row.end, body.right, row.end)
 
 
+#: How to edit the structure from a header: shown under its tooltip.
+HEADER_HINT = "Drag to reorder, double-click to rename, right-click for more"
+
+
+def _stage_tip(name: str) -> str:
+    return f"Stage: {name}\n{HEADER_HINT}"
+
+
 class StageHeaderItem(_BoxItem):
     def __init__(self, stage_id: str, name: str) -> None:
         super().__init__()
@@ -93,13 +101,13 @@ class StageHeaderItem(_BoxItem):
         self.name = name
         self._lines: tuple[int, list[str]] | None = None  # font size, lines
         self.setZValue(HEADER_Z)
-        self.setToolTip(f"Stage: {name}")
+        self.setToolTip(_stage_tip(name))
 
     def set_name(self, name: str) -> None:
         if name != self.name:
             self.name = name
             self._lines = None
-            self.setToolTip(f"Stage: {name}")
+            self.setToolTip(_stage_tip(name))
             self.update()
 
     def set_rect(self, rect: Rect) -> None:
@@ -159,7 +167,7 @@ class ChannelHeaderItem(_BoxItem):
     def _update_tooltip(self) -> None:
         self.setToolTip(
             f"Channel: {self.name}\nKind: {self.kind}\n"
-            f"Stairway step {self.step}: {STEP_NAMES[self.step]}"
+            f"Stairway step {self.step}: {STEP_NAMES[self.step]}\n{HEADER_HINT}"
         )
 
     def paint(
