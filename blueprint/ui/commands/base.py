@@ -9,6 +9,7 @@ removed entity back at the index it had.
 from __future__ import annotations
 
 import copy
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -129,7 +130,11 @@ class BlueprintCommand(QUndoCommand):
 
     def __init__(self, document: Document, text: str, changes: Sequence[Change]) -> None:
         super().__init__(text)
-        self._document = document
+        # Weak: the document's undo stack owns its commands, and a command holding its
+        # document strongly would make a cycle through Qt objects. Such a cycle is freed by
+        # the garbage collector in any order, and Qt then deletes commands whose Python side
+        # is already gone: a crash. Without the cycle a document goes when its last user does.
+        self._document_ref = weakref.ref(document)
         self._changes = list(changes)
         if not self._changes:
             # Nothing to do: QUndoStack.push drops an obsolete command without running it.
@@ -138,6 +143,13 @@ class BlueprintCommand(QUndoCommand):
     @property
     def changes(self) -> list[Change]:
         return self._changes
+
+    @property
+    def _document(self) -> Document:
+        document = self._document_ref()
+        if document is None:
+            raise RuntimeError("the document of this command was closed")
+        return document
 
     def redo(self) -> None:
         with self._document.batch():
