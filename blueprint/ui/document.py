@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from shiboken6 import isValid
 
 from ..model import Blueprint, Flow, Friction, Identified, Touchpoint
 from ..model.templates import new_blueprint
@@ -160,6 +161,16 @@ class Document(QObject):
         save_blueprint(self._blueprint, target)
         self.set_path(target)
         self._undo_stack.setClean()
+
+    def __del__(self) -> None:
+        # Python's garbage collector takes apart an unreachable group of objects in any
+        # order. If it frees the undo stack's Python side first, that frees the commands,
+        # and Qt later deletes them again from ~QUndoStack: a crash. Finalizers run before
+        # anything is taken apart, so the commands are deleted here, once, while all is whole.
+        stack = getattr(self, "_undo_stack", None)
+        if stack is not None and isValid(stack):
+            stack.blockSignals(True)  # nothing may react to a document going away
+            stack.clear()
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.modifiedChanged.emit(not clean)
