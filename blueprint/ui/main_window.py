@@ -23,12 +23,19 @@ from .document import Document
 from .export import add_export_actions
 from .file_drop import FileDropTarget
 from .inspector import install_editing
+from .lanes import ViewTabs, install_lanes
 from .menus import build_menus
+from .overlays import install_overlays
 from .plan import LivePlan
+from .plan.contact_reasons_install import install_contact_reasons
+from .plan.export_action import install_plan_export
+from .plan.improvements_install import install_improvements
+from .plan.staircase_dock import install_staircase
 from .recent_files import forget_file, remember_file
 from .recovery import Autosaver, RecoveryEntry
 from .settings import APP_NAME, save_window_layout
 from .structure import install_structure_editing
+from .workshop import install_workshop
 
 FILE_FILTER = f"Blueprints (*{EXTENSION});;All files (*)"
 NEW_TOUCHPOINT_TITLE = "New touchpoint"
@@ -45,7 +52,7 @@ class MainWindow(QMainWindow):
         self.canvas.setAccessibleDescription(
             "Lifecycle stages in columns, channels in rows, touchpoints as cards"
         )
-        self.setCentralWidget(self.canvas)
+        self.setCentralWidget(ViewTabs(self.canvas))  # the grid; the lanes join it
         self.statusBar().setAccessibleName("Status bar")
         self.autosaver = Autosaver(document, self)
         self.autosaver.problem.connect(self.show_status)
@@ -63,6 +70,15 @@ class MainWindow(QMainWindow):
         self.structure = install_structure_editing(self)  # stages and channels
         # The plan inside the editor: one live plan, read by every view of it.
         self.live_plan = LivePlan(document, self)
+        self.overlays = install_overlays(self)
+        self.lanes = install_lanes(self)
+        self.contact_reasons = install_contact_reasons(self)
+        self.workshop = install_workshop(self)
+        self.staircase = install_staircase(self)
+        self.improvements = install_improvements(self)
+        # The selected improvement lights up its friction points and touchpoints.
+        self.improvements.highlightRequested.connect(self.overlays.highlight)
+        self.plan_export = install_plan_export(self)
         self._update_title()
         self._size_to_screen()
         self.canvas.fit_when_shown()

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QTabWidget
 
 from .recent_files import RecentFilesMenu
 from .settings import APP_NAME
@@ -112,17 +112,27 @@ def _fill_edit_menu(window: MainWindow, menu: QMenu) -> tuple[QAction, QAction, 
 
 
 def _fill_view_menu(window: MainWindow, menu: QMenu) -> None:
-    canvas = window.canvas
-    menu.addAction(make_action(window, "Zoom &In", canvas.zoom_in, Keys.ZoomIn, "Zoom in"))
-    menu.addAction(make_action(window, "Zoom &Out", canvas.zoom_out, Keys.ZoomOut, "Zoom out"))
+    def zoom(name: str) -> Callable[[], object]:
+        return lambda: getattr(_shown_view(window), name)()
+
+    menu.addAction(make_action(window, "Zoom &In", zoom("zoom_in"), Keys.ZoomIn, "Zoom in"))
+    menu.addAction(make_action(window, "Zoom &Out", zoom("zoom_out"), Keys.ZoomOut, "Zoom out"))
     menu.addAction(
-        make_action(window, "&Actual Size", canvas.actual_size, "Ctrl+0", "Show the cards at 100%")
+        make_action(window, "&Actual Size", zoom("actual_size"), "Ctrl+0", "Show at 100%")
     )
     menu.addAction(
         make_action(
-            window, "&Fit to Window", canvas.fit_to_window, "Ctrl+9", "Show the whole blueprint"
+            window, "&Fit to Window", zoom("fit_to_window"), "Ctrl+9", "Show the whole blueprint"
         )
     )
+
+
+def _shown_view(window: MainWindow) -> Any:
+    """The view the zoom actions act on: the one in sight when the views are tabs (grid,
+    lanes), else the canvas."""
+    tabs = window.centralWidget()
+    shown = tabs.currentWidget() if isinstance(tabs, QTabWidget) else None
+    return shown if hasattr(shown, "fit_to_window") else window.canvas
 
 
 def _fill_help_menu(window: MainWindow, menu: QMenu) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...model import EpicLetter
 from . import palette
-from .card_face import CardFace
+from .card_face import CardFace, FrictionMark
 from .drawing import (
     CELLS,
     SIMPLE_DETAIL,
@@ -33,6 +33,7 @@ from .drawing import (
     static_text,
     wrap,
 )
+from .emphasis import FADED_OPACITY, PLAIN, CardEmphasis, mix
 from .layout import CARD_HEIGHT, CARD_WIDTH
 
 CARD_Z = 2.0
@@ -46,6 +47,8 @@ BADGE = 20.0  # EPIC boxes and friction markers
 BADGE_GAP = 4.0
 EMOTION_SIZE = 22.0
 MAX_MARKERS = 4
+#: Width of the outline that emphasis may draw around a card (highlight, search result).
+OUTLINE_WIDTH = 6.0
 
 BADGE_FONT = 12
 #: A card takes a few hundred microseconds to paint and rarely changes: a view keeps a
@@ -62,6 +65,9 @@ _NO_PEN = Qt.PenStyle.NoPen
 _NO_BRUSH = Qt.BrushStyle.NoBrush
 _LETTERS = tuple(letter.value for letter in EpicLetter)
 _FRAME = QRectF(0, 0, CARD_WIDTH, CARD_HEIGHT)
+_BOUNDS = QRectF(-2, -2, CARD_WIDTH + 4, CARD_HEIGHT + 4)  # room for the selection pen
+_OUTLINE = _FRAME.adjusted(-4, -4, 4, 4)  # the pen's middle: 1 px clear of the frame
+_OUTLINED_BOUNDS = _OUTLINE.adjusted(-4, -4, 4, 4)
 _BADGE_TOP = CARD_HEIGHT - PADDING - BADGE
 _EPIC_BOXES = tuple(
     QRectF(PADDING + i * (BADGE + BADGE_GAP), _BADGE_TOP, BADGE, BADGE) for i in range(4)
@@ -101,6 +107,20 @@ def _diamond(left: float, top: float) -> QPolygonF:
     )
 
 
+@cache
+def _badge_strip() -> QPainterPath:
+    """The bottom of the card, where its badges are: kept plain on a coloured card, so that
+    a badge never vanishes into a card of its own colour."""
+    top = _BADGE_TOP - 5
+    strip = QPainterPath()
+    strip.addRoundedRect(
+        QRectF(0.6, top, CARD_WIDTH - 1.2, CARD_HEIGHT - top - 0.6), RADIUS, RADIUS
+    )
+    square_top = QPainterPath()
+    square_top.addRect(QRectF(0.6, top, CARD_WIDTH - 1.2, RADIUS))
+    return strip.united(square_top)
+
+
 def _ink_on(fill: str) -> str:
     return _ink_on_cached(fill, palette.DARK_INK)
 
@@ -118,6 +138,7 @@ class CardItem(QGraphicsItem):
         super().__init__()
         self.touchpoint_id = touchpoint_id
         self._face = face
+        self._emphasis = PLAIN
         #: shared by the cards of a scene
         self._stamps = stamps if stamps is not None else TextStamps()
         self._title_lines: list[str] | None = None
@@ -143,6 +164,29 @@ class CardItem(QGraphicsItem):
         self.setToolTip(face.tooltip())
         self.update()
 
+    @property
+    def emphasis(self) -> CardEmphasis:
+        return self._emphasis
+
+    def set_emphasis(self, emphasis: CardEmphasis) -> bool:
+        """Show view state laid over the card from outside; False when it was already shown."""
+        if emphasis == self._emphasis:
+            return False
+        if (emphasis.outline is None) != (self._emphasis.outline is None):
+            self.prepareGeometryChange()
+        self._emphasis = emphasis
+        self.setOpacity(emphasis.opacity)
+        self.update()
+        return True
+
+    @property
+    def far_colour(self) -> str:
+        """The one colour of the card seen from far away, its emphasis included."""
+        emphasis = self._emphasis
+        shown = emphasis.outline or emphasis.fill or self._face.summary_colour
+        opacity = emphasis.opacity
+        return shown if opacity >= 1 else mix(shown, palette.CANVAS, 1 - opacity)
+
     def title_lines(self) -> list[str]:
         """The title as drawn: wrapped to the card, elided after three lines."""
         if self._title_lines is None:
@@ -155,7 +199,7 @@ class CardItem(QGraphicsItem):
     # --- painting ------------------------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-2, -2, CARD_WIDTH + 4, CARD_HEIGHT + 4)  # room for the selection pen
+        return _BOUNDS if self._emphasis.outline is None else _OUTLINED_BOUNDS
 
     def paint(
         self,
@@ -167,8 +211,10 @@ class CardItem(QGraphicsItem):
             return
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
         selected = self.isSelected()  # not option.state: enum flags cost microseconds
+        emphasis = self._emphasis
         if detail < SIMPLE_DETAIL:
-            painter.fillRect(_FRAME, colour(self._face.summary_colour))
+            far = emphasis.outline or emphasis.fill or self._face.summary_colour
+            painter.fillRect(_FRAME, colour(far))  # faded by the item's opacity
             if selected:  # a band across the top, visible at any size
                 band = _FRAME.adjusted(0, 0, 0, -CARD_HEIGHT * 0.7)
                 painter.fillRect(band, colour(palette.SELECTION))
@@ -177,20 +223,29 @@ class CardItem(QGraphicsItem):
         border = QPen(colour(palette.SELECTION if selected else palette.CARD_BORDER))
         border.setWidthF(3.0 if selected else 1.2)
         painter.setPen(border)
-        painter.setBrush(colour(palette.CARD))
+        painter.setBrush(colour(emphasis.fill or palette.CARD))
         painter.drawRoundedRect(_FRAME, RADIUS, RADIUS)
-        self._paint_title(painter)
+        if emphasis.fill is not None:
+            painter.setPen(_NO_PEN)
+            painter.setBrush(colour(palette.CARD))
+            painter.drawPath(_badge_strip())
+        if emphasis.outline is not None:
+            outline = QPen(colour(emphasis.outline), OUTLINE_WIDTH)
+            painter.setPen(outline)
+            painter.setBrush(_NO_BRUSH)
+            painter.drawRoundedRect(_OUTLINE, RADIUS + 3, RADIUS + 3)
+        self._paint_title(painter, palette.INK if emphasis.fill is None else _ink_on(emphasis.fill))
         self._paint_emotion(painter)
         painter.setFont(self._stamps.font(BADGE_FONT, True))
         self._paint_epic(painter)
         self._paint_frictions(painter)
 
-    def _paint_title(self, painter: QPainter) -> None:
+    def _paint_title(self, painter: QPainter, ink: str) -> None:
         if self._title_texts is None:
             title_font = self._stamps.font(TITLE_FONT, True)
             self._title_texts = [static_text(line, title_font) for line in self.title_lines()]
         painter.setFont(self._stamps.font(TITLE_FONT, True))
-        painter.setPen(colour(palette.INK))
+        painter.setPen(colour(ink))
         for row, text in zip(_TITLE_ROWS, self._title_texts, strict=False):
             draw_left(painter, row, text)
 
@@ -225,15 +280,35 @@ class CardItem(QGraphicsItem):
         marks = self._face.frictions
         shown = marks[:MAX_MARKERS] if len(marks) <= MAX_MARKERS else marks[: MAX_MARKERS - 1]
         right = CARD_WIDTH - PADDING
+        marked = self._emphasis.marked_frictions
         if len(shown) < len(marks):
             more = QRectF(right - BADGE - 4, _BADGE_TOP, BADGE + 4, BADGE)
             painter.setPen(colour(palette.MUTED_INK))
             label = f"+{len(marks) - len(shown)}"
             draw_centred(painter, more, self._stamps.text(label, BADGE_FONT, True))
+            if any(m.friction_id in marked for m in marks[len(shown) :]):
+                self._paint_ring(painter, more)
             right -= BADGE + 4 + BADGE_GAP
         for i, mark in enumerate(reversed(shown)):
             box = QRectF(right - (i + 1) * BADGE - i * BADGE_GAP, _BADGE_TOP, BADGE, BADGE)
+            self._paint_emphasised_marker(painter, box, mark)
+
+    def _paint_emphasised_marker(self, painter: QPainter, box: QRectF, mark: FrictionMark) -> None:
+        emphasis = self._emphasis
+        if mark.friction_id in emphasis.faded_frictions:
+            opacity = painter.opacity()
+            painter.setOpacity(opacity * FADED_OPACITY)
             self._paint_marker(painter, box, mark.severity, mark.colour, mark.good)
+            painter.setOpacity(opacity)
+        else:
+            self._paint_marker(painter, box, mark.severity, mark.colour, mark.good)
+        if mark.friction_id in emphasis.marked_frictions:
+            self._paint_ring(painter, box)
+
+    def _paint_ring(self, painter: QPainter, box: QRectF) -> None:
+        painter.setPen(QPen(colour(self._emphasis.outline or palette.SELECTION), 3.0))
+        painter.setBrush(_NO_BRUSH)
+        painter.drawEllipse(box.adjusted(-4, -4, 4, 4))
 
     def _paint_marker(
         self, painter: QPainter, box: QRectF, severity: int, fill: str, good: bool

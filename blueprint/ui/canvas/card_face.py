@@ -21,6 +21,8 @@ SEVERITY_WORDS = {1: "cosmetic", 2: "annoying", 3: "serious", 4: "blocks the cus
 class FrictionMark:
     severity: int
     good: bool
+    #: which friction point: overlays fade or ring one marker
+    friction_id: str = ""
 
     @property
     def colour(self) -> str:
@@ -41,7 +43,7 @@ class CardFace:
     @classmethod
     def of(cls, touchpoint: Touchpoint, frictions: Iterable[Friction]) -> CardFace:
         marks = sorted(
-            (FrictionMark(f.severity, f.nature == FrictionNature.GOOD) for f in frictions),
+            (FrictionMark(f.severity, f.nature == FrictionNature.GOOD, f.id) for f in frictions),
             key=lambda m: (m.good, -m.severity),
         )
         letters = touchpoint.epic.by_letter()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
@@ -22,6 +22,7 @@ from . import palette
 from .card import CARD_CACHE, CardItem
 from .card_face import CardFace
 from .drawing import SIMPLE_DETAIL, TextStamps, colour
+from .emphasis import PLAIN, CardEmphasis
 from .flow_item import FlowItem, FlowLayer
 from .headers import ChannelHeaderItem, CornerItem, GridItem, StageHeaderItem
 from .layout import (
@@ -59,6 +60,8 @@ class BlueprintScene(QGraphicsScene):
         self._document = document
         self._layout = GridLayout({}, {}, {}, {}, 0.0, 0.0)  # laid out in _rebuild
         self._cards: dict[str, CardItem] = {}
+        #: touchpoint id -> view state laid over its card from outside (see set_emphasis)
+        self._emphasis: dict[str, CardEmphasis] = {}
         self._flows: dict[str, FlowItem] = {}
         self._stage_headers: dict[str, StageHeaderItem] = {}
         self._channel_headers: dict[str, ChannelHeaderItem] = {}
@@ -134,6 +137,16 @@ class BlueprintScene(QGraphicsScene):
             if tp_id in self._cards:
                 self._cards[tp_id].setSelected(True)
 
+    def set_emphasis(self, emphasis: Mapping[str, CardEmphasis]) -> None:
+        """Lay view state over the cards (overlays, filters, search, highlight): the cards
+        not named are plain again. View state only: the document never hears of it."""
+        self._emphasis = dict(emphasis)
+        changed = False
+        for tp_id, card in self._cards.items():
+            changed |= card.set_emphasis(self._emphasis.get(tp_id, PLAIN))
+        if changed:
+            self._contents_changed()  # the overview paints the cards' far colours
+
     # --- level of detail ---------------------------------------------------------------------
 
     @property
@@ -177,7 +190,7 @@ class BlueprintScene(QGraphicsScene):
         return OverviewContent(
             self._layout,
             cards=(
-                (rects[tp_id], card.face.summary_colour)
+                (rects[tp_id], card.far_colour)
                 for tp_id, card in self._cards.items()
                 if tp_id in rects
             ),
@@ -251,6 +264,7 @@ class BlueprintScene(QGraphicsScene):
 
     def _new_card(self, touchpoint_id: str, face: CardFace) -> CardItem:
         card = CardItem(touchpoint_id, face, self._stamps)
+        card.set_emphasis(self._emphasis.get(touchpoint_id, PLAIN))
         card.setFlag(_NO_CONTENTS, self._overview_shown)
         self.addItem(card)
         self._unplaced.add(touchpoint_id)
@@ -274,9 +288,9 @@ class BlueprintScene(QGraphicsScene):
     def _refresh_card(self, touchpoint_id: str) -> None:
         card = self._cards.get(touchpoint_id)
         if card is not None and self._document.get("touchpoints", touchpoint_id) is not None:
-            before = card.face.summary_colour
+            before = card.far_colour
             card.set_face(self._face(touchpoint_id))
-            if card.face.summary_colour != before:
+            if card.far_colour != before:
                 self._contents_changed()
 
     # Bound methods, not lambdas: Qt drops the connections when the scene is deleted.

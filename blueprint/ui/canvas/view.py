@@ -139,7 +139,7 @@ class CanvasView(QGraphicsView):
         super().showEvent(event)
         if self._fit_pending:
             self._fit_pending = False
-            QTimer.singleShot(0, self._fit_on_open)
+            QTimer.singleShot(0, self, self._fit_on_open)  # not after the view is gone
 
     def _fit_on_open(self) -> None:
         self.fit_to_window()

@@ -224,6 +224,10 @@ class EntityForm(QObject):
             binding = ComboBinding(self, widget, path, choices)
         else:
             raise TypeError(f"cannot bind a {type(widget).__name__}")
+        return self.add_binding(binding)
+
+    def add_binding(self, binding: Binding) -> Binding:
+        """Keep a binding made by the caller, for a widget the kinds above do not cover."""
         self._bindings.append(binding)
         return binding
 

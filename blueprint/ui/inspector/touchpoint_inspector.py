@@ -127,6 +127,13 @@ class TouchpointInspector(QWidget):
             self._show_cell()
             self._count_frictions()
 
+    def picked_friction_id(self) -> str | None:
+        """The friction point the user has picked: the current one of the friction list,
+        while one touchpoint is shown and its friction list is on screen."""
+        if self.touchpoint_id is None or not self.frictions.list.isVisible():
+            return None
+        return self.frictions.current_friction_id()
+
     def focus_title(self) -> None:
         if self.touchpoint_id is not None:
             self.fields.title.setFocus(Qt.FocusReason.OtherFocusReason)

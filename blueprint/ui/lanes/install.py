@@ -1,0 +1,126 @@
+"""Putting the lanes view into the main window: a tab beside the grid, View > Grid and
+View > Lanes (Ctrl+1, Ctrl+2; Ctrl+PgUp and Ctrl+PgDown go round the tabs), one selection
+for both views, the lanes' colours following the system's."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
+from PySide6.QtWidgets import QMainWindow
+
+from .. import theme
+from ..canvas.view import CanvasView
+from ..document import Document
+from ..menus import make_action
+from .editor import LaneEditor
+from .selection_sync import SelectionSync
+from .tabs import ViewTabs
+from .view import LanesView
+
+LANES_TAB = "Lanes"
+#: Said in the status bar when the lanes come into sight: how to edit them.
+EDIT_HINT = (
+    "Double-click a lane cell (or select it and press F2) to edit it: "
+    "Ctrl+Enter keeps the text, Escape drops it"
+)
+LANES_TIP = (
+    "The classic service blueprint: each touchpoint's evidence, customer actions, "
+    "frontstage, backstage and support processes, stage by stage (Ctrl+2)"
+)
+
+
+class LanesTools(QObject):
+    """Everything ``install_lanes`` adds to a window, for the window and for tests."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        document: Document = window.document  # type: ignore[attr-defined]
+        canvas: CanvasView = window.canvas  # type: ignore[attr-defined]
+        tabs = window.centralWidget()
+        if not isinstance(tabs, ViewTabs):
+            raise TypeError("the window's central widget must be its ViewTabs")
+        self.tabs = tabs
+        self.view = LanesView(document)
+        self.scene = self.view.lanes_scene
+        self.tabs.add_view(self.view, LANES_TAB, LANES_TIP)
+        self.editor = LaneEditor(self.view, document)
+        self.editor.problem.connect(self._status)
+        self.selection = SelectionSync(canvas.blueprint_scene, self.scene, self)
+        self.view.shown.connect(self._shown)
+        self._add_actions(window)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_colour_scheme)
+
+    def _add_actions(self, window: QMainWindow) -> None:
+        self.grid_action = make_action(
+            window, "&Grid", self.show_grid, "Ctrl+1", "Show the blueprint as a grid of cards"
+        )
+        self.lanes_action = make_action(
+            window, "&Lanes", self.show_lanes, "Ctrl+2", "Show the blueprint's lanes"
+        )
+        group = QActionGroup(self)
+        for action in (self.grid_action, self.lanes_action):
+            action.setCheckable(True)
+            group.addAction(action)
+        self.grid_action.setChecked(True)
+        self.next_view_action = make_action(
+            window, "Next View", self._next_view, "Ctrl+PgDown", "Show the next view"
+        )
+        self.previous_view_action = make_action(
+            window, "Previous View", self._previous_view, "Ctrl+PgUp", "Show the previous view"
+        )
+        window.addActions([self.next_view_action, self.previous_view_action])
+        menu = window.menus.view  # type: ignore[attr-defined]
+        first = menu.actions()[0] if menu.actions() else None
+        menu.insertActions(first, [self.grid_action, self.lanes_action])
+        if first is not None:
+            menu.insertSeparator(first)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    # --- switching views -------------------------------------------------------------------
+
+    def show_grid(self) -> None:
+        self.tabs.setCurrentWidget(self._window.canvas)  # type: ignore[attr-defined]
+
+    def show_lanes(self) -> None:
+        self.tabs.setCurrentWidget(self.view)
+
+    def _next_view(self) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count())
+
+    def _previous_view(self) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() - 1) % self.tabs.count())
+
+    def _tab_changed(self, _index: int) -> None:
+        shown = self.tabs.currentWidget()
+        action: QAction | None = {
+            self.view: self.lanes_action,
+            self._window.canvas: self.grid_action,  # type: ignore[attr-defined]
+        }.get(shown)
+        if action is not None:
+            action.setChecked(True)
+        if shown is not None:
+            shown.setFocus()  # the keys go to the view in sight
+        if shown is self.view:
+            self._status(EDIT_HINT)
+
+    def _shown(self) -> None:
+        # Built just now, or hidden while the grid's selection changed: catch up with it.
+        self.selection.lanes_follow_grid()
+        self.view.show_selection()
+
+    def _follow_colour_scheme(self) -> None:
+        theme.use_system_theme()
+        theme.repaint(self.view)
+
+    def _status(self, message: str) -> None:
+        show = getattr(self._window, "show_status", None)
+        if show is not None:
+            show(message)
+        else:
+            self._window.statusBar().showMessage(message, 8000)
+
+
+def install_lanes(window: QMainWindow) -> LanesTools:
+    """Add the lanes view to a main window whose central widget is its ``ViewTabs``."""
+    return LanesTools(window)

@@ -1,0 +1,259 @@
+"""Putting the overlays, the filters and the search into the main window.
+
+Overlays are view state: switching them, filtering or searching never changes the document,
+is never undone and never marks the file modified. They follow the blueprint as it is
+edited (the live plan's ``changed``) and the light or dark theme.
+
+The canvas export (File > Export, ``blueprint render``) draws the blueprint itself, never
+the overlays, as it never draws the selection: a picture of the blueprint should not depend
+on what happened to be switched on in the editor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+from shiboken6 import isValid
+
+from ..canvas.scene import BlueprintScene
+from ..canvas.view import CanvasView
+from ..document import Document
+from ..menus import describe, make_action
+from ..plan import LivePlan
+from .bar import OverlayBar
+from .card_emphasis import NO_HIGHLIGHT, CanvasLook, Highlight, card_emphasis
+from .emotion_curve import EmotionCurve
+from .epic_badges import EpicBadges
+from .filters import NO_FILTER, FrictionFilter
+from .find_bar import FindBar
+from .heat_items import HeatLayer
+from .legend import Legend
+from .measures import emotion_by_stage, heat_by_cell, largest_heat, weakest_by_stage
+from .search import Search
+
+Keys = QKeySequence.StandardKey
+
+
+class Overlays(QObject):
+    """The overlays, filters, search and highlight of one window's canvas."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._document: Document = window.document  # type: ignore[attr-defined]
+        self._view: CanvasView = window.canvas  # type: ignore[attr-defined]
+        self._scene: BlueprintScene = self._view.blueprint_scene
+        self._live_plan: LivePlan = window.live_plan  # type: ignore[attr-defined]
+        self._frictions = NO_FILTER
+        self._highlight = NO_HIGHLIGHT
+        self._emphasised = False
+        self.heat_action = self._toggle(
+            "Friction &Heat Map", "Tint each cell by its friction impact (the sum of F)"
+        )
+        self.epic_action = self._toggle(
+            "&EPIC Colours", "Colour each card by its EPIC score; the weakest letter per stage"
+        )
+        self.emotion_action = self._toggle(
+            "E&motion Curve", "Draw the mean emotion of each stage as a curve along the journey"
+        )
+        self.heat = HeatLayer(self._scene)
+        self.epic_badges = EpicBadges(self._scene)
+        self.emotion = EmotionCurve(self._scene)
+        self.bar = OverlayBar(self.overlay_actions(), window)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
+        # The key to the colours, in the status bar: always in sight, however narrow the
+        # window, and out of the way of messages, which show on the left.
+        self.legend = Legend(window)
+        window.statusBar().addPermanentWidget(self.legend)
+        self.find_bar = FindBar(window)
+        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
+        self.search = Search(self._document, self._view, self)
+        self._add_menus(window)
+        self._connect()
+        self._show_filters()
+
+    def overlay_actions(self) -> list[QAction]:
+        return [self.heat_action, self.epic_action, self.emotion_action]
+
+    # --- what other views ask for ------------------------------------------------------------
+
+    def highlight(self, touchpoint_ids: Iterable[str], friction_ids: Iterable[str]) -> None:
+        """Mark these cards and friction points (and the cards of those friction points)
+        and fade the others a little; two empty lists clear the highlight."""
+        self._highlight = Highlight(frozenset(touchpoint_ids), frozenset(friction_ids))
+        self._show_emphasis()
+
+    @property
+    def highlighted(self) -> Highlight:
+        return self._highlight
+
+    @property
+    def friction_filter(self) -> FrictionFilter:
+        return self._frictions
+
+    def set_friction_filter(self, chosen: FrictionFilter) -> None:
+        self._frictions = chosen
+        self.bar.show_friction_filter(chosen)
+        self._show_emphasis()
+
+    def set_persona(self, persona_id: str | None) -> None:
+        """Show one persona's touchpoints (None: everyone's), on the canvas and in the plan."""
+        self._live_plan.set_persona(persona_id)
+
+    def show_all(self) -> None:
+        """Clear every filter: all customers, all friction points."""
+        self.set_persona(None)
+        self.set_friction_filter(NO_FILTER)
+
+    # --- following the blueprint -------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Draw the overlays and emphasis again for the blueprint as it is now."""
+        if not isValid(self._scene):
+            return  # the window is going
+        self._show_filters()
+        self.search.refresh()
+        self._show_overlays()
+        self._show_emphasis()
+
+    def _show_overlays(self) -> None:
+        blueprint, layout = self._document.blueprint, self._scene.grid_layout
+        names = {s.id: s.name for s in blueprint.stages} | {
+            c.id: c.name for c in blueprint.channels
+        }
+        heat, epic = self.heat_action.isChecked(), self.epic_action.isChecked()
+        plan = self._live_plan.plan if heat or epic else None  # computed only when shown
+        legend = self.legend
+        if plan is not None and heat:
+            self.heat.show(heat_by_cell(plan), layout, names)
+            legend.heat.show_largest(largest_heat(plan))
+        else:
+            self.heat.clear()
+        if plan is not None and epic:
+            self.epic_badges.show(weakest_by_stage(plan), layout, names)
+        else:
+            self.epic_badges.clear()
+        if self.emotion_action.isChecked():
+            persona = self._live_plan.persona_id
+            self.emotion.show(emotion_by_stage(blueprint, persona), layout, names)
+        else:
+            self.emotion.clear()
+        legend.heat.setVisible(heat)
+        legend.epic.setVisible(epic)
+        legend.emotion.setVisible(self.emotion_action.isChecked())
+
+    def _show_emphasis(self) -> None:
+        look = CanvasLook(
+            persona_id=self._live_plan.persona_id,
+            frictions=self._frictions,
+            epic=self.epic_action.isChecked(),
+            found=frozenset(self.search.results()) if self.find_bar.isVisible() else frozenset(),
+            highlight=self._highlight,
+        )
+        if look.plain and not self._emphasised:
+            return  # nothing shown, nothing to take away: 2,000 cards stay untouched
+        self._scene.set_emphasis(card_emphasis(self._document.blueprint, look))
+        self._emphasised = not look.plain
+
+    def _show_filters(self) -> None:
+        self.bar.show_personas(self._document.blueprint, self._live_plan.persona_id)
+        self.bar.show_friction_filter(self._frictions)
+
+    def _persona_chosen(self, persona_id: str) -> None:
+        self.set_persona(persona_id or None)
+
+    def _forget_highlight(self) -> None:
+        self._highlight = NO_HIGHLIGHT  # another blueprint: its ids mean nothing here
+
+    # --- find ------------------------------------------------------------------------------
+
+    def open_find(self) -> None:
+        self.find_bar.show()
+        self.find_bar.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.find_bar.field.selectAll()
+        self._show_emphasis()
+
+    def close_find(self) -> None:
+        self.find_bar.hide()
+        self._show_emphasis()
+        self._view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def find_next(self) -> None:
+        self._go(self.search.next)
+
+    def find_previous(self) -> None:
+        self._go(self.search.previous)
+
+    def _go(self, step) -> None:
+        if self.find_bar.isHidden():
+            self.open_find()
+        if self.search.query.strip():
+            step()
+
+    def _search_changed(self) -> None:
+        self.find_bar.count.setText(self.search.summary())
+        self._show_emphasis()
+
+    # --- wiring ------------------------------------------------------------------------------
+
+    def _toggle(self, text: str, tip: str) -> QAction:
+        action = QAction(text, self._window)
+        action.setCheckable(True)
+        describe(action, tip)
+        action.toggled.connect(self.refresh)
+        return action
+
+    def _add_menus(self, window: QMainWindow) -> None:
+        menus = window.menus  # type: ignore[attr-defined]
+        overlays = QMenu("&Overlays", window)
+        overlays.addActions(self.overlay_actions())
+        overlays.addSeparator()
+        self.show_all_action = make_action(
+            window, "Show &All", self.show_all, tip="Clear the filters: every persona and friction"
+        )
+        overlays.addAction(self.show_all_action)
+        bar_toggle = self.bar.toggleViewAction()
+        describe(bar_toggle, "Show or hide the overlays and filters bar")
+        overlays.addAction(bar_toggle)
+        menus.view.addSeparator()
+        menus.view.addMenu(overlays)
+        self.find_action = make_action(
+            window, "&Find…", self.open_find, Keys.Find, "Find cards by their words"
+        )
+        self.find_next_action = make_action(
+            window, "Find &Next", self.find_next, Keys.FindNext, "Go to the next card found"
+        )
+        self.find_previous_action = make_action(
+            window,
+            "Find Pre&vious",
+            self.find_previous,
+            Keys.FindPrevious,
+            "Go to the previous card found",
+        )
+        menus.edit.addSeparator()
+        menus.edit.addActions([self.find_action, self.find_next_action, self.find_previous_action])
+
+    def _connect(self) -> None:
+        self._live_plan.changed.connect(self.refresh)
+        self._live_plan.personaChanged.connect(self.refresh)
+        self._document.documentReset.connect(self._forget_highlight)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self.refresh)
+        bar = self.bar
+        bar.personaChosen.connect(self._persona_chosen)
+        bar.frictionFilterChosen.connect(self.set_friction_filter)
+        bar.resetRequested.connect(self.show_all)
+        field = self.find_bar.field
+        field.textChanged.connect(self.search.set_query)
+        field.nextRequested.connect(self.find_next)
+        field.previousRequested.connect(self.find_previous)
+        field.closeRequested.connect(self.close_find)
+        self.search.resultsChanged.connect(self._search_changed)
+
+
+def install_overlays(window: QMainWindow) -> Overlays:
+    """Add the overlays, filters and search to a main window that has ``document``,
+    ``canvas``, ``live_plan`` and ``menus``."""
+    return Overlays(window)

@@ -1,0 +1,195 @@
+"""Plan > Export Plan as PDF… (also in the File menu, beside the canvas exports): ask for the
+options, make the PDF in the background, and tell the user how it went.
+
+One export at a time: the report adjusts reportlab's module-wide settings while it builds
+(``report.compat``), so the action is disabled while one runs. A window deleted while an
+export runs stops it and waits for its thread: a thread must never outlive its QThread.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
+
+from ..document import Document
+from ..menus import make_action
+from .export_dialog import PlanExportDialog
+from .export_job import PlanExportJob, PlanExportOptions
+from .export_progress import ExportProgress
+from .live import LivePlan
+
+#: Characters listed by code in the warning; the rest are counted.
+SHOWN_CHARACTERS = 12
+
+
+class PlanExport(QObject):
+    #: An export ended, however it went (written, failed or cancelled), and was reported.
+    exportFinished = Signal()
+
+    def __init__(self, window: QMainWindow, live_plan: LivePlan) -> None:
+        super().__init__(window)
+        self._window = window
+        self._live = live_plan
+        self._job: PlanExportJob | None = None
+        self._outcome: tuple[str, object] | None = None
+        self.action = make_action(
+            window,  # type: ignore[arg-type]
+            "Export Plan as &PDF…",
+            self.export_plan,
+            tip="Make the improvement plan for managers as a PDF; you can keep editing meanwhile",
+        )
+        self.progress = ExportProgress(window.statusBar())
+        window.statusBar().addPermanentWidget(self.progress)
+        self.progress.cancelRequested.connect(self.cancel)
+        window.destroyed.connect(self._stop_and_wait)
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None
+
+    @property
+    def job(self) -> PlanExportJob | None:
+        return self._job
+
+    # --- the user's side -----------------------------------------------------------------
+
+    def export_plan(self) -> None:
+        if self.running:
+            return
+        options = self.ask_options()
+        if options is not None:
+            self.start(options)
+
+    def ask_options(self) -> PlanExportOptions | None:
+        """The export dialog; None when the user cancels it."""
+        document: Document = self._live.document
+        dialog = PlanExportDialog(
+            document.blueprint, document.path, self._live.persona_id, self._window
+        )
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.options()
+        finally:
+            dialog.deleteLater()
+
+    def start(self, options: PlanExportOptions) -> PlanExportJob:
+        """Make the PDF in the background from the blueprint as it is now."""
+        if self._job is not None:
+            raise RuntimeError("a plan export is already running")
+        # A copy: the user may keep editing while the thread reads it.
+        blueprint = copy.deepcopy(self._live.document.blueprint)
+        job = PlanExportJob(blueprint, options, self)
+        job.progressed.connect(self.progress.show_progress)
+        # Slots of this object, which lives on the UI thread: the signals come queued.
+        job.exported.connect(self._on_exported)
+        job.failed.connect(self._on_failed)
+        job.cancelled.connect(self._on_cancelled)
+        job.finished.connect(self._job_finished)
+        self._job, self._outcome = job, None
+        self.action.setEnabled(False)
+        self.progress.start()
+        self._window.statusBar().clearMessage()
+        job.start()
+        return job
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.request_cancel()
+
+    # --- how it went ---------------------------------------------------------------------
+
+    def _on_exported(self, result: object) -> None:
+        self._outcome = ("exported", result)
+
+    def _on_failed(self, title: str, message: str) -> None:
+        self._outcome = ("failed", (title, message))
+
+    def _on_cancelled(self) -> None:
+        self._outcome = ("cancelled", None)
+
+    def _job_finished(self) -> None:
+        job, outcome = self._job, self._outcome
+        if job is None:
+            return
+        self._job, self._outcome = None, None
+        job.deleteLater()
+        self.progress.finish()
+        self.action.setEnabled(True)  # before any dialog: the export is over
+        kind, detail = outcome or ("failed", ("Cannot make the plan", "The export stopped."))
+        if kind == "exported":
+            self._exported(job.options, detail)
+        elif kind == "failed":
+            title, message = detail  # type: ignore[misc]
+            self._window.show_error(title, message)  # type: ignore[attr-defined]
+        else:
+            self._status("Plan export cancelled; nothing was written")
+        self.exportFinished.emit()
+
+    def _exported(self, options: PlanExportOptions, result: object) -> None:
+        pages = getattr(result, "pages", 0)
+        self._status(f"Exported the plan to {options.path.name} ({pages} pages)")
+        missing: tuple[str, ...] = getattr(result, "missing_characters", ())
+        if missing:
+            self.show_warning("Some characters could not be drawn", _missing_text(missing))
+        if options.open_when_done and not self.open_document(options.path):
+            self._status(f"Exported {options.path.name}, but no program could open it")
+
+    def _status(self, message: str) -> None:
+        show = getattr(self._window, "show_status", None)
+        if show is not None:
+            show(message)
+        else:
+            self._window.statusBar().showMessage(message, 8000)
+
+    # --- talking to the desktop (tests answer for it) ------------------------------------
+
+    def open_document(self, path: Path) -> bool:
+        """Open the PDF in the user's viewer."""
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def show_warning(self, title: str, message: str) -> None:
+        QMessageBox.warning(self._window, title, message)
+
+    # --- the window goes -----------------------------------------------------------------
+
+    def _stop_and_wait(self) -> None:
+        # Emitted before the window's children (this object, the thread) are deleted.
+        job = self._job
+        if job is not None:
+            job.request_cancel()
+            job.wait()
+
+
+def _missing_text(missing: tuple[str, ...]) -> str:
+    shown = " ".join(f"U+{ord(c):04X}" for c in missing[:SHOWN_CHARACTERS])
+    more = len(missing) - SHOWN_CHARACTERS
+    listed = f"{shown} and {more} more" if more > 0 else shown
+    return (
+        f"No font on this computer can draw {len(missing)} character(s) of the blueprint "
+        f"({listed}); the PDF shows a placeholder for each. Install a font that draws them "
+        "and export again."
+    )
+
+
+def _insert_beside_exports(menu: QMenu, action: QAction) -> None:
+    """After the menu's last Export… action (the canvas pictures), else at its end."""
+    actions = menu.actions()
+    exports = [i for i, a in enumerate(actions) if a.text().replace("&", "").startswith("Export")]
+    if not exports or exports[-1] + 1 >= len(actions):
+        menu.addAction(action)
+    else:
+        menu.insertAction(actions[exports[-1] + 1], action)
+
+
+def install_plan_export(window: QMainWindow) -> PlanExport:
+    """Add Export Plan as PDF… to the Plan and File menus of a window with a ``live_plan``."""
+    export = PlanExport(window, window.live_plan)  # type: ignore[attr-defined]
+    menus = window.menus  # type: ignore[attr-defined]
+    menus.plan.addAction(export.action)
+    _insert_beside_exports(menus.file, export.action)
+    return export

@@ -1,0 +1,153 @@
+"""Plan > Export Plan as PDF…: for whom, how many top improvements, the paper, and where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QStandardPaths
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...analysis import DEFAULT_TOP
+from ...model import Blueprint
+from ..inspector.forms import add_row, caption, form_layout
+from .export_job import PlanExportOptions
+
+PDF_FILTER = "PDF documents (*.pdf);;All files (*)"
+PAPERS = (("A4", "a4"), ("Letter", "letter"))
+MAX_TOP = 99
+EVERYONE = "Every customer"
+
+
+def default_output_path(blueprint_path: Path | None) -> Path:
+    """``<name>-plan.pdf`` beside the blueprint file; in Documents for an unsaved one."""
+    if blueprint_path is not None:
+        return blueprint_path.with_name(f"{blueprint_path.stem}-plan.pdf")
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder or Path.home()) / "untitled-plan.pdf"
+
+
+def default_paper() -> str:
+    """Letter where the system's measures are American, else A4."""
+    imperial = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return "letter" if imperial else "a4"
+
+
+class PlanExportDialog(QDialog):
+    def __init__(
+        self,
+        blueprint: Blueprint,
+        blueprint_path: Path | None,
+        persona_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export Plan as PDF")
+        self.persona = QComboBox()
+        self.persona.addItem(EVERYONE, None)
+        for persona in blueprint.personas:
+            self.persona.addItem(persona.name, persona.id)
+        self.persona.setCurrentIndex(max(0, self.persona.findData(persona_id)))
+        self.top = QSpinBox()
+        self.top.setRange(1, MAX_TOP)
+        self.top.setValue(DEFAULT_TOP)
+        self.top.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.paper = QComboBox()
+        for label, value in PAPERS:
+            self.paper.addItem(label, value)
+        self.paper.setCurrentIndex(self.paper.findData(default_paper()))
+        self.paper.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.path = QLineEdit(str(default_output_path(blueprint_path)))
+        self.path.setMinimumWidth(380)
+        self.browse = QPushButton("&Browse…")
+        self.browse.setToolTip("Choose the folder and name of the PDF")
+        self.browse.clicked.connect(self._browse)
+        self.open_when_done = QCheckBox("&Open the PDF when done")
+        self.open_when_done.setChecked(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.export_button.setText("&Export")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.path.textChanged.connect(self._path_changed)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        form = form_layout()
+        add_row(
+            form,
+            "&For:",
+            self.persona,
+            "The plan for every customer, or only the touchpoints of one persona",
+        )
+        add_row(
+            form,
+            "&Top improvements:",
+            self.top,
+            "How many improvements the summary and the staircase show; the ranked plan "
+            "lists them all",
+        )
+        add_row(form, "&Paper:", self.paper, "The page size of the PDF")
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(self.browse)
+        holder = QWidget()
+        holder.setLayout(where)
+        where.setContentsMargins(0, 0, 0, 0)
+        add_row(form, "&Save to:", holder, "The PDF file to write; an existing one is replaced")
+        self.path.setAccessibleName("Save to")
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            caption(
+                "The improvement plan for managers: summary, staircase, ranked plan by wave, "
+                "where it hurts and the friction register. You can keep editing while it is "
+                "made; it shows the blueprint as it is now."
+            )
+        )
+        layout.addLayout(form)
+        layout.addWidget(self.open_when_done)
+        layout.addWidget(self.buttons)
+
+    def options(self) -> PlanExportOptions:
+        """The choices as they stand, the path made absolute and ending in .pdf."""
+        path = Path(self.path.text().strip()).expanduser()
+        if not path.name:  # a bare root folder
+            path = path / "plan.pdf"
+        elif path.suffix.lower() != ".pdf":
+            path = path.with_name(f"{path.name}.pdf")
+        return PlanExportOptions(
+            path=path.absolute(),
+            persona_id=self.persona.currentData(),
+            top=self.top.value(),
+            paper=self.paper.currentData(),
+            open_when_done=self.open_when_done.isChecked(),
+        )
+
+    def ask_path(self) -> Path | None:
+        """Where to save, from the system's file dialog; None when the user cancels."""
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export Plan as PDF", self.path.text(), PDF_FILTER
+        )
+        return Path(name) if name else None
+
+    def _browse(self) -> None:
+        path = self.ask_path()
+        if path is not None:
+            self.path.setText(str(path))
+
+    def _path_changed(self, text: str) -> None:
+        self.export_button.setEnabled(bool(text.strip()))

@@ -1,0 +1,5 @@
+"""Workshop mode: full screen, larger type, and quick capture of cards."""
+
+from .mode import WorkshopMode, install_workshop
+
+__all__ = ["WorkshopMode", "install_workshop"]

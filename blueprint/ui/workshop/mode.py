@@ -1,0 +1,195 @@
+"""Workshop mode: full screen, larger type, the docks out of the way, and quick capture.
+
+For a facilitator at a projector. Entering remembers how the window was (normal or
+maximized, its docks and toolbars, its type, the canvas zoom and scroll); leaving (the same
+action, F11, or Escape) puts all of it back. Closing the window leaves workshop mode first,
+so the layout saved for the next run is the normal one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar, QWidget
+from shiboken6 import isValid
+
+from ..canvas.view import CanvasView
+from ..menus import describe
+from .capture import QuickCapture
+from .capture_bar import CaptureBar
+
+#: The window's type in workshop mode, relative to the usual.
+FONT_SCALE = 1.3
+#: The canvas is shown at least this large: card titles readable from the back of a room.
+WORKSHOP_ZOOM = 1.25
+TIP = "Full screen, larger type and quick capture of cards, for a workshop"
+ENTERED = "Workshop mode: type a title and press Enter to add the card; Esc leaves workshop mode."
+
+
+@dataclass(frozen=True)
+class _WindowLook:
+    """How the window was before workshop mode."""
+
+    state: Qt.WindowState
+    docks: QByteArray
+    font: QFont | None  # None: the window had no font of its own
+    zoom: float
+    scroll: tuple[int, int]
+    #: the tab shown by each tab widget around the canvas (the grid may share a tab widget)
+    tabs: tuple[tuple[QTabWidget, int], ...]
+
+
+class WorkshopMode(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._canvas: CanvasView = window.canvas  # type: ignore[attr-defined]
+        self._before: _WindowLook | None = None
+        self.bar = CaptureBar()
+        self.toolbar = QToolBar("Quick Capture", window)
+        self.toolbar.setObjectName("workshopCaptureBar")  # saved and restored with the docks
+        self.toolbar.setMovable(False)
+        self.toolbar.setFloatable(False)
+        self.toolbar.toggleViewAction().setVisible(False)  # shown by workshop mode only
+        self.toolbar.addWidget(self.bar)
+        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.toolbar)
+        self.toolbar.hide()
+        self.capture = QuickCapture(window, self.bar)
+        self.capture.message.connect(self._status)
+        self.action = QAction("&Workshop Mode", window)
+        self.action.setCheckable(True)
+        self.action.setShortcuts(_full_screen_keys())
+        describe(self.action, TIP)
+        self.action.toggled.connect(self.set_active)
+        window.menus.view.addSeparator()  # type: ignore[attr-defined]
+        window.menus.view.addAction(self.action)  # type: ignore[attr-defined]
+        window.installEventFilter(self)
+
+    @property
+    def active(self) -> bool:
+        return self._before is not None
+
+    def set_active(self, active: bool) -> None:
+        if active:
+            self.enter()
+        else:
+            self.leave()
+
+    def enter(self) -> None:
+        if self.active:
+            return
+        window, canvas = self._window, self._canvas
+        self._before = _WindowLook(
+            window.windowState(),
+            window.saveState(),
+            QFont(window.font()) if window.testAttribute(Qt.WidgetAttribute.WA_SetFont) else None,
+            canvas.zoom(),
+            (canvas.horizontalScrollBar().value(), canvas.verticalScrollBar().value()),
+            tuple((tabs, tabs.currentIndex()) for tabs in _tab_widgets_around(canvas)),
+        )
+        _show_page_of(canvas)  # captured cards land on the grid: show it
+        for dock in window.findChildren(QDockWidget):
+            dock.hide()
+        window.setFont(_scaled(window.font(), FONT_SCALE))
+        self.bar.enlarge(window.font())
+        self.toolbar.show()
+        window.setWindowState(self._before.state | Qt.WindowState.WindowFullScreen)
+        canvas.set_zoom(max(canvas.zoom(), WORKSHOP_ZOOM))
+        self._checked(True)
+        self.capture.start()
+        self._status(ENTERED)
+
+    def leave(self) -> None:
+        before, self._before = self._before, None
+        if before is None:
+            return
+        window, canvas = self._window, self._canvas
+        self.capture.stop()
+        self._checked(False)
+        self.toolbar.hide()
+        window.setFont(before.font if before.font is not None else QFont())
+        window.setWindowState(before.state)
+        window.restoreState(before.docks)
+        for tabs, index in before.tabs:
+            if isValid(tabs):
+                tabs.setCurrentIndex(index)
+        canvas.set_zoom(before.zoom)
+        canvas.horizontalScrollBar().setValue(before.scroll[0])
+        canvas.verticalScrollBar().setValue(before.scroll[1])
+        canvas.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _checked(self, checked: bool) -> None:
+        blocked = self.action.blockSignals(True)
+        self.action.setChecked(checked)
+        self.action.blockSignals(blocked)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self._window:
+            return False
+        if event.type() == QEvent.Type.Close:
+            self.leave()  # the layout saved on closing is the normal one
+        elif (
+            self.active
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and not event.modifiers()
+        ):
+            # An Escape nobody used (a rename in place, a drag cancel it first) leaves.
+            self.leave()
+            return True
+        return False
+
+    def _status(self, message: str) -> None:
+        show = getattr(self._window, "show_status", None)
+        if show is not None:
+            show(message)
+        else:
+            self._window.statusBar().showMessage(message, 8000)
+
+
+def _full_screen_keys() -> list[QKeySequence]:
+    """F11, and the platform's own full-screen keys."""
+    keys = [QKeySequence(Qt.Key.Key_F11)]
+    for key in QKeySequence.keyBindings(QKeySequence.StandardKey.FullScreen):
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _ancestors(widget: QWidget) -> list[QWidget]:
+    found = []
+    current: QWidget | None = widget
+    while current is not None:
+        found.append(current)
+        current = current.parentWidget()
+    return found
+
+
+def _tab_widgets_around(widget: QWidget) -> list[QTabWidget]:
+    return [w for w in _ancestors(widget) if isinstance(w, QTabWidget)]
+
+
+def _show_page_of(widget: QWidget) -> None:
+    """Bring the tab holding ``widget`` to the front, in every tab widget around it."""
+    ancestors = _ancestors(widget)
+    for tabs in _tab_widgets_around(widget):
+        index = next((tabs.indexOf(w) for w in ancestors if tabs.indexOf(w) >= 0), -1)
+        if index >= 0:
+            tabs.setCurrentIndex(index)
+
+
+def _scaled(font: QFont, factor: float) -> QFont:
+    scaled = QFont(font)
+    if font.pointSizeF() > 0:
+        scaled.setPointSizeF(font.pointSizeF() * factor)
+    else:
+        scaled.setPixelSize(round(font.pixelSize() * factor))
+    return scaled
+
+
+def install_workshop(window: QMainWindow) -> WorkshopMode:
+    """Add workshop mode (View menu, F11) to a main window with a canvas, document and menus."""
+    return WorkshopMode(window)

@@ -1,0 +1,70 @@
+"""The outline of the cell where the next captured card goes, drawn on the canvas.
+
+An item added to the scene from outside: it ignores the mouse, so clicks, double-clicks and
+rubber bands reach the cells under it, and it sits above the grid but under the cards.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtWidgets import QGraphicsRectItem
+from shiboken6 import isValid
+
+from ..canvas import palette
+from ..canvas.card import CARD_Z
+from ..canvas.scene import BlueprintScene
+from .target import Cell
+
+BORDER = 4
+INSET = 3
+FILL_ALPHA = 28
+
+
+class TargetMarker(QObject):
+    def __init__(self, scene: BlueprintScene, parent: QObject) -> None:
+        super().__init__(parent)
+        self._scene = scene
+        self._cell: Cell | None = None
+        self.item = QGraphicsRectItem()
+        accent = QColor(palette.SELECTION)
+        pen = QPen(accent, BORDER, Qt.PenStyle.DashLine)
+        pen.setCosmetic(False)
+        self.item.setPen(pen)
+        fill = QColor(accent)
+        fill.setAlpha(FILL_ALPHA)
+        self.item.setBrush(QBrush(fill))
+        self.item.setZValue(CARD_Z - 0.5)
+        self.item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.item.setAcceptHoverEvents(False)
+        self.item.hide()
+        scene.addItem(self.item)  # the scene owns it from now on
+        scene.layoutChanged.connect(self.place)
+
+    def show_cell(self, cell: Cell | None) -> None:
+        self._cell = cell
+        self.place()
+
+    def hide(self) -> None:
+        self._cell = None
+        if isValid(self.item):
+            self.item.hide()
+
+    def rect(self) -> QRectF | None:
+        """Where the marker is in the scene, None when it is not shown."""
+        return self.item.rect() if isValid(self.item) and self.item.isVisible() else None
+
+    def place(self) -> None:
+        if not isValid(self.item):
+            return
+        cell = self._cell
+        layout = self._scene.grid_layout
+        known = cell is not None and cell.stage_id in layout.columns
+        if cell is None or not known or cell.channel_id not in layout.rows:
+            self.item.hide()
+            return
+        box = layout.cell(cell.stage_id, cell.channel_id)
+        self.item.setRect(
+            QRectF(box.x + INSET, box.y + INSET, box.width - 2 * INSET, box.height - 2 * INSET)
+        )
+        self.item.show()

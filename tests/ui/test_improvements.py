@@ -1,0 +1,356 @@
+"""The Improvements dock: the ranked plan, live, sorted and filtered; the terms of a score;
+what the canvas is asked to highlight; user text shown as typed."""
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from blueprint.ui.commands import EditFriction, EditImprovement
+from blueprint.ui.plan.improvements_model import ImprovementColumn
+from tests.ui.editing_helpers import close_window, open_window
+
+SMS = "imp-proactive-install-sms"
+BILL = "imp-first-bill-explainer"
+#: The ranking of the broadband sample, as its PDF plan prints it.
+RANKING = [
+    "imp-proactive-install-sms",
+    "imp-first-bill-explainer",
+    "imp-credit-decline-alternative",
+    "imp-status-page-rebuild",
+    "imp-loyalty-offer-online",
+    "imp-bot-line-test",
+    "imp-preconfigured-router",
+    "imp-two-hour-windows",
+    "imp-agent-single-view",
+    "imp-coverage-address-cleanup",
+    "imp-complaint-callback-48h",
+    "imp-repair-history-to-engineer",
+]
+C = ImprovementColumn
+
+
+# --- helpers, shared with test_improvements_editing ------------------------------------------
+
+
+@pytest.fixture
+def window(qtbot, document):
+    window = open_window(qtbot, document)
+    yield window
+    close_window(window)
+
+
+@pytest.fixture
+def dock(window):
+    return show_dock(window)
+
+
+def show_dock(window):
+    """Open the dock from the View menu, as a user does (it starts hidden)."""
+    dock = window.improvements
+    toggle = next(a for a in window.menus.view.actions() if a is dock.toggleViewAction())
+    assert not dock.isVisible()
+    toggle.trigger()
+    assert dock.isVisible()
+    return dock
+
+
+def settle() -> None:
+    """Let the live plan announce its change (it does so once the event loop runs)."""
+    QApplication.processEvents()
+
+
+def cell(dock, row: int, column: ImprovementColumn) -> str:
+    return dock.proxy.index(row, column).data()
+
+
+def column_texts(dock, column: ImprovementColumn) -> list[str]:
+    return [cell(dock, row, column) for row in range(dock.proxy.rowCount())]
+
+
+def row_of(dock, improvement_id: str) -> int:
+    return dock.table.shown_ids().index(improvement_id)
+
+
+def click_row(qtbot, dock, row: int) -> None:
+    table = dock.table
+    index = dock.proxy.index(row, C.TITLE)
+    table.scrollTo(index)
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center()
+    )
+
+
+def select(qtbot, dock, improvement_id: str) -> None:
+    click_row(qtbot, dock, row_of(dock, improvement_id))
+    assert dock.selected_id == improvement_id
+
+
+def click_header(qtbot, dock, column: ImprovementColumn) -> None:
+    header = dock.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(x, header.height() // 2),
+    )
+
+
+def choose_wave(qtbot, dock, label: str) -> None:
+    """Step through the closed wave box with the arrow keys to the wanted entry."""
+    combo = dock.wave
+    combo.setFocus()
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    target = labels.index(label)
+    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
+    while combo.currentIndex() != target:
+        qtbot.keyClick(combo, key)
+
+
+def breakdown_lines(dock) -> list[str]:
+    """Every line of the breakdown as 'term | value | how', indented by depth."""
+    tree = dock.breakdown
+    found: list[str] = []
+
+    def walk(item, depth):
+        found.append("  " * depth + " | ".join(item.text(c) for c in range(3)))
+        for i in range(item.childCount()):
+            walk(item.child(i), depth + 1)
+
+    for i in range(tree.topLevelItemCount()):
+        walk(tree.topLevelItem(i), 0)
+    return found
+
+
+def as_number(text: str) -> float:
+    return float(text.replace(",", "").replace("£", "").strip())
+
+
+# --- the table -------------------------------------------------------------------------------
+
+
+def test_the_dock_is_in_the_view_menu_and_its_action_in_the_plan_menu(window):
+    dock = window.improvements
+    assert dock.toggleViewAction() in window.menus.view.actions()
+    assert dock.toggleViewAction().text() == "&Improvements"
+    assert dock.new_action in window.menus.plan.actions()
+    assert dock.objectName() == "improvementsDock"
+    assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+def test_the_table_shows_the_plans_ranking_for_the_sample(dock):
+    assert dock.table.shown_ids() == RANKING
+    first = [cell(dock, 0, column) for column in C]
+    assert first == [
+        "1",
+        "Proactive install-date SMS with a live status link",
+        "Now",
+        "quick win",
+        "12,536",
+        "25,073",
+        "2",
+        "£ 179,402",
+        "1 → 5 (+4)",
+    ]
+    assert column_texts(dock, C.RANK) == [str(rank) for rank in range(1, 13)]
+    assert column_texts(dock, C.WAVE).count("Now") == 3
+    assert "12 improvements for every customer" in dock.summary.text()
+
+
+def test_sort_by_a_column_sorts_the_numbers_as_numbers(qtbot, dock):
+    click_header(qtbot, dock, C.IMPACT)
+    impacts = [as_number(text) for text in column_texts(dock, C.IMPACT)]
+    assert impacts in (sorted(impacts), sorted(impacts, reverse=True))
+    assert impacts != sorted(impacts, key=str)  # "11,878" would sort before "2,911" as text
+    click_header(qtbot, dock, C.IMPACT)
+    assert [as_number(text) for text in column_texts(dock, C.IMPACT)] == impacts[::-1]
+    click_header(qtbot, dock, C.COST)
+    costs = [as_number(text) for text in column_texts(dock, C.COST)]
+    assert costs in (sorted(costs), sorted(costs, reverse=True))
+    click_header(qtbot, dock, C.RANK)
+    ranks = [int(text) for text in column_texts(dock, C.RANK)]
+    assert ranks in (list(range(1, 13)), list(range(12, 0, -1)))
+
+
+def test_filter_by_wave(qtbot, dock):
+    choose_wave(qtbot, dock, "Now")
+    assert column_texts(dock, C.WAVE) == ["Now"] * 3
+    assert dock.table.shown_ids() == RANKING[:3]
+    choose_wave(qtbot, dock, "Reconsider")
+    assert set(column_texts(dock, C.WAVE)) == {"Reconsider"}
+    assert len(column_texts(dock, C.WAVE)) == 4
+    choose_wave(qtbot, dock, "All waves")
+    assert dock.table.shown_ids() == RANKING
+
+
+def test_a_friction_severity_edited_elsewhere_changes_the_dock(qtbot, window, dock):
+    select(qtbot, dock, BILL)
+    row = row_of(dock, BILL)
+    assert cell(dock, row, C.IMPACT) == "7,350"
+    document = window.document
+    # The canvas side of the editor edits friction points by this command.
+    document.push(EditFriction(document, "fr-prorata-bill", "severity", 4))  # was 2
+    settle()
+    row = row_of(dock, BILL)
+    assert cell(dock, row, C.IMPACT) == "14,700"
+    assert cell(dock, row, C.PRIORITY) == "14,700"
+    assert dock.table.shown_ids()[0] == BILL  # now ranked first
+    assert cell(dock, 0, C.RANK) == "1"
+    assert dock.selected_id == BILL  # still selected, by id
+    assert dock.table.selected_id() == BILL
+    lines = [line.strip() for line in breakdown_lines(dock)]
+    assert "Impact I | 14,700 | confidence × Σ F = 1 × 14,700" in lines
+
+
+def test_a_hidden_dock_catches_up_when_shown(qtbot, window):
+    document = window.document
+    document.push(EditImprovement(document, BILL, "effort", 8))
+    settle()
+    dock = show_dock(window)
+    row = row_of(dock, BILL)
+    assert cell(dock, row, C.EFFORT) == "8"
+    assert cell(dock, row, C.PRIORITY) == "919"  # 7,350 / 8
+
+
+def test_the_selection_stays_while_the_plan_is_filtered_and_recomputed(qtbot, window, dock):
+    choose_wave(qtbot, dock, "Now")
+    select(qtbot, dock, SMS)
+    document = window.document
+    document.push(EditImprovement(document, SMS, "effort", 8))  # a money pit? a big bet now
+    settle()
+    assert SMS not in dock.table.shown_ids()  # out of the Now wave
+    assert dock.selected_id == SMS  # the form still shows it
+    assert dock.form.title.text() == "Proactive install-date SMS with a live status link"
+    choose_wave(qtbot, dock, "All waves")
+    assert dock.table.selected_id() == SMS
+
+
+def test_select_an_improvement_by_id_from_another_view(qtbot, window):
+    dock = window.improvements
+    assert dock.select_improvement("imp-two-hour-windows")
+    assert dock.isVisible()
+    assert dock.table.selected_id() == "imp-two-hour-windows"
+    choose_wave(qtbot, dock, "Now")
+    assert dock.select_improvement("imp-repair-history-to-engineer")  # in Reconsider
+    assert dock.wave.currentText() == "All waves"
+    assert dock.table.selected_id() == "imp-repair-history-to-engineer"
+    assert not dock.select_improvement("no-such-improvement")
+
+
+# --- the breakdown ------------------------------------------------------------------------------
+
+
+def test_the_breakdown_shows_every_term_for_the_selected_improvement(qtbot, dock):
+    nothing = "Select an improvement to see how its score is computed. |  | "
+    assert breakdown_lines(dock) == [nothing]
+    select(qtbot, dock, SMS)
+    lines = breakdown_lines(dock)
+    assert lines[0] == "Priority P | 12,536 | I / effort = 25,073 / 2"
+    assert lines[1] == "  Impact I | 25,073 | confidence × Σ F = 1 × 25,073"
+    frictions = [line.strip() for line in lines if line.strip().startswith("F: ")]
+    assert [f.split(" | ")[0] for f in frictions] == [
+        "F: Order email has no install date",
+        "F: Order status form times out",
+        "F: Install slot moved without telling the customer",
+        "F: No installation option in the phone menu",
+    ]
+    assert frictions[1] == (
+        "F: Order status form times out | 12,642 | r × severity × w × (1 + d) = "
+        "860 × 3 × 1.23 × (1 + 3)"
+    )
+    start = lines.index("    " + frictions[1])
+    terms = [line.strip() for line in lines[start + 1 : start + 7]]
+    assert terms == [
+        "Reach r | 860 | a month: count × period factor = 860 a month × 1 (measured)",
+        "Severity | 3 | serious",
+        "Segment weight w | 1.23 | value weights of all 3 personas, by share",
+        "Origin step o | 4 | step of Website / account",
+        "Landing step l | 1 | pushed into Live chat with an agent",
+        "Drop d | 3 | max(0, o − l) = max(0, 4 − 1)",
+    ]
+    text = "\n".join(lines)
+    assert "Quadrant | quick win | wave Now" in text
+    assert "High impact | yes | I ≥ median I: 25,073 ≥ 5,305" in text
+    assert "Low effort | yes | effort ≤ 2: 2 ≤ 2" in text
+    assert "Avoidable cost a year | £ 179,402 | Σ r × 12 × cost per contact × share" in text
+    assert "Lift | +4 | target step − current step = 5 − 1" in text
+
+
+def test_the_breakdown_shows_good_friction_as_not_counted(qtbot, window, dock):
+    document = window.document
+    from blueprint.ui.commands import SetImprovementFrictions
+
+    linked = ["fr-prorata-bill", "fr-drill-route-confirm"]
+    document.push(SetImprovementFrictions(document, BILL, linked))
+    settle()
+    select(qtbot, dock, BILL)
+    text = "\n".join(breakdown_lines(dock))
+    assert "Good friction: Engineer confirms the drilling route | 0 | deliberate" in text
+    assert "Impact I | 7,350 |" in text  # unchanged: good friction never counts
+
+
+# --- the canvas highlight -----------------------------------------------------------------------
+
+
+def test_highlight_requested_carries_the_selected_improvements_ids(qtbot, window, dock):
+    with qtbot.waitSignal(dock.highlightRequested) as blocker:
+        select(qtbot, dock, "imp-status-page-rebuild")
+    assert blocker.args == [
+        ["tp-web-status-form", "tp-status-chat"],
+        ["fr-status-form-timeout", "fr-chat-cannot-see-order"],
+    ]
+    document = window.document
+    with qtbot.waitSignal(dock.highlightRequested) as blocker:
+        document.push(EditImprovement(document, "imp-status-page-rebuild", "effort", 1))
+        settle()  # the plan is recomputed: the highlight is asked for again
+    assert blocker.args[1] == ["fr-status-form-timeout", "fr-chat-cannot-see-order"]
+    with qtbot.waitSignal(dock.highlightRequested) as blocker:
+        dock.table.clearSelection()
+    assert blocker.args == [[], []]
+    with qtbot.waitSignal(dock.highlightRequested) as blocker:
+        select(qtbot, dock, BILL)
+    assert blocker.args == [["tp-first-bill"], ["fr-prorata-bill"]]
+    with qtbot.waitSignal(dock.highlightRequested) as blocker:
+        dock.toggleViewAction().trigger()  # hidden: nothing to highlight
+    assert blocker.args == [[], []]
+
+
+# --- user text -----------------------------------------------------------------------------------
+
+
+def test_markup_in_titles_is_shown_as_typed(qtbot, window, dock):
+    hostile = "<b>Bold</b> <script>alert(1)</script> &amp;"
+    document = window.document
+    document.push(EditImprovement(document, BILL, "title", hostile))
+    document.push(EditFriction(document, "fr-prorata-bill", "title", "<i>Bill</i>"))
+    settle()
+    select(qtbot, dock, BILL)
+    row = row_of(dock, BILL)
+    assert cell(dock, row, C.TITLE) == hostile
+    tip = dock.proxy.index(row, C.TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;Bold&lt;/b&gt;" in tip and "<b>" not in tip
+    assert dock.form.title.text() == hostile
+    assert dock.form.frictions.list.item(0).text().startswith("◆2 <i>Bill</i>")
+    assert "F: <i>Bill</i> | 7,350 |" in "\n".join(breakdown_lines(dock))
+    assert dock.summary.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_selecting_an_improvement_lights_up_its_cards_on_the_canvas(qtbot, broadband):
+    from blueprint.ui.document import Document
+    from blueprint.ui.overlays.colours import HIGHLIGHT
+    from tests.ui.window_helpers import close_quietly, shown_window
+
+    window = shown_window(qtbot, Document(broadband))
+    scene = window.canvas.blueprint_scene
+
+    def lit() -> set[str]:
+        return {i for i, card in scene.cards().items() if card.emphasis.outline == HIGHLIGHT}
+
+    try:
+        improvement = next(i for i in broadband.improvements if i.friction_ids)
+        owners = {f.touchpoint_id for f in broadband.frictions if f.id in improvement.friction_ids}
+        assert lit() == set()
+        window.improvements.select_improvement(improvement.id)
+        qtbot.waitUntil(lambda: lit() == owners)
+        assert window.overlays.highlighted.friction_ids == frozenset(improvement.friction_ids)
+    finally:
+        close_quietly(window)

@@ -1,0 +1,213 @@
+"""Improvements made, edited and removed in the Improvements dock, each an undoable step."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from blueprint.model import Action, EpicLetter, Status
+from blueprint.ui.plan.improvements_model import ImprovementColumn
+from blueprint.ui.plan.improvements_selection import NOTHING_PICKED
+from tests.ui.editing_helpers import (
+    CTRL,
+    click_card,
+    close_window,
+    open_window,
+    replace_text,
+    status,
+    tools,
+)
+from tests.ui.test_improvements import BILL, RANKING, cell, row_of, select, settle, show_dock
+
+C = ImprovementColumn
+
+
+@pytest.fixture
+def window(qtbot, document):
+    window = open_window(qtbot, document)
+    yield window
+    close_window(window)
+
+
+@pytest.fixture
+def dock(window):
+    return show_dock(window)
+
+
+def improvement(window, improvement_id):
+    return window.document.entity("improvements", improvement_id)
+
+
+def steps(window) -> int:
+    return window.document.undo_stack.count()
+
+
+def choose(qtbot, combo, steps: int) -> None:
+    """Step through a closed combo box with the arrow keys, as a keyboard user does."""
+    combo.setFocus()
+    key = Qt.Key.Key_Down if steps > 0 else Qt.Key.Key_Up
+    for _ in range(abs(steps)):
+        qtbot.keyClick(combo, key)
+
+
+# --- new improvements from the picked friction points -------------------------------------------
+
+
+def test_new_improvement_from_the_bad_frictions_of_the_selected_cards(qtbot, window):
+    click_card(window, "tp-first-agent-call")
+    click_card(window, "tp-technician-visit", CTRL)
+    before = len(window.document.blueprint.improvements)
+    plan_menu = window.menus.plan
+    action = next(a for a in plan_menu.actions() if "Selected Frictions" in a.text())
+    action.trigger()
+    added = window.document.blueprint.improvements
+    assert len(added) == before + 1
+    new = added[-1]
+    # Good friction on these cards (a security check, a drilling route) is left out.
+    assert new.friction_ids == ["fr-cold-transfer", "fr-technician-no-show"]
+    assert new.title == "Fix: Transfer without notes: story told twice (and 1 more)"
+    assert window.document.undo_stack.undoText() == (
+        "Add improvement 'Fix: Transfer without notes: story told…'"
+    )
+    shown = window.improvements
+    assert shown.isVisible()  # the Plan menu shows the shown it adds to
+    assert shown.table.selected_id() == new.id
+    assert shown.proxy.rowCount() == 13
+    assert cell(shown, row_of(shown, new.id), C.TITLE) == new.title
+    # Ready to type its real title.
+    assert shown.form.title.hasFocus()
+    assert shown.form.title.selectedText() == new.title
+    qtbot.keyClicks(shown.form.title, "Warm transfers")
+    assert improvement(window, new.id).title == "Warm transfers"
+    settle()
+    assert cell(shown, row_of(shown, new.id), C.TITLE) == "Warm transfers"
+
+
+def test_new_improvement_from_the_friction_picked_in_the_inspector(qtbot, window, dock):
+    click_card(window, "tp-technician-visit")
+    inspector = tools(window).inspector
+    inspector.tabs.setCurrentIndex(2)  # the Friction tab
+    inspector.frictions.list.setCurrentRow(0)  # "Engineer does not turn up"
+    qtbot.mouseClick(dock.new_button, Qt.MouseButton.LeftButton)
+    new = window.document.blueprint.improvements[-1]
+    assert new.friction_ids == ["fr-technician-no-show"]
+    assert new.title == "Fix: Engineer does not turn up"
+    assert dock.selected_id == new.id
+    # A good friction point picked there is deliberate: nothing to fix.
+    inspector.frictions.list.setCurrentRow(1)
+    count = steps(window)
+    qtbot.mouseClick(dock.new_button, Qt.MouseButton.LeftButton)
+    assert steps(window) == count
+    assert status(window) == NOTHING_PICKED
+
+
+def test_nothing_picked_says_so_in_the_status_bar(qtbot, window, dock):
+    window.canvas.blueprint_scene.clearSelection()
+    count = steps(window)
+    dock.new_action.trigger()
+    assert steps(window) == count
+    assert status(window) == NOTHING_PICKED
+    assert len(window.document.blueprint.improvements) == 12
+
+
+# --- editing every field --------------------------------------------------------------------------
+
+
+def test_every_field_is_edited_in_the_form_and_undone(qtbot, window, dock):
+    select(qtbot, dock, BILL)
+    form = dock.form
+    count = steps(window)
+    replace_text(qtbot, form.title, "Explain every bill")
+    assert steps(window) == count + 1  # typing is one step
+    form.description.setFocus()
+    qtbot.keyClick(form.description, Qt.Key.Key_End, CTRL)
+    qtbot.keyClicks(form.description, " A letter first.")
+    choose(qtbot, form.action, -2)  # simplify -> eliminate: a step for each key
+    choose(qtbot, form.target_step, -1)  # 4 -> 5
+    qtbot.mouseClick(form.effort.button(3), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.confidence.button(0.5), Qt.MouseButton.LeftButton)
+    replace_text(qtbot, form.owner, "Billing team")
+    choose(qtbot, form.status, 1)  # in progress -> done
+    qtbot.mouseClick(form.epic.buttons[EpicLetter.EASY], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.epic.buttons[EpicLetter.CONTEXTUAL], Qt.MouseButton.LeftButton)
+    links = form.frictions
+    links.picker.fill()
+    at = links.picker.findData("fr-all-day-window")
+    links.picker.activated.emit(at)  # chosen from the list
+    imp = improvement(window, BILL)
+    assert imp.title == "Explain every bill"
+    assert imp.description.endswith("at checkout. A letter first.")
+    assert imp.action == Action.ELIMINATE
+    assert imp.target_step == 5
+    assert imp.effort == 3
+    assert imp.confidence == 0.5
+    assert imp.owner == "Billing team"
+    assert imp.status == Status.DONE
+    assert imp.epic_letters == [EpicLetter.EASY, EpicLetter.INTUITIVE]
+    assert imp.friction_ids == ["fr-prorata-bill", "fr-all-day-window"]
+    assert steps(window) == count + 12
+    settle()
+    row = row_of(dock, BILL)
+    assert cell(dock, row, C.EFFORT) == "3"
+    assert cell(dock, row, C.LIFT) == "1 → 5 (+4)"
+    # Unlink one with Delete in the list.
+    links.list.setFocus()
+    links.list.setCurrentRow(1)
+    qtbot.keyClick(links.list, Qt.Key.Key_Delete)
+    assert improvement(window, BILL).friction_ids == ["fr-prorata-bill"]
+    assert window.document.get("improvements", BILL) is not None  # only the link went
+    for _ in range(13):
+        window.document.undo_stack.undo()
+    imp = improvement(window, BILL)
+    assert (imp.title, imp.effort, imp.confidence, imp.owner) == (
+        "Explain the first bill before it arrives",
+        1,
+        1.0,
+        "Billing Product Owner",
+    )
+    assert imp.friction_ids == ["fr-prorata-bill"]
+    assert imp.epic_letters == [EpicLetter.INTUITIVE, EpicLetter.CONTEXTUAL]
+    assert form.title.text() == "Explain the first bill before it arrives"
+    assert not form.epic.buttons[EpicLetter.EASY].isChecked()
+
+
+def test_a_refused_value_is_not_pushed_and_says_why(qtbot, window, dock):
+    select(qtbot, dock, BILL)
+    count = steps(window)
+    form = dock.form
+    form.title.setFocus()
+    qtbot.keyClick(form.title, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(form.title, Qt.Key.Key_Delete)
+    assert steps(window) == count
+    assert improvement(window, BILL).title == "Explain the first bill before it arrives"
+    assert status(window).startswith("Title")
+    form.owner.setFocus()  # leaving the refused title shows the model's again
+    assert form.title.text() == "Explain the first bill before it arrives"
+
+
+def test_add_the_selected_friction_points_to_an_improvement(qtbot, window, dock):
+    select(qtbot, dock, BILL)
+    click_card(window, "tp-appointment-sms")
+    qtbot.mouseClick(dock.form.frictions.add_selected, Qt.MouseButton.LeftButton)
+    assert improvement(window, BILL).friction_ids == ["fr-prorata-bill", "fr-all-day-window"]
+    assert dock.form.frictions.list.count() == 2
+
+
+# --- removing ------------------------------------------------------------------------------------
+
+
+def test_remove_with_the_delete_key_and_the_button_then_undo(qtbot, window, dock):
+    select(qtbot, dock, BILL)
+    dock.table.setFocus()
+    qtbot.keyClick(dock.table, Qt.Key.Key_Delete)
+    assert window.document.get("improvements", BILL) is None
+    assert window.document.undo_stack.undoText().startswith("Remove improvement 'Explain")
+    assert len(window.document.blueprint.touchpoints) == 30  # the window's Delete did nothing
+    assert dock.proxy.rowCount() == 11
+    # The next one took its place.
+    assert dock.selected_id == RANKING[2]
+    qtbot.mouseClick(dock.remove_button, Qt.MouseButton.LeftButton)
+    assert window.document.get("improvements", RANKING[2]) is None
+    assert dock.proxy.rowCount() == 10
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    settle()
+    assert dock.table.shown_ids() == RANKING
