@@ -8,7 +8,6 @@ only mark what is stale; the scene catches up once, when the document says the e
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
+from ..collector import collector_paused
 from ..document import Document
 from . import palette
 from .card import CARD_CACHE, CardItem
@@ -243,7 +243,7 @@ class BlueprintScene(QGraphicsScene):
     def _rebuild(self) -> None:
         # Tens of thousands of objects made and none freed: a garbage collection now would
         # scan every object of the blueprint (up to a tenth of a second) and find nothing.
-        with _collector_paused():
+        with collector_paused():
             self._build_afresh()
 
     def _build_afresh(self) -> None:
@@ -469,17 +469,6 @@ class BlueprintScene(QGraphicsScene):
             if cell is not None:
                 self.addTouchpointRequested.emit(*cell)
         event.accept()
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _card_colours() -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from .. import theme
 from ..canvas.view import CanvasView
 from ..document import Document
 from ..menus import make_action
+from ..status import show_status
 from .editor import LaneEditor
 from .selection_sync import SelectionSync
 from .tabs import ViewTabs
@@ -114,11 +115,7 @@ class LanesTools(QObject):
         theme.repaint(self.view)
 
     def _status(self, message: str) -> None:
-        show = getattr(self._window, "show_status", None)
-        if show is not None:
-            show(message)
-        else:
-            self._window.statusBar().showMessage(message, 8000)
+        show_status(self._window, message)
 
 
 def install_lanes(window: QMainWindow) -> LanesTools:

@@ -7,10 +7,6 @@ a hidden scene only notes what went stale, and catches up once when it is shown 
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -19,6 +15,7 @@ from ..canvas import palette
 from ..canvas.drawing import colour
 from ..canvas.headers import CornerItem
 from ..canvas.layout import Rect
+from ..collector import collector_paused
 from ..document import Document
 from .bands import Backdrop, LaneLabels, StageBand
 from .column import ColumnItem
@@ -233,16 +230,3 @@ class LanesScene(QGraphicsScene):
         for gone in self._stage_bands.values():
             self.removeItem(gone)
         self._stage_bands = bands
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Thousands of objects made and none freed: a garbage collection meanwhile would scan
-    every object of the blueprint and find nothing to free."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

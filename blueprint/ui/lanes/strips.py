@@ -1,19 +1,18 @@
 """The strips over the lanes view's margins, and what the views say about a point of them.
 
-A strip is a small view of the same scene showing one band of it (the headers above, the
-lane labels to the left) at the lanes view's zoom, so they stay in sight while the lane
-cells scroll.
+A strip (see ``FrozenHeaderView``) shows one band of the scene (the headers above, the lane
+labels to the left) at the lanes view's zoom, so they stay in sight while the lane cells
+scroll.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
-from PySide6.QtGui import QHelpEvent, QPainter, QTransform, QWheelEvent
-from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QToolTip
+from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip
 
+from ..canvas.frozen_view import FrozenHeaderView, HeaderStrip
 from .column import ColumnItem
-
-RENDER_HINTS = QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
 
 
 def cell_at(view: QGraphicsView, viewport_point: QPoint) -> tuple[ColumnItem, str | None] | None:
@@ -37,29 +36,13 @@ def show_tooltip(view: QGraphicsView, event: QEvent) -> bool:
     return True
 
 
-class HeaderStrip(QGraphicsView):
-    """A fixed band over the lanes view that shows one region of the scene."""
+class LanesHeaderStrip(HeaderStrip):
+    """A strip of the lanes' headers or lane labels, whose cut texts say themselves in full."""
 
-    def __init__(self, scene: QGraphicsScene, parent: QGraphicsView) -> None:
-        super().__init__(scene, parent)
-        self._lanes_view = parent
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.setRenderHints(RENDER_HINTS)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    def __init__(self, scene: QGraphicsScene, view: FrozenHeaderView) -> None:
+        super().__init__(scene, view)
         # The stage names follow the scroll: every scroll repaints the strip (it is small).
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
-
-    def show_region(self, region: QRectF, zoom: float) -> None:
-        self.setTransform(QTransform.fromScale(zoom, zoom))
-        self.setSceneRect(region)
-        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
-        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        self._lanes_view.wheelEvent(event)  # scrolling over a header scrolls the lanes
 
     def viewportEvent(self, event: QEvent) -> bool:
         if show_tooltip(self, event):

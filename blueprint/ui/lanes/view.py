@@ -1,23 +1,21 @@
-"""The lanes view: the scene at a zoom, lane labels and headers that stay in sight, and the
-keyboard: arrows move between lane cells, F2 or Enter edits the current one.
-
-As on the grid, the headers are items of the same scene shown by small views laid over the
-viewport's margins: the stage bands and titles above, the lane labels to the left.
+"""The lanes view: the scene at a zoom, lane labels and headers that stay in sight (see
+``FrozenHeaderView``), and the keyboard: arrows move between lane cells, F2 or Enter edits
+the current one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QTransform, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from ..canvas.frozen_view import FrozenHeaderView, scroll_to_start
 from ..document import Document
 from .column import ColumnItem
 from .layout import HEADER_HEIGHT, LABEL_WIDTH, LANE_FIELDS
 from .scene import LanesScene
-from .strips import RENDER_HINTS, HeaderStrip, cell_at, show_tooltip
+from .strips import LanesHeaderStrip, cell_at, show_tooltip
 
-ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.25, 3.0
 #: On first showing, the lanes fit the height if they can at a readable size.
 OPEN_ZOOM_RANGE = (0.7, 1.0)
@@ -25,43 +23,37 @@ _EDIT_KEYS = (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _MOVE_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
 
 
-class LanesView(QGraphicsView):
-    #: the zoom factor changed (1.0 is actual size)
-    zoomChanged = Signal(float)
+class LanesView(FrozenHeaderView):
     #: touchpoint id, lane field: the user asked to edit this cell
     editRequested = Signal(str, str)
     #: the view was shown, and is up to date with the document
     shown = Signal()
 
+    row_header_width = LABEL_WIDTH
+    column_header_height = HEADER_HEIGHT
+    zoom_limits = (MIN_ZOOM, MAX_ZOOM)
+    open_zoom_range = OPEN_ZOOM_RANGE
+    strip_type = LanesHeaderStrip
+
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._scene = LanesScene(document, self)
-        self.setScene(self._scene)
+        scene = LanesScene(document)
+        super().__init__(scene, parent)
+        self._scene = scene
         self._current: tuple[str, str] | None = None
-        self._zooming = False
-        self._opened = False
-        self.setRenderHints(RENDER_HINTS)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setBackgroundBrush(self._scene.backgroundBrush())
-        self._top = HeaderStrip(self._scene, self)
-        self._left = HeaderStrip(self._scene, self)
-        self._corner = HeaderStrip(self._scene, self)
         self._scene.layoutChanged.connect(self._fit_scene_rect)
         self._scene.selectionChanged.connect(self._selection_changed)
         self.setAccessibleName("Blueprint lanes")
         self.setAccessibleDescription(
             "Stages left to right, a column per touchpoint, the blueprint lanes top to bottom"
         )
+        self.fit_when_shown()  # the first time it is shown, not before
 
     @property
     def lanes_scene(self) -> LanesScene:
         return self._scene
-
-    def header_strips(self) -> tuple[HeaderStrip, HeaderStrip, HeaderStrip]:
-        """The views over the margins: headers above, lane labels left, the corner."""
-        return self._top, self._left, self._corner
 
     # --- shown or hidden: built lazily, live only while shown ----------------------------
 
@@ -69,9 +61,6 @@ class LanesView(QGraphicsView):
         super().showEvent(event)
         self._scene.build()
         self._scene.set_live(True)
-        if not self._opened:
-            self._opened = True
-            QTimer.singleShot(0, self, self._fit_on_open)
         self.shown.emit()
 
     def hideEvent(self, event) -> None:
@@ -208,14 +197,7 @@ class LanesView(QGraphicsView):
             return True
         return super().viewportEvent(event)
 
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            anchor = self.transformationAnchor()
-            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-            self.set_zoom(self.zoom() * ZOOM_STEP ** (event.angleDelta().y() / 120))
-            self.setTransformationAnchor(anchor)
-            event.accept()
-            return
+    def _scroll_by_wheel(self, event: QWheelEvent) -> None:
         vertical = self.verticalScrollBar()
         if vertical.maximum() == vertical.minimum() and event.angleDelta().x() == 0:
             # The lanes run sideways: with nothing to scroll up or down, the wheel goes along.
@@ -223,34 +205,9 @@ class LanesView(QGraphicsView):
             bar.setValue(bar.value() - event.angleDelta().y())
             event.accept()
             return
-        super().wheelEvent(event)
+        super()._scroll_by_wheel(event)
 
-    # --- zoom ----------------------------------------------------------------------------------
-
-    def zoom(self) -> float:
-        return self.transform().m11()
-
-    def set_zoom(self, factor: float) -> None:
-        factor = min(MAX_ZOOM, max(MIN_ZOOM, factor))
-        if abs(factor - self.zoom()) < 1e-9:
-            return
-        self._zooming = True
-        try:
-            self._set_margins(factor)
-            self.setTransform(QTransform.fromScale(factor, factor))
-        finally:
-            self._zooming = False
-        self._sync_headers()
-        self.zoomChanged.emit(factor)
-
-    def zoom_in(self) -> None:
-        self.set_zoom(self.zoom() * ZOOM_STEP)
-
-    def zoom_out(self) -> None:
-        self.set_zoom(self.zoom() / ZOOM_STEP)
-
-    def actual_size(self) -> None:
-        self.set_zoom(1.0)
+    # --- fitting the window -------------------------------------------------------------
 
     def fit_to_window(self) -> None:
         """Every lane in sight, top to bottom (the stages run on sideways)."""
@@ -260,44 +217,10 @@ class LanesView(QGraphicsView):
         self.set_zoom(0.995 * (self.height() - 2 * self.frameWidth()) / height)
 
     def _fit_on_open(self) -> None:
-        self.fit_to_window()
-        low, high = OPEN_ZOOM_RANGE
-        self.set_zoom(min(max(self.zoom(), low), high))
-        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
-        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+        super()._fit_on_open()
+        scroll_to_start(self)
         self.show_selection()
 
-    # --- the frozen headers --------------------------------------------------------------------
-
-    def _fit_scene_rect(self) -> None:
+    def _body_rect(self) -> QRectF:
         body = self._scene.lanes_layout.body
-        self.setSceneRect(QRectF(body.x, body.y, max(1.0, body.width), max(1.0, body.height)))
-        self._sync_headers()
-
-    def scrollContentsBy(self, dx: int, dy: int) -> None:
-        super().scrollContentsBy(dx, dy)
-        self._sync_headers()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if not self._zooming:
-            self._sync_headers()
-
-    def _set_margins(self, zoom: float) -> tuple[int, int]:
-        left, top = round(LABEL_WIDTH * zoom), round(HEADER_HEIGHT * zoom)
-        margins = self.viewportMargins()
-        if (margins.left(), margins.top()) != (left, top):
-            self.setViewportMargins(left, top, 0, 0)
-        return left, top
-
-    def _sync_headers(self) -> None:
-        zoom = self.zoom()
-        left, top = self._set_margins(zoom)
-        port = self.viewport().geometry()
-        shown = self.mapToScene(self.viewport().rect()).boundingRect()
-        self._top.setGeometry(QRect(port.left(), port.top() - top, port.width(), top))
-        self._top.show_region(QRectF(shown.left(), 0, shown.width(), HEADER_HEIGHT), zoom)
-        self._left.setGeometry(QRect(port.left() - left, port.top(), left, port.height()))
-        self._left.show_region(QRectF(0, shown.top(), LABEL_WIDTH, shown.height()), zoom)
-        self._corner.setGeometry(QRect(port.left() - left, port.top() - top, left, top))
-        self._corner.show_region(QRectF(0, 0, LABEL_WIDTH, HEADER_HEIGHT), zoom)
+        return QRectF(body.x, body.y, max(1.0, body.width), max(1.0, body.height))

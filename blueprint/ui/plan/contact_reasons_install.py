@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from ..status import show_status
 from .contact_reasons_panel import ContactReasonsPanel
 
 DOCK_WIDTH = 400
@@ -64,11 +65,7 @@ class ContactReasonsTools(QObject):
         self._window.document.edited.connect(panel.friction_choice_changed)  # type: ignore[attr-defined]
 
     def _status(self, message: str) -> None:
-        show = getattr(self._window, "show_status", None)
-        if show is not None:
-            show(message)
-        else:
-            self._window.statusBar().showMessage(message, 8000)
+        show_status(self._window, message)
 
 
 def install_contact_reasons(window: QMainWindow) -> ContactReasonsTools:

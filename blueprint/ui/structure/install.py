@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from ..canvas.view import CanvasView
 from ..document import Document
+from ..status import show_status
 from .header_drag import HeaderDrag
 from .header_menu import HeaderMenu
 from .operations import StructureOperations
@@ -42,11 +43,7 @@ class StructureTools(QObject):
         return tp.stage_id, tp.channel_id
 
     def _status(self, message: str) -> None:
-        show = getattr(self._window, "show_status", None)
-        if show is not None:
-            show(message)
-        else:
-            self._window.statusBar().showMessage(message, 8000)
+        show_status(self._window, message)
 
 
 def install_structure_editing(window: QMainWindow) -> StructureTools:
