@@ -56,6 +56,10 @@ class Timing:
     max: float
     times: tuple[float, ...]
 
+    @classmethod
+    def of(cls, times: Sequence[float]) -> Timing:
+        return cls(statistics.median(times), min(times), max(times), tuple(times))
+
 
 def measure(fn: Callable[[], object], repeats: int, warmup: int = 1) -> Timing:
     """Median, min and max wall-clock seconds of ``fn()`` over ``repeats`` runs."""
@@ -67,7 +71,7 @@ def measure(fn: Callable[[], object], repeats: int, warmup: int = 1) -> Timing:
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
-    return Timing(statistics.median(times), min(times), max(times), tuple(times))
+    return Timing.of(times)
 
 
 def measure_interleaved(
@@ -88,10 +92,7 @@ def measure_interleaved(
             start = time.perf_counter()
             fn()
             times[name].append(time.perf_counter() - start)
-    return {
-        name: Timing(statistics.median(ts), min(ts), max(ts), tuple(ts))
-        for name, ts in times.items()
-    }
+    return {name: Timing.of(ts) for name, ts in times.items()}
 
 
 def paired_ratio(numerator: Timing, denominator: Timing) -> float:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from statistics import fmean
+from typing import NamedTuple
 
 from ..model import Blueprint, EpicLetter, Touchpoint
 
@@ -17,10 +19,21 @@ LETTER_NAMES = {
 }
 
 
+#: A touchpoint's score for each letter, in ``LETTERS`` order, read in one call: the editor
+#: reads every touchpoint's letters again after each edit.
+_letter_scores: Callable[[Touchpoint], tuple[int | None, ...]] = attrgetter(
+    "epic.easy", "epic.personalised", "epic.intuitive", "epic.contextual"
+)
+
+
 def touchpoint_epic(touchpoint: Touchpoint) -> float | None:
     """The mean of the letters that are set; None when none is."""
-    scores = [s for s in touchpoint.epic.by_letter().values() if s is not None]
-    return fmean(scores) if scores else None
+    return _mean_of_set(_letter_scores(touchpoint))
+
+
+def _mean_of_set(scores: Iterable[int | None]) -> float | None:
+    set_scores = [s for s in scores if s is not None]
+    return fmean(set_scores) if set_scores else None
 
 
 def epic_index(score: float | None) -> float | None:
@@ -39,14 +52,29 @@ class EpicSummary:
     weakest: EpicLetter | None  # the letter with the lowest mean; EPIC order breaks ties
 
 
+class _TouchpointScores(NamedTuple):
+    """What a summary needs of one touchpoint, read from the model once."""
+
+    stage_id: str
+    channel_id: str
+    letters: tuple[int | None, ...]  # in ``LETTERS`` order
+    score: float | None  # touchpoint_epic
+
+    @classmethod
+    def of(cls, touchpoint: Touchpoint) -> _TouchpointScores:
+        letters = _letter_scores(touchpoint)
+        return cls(touchpoint.stage_id, touchpoint.channel_id, letters, _mean_of_set(letters))
+
+
 def summarise_epic(touchpoints: Iterable[Touchpoint]) -> EpicSummary:
-    touchpoints = list(touchpoints)
-    scores = [s for s in map(touchpoint_epic, touchpoints) if s is not None]
-    letters: dict[EpicLetter, float | None] = {}
-    for letter in LETTERS:
-        values = [tp.epic.by_letter()[letter] for tp in touchpoints]
-        set_values = [v for v in values if v is not None]
-        letters[letter] = fmean(set_values) if set_values else None
+    return _summarise([_TouchpointScores.of(t) for t in touchpoints])
+
+
+def _summarise(touchpoints: list[_TouchpointScores]) -> EpicSummary:
+    scores = [t.score for t in touchpoints if t.score is not None]
+    letters = {
+        letter: _mean_of_set(t.letters[i] for t in touchpoints) for i, letter in enumerate(LETTERS)
+    }
     known = [
         (mean, i, letter) for i, (letter, mean) in enumerate(letters.items()) if mean is not None
     ]
@@ -55,15 +83,42 @@ def summarise_epic(touchpoints: Iterable[Touchpoint]) -> EpicSummary:
     return EpicSummary(len(scores), score, epic_index(score), letters, weakest)
 
 
+@dataclass(frozen=True, slots=True)
+class EpicBreakdown:
+    """EPIC by stage, by channel and over the whole group of touchpoints."""
+
+    by_stage: dict[str, EpicSummary]
+    by_channel: dict[str, EpicSummary]
+    overall: EpicSummary
+
+
+def epic_breakdown(bp: Blueprint, touchpoints: Iterable[Touchpoint]) -> EpicBreakdown:
+    """The three summaries at once, reading each touchpoint's scores once."""
+    scored = [_TouchpointScores.of(t) for t in touchpoints]
+    return EpicBreakdown(
+        by_stage=_summarise_groups([s.id for s in bp.stages], scored, attrgetter("stage_id")),
+        by_channel=_summarise_groups([c.id for c in bp.channels], scored, attrgetter("channel_id")),
+        overall=_summarise(scored),
+    )
+
+
 def epic_by_stage(bp: Blueprint, touchpoints: list[Touchpoint]) -> dict[str, EpicSummary]:
-    return {
-        stage.id: summarise_epic(t for t in touchpoints if t.stage_id == stage.id)
-        for stage in bp.stages
-    }
+    return epic_breakdown(bp, touchpoints).by_stage
 
 
 def epic_by_channel(bp: Blueprint, touchpoints: list[Touchpoint]) -> dict[str, EpicSummary]:
-    return {
-        channel.id: summarise_epic(t for t in touchpoints if t.channel_id == channel.id)
-        for channel in bp.channels
-    }
+    return epic_breakdown(bp, touchpoints).by_channel
+
+
+def _summarise_groups(
+    group_ids: list[str],
+    touchpoints: list[_TouchpointScores],
+    group_of: Callable[[_TouchpointScores], str],
+) -> dict[str, EpicSummary]:
+    """A summary for each group (stage or channel), in one pass over the touchpoints."""
+    groups: dict[str, list[_TouchpointScores]] = {group_id: [] for group_id in group_ids}
+    for touchpoint in touchpoints:
+        group = groups.get(group_of(touchpoint))
+        if group is not None:
+            group.append(touchpoint)
+    return {group_id: _summarise(group) for group_id, group in groups.items()}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from statistics import fmean
+from typing import NamedTuple
 
 from ..model import Blueprint, Channel, Friction, FrictionNature, Period, Persona, Touchpoint
 
@@ -42,7 +43,11 @@ def segment_weight(touchpoint: Touchpoint, personas: list[Persona]) -> float:
     return sum(p.value_weight * p.share for p in applies) / total  # type: ignore[operator]
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, nor are the plan's other records built by the thousand after every edit: a
+# frozen dataclass sets each field through object.__setattr__, which made building them a
+# third of the time of the whole plan. Treat them as read-only (one plan is shared by every
+# view); unsafe_hash keeps them hashable, as frozen ones are.
+@dataclass(slots=True, unsafe_hash=True)
 class FrictionScore:
     """F = r x severity x w x (1 + d) for bad friction, 0 for good friction, with its terms."""
 
@@ -66,53 +71,94 @@ class FrictionScore:
     source: str  # how the frequency is known: measured | estimated | unknown
 
 
+class _Origin(NamedTuple):
+    """Where a touchpoint's frictions start: what all of them share, read once."""
+
+    touchpoint_id: str
+    stage_id: str
+    channel_id: str
+    step: int  # o: the stairway step of the touchpoint's channel
+    weight: float  # w: segment_weight
+
+
 def score_friction(
     friction: Friction,
     touchpoint: Touchpoint,
     channels: dict[str, Channel],
     personas: list[Persona],
 ) -> FrictionScore:
-    origin = channels[touchpoint.channel_id].step
+    steps = {channel_id: channel.step for channel_id, channel in channels.items()}
+    weight = segment_weight(touchpoint, personas)
+    return _score_friction(friction, _origin(touchpoint, steps, weight), steps)
+
+
+def _origin(touchpoint: Touchpoint, steps: dict[str, int], weight: float) -> _Origin:
+    channel_id = touchpoint.channel_id
+    return _Origin(touchpoint.id, touchpoint.stage_id, channel_id, steps[channel_id], weight)
+
+
+def _score_friction(friction: Friction, origin: _Origin, steps: dict[str, int]) -> FrictionScore:
     if friction.gives_up:
         landing_channel, landing = None, 0
     elif friction.leads_to_channel_id is not None:
         landing_channel = friction.leads_to_channel_id
-        landing = channels[landing_channel].step
+        landing = steps[landing_channel]
     else:
-        landing_channel, landing = touchpoint.channel_id, origin
-    drop = max(0, origin - landing)
+        landing_channel, landing = origin.channel_id, origin.step
+    drop = max(0, origin.step - landing)
+    frequency = friction.frequency
     reach = monthly_reach(friction)
-    weight = segment_weight(touchpoint, personas)
     good = friction.nature == FrictionNature.GOOD
-    impact = 0.0 if good else reach * friction.severity * weight * (1 + drop)
+    impact = 0.0 if good else reach * friction.severity * origin.weight * (1 + drop)
+    # Positional, in the order of the fields: with keyword arguments, binding them in this
+    # 18-field __init__ took an eighth of the time of the whole plan, which the editor
+    # computes again after every edit.
     return FrictionScore(
-        friction_id=friction.id,
-        title=friction.title,
-        touchpoint_id=touchpoint.id,
-        stage_id=touchpoint.stage_id,
-        channel_id=touchpoint.channel_id,
-        good=good,
-        count=friction.frequency.count,
-        period=friction.frequency.per,
-        reach=reach,
-        severity=friction.severity,
-        weight=weight,
-        origin_step=origin,
-        landing_step=landing,
-        landing_channel_id=landing_channel,
-        gives_up=friction.gives_up,
-        drop=drop,
-        impact=impact,
-        source=friction.frequency.source.value,
+        friction.id,
+        friction.title,
+        origin.touchpoint_id,
+        origin.stage_id,
+        origin.channel_id,
+        good,
+        frequency.count,
+        frequency.per,
+        reach,
+        friction.severity,
+        origin.weight,
+        origin.step,
+        landing,
+        landing_channel,
+        friction.gives_up,
+        drop,
+        impact,
+        frequency.source.value,
     )
+
+
+def _origins(bp: Blueprint, steps: dict[str, int]) -> dict[str, _Origin]:
+    """The origin of every touchpoint, by id.
+
+    The segment weight is computed once for each distinct list of personas: most
+    touchpoints share a handful of them (most often none: every persona).
+    """
+    weights: dict[tuple[str, ...], float] = {}
+    found: dict[str, _Origin] = {}
+    for touchpoint in bp.touchpoints:
+        if touchpoint.channel_id not in steps:
+            continue  # not a valid document: only the touchpoint's frictions fail to score
+        personas = tuple(touchpoint.persona_ids)
+        if personas not in weights:
+            weights[personas] = segment_weight(touchpoint, bp.personas)
+        found[touchpoint.id] = _origin(touchpoint, steps, weights[personas])
+    return found
 
 
 def score_frictions(bp: Blueprint, touchpoint_ids: set[str] | None = None) -> list[FrictionScore]:
     """Scores of the frictions, in document order; only those on ``touchpoint_ids`` if given."""
-    channels = {c.id: c for c in bp.channels}
-    touchpoints = {t.id: t for t in bp.touchpoints}
+    steps = {c.id: c.step for c in bp.channels}
+    origin_of = _origins(bp, steps)
     return [
-        score_friction(f, touchpoints[f.touchpoint_id], channels, bp.personas)
+        _score_friction(f, origin_of[f.touchpoint_id], steps)
         for f in bp.frictions
         if touchpoint_ids is None or f.touchpoint_id in touchpoint_ids
     ]

@@ -5,12 +5,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 from statistics import median
 
 from ..model import Action, Blueprint, Demand, EpicLetter, Flow, FrequencySource, Improvement
-from .epic import EpicSummary, epic_by_channel, epic_by_stage, summarise_epic
+from .epic import EpicSummary, epic_breakdown
 from .friction import FrictionScore, score_frictions
 from .journey import channel_switches
 
@@ -53,7 +53,7 @@ def quadrant_of(high_impact: bool, low_effort: bool) -> Quadrant:
     return Quadrant.FILL_IN if low_effort else Quadrant.MONEY_PIT
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: see FrictionScore
 class CostTerm:
     """r x 12 x cost per contact of the landing channel x share, for one friction."""
 
@@ -65,7 +65,7 @@ class CostTerm:
     cost: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: see FrictionScore
 class ImprovementScore:
     improvement_id: str
     title: str
@@ -129,9 +129,23 @@ class Plan:
         return not self.improvements and not self.frictions
 
 
-def _ranking_key(score: ImprovementScore) -> tuple:
+def _ranking_key(partial: dict) -> tuple:
     # P descending, then I descending, then title, then id.
-    return (-score.priority, -score.impact, score.title.casefold(), score.improvement_id)
+    return (
+        -partial["priority"],
+        -partial["impact"],
+        partial["title"].casefold(),
+        partial["improvement_id"],
+    )
+
+
+def _ranked(partial: dict, rank: int, median_impact: float | None) -> ImprovementScore:
+    """The score of a ``_score_improvement`` once the median and the ranks are known."""
+    high = partial["impact"] >= median_impact  # type: ignore[operator]
+    quadrant = quadrant_of(high, partial["low_effort"])
+    return ImprovementScore(
+        **partial, high_impact=high, quadrant=quadrant, wave=WAVE_OF[quadrant], rank=rank
+    )
 
 
 def _score_improvement(
@@ -196,43 +210,15 @@ def build_plan(bp: Blueprint, persona_id: str | None = None, top: int = DEFAULT_
     touchpoints = [t for t in bp.touchpoints if applies_to(t.persona_ids, persona_id)]
     in_scope = {t.id for t in touchpoints}
     friction_scores = score_frictions(bp, in_scope)
-    by_id = {f.friction_id: f for f in friction_scores}
-    costs = {c.id: c.cost_per_contact for c in bp.channels}
-
-    improvements = [
-        imp
-        for imp in bp.improvements
-        if persona_id is None or any(fid in by_id for fid in imp.friction_ids)
-    ]
-    partial = [_score_improvement(imp, by_id, costs) for imp in improvements]
-    middle = median(p["impact"] for p in partial) if partial else None
-    scores = []
-    for p in partial:
-        high = p["impact"] >= middle  # type: ignore[operator]
-        quadrant = quadrant_of(high, p["low_effort"])
-        scores.append(
-            ImprovementScore(
-                **p, high_impact=high, quadrant=quadrant, wave=WAVE_OF[quadrant], rank=0
-            )
-        )
-    scores.sort(key=_ranking_key)
-    ranked = tuple(replace(s, rank=i) for i, s in enumerate(scores, start=1))
-    waves = {wave: tuple(s for s in ranked if s.wave == wave) for wave in Wave}
-
-    plan_top = ranked[:top]
-    gaps = {
-        f.friction_id: f
-        for s in plan_top
-        for f in s.frictions
-        if f.source in (FrequencySource.ESTIMATED, FrequencySource.UNKNOWN)
-    }
+    ranked, middle = _rank_improvements(bp, friction_scores, persona_id)
+    epic = epic_breakdown(bp, touchpoints)
     return Plan(
         persona_id=persona_id,
         top=top,
         frictions=tuple(friction_scores),
         improvements=ranked,
         median_impact=middle,
-        waves=waves,
+        waves={wave: tuple(s for s in ranked if s.wave == wave) for wave in Wave},
         total_avoidable_cost=_total_avoidable_cost(ranked),
         cost_unknown_channel_ids=tuple(
             dict.fromkeys(c for s in ranked for c in s.cost_unknown_channel_ids)
@@ -243,11 +229,41 @@ def build_plan(bp: Blueprint, persona_id: str | None = None, top: int = DEFAULT_
             f for f in channel_switches(bp) if f.from_id in in_scope and f.to_id in in_scope
         ),
         heat_map=heat_map(friction_scores),
-        epic_by_stage=epic_by_stage(bp, touchpoints),
-        epic_by_channel=epic_by_channel(bp, touchpoints),
-        epic_overall=summarise_epic(touchpoints),
-        data_gaps=tuple(gaps.values()),
+        epic_by_stage=epic.by_stage,
+        epic_by_channel=epic.by_channel,
+        epic_overall=epic.overall,
+        data_gaps=_data_gaps(ranked[:top]),
     )
+
+
+def _rank_improvements(
+    bp: Blueprint, friction_scores: list[FrictionScore], persona_id: str | None = None
+) -> tuple[tuple[ImprovementScore, ...], float | None]:
+    """The improvements in scope, scored and ranked by priority, and their median impact.
+
+    For one persona, only the improvements that address at least one friction in scope.
+    """
+    by_id = {f.friction_id: f for f in friction_scores}
+    costs = {c.id: c.cost_per_contact for c in bp.channels}
+    partial = [
+        _score_improvement(imp, by_id, costs)
+        for imp in bp.improvements
+        if persona_id is None or any(fid in by_id for fid in imp.friction_ids)
+    ]
+    middle = median(p["impact"] for p in partial) if partial else None
+    partial.sort(key=_ranking_key)
+    return tuple(_ranked(p, rank, middle) for rank, p in enumerate(partial, start=1)), middle
+
+
+def _data_gaps(top: tuple[ImprovementScore, ...]) -> tuple[FrictionScore, ...]:
+    """Frictions behind the top improvements whose frequency is estimated or unknown, once."""
+    gaps = {
+        f.friction_id: f
+        for s in top
+        for f in s.frictions
+        if f.source in (FrequencySource.ESTIMATED, FrequencySource.UNKNOWN)
+    }
+    return tuple(gaps.values())
 
 
 def _total_avoidable_cost(scores: tuple[ImprovementScore, ...]) -> float:
