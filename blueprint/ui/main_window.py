@@ -70,12 +70,14 @@ class MainWindow(QMainWindow):
         self.structure = install_structure_editing(self)  # stages and channels
         # The plan inside the editor: one live plan, read by every view of it.
         self.live_plan = LivePlan(document, self)
-        self.overlays = install_overlays(self)
         self.lanes = install_lanes(self)
-        self.contact_reasons = install_contact_reasons(self)
-        self.workshop = install_workshop(self)
-        self.staircase = install_staircase(self)
+        # In this order, the View menu lists the panels together, then the overlays, then
+        # workshop mode.
         self.improvements = install_improvements(self)
+        self.staircase = install_staircase(self)
+        self.contact_reasons = install_contact_reasons(self)
+        self.overlays = install_overlays(self)
+        self.workshop = install_workshop(self)
         # The selected improvement lights up its friction points and touchpoints.
         self.improvements.highlightRequested.connect(self.overlays.highlight)
         self.plan_export = install_plan_export(self)
@@ -206,8 +208,11 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.maybe_save():
+        # The changes first: saving them is worth doing even if the user then keeps the
+        # window open for the export to finish.
+        if self.maybe_save() and self.plan_export.may_close():
             self.autosaver.discard()  # saved, or the user chose to drop the changes
+            self.workshop.leave()  # the layout saved for the next run is the usual one
             save_window_layout(self)
             event.accept()
         else:

@@ -11,8 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QTabWidget
+from shiboken6 import isValid
 
 from .recent_files import RecentFilesMenu
 from .settings import APP_NAME
@@ -22,22 +24,34 @@ if TYPE_CHECKING:
 
 Keys = QKeySequence.StandardKey
 
+#: Edit > Duplicate, as in drawing tools. KDE and GNOME also list it among the keys of
+#: Delete: there Delete gives it up, else the key would be ambiguous and do nothing at all.
+DUPLICATE_KEY = "Ctrl+D"
+
 
 def make_action(
     window: MainWindow,
     text: str,
     slot: Callable[[], object],
-    shortcut: QKeySequence.StandardKey | str | None = None,
+    shortcut: QKeySequence.StandardKey | str | list[QKeySequence] | None = None,
     tip: str = "",
 ) -> QAction:
     action = QAction(text, window)
-    if isinstance(shortcut, QKeySequence.StandardKey):
+    if isinstance(shortcut, QKeySequence.StandardKey | list):
         action.setShortcuts(shortcut)
     elif shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     describe(action, tip)
     action.triggered.connect(slot)
     return action
+
+
+def platform_keys(
+    standard: QKeySequence.StandardKey, taken: tuple[str, ...] = ()
+) -> list[QKeySequence]:
+    """Every key the platform binds to a standard action, except those another action takes."""
+    others = {QKeySequence(key) for key in taken}
+    return [key for key in QKeySequence.keyBindings(standard) if key not in others]
 
 
 def describe(action: QAction, tip: str) -> None:
@@ -81,6 +95,7 @@ def _fill_file_menu(window: MainWindow, menu: QMenu) -> RecentFilesMenu:
     recent = RecentFilesMenu(menu)
     recent.openRequested.connect(window.open_recent)
     menu.addMenu(recent)
+    describe(recent.menuAction(), "Open one of the blueprints opened lately")
     menu.addSeparator()
     menu.addAction(make_action(window, "&Save", window.save, Keys.Save, "Save the blueprint"))
     menu.addAction(
@@ -99,16 +114,39 @@ def _fill_edit_menu(window: MainWindow, menu: QMenu) -> tuple[QAction, QAction, 
     undo = stack.createUndoAction(window, "&Undo")
     undo.setShortcuts(Keys.Undo)
     describe(undo, "Undo the last change")
+    stack.undoTextChanged.connect(_StepName(undo, "&Undo").show)
     redo = stack.createRedoAction(window, "&Redo")
     redo.setShortcuts(Keys.Redo)
     describe(redo, "Redo the change just undone")
+    stack.redoTextChanged.connect(_StepName(redo, "&Redo").show)
     menu.addActions([undo, redo])
     menu.addSeparator()
     delete = make_action(
-        window, "&Delete", window.delete_selection, Keys.Delete, "Remove the selected touchpoints"
+        window,
+        "&Delete",
+        window.delete_selection,
+        platform_keys(Keys.Delete, taken=(DUPLICATE_KEY,)),
+        "Remove the selected touchpoints",
     )
     menu.addAction(delete)
     return undo, redo, delete
+
+
+class _StepName(QObject):
+    """Names the step in the Undo (or Redo) action: "Undo Remove contact reason 'Orders &
+    delivery'". The stack's own naming reads a '&' in a name as a mnemonic, and the menu
+    showed 'Orders  delivery'."""
+
+    def __init__(self, action: QAction, verb: str) -> None:
+        super().__init__(action)
+        self._action = action
+        self._verb = verb
+
+    @Slot(str)  # a slot of this object: the connection goes when the action (its parent) goes
+    def show(self, step: str) -> None:
+        if not isValid(self._action):
+            return  # the window is going: the stack empties after the action's wrapper went
+        self._action.setText(f"{self._verb} {step.replace('&', '&&')}" if step else self._verb)
 
 
 def _fill_view_menu(window: MainWindow, menu: QMenu) -> None:

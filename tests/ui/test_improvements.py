@@ -131,7 +131,7 @@ def as_number(text: str) -> float:
 def test_the_dock_is_in_the_view_menu_and_its_action_in_the_plan_menu(window):
     dock = window.improvements
     assert dock.toggleViewAction() in window.menus.view.actions()
-    assert dock.toggleViewAction().text() == "&Improvements"
+    assert dock.toggleViewAction().text() == "Im&provements"
     assert dock.new_action in window.menus.plan.actions()
     assert dock.objectName() == "improvementsDock"
     assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea

@@ -281,6 +281,7 @@ def test_closing_the_window_during_an_export_stops_it_cleanly(
     plan_action(window).trigger()
     job = window.plan_export.job
     assert job.isRunning()
+    monkeypatch.setattr(window.plan_export, "ask_stop", lambda: True)  # "Stop and close"
     close_quietly(window)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not isValid(window)

@@ -26,7 +26,7 @@ def window(qtbot, document):
 
 def show_staircase(qtbot, window):
     """As the user does: View > Staircase."""
-    toggle = next(a for a in window.menus.view.actions() if a.text() == "Staircase")
+    toggle = next(a for a in window.menus.view.actions() if a.text() == "&Staircase")
     toggle.trigger()
     qtbot.waitUntil(lambda: window.staircase.panel is not None)
     panel = window.staircase.panel

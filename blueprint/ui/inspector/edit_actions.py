@@ -33,7 +33,8 @@ from ..commands import (
 )
 from ..commands.base import quoted
 from ..document import Document
-from ..menus import describe
+from ..menus import DUPLICATE_KEY, describe
+from ..pages import show_page_of
 from .clipboard import Clip, clip_from_mime, clip_of, fresh_copy, mime_of
 from .inline_rename import InlineRename
 from .selection import CanvasSelection
@@ -101,7 +102,7 @@ class EditActions(QObject):
         self.duplicate_action = make(
             "Dupl&icate",
             self.duplicate_selection,
-            ["Ctrl+D"],
+            [DUPLICATE_KEY],
             "Copy the selected touchpoints into their own cells",
         )
         self.connect_action = make(
@@ -178,14 +179,20 @@ class EditActions(QObject):
         )
         if self._push(lambda: AddTouchpoint(self._document, touchpoint, cell_index)):
             self._scene.select_touchpoints([touchpoint.id])
-            self._rename.start(touchpoint.id)
+            self._rename_in_place(touchpoint.id)
 
     def rename_selected(self) -> None:
         chosen = self._selection.touchpoint_ids()
         if len(chosen) != 1:
             self.message.emit("Select one card to rename it.")
             return
-        self._rename.start(chosen[0])
+        self._rename_in_place(chosen[0])
+
+    def _rename_in_place(self, touchpoint_id: str) -> None:
+        # The title is typed on the grid's card: the grid must be in sight, not behind the
+        # lanes tab, or the keys would go to a field nobody sees.
+        show_page_of(self._view)
+        self._rename.start(touchpoint_id)
 
     # --- clipboard ---------------------------------------------------------------------------
 

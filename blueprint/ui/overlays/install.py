@@ -15,13 +15,14 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 from shiboken6 import isValid
 
 from ..canvas.scene import BlueprintScene
 from ..canvas.view import CanvasView
 from ..document import Document
 from ..menus import describe, make_action
+from ..pages import show_page_of
 from ..plan import LivePlan
 from .bar import OverlayBar
 from .card_emphasis import NO_HIGHLIGHT, CanvasLook, Highlight, card_emphasis
@@ -165,8 +166,12 @@ class Overlays(QObject):
     def _persona_chosen(self, persona_id: str) -> None:
         self.set_persona(persona_id or None)
 
-    def _forget_highlight(self) -> None:
-        self._highlight = NO_HIGHLIGHT  # another blueprint: its ids mean nothing here
+    def _start_afresh(self) -> None:
+        """Another blueprint: show all of it. The highlight's ids mean nothing there, and a
+        friction filter left from the last file would fade cards for no reason the user sees.
+        (The search stays: the words may well be wanted in this one too.)"""
+        self._highlight = NO_HIGHLIGHT
+        self.set_friction_filter(NO_FILTER)
 
     # --- find ------------------------------------------------------------------------------
 
@@ -191,7 +196,17 @@ class Overlays(QObject):
         if self.find_bar.isHidden():
             self.open_find()
         if self.search.query.strip():
+            if self.search.results():
+                self._show_grid()
             step()
+
+    def _show_grid(self) -> None:
+        """Results are cards of the grid: bring it into sight from behind another tab,
+        and leave the keys where they were (the find field, to go on to the next)."""
+        focus = QApplication.focusWidget()
+        show_page_of(self._view)
+        if focus is not None and focus.isVisible():
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _search_changed(self) -> None:
         self.find_bar.count.setText(self.search.summary())
@@ -208,7 +223,8 @@ class Overlays(QObject):
 
     def _add_menus(self, window: QMainWindow) -> None:
         menus = window.menus  # type: ignore[attr-defined]
-        overlays = QMenu("&Overlays", window)
+        overlays = QMenu("O&verlays", window)  # Zoom &Out has the O
+        describe(overlays.menuAction(), "Colour the canvas by friction, EPIC or emotion; filter it")
         overlays.addActions(self.overlay_actions())
         overlays.addSeparator()
         self.show_all_action = make_action(
@@ -239,7 +255,7 @@ class Overlays(QObject):
     def _connect(self) -> None:
         self._live_plan.changed.connect(self.refresh)
         self._live_plan.personaChanged.connect(self.refresh)
-        self._document.documentReset.connect(self._forget_highlight)
+        self._document.documentReset.connect(self._start_afresh)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.refresh)
         bar = self.bar
         bar.personaChosen.connect(self._persona_chosen)

@@ -101,6 +101,16 @@ class PlanExport(QObject):
         if self._job is not None:
             self._job.request_cancel()
 
+    def may_close(self) -> bool:
+        """True when the window may close: no export runs, or the user lets it stop (a
+        window that goes stops its export, and a PDF asked for must not silently vanish)."""
+        if not self.running:
+            return True
+        if not self.ask_stop():
+            return False
+        self.cancel()
+        return True
+
     # --- how it went ---------------------------------------------------------------------
 
     def _on_exported(self, result: object) -> None:
@@ -154,6 +164,19 @@ class PlanExport(QObject):
 
     def show_warning(self, title: str, message: str) -> None:
         QMessageBox.warning(self._window, title, message)
+
+    def ask_stop(self) -> bool:
+        """Ask whether to stop the export running, so the window can close."""
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self._window,
+            "Export Plan as PDF",
+            "The plan PDF is still being made; closing stops it and writes nothing.\n\n"
+            "Stop the export and close?",
+            buttons.Yes | buttons.No,
+            buttons.No,
+        )
+        return answer == buttons.Yes
 
     # --- the window goes -----------------------------------------------------------------
 

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget
 
 from ..menus import describe
+from .docks import BOTTOM, add_along_the_bottom
 from .improvements_dock import ImprovementsDock
 from .improvements_selection import selected_friction_ids
 
@@ -26,29 +26,19 @@ NEW_KEY = "Ctrl+Shift+I"
 NEW_TIP = "Add an improvement for the friction points selected on the canvas or in the inspector"
 TOGGLE_TIP = "Show or hide the ranked improvements, their fields and how each is scored"
 
-_BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
-
 
 def install_improvements(window: MainWindow) -> ImprovementsDock:
     """Add the Improvements dock, its View toggle and its Plan action to a main window."""
     dock = ImprovementsDock(window.live_plan, partial(selected_friction_ids, window), window)
-    dock.setAllowedAreas(_BOTTOM | Qt.DockWidgetArea.TopDockWidgetArea)
-    neighbours = [
-        d
-        for d in window.findChildren(QDockWidget)
-        if d is not dock and window.dockWidgetArea(d) == _BOTTOM
-    ]
-    window.addDockWidget(_BOTTOM, dock)
-    if neighbours:
-        window.tabifyDockWidget(neighbours[0], dock)  # a wide table wants the whole width
-    window.resizeDocks([dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
+    dock.setAllowedAreas(BOTTOM | Qt.DockWidgetArea.TopDockWidgetArea)
+    add_along_the_bottom(window, dock, DOCK_HEIGHT)
     dock.hide()
     dock.problem.connect(window.show_status)
     dock.new_action.setShortcut(QKeySequence(NEW_KEY))
     describe(dock.new_action, NEW_TIP)
     window.menus.plan.addAction(dock.new_action)
     toggle = dock.toggleViewAction()
-    toggle.setText("&Improvements")
+    toggle.setText("Im&provements")  # Zoom &In has the I
     toggle.setStatusTip(TOGGLE_TIP)
     toggle.setToolTip(TOGGLE_TIP)
     window.menus.view.addAction(toggle)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
+from .docks import add_along_the_bottom
 from .live import LivePlan
 
 if TYPE_CHECKING:
@@ -31,11 +32,11 @@ class Staircase(QObject):
         self.dock = QDockWidget("Staircase", window)
         self.dock.setObjectName("staircaseDock")  # so the window can save and restore its place
         self.dock.setWidget(QLabel("Drawing the staircase…"))
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        window.resizeDocks([self.dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
+        add_along_the_bottom(window, self.dock, DOCK_HEIGHT)
         self.dock.hide()
         self.dock.visibilityChanged.connect(self._visibility_changed)
         self.toggle = self.dock.toggleViewAction()
+        self.toggle.setText("&Staircase")
         self.toggle.setStatusTip(TOGGLE_TIP)
         self.toggle.setToolTip(TOGGLE_TIP)
 

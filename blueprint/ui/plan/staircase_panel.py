@@ -249,10 +249,16 @@ class StaircasePanel(QWidget):
 
 #: Titles in the "not drawn" note are cut here: one long word must not widen the panel.
 NOTE_TITLE_LENGTH = 60
+#: The note names this many improvements and counts the others (the Improvements dock lists
+#: them all): the hundreds of a large plan would crowd the list of lifts out of the panel.
+NOTE_NAMES = 5
 
 
 def _not_drawn(why: str, scores: tuple[ImprovementScore, ...]) -> str:
-    names = "; ".join(f"#{s.rank} {_shortened(s.title)}" for s in scores)
+    names = "; ".join(f"#{s.rank} {_shortened(s.title)}" for s in scores[:NOTE_NAMES])
+    more = len(scores) - NOTE_NAMES
+    if more > 0:
+        names += f"; and {more} more, listed in the Improvements panel"
     return f"Not drawn ({why}): {names}"
 
 

@@ -2,8 +2,9 @@
 
 For a facilitator at a projector. Entering remembers how the window was (normal or
 maximized, its docks and toolbars, its type, the canvas zoom and scroll); leaving (the same
-action, F11, or Escape) puts all of it back. Closing the window leaves workshop mode first,
-so the layout saved for the next run is the normal one.
+action, F11, or Escape) puts all of it back. Closing the window leaves workshop mode first
+(``MainWindow.closeEvent``, once the close is certain: a close the user cancels keeps the
+workshop going), so the layout saved for the next run is the normal one.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar
 from shiboken6 import isValid
 
 from ..canvas.view import CanvasView
 from ..menus import describe
+from ..pages import show_page_of, tab_widgets_around
 from .capture import QuickCapture
 from .capture_bar import CaptureBar
 
@@ -87,9 +89,9 @@ class WorkshopMode(QObject):
             QFont(window.font()) if window.testAttribute(Qt.WidgetAttribute.WA_SetFont) else None,
             canvas.zoom(),
             (canvas.horizontalScrollBar().value(), canvas.verticalScrollBar().value()),
-            tuple((tabs, tabs.currentIndex()) for tabs in _tab_widgets_around(canvas)),
+            tuple((tabs, tabs.currentIndex()) for tabs in tab_widgets_around(canvas)),
         )
-        _show_page_of(canvas)  # captured cards land on the grid: show it
+        show_page_of(canvas)  # captured cards land on the grid: show it
         for dock in window.findChildren(QDockWidget):
             dock.hide()
         window.setFont(_scaled(window.font(), FONT_SCALE))
@@ -128,9 +130,7 @@ class WorkshopMode(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is not self._window:
             return False
-        if event.type() == QEvent.Type.Close:
-            self.leave()  # the layout saved on closing is the normal one
-        elif (
+        if (
             self.active
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
@@ -157,28 +157,6 @@ def _full_screen_keys() -> list[QKeySequence]:
         if key not in keys:
             keys.append(key)
     return keys
-
-
-def _ancestors(widget: QWidget) -> list[QWidget]:
-    found = []
-    current: QWidget | None = widget
-    while current is not None:
-        found.append(current)
-        current = current.parentWidget()
-    return found
-
-
-def _tab_widgets_around(widget: QWidget) -> list[QTabWidget]:
-    return [w for w in _ancestors(widget) if isinstance(w, QTabWidget)]
-
-
-def _show_page_of(widget: QWidget) -> None:
-    """Bring the tab holding ``widget`` to the front, in every tab widget around it."""
-    ancestors = _ancestors(widget)
-    for tabs in _tab_widgets_around(widget):
-        index = next((tabs.indexOf(w) for w in ancestors if tabs.indexOf(w) >= 0), -1)
-        if index >= 0:
-            tabs.setCurrentIndex(index)
 
 
 def _scaled(font: QFont, factor: float) -> QFont:
