@@ -9,6 +9,7 @@ from shiboken6 import isValid
 
 from ..canvas.view import CanvasView
 from ..document import Document
+from ..status import show_status
 from .edit_actions import EditActions
 from .inline_rename import InlineRename
 from .personas_panel import PersonasPanel
@@ -94,11 +95,7 @@ class EditingTools(QObject):
         self.inspector.focus_title()
 
     def _status(self, message: str) -> None:
-        show = getattr(self._window, "show_status", None)
-        if show is not None:
-            show(message)
-        else:
-            self._window.statusBar().showMessage(message, 8000)
+        show_status(self._window, message)
 
 
 def _menu(window: QMainWindow, title: str) -> QMenu:

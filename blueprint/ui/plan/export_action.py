@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
 
 from ..document import Document
 from ..menus import make_action
+from ..status import show_status
 from .export_dialog import PlanExportDialog
 from .export_job import PlanExportJob, PlanExportOptions
 from .export_progress import ExportProgress
@@ -150,11 +151,7 @@ class PlanExport(QObject):
             self._status(f"Exported {options.path.name}, but no program could open it")
 
     def _status(self, message: str) -> None:
-        show = getattr(self._window, "show_status", None)
-        if show is not None:
-            show(message)
-        else:
-            self._window.statusBar().showMessage(message, 8000)
+        show_status(self._window, message)
 
     # --- talking to the desktop (tests answer for it) ------------------------------------
 

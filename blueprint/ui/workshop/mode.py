@@ -19,6 +19,7 @@ from shiboken6 import isValid
 from ..canvas.view import CanvasView
 from ..menus import describe
 from ..pages import show_page_of, tab_widgets_around
+from ..status import show_status
 from .capture import QuickCapture
 from .capture_bar import CaptureBar
 
@@ -143,11 +144,7 @@ class WorkshopMode(QObject):
         return False
 
     def _status(self, message: str) -> None:
-        show = getattr(self._window, "show_status", None)
-        if show is not None:
-            show(message)
-        else:
-            self._window.statusBar().showMessage(message, 8000)
+        show_status(self._window, message)
 
 
 def _full_screen_keys() -> list[QKeySequence]:
