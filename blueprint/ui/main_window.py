@@ -18,7 +18,7 @@ from . import theme
 from .about import show_about
 from .canvas.scene import BlueprintScene
 from .canvas.view import CanvasView
-from .commands import AddTouchpoint, CommandError, RemoveTouchpoints
+from .commands import AddTouchpoint, RemoveTouchpoints, push_checked
 from .document import Document
 from .export import add_export_actions
 from .file_drop import FileDropTarget
@@ -118,13 +118,7 @@ class MainWindow(QMainWindow):
 
     def _push(self, make_command) -> bool:
         """Make a command and push it; a refusal goes to the status bar, not a traceback."""
-        try:
-            command = make_command()
-        except CommandError as error:
-            self.show_status(str(error))
-            return False
-        self.document.push(command)
-        return True
+        return push_checked(self.document, make_command, self.show_status) is not None
 
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)

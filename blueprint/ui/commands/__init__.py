@@ -5,7 +5,7 @@ Each command holds ids and old/new values (never views), names itself for the Ed
 raises ``CommandError`` before anything is pushed.
 """
 
-from .base import BlueprintCommand, CommandError
+from .base import BlueprintCommand, CommandError, push_checked
 from .contact_reasons import AddContactReason, RemoveContactReason
 from .fields import (
     EditChannel,
@@ -73,4 +73,5 @@ __all__ = [
     "SetImprovementFrictions",
     "SetPersonaTouchpoints",
     "SetTouchpointPersonas",
+    "push_checked",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -176,3 +176,17 @@ def build(model: type[_M], **fields: Any) -> _M:
         problem = problems_from_validation_error(error.errors(), None)[0]
         field = f"{problem.field} " if problem.field else ""
         raise CommandError(f"The {model.noun}'s {field}{problem.message}") from None
+
+
+def push_checked(
+    document: Document, make: Callable[[], QUndoCommand], refused: Callable[[str], object]
+) -> QUndoCommand | None:
+    """Make a command and push it. A refusal (``CommandError``) is told to ``refused`` in
+    words and nothing is pushed: the one way a panel turns a user's action into an edit."""
+    try:
+        command = make()
+    except CommandError as error:
+        refused(str(error))
+        return None
+    document.push(command)
+    return command

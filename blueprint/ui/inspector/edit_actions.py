@@ -27,9 +27,9 @@ from ..commands import (
     AddFlow,
     AddTouchpoint,
     AddTouchpoints,
-    CommandError,
     RemoveFlows,
     RemoveTouchpoints,
+    push_checked,
 )
 from ..commands.base import quoted
 from ..document import Document
@@ -153,13 +153,7 @@ class EditActions(QObject):
                 menu.addAction(action)
 
     def _push(self, make: Callable[[], QUndoCommand]) -> bool:
-        try:
-            command = make()
-        except CommandError as error:
-            self.message.emit(str(error))
-            return False
-        self._document.push(command)
-        return True
+        return push_checked(self._document, make, self.message.emit) is not None
 
     # --- touchpoints -------------------------------------------------------------------------
 

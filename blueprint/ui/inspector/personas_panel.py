@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...model import Persona
-from ..commands import AddPersona, CommandError, EditPersona, RemovePersona
+from ..commands import AddPersona, EditPersona, RemovePersona, push_checked
 from ..document import Document
 from .bindings import EntityForm
 from .forms import DeleteKeyGuard, KeyList, add_row, caption, form_layout, text_area
@@ -184,12 +184,8 @@ class PersonasPanel(QWidget):
         self._show_current()
 
     def _push(self, make) -> bool:
-        try:
-            command = make()
-        except CommandError as error:
-            self.problem.emit(str(error))
+        if push_checked(self._document, make, self.problem.emit) is None:
             return False
-        self._document.push(command)
         self.refresh()
         return True
 

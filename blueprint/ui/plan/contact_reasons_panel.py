@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from ...model import ContactReason
 from ..commands import (
     AddContactReason,
-    CommandError,
     EditContactReason,
     EditFriction,
     RemoveContactReason,
+    push_checked,
 )
 from ..commands.base import quoted
 from ..commands.contact_reasons import frictions_unlinked_by, reasons_removed_with
@@ -302,12 +302,8 @@ class ContactReasonsPanel(QWidget):
             self.message.emit(f"Linked {quoted(friction.title)} to {quoted(name, 60)}.")
 
     def _push(self, make: Callable[[], QUndoCommand]) -> bool:
-        try:
-            command = make()
-        except CommandError as error:
-            self.message.emit(str(error))
+        if push_checked(self._document, make, self.message.emit) is None:
             return False
-        self._document.push(command)
         self.refresh()
         return True
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...model.defaults import channel_default_for
 from ..canvas.view import CanvasView
-from ..commands import AddChannel, AddStage, CommandError
+from ..commands import AddChannel, AddStage, CommandError, push_checked
 from ..commands.base import quoted
 from ..document import Document
 from .axes import STAGES, Axis
@@ -140,10 +140,4 @@ class StructureOperations(QObject):
         self._view.ensureVisible(rect, REVEAL_MARGIN, REVEAL_MARGIN)
 
     def _push(self, make: Callable[[], QUndoCommand]):
-        try:
-            command = make()
-        except CommandError as error:
-            self.message.emit(str(error))
-            return None
-        self._document.push(command)
-        return command
+        return push_checked(self._document, make, self.message.emit)
