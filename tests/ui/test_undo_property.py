@@ -20,6 +20,7 @@ from blueprint.model import (
 )
 from blueprint.storage import load_blueprint
 from blueprint.ui import commands as c
+from blueprint.ui.commands.multi import SHARED_FIELDS
 from blueprint.ui.document import Document
 from tests.conftest import SAMPLES
 from tests.strategies import blueprints
@@ -148,6 +149,18 @@ def set_touchpoint_personas(draw, document):
     return c.SetTouchpointPersonas(document, one(draw, document, "touchpoints"), chosen)
 
 
+def edit_touchpoints(draw, document):
+    field = draw(st.sampled_from(sorted(SHARED_FIELDS)))
+    value = draw(TOUCHPOINT_VALUES.get(field, st.none() | st.integers(0, 6)))
+    return c.EditTouchpoints(document, some(draw, document, "touchpoints"), field, value)
+
+
+def set_touchpoints_persona(draw, document):
+    persona = one(draw, document, "personas")
+    chosen = some(draw, document, "touchpoints")
+    return c.SetTouchpointsPersona(document, chosen, persona, draw(st.booleans()))
+
+
 EDITS = {
     "touchpoints": (c.EditTouchpoint, TOUCHPOINT_VALUES),
     "frictions": (c.EditFriction, FRICTION_VALUES),
@@ -178,6 +191,8 @@ MAKERS = [
     ("touchpoints", move_touchpoint),
     ("touchpoints", field_edit(c.EditTouchpoint, "touchpoints", TOUCHPOINT_VALUES)),
     ("personas touchpoints", set_touchpoint_personas),
+    ("touchpoints", edit_touchpoints),
+    ("personas touchpoints", set_touchpoints_persona),
     ("touchpoints", add_friction),
     ("frictions", field_edit(c.EditFriction, "frictions", FRICTION_VALUES)),
     ("frictions", lambda d, doc: c.RemoveFrictions(doc, some(d, doc, "frictions"))),

@@ -23,6 +23,7 @@ from .fields import (
 )
 from .frictions import AddFlow, AddFriction, RemoveFlows, RemoveFrictions
 from .improvements import AddImprovement, RemoveImprovement, SetImprovementFrictions
+from .multi import EditTouchpoints, SetTouchpointsPersona
 from .personas import AddPersona, RemovePersona, SetPersonaTouchpoints
 from .removal import Removal
 from .structure import (
@@ -55,6 +56,7 @@ __all__ = [
     "EditPersona",
     "EditStage",
     "EditTouchpoint",
+    "EditTouchpoints",
     "FieldEdit",
     "MoveChannel",
     "MoveStage",
@@ -73,5 +75,6 @@ __all__ = [
     "SetImprovementFrictions",
     "SetPersonaTouchpoints",
     "SetTouchpointPersonas",
+    "SetTouchpointsPersona",
     "push_checked",
 ]

@@ -28,6 +28,8 @@ _STEP_KEYS = {
     Qt.Key.Key_Right: 1,
     Qt.Key.Key_Up: 1,
 }
+#: Shown for several cards whose values differ: no segment is checked.
+MIXED = object()
 
 
 class SegmentedChoice(QWidget):
@@ -84,6 +86,21 @@ class SegmentedChoice(QWidget):
         self._group.button(self._values.index(value)).setChecked(True)
         self._describe()
 
+    def set_mixed(self) -> None:
+        """Show that the cards shown hold different values: no segment checked, so any
+        choice, even one some of them hold, sets it on all of them."""
+        self._value = MIXED
+        checked = self._group.checkedButton()
+        if checked is not None:
+            # An exclusive group keeps one button checked; let go of it for a moment.
+            self._group.setExclusive(False)
+            checked.setChecked(False)
+            self._group.setExclusive(True)
+        self._describe()
+
+    def is_mixed(self) -> bool:
+        return self._value is MIXED
+
     def button(self, value: Any) -> QToolButton:
         return self._group.button(self._values.index(value))  # type: ignore[return-value]
 
@@ -106,8 +123,11 @@ class SegmentedChoice(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())
-        index = self._values.index(self._value)
+        # From a mixed value, a step right starts at the first value, left at the last.
+        index = self._values.index(self._value) if not self.is_mixed() else -1
         if key in _STEP_KEYS:
+            if index < 0 and _STEP_KEYS[key] < 0:
+                index = len(self._values)
             index = min(len(self._values) - 1, max(0, index + _STEP_KEYS[key]))
             self._choose(self._values[index], True)
         elif key == Qt.Key.Key_Home:
@@ -155,5 +175,8 @@ class SegmentedChoice(QWidget):
             painter.end()
 
     def _describe(self) -> None:
+        if self.is_mixed():
+            self.setAccessibleDescription("Mixed: the cards differ")
+            return
         index = self._values.index(self._value)
         self.setAccessibleDescription(self._group.button(index).toolTip())

@@ -7,7 +7,14 @@ a field or stepping a score merges into one undo step; a click on a score is one
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...analysis.epic import LETTER_NAMES
 from ...model import EpicLetter
@@ -42,6 +49,21 @@ def _score_colours(colours: dict) -> dict:
     return {score: (fill, palette.ink_on(fill)) for score, fill in colours.items()}
 
 
+def add_score_rows(form: QFormLayout) -> tuple[SegmentedChoice, dict[EpicLetter, SegmentedChoice]]:
+    """The emotion row and one row per EPIC letter, unbound: for one card or for many."""
+    emotion = SegmentedChoice(EMOTIONS, _score_colours(palette.EMOTION))
+    add_row(form, "&Emotion:", emotion, "−2 angry … +2 delighted; – not set")
+    epic: dict[EpicLetter, SegmentedChoice] = {}
+    colours = _score_colours(palette.EPIC_SCORE)
+    for letter in EPIC_PATHS:
+        choice = SegmentedChoice(EPIC_SCORES, colours)
+        name = LETTER_NAMES[letter]
+        add_row(form, f"{letter.value}  {name}:", choice, f"EPIC {name}: 1..5, – not scored")
+        choice.setAccessibleName(f"EPIC {name}")
+        epic[letter] = choice
+    return emotion, epic
+
+
 class TouchpointForm(QObject):
     """Title (shown above the tabs) plus the two pages, all bound to one touchpoint.
 
@@ -66,18 +88,10 @@ class TouchpointForm(QObject):
     def _details_page(self) -> QWidget:
         page = QWidget()
         form = form_layout()
-        self.emotion = SegmentedChoice(EMOTIONS, _score_colours(palette.EMOTION))
-        add_row(form, "&Emotion:", self.emotion, "−2 angry … +2 delighted; – not set")
+        self.emotion, self.epic = add_score_rows(form)
         self.form.bind(self.emotion, "emotion")
-        self.epic: dict[EpicLetter, SegmentedChoice] = {}
-        colours = _score_colours(palette.EPIC_SCORE)
-        for letter, path in EPIC_PATHS.items():
-            choice = SegmentedChoice(EPIC_SCORES, colours)
-            name = LETTER_NAMES[letter]
-            add_row(form, f"{letter.value}  {name}:", choice, f"EPIC {name}: 1..5, – not scored")
-            choice.setAccessibleName(f"EPIC {name}")
-            self.form.bind(choice, path)
-            self.epic[letter] = choice
+        for letter, choice in self.epic.items():
+            self.form.bind(choice, EPIC_PATHS[letter])
         self.duration = NumberBox(0, MAX_MINUTES, 1, 1, " min", optional=True)
         self.wait = NumberBox(0, MAX_MINUTES, 1, 1, " min", optional=True)
         times = QWidget()

@@ -2,9 +2,8 @@
 
 It follows the document: signals within an edit only note what is stale, and the panel
 catches up once the edit is complete (``Document.edited``), as the canvas does. One card
-selected: its fields, editable. Several: their count and titles, and nothing to edit
-(editing one field of many cards at once would be a macro of field edits, which the
-Edit menu's actions on the selection cover better: copy, duplicate, delete, connect).
+selected: its fields, editable. Several: their count and titles, and the scores they can
+share (emotion, EPIC letters, personas), each set on all of them as one undo step.
 """
 
 from __future__ import annotations
@@ -23,10 +22,10 @@ from ..document import Document
 from .choices import cell_label
 from .forms import DeleteKeyGuard, caption
 from .friction_panel import FrictionPanel
+from .multi_form import SeveralTouchpointsForm
 from .touchpoint_form import TouchpointForm
 
 NOTHING_SELECTED = "Select a card on the canvas to edit it here."
-SHOWN_TITLES = 12
 _EMPTY, _MANY, _ONE = range(3)
 
 
@@ -55,6 +54,8 @@ class TouchpointInspector(QWidget):
         self.fields.form.problem.connect(self.problem)
         self.fields.personas.problem.connect(self.problem)
         self.frictions.problem.connect(self.problem)
+        self.several = SeveralTouchpointsForm(document)
+        self.several.problem.connect(self.problem)
         self.cell = caption("")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -67,13 +68,10 @@ class TouchpointInspector(QWidget):
         column.addWidget(self.cell)
         column.addWidget(self.fields.title)
         column.addWidget(self.tabs, 1)
-        self.summary = QLabel(NOTHING_SELECTED)
-        self.summary.setWordWrap(True)
-        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = self.several.summary
         self.pages = QStackedWidget()
         self.pages.addWidget(self._padded(QLabel(NOTHING_SELECTED)))
-        self.pages.addWidget(self._padded(self.summary))
+        self.pages.addWidget(scrolled(self.several))
         self.pages.addWidget(editor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -117,7 +115,7 @@ class TouchpointInspector(QWidget):
         if not ids:
             self.pages.setCurrentIndex(_EMPTY)
         elif len(ids) > 1:
-            self._show_many(ids)
+            self.several.show_touchpoints(ids)
             self.pages.setCurrentIndex(_MANY)
         else:
             self.pages.setCurrentIndex(_ONE)
@@ -138,18 +136,6 @@ class TouchpointInspector(QWidget):
         if self.touchpoint_id is not None:
             self.fields.title.setFocus(Qt.FocusReason.OtherFocusReason)
             self.fields.title.selectAll()
-
-    def _show_many(self, ids: list[str]) -> None:
-        titles = [self._document.touchpoint(i).title for i in ids]
-        lines = [f"• {title}" for title in titles[:SHOWN_TITLES]]
-        if len(titles) > SHOWN_TITLES:
-            lines.append(f"… and {len(titles) - SHOWN_TITLES} more")
-        self.summary.setText(
-            f"{len(ids)} touchpoints selected.\n\n"
-            + "\n".join(lines)
-            + "\n\nSelect one card to edit its fields. Copy, duplicate, delete and connect "
-            "(Edit menu) act on all of them."
-        )
 
     def _show_cell(self) -> None:
         tp = self._document.get("touchpoints", self.touchpoint_id or "")
@@ -192,6 +178,7 @@ class TouchpointInspector(QWidget):
             self._show_cell()
         if "personas" in stale or "touchpoint" in stale:
             self.fields.refresh_personas()
+            self.several.refresh_personas()
         if "choices" in stale:
             self.frictions.refresh_choices()
             self._show_cell()
