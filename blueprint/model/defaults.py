@@ -7,6 +7,16 @@ from dataclasses import dataclass
 
 from .enums import ChannelKind, Demand
 
+#: The stairway of service, top = best: each step's name as the method gives it.
+STEP_NAMES: dict[int, str] = {
+    5: "No contact needed",
+    4: "Self-service in the moment",
+    3: "Self-help elsewhere",
+    2: "Assisted digital",
+    1: "Live human",
+    0: "Escalation or lost",
+}
+
 DEFAULT_STAGES: tuple[str, ...] = (
     "Awareness",
     "Interest",

@@ -5,18 +5,10 @@ from __future__ import annotations
 import datetime
 
 from ..model import Period
+from ..model.defaults import STEP_NAMES
 
 CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$"}
 
-#: The stairway of service (DOMAIN.md), top = best.
-STEP_NAMES: dict[int, str] = {
-    5: "No contact needed",
-    4: "Self-service in the moment",
-    3: "Self-help elsewhere",
-    2: "Assisted digital",
-    1: "Live human",
-    0: "Escalation or lost",
-}
 
 _MONTHS = (
     "January",

@@ -7,20 +7,13 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...model import ChannelKind
+from ...model.defaults import STEP_NAMES
 from . import palette
 from .drawing import CELLS, HEADERS, SIMPLE_DETAIL, colour, draw_lines, font, shows, wrap
 from .layout import GridLayout, Rect
 
 GRID_Z = 0.0
 HEADER_Z = 20.0
-STEP_NAMES = {
-    5: "No contact needed",
-    4: "Self-service in the moment",
-    3: "Self-help elsewhere",
-    2: "Assisted digital",
-    1: "Live human",
-    0: "Escalation or lost",
-}
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ...model import ChannelKind
-from ..canvas.headers import STEP_NAMES
+from ...model.defaults import STEP_NAMES
 
 KIND_LABELS: tuple[tuple[ChannelKind, str], ...] = (
     (ChannelKind.SELF_SERVICE, "Self-service"),
