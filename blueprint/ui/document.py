@@ -12,7 +12,7 @@ import copy
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -33,16 +33,7 @@ Kind = Literal[
     "frictions",
     "improvements",
 ]
-KINDS: tuple[Kind, ...] = (
-    "stages",
-    "channels",
-    "personas",
-    "contact_reasons",
-    "touchpoints",
-    "flows",
-    "frictions",
-    "improvements",
-)
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
 class Document(QObject):
