@@ -112,3 +112,39 @@ def replace_text(qtbot, field, text: str) -> None:
     field.setFocus()
     qtbot.keyClick(field, Qt.Key.Key_A, CTRL)
     qtbot.keyClicks(field, text)
+
+
+def pick_from_popup(qtbot, combo, text: str) -> None:
+    """Open a combo box's list with a click, and click the entry showing ``text``."""
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    index = view.model().match(
+        view.model().index(0, combo.modelColumn()),
+        Qt.ItemDataRole.DisplayRole,
+        text,
+        1,
+        Qt.MatchFlag.MatchExactly,
+    )
+    assert index, f"{text!r} is not offered in {combo.accessibleName()!r}"
+    view.scrollTo(index[0])
+    # The list ignores a release right after it opens (the release of the opening click).
+    qtbot.wait(QApplication.doubleClickInterval() + 50)
+    rect = view.visualRect(index[0])
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: not view.isVisible())
+
+
+def pick_with_keys(qtbot, combo, text: str) -> None:
+    """Tab to a combo box, open its list with Alt+Down, walk to ``text`` and press Enter."""
+    combo.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(combo, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    for _ in range(combo.count()):
+        if view.currentIndex().data() == text:
+            break
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentIndex().data() == text, f"{text!r} is not offered"
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible())

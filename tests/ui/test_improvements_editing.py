@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from blueprint.model import Action, EpicLetter, Status
+from blueprint.ui.plan.improvements_links import friction_label
 from blueprint.ui.plan.improvements_model import ImprovementColumn
 from blueprint.ui.plan.improvements_selection import NOTHING_PICKED
 from tests.ui.editing_helpers import (
@@ -11,11 +12,22 @@ from tests.ui.editing_helpers import (
     click_card,
     close_window,
     open_window,
+    pick_from_popup,
+    pick_with_keys,
     replace_text,
     status,
     tools,
 )
-from tests.ui.test_improvements import BILL, RANKING, cell, row_of, select, settle, show_dock
+from tests.ui.test_improvements import (
+    BILL,
+    RANKING,
+    as_number,
+    cell,
+    row_of,
+    select,
+    settle,
+    show_dock,
+)
 
 C = ImprovementColumn
 
@@ -34,6 +46,10 @@ def dock(window):
 
 def improvement(window, improvement_id):
     return window.document.entity("improvements", improvement_id)
+
+
+def label_of(window, friction_id: str) -> str:
+    return friction_label(window.document, window.document.entity("frictions", friction_id))
 
 
 def steps(window) -> int:
@@ -129,9 +145,7 @@ def test_every_field_is_edited_in_the_form_and_undone(qtbot, window, dock):
     qtbot.mouseClick(form.epic.buttons[EpicLetter.EASY], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(form.epic.buttons[EpicLetter.CONTEXTUAL], Qt.MouseButton.LeftButton)
     links = form.frictions
-    links.picker.fill()
-    at = links.picker.findData("fr-all-day-window")
-    links.picker.activated.emit(at)  # chosen from the list
+    pick_from_popup(qtbot, links.picker, label_of(window, "fr-all-day-window"))
     imp = improvement(window, BILL)
     assert imp.title == "Explain every bill"
     assert imp.description.endswith("at checkout. A letter first.")
@@ -189,6 +203,22 @@ def test_add_the_selected_friction_points_to_an_improvement(qtbot, window, dock)
     qtbot.mouseClick(dock.form.frictions.add_selected, Qt.MouseButton.LeftButton)
     assert improvement(window, BILL).friction_ids == ["fr-prorata-bill", "fr-all-day-window"]
     assert dock.form.frictions.list.count() == 2
+
+
+def test_pick_a_friction_point_from_the_list_with_the_keyboard(qtbot, window, dock):
+    select(qtbot, dock, BILL)
+    count = steps(window)
+    row = row_of(dock, BILL)
+    impact = as_number(cell(dock, row, C.IMPACT))
+    pick_with_keys(qtbot, dock.form.frictions.picker, label_of(window, "fr-all-day-window"))
+    assert improvement(window, BILL).friction_ids == ["fr-prorata-bill", "fr-all-day-window"]
+    assert steps(window) == count + 1
+    assert window.document.undo_stack.undoText().startswith("Choose friction points of")
+    settle()
+    assert as_number(cell(dock, row_of(dock, BILL), C.IMPACT)) > impact
+    assert dock.form.frictions.list.count() == 2
+    # The list offers what is left, and the picker is back on its prompt.
+    assert dock.form.frictions.picker.currentIndex() == 0
 
 
 # --- removing ------------------------------------------------------------------------------------

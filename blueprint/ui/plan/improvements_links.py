@@ -67,7 +67,11 @@ class FrictionPicker(QComboBox):
         super().showPopup()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self.fill()  # arrow keys on the closed box pick too
+        # Arrow keys on the closed box pick too, so fill on focus; but not when the focus
+        # comes back from the box's own list: that is the pick arriving, and refilling
+        # here would turn it into the prompt before ``activated`` reads it.
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.fill()
         super().focusInEvent(event)
 
     def _activated(self, index: int) -> None:
