@@ -221,6 +221,18 @@ def test_pick_a_friction_point_from_the_list_with_the_keyboard(qtbot, window, do
     assert dock.form.frictions.picker.currentIndex() == 0
 
 
+def test_an_improvement_without_links_lists_none_after_one_with(qtbot, window, dock):
+    links = dock.form.frictions
+    select(qtbot, dock, BILL)
+    links.list.setFocus()
+    qtbot.keyClick(links.list, Qt.Key.Key_Delete)  # BILL now addresses nothing
+    select(qtbot, dock, RANKING[0])
+    assert links.list.count() >= 1
+    select(qtbot, dock, BILL)
+    assert links.list.count() == 0
+    assert links.none_note.isVisible()
+
+
 # --- removing ------------------------------------------------------------------------------------
 
 

@@ -40,6 +40,16 @@ def test_the_friction_tab_lists_the_touchpoints_friction_points(window, panel):
     assert tools(window).inspector.tabs.tabText(2) == "&Friction (1)"
 
 
+def test_a_card_without_friction_after_one_with_lists_nothing(window, panel):
+    click_card(window, "t1")
+    assert panel.list.count() == 1
+    click_card(window, "t3")
+    assert panel.list.count() == 0
+    assert panel.empty_note.isVisible() and not panel.editor.isVisible()
+    click_card(window, "t1")
+    assert [panel.list.item(i).text() for i in range(panel.list.count())] == ["◆2 Slow page"]
+
+
 def test_add_a_friction_point_and_type_its_title(qtbot, window, panel):
     click_card(window, "t3")
     assert panel.list.count() == 0 and not panel.editor.isVisible()

@@ -28,7 +28,8 @@ class FrictionPanel(QWidget):
         super().__init__(parent)
         self._document = document
         self._touchpoint_id: str | None = None
-        self._rows: list[tuple[str, str]] = []
+        # None until shown: an empty list of rows is a state the list must be put in too
+        self._rows: list[tuple[str, str]] | None = None
         self.list = KeyList(self)
         self.list.setAccessibleName("Friction points")
         self.list.currentRowChanged.connect(self._current_changed)
@@ -62,12 +63,13 @@ class FrictionPanel(QWidget):
 
     def current_friction_id(self) -> str | None:
         row = self.list.currentRow()
-        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+        rows = self._rows or []
+        return rows[row][0] if 0 <= row < len(rows) else None
 
     def show_touchpoint(self, touchpoint_id: str | None) -> None:
         if touchpoint_id != self._touchpoint_id:
             self._touchpoint_id = touchpoint_id
-            self._rows = []
+            self._rows = None
         self.refresh()
 
     def refresh(self) -> None:
@@ -102,7 +104,7 @@ class FrictionPanel(QWidget):
         self.editor.refresh()
 
     def select_friction(self, friction_id: str) -> None:
-        ids = [fid for fid, _text in self._rows]
+        ids = [fid for fid, _text in self._rows or []]
         if friction_id in ids:
             self.list.setCurrentRow(ids.index(friction_id))
 

@@ -95,7 +95,8 @@ class FrictionLinks(QWidget):
         self._document = document
         self._selected_frictions = selected_frictions
         self._improvement_id: str | None = None
-        self._rows: list[tuple[str, str]] = []
+        # None until shown: an empty list of rows is a state the list must be put in too
+        self._rows: list[tuple[str, str]] | None = None
         self.list = KeyList(self)
         self.list.setAccessibleName("Friction points it addresses")
         self.list.deleteRequested.connect(self.remove_current)
@@ -135,7 +136,7 @@ class FrictionLinks(QWidget):
     def show_improvement(self, improvement_id: str | None) -> None:
         if improvement_id != self._improvement_id:
             self._improvement_id = improvement_id
-            self._rows = []
+            self._rows = None
         self.refresh()
 
     def refresh(self) -> None:
@@ -165,7 +166,7 @@ class FrictionLinks(QWidget):
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(
-            self._improvement_id is not None and 0 <= self.list.currentRow() < len(self._rows)
+            self._improvement_id is not None and 0 <= self.list.currentRow() < len(self._rows or [])
         )
 
     # --- the user's changes -------------------------------------------------------------------
@@ -182,9 +183,10 @@ class FrictionLinks(QWidget):
 
     def remove_current(self) -> None:
         row = self.list.currentRow()
-        if not 0 <= row < len(self._rows):
+        rows = self._rows or []
+        if not 0 <= row < len(rows):
             return
-        gone = self._rows[row][0]
+        gone = rows[row][0]
         self._set([i for i in self.linked_ids() if i != gone])
 
     def _set(self, friction_ids: list[str]) -> None:
