@@ -11,14 +11,14 @@ from pathlib import Path
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from ..model import Blueprint, Touchpoint
+from ..model import Blueprint
 from ..model.templates import new_blueprint
 from ..storage import EXTENSION, LoadError, NewerVersionError, SaveError, load_blueprint
 from . import theme
 from .about import show_about
 from .canvas.scene import BlueprintScene
 from .canvas.view import CanvasView
-from .commands import AddTouchpoint, RemoveTouchpoints, push_checked
+from .commands import RemoveTouchpoints, push_checked
 from .document import Document
 from .export import add_export_actions
 from .file_drop import FileDropTarget
@@ -38,7 +38,6 @@ from .structure import install_structure_editing
 from .workshop import install_workshop
 
 FILE_FILTER = f"Blueprints (*{EXTENSION});;All files (*)"
-NEW_TOUCHPOINT_TITLE = "New touchpoint"
 
 
 class MainWindow(QMainWindow):
@@ -57,7 +56,6 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(document, self)
         self.autosaver.problem.connect(self.show_status)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_colour_scheme)
-        self.canvas.addTouchpointRequested.connect(self.add_touchpoint)
         self.canvas.problem.connect(self.show_status)
         document.modifiedChanged.connect(self.setWindowModified)
         document.pathChanged.connect(self._update_title)
@@ -103,13 +101,6 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.is_modified())
 
     # --- editing -----------------------------------------------------------------------------
-
-    def add_touchpoint(self, stage_id: str, channel_id: str) -> None:
-        touchpoint = Touchpoint(
-            title=NEW_TOUCHPOINT_TITLE, stage_id=stage_id, channel_id=channel_id
-        )
-        if self._push(lambda: AddTouchpoint(self.document, touchpoint)):
-            self.canvas.blueprint_scene.select_touchpoints([touchpoint.id])
 
     def delete_selection(self) -> None:
         chosen = self.canvas.blueprint_scene.selected_touchpoint_ids()

@@ -102,7 +102,7 @@ def test_a_recent_file_that_is_gone_is_explained_and_dropped(window, tmp_path, m
 
 def test_opening_a_recent_file_asks_to_save_changes_first(window, tmp_path, monkeypatch):
     (path,) = copies(tmp_path, 1)
-    window.add_touchpoint(*_first_cell(window))
+    window.editing.actions.add_touchpoint_in(*_first_cell(window))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: Button.Cancel)
     window.open_recent(path)
     assert window.document.path is None
@@ -232,7 +232,7 @@ def test_help_about_shows_the_version(window, monkeypatch):
 def test_quit_closes_every_window_asking_about_unsaved_changes(qtbot, monkeypatch):
     first, second = shown_window(qtbot), shown_window(qtbot)
     try:
-        first.add_touchpoint(*_first_cell(first))
+        first.editing.actions.add_touchpoint_in(*_first_cell(first))
         asked = []
         monkeypatch.setattr(
             QMessageBox, "question", lambda *a, **k: asked.append(1) or Button.Discard
@@ -280,7 +280,7 @@ def test_a_file_dropped_on_the_canvas_opens(qtbot, window, tmp_path):
 
 def test_dropping_on_unsaved_changes_asks_first(qtbot, window, tmp_path, monkeypatch):
     (path,) = copies(tmp_path, 1)
-    window.add_touchpoint(*_first_cell(window))
+    window.editing.actions.add_touchpoint_in(*_first_cell(window))
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(1) or Button.Cancel)
     assert drop(window, file_drag(path))

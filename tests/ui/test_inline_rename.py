@@ -102,3 +102,26 @@ def test_undoing_the_touchpoints_creation_closes_the_editor(qtbot, window):
     assert editor_of(window).isVisible()
     window.document.undo_stack.undo()
     assert not editor_of(window).isVisible()
+
+
+def test_double_click_on_an_empty_cell_makes_a_card_ready_for_its_title(qtbot, window):
+    view = window.canvas
+    cell = view.blueprint_scene.grid_layout.cell("s2", "web")
+    x, y = cell.right - 8, cell.bottom - 8
+    view.centerOn(x, y)
+    double_click(view, on_screen(view, x, y))
+    editor = editor_of(window)
+    assert editor.isVisible() and editor.hasFocus()
+    assert editor.selectedText() == "New touchpoint"
+    qtbot.keyClicks(editor, "Track the parcel")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    made = [t for t in window.document.cell_touchpoints("s2", "web")]
+    assert made[-1].title == "Track the parcel"
+    assert window.canvas.blueprint_scene.selected_touchpoint_ids() == [made[-1].id]
+    stack = window.document.undo_stack
+    assert stack.count() == 2  # the card, then its title
+    stack.undo()
+    stack.undo()
+    assert [t.id for t in window.document.cell_touchpoints("s2", "web")] == [
+        t.id for t in made[:-1]
+    ]

@@ -168,6 +168,10 @@ class EditActions(QObject):
         if chosen:
             in_cell = [t.id for t in self._document.cell_touchpoints(stage_id, channel_id)]
             cell_index = max(in_cell.index(i) for i in chosen) + 1
+        self.add_touchpoint_in(stage_id, channel_id, cell_index)
+
+    def add_touchpoint_in(self, stage_id: str, channel_id: str, cell_index: int | None = None):
+        """A new card in this cell, selected, its title open for typing (as in Miro)."""
         touchpoint = Touchpoint(
             title=NEW_TOUCHPOINT_TITLE, stage_id=stage_id, channel_id=channel_id
         )

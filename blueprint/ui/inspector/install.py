@@ -33,6 +33,7 @@ class EditingTools(QObject):
         self.selection = CanvasSelection(view)
         self.rename = InlineRename(view, document)
         self.actions = EditActions(document, view, self.selection, self.rename, window)
+        view.addTouchpointRequested.connect(self.actions.add_touchpoint_in)
         self.inspector = TouchpointInspector(document)
         self.personas = PersonasPanel(document)
         self.inspector_dock = self._dock("Inspector", "inspectorDock", self.inspector)
