@@ -93,6 +93,11 @@ class ImprovementScore:
     current_step: int | None  # lowest landing step of its frictions
     lift: int | None  # target step - current step
 
+    @property
+    def addresses_nothing(self) -> bool:
+        """Linked to no friction point (in scope): nothing to gain until one is linked."""
+        return not self.frictions and not self.good_friction_ids
+
 
 @dataclass(frozen=True, slots=True)
 class FailureDemand:
@@ -141,7 +146,9 @@ def _ranking_key(partial: dict) -> tuple:
 
 def _ranked(partial: dict, rank: int, median_impact: float | None) -> ImprovementScore:
     """The score of a ``_score_improvement`` once the median and the ranks are known."""
-    high = partial["impact"] >= median_impact  # type: ignore[operator]
+    # Nothing gained is never high impact, even when the median is 0 too (a plan whose
+    # improvements address nothing yet would otherwise call them all big bets).
+    high = partial["impact"] > 0 and partial["impact"] >= median_impact  # type: ignore[operator]
     quadrant = quadrant_of(high, partial["low_effort"])
     return ImprovementScore(
         **partial, high_impact=high, quadrant=quadrant, wave=WAVE_OF[quadrant], rank=rank

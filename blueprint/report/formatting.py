@@ -50,7 +50,9 @@ def decimal(value: float, places: int = 1) -> str:
 
 
 def number(value: float) -> str:
-    """Whole above 100, one decimal below: the precision a reader can use."""
+    """Whole above 100, one decimal below: the precision a reader can use; nothing is 0."""
+    if value == 0:
+        return "0"
     return whole(value) if abs(value) >= 100 else decimal(value)
 
 

@@ -105,11 +105,11 @@ class MainWindow(QMainWindow):
     def delete_selection(self) -> None:
         chosen = self.canvas.blueprint_scene.selected_touchpoint_ids()
         if chosen:
-            self._push(lambda: RemoveTouchpoints(self.document, chosen))
-
-    def _push(self, make_command) -> bool:
-        """Make a command and push it; a refusal goes to the status bar, not a traceback."""
-        return push_checked(self.document, make_command, self.show_status) is not None
+            command = push_checked(
+                self.document, lambda: RemoveTouchpoints(self.document, chosen), self.show_status
+            )
+            if isinstance(command, RemoveTouchpoints):
+                self.show_status(command.summary)
 
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)

@@ -130,8 +130,9 @@ def test_an_improvement_with_no_frictions():
     s = score(build_plan(bp), "i")
     assert (s.impact, s.priority, s.avoidable_cost, s.lost_journeys) == (0, 0, 0, 0)
     assert s.current_step is None and s.lift is None
-    # the only improvement: its impact equals the median, so impact counts as high
-    assert s.quadrant == Quadrant.QUICK_WIN
+    # the only improvement: its impact equals the median, but nothing gained is never high
+    assert s.quadrant == Quadrant.FILL_IN and s.wave == Wave.LATER
+    assert s.addresses_nothing
 
 
 def four_improvements() -> Blueprint:

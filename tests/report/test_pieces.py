@@ -35,7 +35,7 @@ def test_money(amount, currency, shown):
 @pytest.mark.parametrize(
     ("value", "shown"),
     [
-        (0, "0.0"),
+        (0, "0"),
         (12.34, "12.3"),
         (950, "950"),
         (12536.3, "12,536"),

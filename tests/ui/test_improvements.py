@@ -269,8 +269,8 @@ def test_the_breakdown_shows_every_term_for_the_selected_improvement(qtbot, dock
     ]
     text = "\n".join(lines)
     assert "Quadrant | quick win | wave Now" in text
-    assert "High impact | yes | I ≥ median I: 25,073 ≥ 5,305" in text
-    assert "Low effort | yes | effort ≤ 2: 2 ≤ 2" in text
+    assert "Impact | high | I ≥ median I: 25,073 ≥ 5,305" in text
+    assert "Effort | low | effort ≤ 2: 2 ≤ 2" in text
     assert "Avoidable cost a year | £ 179,402 | Σ r × 12 × cost per contact × share" in text
     assert "Lift | +4 | target step − current step = 5 − 1" in text
 

@@ -233,6 +233,26 @@ def test_an_improvement_without_links_lists_none_after_one_with(qtbot, window, d
     assert links.none_note.isVisible()
 
 
+def test_deleting_a_card_names_what_goes_and_marks_the_emptied_improvement(qtbot, window, dock):
+    router = "imp-preconfigured-router"
+    click_card(window, "tp-router-setup-app")
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Delete)
+    assert window.document.get("touchpoints", "tp-router-setup-app") is None
+    said = status(window)
+    assert said.startswith("Removed 'Sets up wifi with the app' with 1 friction point and 2 flows.")
+    assert "Improvement 'Pre-paired router: plug in and go' now addresses no friction point" in said
+    settle()
+    row = row_of(dock, router)
+    assert cell(dock, row, C.TITLE).endswith("⚠ addresses no friction point")
+    assert cell(dock, row, C.IMPACT) == "0"
+    # Nothing gained is never a big bet: effort 3 and no impact is a money pit.
+    assert cell(dock, row, C.WAVE) == "Reconsider"
+    window.document.undo_stack.undo()
+    settle()
+    assert "⚠" not in cell(dock, row_of(dock, router), C.TITLE)
+
+
 # --- removing ------------------------------------------------------------------------------------
 
 

@@ -16,6 +16,8 @@ from .common import RANKED_PLAN, section_heading, sub_heading
 #: Room a heading needs below it (its own line, the table header and a row or two).
 KEEP_WITH_HEADING = 110
 
+NOTHING_ADDRESSED = "⚠ Addresses no friction point: link one to give it an impact"
+
 PLAN_COLUMNS = (
     Column("#", 18, numeric=True),
     Column("Improvement · linked friction points", 189),
@@ -37,8 +39,8 @@ def ranked_plan(ctx: RenderContext) -> list[Flowable]:
         Paragraph(
             "Every improvement, in four waves: <b>Now</b> (quick wins), <b>Next</b> (big "
             "bets), <b>Later</b> (fill-ins) and <b>Reconsider</b> (money pits). Inside a wave, "
-            "by priority P = I / effort. Impact I is high when it reaches the median of all "
-            f"improvements ({fmt.number(plan.median_impact or 0)}); effort is low at 2 points "
+            "by priority P = I / effort. Impact I is high when it is above 0 and reaches the "
+            f"median of all improvements ({fmt.number(plan.median_impact or 0)}); effort is low at 2 points "
             "or less. # is the rank over the whole plan.",
             ctx.styles.body,
         ),
@@ -89,4 +91,6 @@ def _linked(ctx: RenderContext, score: ImprovementScore) -> str:
         f"{ctx.friction_titles.get(fid, fid)} (good friction, not counted)"
         for fid in score.good_friction_ids
     ]
-    return "Addresses: " + "; ".join(titles) if titles else "Addresses no friction point yet"
+    if score.addresses_nothing:
+        return NOTHING_ADDRESSED
+    return "Addresses: " + "; ".join(titles)

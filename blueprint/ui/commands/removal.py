@@ -60,6 +60,37 @@ class Removal:
         return lines
 
 
+    def summary(self, blueprint: Blueprint, verb: str = "Removed") -> str:
+        """One status line for a removal of touchpoints or friction points, said before it
+        happens: what goes with them, and the improvements left addressing nothing."""
+        names = _names(blueprint)
+        if len(self.touchpoint_ids) == 1:
+            what = f"'{names.get(self.touchpoint_ids[0])}'"
+        elif self.touchpoint_ids:
+            what = _count(len(self.touchpoint_ids), "touchpoint")
+        elif len(self.friction_ids) == 1:
+            what = f"friction point '{names.get(self.friction_ids[0])}'"
+        else:
+            what = _count(len(self.friction_ids), "friction point")
+        also = [
+            _count(len(ids), noun)
+            for noun, ids in (("friction point", self.friction_ids), ("flow", self.flow_ids))
+            if ids and self.touchpoint_ids
+        ]
+        line = f"{verb} {what}" + (f" with {' and '.join(also)}" if also else "") + "."
+        titles = {imp.id: imp.display_name for imp in blueprint.improvements}
+        emptied = [i for i, kept in self.improvement_frictions.items() if not kept]
+        if len(emptied) == 1:
+            line += f" Improvement '{titles[emptied[0]]}' now addresses no friction point."
+        elif emptied:
+            line += f" {len(emptied)} improvements now address no friction point."
+        fewer = len(self.improvement_frictions) - len(emptied)
+        if fewer:
+            verb = "addresses" if fewer == 1 else "address"
+            line += f" {_count(fewer, 'improvement')} {verb} fewer friction points."
+        return line + " Undo brings them back."
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 

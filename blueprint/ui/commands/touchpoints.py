@@ -152,6 +152,9 @@ class RemoveTouchpoints(BlueprintCommand):
             text = f"Remove touchpoint {quoted(document.touchpoint(ids[0]).title)}"
         else:
             text = f"Remove {len(ids)} touchpoints"
+        #: what goes with them, in words, for the status line
+        self.removal = removal
+        self.summary = removal.summary(document.blueprint)
         super().__init__(document, text, removal_changes(document.blueprint, removal))
 
 

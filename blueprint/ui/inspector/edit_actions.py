@@ -219,9 +219,12 @@ class EditActions(QObject):
             def cut() -> QUndoCommand:
                 command = RemoveTouchpoints(self._document, chosen)
                 command.setText(command.text().replace("Remove", "Cut", 1))
+                command.summary = command.removal.summary(self._document.blueprint, "Cut")
                 return command
 
-            self._push(cut)
+            command = push_checked(self._document, cut, self.message.emit)
+            if isinstance(command, RemoveTouchpoints):
+                self.message.emit(command.summary)
 
     def paste_clipboard(self) -> None:
         field = _text_field()

@@ -160,21 +160,21 @@ def _severity_words(severity: int) -> str:
 
 def _quadrant(score: ImprovementScore, plan: Plan) -> Term:
     median = plan.median_impact or 0.0
-    high = "≥" if score.high_impact else "<"
+    if score.impact <= 0:
+        impact_how = "I is 0: nothing gained, never high"
+    else:
+        high = "≥" if score.high_impact else "<"
+        impact_how = f"I {high} median I: {fmt.number(score.impact)} {high} {fmt.number(median)}"
     low = "≤" if score.low_effort else ">"
     return Term(
         "Quadrant",
         score.quadrant.value,
         f"wave {score.wave.value}",
         (
+            Term("Impact", "high" if score.high_impact else "low", impact_how),
             Term(
-                "High impact" if score.high_impact else "Low impact",
-                "yes" if score.high_impact else "no",
-                f"I {high} median I: {fmt.number(score.impact)} {high} {fmt.number(median)}",
-            ),
-            Term(
-                "Low effort" if score.low_effort else "High effort",
-                "yes" if score.low_effort else "no",
+                "Effort",
+                "low" if score.low_effort else "high",
                 f"effort {low} {LOW_EFFORT_MAX}: {score.effort} {low} {LOW_EFFORT_MAX}",
             ),
         ),

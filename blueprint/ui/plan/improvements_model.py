@@ -57,6 +57,15 @@ class Column:
     numeric: bool = True
 
 
+#: After the title of an improvement linked to no friction point: its impact is 0 for that.
+NOTHING_ADDRESSED = "⚠ addresses no friction point"
+
+
+def _title_text(score: ImprovementScore) -> str:
+    title = one_line(score.title)
+    return f"{title}  {NOTHING_ADDRESSED}" if score.addresses_nothing else title
+
+
 def _lift_key(score: ImprovementScore) -> float:
     return -math.inf if score.lift is None else score.lift  # no lift yet: lowest
 
@@ -68,7 +77,7 @@ COLUMNS: dict[ImprovementColumn, Column] = {
     ImprovementColumn.TITLE: Column(
         "Improvement",
         "What the team will do",
-        lambda s, _c: one_line(s.title),
+        lambda s, _c: _title_text(s),
         lambda s: s.title.casefold(),
         numeric=False,
     ),
@@ -81,7 +90,7 @@ COLUMNS: dict[ImprovementColumn, Column] = {
     ),
     ImprovementColumn.QUADRANT: Column(
         "Quadrant",
-        "High impact: I at or above the median I; low effort: 2 points or less",
+        "High impact: I above 0 and at or above the median I; low effort: 2 points or less",
         lambda s, _c: s.quadrant.value,
         lambda s: _QUADRANT_ORDER[s.quadrant],
         numeric=False,
@@ -198,6 +207,11 @@ class ImprovementsTableModel(QAbstractTableModel):
 
     def _tip(self, score: ImprovementScore, which: ImprovementColumn) -> str | None:
         if which == ImprovementColumn.TITLE:
+            if score.addresses_nothing:
+                return plain_tip(
+                    f"{score.title}\nIt addresses no friction point, so its impact is 0: "
+                    "link the friction points it removes in the form below."
+                )
             return plain_tip(score.title)
         if which == ImprovementColumn.WAVE:
             return f"{score.wave.value}: {WAVE_QUADRANTS[score.wave].value}s"
