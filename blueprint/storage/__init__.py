@@ -1,6 +1,6 @@
 """Reading and writing blueprint files: JSON format, migrations, CSV, atomic writes."""
 
-from .atomic import atomic_write_bytes
+from .atomic import atomic_write_bytes, remove_stale_temporaries
 from .errors import (
     BinaryFileError,
     BlueprintFileError,
@@ -46,6 +46,7 @@ __all__ = [
     "SaveError",
     "UnsupportedNumberError",
     "atomic_write_bytes",
+    "remove_stale_temporaries",
     "dumps_blueprint",
     "load_blueprint",
     "loads_blueprint",

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
+import socket
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from .errors import SaveError
@@ -61,21 +64,89 @@ class TooLarge(Exception):
     """Over the size limit; ``args[0]`` is the size in bytes."""
 
 
+#: A temporary file of another machine's save (a shared drive), or of an older version's,
+#: is taken as left behind once it is this old: no save takes that long.
+STALE_AFTER_SECONDS = 3600
+_TEMP_SUFFIX = ".tmp"
+#: Which machine wrote a temporary file: a short digest, so no host name leaks into a folder.
+_HOST = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def remove_stale_temporaries(path: Path | str) -> int:
+    """Remove the temporary files that saves of ``path`` killed half-way left beside it.
+
+    A save names its temporary file after the machine and the process writing it, so one
+    of this machine whose process has ended is removed at once; any other only when it is
+    older than ``STALE_AFTER_SECONDS``. Best effort: a folder that cannot be read or a file
+    that cannot be removed is left as it is. Returns how many were removed.
+    """
+    path = Path(path)
+    prefix = _temp_prefix(path)
+    removed = 0
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return 0
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and name.endswith(_TEMP_SUFFIX)):
+            continue
+        if _is_stale(name[len(prefix) : -len(_TEMP_SUFFIX)], entry):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed += 1
+    return removed
+
+
+def _is_stale(middle: str, entry: os.DirEntry) -> bool:
+    owner, _, _random = middle.rpartition(".")
+    host, _, pid = owner.partition("-")
+    if host == _HOST and pid.isdigit() and os.name == "posix":
+        if int(pid) == os.getpid():
+            return False  # a save of this very process, maybe under way
+        if not _process_alive(int(pid)):
+            return True
+    try:
+        age = time.time() - entry.stat(follow_symlinks=False).st_mtime
+    except OSError:
+        return False
+    return age > STALE_AFTER_SECONDS
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # POSIX only: on Windows signal 0 would be a Ctrl+C
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, but belongs to someone else
+    return True
+
+
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically, keeping the target's permissions.
 
     A temporary file in the same folder is written, flushed and fsynced, then renamed over
     the target, and the folder is fsynced so the rename itself survives a power cut.
+    Temporary files that earlier saves of ``path`` left behind when killed are removed
+    first (see ``remove_stale_temporaries``), so none piles up beside the file.
     Raises ``SaveError`` naming the path and the reason; the old file is then unchanged.
     """
     # Through a symbolic link, replace the file it points to, not the link itself.
     path = Path(os.path.realpath(path))
     folder = path.parent
+    remove_stale_temporaries(path)
     try:
         mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
         if path.is_dir():
             raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f"{_temp_prefix(path)}{_HOST}-{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=folder
+        )
     except OSError as error:
         raise SaveError(f"cannot save: {describe_os_error(error)}", path) from error
     tmp = Path(tmp_name)

@@ -13,7 +13,14 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from ..model import Blueprint
 from ..model.templates import new_blueprint
-from ..storage import EXTENSION, LoadError, NewerVersionError, SaveError, load_blueprint
+from ..storage import (
+    EXTENSION,
+    LoadError,
+    NewerVersionError,
+    SaveError,
+    load_blueprint,
+    remove_stale_temporaries,
+)
 from . import theme
 from .about import show_about
 from .canvas.scene import BlueprintScene
@@ -154,6 +161,7 @@ class MainWindow(QMainWindow):
         self.document.reset(blueprint, path)
         self.canvas.fit_when_shown()
         remember_file(path)
+        remove_stale_temporaries(path)  # what saves killed half-way left beside it
         return True
 
     def restore_recovered(self, entry: RecoveryEntry, blueprint: Blueprint) -> None:

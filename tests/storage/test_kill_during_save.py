@@ -9,7 +9,13 @@ import time
 
 from blueprint.model import Touchpoint
 from blueprint.model.templates import new_blueprint
-from blueprint.storage import dumps_blueprint, loads_blueprint
+from blueprint.storage import (
+    atomic_write_bytes,
+    dumps_blueprint,
+    loads_blueprint,
+    remove_stale_temporaries,
+)
+from blueprint.storage.atomic import STALE_AFTER_SECONDS
 
 TRIALS = 120
 
@@ -79,3 +85,45 @@ def test_killed_saves_leave_the_old_or_the_new_file(tmp_path):
         spawner.wait(timeout=30)
         spawner.stdout.close()
     assert seen[a] and seen[b], f"kills should land at different moments: {seen}"
+    # Kills during a write leave its temporary file; the next save of each file removes them.
+    assert leftovers(tmp_path), "some kill should have landed in the middle of a write"
+    for n in range(TRIALS):
+        atomic_write_bytes(tmp_path / f"trial-{n}.blueprint", a)
+    assert leftovers(tmp_path) == []
+
+
+def leftovers(folder) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_a_save_under_way_elsewhere_keeps_its_temporary_file(tmp_path):
+    target = tmp_path / "journey.blueprint"
+    target.write_bytes(b"{}")
+    ours = tmp_path / f".journey.blueprint.x-{os.getpid()}.abcd.tmp"  # not this machine's
+    legacy_fresh = tmp_path / ".journey.blueprint.k2j4h5g6.tmp"
+    legacy_old = tmp_path / ".journey.blueprint.a1b2c3d4.tmp"
+    other_file = tmp_path / ".other.blueprint.a1b2c3d4.tmp"
+    for path in (ours, legacy_fresh, legacy_old, other_file):
+        path.write_bytes(b"partial")
+    long_ago = time.time() - STALE_AFTER_SECONDS - 60
+    for path in (legacy_old, other_file):
+        os.utime(path, (long_ago, long_ago))
+    assert remove_stale_temporaries(target) == 1
+    assert leftovers(tmp_path) == sorted(p.name for p in (ours, legacy_fresh, other_file))
+
+
+def test_a_dead_process_temporary_file_on_this_machine_goes_at_once(tmp_path):
+    from blueprint.storage.atomic import _HOST
+
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    target = tmp_path / "journey.blueprint"
+    target.write_bytes(version("A"))
+    dead = tmp_path / f".journey.blueprint.{_HOST}-{int(ended.stdout)}.abcd1234.tmp"
+    dead.write_bytes(b"partial")
+    assert remove_stale_temporaries(target) == 1
+    assert leftovers(tmp_path) == []
