@@ -46,9 +46,9 @@ __all__ = [
     "SaveError",
     "UnsupportedNumberError",
     "atomic_write_bytes",
-    "remove_stale_temporaries",
     "dumps_blueprint",
     "load_blueprint",
     "loads_blueprint",
+    "remove_stale_temporaries",
     "save_blueprint",
 ]

@@ -61,7 +61,8 @@ def _rows(ctx: RenderContext) -> list[tuple[str, str, str]]:
         ),
         (
             "Quadrant",
-            f"high impact: I > 0 and I ≥ median I ({median}); low effort: effort ≤ {LOW_EFFORT_MAX}",
+            f"high impact: I > 0 and I ≥ median I ({median}); "
+            f"low effort: effort ≤ {LOW_EFFORT_MAX}",
             "Quick win (high, low), big bet (high, high), fill-in (low, low), money pit (low, "
             "high).",
         ),

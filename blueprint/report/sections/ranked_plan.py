@@ -40,8 +40,8 @@ def ranked_plan(ctx: RenderContext) -> list[Flowable]:
             "Every improvement, in four waves: <b>Now</b> (quick wins), <b>Next</b> (big "
             "bets), <b>Later</b> (fill-ins) and <b>Reconsider</b> (money pits). Inside a wave, "
             "by priority P = I / effort. Impact I is high when it is above 0 and reaches the "
-            f"median of all improvements ({fmt.number(plan.median_impact or 0)}); effort is low at 2 points "
-            "or less. # is the rank over the whole plan.",
+            f"median of all improvements ({fmt.number(plan.median_impact or 0)}); effort is "
+            "low at 2 points or less. # is the rank over the whole plan.",
             ctx.styles.body,
         ),
     ]

@@ -59,7 +59,6 @@ class Removal:
             lines.append(f"{_count(len(now_all), 'touchpoint')} will apply to all personas")
         return lines
 
-
     def summary(self, blueprint: Blueprint, verb: str = "Removed") -> str:
         """One status line for a removal of touchpoints or friction points, said before it
         happens: what goes with them, and the improvements left addressing nothing."""
