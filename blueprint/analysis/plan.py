@@ -116,6 +116,8 @@ class Plan:
     waves: dict[Wave, tuple[ImprovementScore, ...]]
     total_avoidable_cost: float  # each friction counted once, at the best action addressing it
     cost_unknown_channel_ids: tuple[str, ...]
+    #: landing channels of the avoidable cost whose cost per contact is an estimate
+    cost_estimated_channel_ids: tuple[str, ...]
     lost_journeys: float  # a year, over every bad friction in scope where customers give up
     failure_demand: FailureDemand
     channel_switches: tuple[Flow, ...]
@@ -230,6 +232,7 @@ def build_plan(bp: Blueprint, persona_id: str | None = None, top: int = DEFAULT_
         cost_unknown_channel_ids=tuple(
             dict.fromkeys(c for s in ranked for c in s.cost_unknown_channel_ids)
         ),
+        cost_estimated_channel_ids=_estimated_cost_channels(bp, ranked),
         lost_journeys=sum(f.reach * 12 for f in friction_scores if f.gives_up and not f.good),
         failure_demand=failure_demand(bp, friction_scores),
         channel_switches=tuple(
@@ -271,6 +274,20 @@ def _data_gaps(top: tuple[ImprovementScore, ...]) -> tuple[FrictionScore, ...]:
         if f.source in (FrequencySource.ESTIMATED, FrequencySource.UNKNOWN)
     }
     return tuple(gaps.values())
+
+
+def _estimated_cost_channels(
+    bp: Blueprint, scores: tuple[ImprovementScore, ...]
+) -> tuple[str, ...]:
+    estimated = {c.id for c in bp.channels if c.cost_source == FrequencySource.ESTIMATED}
+    return tuple(
+        dict.fromkeys(
+            t.landing_channel_id
+            for s in scores
+            for t in s.cost_terms
+            if t.landing_channel_id in estimated and t.cost > 0
+        )
+    )
 
 
 def _total_avoidable_cost(scores: tuple[ImprovementScore, ...]) -> float:

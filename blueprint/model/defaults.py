@@ -36,25 +36,39 @@ class ChannelDefault:
     kind: ChannelKind
     step: int
     aliases: tuple[str, ...] = ()
+    #: A typical cost of one contact, in euros: a starting estimate, never a measure.
+    typical_cost: float | None = None
+
+
+#: Where the typical costs come from, as a new blueprint's channels say it.
+TYPICAL_COST_NOTE = (
+    "Typical cost for this kind of channel (published contact-centre benchmarks: self-service "
+    "cents, a live agent several euros, a field visit over a hundred). An estimate: replace it "
+    "with your own figure."
+)
 
 
 DEFAULT_CHANNELS: tuple[ChannelDefault, ...] = (
-    ChannelDefault("Website / account", ChannelKind.SELF_SERVICE, 4, ("website", "web", "account")),
-    ChannelDefault("Mobile app", ChannelKind.SELF_SERVICE, 4, ("app",)),
-    ChannelDefault("Help centre / FAQ", ChannelKind.SELF_HELP, 3, ("help centre", "faq")),
-    ChannelDefault("Chatbot / virtual agent", ChannelKind.SELF_HELP, 3, ("chatbot", "bot")),
-    ChannelDefault("IVR (phone menu)", ChannelKind.SELF_HELP, 3, ("ivr", "phone menu")),
-    ChannelDefault("Email / web form", ChannelKind.ASSISTED_DIGITAL, 2, ("email", "web form")),
-    ChannelDefault("SMS / messaging", ChannelKind.ASSISTED_DIGITAL, 2, ("sms", "messaging")),
-    ChannelDefault("Social media", ChannelKind.ASSISTED_DIGITAL, 2, ("social",)),
-    ChannelDefault("Live chat with an agent", ChannelKind.LIVE_HUMAN, 1, ("live chat", "chat")),
-    ChannelDefault("Phone with an agent", ChannelKind.LIVE_HUMAN, 1, ("phone", "call centre")),
-    ChannelDefault("Store / branch", ChannelKind.LIVE_HUMAN, 1, ("store", "branch", "shop")),
     ChannelDefault(
-        "Field visit / technician", ChannelKind.LIVE_HUMAN, 1, ("field visit", "technician")
+        "Website / account", ChannelKind.SELF_SERVICE, 4, ("website", "web", "account"), 0.1
+    ),
+    ChannelDefault("Mobile app", ChannelKind.SELF_SERVICE, 4, ("app",), 0.1),
+    ChannelDefault("Help centre / FAQ", ChannelKind.SELF_HELP, 3, ("help centre", "faq"), 0.1),
+    ChannelDefault("Chatbot / virtual agent", ChannelKind.SELF_HELP, 3, ("chatbot", "bot"), 0.5),
+    ChannelDefault("IVR (phone menu)", ChannelKind.SELF_HELP, 3, ("ivr", "phone menu"), 0.6),
+    ChannelDefault("Email / web form", ChannelKind.ASSISTED_DIGITAL, 2, ("email", "web form"), 4.0),
+    ChannelDefault("SMS / messaging", ChannelKind.ASSISTED_DIGITAL, 2, ("sms", "messaging"), 1.5),
+    ChannelDefault("Social media", ChannelKind.ASSISTED_DIGITAL, 2, ("social",), 4.0),
+    ChannelDefault(
+        "Live chat with an agent", ChannelKind.LIVE_HUMAN, 1, ("live chat", "chat"), 4.5
+    ),
+    ChannelDefault("Phone with an agent", ChannelKind.LIVE_HUMAN, 1, ("phone", "call centre"), 6.0),
+    ChannelDefault("Store / branch", ChannelKind.LIVE_HUMAN, 1, ("store", "branch", "shop"), 9.0),
+    ChannelDefault(
+        "Field visit / technician", ChannelKind.LIVE_HUMAN, 1, ("field visit", "technician"), 120.0
     ),
     ChannelDefault(
-        "Complaints / escalation", ChannelKind.ESCALATION, 0, ("complaints", "escalation")
+        "Complaints / escalation", ChannelKind.ESCALATION, 0, ("complaints", "escalation"), 25.0
     ),
 )
 

@@ -34,7 +34,7 @@ from .enums import (
 from .ids import ID_PATTERN, new_id
 
 FORMAT_MARKER = "blueprint"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 NOT_BLANK = r"\S"
 EntityId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
@@ -113,6 +113,15 @@ class Channel(Identified):
         default=None,
         description="What one contact in this channel costs, in the blueprint's currency; "
         "null when unknown.",
+    )
+    cost_source: Lax[FrequencySource] | None = Field(
+        default=None,
+        description="How the cost per contact is known: measured, estimated or unknown; null "
+        "when not said (files of schema version 1).",
+    )
+    cost_note: Text = Field(
+        default="",
+        description="Where the cost per contact comes from: a report, a system, a benchmark.",
     )
     description: Text = ""
 

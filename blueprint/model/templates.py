@@ -6,8 +6,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .defaults import DEFAULT_CHANNELS, DEFAULT_CONTACT_REASONS, DEFAULT_STAGES
+from .defaults import DEFAULT_CHANNELS, DEFAULT_CONTACT_REASONS, DEFAULT_STAGES, TYPICAL_COST_NOTE
 from .entities import Blueprint, Channel, ContactReason, Stage
+from .enums import FrequencySource
 
 
 def slug(text: str, limit: int = 40) -> str:
@@ -19,8 +20,20 @@ def make_stages(names: Sequence[str]) -> list[Stage]:
 
 
 def make_channels(names: Sequence[str] | None = None) -> list[Channel]:
+    """The default channels (or those named), each with its typical cost as an estimate."""
     chosen = [d for d in DEFAULT_CHANNELS if names is None or d.name in names]
-    return [Channel(id=f"ch-{slug(d.name)}", name=d.name, kind=d.kind, step=d.step) for d in chosen]
+    return [
+        Channel(
+            id=f"ch-{slug(d.name)}",
+            name=d.name,
+            kind=d.kind,
+            step=d.step,
+            cost_per_contact=d.typical_cost,
+            cost_source=FrequencySource.ESTIMATED if d.typical_cost is not None else None,
+            cost_note=TYPICAL_COST_NOTE if d.typical_cost is not None else "",
+        )
+        for d in chosen
+    ]
 
 
 def make_contact_reasons() -> list[ContactReason]:

@@ -56,6 +56,11 @@ def number(value: float) -> str:
     return whole(value) if abs(value) >= 100 else decimal(value)
 
 
+def frequency(count: float, period: str) -> str:
+    """``12 / week``; a count of 0 is a frequency nobody has given yet: ``unknown``."""
+    return f"{number(count)} / {PERIOD_WORDS[period]}" if count else "unknown"
+
+
 def compact(value: float) -> str:
     """A short number for a narrow cell: ``950``, ``12,536``, ``184k``, ``3.2M``."""
     if value >= 9_999_500:

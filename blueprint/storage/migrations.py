@@ -14,8 +14,17 @@ from ..model import SCHEMA_VERSION
 
 Migration = Callable[[dict], dict]
 
+
+def _channel_cost_sources(document: dict) -> dict:
+    """1 -> 2: channels may say how their cost per contact is known (``cost_source``) and
+    where it comes from (``cost_note``). A version 1 file said neither: both keys stay
+    absent, which reads as "not said", so nothing in the document changes but its version.
+    """
+    return document
+
+
 #: from-version -> step to from-version + 1. Version 1 is the first published schema.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _channel_cost_sources}
 
 FIRST_SCHEMA_VERSION = 1
 

@@ -4,6 +4,7 @@ import pytest
 from pydantic import ValidationError
 
 from blueprint.model import (
+    SCHEMA_VERSION,
     Blueprint,
     Channel,
     Epic,
@@ -175,4 +176,4 @@ def test_values_of_the_wrong_type_are_not_guessed_at(model, fields):
 
 def test_file_marker_and_version_are_fixed():
     rejects(Blueprint, format="spreadsheet")
-    rejects(Blueprint, schema_version=2)
+    rejects(Blueprint, schema_version=SCHEMA_VERSION + 1)

@@ -2,7 +2,7 @@
 
 import json
 
-from blueprint.model import Stage
+from blueprint.model import SCHEMA_VERSION, Stage
 from blueprint.model.templates import new_blueprint
 from blueprint.storage import dumps_blueprint, load_blueprint, loads_blueprint, save_blueprint
 from tests.factories import small_blueprint
@@ -19,7 +19,7 @@ def test_layout_is_two_space_indented_with_a_final_newline():
     text = dumps_blueprint(small_blueprint()).decode()
     assert text.endswith("}\n") and not text.endswith("\n\n")
     assert text.splitlines()[1] == '  "format": "blueprint",'
-    assert text.splitlines()[2] == '  "schema_version": 1,'
+    assert text.splitlines()[2] == f'  "schema_version": {SCHEMA_VERSION},'
 
 
 def test_keys_come_in_a_fixed_order_whatever_order_the_file_had():

@@ -4,8 +4,13 @@ import json
 
 import pytest
 
+from blueprint.model import SCHEMA_VERSION
+
 from blueprint.storage import LoadError, dumps_blueprint, jsonfile, loads_blueprint, migrations
+from tests.conftest import ROOT
 from tests.factories import small_blueprint
+
+VERSIONS = ROOT / "tests" / "storage" / "versions"
 
 
 def test_steps_run_in_order_and_stamp_each_version(monkeypatch):
@@ -42,7 +47,7 @@ def test_an_older_file_is_upgraded_when_opened(monkeypatch):
     old["schema_version"] = 0
     old["organization"] = old.pop("organisation") or "Acme"
     loaded = loads_blueprint(json.dumps(old).encode())
-    assert loaded.organisation == "Acme" and loaded.schema_version == 1
+    assert loaded.organisation == "Acme" and loaded.schema_version == SCHEMA_VERSION
 
 
 def test_a_version_without_an_upgrade_path_is_a_clear_error(monkeypatch):
@@ -51,3 +56,30 @@ def test_a_version_without_an_upgrade_path_is_a_clear_error(monkeypatch):
     old["schema_version"] = 0
     with pytest.raises(LoadError, match="schema version 0, which this version of blueprint"):
         loads_blueprint(json.dumps(old).encode())
+
+
+# --- each real step, on a file as that version wrote it -----------------------------------
+
+
+def test_version_1_opens_with_costs_kept_and_their_source_not_said():
+    """1 -> 2: channels gained ``cost_source`` and ``cost_note``; a version 1 file said
+    neither, so its costs are kept as they were, their source not said."""
+    path = VERSIONS / "v1-broadband-installation.blueprint"
+    raw = json.loads(path.read_text("utf-8"))
+    assert raw["schema_version"] == 1
+    loaded = jsonfile.load_blueprint(path)
+    assert loaded.schema_version == SCHEMA_VERSION
+    costs = {c["id"]: c["cost_per_contact"] for c in raw["channels"]}
+    assert {c.id: c.cost_per_contact for c in loaded.channels} == costs
+    assert all(c.cost_source is None and c.cost_note == "" for c in loaded.channels)
+    # Everything else survives the step: the same entities, by id.
+    for kind in ("stages", "touchpoints", "frictions", "flows", "improvements", "personas"):
+        assert [e.id for e in getattr(loaded, kind)] == [e["id"] for e in raw[kind]]
+    # Saved again, it is a current file that reads back the same.
+    assert loads_blueprint(dumps_blueprint(loaded)) == loaded
+
+
+def test_the_step_from_1_changes_nothing_but_the_version():
+    document = {"schema_version": 1, "channels": [{"id": "c", "cost_per_contact": 4.0}]}
+    upgraded = migrations.migrate(json.loads(json.dumps(document)), 1, target=2)
+    assert upgraded == {**document, "schema_version": 2}

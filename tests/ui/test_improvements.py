@@ -122,7 +122,7 @@ def breakdown_lines(dock) -> list[str]:
 
 
 def as_number(text: str) -> float:
-    return float(text.replace(",", "").replace("£", "").strip())
+    return float(text.replace(",", "").replace("£", "").replace("≥", "").strip())
 
 
 # --- the table -------------------------------------------------------------------------------
@@ -354,3 +354,9 @@ def test_selecting_an_improvement_lights_up_its_cards_on_the_canvas(qtbot, broad
         assert window.overlays.highlighted.friction_ids == frozenset(improvement.friction_ids)
     finally:
         close_quietly(window)
+
+
+def test_the_totals_name_the_channels_without_a_cost_per_contact(dock):
+    text = dock.summary.text()
+    assert "they would avoid at least £" in text
+    assert text.endswith("(set a cost per contact for Social media to count theirs too)")

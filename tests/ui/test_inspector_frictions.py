@@ -62,6 +62,7 @@ def test_add_a_friction_point_and_type_its_title(qtbot, window, panel):
     qtbot.keyClicks(panel.editor.title, "Nobody answers")
     assert window.document.frictions_of("t3")[0].title == "Nobody answers"
     assert panel.list.item(0).text() == "◆2 Nobody answers"
+    assert panel.editor.count.text() == "unknown"  # no frequency given yet, never "0.0"
     stack = window.document.undo_stack
     assert stack.count() == 2
     assert stack.text(0) == "Add friction 'New friction point' to 'Complain'"

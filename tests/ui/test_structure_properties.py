@@ -157,3 +157,33 @@ def test_the_dialog_closes_when_its_channel_goes(qtbot, window):
 
 def test_step_labels_run_from_the_top_of_the_stairway():
     assert [step for step, _label in STEP_LABELS] == [5, 4, 3, 2, 1, 0]
+
+
+def test_how_the_cost_is_known_and_where_it_comes_from_are_edited_and_undone(qtbot, window):
+    from tests.ui.editing_helpers import pick_from_popup
+
+    dialog = open_channel_properties(qtbot, window, "phone")
+    assert dialog.cost_source.currentText() == "not said"
+    pick_from_popup(qtbot, dialog.cost_source, "measured")
+    replace_text(qtbot, dialog.cost_note, "Contact centre report, Q3")
+    phone = window.document.entity("channels", "phone")
+    assert (phone.cost_source, phone.cost_note) == ("measured", "Contact centre report, Q3")
+    stack = window.document.undo_stack
+    assert stack.count() == 2
+    stack.undo()
+    stack.undo()
+    assert dialog.cost_source.currentText() == "not said" and dialog.cost_note.text() == ""
+
+
+def test_a_new_blueprints_channel_shows_its_estimated_typical_cost(qtbot, qapp):
+    from blueprint.model.templates import new_blueprint
+    from blueprint.ui.document import Document
+
+    window = open_window(qtbot, Document(new_blueprint()))
+    try:
+        dialog = open_channel_properties(qtbot, window, "ch-phone-with-an-agent")
+        assert dialog.cost.text() == "6.00 EUR"
+        assert dialog.cost_source.currentText() == "estimated"
+        assert "estimate" in dialog.cost_note.text()
+    finally:
+        close_window(window)

@@ -56,7 +56,7 @@ def data_to_capture(ctx: RenderContext) -> list[Flowable]:
                     (touchpoint, ctx.styles.cell_muted),
                 ],
                 [ctx.stage_names.get(gap.stage_id, ""), ctx.channel_names.get(gap.channel_id, "")],
-                [fmt.number(gap.count), f"a {fmt.PERIOD_WORDS[gap.period]}"],
+                fmt.frequency(gap.count, gap.period),
                 gap.source,
                 fmt.number(gap.impact),
                 ", ".join(f"#{r}" for r in ranks),

@@ -7,6 +7,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 from ...analysis import ImprovementScore, Wave
 from .. import formatting as fmt
 from ..context import RenderContext
+from ..saving import avoidable_cost_text
 from ..styles import MUTED, WAVE_COLOURS, WAVE_MEANINGS
 from ..tables import Column, DataTable
 from .common import RANKED_PLAN, section_heading, sub_heading
@@ -80,7 +81,7 @@ def _row(ctx: RenderContext, score: ImprovementScore) -> list:
         str(score.effort),
         fmt.compact(score.impact),
         fmt.compact(score.priority),
-        ctx.money(score.avoidable_cost),
+        avoidable_cost_text(score, ctx.bp.currency),
         fmt.lift_text(score.current_step, score.target_step, score.lift),
     ]
 

@@ -79,7 +79,7 @@ def _row(ctx: RenderContext, f: FrictionScore) -> list:
         [(f.title, ctx.styles.cell), (where, ctx.styles.cell_muted)],
         kind,
         str(f.severity),
-        f"{fmt.number(f.count)} / {fmt.PERIOD_WORDS[f.period]}",
+        fmt.frequency(f.count, f.period),
         f.source,
         fmt.number(f.reach),
         fmt.decimal(f.weight, 2),

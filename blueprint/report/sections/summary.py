@@ -8,6 +8,7 @@ from ...analysis import ImprovementScore, Wave
 from ...analysis.epic import LETTER_NAMES
 from .. import formatting as fmt
 from ..context import RenderContext
+from ..saving import COST_UNKNOWN, avoidable_cost_text, saving_sentence
 from ..styles import TILE_FILL, WAVE_COLOURS
 from ..tables import Column, DataTable
 from .common import (
@@ -60,10 +61,12 @@ def _lead(ctx: RenderContext) -> str:
         )
     addressed = fmt.plural(len(ctx.ranks_by_friction), "friction point")
     verb, they = ("addresses", "it") if count == 1 else ("address", "together they")
+    saving = saving_sentence(
+        plan, ctx.channel_names, ctx.bp.currency, lambda text: f"<b>{text}</b>", ctx.user
+    )
     return (
-        f"{fmt.plural(count, 'improvement')} {verb} {addressed}; {they} would avoid about "
-        f"<b>{ctx.money(plan.total_avoidable_cost)} a year</b> in contacts. Start with the "
-        "<b>Now</b> wave "
+        f"{fmt.plural(count, 'improvement')} {verb} {addressed}; {they} {saving}. Start with "
+        "the <b>Now</b> wave "
         f"({fmt.plural(len(plan.waves[Wave.NOW]), 'quick win')}): high impact for low effort."
     )
 
@@ -80,7 +83,13 @@ def _tiles(ctx: RenderContext) -> Table:
         cost_label += f"; cost unknown for {fmt.join_words(unknown)} (counted as 0)"
     share = plan.failure_demand.share
     tiles = [
-        _tile(ctx, ctx.money(plan.total_avoidable_cost), cost_label),
+        _tile(
+            ctx,
+            "not known"
+            if unknown and not plan.total_avoidable_cost
+            else ctx.money(plan.total_avoidable_cost),
+            cost_label,
+        ),
         _tile(ctx, fmt.whole(plan.lost_journeys), "lost journeys a year: customers who give up"),
         _tile(
             ctx,
@@ -149,7 +158,7 @@ def _top_table(ctx: RenderContext) -> Flowable:
                 s.title,
                 Paragraph(wave_markup(s.wave), ctx.styles.cell),
                 fmt.compact(s.priority),
-                ctx.money(s.avoidable_cost),
+                avoidable_cost_text(s, ctx.bp.currency),
             ]
         )
     return table.build()
@@ -204,7 +213,8 @@ def _now_list(ctx: RenderContext) -> list[Flowable]:
 
 
 def _now_item(ctx: RenderContext, score: ImprovementScore) -> str:
-    facts = [f"effort {score.effort}", f"{ctx.money(score.avoidable_cost)} a year"]
+    cost = avoidable_cost_text(score, ctx.bp.currency)
+    facts = [f"effort {score.effort}", cost if cost == COST_UNKNOWN else f"{cost} a year"]
     if score.owner.strip():
         facts.insert(0, f"owner {ctx.user(score.owner)}")
     return (

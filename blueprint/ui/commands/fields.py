@@ -191,6 +191,8 @@ class EditChannel(FieldEdit):
         "kind": "kind",
         "step": "stairway step",
         "cost_per_contact": "cost per contact",
+        "cost_source": "how the cost is known",
+        "cost_note": "where the cost comes from",
         "description": "description",
     }
 

@@ -54,6 +54,7 @@ class FrictionForm(QWidget):
         add_row(form, "&Severity:", self.severity, "1 cosmetic, 2 annoying, 3 serious, 4 blocks")
         self.form.bind(self.severity, "severity")
         self.count = NumberBox(0, MAX_COUNT, 1, 1)
+        self.count.setSpecialValueText("unknown")  # 0 is a count nobody has given yet
         self.count.setAccessibleName("Frequency count")
         self.period = compact_combo(8)
         self.period.setAccessibleName("Frequency period")
@@ -67,7 +68,12 @@ class FrictionForm(QWidget):
         self.form.bind(self.count, "frequency.count")
         self.form.bind(self.period, "frequency.per", PERIODS)
         self.source = compact_combo(8)
-        add_row(form, "Kno&wn by:", self.source, "Where the frequency comes from")
+        add_row(
+            form,
+            "Frequency &data:",
+            self.source,
+            "Is the frequency measured from data, an estimate, or not known?",
+        )
         self.form.bind(self.source, "frequency.source", SOURCES)
         self.leads_to = compact_combo()
         add_row(form, "Leads t&o:", self.leads_to, "The channel the customer is pushed into")

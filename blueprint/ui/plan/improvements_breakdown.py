@@ -132,7 +132,9 @@ def _friction(f: FrictionScore, names: _Names) -> Term:
             "Reach r",
             fmt.number(f.reach),
             f"a month: count × period factor = {fmt.number(f.count)} a "
-            f"{fmt.PERIOD_WORDS[f.period]} × {PERIOD_FACTORS[f.period]} ({f.source})",
+            f"{fmt.PERIOD_WORDS[f.period]} × {PERIOD_FACTORS[f.period]} ({f.source})"
+            if f.count
+            else "a month: no frequency given yet (unknown), counted 0",
         ),
         Term("Severity", str(f.severity), _severity_words(f.severity)),
         Term(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...analysis.plan import ImprovementScore, Plan
 from ...report import formatting as fmt
+from ...report.saving import saving_sentence
 from ..commands import AddImprovement, CommandError, RemoveImprovement
 from ..inspector.forms import DeleteKeyGuard, caption
 from ..inspector.touchpoint_inspector import scrolled
@@ -217,12 +218,13 @@ class ImprovementsDock(QDockWidget):
             self.summary.setText("No improvement yet: pick friction points and add one.")
             return
         median = fmt.number(plan.median_impact or 0)
-        cost = fmt.money(plan.total_avoidable_cost, self._document.blueprint.currency)
+        bp = self._document.blueprint
+        saving = saving_sentence(plan, {c.id: c.name for c in bp.channels}, bp.currency)
         persona = self._document.get("personas", plan.persona_id or "")
         who = f"for {persona.name}" if persona is not None else "for every customer"
         self.summary.setText(
             f"{fmt.plural(count, 'improvement')} {who}, ranked by priority P = I / effort · "
-            f"median I {median} · avoidable cost {cost} a year"
+            f"median I {median} · they {saving}"
         )
 
     # --- following the plan --------------------------------------------------------------------

@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor
 
 from ...analysis.plan import ImprovementScore, Plan, Quadrant, Wave
 from ...report import formatting as fmt
+from ...report.saving import avoidable_cost_text
 from .improvements_choices import WAVE_COLOURS, WAVE_QUADRANTS, one_line, plain_tip
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -110,7 +111,7 @@ COLUMNS: dict[ImprovementColumn, Column] = {
     ImprovementColumn.COST: Column(
         "Avoidable\ncost a year",
         "Σ r × 12 × cost per contact of the landing channel × the action's share",
-        lambda s, currency: fmt.money(s.avoidable_cost, currency),
+        lambda s, currency: avoidable_cost_text(s, currency),
         lambda s: s.avoidable_cost,
     ),
     ImprovementColumn.LIFT: Column(

@@ -22,6 +22,7 @@ from ..canvas import palette
 from ..commands import EditChannel, EditStage, FieldEdit
 from ..document import Document
 from ..inspector.bindings import EntityForm
+from ..inspector.choices import SOURCES
 from ..inspector.forms import add_row, caption, form_layout, text_area
 from ..inspector.numbers import NumberBox
 from .labels import KIND_LABELS, STEP_LABELS
@@ -33,6 +34,8 @@ STEP_HELP = (
     "lost. Friction that pushes customers into this channel drops them to this step."
 )
 COST_HELP = "What one contact in this channel costs; blank when unknown (the plan says so)."
+COST_SOURCE_HELP = "Is the cost your own measured figure, an estimate, or not known?"
+COST_SOURCES = ((None, "not said"), *SOURCES)
 
 
 class PropertiesDialog(QDialog):
@@ -132,6 +135,13 @@ class ChannelProperties(PropertiesDialog):
         self.cost.setSpecialValueText(UNKNOWN_COST)
         add_row(self.fields, "&Cost per contact:", self.cost, COST_HELP)
         self.form.bind(self.cost, "cost_per_contact")
+        self.cost_source = QComboBox()
+        add_row(self.fields, "Cost &is:", self.cost_source, COST_SOURCE_HELP)
+        self.form.bind(self.cost_source, "cost_source", COST_SOURCES)
+        self.cost_note = QLineEdit()
+        self.cost_note.setPlaceholderText("a report, a system, a benchmark")
+        add_row(self.fields, "Cost s&ource:", self.cost_note, "Where the cost comes from")
+        self.form.bind(self.cost_note, "cost_note")
         self.description = text_area(3, "Description", "Notes about this channel")
         add_row(self.fields, "&Description:", self.description)
         self.form.bind(self.description, "description")

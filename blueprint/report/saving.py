@@ -1,0 +1,51 @@
+"""What the plan would save, in words: one sentence for the summary page and the editor.
+
+A saving of 0 is never a headline: where costs per contact are missing the sentence says
+which channels lack one and what to fill in; where they are estimates it says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..analysis import ImprovementScore, Plan
+from . import formatting as fmt
+
+COST_UNKNOWN = "cost unknown"
+
+
+def saving_sentence(
+    plan: Plan,
+    channel_names: dict[str, str],
+    currency: str,
+    strong: Callable[[str], str] = lambda text: text,
+    name: Callable[[str], str] = lambda text: text,
+) -> str:
+    """ "would avoid about EUR 12,000 a year in contacts", or what is missing to know it.
+
+    ``strong`` marks the figure (bold on the page), ``name`` writes a channel's name (escaped
+    on the page); both leave plain text by default.
+    """
+    unknown = [name(channel_names.get(c, c)) for c in plan.cost_unknown_channel_ids]
+    fill = f"set a cost per contact for {fmt.join_words(unknown)}"
+    amount = fmt.money(plan.total_avoidable_cost, currency)
+    if plan.total_avoidable_cost > 0:
+        sentence = f"would avoid {'at least' if unknown else 'about'} "
+        sentence += strong(f"{amount} a year") + " in contacts"
+        if plan.cost_estimated_channel_ids:
+            sentence += ", at estimated costs per contact"
+        if unknown:
+            sentence += f" ({fill} to count theirs too)"
+        return sentence
+    if unknown:
+        return "would avoid contacts whose cost is not known yet: " + strong(fill) + " to see it"
+    return "would avoid no contact cost (the customers they help give up or stay where they are)"
+
+
+def avoidable_cost_text(score: ImprovementScore, currency: str) -> str:
+    """One improvement's avoidable cost for a table cell: ``€ 1,200``, ``≥ € 1,200`` when
+    some of its contacts land in a channel with no cost, ``cost unknown`` when all do."""
+    amount = fmt.money(score.avoidable_cost, currency)
+    if not score.cost_unknown_channel_ids:
+        return amount
+    return f"≥ {amount}" if score.avoidable_cost > 0 else COST_UNKNOWN
