@@ -5,7 +5,6 @@ import json
 import pytest
 
 from blueprint.model import SCHEMA_VERSION
-
 from blueprint.storage import LoadError, dumps_blueprint, jsonfile, loads_blueprint, migrations
 from tests.conftest import ROOT
 from tests.factories import small_blueprint
