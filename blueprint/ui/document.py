@@ -55,6 +55,8 @@ class Document(QObject):
     personasChanged = Signal()
     improvementsChanged = Signal()
     contactReasonsChanged = Signal()
+    #: the blueprint's own fields changed: title, organisation, description, currency
+    propertiesChanged = Signal()
     #: One whole change is complete (a command's redo or undo): the moment to relayout.
     edited = Signal()
     #: True when there are changes not saved to the file.
@@ -222,6 +224,15 @@ class Document(QObject):
             # A copy, so a value held by a command is never shared with the model.
             setattr(owner, name, copy.deepcopy(value))
             self._emit_changed(kind, entity)
+        return True
+
+    def set_property(self, name: str, value: Any) -> bool:
+        """Set one of the blueprint's own fields; False when it was equal."""
+        if getattr(self._blueprint, name) == value:
+            return False
+        with self.batch():
+            setattr(self._blueprint, name, copy.deepcopy(value))
+            self.propertiesChanged.emit()
         return True
 
     def move_touchpoint(

@@ -6,6 +6,7 @@ talks to the user and tests can answer for them.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -23,6 +24,7 @@ from ..storage import (
 )
 from . import theme
 from .about import show_about
+from .blueprint_properties import BlueprintPropertiesOpener
 from .canvas.scene import BlueprintScene
 from .canvas.view import CanvasView
 from .commands import RemoveTouchpoints, push_checked
@@ -45,6 +47,14 @@ from .structure import install_structure_editing
 from .workshop import install_workshop
 
 FILE_FILTER = f"Blueprints (*{EXTENSION});;All files (*)"
+#: Characters no file name may hold on some system (Windows is the strictest).
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def file_name_for(title: str) -> str:
+    """A file name from the blueprint's title: ``Broadband installation.blueprint``."""
+    name = _NOT_IN_FILE_NAMES.sub("-", title).strip(" .")[:120].strip(" .")
+    return f"{name or 'untitled'}{EXTENSION}"
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +77,7 @@ class MainWindow(QMainWindow):
         document.modifiedChanged.connect(self.setWindowModified)
         document.pathChanged.connect(self._update_title)
         document.documentReset.connect(self._update_title)
+        self.properties = BlueprintPropertiesOpener(document, self.canvas, self)
         self.menus = build_menus(self)
         add_export_actions(self)
         self.undo_action, self.redo_action = self.menus.undo, self.menus.redo
@@ -121,6 +132,9 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
 
+    def show_blueprint_properties(self) -> None:
+        self.properties.show_properties()
+
     def show_about(self) -> None:
         show_about(self)
 
@@ -133,6 +147,15 @@ class MainWindow(QMainWindow):
     def new_file(self) -> None:
         if self.maybe_save():
             self.document.reset(new_blueprint())
+
+    def close_blueprint(self) -> None:
+        """Ctrl+W: put this blueprint away (asking to save it) and start a new one. The
+        last window never closes with it: quitting is File › Quit."""
+        name = self.document.path.name if self.document.path else "the blueprint"
+        if self.maybe_save():
+            self.autosaver.discard()
+            self.document.reset(new_blueprint())
+            self.show_status(f"Closed {name}. This is a new blueprint.")
 
     def open_file(self) -> None:
         if not self.maybe_save():
@@ -218,7 +241,7 @@ class MainWindow(QMainWindow):
         return Path(name) if name else None
 
     def ask_save_path(self) -> Path | None:
-        start = str(self.document.path or f"untitled{EXTENSION}")
+        start = str(self.document.path or file_name_for(self.document.blueprint.title))
         name, _ = QFileDialog.getSaveFileName(self, "Save blueprint", start, FILE_FILTER)
         if not name:
             return None

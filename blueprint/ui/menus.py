@@ -96,13 +96,30 @@ def _fill_file_menu(window: MainWindow, menu: QMenu) -> RecentFilesMenu:
     recent.openRequested.connect(window.open_recent)
     menu.addMenu(recent)
     describe(recent.menuAction(), "Open one of the blueprints opened lately")
+    menu.addAction(
+        make_action(
+            window,
+            "Blueprint &Properties…",
+            window.show_blueprint_properties,
+            None,
+            "Set the blueprint's title, organisation, currency and description",
+        )
+    )
     menu.addSeparator()
     menu.addAction(make_action(window, "&Save", window.save, Keys.Save, "Save the blueprint"))
     menu.addAction(
         make_action(window, "Save &As…", window.save_as, Keys.SaveAs, "Save under another name")
     )
     menu.addSeparator()
-    menu.addAction(make_action(window, "&Close", window.close, Keys.Close, "Close this window"))
+    menu.addAction(
+        make_action(
+            window,
+            "&Close",
+            window.close_blueprint,
+            Keys.Close,
+            f"Close this blueprint; {APP_NAME} stays open (Quit ends it)",
+        )
+    )
     menu.addAction(
         make_action(window, "&Quit", QApplication.closeAllWindows, Keys.Quit, f"Quit {APP_NAME}")
     )

@@ -212,3 +212,22 @@ def test_open_with_unsaved_changes_asks_first(opened, monkeypatch, tmp_path):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
     opened.open_file()
     assert opened.document.path == other and not opened.isWindowModified()
+
+
+def test_ctrl_w_closes_the_blueprint_not_the_last_window(qtbot, opened, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    tp = opened.document.blueprint.touchpoints[0]
+    opened.document.push(EditTouchpoint(opened.document, tp.id, "notes", "x"))
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: asked.append(args) or Button.Discard
+    )
+    opened.activateWindow()
+    qtbot.waitUntil(opened.isActiveWindow)
+    qtbot.keyClick(opened, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert asked, "unsaved changes are asked about first"
+    assert opened.isVisible()
+    assert opened.document.path is None
+    assert opened.document.blueprint.touchpoints == []
+    assert opened.statusBar().currentMessage().startswith("Closed broadband-installation.blueprint")

@@ -96,6 +96,7 @@ class BlueprintScene(QGraphicsScene):
         document.touchpointMoved.connect(self._layout_is_stale)
         document.flowsChanged.connect(self._flows_are_stale)
         document.structureChanged.connect(self._structure_is_stale)
+        document.propertiesChanged.connect(self._title_changed)
         document.edited.connect(self._catch_up)
 
     # --- reading -----------------------------------------------------------------------------
@@ -259,8 +260,11 @@ class BlueprintScene(QGraphicsScene):
         for tp in self._document.blueprint.touchpoints:
             self._cards[tp.id] = self._new_card(tp.id, CardFace.of(tp, frictions[tp.id]))
         self._stale.update(("structure", "layout", "flows"))
-        self._corner.set_title(self._document.blueprint.title)
+        self._title_changed()
         self._catch_up()
+
+    def _title_changed(self) -> None:
+        self._corner.set_title(self._document.blueprint.title)
 
     def _new_card(self, touchpoint_id: str, face: CardFace) -> CardItem:
         card = CardItem(touchpoint_id, face, self._stamps)

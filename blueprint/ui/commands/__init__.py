@@ -8,6 +8,8 @@ raises ``CommandError`` before anything is pushed.
 from .base import BlueprintCommand, CommandError, push_checked
 from .contact_reasons import AddContactReason, RemoveContactReason
 from .fields import (
+    BLUEPRINT,
+    EditBlueprint,
     EditChannel,
     EditContactReason,
     EditFlow,
@@ -37,6 +39,7 @@ from .structure import (
 from .touchpoints import AddTouchpoint, AddTouchpoints, MoveTouchpoint, RemoveTouchpoints
 
 __all__ = [
+    "BLUEPRINT",
     "AddChannel",
     "AddContactReason",
     "AddFlow",
@@ -48,6 +51,7 @@ __all__ = [
     "AddTouchpoints",
     "BlueprintCommand",
     "CommandError",
+    "EditBlueprint",
     "EditChannel",
     "EditContactReason",
     "EditFlow",

@@ -87,6 +87,21 @@ class SetField(Change):
 
 
 @dataclass
+class SetProperty(Change):
+    """One of the blueprint's own fields (title, currency...), not an entity's."""
+
+    path: str
+    old: Any
+    new: Any
+
+    def apply(self, document: Document) -> None:
+        document.set_property(self.path, self.new)
+
+    def revert(self, document: Document) -> None:
+        document.set_property(self.path, self.old)
+
+
+@dataclass
 class Reorder(Change):
     kind: Kind
     entity_id: str

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from ...model.validation import problems_from_validation_error
 from ..document import Document, Kind
-from .base import BlueprintCommand, CommandError, SetField, quoted
+from .base import BlueprintCommand, CommandError, SetField, SetProperty, quoted
 
 #: QUndoCommand.id() shared by every field edit: mergeWith decides by entity and field.
 FIELD_EDIT_ID = 1
@@ -44,7 +44,7 @@ class FieldEdit(BlueprintCommand):
     def __init__(
         self, document: Document, entity_id: str, path: str, value: Any, mergeable: bool = True
     ) -> None:
-        entity = document.get(self.kind, entity_id)
+        entity = self.target(document, entity_id)
         if entity is None:
             raise CommandError(f"there is no {self.noun} with id {entity_id!r}")
         if path not in self.labels:
@@ -52,16 +52,32 @@ class FieldEdit(BlueprintCommand):
         new = self._validated(entity, path, value)
         self._check_reference(document, path, new)
         self._check_unique_name(document, entity_id, path, new)
-        self._change = SetField(self.kind, entity_id, path, read_field(entity, path), new)
-        self._entity_name = entity.display_name
+        self._change = self._set(entity_id, path, read_field(entity, path), new)
+        self._entity_id = entity_id
+        self._entity_name = self._name_of(entity)
         self._mergeable = mergeable
         super().__init__(document, self._describe(), [self._change])
         if self._change.old == self._change.new:
             self.setObsolete(True)
 
+    @classmethod
+    def target(cls, document: Document, entity_id: str) -> Any | None:
+        """The entity this kind of edit changes, or None when there is none by that id."""
+        return document.get(cls.kind, entity_id)
+
+    def _set(self, entity_id: str, path: str, old: Any, new: Any) -> SetField | SetProperty:
+        return SetField(self.kind, entity_id, path, old, new)
+
+    def _name_of(self, entity: Any) -> str:
+        return entity.display_name
+
+    def _probe(self, entity: Any) -> Any:
+        """A copy of the entity to try the value on."""
+        return entity.model_copy(deep=True)
+
     @property
     def key(self) -> tuple[str, str, str]:
-        return (self.kind, self._change.entity_id, self._change.path)
+        return (self.kind, self._entity_id, self._change.path)
 
     def id(self) -> int:
         return FIELD_EDIT_ID
@@ -89,7 +105,7 @@ class FieldEdit(BlueprintCommand):
         return f"{verb} {self.labels[path]} of {quoted(self._entity_name)}"
 
     def _validated(self, entity: Any, path: str, value: Any) -> Any:
-        probe = entity.model_copy(deep=True)
+        probe = self._probe(entity)
         *parents, name = path.split(".")
         owner = read_field(probe, ".".join(parents)) if parents else probe
         try:
@@ -251,3 +267,41 @@ class RenameStage(EditStage):
 class RenameChannel(EditChannel):
     def __init__(self, document: Document, channel_id: str, name: str) -> None:
         super().__init__(document, channel_id, "name", name)
+
+
+#: The id an ``EditBlueprint`` takes: the blueprint itself is not in any collection.
+BLUEPRINT = "blueprint"
+
+
+class EditBlueprint(FieldEdit):
+    """Set one of the blueprint's own fields: its title, organisation, description, currency."""
+
+    kind = "blueprint"  # type: ignore[assignment]  # not a collection: see target()
+    noun = "blueprint"
+    labels: ClassVar[dict[str, str]] = {
+        "title": "title",
+        "organisation": "organisation",
+        "description": "description",
+        "currency": "currency",
+    }
+
+    @classmethod
+    def target(cls, document: Document, entity_id: str) -> Any | None:
+        return document.blueprint if entity_id == BLUEPRINT else None
+
+    def _set(self, entity_id: str, path: str, old: Any, new: Any) -> SetProperty:
+        return SetProperty(path, old, new)
+
+    def _name_of(self, entity: Any) -> str:
+        return entity.title
+
+    def _probe(self, entity: Any) -> Any:
+        # A shallow copy: only a field of the blueprint itself is set on it, never its lists,
+        # and a deep copy of a large blueprint on every key press would be felt.
+        return entity.model_copy()
+
+    def _describe(self) -> str:
+        path, old, new = self._change.path, self._change.old, self._change.new
+        if path == "title":
+            return f"Retitle the blueprint {quoted(old)} to {quoted(new)}"
+        return f"Edit the blueprint's {self.labels[path]}"

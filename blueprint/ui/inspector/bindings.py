@@ -205,7 +205,7 @@ class EntityForm(QObject):
     def entity(self) -> Any | None:
         if self._entity_id is None:
             return None
-        return self._document.get(self._command.kind, self._entity_id)
+        return self._command.target(self._document, self._entity_id)
 
     def bind(self, widget: QWidget, path: str, choices: Sequence[tuple[Any, str]] = ()):
         """Bind a widget to a field; the kind of binding follows the kind of widget."""

@@ -60,7 +60,7 @@ class PropertiesDialog(QDialog):
         column.addWidget(buttons)
         self.setMinimumWidth(440)
         document.edited.connect(self._follow)
-        document.documentReset.connect(self.close)
+        document.documentReset.connect(self._document_reset)
 
     @property
     def entity_id(self) -> str | None:
@@ -73,6 +73,9 @@ class PropertiesDialog(QDialog):
         self.show()
         self.raise_()
         self.activateWindow()
+
+    def _document_reset(self) -> None:
+        self.close()  # another blueprint: its stage or channel is not this one
 
     def _follow(self) -> None:
         if not self.isVisible() or self.entity_id is None:
