@@ -166,7 +166,7 @@ def test_connect_refuses_a_link_that_exists(qtbot, window):
     click_card(window, "t1")
     click_card(window, "t2", CTRL)
     key(qtbot, window, Qt.Key.Key_L, CTRL)
-    assert status(window) == "these two touchpoints are already linked"
+    assert status(window) == "These two touchpoints are already linked"
     assert len(window.document.blueprint.flows) == 2
 
 

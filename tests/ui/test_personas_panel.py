@@ -97,7 +97,7 @@ def test_untick_a_touchpoint_for_a_persona(qtbot, window, panel):
 
 def test_the_only_persona_cannot_be_taken_off_a_touchpoint(qtbot, window, panel):
     tick(qtbot, panel.touchpoints.list, row_of(panel, "t2"))
-    assert status(window) == "touchpoint 'Call about order' would apply to no persona at all"
+    assert status(window) == "Touchpoint 'Call about order' would apply to no persona at all"
     assert touchpoint_rows(panel)["t2"] is True
     assert window.document.undo_stack.count() == 0
 

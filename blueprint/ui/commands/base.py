@@ -25,7 +25,15 @@ _M = TypeVar("_M", bound=Identified)
 
 
 class CommandError(ValueError):
-    """The change asked for would break the document; the message says why, for a person."""
+    """The change asked for would break the document; the message says why, for a person.
+
+    It is shown as it is, in the status bar or a dialog, so it reads as a sentence: its first
+    letter is made a capital here, once, whoever raised it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message[:1].upper() + message[1:])
+        #: the message as raised, to go after a colon: "Cannot remove the stage: <reason>"
+        self.reason = message
 
 
 class Change:

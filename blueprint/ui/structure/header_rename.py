@@ -112,7 +112,7 @@ class HeaderRename(QObject):
         try:
             command = axis.rename(self._document, entity_id, text)
         except CommandError as error:
-            self.problem.emit(f"Cannot rename the {axis.noun}: {error}.")
+            self.problem.emit(f"Cannot rename the {axis.noun}: {error.reason}.")
             return
         self._document.push(command)
 

@@ -96,7 +96,9 @@ class StructureOperations(QObject):
         try:
             command = axis.remove(document, entity_id)
         except CommandError as error:
-            self.message.emit(f"Cannot remove the {axis.noun} {quoted(entity.name)}: {error}.")
+            self.message.emit(
+                f"Cannot remove the {axis.noun} {quoted(entity.name)}: {error.reason}."
+            )
             return False
         lines = axis.remove.consequences(document, entity_id).describe(document.blueprint)
         if not self.confirm_removal(axis.noun, entity.name, lines):
