@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
 
 from blueprint.model import Action, EpicLetter, Status
 from blueprint.ui.plan.improvements_links import friction_label
@@ -273,3 +274,16 @@ def test_remove_with_the_delete_key_and_the_button_then_undo(qtbot, window, dock
     window.document.undo_stack.undo()
     settle()
     assert dock.table.shown_ids() == RANKING
+
+
+def test_an_empty_form_shows_no_effort_or_confidence_as_if_chosen(qtbot, window, dock):
+    form = dock.form
+    for improvement_id in list(RANKING):
+        select(qtbot, dock, improvement_id)
+        dock.table.setFocus()
+        qtbot.keyClick(dock.table, Qt.Key.Key_Delete)
+    assert window.document.blueprint.improvements == []
+    for choice in (form.effort, form.confidence):
+        assert not choice.isEnabled()
+        assert choice.value() is None
+        assert not any(button.isChecked() for button in choice.findChildren(QToolButton))

@@ -79,8 +79,12 @@ class SegmentedChoice(QWidget):
         return self._value
 
     def set_value(self, value: Any) -> None:
-        """Show a value without announcing it (the document already holds it)."""
+        """Show a value without announcing it (the document already holds it). A value it
+        does not offer (None: nothing is shown) leaves no segment checked."""
         if value not in self._values:
+            self._value = None
+            self._uncheck()
+            self.setAccessibleDescription("Nothing chosen")
             return
         self._value = value
         self._group.button(self._values.index(value)).setChecked(True)
@@ -90,13 +94,16 @@ class SegmentedChoice(QWidget):
         """Show that the cards shown hold different values: no segment checked, so any
         choice, even one some of them hold, sets it on all of them."""
         self._value = MIXED
+        self._uncheck()
+        self._describe()
+
+    def _uncheck(self) -> None:
         checked = self._group.checkedButton()
         if checked is not None:
             # An exclusive group keeps one button checked; let go of it for a moment.
             self._group.setExclusive(False)
             checked.setChecked(False)
             self._group.setExclusive(True)
-        self._describe()
 
     def is_mixed(self) -> bool:
         return self._value is MIXED
