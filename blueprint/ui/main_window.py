@@ -96,6 +96,10 @@ class MainWindow(QMainWindow):
         self.workshop = install_workshop(self)
         # The selected improvement lights up its friction points and touchpoints.
         self.improvements.highlightRequested.connect(self.overlays.highlight)
+        # ... until the user picks a card: the highlight follows the selection.
+        self.canvas.blueprint_scene.selectionChanged.connect(
+            self.improvements.selection_moved_elsewhere
+        )
         self.plan_export = install_plan_export(self)
         self._update_title()
         self._size_to_screen()

@@ -24,6 +24,7 @@ from tests.ui.test_improvements import (
     RANKING,
     as_number,
     cell,
+    click_row,
     row_of,
     select,
     settle,
@@ -287,3 +288,20 @@ def test_an_empty_form_shows_no_effort_or_confidence_as_if_chosen(qtbot, window,
         assert not choice.isEnabled()
         assert choice.value() is None
         assert not any(button.isChecked() for button in choice.findChildren(QToolButton))
+
+
+def test_the_highlight_follows_the_selection_from_the_plan_to_a_card_and_back(qtbot, window, dock):
+    def faded() -> bool:
+        return bool(window.overlays.highlighted.touchpoint_ids)
+
+    select(qtbot, dock, BILL)
+    assert faded()
+    click_card(window, "tp-technician-visit")
+    assert not faded()
+    # An edit that recomputes the plan does not bring it back...
+    replace_text(qtbot, tools(window).inspector.fields.title, "Technician visits")
+    settle()
+    assert not faded()
+    # ... a click on the improvement's row does.
+    click_row(qtbot, dock, row_of(dock, BILL))
+    assert faded()

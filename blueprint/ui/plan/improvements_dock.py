@@ -63,6 +63,9 @@ class ImprovementsDock(QDockWidget):
         self._selected_id: str | None = None
         self._stale = True
         self._refreshing = False
+        #: the canvas shows the selected improvement's friction points: the user picked it
+        #: last, not a card since (the highlight follows the selection)
+        self._highlighting = False
         self._terms: list = []
         self.model = ImprovementsTableModel(self)
         self.proxy = ImprovementsProxy(self.model, self)
@@ -74,6 +77,7 @@ class ImprovementsDock(QDockWidget):
         self.new_action.triggered.connect(self.new_from_selection)
         DeleteKeyGuard(self.widget())
         self.table.selectionModel().selectionChanged.connect(self._user_selected)
+        self.table.clicked.connect(self._user_clicked)
         self.table.deleteRequested.connect(self.remove_selected)
         self.form.problem.connect(self.problem)
         live_plan.changed.connect(self._plan_changed)
@@ -152,6 +156,7 @@ class ImprovementsDock(QDockWidget):
         self.show()
         self.raise_()
         self._selected_id = improvement_id
+        self._highlighting = True
         self.refresh()
         if self.table.selected_id() != improvement_id:
             self.wave.setCurrentIndex(0)  # filtered out: show every wave
@@ -181,7 +186,20 @@ class ImprovementsDock(QDockWidget):
         if self._refreshing:
             return
         self._selected_id = self.table.selected_id()
+        self._highlighting = True
         self._show_selected()
+
+    def _user_clicked(self) -> None:
+        """A click on the row already selected lights it up again after a card was picked."""
+        if not self._highlighting:
+            self._highlighting = True
+            self._show_selected()
+
+    def selection_moved_elsewhere(self) -> None:
+        """The user picked something on the canvas: its highlight ends, the row stays."""
+        if self._highlighting:
+            self._highlighting = False
+            self.highlightRequested.emit([], [])
 
     def _show_selected(self) -> None:
         improvement_id = self._selected_id
@@ -195,7 +213,8 @@ class ImprovementsDock(QDockWidget):
         in_plan = improvement_id is None or score is not None
         self.breakdown_note.setText("" if in_plan else NOT_IN_PLAN)
         self.breakdown_note.setVisible(not in_plan)
-        self.highlightRequested.emit(*self._highlighted(improvement_id))
+        if self._highlighting:
+            self.highlightRequested.emit(*self._highlighted(improvement_id))
 
     def _score(self, improvement_id: str | None) -> ImprovementScore | None:
         if improvement_id is None:
