@@ -60,10 +60,14 @@ def open_windows(argv: list[str], windows: list[MainWindow]) -> None:
     """
     first = MainWindow(Document())
     windows.append(first)
-    restore_window_layout(first)  # after __init__, so panels it installed are placed too
+    # After __init__, so panels it installed are placed too.
+    restored = restore_window_layout(first)
     if len(argv) > 1:
         first.open_path(Path(argv[1]))
-    first.show()
+    if not restored and first.on_small_screen():
+        first.show_maximised()  # a laptop or a projector: every pixel for the canvas
+    else:
+        first.show()
     offer_recovery(first, windows)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
@@ -46,6 +47,8 @@ from .settings import APP_NAME, save_window_layout
 from .structure import install_structure_editing
 from .workshop import install_workshop
 
+#: Screens under this size (logical pixels) get a maximised window the first time.
+SMALL_SCREEN = (1440, 900)
 FILE_FILTER = f"Blueprints (*{EXTENSION});;All files (*)"
 #: Characters no file name may hold on some system (Windows is the strictest).
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -107,6 +110,22 @@ class MainWindow(QMainWindow):
         self.file_drop = FileDropTarget(self)
         self.file_drop.watch_window(self)
         self.file_drop.fileDropped.connect(self.open_dropped)
+
+    def on_small_screen(self) -> bool:
+        """A laptop or a projector (1280x720, 1366x768): the window opens maximised."""
+        screen = self.screen()
+        if screen is None:
+            return False
+        available = screen.availableGeometry()
+        return available.width() < SMALL_SCREEN[0] or available.height() < SMALL_SCREEN[1]
+
+    def show_maximised(self) -> None:
+        screen = self.screen()
+        if screen is not None:
+            # Where no window manager maximises (a kiosk, a bare X server), fill it anyway.
+            self.setGeometry(screen.availableGeometry())
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        self.show()
 
     def _size_to_screen(self) -> None:
         screen = self.screen()

@@ -144,12 +144,12 @@ def test_the_table_shows_the_plans_ranking_for_the_sample(dock):
         "1",
         "Proactive install-date SMS with a live status link",
         "Now",
-        "quick win",
+        "£ 179,402",
+        "1 → 5 (+4)",
         "12,536",
         "25,073",
         "2",
-        "£ 179,402",
-        "1 → 5 (+4)",
+        "quick win",
     ]
     assert column_texts(dock, C.RANK) == [str(rank) for rank in range(1, 13)]
     assert column_texts(dock, C.WAVE).count("Now") == 3

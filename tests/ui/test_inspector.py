@@ -11,6 +11,7 @@ from tests.ui.editing_helpers import (
     close_window,
     open_window,
     replace_text,
+    show_panels,
     status,
     tick,
     tools,
@@ -213,6 +214,7 @@ def test_opening_another_blueprint_empties_the_inspector(qtbot, window, inspecto
     click_card(window, "t1")
     assert window.open_path(BROADBAND)
     assert inspector.touchpoint_id is None
+    show_panels(window)  # on a small screen the panels gave way to the canvas
     tools(window).personas_dock.raise_()
     personas = tools(window).personas
     qtbot.waitUntil(lambda: personas.list.count() == len(window.document.blueprint.personas))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from blueprint.model.entities import SCHEMA_VERSION
 from blueprint.storage import load_blueprint
+from blueprint.ui.canvas.view import READABLE_ZOOM
 from blueprint.ui.commands import EditTouchpoint
 from blueprint.ui.document import Document
 from blueprint.ui.main_window import MainWindow
@@ -191,10 +192,10 @@ def test_a_file_opened_before_the_window_shows_is_readable_not_a_thumbnail(qtbot
     def whole_or_readable_from_its_first_cell():
         top_left = window.canvas.mapFromScene(window.canvas.sceneRect().topLeft())
         assert (top_left.x(), top_left.y()) == (0, 0)
-        assert 0.5 <= window.canvas.zoom() <= 1.0
+        assert READABLE_ZOOM <= window.canvas.zoom() <= 1.0
         layout = window.canvas.scene().grid_layout
         shown = window.canvas.zoom() * layout.width
-        assert shown >= min(window.canvas.width(), 0.5 * layout.width) * 0.95
+        assert shown >= min(window.canvas.width(), READABLE_ZOOM * layout.width) * 0.95
 
     qtbot.waitUntil(whole_or_readable_from_its_first_cell)
 

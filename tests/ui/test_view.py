@@ -7,10 +7,11 @@ from PySide6.QtWidgets import QApplication
 
 from blueprint.model import Touchpoint
 from blueprint.ui.canvas import palette
+from blueprint.ui.canvas.card import TITLE_FONT
 from blueprint.ui.canvas.drawing import SIMPLE_DETAIL
 from blueprint.ui.canvas.layout import HEADER_HEIGHT, ROW_HEADER_WIDTH
 from blueprint.ui.canvas.scene import BlueprintScene
-from blueprint.ui.canvas.view import ZOOM_STEP, CanvasView
+from blueprint.ui.canvas.view import READABLE_ZOOM, ZOOM_STEP, CanvasView
 from blueprint.ui.commands import AddFlow, AddTouchpoint, MoveTouchpoint
 from tests.ui.canvas_helpers import double_click, drag, on_screen
 
@@ -75,6 +76,7 @@ def test_ctrl_wheel_zooms_and_a_plain_wheel_scrolls(view):
 
 
 def test_fit_to_window_shows_the_whole_blueprint(view):
+    view.resize(2600, 2400)  # room for all of the broadband sample at a readable size
     view.fit_to_window()
     layout = scene_of(view).grid_layout
     assert layout.width * view.zoom() <= view.width()
@@ -82,6 +84,16 @@ def test_fit_to_window_shows_the_whole_blueprint(view):
     # Nothing left to scroll to: every stage and channel is in sight.
     assert view.horizontalScrollBar().maximum() == view.horizontalScrollBar().minimum()
     assert view.verticalScrollBar().maximum() == view.verticalScrollBar().minimum()
+
+
+def test_fit_to_window_stops_at_a_readable_size_and_says_so(qtbot, view):
+    # 1000 x 700: the whole sample would make its card titles 4 px high.
+    with qtbot.waitSignal(view.problem) as said:
+        view.fit_to_window()
+    assert view.zoom() == pytest.approx(READABLE_ZOOM)
+    assert TITLE_FONT * view.zoom() >= 10
+    assert said.args[0].startswith("All of it would be too small to read: shown at 65%")
+    assert view.horizontalScrollBar().value() == view.horizontalScrollBar().minimum()
 
 
 def test_headers_stay_in_sight_and_in_line_with_the_cells_while_scrolling(view):

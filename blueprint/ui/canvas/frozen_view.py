@@ -82,9 +82,6 @@ class FrozenHeaderView(QGraphicsView):
         """The scene rectangle of the cells: what scrolls under the headers."""
         raise NotImplementedError
 
-    def fit_to_window(self) -> None:
-        raise NotImplementedError
-
     # --- zoom ----------------------------------------------------------------------------
 
     def zoom(self) -> float:
@@ -136,8 +133,12 @@ class FrozenHeaderView(QGraphicsView):
             self._fit_pending = False
             QTimer.singleShot(0, self, self._fit_on_open)  # not after the view is gone
 
+    def fit_to_window(self, quiet: bool = False) -> None:
+        """Show as much as the window holds; ``quiet``: say nothing about it (on open)."""
+        raise NotImplementedError
+
     def _fit_on_open(self) -> None:
-        self.fit_to_window()
+        self.fit_to_window(quiet=True)
         low, high = self.open_zoom_range
         if not low <= self.zoom() <= high:
             self.set_zoom(min(max(self.zoom(), low), high))

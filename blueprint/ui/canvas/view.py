@@ -9,6 +9,7 @@ from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ..commands import CommandError, MoveTouchpoint
+from .card import TITLE_FONT
 from .drawing import CELLS, HEADERS, SHOWS
 from .frozen_view import ZOOM_STEP as ZOOM_STEP  # the canvas's zoom step, as callers know it
 from .frozen_view import FrozenHeaderView
@@ -16,8 +17,13 @@ from .frozen_view import HeaderStrip as FrozenStrip
 from .layout import HEADER_HEIGHT, ROW_HEADER_WIDTH
 from .scene import BlueprintScene
 
+#: The smallest zoom whose card titles can be read (over 10 px), on a projector too: fitting
+#: the window stops there, and the user scrolls rather than squints. (65%, not 10/16: the
+#: header margins come out in whole pixels, so cells and headers stay in line.)
+READABLE_ZOOM = 0.65
+assert READABLE_ZOOM * TITLE_FONT >= 10
 #: Zoom limits when a blueprint is opened: whole if possible, never unreadably small.
-OPEN_ZOOM_RANGE = (0.5, 1.0)
+OPEN_ZOOM_RANGE = (READABLE_ZOOM, 1.0)
 MIN_ZOOM = 0.05
 MAX_ZOOM = 4.0
 PICTURE_CACHE_KIB = 64 * 1024
@@ -65,13 +71,21 @@ class CanvasView(FrozenHeaderView):
     def _zoom_changing(self, factor: float) -> None:
         self._scene.show_detail_for(factor)
 
-    def fit_to_window(self) -> None:
-        """The whole blueprint, headers included, in the window."""
+    def fit_to_window(self, quiet: bool = False) -> None:
+        """The whole blueprint, headers included, in the window; never below a readable
+        zoom, which the status line explains unless ``quiet``."""
         layout = self._scene.grid_layout
         frame = 2 * self.frameWidth()
         width, height = self.width() - frame, self.height() - frame
         # A hair under the exact fit, so rounding never brings up the scroll bars.
         factor = 0.995 * min(width / layout.width, height / layout.height)
+        if factor < READABLE_ZOOM:
+            factor = READABLE_ZOOM
+            if not quiet:
+                self.problem.emit(
+                    f"All of it would be too small to read: shown at {READABLE_ZOOM:.0%}. "
+                    "Scroll to see the rest, or zoom out (Ctrl+-)."
+                )
         self.set_zoom(factor)
         self.horizontalScrollBar().setValue(0)
         self.verticalScrollBar().setValue(0)

@@ -267,16 +267,20 @@ class EditActions(QObject):
         if len(chosen) != 2:
             self.message.emit("Select exactly two cards to connect: the first, then the next.")
             return
-        from_id, to_id = chosen
+        self.connect_cards(*chosen)
+
+    def connect_cards(self, from_id: str, to_id: str) -> bool:
+        """One flow from this card to that one, said in the status line; True when made."""
         before = len(channel_switches(self._document.blueprint))
         if not self._push(lambda: AddFlow(self._document, from_id, to_id)):
-            return
+            return False
         after = len(channel_switches(self._document.blueprint))
         if after > before:
             switches = _count(after, "channel switch")
             self.message.emit(f"Connected: a channel switch. The journey now has {switches}.")
         else:
             self.message.emit("Connected.")
+        return True
 
     def remove_selected_flows(self) -> None:
         chosen = [i for i in self._selection.flow_ids() if self._document.get("flows", i)]

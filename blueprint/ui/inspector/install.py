@@ -10,13 +10,17 @@ from shiboken6 import isValid
 from ..canvas.view import CanvasView
 from ..document import Document
 from ..status import show_status
+from .card_gestures import CardGestures
 from .edit_actions import EditActions
+from .give_way import NARROW_SCREEN_WIDTH, GiveWay
 from .inline_rename import InlineRename
 from .personas_panel import PersonasPanel
 from .selection import CanvasSelection
 from .touchpoint_inspector import TouchpointInspector
 
 DOCK_WIDTH = 390
+#: The inspector's tab of the card's friction points.
+FRICTION_TAB = 2
 #: On a screen narrower than this (logical pixels) the panels start hidden: the canvas
 #: keeps the room, and View > Inspector brings them back.
 SMALL_SCREEN_WIDTH = 1000
@@ -34,6 +38,14 @@ class EditingTools(QObject):
         self.rename = InlineRename(view, document)
         self.actions = EditActions(document, view, self.selection, self.rename, window)
         view.addTouchpointRequested.connect(self.actions.add_touchpoint_in)
+        self.gestures = CardGestures(
+            view,
+            self.actions,
+            self.edit_touchpoint,
+            self.add_friction_to,
+            getattr(window, "delete_action", None),
+            window,
+        )
         self.inspector = TouchpointInspector(document)
         self.personas = PersonasPanel(document)
         self.inspector_dock = self._dock("Inspector", "inspectorDock", self.inspector)
@@ -43,9 +55,14 @@ class EditingTools(QObject):
         self.inspector_dock.raise_()
         window.resizeDocks([self.inspector_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         screen = window.screen()
-        if screen is not None and screen.availableGeometry().width() < SMALL_SCREEN_WIDTH:
+        width = screen.availableGeometry().width() if screen is not None else None
+        if width is not None and width < SMALL_SCREEN_WIDTH:
             self.inspector_dock.hide()
             self.personas_dock.hide()
+        self.give_way = None
+        if width is not None and width < NARROW_SCREEN_WIDTH:
+            docks = [self.inspector_dock, self.personas_dock]
+            self.give_way = GiveWay(view.blueprint_scene, docks, self)
         self.personas_dock.visibilityChanged.connect(self.personas.set_seen)
         self._scene = view.blueprint_scene
         self._scene.selectionChanged.connect(self._selection_changed)
@@ -94,6 +111,15 @@ class EditingTools(QObject):
         self.inspector_dock.show()
         self.inspector_dock.raise_()
         self.inspector.focus_title()
+
+    def add_friction_to(self, touchpoint_id: str) -> None:
+        """A new friction point on this card, its title in the inspector ready for typing."""
+        if touchpoint_id not in self._scene.selected_touchpoint_ids():
+            self._scene.select_touchpoints([touchpoint_id])
+        self.inspector_dock.show()
+        self.inspector_dock.raise_()
+        self.inspector.tabs.setCurrentWidget(self.inspector.tabs.widget(FRICTION_TAB))
+        self.inspector.frictions.add_friction()
 
     def _status(self, message: str) -> None:
         show_status(self._window, message)

@@ -209,7 +209,7 @@ class LanesView(FrozenHeaderView):
 
     # --- fitting the window -------------------------------------------------------------
 
-    def fit_to_window(self) -> None:
+    def fit_to_window(self, quiet: bool = False) -> None:
         """Every lane in sight, top to bottom (the stages run on sideways)."""
         height = self._scene.lanes_layout.height
         if height <= 0:

@@ -38,15 +38,17 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ImprovementColumn(IntEnum):
+    """In the order a manager reads them: on a narrow screen the first ones stay in sight."""
+
     RANK = 0
     TITLE = 1
     WAVE = 2
-    QUADRANT = 3
-    PRIORITY = 4
-    IMPACT = 5
-    EFFORT = 6
-    COST = 7
-    LIFT = 8
+    COST = 3
+    LIFT = 4
+    PRIORITY = 5
+    IMPACT = 6
+    EFFORT = 7
+    QUADRANT = 8
 
 
 @dataclass(frozen=True)

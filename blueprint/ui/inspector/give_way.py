@@ -1,0 +1,56 @@
+"""On a narrow screen (a laptop, a projector at 1280x720) the side panels give the canvas
+their room while nothing is selected, and come back when a card is picked.
+
+Only panels it put away come back: a panel the user closed stays closed, and a panel the
+user is typing in, or looking at behind another tab, is left where it is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QDockWidget
+from shiboken6 import isValid
+
+from ..canvas.scene import BlueprintScene
+
+#: Screens narrower than this (logical pixels) make the panels give way.
+NARROW_SCREEN_WIDTH = 1440
+
+
+class GiveWay(QObject):
+    def __init__(self, scene: BlueprintScene, docks: list[QDockWidget], parent: QObject) -> None:
+        super().__init__(parent)
+        self._scene = scene
+        self._docks = docks
+        self.gave_way = False
+        scene.selectionChanged.connect(self._follow)
+        for dock in docks:
+            # The user showed or hid a panel from the View menu: theirs to place from now on.
+            dock.toggleViewAction().triggered.connect(self._user_placed)
+        if not scene.selected_touchpoint_ids():
+            self._put_away()  # nothing is selected yet: the canvas has the room from the start
+
+    def _follow(self) -> None:
+        if not isValid(self._scene):
+            return  # the scene announces its emptying while it is being destroyed
+        chosen = bool(self._scene.selected_touchpoint_ids())
+        first = self._docks[0]
+        if chosen and self.gave_way:
+            self.gave_way = False
+            for dock in self._docks:
+                dock.show()
+            first.raise_()
+        elif not chosen and not self.gave_way and first.isVisible() and not self._in_use():
+            self._put_away()
+
+    def _user_placed(self) -> None:
+        self.gave_way = False
+
+    def _put_away(self) -> None:
+        self.gave_way = True
+        for dock in self._docks:
+            dock.hide()
+
+    def _in_use(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and any(dock.isAncestorOf(focus) for dock in self._docks)
