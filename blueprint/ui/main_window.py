@@ -149,8 +149,12 @@ class MainWindow(QMainWindow):
     # --- files -------------------------------------------------------------------------------
 
     def new_file(self) -> None:
+        self.new_from(new_blueprint())
+
+    def new_from(self, blueprint: Blueprint) -> None:
+        """Start an untitled blueprint from ``blueprint`` (a template's, an example's)."""
         if self.maybe_save():
-            self.document.reset(new_blueprint())
+            self.document.reset(blueprint)
 
     def close_blueprint(self) -> None:
         """Ctrl+W: put this blueprint away (asking to save it) and start a new one. The
