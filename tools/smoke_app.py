@@ -1,6 +1,7 @@
 """Smoke-test a built app: ``uv run python -m tools.smoke_app [BUNDLE]``.
 
-Runs the built executable (``dist/blueprint`` by default), never the source tree: from a
+Runs the built executable (of ``dist/blueprint`` by default, or of a macOS
+``dist/Blueprint.app``), never the source tree: from a
 scratch folder, with a data folder of its own and no PYTHONPATH. It checks that
 
 - ``blueprint --version`` answers with the version;
@@ -44,6 +45,9 @@ class SmokeFailure(Exception):
 
 
 def executable(bundle: Path) -> Path:
+    """The program in a one-folder bundle, or in a macOS app (``Blueprint.app``)."""
+    if bundle.suffix == ".app":
+        return bundle / "Contents" / "MacOS" / "blueprint"
     return bundle / ("blueprint.exe" if sys.platform == "win32" else "blueprint")
 
 
