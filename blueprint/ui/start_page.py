@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ..model import Blueprint
 from ..model.templates import TEMPLATES, new_blueprint
 from ..report.resources import sample_files
 from ..storage import LoadError, load_blueprint
@@ -159,7 +160,7 @@ class StartPage(QWidget):
     # --- what it does ------------------------------------------------------------------------
 
     def start_from_template(self, name: str) -> None:
-        self._window.new_from(new_blueprint(name))
+        self._start_from(new_blueprint(name))
 
     def start_from_example(self, path: Path) -> None:
         try:
@@ -167,7 +168,11 @@ class StartPage(QWidget):
         except LoadError as error:
             self._window.show_error("Cannot open the example", str(error))
             return
+        self._start_from(blueprint)
+
+    def _start_from(self, blueprint: Blueprint) -> None:
         self._window.new_from(blueprint)
+        self._window.canvas.fit_when_shown()  # shown whole, as an opened file is
 
     def open_recent(self, path: Path) -> None:
         self._window.open_recent(path)

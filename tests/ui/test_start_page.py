@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 from blueprint.model.templates import TEMPLATES, new_blueprint
 from blueprint.storage import load_blueprint
 from blueprint.ui import app
+from blueprint.ui.document import Document
+from blueprint.ui.main_window import MainWindow
 from blueprint.ui.recent_files import recent_files, remember_file
 from blueprint.ui.start_page import StartPage
 from tests.conftest import SAMPLES
@@ -144,6 +146,21 @@ def test_an_example_opens_as_an_untitled_copy_of_the_sample(qtbot, windows, samp
     assert window.document.path is None
     assert sample.read_bytes() == before
     assert sample not in recent_files()
+
+
+def test_an_example_is_shown_whole_as_the_sample_opened_from_a_file_is(qtbot, windows):
+    window, page = start(qtbot, windows)
+    window.resize(2400, 1500)  # a large screen: the sample fits at a zoom of its own
+    before = window.canvas.zoom()
+    (button,) = [b for p, b in page.example_buttons.items() if p.name == BROADBAND.name]
+    click(qtbot, button)
+    opened = MainWindow(Document())
+    windows.append(opened)
+    opened.resize(window.size())
+    opened.open_path(BROADBAND)
+    opened.show()
+    qtbot.waitUntil(lambda: opened.canvas.zoom() != before)
+    qtbot.waitUntil(lambda: window.canvas.zoom() == opened.canvas.zoom())
 
 
 def test_a_recent_file_opens_and_moves_to_the_top(qtbot, windows, recent):
