@@ -26,6 +26,7 @@ GROUPS: dict[str, str] = {
     "storage": "benchmarks.bench_storage",
     "plan": "benchmarks.bench_plan",
     "editor": "benchmarks.bench_editor",
+    "app": "benchmarks.bench_app",
 }
 
 OUT_DIR = Path(__file__).resolve().parent / "out"

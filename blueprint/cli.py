@@ -1,6 +1,6 @@
 """The ``blueprint`` command line, over the same functions the editor uses.
 
-``blueprint`` alone opens the editor with a new blueprint; ``blueprint FILE`` opens FILE.
+``blueprint`` alone opens the editor on its start page; ``blueprint FILE`` opens FILE.
 
 Exit codes: 0 success; 1 a file is invalid, unreadable or could not be written;
 2 wrong usage; 3 an internal error (a bug: please report it).

@@ -15,12 +15,18 @@ from PySide6.QtWidgets import QApplication
 from .. import __version__
 from ..storage import LoadError
 from . import recovery_dialog
+from .app_icon import app_icon
 from .crash import errors_shown_as_dialogs
 from .document import Document
+from .first_paint import quit_after_first_paint_if_asked
 from .main_window import APP_NAME, MainWindow
 from .recovery import RecoveryEntry, find_recoverable
 from .recovery_dialog import RecoveryChoice
 from .settings import restore_window_layout
+from .start_page import install_start_page
+
+#: The name of the .desktop file (Linux), so the desktop matches windows to it.
+DESKTOP_FILE = "blueprint"
 
 #: How far each restored window sits from the previous one, in pixels.
 CASCADE = 40
@@ -39,6 +45,8 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(DESKTOP_FILE)
     windows: list[MainWindow] = []
     try:
         with errors_shown_as_dialogs():
@@ -53,7 +61,8 @@ def run_app(argv: list[str]) -> int:
 
 
 def open_windows(argv: list[str], windows: list[MainWindow]) -> None:
-    """Show the first window (on the file named in ``argv``), then offer any lost work.
+    """Show the first window (on the file named in ``argv``, else with the start page),
+    then offer any lost work.
 
     Each window is appended to ``windows`` as soon as it exists, so the caller deletes
     every one of them even when something fails half-way.
@@ -64,6 +73,9 @@ def open_windows(argv: list[str], windows: list[MainWindow]) -> None:
     restored = restore_window_layout(first)
     if len(argv) > 1:
         first.open_path(Path(argv[1]))
+    else:
+        install_start_page(first)
+    quit_after_first_paint_if_asked(first)
     if not restored and first.on_small_screen():
         first.show_maximised()  # a laptop or a projector: every pixel for the canvas
     else:

@@ -44,6 +44,7 @@ from .plan.staircase_dock import install_staircase
 from .recent_files import forget_file, remember_file
 from .recovery import Autosaver, RecoveryEntry
 from .settings import APP_NAME, save_window_layout
+from .start_page import install_start_page
 from .structure import install_structure_editing
 from .workshop import install_workshop
 
@@ -168,17 +169,22 @@ class MainWindow(QMainWindow):
     # --- files -------------------------------------------------------------------------------
 
     def new_file(self) -> None:
+        self.new_from(new_blueprint())
+
+    def new_from(self, blueprint: Blueprint) -> None:
+        """Start an untitled blueprint from ``blueprint`` (a template's, an example's)."""
         if self.maybe_save():
-            self.document.reset(new_blueprint())
+            self.document.reset(blueprint)
 
     def close_blueprint(self) -> None:
-        """Ctrl+W: put this blueprint away (asking to save it) and start a new one. The
+        """Ctrl+W: put this blueprint away (asking to save it) and show the start page. The
         last window never closes with it: quitting is File › Quit."""
         name = self.document.path.name if self.document.path else "the blueprint"
         if self.maybe_save():
             self.autosaver.discard()
             self.document.reset(new_blueprint())
-            self.show_status(f"Closed {name}. This is a new blueprint.")
+            self.start_page = install_start_page(self)
+            self.show_status(f"Closed {name}.")
 
     def open_file(self) -> None:
         if not self.maybe_save():

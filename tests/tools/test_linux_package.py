@@ -1,0 +1,82 @@
+"""The Linux archive and its install scripts, on a stand-in bundle: a user's home gets the
+app, the command, the menu entry, the icons and the file type, and loses them again."""
+
+import os
+import shutil
+import subprocess
+import tarfile
+
+import pytest
+
+from tools.linux_package import archive_name, make_archive
+
+pytestmark = pytest.mark.skipif(not shutil.which("sh"), reason="needs a POSIX shell")
+
+
+@pytest.fixture
+def unpacked(tmp_path):
+    bundle = tmp_path / "dist" / "blueprint"
+    (bundle / "_internal").mkdir(parents=True)
+    program = bundle / "blueprint"
+    program.write_text("#!/bin/sh\necho 'blueprint 9.9'\n")
+    program.chmod(0o755)
+    archive = make_archive(bundle, tmp_path / "dist", "9.9")
+    assert archive.name == f"{archive_name('9.9')}.tar.gz"
+    with tarfile.open(archive) as packed:
+        packed.extractall(tmp_path / "out", filter="tar")
+    return tmp_path / "out" / archive_name("9.9")
+
+
+@pytest.fixture
+def home(tmp_path):
+    folder = tmp_path / "home with space"
+    folder.mkdir()
+    return folder
+
+
+def script(unpacked, name, home):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")} | {"HOME": str(home)}
+    return subprocess.run(
+        ["sh", str(unpacked / name)], env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_the_archive_holds_the_bundle_the_scripts_and_what_the_desktop_needs(unpacked):
+    names = {p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*") if p.is_file()}
+    assert {
+        "blueprint/blueprint",
+        "install.sh",
+        "uninstall.sh",
+        "README.txt",
+        "share/blueprint.desktop",
+        "share/blueprint-mime.xml",
+        "share/icons/hicolor/48x48/apps/blueprint.png",
+        "share/icons/hicolor/scalable/apps/blueprint.svg",
+    } <= names
+    assert os.access(unpacked / "install.sh", os.X_OK)
+
+
+def test_install_puts_everything_in_place_for_the_user_and_uninstall_removes_it(unpacked, home):
+    result = script(unpacked, "install.sh", home)
+    assert result.returncode == 0, result.stderr
+    data = home / ".local" / "share"
+    app = home / ".local" / "opt" / "blueprint" / "blueprint"
+    entry = (data / "applications" / "blueprint.desktop").read_text()
+    assert f'Exec="{app}" %f' in entry
+    assert "MimeType=application/x-blueprint;" in entry
+    assert (data / "mime" / "packages" / "blueprint.xml").is_file()
+    assert (data / "icons/hicolor/128x128/apps/blueprint.png").is_file()
+    assert (data / "icons/hicolor/128x128/mimetypes/application-x-blueprint.png").is_file()
+    command = home / ".local" / "bin" / "blueprint"
+    assert subprocess.run([command], capture_output=True, text=True).stdout == "blueprint 9.9\n"
+
+    result = script(unpacked, "uninstall.sh", home)
+    assert result.returncode == 0, result.stderr
+    assert [p for p in home.rglob("*") if "blueprint" in p.name.casefold()] == []
+
+
+def test_install_refuses_to_run_outside_the_unpacked_archive(unpacked, home):
+    shutil.rmtree(unpacked / "blueprint")
+    result = script(unpacked, "install.sh", home)
+    assert result.returncode == 1
+    assert "run me from the unpacked archive" in result.stderr

@@ -1,0 +1,1 @@
+"""Tools that build and check the desktop app; not part of the installed package."""
