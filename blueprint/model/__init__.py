@@ -12,12 +12,14 @@ from .entities import (
     Flow,
     Frequency,
     Friction,
+    FrictionFuture,
     Identified,
     Improvement,
     Persona,
     PreferredChannel,
     Stage,
     Touchpoint,
+    TouchpointFuture,
 )
 from .enums import (
     Action,
@@ -28,6 +30,7 @@ from .enums import (
     FrictionKind,
     FrictionNature,
     Period,
+    Presence,
     Status,
 )
 from .ids import new_id
@@ -50,6 +53,7 @@ __all__ = [
     "Frequency",
     "FrequencySource",
     "Friction",
+    "FrictionFuture",
     "FrictionKind",
     "FrictionNature",
     "Identified",
@@ -57,10 +61,12 @@ __all__ = [
     "Period",
     "Persona",
     "PreferredChannel",
+    "Presence",
     "Problem",
     "Stage",
     "Status",
     "Touchpoint",
+    "TouchpointFuture",
     "document_problems",
     "new_id",
 ]

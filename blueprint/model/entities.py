@@ -29,12 +29,13 @@ from .enums import (
     FrictionKind,
     FrictionNature,
     Period,
+    Presence,
     Status,
 )
 from .ids import ID_PATTERN, new_id
 
 FORMAT_MARKER = "blueprint"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 NOT_BLANK = r"\S"
 EntityId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
@@ -169,6 +170,27 @@ class Epic(Entity):
         }
 
 
+PRESENCE_HELP = (
+    "Which states of the journey it belongs to: 'both' (the default), 'current' only (gone "
+    "in the future) or 'future' only (new in the future)."
+)
+
+
+class TouchpointFuture(Entity):
+    """A touchpoint's values in the future state where they differ from today's. A field
+    left null keeps today's value."""
+
+    noun: ClassVar[str] = "future values"
+    title: Name | None = None
+    stage_id: EntityId | None = Field(default=None, description="The stage it moves to.")
+    channel_id: EntityId | None = Field(default=None, description="The channel it moves to.")
+    emotion: Annotated[int, Field(ge=-2, le=2)] | None = None
+    epic: Epic | None = Field(default=None, description="Its EPIC scores in the future.")
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, name) is None for name in type(self).model_fields)
+
+
 class Touchpoint(Identified):
     """One step of the journey, in one cell (stage x channel) of the grid.
 
@@ -194,6 +216,11 @@ class Touchpoint(Identified):
     duration_minutes: Annotated[float, Field(ge=0)] | None = None
     wait_minutes: Annotated[float, Field(ge=0)] | None = None
     notes: Text = ""
+    state: Lax[Presence] = Field(default=Presence.BOTH, description=PRESENCE_HELP)
+    future: TouchpointFuture | None = Field(
+        default=None,
+        description="Its values in the future state where they differ (since version 3).",
+    )
 
 
 class Flow(Identified):
@@ -203,6 +230,7 @@ class Flow(Identified):
     from_id: EntityId = Field(description="The touchpoint the customer comes from.")
     to_id: EntityId = Field(description="The touchpoint the customer goes to next.")
     label: Text = Field(default="", description="Optional label drawn on the arrow.")
+    state: Lax[Presence] = Field(default=Presence.BOTH, description=PRESENCE_HELP)
 
 
 class Frequency(Entity):
@@ -212,6 +240,20 @@ class Frequency(Entity):
     count: Annotated[float, Field(ge=0)] = Field(default=0, description="Occurrences per period.")
     per: Lax[Period] = Period.MONTH
     source: Lax[FrequencySource] = FrequencySource.UNKNOWN
+
+
+class FrictionFuture(Entity):
+    """A friction point's values in the future state where they differ from today's. A
+    field left null keeps today's value."""
+
+    noun: ClassVar[str] = "future values"
+    severity: Annotated[int, Field(ge=1, le=4)] | None = None
+    frequency: Frequency | None = None
+    leads_to_channel_id: EntityId | None = None
+    gives_up: bool | None = None
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, name) is None for name in type(self).model_fields)
 
 
 class Friction(Identified):
@@ -236,6 +278,11 @@ class Friction(Identified):
     )
     gives_up: bool = Field(default=False, description="True if customers abandon here.")
     contact_reason_id: EntityId | None = None
+    state: Lax[Presence] = Field(default=Presence.BOTH, description=PRESENCE_HELP)
+    future: FrictionFuture | None = Field(
+        default=None,
+        description="Its values in the future state where they differ (since version 3).",
+    )
 
 
 class ContactReason(Identified):
@@ -279,6 +326,11 @@ class Improvement(Identified):
     status: Lax[Status] = Status.IDEA
     epic_letters: Annotated[list[Lax[EpicLetter]], AfterValidator(_check_unique)] = Field(
         default_factory=list, description="The EPIC letters it improves."
+    )
+    brings_about: Annotated[list[EntityId], AfterValidator(_check_unique)] = Field(
+        default_factory=list,
+        description="The touchpoints, flows and friction points whose future-state change it "
+        "brings about (since version 3).",
     )
 
 

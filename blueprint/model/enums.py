@@ -61,3 +61,11 @@ class EpicLetter(StrEnum):
     PERSONALISED = "P"
     INTUITIVE = "I"
     CONTEXTUAL = "C"
+
+
+class Presence(StrEnum):
+    """Which states of the journey an entity belongs to: today's, tomorrow's, or both."""
+
+    BOTH = "both"
+    CURRENT = "current"
+    FUTURE = "future"

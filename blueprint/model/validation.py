@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .entities import Blueprint, Identified
+from .enums import Presence
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ def document_problems(bp: Blueprint) -> list[Problem]:
     problems += _flow_references(bp)
     problems += _friction_references(bp)
     problems += _improvement_references(bp)
+    problems += _state_rules(bp)
     return problems
 
 
@@ -228,6 +230,77 @@ def _improvement_references(bp: Blueprint) -> list[Problem]:
             if fid not in frictions:
                 found.append(problem(improvement, "friction_ids", _missing("friction point", fid)))
     return found
+
+
+def _state_rules(bp: Blueprint) -> list[Problem]:
+    """The future state refers only to what exists in it, and only entities of both states
+    carry future values (one of today only has no future; one of the future only is its
+    own future values)."""
+    stages = {s.id for s in bp.stages}
+    channels = {c.id for c in bp.channels}
+    touchpoints = {t.id: t for t in bp.touchpoints}
+    found = []
+    for tp in bp.touchpoints:
+        future = tp.future
+        if future is None:
+            continue
+        if tp.state != Presence.BOTH:
+            found.append(problem(tp, "future", _wrong_state(tp.state)))
+        if future.stage_id is not None and future.stage_id not in stages:
+            found.append(problem(tp, "future.stage_id", _missing("stage", future.stage_id)))
+        if future.channel_id is not None and future.channel_id not in channels:
+            found.append(problem(tp, "future.channel_id", _missing("channel", future.channel_id)))
+    for flow in bp.flows:
+        for field in ("from_id", "to_id"):
+            end = touchpoints.get(getattr(flow, field))
+            if end is not None and _absent(flow.state, end.state):
+                found.append(problem(flow, field, _not_in_state(flow.state, "touchpoint")))
+    for friction in bp.frictions:
+        owner = touchpoints.get(friction.touchpoint_id)
+        if owner is not None and _absent(friction.state, owner.state):
+            found.append(
+                problem(friction, "touchpoint_id", _not_in_state(friction.state, "touchpoint"))
+            )
+        future = friction.future
+        if future is None:
+            continue
+        if friction.state != Presence.BOTH:
+            found.append(problem(friction, "future", _wrong_state(friction.state)))
+        if future.leads_to_channel_id is not None and future.leads_to_channel_id not in channels:
+            found.append(
+                problem(
+                    friction,
+                    "future.leads_to_channel_id",
+                    _missing("channel", future.leads_to_channel_id),
+                )
+            )
+    changeable = {e.id for e in (*bp.touchpoints, *bp.flows, *bp.frictions)}
+    for improvement in bp.improvements:
+        for ref in improvement.brings_about:
+            if ref not in changeable:
+                found.append(
+                    problem(
+                        improvement, "brings_about", _missing("touchpoint, flow or friction", ref)
+                    )
+                )
+    return found
+
+
+def _absent(state: Presence, owner: Presence) -> bool:
+    """True when an entity is present in a state its touchpoint is not."""
+    return owner != Presence.BOTH and state != owner
+
+
+def _not_in_state(state: Presence, noun: str) -> str:
+    where = "both states" if state == Presence.BOTH else f"the {state.value} state"
+    return f"is in {where}, but its {noun} is not"
+
+
+def _wrong_state(state: Presence) -> str:
+    return (
+        f"has future values but belongs to the {state.value} state only; future values are "
+        "for what exists in both states"
+    )
 
 
 # --- Field-level errors reported by pydantic, in the same words -------------------------

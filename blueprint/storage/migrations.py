@@ -23,8 +23,16 @@ def _channel_cost_sources(document: dict) -> dict:
     return document
 
 
+def _future_state(document: dict) -> dict:
+    """2 -> 3: touchpoints, flows and friction points may belong to the current state, the
+    future state or both (``state``), carry their ``future`` values, and improvements say
+    what they ``bring_about``. A version 2 file knew one state: every entity is in both,
+    which the absent keys mean, so nothing in the document changes but its version."""
+    return document
+
+
 #: from-version -> step to from-version + 1. Version 1 is the first published schema.
-MIGRATIONS: dict[int, Migration] = {1: _channel_cost_sources}
+MIGRATIONS: dict[int, Migration] = {1: _channel_cost_sources, 2: _future_state}
 
 FIRST_SCHEMA_VERSION = 1
 

@@ -82,3 +82,27 @@ def test_the_step_from_1_changes_nothing_but_the_version():
     document = {"schema_version": 1, "channels": [{"id": "c", "cost_per_contact": 4.0}]}
     upgraded = migrations.migrate(json.loads(json.dumps(document)), 1, target=2)
     assert upgraded == {**document, "schema_version": 2}
+
+
+def test_version_2_opens_with_every_entity_in_both_states():
+    """2 -> 3: touchpoints, flows and friction points gained ``state`` and ``future``, and
+    improvements ``brings_about``; a version 2 file knew one state, so all are in both."""
+    path = VERSIONS / "v2-broadband-installation.blueprint"
+    raw = json.loads(path.read_text("utf-8"))
+    assert raw["schema_version"] == 2
+    loaded = jsonfile.load_blueprint(path)
+    assert loaded.schema_version == SCHEMA_VERSION
+    for kind in ("touchpoints", "flows", "frictions"):
+        entities = getattr(loaded, kind)
+        assert [e.id for e in entities] == [e["id"] for e in raw[kind]]
+        assert {e.state for e in entities} == {"both"}
+    assert all(t.future is None for t in loaded.touchpoints)
+    assert all(f.future is None for f in loaded.frictions)
+    assert all(i.brings_about == [] for i in loaded.improvements)
+    assert loads_blueprint(dumps_blueprint(loaded)) == loaded
+
+
+def test_the_step_from_2_changes_nothing_but_the_version():
+    document = {"schema_version": 2, "touchpoints": [{"id": "t", "title": "x"}]}
+    upgraded = migrations.migrate(json.loads(json.dumps(document)), 2, target=3)
+    assert upgraded == {**document, "schema_version": 3}
