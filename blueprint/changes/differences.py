@@ -1,0 +1,90 @@
+"""What the future state adds, removes and changes, entity by entity, in words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ..model import Blueprint, Presence
+
+#: How the future values' fields are named for a person.
+FIELD_NAMES = {
+    "title": "title",
+    "stage_id": "stage",
+    "channel_id": "channel",
+    "emotion": "emotion",
+    "epic": "EPIC",
+    "severity": "severity",
+    "frequency": "frequency",
+    "leads_to_channel_id": "leads to",
+    "gives_up": "gives up",
+}
+
+
+class DifferenceKind(StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    kind: DifferenceKind
+    noun: str  # "touchpoint", "flow", "friction point"
+    entity_id: str
+    touchpoint_id: str  # the card it shows on
+    name: str
+    fields: tuple[str, ...] = ()  # what changes, for CHANGED
+
+    def describe(self) -> str:
+        """``Added touchpoint 'Proactive SMS'``, ``Changed touchpoint 'Call': channel, EPIC``."""
+        text = f"{self.kind.value.capitalize()} {self.noun} '{self.name}'"
+        if self.fields:
+            text += ": " + ", ".join(FIELD_NAMES.get(f, f) for f in self.fields)
+        return text
+
+
+def differences(bp: Blueprint) -> list[Difference]:
+    """Every difference of the future state from today's, in document order: touchpoints,
+    then friction points, then flows."""
+    titles = {t.id: t.title for t in bp.touchpoints}
+    found: list[Difference] = []
+    for tp in bp.touchpoints:
+        changed = _changed_fields(tp.future)
+        kind = _kind(tp.state, changed)
+        if kind is not None:
+            found.append(Difference(kind, "touchpoint", tp.id, tp.id, tp.title, changed))
+    for friction in bp.frictions:
+        changed = _changed_fields(friction.future)
+        kind = _kind(friction.state, changed)
+        if kind is not None:
+            found.append(
+                Difference(
+                    kind,
+                    "friction point",
+                    friction.id,
+                    friction.touchpoint_id,
+                    friction.title,
+                    changed,
+                )
+            )
+    for flow in bp.flows:
+        kind = _kind(flow.state, ())
+        if kind is not None:
+            name = f"{titles.get(flow.from_id, '?')} → {titles.get(flow.to_id, '?')}"
+            found.append(Difference(kind, "flow", flow.id, flow.from_id, name))
+    return found
+
+
+def _changed_fields(future) -> tuple[str, ...]:
+    if future is None:
+        return ()
+    return tuple(name for name in type(future).model_fields if getattr(future, name) is not None)
+
+
+def _kind(state: Presence, changed: tuple[str, ...]) -> DifferenceKind | None:
+    if state == Presence.FUTURE:
+        return DifferenceKind.ADDED
+    if state == Presence.CURRENT:
+        return DifferenceKind.REMOVED
+    return DifferenceKind.CHANGED if changed else None

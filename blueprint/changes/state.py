@@ -1,0 +1,92 @@
+"""One state of the journey as an ordinary blueprint: today's, or tomorrow's."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from ..model import Blueprint, Flow, Friction, Presence, Touchpoint
+
+
+class State(StrEnum):
+    CURRENT = "current"
+    FUTURE = "future"
+
+
+def present_in(presence: Presence, state: State) -> bool:
+    """Whether an entity of this presence exists in ``state``."""
+    return presence == Presence.BOTH or presence.value == state.value
+
+
+def has_future_state(bp: Blueprint) -> bool:
+    """True when the file draws a future that differs from today in any way."""
+    return (
+        any(e.state != Presence.BOTH for e in (*bp.touchpoints, *bp.flows, *bp.frictions))
+        or any(t.future is not None and not t.future.is_empty() for t in bp.touchpoints)
+        or any(f.future is not None and not f.future.is_empty() for f in bp.frictions)
+    )
+
+
+def state_view(bp: Blueprint, state: State) -> Blueprint:
+    """The blueprint as it is in ``state``: only what is present there, with its values
+    there. Structure, personas, contact reasons and improvements are shared by both states.
+
+    The result is a new blueprint of shallow copies, to read, not to change (its lists of
+    ids may be ``bp``'s own). Ids are kept, so the two states of one entity can be compared.
+    """
+    touchpoints = [_touchpoint(t, state) for t in bp.touchpoints if present_in(t.state, state)]
+    kept = {t.id for t in touchpoints}
+    flows = [
+        _flow(f)
+        for f in bp.flows
+        if present_in(f.state, state) and f.from_id in kept and f.to_id in kept
+    ]
+    frictions = [
+        _friction(f, state)
+        for f in bp.frictions
+        if present_in(f.state, state) and f.touchpoint_id in kept
+    ]
+    present = {f.id for f in frictions}
+    improvements = [
+        imp.model_copy(update={"friction_ids": [i for i in imp.friction_ids if i in present]})
+        for imp in bp.improvements
+    ]
+    return bp.model_copy(
+        update={
+            "touchpoints": touchpoints,
+            "flows": flows,
+            "frictions": frictions,
+            "improvements": improvements,
+        }
+    )
+
+
+def _touchpoint(tp: Touchpoint, state: State) -> Touchpoint:
+    changes = {"state": Presence.BOTH, "future": None}
+    if state == State.FUTURE and tp.future is not None:
+        changes |= {
+            name: value
+            for name, value in tp.future.model_dump(exclude_none=True).items()
+            if name != "epic"
+        }
+        if tp.future.epic is not None:
+            changes["epic"] = tp.future.epic.model_copy()
+    return tp.model_copy(update=changes)
+
+
+def _flow(flow: Flow) -> Flow:
+    return flow.model_copy(update={"state": Presence.BOTH})
+
+
+def _friction(friction: Friction, state: State) -> Friction:
+    changes: dict = {"state": Presence.BOTH, "future": None}
+    future = friction.future
+    if state == State.FUTURE and future is not None:
+        if future.severity is not None:
+            changes["severity"] = future.severity
+        if future.frequency is not None:
+            changes["frequency"] = future.frequency.model_copy()
+        if future.leads_to_channel_id is not None:
+            changes["leads_to_channel_id"] = future.leads_to_channel_id
+        if future.gives_up is not None:
+            changes["gives_up"] = future.gives_up
+    return friction.model_copy(update=changes)
