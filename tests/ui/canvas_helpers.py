@@ -41,3 +41,13 @@ def double_click(view, point: QPoint) -> None:
     mouse(view, QEvent.Type.MouseButtonRelease, point, LEFT, NO_BUTTON)
     mouse(view, QEvent.Type.MouseButtonDblClick, point, LEFT, LEFT)
     mouse(view, QEvent.Type.MouseButtonRelease, point, LEFT, NO_BUTTON)
+
+
+def context_click(view, point: QPoint) -> None:
+    """A right-click's context-menu request at ``point`` of the view's viewport."""
+    from PySide6.QtGui import QContextMenuEvent
+
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, point, view.viewport().mapToGlobal(point)
+    )
+    QApplication.sendEvent(view.viewport(), event)

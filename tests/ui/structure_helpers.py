@@ -1,15 +1,15 @@
 """Acting on stage and channel headers as a user does: right-click, double-click, drag."""
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QDialog, QGraphicsView, QMenu
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDialog, QGraphicsView, QMenu
 
 from blueprint.ui.main_window import MainWindow
 from blueprint.ui.structure import StructureTools
 from blueprint.ui.structure.axes import CHANNELS, STAGES, Axis
 from blueprint.ui.structure.header_hit import header_rect
 from blueprint.ui.structure.removal_dialog import RemovalDialog
-from tests.ui.canvas_helpers import LEFT, NO_BUTTON, double_click, mouse
+from tests.ui.canvas_helpers import LEFT, NO_BUTTON, context_click, double_click, mouse
 
 __all__ = ["CHANNELS", "STAGES"]
 
@@ -35,11 +35,7 @@ def header_on_screen(window: MainWindow, axis: Axis, entity_id: str) -> int:
 
 def right_click_header(window: MainWindow, axis: Axis, entity_id: str) -> QMenu:
     view = strip(window, axis)
-    point = header_centre(window, axis, entity_id)
-    event = QContextMenuEvent(
-        QContextMenuEvent.Reason.Mouse, point, view.viewport().mapToGlobal(point)
-    )
-    QApplication.sendEvent(view.viewport(), event)
+    context_click(view, header_centre(window, axis, entity_id))
     menu = structure(window).header_menu.menu
     assert menu.isVisible()
     return menu

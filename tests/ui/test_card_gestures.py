@@ -2,10 +2,8 @@
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication
 
-from tests.ui.canvas_helpers import LEFT, NO_BUTTON, mouse, on_screen
+from tests.ui.canvas_helpers import LEFT, NO_BUTTON, context_click, mouse, on_screen
 from tests.ui.editing_helpers import click_card, close_window, open_window, status, tools
 from tests.ui.structure_helpers import choose, menu_texts
 
@@ -25,12 +23,7 @@ def card_point(window, touchpoint_id, dx=60, dy=70):
 
 
 def right_click_card(window, touchpoint_id):
-    view = window.canvas
-    point = card_point(window, touchpoint_id)
-    event = QContextMenuEvent(
-        QContextMenuEvent.Reason.Mouse, point, view.viewport().mapToGlobal(point)
-    )
-    QApplication.sendEvent(view.viewport(), event)
+    context_click(window.canvas, card_point(window, touchpoint_id))
     menu = tools(window).gestures.menu
     assert menu.isVisible()
     return menu
