@@ -10,6 +10,7 @@ from enum import StrEnum
 from statistics import median
 
 from ..model import Action, Blueprint, Demand, EpicLetter, Flow, FrequencySource, Improvement
+from ..model.states import current_state
 from .epic import EpicSummary, epic_breakdown
 from .friction import FrictionScore, score_frictions
 from .journey import channel_switches
@@ -215,7 +216,9 @@ def applies_to(touchpoint_persona_ids: list[str], persona_id: str | None) -> boo
 
 
 def build_plan(bp: Blueprint, persona_id: str | None = None, top: int = DEFAULT_TOP) -> Plan:
-    """The whole plan, or the plan for one persona (only the touchpoints that apply to it)."""
+    """The whole plan of today's journey, or the plan for one persona (only the touchpoints
+    that apply to it). A future state drawn in the file is not planned: it is compared."""
+    bp = current_state(bp)
     touchpoints = [t for t in bp.touchpoints if applies_to(t.persona_ids, persona_id)]
     in_scope = {t.id for t in touchpoints}
     friction_scores = score_frictions(bp, in_scope)

@@ -5,13 +5,14 @@ analysis then reads as an ordinary blueprint; ``differences`` lists what the fut
 adds, removes and changes. No Qt, no I/O: the command line, the report and the editor share it.
 """
 
+from ..model.states import State, current_state, has_future_state, present_in, state_view
 from .differences import Difference, DifferenceKind, differences
-from .state import State, has_future_state, present_in, state_view
 
 __all__ = [
     "Difference",
     "DifferenceKind",
     "State",
+    "current_state",
     "differences",
     "has_future_state",
     "present_in",

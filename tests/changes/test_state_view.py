@@ -89,3 +89,14 @@ def test_the_differences_in_words():
     ]
     kinds = {d.entity_id: d.kind for d in differences(drawn_future())}
     assert kinds["sms"] == DifferenceKind.ADDED and kinds["t2"] == DifferenceKind.REMOVED
+
+
+def test_the_plan_ranks_todays_journey_only():
+    from blueprint.analysis import build_plan
+
+    bp = drawn_future()
+    bp.improvements[0].friction_ids = ["x1", "x2"]
+    plan = build_plan(bp)
+    assert {f.friction_id for f in plan.frictions} == {"x1", "x2"}
+    # Today's values, not tomorrow's: x1 is severity 2 today, 1 tomorrow.
+    assert next(f for f in plan.frictions if f.friction_id == "x1").severity == 2

@@ -1,10 +1,14 @@
-"""One state of the journey as an ordinary blueprint: today's, or tomorrow's."""
+"""One state of the journey as an ordinary blueprint: today's, or tomorrow's.
+
+Every analysis reads a state as it reads any blueprint; the plan ranks today's journey.
+"""
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-from ..model import Blueprint, Flow, Friction, Presence, Touchpoint
+from .entities import Blueprint, Flow, Friction, Touchpoint
+from .enums import Presence
 
 
 class State(StrEnum):
@@ -27,8 +31,20 @@ def has_future_state(bp: Blueprint) -> bool:
 
 
 def state_view(bp: Blueprint, state: State) -> Blueprint:
-    """The blueprint as it is in ``state``: only what is present there, with its values
-    there. Structure, personas, contact reasons and improvements are shared by both states.
+    """The blueprint as it is in ``state``; ``bp`` itself when it draws one state only."""
+    if not has_future_state(bp):
+        return bp
+    return _view(bp, state)
+
+
+def current_state(bp: Blueprint) -> Blueprint:
+    """Today's journey: what the plan ranks and the editor draws unless asked otherwise."""
+    return state_view(bp, State.CURRENT)
+
+
+def _view(bp: Blueprint, state: State) -> Blueprint:
+    """Only what is present in ``state``, with its values there. Structure, personas,
+    contact reasons and improvements are shared by both states.
 
     The result is a new blueprint of shallow copies, to read, not to change (its lists of
     ids may be ``bp``'s own). Ids are kept, so the two states of one entity can be compared.
