@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QGraphicsView
 
 from .canvas import palette
+from .canvas.palette import contrast_ratio as contrast_ratio  # one formula, Qt-free
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class Theme:
     CARD: str
     CARD_BORDER: str
     SELECTION: str
+    FOCUS: str
+    MARK_EDGE: str
     INK: str
     MUTED_INK: str
     UNSET: str
@@ -42,6 +45,8 @@ class Theme:
     GOOD_FRICTION: str
     FAR_FLOW: str
     FAR_CHANNEL_SWITCH: str
+    HIGHLIGHT: str
+    SEARCH_HIT: str
 
     def colours(self) -> dict[str, str]:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "name"}
@@ -60,22 +65,26 @@ DARK = Theme(
     CANVAS="#161b21",
     CELL="#1f262e",
     CELL_ALTERNATE="#242c35",
-    GRID_LINE="#3a4552",
-    STAGE_HEADER="#3b536b",
+    GRID_LINE="#75828f",
+    STAGE_HEADER="#4f6a86",
     STAGE_HEADER_INK="#ffffff",
     CHANNEL_HEADER="#2a333d",
     CARD="#2b333c",
-    CARD_BORDER="#6f7c8a",
+    CARD_BORDER="#8d99a6",
     SELECTION="#5ea2ff",
+    FOCUS="#f2f5f8",
+    MARK_EDGE="#c3ccd6",
     INK="#e8edf2",
     MUTED_INK="#a9b4bf",
     UNSET="#3a434d",
-    UNSET_INK="#8b96a1",
+    UNSET_INK="#b3bdc7",
     FLOW="#9aa7b6",
     CHANNEL_SWITCH="#f08a3c",
     GOOD_FRICTION="#5aa9e6",
-    FAR_FLOW="#4a5561",
-    FAR_CHANNEL_SWITCH="#7a4a26",
+    FAR_FLOW="#6f7c8a",
+    FAR_CHANNEL_SWITCH="#b8652a",
+    HIGHLIGHT="#f06ab4",
+    SEARCH_HIT="#e0b03a",
 )
 
 _current = LIGHT
@@ -120,18 +129,3 @@ def repaint(view: QGraphicsView) -> None:
                 shown_in.setBackgroundBrush(background)
             shown_in.viewport().update()
         scene.update()
-
-
-def contrast_ratio(foreground: str, background: str) -> float:
-    """The WCAG 2 contrast ratio of two ``#rrggbb`` colours: 1 (none) .. 21 (black on white)."""
-    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def _luminance(hex_colour: str) -> float:
-    def linear(channel: int) -> float:
-        value = channel / 255
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)

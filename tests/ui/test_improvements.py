@@ -335,15 +335,17 @@ def test_markup_in_titles_is_shown_as_typed(qtbot, window, dock):
 
 
 def test_selecting_an_improvement_lights_up_its_cards_on_the_canvas(qtbot, broadband):
+    from blueprint.ui.canvas import palette
     from blueprint.ui.document import Document
-    from blueprint.ui.overlays.colours import HIGHLIGHT
     from tests.ui.window_helpers import close_quietly, shown_window
 
     window = shown_window(qtbot, Document(broadband))
     scene = window.canvas.blueprint_scene
 
     def lit() -> set[str]:
-        return {i for i, card in scene.cards().items() if card.emphasis.outline == HIGHLIGHT}
+        return {
+            i for i, card in scene.cards().items() if card.emphasis.outline == palette.HIGHLIGHT
+        }
 
     try:
         improvement = next(i for i in broadband.improvements if i.friction_ids)

@@ -20,7 +20,7 @@ from blueprint.ui.canvas.card import CARD_WIDTH
 from blueprint.ui.canvas.emphasis import PLAIN
 from blueprint.ui.commands import EditFriction, EditTouchpoint
 from blueprint.ui.export import export_canvas
-from blueprint.ui.overlays.colours import HEAT_SCALE, HIGHLIGHT, SEARCH_HIT, heat_colour
+from blueprint.ui.overlays.colours import HEAT_SCALE, HOTTEST_TINT_CONTRAST, heat_colour
 from blueprint.ui.overlays.heat_items import impact_text
 from tests.ui.canvas_helpers import NO_BUTTON, mouse, on_screen
 from tests.ui.window_helpers import close_quietly, shown_window
@@ -177,7 +177,11 @@ def test_the_hottest_cell_is_tinted_on_the_canvas(window, broadband):
     view_action(window, "Friction Heat Map").trigger()
     plain = render_point(scene_of(window), x, y)
     assert plain.lightness() > 240
-    assert tinted.lightness() < 200 and tinted.red() > tinted.blue()
+    # Warm, and as far from the plain cell as the hottest tint goes: still a background
+    # the flows and cards drawn over it stand out on.
+    shown = theme.contrast_ratio(tinted.name(), plain.name())
+    assert shown == pytest.approx(HOTTEST_TINT_CONTRAST, abs=0.05)
+    assert tinted.red() > tinted.blue() + 30
 
 
 def test_the_heat_map_follows_an_edit_and_its_undo(qtbot, window, document):
@@ -337,12 +341,6 @@ def test_overlays_follow_the_dark_theme(qtbot, window, monkeypatch):
     label = point.sceneBoundingRect()
     shown = render_point(scene_of(window), label.right() - 4, label.center().y())
     assert shown.lightness() < 100
-
-
-def test_overlay_colours_stand_out_on_the_cells_of_both_themes():
-    for chosen in (theme.LIGHT, theme.DARK):
-        for mark in (HIGHLIGHT, SEARCH_HIT):
-            assert theme.contrast_ratio(mark, chosen.CELL) >= 3.0, (mark, chosen.name)
 
 
 def test_the_exported_picture_never_shows_the_overlays(window, tmp_path):

@@ -4,10 +4,10 @@ touchpoints) is marked on the canvas, and the rest fades a little."""
 import pytest
 
 from blueprint.model import Blueprint
+from blueprint.ui.canvas import palette
 from blueprint.ui.canvas.emphasis import PLAIN
 from blueprint.ui.commands import EditTouchpoint
 from blueprint.ui.overlays.card_emphasis import BESIDE_HIGHLIGHT
-from blueprint.ui.overlays.colours import HIGHLIGHT
 from tests.ui.test_overlays import edit_and_wait, scene_of, untouched, view_action
 from tests.ui.window_helpers import close_quietly, shown_window
 
@@ -23,7 +23,7 @@ def marked(window) -> set[str]:
     return {
         tp_id
         for tp_id, card in scene_of(window).cards().items()
-        if card.emphasis.outline == HIGHLIGHT
+        if card.emphasis.outline == palette.HIGHLIGHT
     }
 
 
@@ -60,7 +60,7 @@ def test_a_highlighted_card_is_drawn_with_a_strong_outline(window):
     window.overlays.highlight(["tp-status-chat"], [])
     assert card.boundingRect().contains(plain_bounds)
     assert card.boundingRect() != plain_bounds  # room for the outline around the card
-    assert card.far_colour == HIGHLIGHT  # far out, the card's box is the highlight colour
+    assert card.far_colour == palette.HIGHLIGHT  # far out, the card's box is the highlight colour
 
 
 def test_the_highlight_stays_through_edits_and_overlays(qtbot, window, document):

@@ -8,7 +8,13 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from blueprint.model import Friction, Touchpoint
 from blueprint.ui.canvas import palette
-from blueprint.ui.canvas.card import BADGE, BADGE_GAP, EMOTION_SIZE, PADDING
+from blueprint.ui.canvas.card import (
+    BADGE,
+    EMOTION_SIZE,
+    EPIC_BADGE_GAP,
+    EPIC_BADGE_WIDTH,
+    PADDING,
+)
 from blueprint.ui.canvas.card_face import CardFace
 from blueprint.ui.canvas.export import render_image
 from blueprint.ui.canvas.layout import CARD_HEIGHT, CARD_WIDTH, compute_layout, flow_route
@@ -72,7 +78,8 @@ def test_a_card_shows_title_epic_frictions_and_emotion(small_scene, small):
     assert card.title_lines() == ["Call about order"]
     # The four EPIC boxes along the bottom, coloured by score, grey when unset.
     top = CARD_HEIGHT - PADDING - BADGE
-    box_colours = [pixel(card, PADDING + i * (BADGE + BADGE_GAP) + 4, top + 4) for i in range(4)]
+    pitch = EPIC_BADGE_WIDTH + EPIC_BADGE_GAP
+    box_colours = [pixel(card, PADDING + i * pitch + 3, top + 4) for i in range(4)]
     assert box_colours == [
         QColor(palette.EPIC_SCORE[1]),
         QColor(palette.UNSET),

@@ -4,9 +4,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
+from blueprint.ui.canvas import palette
 from blueprint.ui.canvas.emphasis import PLAIN
 from blueprint.ui.commands import EditTouchpoint
-from blueprint.ui.overlays.colours import SEARCH_HIT
 from blueprint.ui.overlays.search_text import TOUCHPOINT_TEXTS, normalise
 from tests.ui.editing_helpers import CTRL, close_window, open_window
 from tests.ui.test_overlays import edit_and_wait, scene_of, untouched
@@ -59,7 +59,7 @@ def outlined(window) -> set[str]:
     return {
         tp_id
         for tp_id, card in scene_of(window).cards().items()
-        if card.emphasis.outline == SEARCH_HIT
+        if card.emphasis.outline == palette.SEARCH_HIT
     }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF, QStaticText
+from PySide6.QtGui import QFocusEvent, QPainter, QPainterPath, QPen, QPolygonF, QStaticText
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
@@ -23,6 +23,7 @@ from . import palette
 from .card_face import CardFace, FrictionMark
 from .drawing import (
     CELLS,
+    MARK_EDGE_WIDTH,
     SIMPLE_DETAIL,
     TextStamps,
     colour,
@@ -43,12 +44,20 @@ RADIUS = 7.0
 TITLE_FONT = 16
 TITLE_LINE = 19.0
 TITLE_LINES = 3
-BADGE = 20.0  # EPIC boxes and friction markers
+BADGE = 20.0  # EPIC boxes' height and friction markers
 BADGE_GAP = 4.0
+#: An EPIC box holds its letter and its score ("E4"): colour is never the only signal.
+EPIC_BADGE_WIDTH = 26.0
+EPIC_BADGE_GAP = 3.0
+#: Shown for a letter without a score.
+UNSCORED = "–"
 EMOTION_SIZE = 22.0
 MAX_MARKERS = 4
 #: Width of the outline that emphasis may draw around a card (highlight, search result).
 OUTLINE_WIDTH = 6.0
+#: The ring of the card the keys act on: outside the emphasis outline, clear of it.
+FOCUS_RING_OFFSET = 9.0
+FOCUS_RING_WIDTH = 2.0
 
 BADGE_FONT = 12
 #: A card takes a few hundred microseconds to paint and rarely changes: a view keeps a
@@ -68,9 +77,14 @@ _FRAME = QRectF(0, 0, CARD_WIDTH, CARD_HEIGHT)
 _BOUNDS = QRectF(-2, -2, CARD_WIDTH + 4, CARD_HEIGHT + 4)  # room for the selection pen
 _OUTLINE = _FRAME.adjusted(-4, -4, 4, 4)  # the pen's middle: 1 px clear of the frame
 _OUTLINED_BOUNDS = _OUTLINE.adjusted(-4, -4, 4, 4)
+_FOCUS_RING = _FRAME.adjusted(
+    -FOCUS_RING_OFFSET, -FOCUS_RING_OFFSET, FOCUS_RING_OFFSET, FOCUS_RING_OFFSET
+)
+_FOCUSED_BOUNDS = _FOCUS_RING.adjusted(-2, -2, 2, 2)
 _BADGE_TOP = CARD_HEIGHT - PADDING - BADGE
 _EPIC_BOXES = tuple(
-    QRectF(PADDING + i * (BADGE + BADGE_GAP), _BADGE_TOP, BADGE, BADGE) for i in range(4)
+    QRectF(PADDING + i * (EPIC_BADGE_WIDTH + EPIC_BADGE_GAP), _BADGE_TOP, EPIC_BADGE_WIDTH, BADGE)
+    for i in range(4)
 )
 _TITLE_ROWS = tuple(
     QRectF(PADDING, PADDING - 2 + i * TITLE_LINE, CARD_WIDTH - 2 * PADDING, TITLE_LINE)
@@ -121,14 +135,9 @@ def _badge_strip() -> QPainterPath:
     return strip.united(square_top)
 
 
-def _ink_on(fill: str) -> str:
-    return _ink_on_cached(fill, palette.DARK_INK)
-
-
-@cache
-def _ink_on_cached(fill: str, dark_ink: str) -> str:
-    # dark_ink is part of the key: the theme may change it, and ink_on reads it
-    return palette.ink_on(fill)
+def epic_badge_text(letter: str, score: int | None) -> str:
+    """What an EPIC box says: its letter and its score, e.g. 'E4', or 'E–' unscored."""
+    return f"{letter}{UNSCORED if score is None else score}"
 
 
 class CardItem(QGraphicsItem):
@@ -199,7 +208,19 @@ class CardItem(QGraphicsItem):
     # --- painting ------------------------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
+        if self.hasFocus():
+            return _FOCUSED_BOUNDS
         return _BOUNDS if self._emphasis.outline is None else _OUTLINED_BOUNDS
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.prepareGeometryChange()  # the ring lies outside the card
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.prepareGeometryChange()
+        super().focusOutEvent(event)
+        self.update()
 
     def paint(
         self,
@@ -215,6 +236,9 @@ class CardItem(QGraphicsItem):
         if detail < SIMPLE_DETAIL:
             far = emphasis.outline or emphasis.fill or self._face.summary_colour
             painter.fillRect(_FRAME, colour(far))  # faded by the item's opacity
+            painter.setPen(QPen(colour(palette.MARK_EDGE), 0))
+            painter.setBrush(_NO_BRUSH)
+            painter.drawRect(_FRAME)
             if selected:  # a band across the top, visible at any size
                 band = _FRAME.adjusted(0, 0, 0, -CARD_HEIGHT * 0.7)
                 painter.fillRect(band, colour(palette.SELECTION))
@@ -234,11 +258,21 @@ class CardItem(QGraphicsItem):
             painter.setPen(outline)
             painter.setBrush(_NO_BRUSH)
             painter.drawRoundedRect(_OUTLINE, RADIUS + 3, RADIUS + 3)
-        self._paint_title(painter, palette.INK if emphasis.fill is None else _ink_on(emphasis.fill))
+        title_ink = palette.INK if emphasis.fill is None else palette.ink_on(emphasis.fill)
+        self._paint_title(painter, title_ink)
         self._paint_emotion(painter)
         painter.setFont(self._stamps.font(BADGE_FONT, True))
         self._paint_epic(painter)
         self._paint_frictions(painter)
+        if self.hasFocus():
+            self._paint_focus_ring(painter)
+
+    def _paint_focus_ring(self, painter: QPainter) -> None:
+        ring = QPen(colour(palette.FOCUS), FOCUS_RING_WIDTH, Qt.PenStyle.DashLine)
+        painter.setPen(ring)
+        painter.setBrush(_NO_BRUSH)
+        radius = RADIUS + FOCUS_RING_OFFSET
+        painter.drawRoundedRect(_FOCUS_RING, radius, radius)
 
     def _paint_title(self, painter: QPainter, ink: str) -> None:
         if self._title_texts is None:
@@ -253,14 +287,16 @@ class CardItem(QGraphicsItem):
         emotion = self._face.emotion
         if emotion is None:
             return
-        painter.setPen(QPen(colour(palette.INK), 1.0))
-        painter.setBrush(colour(palette.emotion_colour(emotion)))
+        fill = palette.emotion_colour(emotion)
+        painter.setPen(QPen(colour(palette.MARK_EDGE), MARK_EDGE_WIDTH))
+        painter.setBrush(colour(fill))
         painter.drawEllipse(_EMOTION_BOX)
-        painter.setBrush(colour(palette.DARK_INK))
+        face = colour(palette.ink_on(fill))
+        painter.setBrush(face)
         painter.setPen(_NO_PEN)
         for eye in _EYES:
             painter.drawEllipse(eye, 1.6, 1.6)
-        pen = QPen(colour(palette.DARK_INK), 1.6)
+        pen = QPen(face, 1.6)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         painter.setBrush(_NO_BRUSH)
@@ -268,13 +304,15 @@ class CardItem(QGraphicsItem):
 
     def _paint_epic(self, painter: QPainter) -> None:
         stamps = self._stamps
+        edge = QPen(colour(palette.MARK_EDGE), MARK_EDGE_WIDTH)
         for box, letter, score in zip(_EPIC_BOXES, _LETTERS, self._face.epic, strict=True):
             fill = palette.epic_colour(score)
-            painter.setPen(_NO_PEN)
+            painter.setPen(edge)
             painter.setBrush(colour(fill))
             painter.drawRoundedRect(box, 3, 3)
-            painter.setPen(colour(palette.UNSET_INK if score is None else _ink_on(fill)))
-            draw_centred(painter, box, stamps.text(letter, BADGE_FONT, True))
+            painter.setPen(colour(palette.UNSET_INK if score is None else palette.ink_on(fill)))
+            text = epic_badge_text(letter, score)
+            draw_centred(painter, box, stamps.text(text, BADGE_FONT, True))
 
     def _paint_frictions(self, painter: QPainter) -> None:
         marks = self._face.frictions
@@ -321,10 +359,10 @@ class CardItem(QGraphicsItem):
             painter.setPen(colour(fill))
         else:
             # A diamond: friction reads as a warning sign even without colour.
-            painter.setPen(_NO_PEN)
+            painter.setPen(QPen(colour(palette.MARK_EDGE), MARK_EDGE_WIDTH))
             painter.setBrush(colour(fill))
             painter.drawPolygon(_diamond(box.x(), box.y()))
-            painter.setPen(colour(_ink_on(fill)))
+            painter.setPen(colour(palette.ink_on(fill)))
         draw_centred(painter, box, self._stamps.text(str(severity), BADGE_FONT, True))
 
     # --- dragging ------------------------------------------------------------------------

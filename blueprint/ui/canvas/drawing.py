@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QWidget
 #: Below this level of detail (scene pixels per screen pixel) cards are coloured boxes:
 #: their text would be too small to read and costly to lay out.
 SIMPLE_DETAIL = 0.3
+#: The edge of a coloured badge, marker, tile or face (see ``palette.MARK_EDGE``).
+MARK_EDGE_WIDTH = 1.2
 
 
 @cache

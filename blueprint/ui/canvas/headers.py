@@ -9,7 +9,17 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from ...model import ChannelKind
 from ...model.defaults import STEP_NAMES
 from . import palette
-from .drawing import CELLS, HEADERS, SIMPLE_DETAIL, colour, draw_lines, font, shows, wrap
+from .drawing import (
+    CELLS,
+    HEADERS,
+    MARK_EDGE_WIDTH,
+    SIMPLE_DETAIL,
+    colour,
+    draw_lines,
+    font,
+    shows,
+    wrap,
+)
 from .layout import GridLayout, Rect
 
 GRID_Z = 0.0
@@ -175,7 +185,7 @@ class ChannelHeaderItem(_BoxItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         tile = QRectF(10, rect.center().y() - 20, 40, 40)
         fill = palette.STEP[self.step]
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(QPen(colour(palette.MARK_EDGE), MARK_EDGE_WIDTH))
         painter.setBrush(colour(fill))
         painter.drawRoundedRect(tile, 5, 5)
         if _far(option, painter):

@@ -97,7 +97,8 @@ class OverviewItem(QGraphicsItem):
         for is_switch, lines in self._lines.items():
             painter.setPen(QPen(colour(far[is_switch]), 0))  # a hairline at any zoom
             painter.drawPath(lines)
-        painter.setPen(Qt.PenStyle.NoPen)
+        # Each box edged, as a card is near: a pale one still stands out from its cell.
+        painter.setPen(QPen(colour(palette.MARK_EDGE), 0))
         for hex_colour, boxes in self._boxes.items():
             painter.setBrush(colour(hex_colour))
             painter.drawRects(boxes)
@@ -153,4 +154,4 @@ class OverviewItem(QGraphicsItem):
 
 def _colours() -> tuple[str, ...]:
     """The themed colours the overview is drawn in: a change means drawing it again."""
-    return (palette.UNSET, palette.FAR_FLOW, palette.FAR_CHANNEL_SWITCH)
+    return (palette.UNSET, palette.FAR_FLOW, palette.FAR_CHANNEL_SWITCH, palette.MARK_EDGE)

@@ -6,35 +6,50 @@ is never the only signal.
 
 The surface colours (backgrounds, lines, text) are the light theme's; ``ui.theme`` swaps
 them for the dark ones when the system is dark. Items read them when they paint.
+``DRAWN_ON``, at the end, says what each colour is drawn on, for the contrast it needs.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from ...model import FrictionNature
 
 INK = "#1d2630"
-#: Text on a coloured badge or face: dark in both themes, as the colours are the same.
-DARK_INK = "#1d2630"
-MUTED_INK = "#5f6b78"
+#: Text and drawing on a coloured badge or face: dark in both themes, as the colours are;
+#: ``ink_on`` chooses it or white.
+DARK_INK = "#0e1318"
+WHITE = "#ffffff"
+MUTED_INK = "#56616d"
 CANVAS = "#f4f6f8"
 CELL = "#ffffff"
 CELL_ALTERNATE = "#f7f9fb"
-GRID_LINE = "#d5dce3"
+GRID_LINE = "#7b8692"
 STAGE_HEADER = "#2f3e4e"
 STAGE_HEADER_INK = "#ffffff"
 CHANNEL_HEADER = "#e7ecf1"
 CARD = "#ffffff"
-CARD_BORDER = "#8d9aa8"
+CARD_BORDER = "#65707c"
 SELECTION = "#1f6fd1"
+#: The ring around the card (or cell) the keys act on.
+FOCUS = "#1d2630"
+#: The edge of a coloured mark (a score, a severity, a step): the mark stands out by its
+#: edge on any surface, whatever its colour.
+MARK_EDGE = "#3d4854"
 UNSET = "#e3e6ea"
-UNSET_INK = "#9aa3ad"
+UNSET_INK = "#56606b"
 FLOW = "#56657a"
 #: A flow that changes channel: a finding in itself, so it stands out.
-CHANNEL_SWITCH = "#e66100"
-GOOD_FRICTION = "#2c7fb8"
-#: flows seen from far away: the same hues, mixed with the canvas so cards stand out
-FAR_FLOW = "#c3cad3"
-FAR_CHANNEL_SWITCH = "#f3c29c"
+CHANNEL_SWITCH = "#b84d00"
+GOOD_FRICTION = "#22699c"
+#: flows seen from far away: the same hues, paler, so the cards stand out
+FAR_FLOW = "#84909d"
+FAR_CHANNEL_SWITCH = "#d16a1c"
+#: Cards and friction markers of the highlighted improvement: neither a score colour nor
+#: the selection's blue.
+HIGHLIGHT = "#b3136c"
+#: Cards that match the search.
+SEARCH_HIT = "#8a6100"
 
 #: EPIC letter score 1..5
 EPIC_SCORE = {1: "#d73027", 2: "#fc8d59", 3: "#fee08b", 4: "#91cf60", 5: "#1a9850"}
@@ -59,7 +74,82 @@ def emotion_colour(emotion: int | None) -> str:
 
 
 def ink_on(background: str) -> str:
-    """Dark or white text, whichever reads better on the background."""
-    red, green, blue = (int(background[i : i + 2], 16) for i in (1, 3, 5))
-    luminance = 0.299 * red + 0.587 * green + 0.114 * blue
-    return DARK_INK if luminance > 150 else "#ffffff"
+    """Dark or white text, whichever has the more contrast on the background."""
+    return _ink_on(background, DARK_INK)
+
+
+@cache
+def _ink_on(background: str, dark_ink: str) -> str:
+    # dark_ink is part of the key: it is read when painting, and a theme may change it
+    return max((dark_ink, WHITE), key=lambda ink: contrast_ratio(ink, background))
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """The WCAG 2 contrast ratio of two ``#rrggbb`` colours: 1 (none) .. 21 (black on white)."""
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _luminance(hex_colour: str) -> float:
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+# --- what each colour is drawn on ----------------------------------------------------------
+#
+# WCAG 2.1 AA: text reads at 4.5:1 on what it sits on (1.4.3), a line or mark that means
+# something stands out at 3:1 (1.4.11). Every colour above says here what it is drawn on;
+# ``ui.contrast`` turns that into pairs and a test checks them in every theme, so a colour
+# added without saying, or one that does not read, fails the tests.
+
+TEXT = 4.5
+MARK = 3.0
+#: Drawn under everything else: what it needs is said by what is drawn on it.
+SURFACE = "surface"
+#: A coloured mark (a score, a severity, a step): filled, edged with ``MARK_EDGE``, its
+#: number or letter (or face) drawn on it in ``ink_on(fill)``.
+FILL = "fill"
+#: The cells under the friction heat map's tints: ``ui.contrast`` adds the tints.
+HEAT_TINTS = "HEAT_TINTS"
+
+_CELLS = ("CELL", "CELL_ALTERNATE")
+_OVER_CELLS = (*_CELLS, HEAT_TINTS)  # drawn over the cells, above the heat map
+
+#: A use of a colour: SURFACE, FILL, or (minimum contrast, names of what it is drawn on).
+Use = str | tuple[float, tuple[str, ...]]
+#: colour name -> its uses
+DRAWN_ON: dict[str, tuple[Use, ...]] = {
+    "CANVAS": (SURFACE, (MARK, ("STAGE_HEADER",))),  # the gap between stage headers
+    "CELL": (SURFACE,),
+    "CELL_ALTERNATE": (SURFACE,),
+    "STAGE_HEADER": (SURFACE,),
+    "CHANNEL_HEADER": (SURFACE,),
+    "CARD": (SURFACE,),
+    "INK": ((TEXT, ("CARD", *_CELLS, "CHANNEL_HEADER", "CANVAS")),),
+    "MUTED_INK": ((TEXT, ("CARD", *_CELLS, "CHANNEL_HEADER", "CANVAS")),),
+    "STAGE_HEADER_INK": ((TEXT, ("STAGE_HEADER",)),),
+    "DARK_INK": (FILL,),  # ink_on chooses it, or white, for what is drawn on a fill
+    "WHITE": (FILL,),
+    "GRID_LINE": ((MARK, (*_CELLS, "CHANNEL_HEADER")),),
+    "CARD_BORDER": ((MARK, _OVER_CELLS),),
+    "SELECTION": ((MARK, (*_OVER_CELLS, "CARD")),),
+    "FOCUS": ((MARK, _OVER_CELLS),),
+    "MARK_EDGE": ((MARK, ("CARD", "CHANNEL_HEADER", *_OVER_CELLS)),),
+    "UNSET": (FILL,),
+    "UNSET_INK": ((TEXT, ("UNSET", *_CELLS)),),  # an unset letter, an empty lane's hint
+    "FLOW": ((MARK, _OVER_CELLS),),
+    "CHANNEL_SWITCH": ((MARK, _OVER_CELLS),),
+    "GOOD_FRICTION": ((TEXT, ("CARD",)),),  # its ring and its severity digit
+    "FAR_FLOW": ((MARK, _CELLS),),
+    "FAR_CHANNEL_SWITCH": ((MARK, _CELLS),),
+    "HIGHLIGHT": ((MARK, (*_OVER_CELLS, "CARD")),),
+    "SEARCH_HIT": ((MARK, (*_OVER_CELLS, "CARD")),),
+    "EPIC_SCORE": (FILL,),
+    "SEVERITY": (FILL,),
+    "EMOTION": (FILL,),
+    "STEP": (FILL,),
+}

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...model import Channel, Touchpoint
 from ..canvas import palette
-from ..canvas.drawing import SIMPLE_DETAIL, colour, draw_lines, font
+from ..canvas.drawing import MARK_EDGE_WIDTH, SIMPLE_DETAIL, colour, draw_lines, font
 from ..canvas.layout import Band
 from .layout import (
     CELL_PADDING,
@@ -212,7 +212,7 @@ class ColumnItem(QGraphicsItem):
         tile = QRectF(inner.x(), inner.bottom() - STEP_TILE, STEP_TILE, STEP_TILE)
         fill = palette.STEP.get(self._face.step, palette.UNSET)
         painter.setRenderHint(_ANTIALIASING)
-        painter.setPen(_NO_PEN)
+        painter.setPen(QPen(colour(palette.MARK_EDGE), MARK_EDGE_WIDTH))
         painter.setBrush(colour(fill))
         painter.drawRoundedRect(tile, 3, 3)
         painter.setPen(colour(palette.ink_on(fill)))

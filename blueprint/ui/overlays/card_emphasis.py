@@ -15,7 +15,6 @@ from ...analysis.plan import applies_to
 from ...model import Blueprint, Friction, Touchpoint
 from ..canvas import palette
 from ..canvas.emphasis import PLAIN, CardEmphasis
-from .colours import HIGHLIGHT, SEARCH_HIT
 from .filters import NO_FILTER, FrictionFilter
 
 #: A card the filters leave out: still there, so the grid keeps its shape.
@@ -120,5 +119,5 @@ def _outline(
     touchpoint_id: str, highlighted: Collection[str], found: Collection[str]
 ) -> str | None:
     if touchpoint_id in highlighted:
-        return HIGHLIGHT
-    return SEARCH_HIT if touchpoint_id in found else None
+        return palette.HIGHLIGHT
+    return palette.SEARCH_HIT if touchpoint_id in found else None

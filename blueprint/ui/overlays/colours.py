@@ -1,21 +1,27 @@
-"""The colours the overlays add to the canvas, as hex strings (no Qt).
+"""The colours the friction heat map adds to the canvas, as hex strings (no Qt).
 
-They carry meaning, so they are the same in the light and the dark theme and keep WCAG's
-3:1 for graphics on the cells of both; the surface colours come from ``canvas.palette``.
+Each cell with friction is tinted, and labelled with its impact in a pill of its heat
+colour: the pill, edged and numbered, carries the finding; the tint is a background, kept
+light enough (dark enough, on a dark canvas) that the flows, cards and marks drawn over it
+keep their contrast. The surface colours come from ``canvas.palette``.
 """
 
 from __future__ import annotations
 
+from ..canvas import palette
 from ..canvas.emphasis import mix
 
 #: Friction impact of a cell, from none to the largest: the PDF's heat map scale
 #: (``report.heatmap.SCALE``; importing the report would load the PDF engine at start-up).
 HEAT_SCALE = ("#fff4e6", "#fdd7a8", "#f7a35c", "#e0622c", "#a83216")
-#: Cards and friction markers of the highlighted improvement: neither a score colour nor
-#: the selection's blue.
-HIGHLIGHT = "#d81b84"
-#: Cards that match the search.
-SEARCH_HIT = "#b07d00"
+#: How far the hottest cell's tint departs from the cell's own shade, as a contrast ratio;
+#: cooler cells' tints depart less. Whatever is drawn over the cells at 4.5:1 to their
+#: shade keeps 3:1 to every tint.
+HOTTEST_TINT_CONTRAST = 1.5
+COOLEST_TINT_CONTRAST = 1.15
+
+#: What the colours are drawn on (see ``palette.DRAWN_ON``): the pills are fills.
+DRAWN_ON: dict[str, tuple[palette.Use, ...]] = {"HEAT_SCALE": (palette.FILL,)}
 
 
 def heat_colour(fraction: float) -> str:
@@ -24,3 +30,21 @@ def heat_colour(fraction: float) -> str:
     position = fraction * (len(HEAT_SCALE) - 1)
     low = min(int(position), len(HEAT_SCALE) - 2)
     return mix(HEAT_SCALE[low], HEAT_SCALE[low + 1], position - low)
+
+
+def heat_tint(shade: str, fraction: float) -> str:
+    """The tint of a cell of this shade at ``fraction`` of the largest impact: its heat
+    colour mixed into the shade until the two are as far apart as the heat says."""
+    fraction = min(1.0, max(0.0, fraction))
+    wanted = COOLEST_TINT_CONTRAST + (HOTTEST_TINT_CONTRAST - COOLEST_TINT_CONTRAST) * fraction
+    fill = heat_colour(fraction)
+    if palette.contrast_ratio(fill, shade) <= wanted:
+        return fill
+    low, high = 0.0, 1.0  # the ratio grows with the amount mixed in: halve the interval
+    for _ in range(16):
+        middle = (low + high) / 2
+        if palette.contrast_ratio(mix(shade, fill, middle), shade) <= wanted:
+            low = middle
+        else:
+            high = middle
+    return mix(shade, fill, low)

@@ -1,7 +1,8 @@
 """The weakest EPIC letter of each stage, in a tile at the right end of its header.
 
 A stage whose customers find it hard to use (E), impersonal (P), confusing (I) or out of
-context (C) shows that letter, coloured by its mean score: a finding of the method.
+context (C) shows that letter and its mean score, coloured by the score: a finding of the
+method.
 """
 
 from __future__ import annotations
@@ -20,13 +21,18 @@ BADGE_Z = HEADER_Z + 1
 BADGE_WIDTH = 40.0
 BADGE_HEIGHT = 44.0
 BADGE_INSET = 8.0
-LETTER_FONT = 28
+LETTER_FONT = 22
+SCORE_FONT = 13
+#: The letter above, its mean score under it.
+_LETTER_ROW = QRectF(0, 2, BADGE_WIDTH, 25)
+_SCORE_ROW = QRectF(0, 25, BADGE_WIDTH, 17)
 
 
 class StageEpicBadge(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self._letter = ""
+        self._score = ""
         self._fill = palette.UNSET
         self.setZValue(BADGE_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -36,6 +42,11 @@ class StageEpicBadge(QGraphicsItem):
         return self._letter
 
     @property
+    def score(self) -> str:
+        """The letter's mean score as shown, e.g. '2.3'."""
+        return self._score
+
+    @property
     def fill(self) -> str:
         return self._fill
 
@@ -43,6 +54,7 @@ class StageEpicBadge(QGraphicsItem):
         self, header_right: float, header_height: float, epic: StageEpic, tip: str
     ) -> None:
         self._letter = epic.letter.value
+        self._score = f"{epic.letter_score:.1f}"
         self._fill = palette.epic_colour(epic.letter_score)
         self.setPos(header_right - BADGE_INSET - BADGE_WIDTH, (header_height - BADGE_HEIGHT) / 2)
         self.setToolTip(tip)
@@ -62,8 +74,11 @@ class StageEpicBadge(QGraphicsItem):
         painter.setBrush(colour(self._fill))
         painter.drawRoundedRect(box.adjusted(1, 1, -1, -1), 6, 6)
         painter.setPen(colour(palette.ink_on(self._fill)))
+        centre = int(Qt.AlignmentFlag.AlignCenter)
         painter.setFont(font(LETTER_FONT, True))
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), self._letter)
+        painter.drawText(_LETTER_ROW, centre, self._letter)
+        painter.setFont(font(SCORE_FONT, True))
+        painter.drawText(_SCORE_ROW, centre, self._score)
 
 
 class EpicBadges:

@@ -24,16 +24,13 @@ from PySide6.QtWidgets import (
 
 from ..canvas import palette
 from ..canvas.drawing import CELLS, SIMPLE_DETAIL, colour, font, shows
-from ..canvas.emphasis import mix
 from ..canvas.layout import GridLayout, Rect
-from .colours import HEAT_SCALE, heat_colour
+from .colours import heat_colour, heat_tint
 from .measures import CellHeat
 
 #: Over the cells' shading, under the flows (1) and the cards (2); labels over every tint.
 TINT_Z = 0.5
 LABEL_Z = 0.6
-#: The tint of the hottest cell; cooler cells are lighter as well as paler.
-STRONGEST_TINT = 0.85
 LABEL_FONT = 18
 #: As tall as the gap between the cards of two rows (two cell paddings).
 LABEL_HEIGHT = 24.0
@@ -41,7 +38,7 @@ LABEL_INSET = 6.0
 
 #: Tints are mixed when painted (the theme may have changed the cells' shades), and the
 #: same few mixes come up on every repaint.
-_mixed = cache(mix)
+_tinted = cache(heat_tint)
 
 
 def impact_text(impact: float) -> str:
@@ -57,8 +54,8 @@ class HeatCellView:
     cell: QRectF
     #: the heat scale's colour for the cell, before it is mixed with the cell's shade
     fill: str
-    #: how much of ``fill`` the tint mixes into the cell's shade
-    strength: float
+    #: of the largest impact: how much of ``fill`` the tint mixes into the cell's shade
+    fraction: float
     #: in a row the grid shades (every other one)
     alternate: bool
     text: str
@@ -69,7 +66,7 @@ class HeatCellView:
     def shown_colour(self) -> str:
         """The tint over the cell's shade, in the current theme."""
         shade = palette.CELL_ALTERNATE if self.alternate else palette.CELL
-        return _mixed(shade, self.fill, self.strength)
+        return _tinted(shade, self.fraction)
 
 
 class _HeatItem(QGraphicsItem):
@@ -157,7 +154,7 @@ class HeatLabelsItem(_HeatItem):
             return  # too small to read: the tint says it
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(font(LABEL_FONT, True))
-        border = QPen(colour(HEAT_SCALE[-2]), 1.5)
+        border = QPen(colour(palette.MARK_EDGE), 1.5)
         radius = LABEL_HEIGHT / 2
         exposed = option.exposedRect
         for cell in self._cells:
@@ -220,7 +217,7 @@ def _view(
         heat.channel_id,
         QRectF(cell.x, cell.y, cell.width, cell.height),
         heat_colour(heat.fraction),
-        STRONGEST_TINT * (0.45 + 0.55 * heat.fraction),
+        heat.fraction,
         row_of[heat.channel_id] % 2 == 1,  # the grid shades every other row
         text,
         _label_box(cell, text, _label_place(rows, heat.channel_id)),
