@@ -55,8 +55,8 @@ EMOTION_SIZE = 22.0
 MAX_MARKERS = 4
 #: Width of the outline that emphasis may draw around a card (highlight, search result).
 OUTLINE_WIDTH = 6.0
-#: The ring of the card the keys act on: outside the emphasis outline, clear of it.
-FOCUS_RING_OFFSET = 9.0
+#: The ring of the card the keys act on: just inside its border, clear of its contents.
+FOCUS_RING_INSET = 4.5
 FOCUS_RING_WIDTH = 2.0
 
 BADGE_FONT = 12
@@ -78,9 +78,8 @@ _BOUNDS = QRectF(-2, -2, CARD_WIDTH + 4, CARD_HEIGHT + 4)  # room for the select
 _OUTLINE = _FRAME.adjusted(-4, -4, 4, 4)  # the pen's middle: 1 px clear of the frame
 _OUTLINED_BOUNDS = _OUTLINE.adjusted(-4, -4, 4, 4)
 _FOCUS_RING = _FRAME.adjusted(
-    -FOCUS_RING_OFFSET, -FOCUS_RING_OFFSET, FOCUS_RING_OFFSET, FOCUS_RING_OFFSET
+    FOCUS_RING_INSET, FOCUS_RING_INSET, -FOCUS_RING_INSET, -FOCUS_RING_INSET
 )
-_FOCUSED_BOUNDS = _FOCUS_RING.adjusted(-2, -2, 2, 2)
 _BADGE_TOP = CARD_HEIGHT - PADDING - BADGE
 _EPIC_BOXES = tuple(
     QRectF(PADDING + i * (EPIC_BADGE_WIDTH + EPIC_BADGE_GAP), _BADGE_TOP, EPIC_BADGE_WIDTH, BADGE)
@@ -208,17 +207,15 @@ class CardItem(QGraphicsItem):
     # --- painting ------------------------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
-        if self.hasFocus():
-            return _FOCUSED_BOUNDS
         return _BOUNDS if self._emphasis.outline is None else _OUTLINED_BOUNDS
 
+    # The ring lies inside the card, so the card's bounds never change with the focus: a
+    # geometry change as the focus leaves a card while its scene is being destroyed crashed.
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self.prepareGeometryChange()  # the ring lies outside the card
         super().focusInEvent(event)
         self.update()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.prepareGeometryChange()
         super().focusOutEvent(event)
         self.update()
 
@@ -271,7 +268,7 @@ class CardItem(QGraphicsItem):
         ring = QPen(colour(palette.FOCUS), FOCUS_RING_WIDTH, Qt.PenStyle.DashLine)
         painter.setPen(ring)
         painter.setBrush(_NO_BRUSH)
-        radius = RADIUS + FOCUS_RING_OFFSET
+        radius = max(1.0, RADIUS - FOCUS_RING_INSET)
         painter.drawRoundedRect(_FOCUS_RING, radius, radius)
 
     def _paint_title(self, painter: QPainter, ink: str) -> None:

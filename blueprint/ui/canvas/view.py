@@ -9,7 +9,7 @@ from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ..commands import CommandError, MoveTouchpoint
-from .card import TITLE_FONT
+from .card import TITLE_FONT, CardItem
 from .drawing import CELLS, HEADERS, SHOWS
 from .frozen_view import ZOOM_STEP as ZOOM_STEP  # the canvas's zoom step, as callers know it
 from .frozen_view import FrozenHeaderView
@@ -27,6 +27,8 @@ OPEN_ZOOM_RANGE = (READABLE_ZOOM, 1.0)
 MIN_ZOOM = 0.05
 MAX_ZOOM = 4.0
 PICTURE_CACHE_KIB = 64 * 1024
+#: Room kept around the selection scrolled into sight, in pixels.
+SELECTION_MARGIN = 40
 
 
 class HeaderStrip(FrozenStrip):
@@ -89,6 +91,19 @@ class CanvasView(FrozenHeaderView):
         self.set_zoom(factor)
         self.horizontalScrollBar().setValue(0)
         self.verticalScrollBar().setValue(0)
+
+    def actual_size(self) -> None:
+        """100%, the selected cards kept in sight (zooming keeps the middle in place, and
+        the selection may lie elsewhere)."""
+        super().actual_size()
+        chosen = [
+            i.sceneBoundingRect() for i in self._scene.selectedItems() if isinstance(i, CardItem)
+        ]
+        if chosen:
+            bounds = chosen[0]
+            for rect in chosen[1:]:
+                bounds = bounds.united(rect)
+            self.ensureVisible(bounds, SELECTION_MARGIN, SELECTION_MARGIN)
 
     def _body_rect(self) -> QRectF:
         body = self._scene.grid_layout.body

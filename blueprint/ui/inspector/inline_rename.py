@@ -90,6 +90,11 @@ class InlineRename(InPlaceEditor):
                 if event.key() == Qt.Key.Key_Escape:
                     self.cancel()
                     return True
+                if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    # Committed here, not passed on: a line edit leaves Enter to its parent,
+                    # where on the canvas it would open the editor again.
+                    self.commit()
+                    return True
             elif (
                 event.type() == QEvent.Type.ShortcutOverride
                 and isinstance(event, QKeyEvent)

@@ -10,6 +10,7 @@ from shiboken6 import isValid
 from ..canvas.view import CanvasView
 from ..document import Document
 from ..status import show_status
+from .canvas_keyboard import CanvasKeyboard
 from .card_gestures import CardGestures
 from .edit_actions import EditActions
 from .give_way import NARROW_SCREEN_WIDTH, GiveWay
@@ -38,6 +39,9 @@ class EditingTools(QObject):
         self.rename = InlineRename(view, document)
         self.actions = EditActions(document, view, self.selection, self.rename, window)
         view.addTouchpointRequested.connect(self.actions.add_touchpoint_in)
+        self.keyboard = CanvasKeyboard(
+            view, self.selection, self.rename, self.actions.add_touchpoint
+        )
         self.gestures = CardGestures(
             view,
             self.actions,

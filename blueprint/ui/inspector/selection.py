@@ -3,7 +3,7 @@
 Selection is view state, never on the undo stack. The scene knows which cards are
 selected; this adds the order they were picked in (the first card of "connect" is the one
 picked first) and the current cell: the cell of the selected cards, or the empty place of
-a cell the user clicked last.
+a cell the user clicked (or reached with the arrow keys) last.
 """
 
 from __future__ import annotations
@@ -51,6 +51,10 @@ class CanvasSelection(QObject):
         if document.get("stages", stage_id) is None or document.get("channels", channel_id) is None:
             return None
         return self._clicked_cell
+
+    def choose_cell(self, cell: tuple[str, str]) -> None:
+        """Make this the current cell, as a click on its empty place does (the keys)."""
+        self._clicked_cell = cell
 
     def _follow(self) -> None:
         if not isValid(self._scene):

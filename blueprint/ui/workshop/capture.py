@@ -13,13 +13,13 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QMainWindow
 
 from ...model import Touchpoint
+from ..canvas.cell_marker import CellMarker
 from ..canvas.view import CanvasView
 from ..commands import AddTouchpoint, CommandError
 from ..commands.base import build, quoted
 from ..document import Document
 from .capture_bar import CaptureBar
 from .target import Cell, cell_words, is_last_stage, moved, valid_cell
-from .target_marker import TargetMarker
 
 REVEAL_MARGIN = 24
 LAST_STAGE_NOTE = "last stage: the next cards stack here"
@@ -35,7 +35,7 @@ class QuickCapture(QObject):
         self._document: Document = window.document  # type: ignore[attr-defined]
         self._view: CanvasView = window.canvas  # type: ignore[attr-defined]
         self.bar = bar
-        self.marker = TargetMarker(self._view.blueprint_scene, self)
+        self.marker = CellMarker(self._view.blueprint_scene, self)
         self._target: Cell | None = None
         self._active = False
         #: (touchpoint id, its cell) of the cards captured, the last one last

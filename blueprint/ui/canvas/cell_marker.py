@@ -1,4 +1,5 @@
-"""The outline of the cell where the next captured card goes, drawn on the canvas.
+"""The outline of the cell where the next card goes, drawn on the canvas: the target of
+workshop capture, the cell the arrow keys reached.
 
 An item added to the scene from outside: it ignores the mouse, so clicks, double-clicks and
 rubber bands reach the cells under it, and it sits above the grid but under the cards.
@@ -6,22 +7,31 @@ rubber bands reach the cells under it, and it sits above the grid but under the 
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 from shiboken6 import isValid
 
-from ..canvas import palette
-from ..canvas.card import CARD_Z
-from ..canvas.scene import BlueprintScene
-from .target import Cell
+from . import palette
+from .card import CARD_Z
+from .scene import BlueprintScene
 
 BORDER = 4
 INSET = 3
 FILL_ALPHA = 28
 
 
-class TargetMarker(QObject):
+class Cell(Protocol):
+    @property
+    def stage_id(self) -> str: ...
+
+    @property
+    def channel_id(self) -> str: ...
+
+
+class CellMarker(QObject):
     def __init__(self, scene: BlueprintScene, parent: QObject) -> None:
         super().__init__(parent)
         self._scene = scene

@@ -1,0 +1,192 @@
+"""The canvas as a keyboard surface: the arrow keys move the selection from card to card and
+cell to cell, Enter edits.
+
+With a card selected, an arrow selects the neighbouring card (see ``canvas.navigation``); an
+empty cell gets the cell cursor instead, the outline of the cell where Enter (or Ctrl+Enter,
+Edit > Add Touchpoint) puts a new card. Enter on a card edits its title in place; Escape
+leaves the editor. Tabbing into the canvas puts the selection, or the cursor, where the keys
+start. The card the keys act on has the keyboard focus, and draws its focus ring.
+
+It sits on the view from outside (an event filter), as rename in place does; selection is
+view state, never on the undo stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from shiboken6 import isValid
+
+from ..canvas.card import CardItem
+from ..canvas.cell_marker import CellMarker
+from ..canvas.navigation import Direction, Place, first_place, place_of, step
+from ..canvas.view import CanvasView
+from .inline_rename import InlineRename
+from .selection import CanvasSelection
+
+ARROWS = {
+    Qt.Key.Key_Left: Direction.LEFT,
+    Qt.Key.Key_Right: Direction.RIGHT,
+    Qt.Key.Key_Up: Direction.UP,
+    Qt.Key.Key_Down: Direction.DOWN,
+}
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+#: Focus that arrives by the keyboard: the keys must then have somewhere to start.
+KEYBOARD_REASONS = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
+#: Room kept around a card or cell scrolled into sight, in pixels.
+MARGIN = 24
+
+
+class CanvasKeyboard(QObject):
+    def __init__(
+        self,
+        view: CanvasView,
+        selection: CanvasSelection,
+        rename: InlineRename,
+        add_touchpoint: Callable[[], object],
+    ) -> None:
+        super().__init__(view)
+        self._view = view
+        self._scene = view.blueprint_scene
+        self._selection = selection
+        self._rename = rename
+        self._add_touchpoint = add_touchpoint
+        #: the empty cell the arrows reached, outlined; None when a card is where keys act
+        self.cursor = CellMarker(self._scene, self)
+        self._cursor_cell: Place | None = None
+        self._scene.selectionChanged.connect(self._selection_changed)
+        self._scene.document.documentReset.connect(self._hide_cursor)
+        self._viewport = view.viewport()
+        view.installEventFilter(self)
+        self._viewport.installEventFilter(self)
+
+    # --- where the keys act ------------------------------------------------------------------
+
+    def current(self) -> Place | None:
+        """The card the keys act on (the focused one among the selected), or the cell."""
+        layout = self._scene.grid_layout
+        card = self._focus_card()
+        if card is not None:
+            return place_of(layout, card.touchpoint_id)
+        if self._cursor_cell is not None:
+            return self._cursor_cell
+        cell = self._selection.current_cell()
+        return Place(*cell) if cell is not None else None
+
+    def cursor_cell(self) -> tuple[str, str] | None:
+        """The cell the cell cursor outlines, None when it is hidden."""
+        return None if self._cursor_cell is None else self._cursor_cell.cell
+
+    def move(self, direction: Direction) -> bool:
+        """Select the neighbouring card or cell; False at the grid's edge."""
+        layout = self._scene.grid_layout
+        start = self.current()
+        target = first_place(layout) if start is None else step(layout, start, direction)
+        if target is None:
+            return False
+        self.go_to(target)
+        return True
+
+    def go_to(self, place: Place) -> None:
+        if place.touchpoint_id is None:
+            self._scene.clearSelection()
+            self._scene.setFocusItem(None)
+            self._selection.choose_cell(place.cell)
+            self._show_cursor(place)
+            box = self._scene.grid_layout.cell(*place.cell)
+            self._view.ensureVisible(QRectF(box.x, box.y, box.width, box.height), MARGIN, MARGIN)
+            return
+        self._scene.select_touchpoints([place.touchpoint_id])  # hides the cursor
+        card = self._scene.card(place.touchpoint_id)
+        if card is not None:
+            card.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._view.ensureVisible(card, MARGIN, MARGIN)
+
+    def activate(self) -> None:
+        """Enter: edit the card's title, or add a card in the cell of the cursor."""
+        card = self._focus_card()
+        if card is not None:
+            self._rename.start(card.touchpoint_id)
+        elif self._cursor_cell is not None:
+            self._add_touchpoint()
+
+    def _focus_card(self) -> CardItem | None:
+        """The selected card with the keyboard focus: the last one picked, if none has it."""
+        chosen = self._selection.touchpoint_ids()
+        if not chosen:
+            return None
+        focused = self._scene.focusItem()
+        if isinstance(focused, CardItem) and focused.touchpoint_id in chosen:
+            return focused
+        return self._scene.card(chosen[-1])
+
+    # --- the cell cursor ---------------------------------------------------------------------
+
+    def _show_cursor(self, place: Place) -> None:
+        self._cursor_cell = place
+        self.cursor.show_cell(place)
+
+    def _hide_cursor(self) -> None:
+        self._cursor_cell = None
+        self.cursor.hide()
+
+    def _selection_changed(self) -> None:
+        if not isValid(self._scene):
+            return  # the scene announces its emptying while it is being destroyed
+        if not self._selection.touchpoint_ids():
+            return
+        self._hide_cursor()
+        card = self._focus_card()
+        if card is not None and self._scene.focusItem() is not card:
+            self._scene.setFocusItem(card, Qt.FocusReason.OtherFocusReason)
+
+    # --- keys ----------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The event's type first: the view is asked nothing about events it gets while it
+        # is being destroyed.
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress:
+            if watched is self._viewport:
+                self._hide_cursor()  # the mouse chooses now
+            return False
+        if watched is self._viewport:
+            return False
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._key(event)
+        if kind == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
+            self._focused(event.reason())
+        return False
+
+    def _focused(self, reason: Qt.FocusReason) -> None:
+        """Keyboard focus arrived: somewhere for the keys to start, in sight."""
+        if reason not in KEYBOARD_REASONS or self._cursor_cell is not None:
+            return
+        card = self._focus_card()
+        if card is not None:  # the selection stays as it is; its card takes the focus
+            self._scene.setFocusItem(card, Qt.FocusReason.OtherFocusReason)
+            self._view.ensureVisible(card, MARGIN, MARGIN)
+            return
+        cell = self._selection.current_cell()
+        place = Place(*cell) if cell is not None else first_place(self._scene.grid_layout)
+        if place is not None:
+            self.go_to(place)
+
+    def _key(self, event: QKeyEvent) -> bool:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers != Qt.KeyboardModifier.NoModifier:
+            return False  # Ctrl+Enter is Edit > Add Touchpoint; the others scroll
+        direction = ARROWS.get(Qt.Key(event.key()))
+        if direction is not None:
+            self.move(direction)
+            return True
+        if event.key() in ENTER_KEYS and (self._focus_card() or self._cursor_cell):
+            self.activate()
+            return True
+        return False

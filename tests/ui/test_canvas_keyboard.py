@@ -1,0 +1,181 @@
+"""The canvas by keyboard alone: arrows from card to card and cell to cell, the cell cursor,
+Enter to edit or add, Escape to leave, the focus ring, Ctrl+0 keeping the selection in sight.
+Every key goes to the real canvas view, as a person presses it."""
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+
+from blueprint.ui.canvas import palette
+from blueprint.ui.canvas.card import FOCUS_RING_INSET
+from blueprint.ui.document import Document
+from tests.ui.editing_helpers import (
+    CTRL,
+    click_card,
+    click_empty_place,
+    close_window,
+    open_window,
+    tools,
+)
+
+Key = Qt.Key
+
+
+def roomy_window(qtbot, document: Document):
+    """A window the size of a laptop's screen, so the canvas has room beside the panels."""
+    window = open_window(qtbot, document)
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: window.canvas.viewport().width() > 800)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, small):
+    window = roomy_window(qtbot, small)
+    yield window
+    close_window(window)
+
+
+def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(window.canvas, key, modifiers)
+
+
+def selected(window) -> list[str]:
+    return window.canvas.blueprint_scene.selected_touchpoint_ids()
+
+
+def cursor(window):
+    return tools(window).keyboard.cursor_cell()
+
+
+def inspected_title(window) -> str:
+    return tools(window).inspector.fields.title.text()
+
+
+def test_arrows_move_the_selection_between_cards_and_cells(qtbot, window):
+    click_card(window, "t1")
+    press(qtbot, window, Key.Key_Right)
+    assert selected(window) == [] and cursor(window) == ("s2", "web")  # an empty cell
+    assert tools(window).keyboard.cursor.rect() is not None  # outlined on the canvas
+    press(qtbot, window, Key.Key_Down)
+    assert selected(window) == ["t2"] and cursor(window) is None
+    assert inspected_title(window) == "Call about order"  # the inspector follows
+    press(qtbot, window, Key.Key_Down)
+    assert selected(window) == ["t3"]
+    press(qtbot, window, Key.Key_Down)  # the grid's edge: nowhere to go
+    assert selected(window) == ["t3"]
+    press(qtbot, window, Key.Key_Up)
+    press(qtbot, window, Key.Key_Left)
+    assert selected(window) == [] and cursor(window) == ("s1", "phone")
+
+
+def test_the_arrows_never_scroll_away_from_the_selection(qtbot, broadband):
+    window = roomy_window(qtbot, Document(broadband))
+    try:
+        view = window.canvas
+        click_card(window, "tp-coverage-check")
+        for _ in range(12):
+            press(qtbot, window, Key.Key_Right)
+        chosen = view.blueprint_scene.selected_touchpoint_ids()
+        place = chosen[0] if chosen else None
+        shown = view.mapToScene(view.viewport().rect()).boundingRect()
+        if place is not None:
+            assert shown.intersects(view.blueprint_scene.card(place).sceneBoundingRect())
+        else:
+            stage, channel = tools(window).keyboard.cursor_cell()
+            cell = view.blueprint_scene.grid_layout.cell(stage, channel)
+            assert shown.contains(QPointF(cell.x + 10, cell.y + 10))
+    finally:
+        close_window(window)
+
+
+def test_enter_edits_the_title_in_place_and_escape_leaves(qtbot, window):
+    click_card(window, "t1")
+    press(qtbot, window, Key.Key_Return)
+    editor = tools(window).rename.editor
+    assert editor.isVisible() and editor.hasFocus() and editor.text() == "Checkout"
+    qtbot.keyClicks(editor, "Pay")
+    qtbot.keyClick(editor, Key.Key_Escape)
+    assert not editor.isVisible()
+    assert window.document.touchpoint("t1").title == "Checkout"
+    assert window.canvas.hasFocus()  # back where the keys were
+    press(qtbot, window, Key.Key_Return)
+    qtbot.keyClicks(editor, "Pay for the order")
+    qtbot.keyClick(editor, Key.Key_Return)
+    assert not editor.isVisible()  # Enter commits and closes; it does not open it again
+    assert window.document.touchpoint("t1").title == "Pay for the order"
+    press(qtbot, window, Key.Key_Down)  # the keys go on from the card just edited
+    assert cursor(window) == ("s1", "phone")
+
+
+@pytest.mark.parametrize("modifiers", [Qt.KeyboardModifier.NoModifier, CTRL])
+def test_enter_on_an_empty_cell_adds_a_card_there_ready_for_its_title(qtbot, window, modifiers):
+    click_card(window, "t1")
+    press(qtbot, window, Key.Key_Right)
+    press(qtbot, window, Key.Key_Return, modifiers)
+    added = [t for t in window.document.blueprint.touchpoints if t.id not in ("t1", "t2", "t3")]
+    assert [(t.stage_id, t.channel_id) for t in added] == [("s2", "web")]
+    editor = tools(window).rename.editor
+    assert editor.isVisible() and editor.hasFocus()
+    qtbot.keyClicks(editor, "Track the parcel")
+    qtbot.keyClick(editor, Key.Key_Return)
+    assert not editor.isVisible()
+    assert window.document.touchpoint(added[0].id).title == "Track the parcel"
+    assert selected(window) == [added[0].id] and cursor(window) is None
+
+
+def test_the_focused_card_draws_a_ring_around_it(qtbot, window):
+    view = window.canvas
+    card = view.blueprint_scene.card("t1")
+
+    def ring_pixels() -> list[QColor]:
+        image = view.viewport().grab().toImage()
+        top = card.y() + FOCUS_RING_INSET - 0.5  # the ring's middle, on a pixel row
+        points = [view.mapFromScene(QPointF(card.x() + x, top)) for x in range(30, 200, 4)]
+        return [image.pixelColor(p) for p in points]
+
+    def ink(colours: list[QColor]) -> int:
+        return sum(1 for c in colours if c.lightness() < 120)
+
+    click_empty_place(window, "s2", "esc")
+    assert ink(ring_pixels()) == 0
+    click_card(window, "t1")
+    press(qtbot, window, Key.Key_Down)
+    press(qtbot, window, Key.Key_Up)  # back on t1, by the keys
+    assert card.hasFocus()
+    qtbot.waitUntil(lambda: ink(ring_pixels()) > 10)  # a dashed ring, in the focus ink
+    assert QColor(palette.FOCUS).lightness() < 120
+
+
+def test_the_mouse_takes_over_from_the_cell_cursor(qtbot, window):
+    click_card(window, "t1")
+    press(qtbot, window, Key.Key_Right)
+    assert cursor(window) is not None
+    click_card(window, "t2")
+    assert cursor(window) is None and selected(window) == ["t2"]
+
+
+def test_tabbing_into_the_canvas_gives_the_keys_a_place_to_start(qtbot, window):
+    view = window.canvas
+    view.clearFocus()
+    view.blueprint_scene.clearSelection()
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    assert selected(window) == ["t1"]  # the top-left cell's first card
+    assert view.blueprint_scene.card("t1").hasFocus()
+
+
+def test_ctrl_0_keeps_the_selection_in_sight(qtbot, broadband):
+    window = roomy_window(qtbot, Document(broadband))
+    try:
+        view = window.canvas
+        view.fit_to_window()
+        scene = view.blueprint_scene
+        far_right = max(scene.cards().values(), key=lambda c: (c.x(), c.y()))
+        click_card(window, far_right.touchpoint_id)
+        view.fit_to_window()  # the whole blueprint again, the card still selected
+        press(qtbot, window, Key.Key_0, CTRL)
+        assert view.zoom() == pytest.approx(1.0)
+        shown = view.mapToScene(view.viewport().rect()).boundingRect()
+        assert shown.contains(far_right.sceneBoundingRect())
+    finally:
+        close_window(window)
