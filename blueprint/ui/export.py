@@ -122,7 +122,7 @@ def add_export_actions(window: QMainWindow) -> list[QAction]:
     menu = _file_menu(window)
     actions = []
     for kind, text, tip in (
-        (".png", "Export as &PNG…", "Save a picture of the whole canvas as a PNG image"),
+        (".png", "Export as PN&G…", "Save a picture of the whole canvas as a PNG image"),
         (".svg", "Export as S&VG…", "Save the whole canvas as an SVG drawing"),
     ):
         action = QAction(text, window)

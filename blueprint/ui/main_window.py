@@ -36,6 +36,7 @@ from .inspector import install_editing
 from .lanes import ViewTabs, install_lanes
 from .menus import build_menus
 from .overlays import install_overlays
+from .panes import install_panes
 from .plan import LivePlan
 from .plan.contact_reasons_install import install_contact_reasons
 from .plan.export_action import install_plan_export
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
             self.improvements.selection_moved_elsewhere
         )
         self.plan_export = install_plan_export(self)
+        self.panes = install_panes(self)  # after the docks: F6 goes round them
         self._update_title()
         self._size_to_screen()
         self.canvas.fit_when_shown()
@@ -127,6 +129,15 @@ class MainWindow(QMainWindow):
             self.setGeometry(screen.availableGeometry())
         self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         self.show()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab, past what is out of sight (a dock behind another's tab)."""
+        target = self.panes.next_in_tab_order(next)
+        if target is None:
+            return super().focusNextPrevChild(next)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
 
     def _size_to_screen(self) -> None:
         screen = self.screen()

@@ -37,7 +37,7 @@ def test_the_friction_tab_lists_the_touchpoints_friction_points(window, panel):
     click_card(window, "t1")
     assert [panel.list.item(i).text() for i in range(panel.list.count())] == ["◆2 Slow page"]
     assert panel.editor.title.text() == "Slow page"
-    assert tools(window).inspector.tabs.tabText(2) == "&Friction (1)"
+    assert tools(window).inspector.tabs.tabText(2) == "F&riction (1)"
 
 
 def test_a_card_without_friction_after_one_with_lists_nothing(window, panel):

@@ -152,7 +152,8 @@ def test_the_view_menu_lists_the_panels_together_then_the_overlays_then_workshop
     ]
     panels = ["Inspector", "Personas", "Improvements", "Staircase", "Contact Reasons"]
     start = entries.index("Inspector")
-    assert entries[start - 1 : start + len(panels) + 1] == ["---", *panels, "---"]
+    moves = ["Next Pane", "Previous Pane"]  # F6, Shift+F6: from panel to panel
+    assert entries[start - 1 : start + len(panels) + 3] == ["---", *panels, *moves, "---"]
     assert entries[-3:] == ["Overlays", "---", "Workshop Mode"]
     # Each mnemonic letter once: Alt+V then the letter goes straight to its entry.
     letters = []

@@ -112,7 +112,7 @@ class EditActions(QObject):
             "Link two selected cards with a flow, in the order they were selected",
         )
         self.remove_flows_action = make(
-            "Remove &Flow", self.remove_selected_flows, [], "Remove the selected flow arrows"
+            "Remove F&low", self.remove_selected_flows, [], "Remove the selected flow arrows"
         )
 
     def _factory(self, window: QWidget) -> Callable[..., QAction]:

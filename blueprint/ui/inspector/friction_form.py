@@ -37,7 +37,7 @@ class FrictionForm(QWidget):
         add_row(form, "T&itle:", self.title)
         self.form.bind(self.title, "title")
         self.description = text_area(3, "Description", "What happens to the customer")
-        add_row(form, "Descri&ption:", self.description)
+        add_row(form, "&Description:", self.description)
         self.form.bind(self.description, "description")
         self.kind = compact_combo()
         add_row(form, "&Kind:", self.kind, "Hesitation, slowdown, disruption or failure")
@@ -51,7 +51,7 @@ class FrictionForm(QWidget):
             s: (palette.SEVERITY[s], palette.ink_on(palette.SEVERITY[s])) for s in range(1, 5)
         }
         self.severity = SegmentedChoice(SEVERITIES, colours)
-        add_row(form, "&Severity:", self.severity, "1 cosmetic, 2 annoying, 3 serious, 4 blocks")
+        add_row(form, "Severit&y:", self.severity, "1 cosmetic, 2 annoying, 3 serious, 4 blocks")
         self.form.bind(self.severity, "severity")
         self.count = NumberBox(0, MAX_COUNT, 1, 1)
         self.count.setSpecialValueText("unknown")  # 0 is a count nobody has given yet

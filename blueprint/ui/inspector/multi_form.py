@@ -48,7 +48,7 @@ class SeveralTouchpointsForm(QWidget):
             choice.chosen.connect(lambda value, _stepped, path=path: self._choose(path, value))
         self.personas = TouchpointPersonas(document)
         self.personas.problem.connect(self.problem)
-        add_row(form, "&Personas:", self.personas)
+        add_row(form, "Perso&nas:", self.personas)
         column = QVBoxLayout(self)
         column.addWidget(self.summary)
         column.addLayout(form)

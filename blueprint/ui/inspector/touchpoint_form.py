@@ -52,7 +52,7 @@ def _score_colours(colours: dict) -> dict:
 def add_score_rows(form: QFormLayout) -> tuple[SegmentedChoice, dict[EpicLetter, SegmentedChoice]]:
     """The emotion row and one row per EPIC letter, unbound: for one card or for many."""
     emotion = SegmentedChoice(EMOTIONS, _score_colours(palette.EMOTION))
-    add_row(form, "&Emotion:", emotion, "−2 angry … +2 delighted; – not set")
+    add_row(form, "E&motion:", emotion, "−2 angry … +2 delighted; – not set")
     epic: dict[EpicLetter, SegmentedChoice] = {}
     colours = _score_colours(palette.EPIC_SCORE)
     for letter in EPIC_PATHS:
@@ -107,10 +107,10 @@ class TouchpointForm(QObject):
         self.wait.setAccessibleName("Wait")
         self.form.bind(self.duration, "duration_minutes")
         self.form.bind(self.wait, "wait_minutes")
-        add_row(form, "&Personas:", self.personas)
+        add_row(form, "Perso&nas:", self.personas)
         self.personas.setAccessibleName("Personas")
         self.notes = text_area(3, "Notes", "Anything the team wants to remember")
-        add_row(form, "&Notes:", self.notes)
+        add_row(form, "N&otes:", self.notes)
         self.form.bind(self.notes, "notes")
         column = QVBoxLayout(page)
         column.addLayout(form)

@@ -61,7 +61,7 @@ class TouchpointInspector(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(scrolled(self.fields.details_page), "&Touchpoint")
         self.tabs.addTab(scrolled(self.fields.lanes_page), "&Lanes")
-        self.tabs.addTab(scrolled(self.frictions), "&Friction")
+        self.tabs.addTab(scrolled(self.frictions), "F&riction")
         editor = QWidget()
         column = QVBoxLayout(editor)
         column.setContentsMargins(0, 0, 0, 0)
@@ -144,7 +144,7 @@ class TouchpointInspector(QWidget):
 
     def _count_frictions(self) -> None:
         count = len(self.frictions.frictions())
-        self.tabs.setTabText(2, f"&Friction ({count})" if count else "&Friction")
+        self.tabs.setTabText(2, f"F&riction ({count})" if count else "F&riction")
 
     # --- following the document ----------------------------------------------------------------
 

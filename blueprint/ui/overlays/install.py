@@ -240,7 +240,7 @@ class Overlays(QObject):
             window, "&Find…", self.open_find, Keys.Find, "Find cards by their words"
         )
         self.find_next_action = make_action(
-            window, "Find &Next", self.find_next, Keys.FindNext, "Go to the next card found"
+            window, "Find Ne&xt", self.find_next, Keys.FindNext, "Go to the next card found"
         )
         self.find_previous_action = make_action(
             window,

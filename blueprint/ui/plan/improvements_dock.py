@@ -93,15 +93,15 @@ class ImprovementsDock(QDockWidget):
             self.wave.addItem(label)
         self.wave.setToolTip("Show one wave of the plan, or all of it")
         self.wave.currentIndexChanged.connect(self._wave_chosen)
-        wave_label = QLabel("&Wave:")
+        wave_label = QLabel("Wave:")
         wave_label.setBuddy(self.wave)
         self.wave.setAccessibleName("Wave")
-        self.new_button = QPushButton("&New from selected frictions")
+        self.new_button = QPushButton("New from selected frictions")
         self.new_button.setToolTip(
             "A new improvement for the friction points selected on the canvas or in the inspector"
         )
         self.new_button.clicked.connect(self.new_from_selection)
-        self.remove_button = QPushButton("Remo&ve")
+        self.remove_button = QPushButton("Remove")
         self.remove_button.setToolTip("Remove the selected improvement (Delete in the table)")
         self.remove_button.clicked.connect(self.remove_selected)
         tools = QHBoxLayout()

@@ -1,0 +1,145 @@
+"""Moving the keyboard focus between the window's panes: F6 and Shift+F6 go round the canvas
+(or the view in its place) and the docks in sight; Tab never lands in a dock hidden behind
+another dock's tab.
+
+A dock tabbed behind another is still "visible" to Qt, which lets Tab walk into its fields
+where nobody can see them; the window asks ``next_in_tab_order`` instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabWidget, QWidget
+
+from .menus import make_action
+
+NEXT_PANE_KEY = "F6"
+PREVIOUS_PANE_KEY = "Shift+F6"
+
+
+def hidden_behind_a_tab(widget: QWidget) -> bool:
+    """True inside a dock that is open but tabbed behind another: not in sight."""
+    current: QWidget | None = widget
+    while current is not None:
+        if isinstance(current, QDockWidget):
+            return current.isVisible() and current.visibleRegion().isEmpty()
+        current = current.parentWidget()
+    return False
+
+
+def takes_tab_focus(widget: QWidget, window: QWidget) -> bool:
+    """Whether Tab may stop at ``widget`` (as Qt decides, and in sight)."""
+    return (
+        bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        and widget.focusProxy() is None
+        and widget.window() is window
+        and widget.isVisible()
+        and widget.isEnabled()
+        and not hidden_behind_a_tab(widget)
+        and not _parked(widget, window)
+    )
+
+
+def _parked(widget: QWidget, window: QWidget) -> bool:
+    """A part of the window's own frame kept out of sight, such as the tab bar of a dock
+    area with no docks, which the window moves off its edge rather than hiding."""
+    return widget.parentWidget() is window and widget.visibleRegion().isEmpty()
+
+
+class Panes(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.next_action = make_action(
+            window, "Ne&xt Pane", lambda: self.cycle(1), NEXT_PANE_KEY, "Move to the next panel"
+        )
+        self.previous_action = make_action(
+            window,
+            "P&revious Pane",
+            lambda: self.cycle(-1),
+            PREVIOUS_PANE_KEY,
+            "Move to the previous panel",
+        )
+        for action in (self.next_action, self.previous_action):
+            window.addAction(action)  # the keys work wherever the focus is
+        self._list_with_the_panels(window)
+
+    def _list_with_the_panels(self, window: QMainWindow) -> None:
+        """In the View menu, after the panels' own entries."""
+        view_menu = getattr(getattr(window, "menus", None), "view", None)
+        if view_menu is None:
+            return
+        toggles = {dock.toggleViewAction() for dock in window.findChildren(QDockWidget)}
+        entries = view_menu.actions()
+        last = max((i for i, a in enumerate(entries) if a in toggles), default=len(entries) - 1)
+        following = entries[last + 1] if last + 1 < len(entries) else None
+        view_menu.insertActions(following, [self.next_action, self.previous_action])
+
+    def panes(self) -> list[QWidget]:
+        """The middle of the window, then the docks in sight, top down, left to right."""
+        middle = self._window.centralWidget()
+        if isinstance(middle, QTabWidget) and middle.currentWidget() is not None:
+            middle = middle.currentWidget()
+        docks = [
+            dock
+            for dock in self._window.findChildren(QDockWidget)
+            if dock.isVisible() and not dock.visibleRegion().isEmpty()
+        ]
+
+        def place(dock: QDockWidget) -> tuple[int, int]:
+            corner = dock.mapTo(self._window, dock.rect().topLeft())
+            return (corner.y(), corner.x())
+
+        docks.sort(key=place)
+        return [pane for pane in [middle, *docks] if pane is not None]
+
+    def cycle(self, step: int) -> None:
+        """Put the focus in the next (``step`` 1) or previous (-1) pane that can take it."""
+        panes = self.panes()
+        if not panes:
+            return
+        focus = QApplication.focusWidget()
+        here = next((i for i, p in enumerate(panes) if focus and p.isAncestorOf(focus)), None)
+        if here is None and focus in panes:
+            here = panes.index(focus)
+        start = -1 if here is None and step > 0 else (0 if here is None else here)
+        for offset in range(1, len(panes) + 1):
+            pane = panes[(start + step * offset) % len(panes)]
+            target = self._focus_target(pane)
+            if target is not None:
+                target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+
+    def _focus_target(self, pane: QWidget) -> QWidget | None:
+        """Where the focus goes in a pane: where it was last, else its first field."""
+        last = pane.focusWidget()
+        if last is not None and pane.isAncestorOf(last) and takes_tab_focus(last, self._window):
+            return last
+        if takes_tab_focus(pane, self._window):
+            return pane
+        widget = pane.nextInFocusChain()
+        while widget is not pane and widget is not None:
+            if pane.isAncestorOf(widget) and takes_tab_focus(widget, self._window):
+                return widget
+            widget = widget.nextInFocusChain()
+        return None
+
+    def next_in_tab_order(self, forward: bool) -> QWidget | None:
+        """The widget Tab (or Shift+Tab) moves to from the focus, skipping what is not in
+        sight; None when there is none."""
+        start = QApplication.focusWidget()
+        if start is None:
+            return None
+        widget = start
+        while True:
+            widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
+            if widget is None or widget is start:
+                return None
+            if takes_tab_focus(widget, self._window):
+                return widget
+
+
+def install_panes(window: QMainWindow) -> Panes:
+    panes = Panes(window)
+    window.panes = panes  # type: ignore[attr-defined]
+    return panes

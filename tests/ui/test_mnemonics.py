@@ -1,0 +1,87 @@
+"""No Alt+letter does two things: the menus, the panels and the dialogs each give a letter
+to one thing only, among what is in sight together (see ``mnemonic_helpers``)."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDockWidget
+
+from blueprint.ui.plan.export_dialog import PlanExportDialog
+from blueprint.ui.recovery import find_recoverable
+from blueprint.ui.recovery_dialog import RecoveryDialog
+from blueprint.ui.structure.properties import ChannelProperties, StageProperties
+from blueprint.ui.structure.removal_dialog import RemovalDialog
+from tests.ui.editing_helpers import click_card, close_window, open_window, tools
+from tests.ui.mnemonic_helpers import clashes, menu_clashes, mnemonic
+from tests.ui.test_recovery import leave_work_behind
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+@pytest.fixture
+def window(qtbot, document):
+    """The broadband sample, every panel open, a card with friction selected."""
+    window = open_window(qtbot, document)
+    window.resize(1600, 1000)
+    for dock in window.findChildren(QDockWidget):
+        dock.show()
+    click_card(window, "tp-status-chat")
+    yield window
+    close_window(window)
+
+
+def described(pairs) -> list[str]:
+    return [f"{a} and {b}" for a, b in pairs]
+
+
+def test_mnemonics_are_read_as_qt_reads_them():
+    assert mnemonic("&File") == "f"
+    assert mnemonic("Descri&ption:") == "p"
+    assert mnemonic("Orders && delivery") is None
+    assert mnemonic("R&&D &budget") == "b"
+
+
+@pytest.mark.parametrize("tab", [0, 1, 2], ids=["touchpoint", "lanes", "friction"])
+def test_no_letter_does_two_things_in_the_main_window(window, tab):
+    tools(window).inspector.tabs.setCurrentIndex(tab)
+    assert described(clashes(window)) == []
+
+
+def test_several_cards_selected_no_letter_does_two_things(window):
+    click_card(window, "tp-chat-again", Qt.KeyboardModifier.ControlModifier)
+    assert described(clashes(window)) == []
+
+
+def test_each_menu_gives_each_letter_once(window):
+    for action in window.menuBar().actions():
+        assert menu_clashes(action.menu()) == [], action.text()
+
+
+def test_alt_p_opens_the_plan_menu_and_alt_f_the_file_menu(qtbot, window):
+    inspector = tools(window).inspector
+    inspector.tabs.setCurrentIndex(2)  # the Friction tab: its Description once took Alt+P
+    inspector.frictions.setFocus()
+    for key, menu in ((Qt.Key.Key_P, window.menus.plan), (Qt.Key.Key_F, window.menus.file)):
+        qtbot.keyClick(QApplication.focusWidget(), key, ALT)
+        qtbot.waitUntil(lambda menu=menu: QApplication.activePopupWidget() is menu)
+        qtbot.keyClick(menu, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+
+
+def test_the_dialogs_give_each_letter_once(qtbot, window, document, data_dir, small):
+    stage, channel = document.blueprint.stages[0], document.blueprint.channels[0]
+    dialogs = [StageProperties(document, window), ChannelProperties(document, window)]
+    dialogs[0].form.show(stage.id)
+    dialogs[1].form.show(channel.id)
+    dialogs.append(RemovalDialog("stage", stage.name, ["2 touchpoints go with it"], window))
+    dialogs.append(PlanExportDialog(document.blueprint, None, parent=window))
+    leave_work_behind(data_dir, small.blueprint, None)
+    entries = find_recoverable()
+    dialogs.append(RecoveryDialog(entries, window))
+    try:
+        for dialog in dialogs:
+            assert described(clashes(dialog)) == [], dialog.windowTitle()
+    finally:
+        for entry in entries:
+            entry.release()
+        for dialog in dialogs:
+            dialog.deleteLater()
