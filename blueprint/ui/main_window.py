@@ -25,6 +25,7 @@ from ..storage import (
 )
 from . import theme
 from .about import show_about
+from .accessible_names import name_the_rest
 from .blueprint_properties import BlueprintPropertiesOpener
 from .canvas.scene import BlueprintScene
 from .canvas.view import CanvasView
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         )
         self.plan_export = install_plan_export(self)
         self.panes = install_panes(self)  # after the docks: F6 goes round them
+        name_the_rest(self)  # for assistive technology, once every part is in
         self._update_title()
         self._size_to_screen()
         self.canvas.fit_when_shown()

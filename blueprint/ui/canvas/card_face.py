@@ -67,12 +67,22 @@ class CardFace:
         return palette.UNSET
 
     def tooltip(self) -> str:
-        lines = [self.title]
+        return "\n".join([self.title, *self._facts()])
+
+    def described(self, stage: str, channel: str) -> str:
+        """What a screen reader says of the card after its title: where it is, its EPIC
+        scores, its friction, its emotion."""
+        facts = [f"{stage}, {channel}", *self._facts(unset="not scored")]
+        if not any(m for m in self.frictions if not m.good):
+            facts.append("No friction points")
+        return ". ".join(facts) + "."
+
+    def _facts(self, unset: str = "–") -> list[str]:
         scores = [
-            f"{LETTER_NAMES[letter]} {'–' if score is None else score}"
+            f"{LETTER_NAMES[letter]} {unset if score is None else score}"
             for letter, score in zip(EpicLetter, self.epic, strict=True)
         ]
-        lines.append("EPIC: " + ", ".join(scores))
+        lines = ["EPIC: " + ", ".join(scores)]
         if self.emotion is not None:
             lines.append(f"Emotion: {self.emotion:+d} ({EMOTION_WORDS[self.emotion]})")
         bad = [m for m in self.frictions if not m.good]
@@ -82,4 +92,4 @@ class CardFace:
         good = len(self.frictions) - len(bad)
         if good:
             lines.append(f"Deliberate (good) friction: {good}")
-        return "\n".join(lines)
+        return lines

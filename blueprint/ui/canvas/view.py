@@ -9,6 +9,7 @@ from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ..commands import CommandError, MoveTouchpoint
+from .accessible import install_canvas_accessibility
 from .card import TITLE_FONT, CardItem
 from .drawing import CELLS, HEADERS, SHOWS
 from .frozen_view import ZOOM_STEP as ZOOM_STEP  # the canvas's zoom step, as callers know it
@@ -59,6 +60,7 @@ class CanvasView(FrozenHeaderView):
         # on a high-density screen: Qt's default of 10 MB holds about 25 of them there.
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PICTURE_CACHE_KIB))
         self.viewport().setProperty(SHOWS, CELLS)
+        install_canvas_accessibility(type(self))  # the cards, as a screen reader sees them
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         scene.layoutChanged.connect(self._fit_scene_rect)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QToolButton, QWidget
 
 from ...model import Blueprint, FrictionKind
+from ..accessible_names import name_widget
 from .filters import KIND_CHOICES, SEVERITY_CHOICES, FrictionFilter
 
 ALL_CUSTOMERS = "All customers"
@@ -34,11 +35,15 @@ class OverlayBar(QToolBar):
             self.kind.addItem(label, "" if value is None else value.value)
         for value, label in SEVERITY_CHOICES:
             self.severity.addItem(label, value)
-        self.addWidget(self._label("Persona"))
+        self.addWidget(self._label("Persona", self.persona))
         self.addWidget(self.persona)
-        self.addWidget(self._label("Friction"))
+        self.addWidget(self._label("Friction", self.kind))
         self.addWidget(self.kind)
         self.addWidget(self.severity)
+        # What each is for, not its value ("All kinds"), for a screen reader.
+        name_widget(self.persona, "Persona filter")
+        name_widget(self.kind, "Friction kind filter")
+        name_widget(self.severity, "Friction severity filter")
         self.reset = QToolButton(self)
         self.reset.setText("Show All")
         self.reset.setToolTip("Clear the filters: every persona, every friction point")
@@ -48,9 +53,10 @@ class OverlayBar(QToolBar):
         self.severity.activated.connect(self._friction_filter_chosen)
         self.reset.clicked.connect(self.resetRequested)
 
-    def _label(self, text: str) -> QLabel:
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
         label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setBuddy(buddy)  # what assistive technology reads as the buddy's label
         label.setContentsMargins(8, 0, 4, 0)
         return label
 

@@ -1,0 +1,172 @@
+"""What a screen reader gets: read through Qt's accessibility interfaces, as assistive
+technology reads them. Every card with its stage, channel, title, EPIC scores and friction;
+the card the keys act on as the canvas's focused child; every interactive widget named for
+what it is for, not for its value."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QDockWidget
+
+from tests.ui.editing_helpers import click_card, close_window, open_window, tools
+
+Text = QAccessible.Text
+Role = QAccessible.Role
+Key = Qt.Key
+
+#: What a person presses, picks or types in.
+INTERACTIVE = {
+    Role.PushButton,
+    Role.CheckBox,
+    Role.RadioButton,
+    Role.ComboBox,
+    Role.EditableText,
+    Role.SpinBox,
+    Role.PageTab,
+    Role.List,
+    Role.Tree,
+    Role.Table,
+    Role.Slider,
+    Role.ScrollBar,
+    Role.ButtonMenu,
+    Role.ButtonDropDown,
+    Role.MenuBar,
+}
+
+
+@pytest.fixture
+def window(qtbot, document):
+    window = open_window(qtbot, document)
+    window.resize(1600, 1000)
+    yield window
+    close_window(window)
+
+
+def canvas_interface(window):
+    return QAccessible.queryAccessibleInterface(window.canvas)
+
+
+def cards_as_read(window) -> dict[str, str]:
+    """Every card the canvas's interface lists: its name -> its description."""
+    canvas = canvas_interface(window)
+    children = [canvas.child(i) for i in range(canvas.childCount())]
+    return {child.text(Text.Name): child.text(Text.Description) for child in children}
+
+
+def test_a_screen_reader_reaches_every_card_with_what_it_says(window, broadband):
+    canvas = canvas_interface(window)
+    assert canvas.text(Text.Name) == "Blueprint canvas"
+    assert canvas.childCount() == len(broadband.touchpoints)
+    read = cards_as_read(window)
+    assert set(read) == {tp.title for tp in broadband.touchpoints}
+    chat = read["Asks live chat for the install date"]
+    assert chat.startswith("Fulfilment, Live chat with an agent.")
+    assert "EPIC: Easy 2, Personalised 1, Intuitive 2, Contextual 1" in chat
+    assert "Friction points: 1, worst severity 3 (serious)" in chat
+    assert "No friction points" in read["Sees 'full fibre now in your street' ad"]
+
+
+def test_the_cards_are_read_stage_by_stage(window, broadband):
+    stages = [s.name for s in broadband.stages]
+    order = [description.split(",")[0] for description in cards_as_read(window).values()]
+    assert order == sorted(order, key=stages.index)
+
+
+def test_a_card_is_found_where_it_is_drawn(window):
+    canvas = canvas_interface(window)
+    card = window.canvas.blueprint_scene.card("tp-status-chat")
+    window.canvas.ensureVisible(card)
+    centre = next(
+        c.rect().center()
+        for c in (canvas.child(i) for i in range(canvas.childCount()))
+        if c.text(Text.Name) == "Asks live chat for the install date"
+    )
+    found = canvas.childAt(centre.x(), centre.y())
+    assert found.text(Text.Name) == "Asks live chat for the install date"
+
+
+def test_the_card_the_keys_reach_is_the_focused_child(qtbot, window):
+    canvas = canvas_interface(window)
+    click_card(window, "tp-status-chat")
+    window.canvas.setFocus()  # as the click gives it
+    assert canvas.focusChild().text(Text.Name) == "Asks live chat for the install date"
+    qtbot.keyClick(window.canvas, Key.Key_Down)  # the next card down its cell
+    focused = canvas.focusChild()
+    assert focused.text(Text.Name) == "Chats again to get the new date in writing"
+    assert focused.state().selected and focused.state().focused
+    others = [canvas.child(i) for i in range(canvas.childCount())]
+    assert sum(1 for c in others if c.state().selected) == 1
+
+
+def test_a_screen_reader_is_told_where_the_selection_went(qtbot, window, monkeypatch):
+    told = []
+
+    def update(event):
+        told.append((event.type(), event.child()))
+
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(update))
+    canvas = canvas_interface(window)
+    click_card(window, "tp-status-chat")
+    window.canvas.setFocus()
+    told.clear()
+    qtbot.keyClick(window.canvas, Key.Key_Down)
+    focus = [child for kind, child in told if kind == QAccessible.Event.Focus]
+    assert focus, told
+    said = canvas.child(focus[-1])
+    assert said.text(Text.Name) == "Chats again to get the new date in writing"
+    assert said.text(Text.Description).startswith("Fulfilment, Live chat with an agent.")
+
+
+def test_a_renamed_card_is_read_by_its_new_title(qtbot, window):
+    click_card(window, "tp-status-chat")
+    qtbot.keyClick(window.canvas, Key.Key_Return)
+    editor = tools(window).rename.editor
+    qtbot.keyClicks(editor, "Chats about the date")
+    qtbot.keyClick(editor, Key.Key_Return)
+    assert "Chats about the date" in cards_as_read(window)
+
+
+def spoken_name(interface) -> str:
+    """The name a screen reader says: on Linux Qt names a combo box by its value and says
+    what it is for through the label it is the buddy of."""
+    if interface.role() == Role.ComboBox:
+        labels = interface.relations(QAccessible.RelationFlag.Label)
+        if labels:
+            return labels[0][0].text(Text.Name)
+    return interface.text(Text.Name)
+
+
+def unnamed(interface, path="") -> list[str]:
+    found = []
+    if interface is None or not interface.isValid():
+        return found
+    if interface.role() in INTERACTIVE and not interface.state().invisible:
+        name, value = spoken_name(interface), interface.text(Text.Value)
+        if not name.strip() or (interface.role() == Role.ComboBox and name == value):
+            found.append(f"{interface.role().name} {name!r} at {path}")
+    for i in range(interface.childCount()):
+        child = interface.child(i)
+        if child is not None:
+            step = child.text(Text.Name) or child.role().name
+            found.extend(unnamed(child, f"{path}/{step}"))
+    return found
+
+
+@pytest.mark.parametrize("tab", [0, 1, 2], ids=["touchpoint", "lanes", "friction"])
+def test_every_interactive_widget_says_what_it_is_for(window, tab):
+    for dock in window.findChildren(QDockWidget):
+        dock.show()
+    click_card(window, "tp-status-chat")
+    tools(window).inspector.tabs.setCurrentIndex(tab)
+    assert unnamed(QAccessible.queryAccessibleInterface(window)) == []
+
+
+def test_the_filters_are_read_by_their_purpose(window):
+    bar = window.overlays.bar
+    for combo, label in ((bar.persona, "Persona"), (bar.kind, "Friction")):
+        interface = QAccessible.queryAccessibleInterface(combo)
+        assert spoken_name(interface) == label
+        assert interface.text(Text.Value) in ("All customers", "All kinds")
+    severity = QAccessible.queryAccessibleInterface(bar.severity)
+    assert spoken_name(severity) == "Friction severity filter"
