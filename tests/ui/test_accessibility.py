@@ -5,7 +5,7 @@ what it is for, not for its value."""
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QDockWidget
 
 from tests.ui.editing_helpers import click_card, close_window, open_window, tools
@@ -170,3 +170,17 @@ def test_the_filters_are_read_by_their_purpose(window):
         assert interface.text(Text.Value) in ("All customers", "All kinds")
     severity = QAccessible.queryAccessibleInterface(bar.severity)
     assert spoken_name(severity) == "Friction severity filter"
+
+
+def test_an_empty_cell_reached_by_the_keys_is_announced(qtbot, window, monkeypatch):
+    told = []
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(told.append))
+    click_card(window, "tp-status-chat")
+    window.canvas.setFocus()
+    told.clear()
+    qtbot.keyClick(window.canvas, Key.Key_Right)  # Activation has no live chat
+    said = [e.message() for e in told if isinstance(e, QAccessibleAnnouncementEvent)]
+    assert said == [
+        "Empty cell: Activation, Live chat with an agent. Enter adds a touchpoint here."
+    ]

@@ -14,7 +14,12 @@ when their card goes or the view goes: none is left for the cache to delete at e
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QPoint, QRect, Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
+    QAccessibleInterface,
+)
 from PySide6.QtWidgets import QAccessibleWidget, QGraphicsView
 from shiboken6 import isValid
 
@@ -35,6 +40,13 @@ def install_canvas_accessibility(view_type: type[QGraphicsView]) -> None:
     if not _view_types:
         QAccessible.installFactory(_factory)
     _view_types.add(view_type)
+
+
+def announce(view: QGraphicsView, message: str) -> None:
+    """Have a screen reader say ``message`` about the canvas (a place with no card in it,
+    which has no child of its own to be focused)."""
+    if QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(view, message))
 
 
 def _factory(_class_name: str, candidate: QObject) -> QAccessibleInterface | None:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from shiboken6 import isValid
 
+from ..canvas.accessible import announce
 from ..canvas.card import CardItem
 from ..canvas.cell_marker import CellMarker
 from ..canvas.navigation import Direction, Place, first_place, place_of, step
@@ -99,6 +100,7 @@ class CanvasKeyboard(QObject):
             self._scene.setFocusItem(None)
             self._selection.choose_cell(place.cell)
             self._show_cursor(place)
+            announce(self._view, self._empty_cell_words(place))
             box = self._scene.grid_layout.cell(*place.cell)
             self._view.ensureVisible(QRectF(box.x, box.y, box.width, box.height), MARGIN, MARGIN)
             return
@@ -107,6 +109,13 @@ class CanvasKeyboard(QObject):
         if card is not None:
             card.setFocus(Qt.FocusReason.OtherFocusReason)
             self._view.ensureVisible(card, MARGIN, MARGIN)
+
+    def _empty_cell_words(self, place: Place) -> str:
+        document = self._scene.document
+        stage = document.get("stages", place.stage_id)
+        channel = document.get("channels", place.channel_id)
+        where = f"{stage.name if stage else '?'}, {channel.name if channel else '?'}"
+        return f"Empty cell: {where}. Enter adds a touchpoint here."
 
     def activate(self) -> None:
         """Enter: edit the card's title, or add a card in the cell of the cursor."""
