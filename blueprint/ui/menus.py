@@ -99,7 +99,7 @@ def _fill_file_menu(window: MainWindow, menu: QMenu) -> RecentFilesMenu:
     menu.addAction(
         make_action(
             window,
-            "Blueprint &Properties…",
+            "&Blueprint Properties…",
             window.show_blueprint_properties,
             None,
             "Set the blueprint's title, organisation, currency and description",

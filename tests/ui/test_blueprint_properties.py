@@ -45,7 +45,7 @@ def test_a_click_on_the_grids_corner_opens_the_title_ready_for_typing(qtbot, win
 
 
 def test_the_file_menu_opens_it_and_a_bad_currency_is_refused_in_words(qtbot, window):
-    action = next(a for a in window.menus.file.actions() if a.text() == "Blueprint &Properties…")
+    action = next(a for a in window.menus.file.actions() if a.text() == "&Blueprint Properties…")
     action.trigger()
     dialog = window.properties.dialog
     qtbot.waitExposed(dialog)

@@ -70,7 +70,7 @@ class FrictionForm(QWidget):
         self.source = compact_combo(8)
         add_row(
             form,
-            "Frequency &data:",
+            "Freq&uency data:",
             self.source,
             "Is the frequency measured from data, an estimate, or not known?",
         )
