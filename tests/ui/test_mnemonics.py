@@ -57,6 +57,11 @@ def test_each_menu_gives_each_letter_once(window):
         assert menu_clashes(action.menu()) == [], action.text()
 
 
+def test_a_cards_menu_gives_each_letter_once(window):
+    menu = tools(window).gestures.fill("tp-status-chat")
+    assert menu_clashes(menu) == []
+
+
 def test_alt_p_opens_the_plan_menu_and_alt_f_the_file_menu(qtbot, window):
     inspector = tools(window).inspector
     inspector.tabs.setCurrentIndex(2)  # the Friction tab: its Description once took Alt+P

@@ -114,7 +114,7 @@ class CardGestures(QObject):
             touchpoint_id,
         )
         self._add(
-            "Connect &To…",
+            "C&onnect To…",
             "Draw a flow from this card to the next card you click",
             self.start_picking,
             touchpoint_id,
