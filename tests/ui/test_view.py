@@ -232,6 +232,27 @@ def test_far_out_each_card_is_a_box_in_its_colour_and_still_answers_clicks(view,
     assert colour_near(shown, face, QColor(palette.CARD))
 
 
+def test_far_out_the_boxes_sit_on_their_cards_in_the_window_itself(view, qtbot):
+    """As the window shows it, not a fresh picture of the viewport (grab()): the overview's
+    kept picture once went to the viewport's offset in its window a second time."""
+    scene = scene_of(view)
+    view.set_zoom(0.2)
+
+    def in_place() -> list[str]:
+        shown = on_the_screen(view)
+        return [
+            tp_id
+            for tp_id, card in scene.cards().items()
+            if not colour_near(
+                shown,
+                on_screen(view, *scene.grid_layout.cards[tp_id].center),
+                QColor(card.face.summary_colour),
+            )
+        ]
+
+    qtbot.waitUntil(lambda: in_place() == [])
+
+
 def bowing_flow(small):
     """f9, from t1 down to t5 in the same cell: it bows beside the cards between them."""
     for tp_id in ("t4", "t5"):

@@ -129,9 +129,14 @@ class OverviewItem(QGraphicsItem):
             shapes.end()
             picture.setDevicePixelRatio(ratio)
             self._picture, self._picture_key = picture, key
-            self._picture_at = QPointF(left / ratio, top / ratio)
         painter.save()
-        painter.resetTransform()  # device pixels (over the device pixel ratio)
+        # Back from device pixels to the painter's own coordinates: a widget painted into
+        # its window's backing store is offset in it (the viewport sits under the menus
+        # and the frozen headers), and the picture went there twice, off its cells.
+        painter.resetTransform()
+        from_device, _ = painter.deviceTransform().inverted()
+        # Worked out at each paint: scrolling by whole pixels keeps the picture, not its place.
+        self._picture_at = from_device.map(QPointF(left, top))
         painter.drawImage(self._picture_at, self._picture)
         painter.restore()
         return True
