@@ -166,6 +166,23 @@ def test_hovering_a_cell_tells_its_friction_impact(qtbot, window, broadband):
     assert "Website" in tints.toolTip()
 
 
+def test_far_out_a_heated_cell_keeps_its_pill_in_its_heat_colour(window):
+    """Too small to read, the number goes; its pill still shows the heat, over the pale
+    tint."""
+    view_action(window, "Friction Heat Map").trigger()
+    hottest = max(overlays(window).heat.cells().values(), key=lambda c: c.fraction)
+    label, zoom = hottest.label, 0.2
+    image = QImage(
+        round(label.width() * zoom), round(label.height() * zoom), QImage.Format.Format_RGB32
+    )
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    scene_of(window).render(painter, QRectF(image.rect()), label)
+    painter.end()
+    middle = image.pixelColor(image.width() // 2, image.height() // 2)
+    assert theme.contrast_ratio(middle.name(), hottest.fill) < 1.1
+
+
 def test_the_hottest_cell_is_tinted_on_the_canvas(window, broadband):
     view_action(window, "Friction Heat Map").trigger()
     heat = build_plan(broadband).heat_map

@@ -149,6 +149,8 @@ class CanvasKeyboard(QObject):
         if not isValid(self._scene):
             return  # the scene announces its emptying while it is being destroyed
         if not self._selection.touchpoint_ids():
+            if isinstance(self._scene.focusItem(), CardItem):
+                self._scene.setFocusItem(None)  # no ring where the keys do not act
             return
         self._hide_cursor()
         card = self._focus_card()

@@ -150,11 +150,12 @@ class HeatLabelsItem(_HeatItem):
     ) -> None:
         if not shows(widget, CELLS):
             return
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < SIMPLE_DETAIL:
-            return  # too small to read: the tint says it
+        # Far out the number is too small to read, but the pill still shows the heat in
+        # its colour: the tint under the cards is kept pale, a background.
+        legible = option.levelOfDetailFromTransform(painter.worldTransform()) >= SIMPLE_DETAIL
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(font(LABEL_FONT, True))
-        border = QPen(colour(palette.MARK_EDGE), 1.5)
+        border = QPen(colour(palette.MARK_EDGE), 1.5 if legible else 0)
         radius = LABEL_HEIGHT / 2
         exposed = option.exposedRect
         for cell in self._cells:
@@ -163,6 +164,8 @@ class HeatLabelsItem(_HeatItem):
             painter.setPen(border)
             painter.setBrush(colour(cell.fill))
             painter.drawRoundedRect(cell.label.adjusted(0.75, 0.75, -0.75, -0.75), radius, radius)
+            if not legible:
+                continue
             painter.setPen(colour(palette.ink_on(cell.fill)))
             painter.drawText(cell.label, int(Qt.AlignmentFlag.AlignCenter), cell.text)
 
