@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from shiboken6 import isValid
 
@@ -102,13 +102,13 @@ class CanvasKeyboard(QObject):
             self._show_cursor(place)
             announce(self._view, self._empty_cell_words(place))
             box = self._scene.grid_layout.cell(*place.cell)
-            self._view.ensureVisible(QRectF(box.x, box.y, box.width, box.height), MARGIN, MARGIN)
+            self._keep_in_sight(QRectF(box.x, box.y, box.width, box.height))
             return
         self._scene.select_touchpoints([place.touchpoint_id])  # hides the cursor
         card = self._scene.card(place.touchpoint_id)
         if card is not None:
             card.setFocus(Qt.FocusReason.OtherFocusReason)
-            self._view.ensureVisible(card, MARGIN, MARGIN)
+            self._keep_in_sight(card.sceneBoundingRect())
 
     def _empty_cell_words(self, place: Place) -> str:
         document = self._scene.document
@@ -116,6 +116,12 @@ class CanvasKeyboard(QObject):
         channel = document.get("channels", place.channel_id)
         where = f"{stage.name if stage else '?'}, {channel.name if channel else '?'}"
         return f"Empty cell: {where}. Enter adds a touchpoint here."
+
+    def _keep_in_sight(self, rect: QRectF) -> None:
+        """Scroll ``rect`` into sight, now and once the window has laid itself out again:
+        a selection may bring a side panel back, which narrows the canvas."""
+        self._view.ensureVisible(rect, MARGIN, MARGIN)
+        QTimer.singleShot(0, self, lambda: self._view.ensureVisible(rect, MARGIN, MARGIN))
 
     def activate(self) -> None:
         """Enter: edit the card's title, or add a card in the cell of the cursor."""
@@ -182,7 +188,7 @@ class CanvasKeyboard(QObject):
         card = self._focus_card()
         if card is not None:  # the selection stays as it is; its card takes the focus
             self._scene.setFocusItem(card, Qt.FocusReason.OtherFocusReason)
-            self._view.ensureVisible(card, MARGIN, MARGIN)
+            self._keep_in_sight(card.sceneBoundingRect())
             return
         cell = self._selection.current_cell()
         place = Place(*cell) if cell is not None else first_place(self._scene.grid_layout)
