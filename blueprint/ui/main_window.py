@@ -34,6 +34,7 @@ from .document import Document
 from .export import add_export_actions
 from .file_drop import FileDropTarget
 from .inspector import install_editing
+from .journey_views import install_journey_views, removal_for
 from .lanes import ViewTabs, install_lanes
 from .menus import build_menus
 from .overlays import install_overlays
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.contact_reasons = install_contact_reasons(self)
         self.overlays = install_overlays(self)
         self.workshop = install_workshop(self)
+        self.journey = install_journey_views(self)  # today's journey, tomorrow's, both
         # The selected improvement lights up its friction points and touchpoints.
         self.improvements.highlightRequested.connect(self.overlays.highlight)
         # ... until the user picks a card: the highlight follows the selection.
@@ -158,13 +160,18 @@ class MainWindow(QMainWindow):
     # --- editing -----------------------------------------------------------------------------
 
     def delete_selection(self) -> None:
-        chosen = self.canvas.blueprint_scene.selected_touchpoint_ids()
+        scene = self.canvas.blueprint_scene
+        chosen = scene.selected_touchpoint_ids()
         if chosen:
             command = push_checked(
-                self.document, lambda: RemoveTouchpoints(self.document, chosen), self.show_status
+                self.document,
+                lambda: removal_for(self.document, scene.journey_view, chosen),
+                self.show_status,
             )
             if isinstance(command, RemoveTouchpoints):
                 self.show_status(command.summary)
+            elif command is not None:
+                self.show_status(f"{command.text()}: it stays in today's journey.")
 
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)

@@ -40,3 +40,19 @@ def test_a_panel_the_user_closed_stays_closed(qtbot, window):
     click_empty_place(window, "s1", "esc")
     click_card(window, "t2")
     assert not inspector.isVisible()
+
+
+def test_a_card_picked_near_the_edge_stays_in_sight_when_the_panels_come_back(qtbot, window):
+    view = window.canvas
+    click_empty_place(window, "s1", "esc")  # the panels give way: the canvas is wide
+    card = view.blueprint_scene.card("t3")
+    view.ensureVisible(card, 0, 0)
+    assert view.viewport().rect().contains(view.mapFromScene(card.sceneBoundingRect().center()))
+    click_card(window, "t3")
+
+    def in_sight() -> bool:
+        shown = view.mapFromScene(card.sceneBoundingRect()).boundingRect()
+        return view.viewport().rect().contains(shown)
+
+    qtbot.waitUntil(in_sight)
+    assert tools(window).inspector_dock.isVisible()

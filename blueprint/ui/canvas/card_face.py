@@ -7,7 +7,7 @@ elsewhere in the document never repaints a card it does not concern.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...analysis.epic import LETTER_NAMES, touchpoint_epic
 from ...model import EpicLetter, Friction, FrictionNature, Touchpoint
@@ -15,6 +15,12 @@ from . import palette
 
 EMOTION_WORDS = {-2: "angry", -1: "unhappy", 0: "neutral", 1: "pleased", 2: "delighted"}
 SEVERITY_WORDS = {1: "cosmetic", 2: "annoying", 3: "serious", 4: "blocks the customer"}
+#: A card's mark in Compare, said in full.
+CHANGE_WORDS = {
+    "NEW": "New in the future state",
+    "GONE": "Gone in the future state",
+    "CHANGED": "Changed in the future state",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +45,8 @@ class CardFace:
     frictions: tuple[FrictionMark, ...]
     emotion: int | None
     epic_score: float | None
+    #: in Compare: NEW, GONE or CHANGED in the future state; empty otherwise
+    change: str = ""
 
     @classmethod
     def of(cls, touchpoint: Touchpoint, frictions: Iterable[Friction]) -> CardFace:
@@ -66,6 +74,12 @@ class CardFace:
             return palette.epic_colour(self.epic_score)
         return palette.UNSET
 
+    def marked(self, change: str) -> CardFace:
+        """The face in Compare: its mark leads the title, so it is read, not only seen."""
+        if not change:
+            return self
+        return replace(self, change=change, title=f"{change} · {self.title}")
+
     def tooltip(self) -> str:
         return "\n".join([self.title, *self._facts()])
 
@@ -83,6 +97,8 @@ class CardFace:
             for letter, score in zip(EpicLetter, self.epic, strict=True)
         ]
         lines = ["EPIC: " + ", ".join(scores)]
+        if self.change:
+            lines.insert(0, CHANGE_WORDS.get(self.change, self.change))
         if self.emotion is not None:
             lines.append(f"Emotion: {self.emotion:+d} ({EMOTION_WORDS[self.emotion]})")
         bad = [m for m in self.frictions if not m.good]

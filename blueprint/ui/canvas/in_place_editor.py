@@ -36,6 +36,8 @@ class InPlaceEditor(QObject):
         #: (touchpoint id, field) being edited; None when the editor is closed
         self._editing: tuple[str, str] | None = None
         self.editor = editor
+        #: the edit it makes: the future view's edits change tomorrow's values
+        self.command: type[EditTouchpoint] = EditTouchpoint
         editor.hide()
         editor.installEventFilter(self)
         view.zoomChanged.connect(self._place)
@@ -50,7 +52,7 @@ class InPlaceEditor(QObject):
         if self._editing is not None:
             self.commit()
         self._editing = (touchpoint_id, field)
-        self._set_text(read_field(self._document.get("touchpoints", touchpoint_id), field))
+        self._set_text(read_field(self.command.target(self._document, touchpoint_id), field))
         self._place()
         self.editor.show()
         self.editor.raise_()
@@ -64,11 +66,11 @@ class InPlaceEditor(QObject):
         text = self._text()
         self._close()
         touchpoint_id, field = editing
-        touchpoint = self._document.get("touchpoints", touchpoint_id)
+        touchpoint = self.command.target(self._document, touchpoint_id)
         if touchpoint is None or read_field(touchpoint, field) == text:
             return
         try:
-            command = EditTouchpoint(self._document, touchpoint_id, field, text, False)
+            command = self.command(self._document, touchpoint_id, field, text, False)
         except CommandError as error:
             self.problem.emit(str(error))
             return

@@ -38,6 +38,7 @@ from .layout import (
     flow_route,
 )
 from .overview import OverviewContent, OverviewItem
+from .shown import JourneyView, ShownJourney
 
 _NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 _BY_BOUNDS = Qt.ItemSelectionMode.IntersectsItemBoundingRect
@@ -54,10 +55,14 @@ class BlueprintScene(QGraphicsScene):
     touchpointActivated = Signal(str)
     #: the grid's geometry changed (sizes of columns or rows, number of them)
     layoutChanged = Signal()
+    #: another view of the journey is shown: today's, tomorrow's, or both compared
+    journeyViewChanged = Signal()
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
+        #: what is drawn: one state of the journey, or both compared
+        self.shown = ShownJourney(lambda: document.blueprint)
         self._layout = GridLayout({}, {}, {}, {}, 0.0, 0.0)  # laid out in _rebuild
         self._cards: dict[str, CardItem] = {}
         #: touchpoint id -> view state laid over its card from outside (see set_emphasis)
@@ -88,6 +93,18 @@ class BlueprintScene(QGraphicsScene):
         self._rebuild()
 
     def _connect(self, document: Document) -> None:
+        # First, so that every other slot reads the view as the document now is.
+        for signal in (
+            document.documentReset,
+            document.touchpointAdded,
+            document.touchpointRemoved,
+            document.touchpointChanged,
+            document.frictionsChanged,
+            document.touchpointMoved,
+            document.flowsChanged,
+            document.structureChanged,
+        ):
+            signal.connect(self.shown.invalidate)
         document.documentReset.connect(self._rebuild)
         document.touchpointAdded.connect(self._add_card)
         document.touchpointRemoved.connect(self._remove_card)
@@ -104,6 +121,18 @@ class BlueprintScene(QGraphicsScene):
     @property
     def document(self) -> Document:
         return self._document
+
+    @property
+    def journey_view(self) -> JourneyView:
+        return self.shown.view
+
+    def set_journey_view(self, view: JourneyView) -> None:
+        """Draw today's journey, tomorrow's, or both compared."""
+        if self.shown.set_view(view):
+            chosen = self.selected_touchpoint_ids()
+            self._rebuild()
+            self.select_touchpoints(chosen)  # those the view still shows stay selected
+            self.journeyViewChanged.emit()
 
     @property
     def grid_layout(self) -> GridLayout:
@@ -254,11 +283,8 @@ class BlueprintScene(QGraphicsScene):
         self._flows.clear()
         self._selected_flows.clear()
         self._flow_layer.update()
-        frictions = defaultdict(list)
-        for friction in self._document.blueprint.frictions:
-            frictions[friction.touchpoint_id].append(friction)
-        for tp in self._document.blueprint.touchpoints:
-            self._cards[tp.id] = self._new_card(tp.id, CardFace.of(tp, frictions[tp.id]))
+        for tp in self.shown.blueprint.touchpoints:
+            self._cards[tp.id] = self._new_card(tp.id, self._face(tp.id))
         self._stale.update(("structure", "layout", "flows"))
         self._title_changed()
         self._catch_up()
@@ -275,10 +301,15 @@ class BlueprintScene(QGraphicsScene):
         return card
 
     def _face(self, touchpoint_id: str) -> CardFace:
-        tp = self._document.touchpoint(touchpoint_id)
-        return CardFace.of(tp, self._document.frictions_of(touchpoint_id))
+        shown = self.shown
+        tp = shown.touchpoint(touchpoint_id)
+        assert tp is not None
+        face = CardFace.of(tp, shown.frictions_of(touchpoint_id))
+        return face.marked(shown.mark_of(touchpoint_id))
 
     def _add_card(self, touchpoint_id: str) -> None:
+        if self.shown.touchpoint(touchpoint_id) is None:
+            return  # not in the state shown
         self._cards[touchpoint_id] = self._new_card(touchpoint_id, self._face(touchpoint_id))
         self._layout_is_stale()
 
@@ -291,11 +322,20 @@ class BlueprintScene(QGraphicsScene):
 
     def _refresh_card(self, touchpoint_id: str) -> None:
         card = self._cards.get(touchpoint_id)
-        if card is not None and self._document.get("touchpoints", touchpoint_id) is not None:
-            before = card.far_colour
-            card.set_face(self._face(touchpoint_id))
-            if card.far_colour != before:
-                self._contents_changed()
+        shown = self.shown.touchpoint(touchpoint_id) is not None
+        if card is None or not shown:
+            # Into or out of the state shown (it joined or left it), or not drawn at all.
+            if card is not None:
+                self._remove_card(touchpoint_id)
+            elif shown:
+                self._add_card(touchpoint_id)
+            return
+        if self.shown.view == JourneyView.FUTURE:
+            self._stale.add("layout")  # its future cell may have changed
+        before = card.far_colour
+        card.set_face(self._face(touchpoint_id))
+        if card.far_colour != before:
+            self._contents_changed()
 
     # Bound methods, not lambdas: Qt drops the connections when the scene is deleted.
     def _layout_is_stale(self, _touchpoint_id: str = "") -> None:
@@ -354,7 +394,7 @@ class BlueprintScene(QGraphicsScene):
 
     def _relayout(self) -> set[str]:
         """Lay the grid out again; returns the touchpoints whose card moved (or went)."""
-        old, layout = self._layout.cards, compute_layout(self._document.blueprint)
+        old, layout = self._layout.cards, compute_layout(self.shown.blueprint)
         self._layout = layout
         self._grid.set_layout(layout)
         self._corner.set_rect(Rect(0, 0, ROW_HEADER_WIDTH, HEADER_HEIGHT))
@@ -385,12 +425,12 @@ class BlueprintScene(QGraphicsScene):
 
     def _sync_flows(self) -> None:
         """Every flow again: some were added, removed or changed."""
-        flows = {f.id: f for f in self._document.blueprint.flows}
+        flows = {f.id: f for f in self.shown.blueprint.flows}
         for gone in self._flows.keys() - flows.keys():
             self._flow_moved(self._flows[gone])
             self._selected_flows.discard(self._flows[gone])
         self._routes = {k: v for k, v in self._routes.items() if k in flows}
-        channel_of = {t.id: t.channel_id for t in self._document.blueprint.touchpoints}
+        channel_of = {t.id: t.channel_id for t in self.shown.blueprint.touchpoints}
 
         def new_flow(flow) -> FlowItem:
             # Routed before it joins the scene: Qt then indexes it once, where it is.
@@ -409,13 +449,13 @@ class BlueprintScene(QGraphicsScene):
 
     def _update_flows_of(self, touchpoint_ids: set[str]) -> None:
         """Only the flows to and from cards that moved."""
-        document = self._document
+        shown = self.shown
         flow_ids = {f for tp_id in touchpoint_ids for f in self._flows_by_card.get(tp_id, ())}
         for flow_id in flow_ids:
-            item, flow = self._flows.get(flow_id), document.get("flows", flow_id)
+            item, flow = self._flows.get(flow_id), shown.flow(flow_id)
             if item is None or flow is None:
                 continue
-            ends = [document.get("touchpoints", tp_id) for tp_id in (flow.from_id, flow.to_id)]
+            ends = [shown.touchpoint(tp_id) for tp_id in (flow.from_id, flow.to_id)]
             channel_of = {tp.id: tp.channel_id for tp in ends if tp is not None}
             self._update_flow(item, flow, channel_of)
 

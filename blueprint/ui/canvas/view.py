@@ -8,7 +8,8 @@ from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
-from ..commands import CommandError, MoveTouchpoint
+from ...model import Presence
+from ..commands import CommandError, MoveInFuture, MoveTouchpoint
 from .accessible import install_canvas_accessibility
 from .card import TITLE_FONT, CardItem
 from .drawing import CELLS, HEADERS, SHOWS
@@ -17,6 +18,7 @@ from .frozen_view import FrozenHeaderView
 from .frozen_view import HeaderStrip as FrozenStrip
 from .layout import HEADER_HEIGHT, ROW_HEADER_WIDTH
 from .scene import BlueprintScene
+from .shown import JourneyView
 
 #: The smallest zoom whose card titles can be read (over 10 px), on a projector too: fitting
 #: the window stops there, and the user scrolls rather than squints. (65%, not 10/16: the
@@ -98,6 +100,10 @@ class CanvasView(FrozenHeaderView):
         """100%, the selected cards kept in sight (zooming keeps the middle in place, and
         the selection may lie elsewhere)."""
         super().actual_size()
+        self.keep_selection_in_sight()
+
+    def keep_selection_in_sight(self) -> None:
+        """Scroll the selected cards into sight, if the view shows them only in part."""
         chosen = [
             i.sceneBoundingRect() for i in self._scene.selectedItems() if isinstance(i, CardItem)
         ]
@@ -117,8 +123,15 @@ class CanvasView(FrozenHeaderView):
         self, touchpoint_id: str, stage_id: str, channel_id: str, index: int
     ) -> None:
         document = self._scene.document
+        in_future = (
+            self._scene.journey_view == JourneyView.FUTURE
+            and document.touchpoint(touchpoint_id).state == Presence.BOTH
+        )
         try:
-            command = MoveTouchpoint(document, touchpoint_id, stage_id, channel_id, index)
+            if in_future:  # tomorrow only: today it stays where it is
+                command = MoveInFuture(document, touchpoint_id, stage_id, channel_id)
+            else:
+                command = MoveTouchpoint(document, touchpoint_id, stage_id, channel_id, index)
         except CommandError as error:
             self.problem.emit(str(error))
             return

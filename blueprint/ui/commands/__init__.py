@@ -24,6 +24,12 @@ from .fields import (
     SetTouchpointPersonas,
 )
 from .frictions import AddFlow, AddFriction, RemoveFlows, RemoveFrictions
+from .future import (
+    EditFrictionFuture,
+    EditTouchpointFuture,
+    MoveInFuture,
+    RemoveFromFuture,
+)
 from .improvements import AddImprovement, RemoveImprovement, SetImprovementFrictions
 from .multi import EditTouchpoints, SetTouchpointsPersona
 from .personas import AddPersona, RemovePersona, SetPersonaTouchpoints
@@ -56,13 +62,16 @@ __all__ = [
     "EditContactReason",
     "EditFlow",
     "EditFriction",
+    "EditFrictionFuture",
     "EditImprovement",
     "EditPersona",
     "EditStage",
     "EditTouchpoint",
+    "EditTouchpointFuture",
     "EditTouchpoints",
     "FieldEdit",
     "MoveChannel",
+    "MoveInFuture",
     "MoveStage",
     "MoveTouchpoint",
     "Removal",
@@ -70,6 +79,7 @@ __all__ = [
     "RemoveContactReason",
     "RemoveFlows",
     "RemoveFrictions",
+    "RemoveFromFuture",
     "RemoveImprovement",
     "RemovePersona",
     "RemoveStage",

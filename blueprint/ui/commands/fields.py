@@ -52,8 +52,10 @@ class FieldEdit(BlueprintCommand):
         new = self._validated(entity, path, value)
         self._check_reference(document, path, new)
         self._check_unique_name(document, entity_id, path, new)
-        self._change = self._set(entity_id, path, read_field(entity, path), new)
+        self._change = self._set(document, entity_id, path, read_field(entity, path), new)
         self._entity_id = entity_id
+        #: the field edited, as the user sees it (the change may set a whole value)
+        self._path = path
         self._entity_name = self._name_of(entity)
         self._mergeable = mergeable
         super().__init__(document, self._describe(), [self._change])
@@ -65,7 +67,10 @@ class FieldEdit(BlueprintCommand):
         """The entity this kind of edit changes, or None when there is none by that id."""
         return document.get(cls.kind, entity_id)
 
-    def _set(self, entity_id: str, path: str, old: Any, new: Any) -> SetField | SetProperty:
+    def _set(
+        self, document: Document, entity_id: str, path: str, old: Any, new: Any
+    ) -> SetField | SetProperty:
+        """The change that sets it (``old`` is the value as ``target`` shows it)."""
         return SetField(self.kind, entity_id, path, old, new)
 
     def _name_of(self, entity: Any) -> str:
@@ -77,7 +82,7 @@ class FieldEdit(BlueprintCommand):
 
     @property
     def key(self) -> tuple[str, str, str]:
-        return (self.kind, self._entity_id, self._change.path)
+        return (self.kind, self._entity_id, self._path)
 
     def id(self) -> int:
         return FIELD_EDIT_ID
@@ -98,7 +103,7 @@ class FieldEdit(BlueprintCommand):
         return True
 
     def _describe(self) -> str:
-        path, old, new = self._change.path, self._change.old, self._change.new
+        path, old, new = self._path, self._change.old, self._change.new
         if path in ("title", "name"):
             return f"Rename {self.noun} {quoted(old)} to {quoted(new)}"
         verb = "Edit" if isinstance(new, str) and path != "kind" else "Set"
@@ -289,7 +294,9 @@ class EditBlueprint(FieldEdit):
     def target(cls, document: Document, entity_id: str) -> Any | None:
         return document.blueprint if entity_id == BLUEPRINT else None
 
-    def _set(self, entity_id: str, path: str, old: Any, new: Any) -> SetProperty:
+    def _set(
+        self, document: Document, entity_id: str, path: str, old: Any, new: Any
+    ) -> SetProperty:
         return SetProperty(path, old, new)
 
     def _name_of(self, entity: Any) -> str:
@@ -301,7 +308,7 @@ class EditBlueprint(FieldEdit):
         return entity.model_copy()
 
     def _describe(self) -> str:
-        path, old, new = self._change.path, self._change.old, self._change.new
+        path, old, new = self._path, self._change.old, self._change.new
         if path == "title":
             return f"Retitle the blueprint {quoted(old)} to {quoted(new)}"
         return f"Edit the blueprint's {self.labels[path]}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ...model import Flow, Friction
+from ...model import Flow, Friction, Presence
 from ..document import Document
 from .base import BlueprintCommand, CommandError, Insert, Remove, quoted
 from .removal import removal_changes, removal_of_frictions
@@ -60,11 +60,12 @@ class AddFlow(BlueprintCommand):
         to_id: str,
         label: str = "",
         flow_id: str | None = None,
+        state: Presence = Presence.BOTH,
     ) -> None:
         known = {t.id for t in document.blueprint.touchpoints}
         pairs = {(f.from_id, f.to_id) for f in document.blueprint.flows}
         check_flow(known, pairs, from_id, to_id)
-        flow = Flow(from_id=from_id, to_id=to_id, label=label)
+        flow = Flow(from_id=from_id, to_id=to_id, label=label, state=state)
         if flow_id is not None:
             if document.get("flows", flow_id) is not None:
                 raise CommandError(f"the id {flow_id!r} is already used")
@@ -72,6 +73,8 @@ class AddFlow(BlueprintCommand):
         self.flow_id = flow.id
         names = (document.touchpoint(from_id).title, document.touchpoint(to_id).title)
         text = f"Connect {quoted(names[0])} to {quoted(names[1])}"
+        if state == Presence.FUTURE:
+            text += " in the future"
         super().__init__(document, text, [Insert("flows", len(document.blueprint.flows), flow)])
 
 

@@ -202,6 +202,16 @@ class EntityForm(QObject):
     def entity_id(self) -> str | None:
         return self._entity_id
 
+    @property
+    def command(self) -> type[FieldEdit]:
+        return self._command
+
+    def set_command(self, command: type[FieldEdit]) -> None:
+        """Edit through another kind of field edit (the future view's), showing its values."""
+        if command is not self._command:
+            self._command = command
+            self.refresh()
+
     def entity(self) -> Any | None:
         if self._entity_id is None:
             return None

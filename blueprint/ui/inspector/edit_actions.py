@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...analysis.journey import channel_switches
-from ...model import Touchpoint
+from ...model import Presence, Touchpoint
+from ..canvas.shown import JourneyView
 from ..canvas.view import CanvasView
 from ..commands import (
     AddFlow,
@@ -152,6 +153,10 @@ class EditActions(QObject):
             else:
                 menu.addAction(action)
 
+    def _new_state(self) -> Presence:
+        """What the shown view adds: tomorrow's only in the future view, else both states."""
+        return Presence.FUTURE if self._scene.journey_view == JourneyView.FUTURE else Presence.BOTH
+
     def _push(self, make: Callable[[], QUndoCommand]) -> bool:
         return push_checked(self._document, make, self.message.emit) is not None
 
@@ -173,7 +178,10 @@ class EditActions(QObject):
     def add_touchpoint_in(self, stage_id: str, channel_id: str, cell_index: int | None = None):
         """A new card in this cell, selected, its title open for typing (as in Miro)."""
         touchpoint = Touchpoint(
-            title=NEW_TOUCHPOINT_TITLE, stage_id=stage_id, channel_id=channel_id
+            title=NEW_TOUCHPOINT_TITLE,
+            stage_id=stage_id,
+            channel_id=channel_id,
+            state=self._new_state(),
         )
         if self._push(lambda: AddTouchpoint(self._document, touchpoint, cell_index)):
             self._scene.select_touchpoints([touchpoint.id])
@@ -247,6 +255,11 @@ class EditActions(QObject):
     def _add_copies(self, clip: Clip, cell: tuple[str, str] | None, verb: str) -> None:
         def command() -> QUndoCommand:
             copies = fresh_copy(clip, self._document.blueprint, cell)
+            if self._new_state() == Presence.FUTURE:
+                for entity in (*copies.touchpoints, *copies.frictions, *copies.flows):
+                    entity.state = Presence.FUTURE
+                    if hasattr(entity, "future"):
+                        entity.future = None
             text = (
                 f"{verb} {quoted(copies.touchpoints[0].title)}"
                 if len(copies.touchpoints) == 1
@@ -272,7 +285,8 @@ class EditActions(QObject):
     def connect_cards(self, from_id: str, to_id: str) -> bool:
         """One flow from this card to that one, said in the status line; True when made."""
         before = len(channel_switches(self._document.blueprint))
-        if not self._push(lambda: AddFlow(self._document, from_id, to_id)):
+        state = self._new_state()
+        if not self._push(lambda: AddFlow(self._document, from_id, to_id, state=state)):
             return False
         after = len(channel_switches(self._document.blueprint))
         if after > before:

@@ -5,8 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from ...model import Friction
-from ..commands import AddFriction, CommandError, RemoveFrictions
+from ...model import Friction, Presence
+from ...model.states import State, present_in
+from ..commands import (
+    AddFriction,
+    CommandError,
+    EditFriction,
+    EditFrictionFuture,
+    RemoveFrictions,
+)
 from ..document import Document
 from .choices import SEVERITY_WORDS, friction_summary
 from .forms import KeyList, caption
@@ -28,6 +35,8 @@ class FrictionPanel(QWidget):
         super().__init__(parent)
         self._document = document
         self._touchpoint_id: str | None = None
+        #: the state of the journey shown: today's by default, None for both (Compare)
+        self._state: State | None = State.CURRENT
         # None until shown: an empty list of rows is a state the list must be put in too
         self._rows: list[tuple[str, str]] | None = None
         self.list = KeyList(self)
@@ -57,9 +66,21 @@ class FrictionPanel(QWidget):
         self.list.setFixedHeight(LIST_ROWS * row + 2 * self.list.frameWidth() + 4)
 
     def frictions(self) -> list[Friction]:
+        """The shown card's friction points in the state shown (both states in Compare)."""
         if self._touchpoint_id is None:
             return []
-        return self._document.frictions_of(self._touchpoint_id)
+        frictions = self._document.frictions_of(self._touchpoint_id)
+        if self._state is None:
+            return frictions
+        return [f for f in frictions if present_in(f.state, self._state)]
+
+    def set_state(self, state: State | None) -> None:
+        """List the friction points of this state (None: of both), and add to it: a friction
+        point added while the future is shown is tomorrow's only."""
+        self._state = state
+        future = state == State.FUTURE
+        self.editor.form.set_command(EditFrictionFuture if future else EditFriction)
+        self.refresh()
 
     def current_friction_id(self) -> str | None:
         row = self.list.currentRow()
@@ -117,7 +138,11 @@ class FrictionPanel(QWidget):
     def add_friction(self) -> None:
         if self._touchpoint_id is None:
             return
-        friction = Friction(title=NEW_FRICTION_TITLE, touchpoint_id=self._touchpoint_id)
+        friction = Friction(
+            title=NEW_FRICTION_TITLE,
+            touchpoint_id=self._touchpoint_id,
+            state=Presence.FUTURE if self._state == State.FUTURE else Presence.BOTH,
+        )
         try:
             command = AddFriction(self._document, friction)
         except CommandError as error:

@@ -7,20 +7,21 @@ user is typing in, or looking at behind another tab, is left where it is.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget
 from shiboken6 import isValid
 
-from ..canvas.scene import BlueprintScene
+from ..canvas.view import CanvasView
 
 #: Screens narrower than this (logical pixels) make the panels give way.
 NARROW_SCREEN_WIDTH = 1440
 
 
 class GiveWay(QObject):
-    def __init__(self, scene: BlueprintScene, docks: list[QDockWidget], parent: QObject) -> None:
+    def __init__(self, view: CanvasView, docks: list[QDockWidget], parent: QObject) -> None:
         super().__init__(parent)
-        self._scene = scene
+        self._view = view
+        self._scene = scene = view.blueprint_scene
         self._docks = docks
         self.gave_way = False
         scene.selectionChanged.connect(self._follow)
@@ -40,6 +41,9 @@ class GiveWay(QObject):
             for dock in self._docks:
                 dock.show()
             first.raise_()
+            # The canvas narrows once the window lays itself out again: then keep the card
+            # just picked in sight, not behind the panel that came back.
+            QTimer.singleShot(0, self._view, self._view.keep_selection_in_sight)
         elif not chosen and not self.gave_way and first.isVisible() and not self._in_use():
             self._put_away()
 

@@ -66,7 +66,7 @@ class EditingTools(QObject):
         self.give_way = None
         if width is not None and width < NARROW_SCREEN_WIDTH:
             docks = [self.inspector_dock, self.personas_dock]
-            self.give_way = GiveWay(view.blueprint_scene, docks, self)
+            self.give_way = GiveWay(view, docks, self)
         self.personas_dock.visibilityChanged.connect(self.personas.set_seen)
         self._scene = view.blueprint_scene
         self._scene.selectionChanged.connect(self._selection_changed)

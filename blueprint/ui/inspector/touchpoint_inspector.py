@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...model.states import State
+from ..canvas.shown import JourneyView
+from ..commands import EditTouchpoint, EditTouchpointFuture
 from ..document import Document
 from .choices import cell_label
 from .forms import DeleteKeyGuard, caption
@@ -124,6 +127,14 @@ class TouchpointInspector(QWidget):
             self.frictions.show_touchpoint(self.touchpoint_id)
             self._show_cell()
             self._count_frictions()
+
+    def set_journey_view(self, view: JourneyView) -> None:
+        """Show and edit the values of the view: tomorrow's in the future view."""
+        future = view == JourneyView.FUTURE
+        self.fields.form.set_command(EditTouchpointFuture if future else EditTouchpoint)
+        state = None if view == JourneyView.COMPARE else (State.FUTURE if future else State.CURRENT)
+        self.frictions.set_state(state)
+        self._count_frictions()
 
     def picked_friction_id(self) -> str | None:
         """The friction point the user has picked: the current one of the friction list,

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
 from ...model import Channel
+from ...model.states import current_state
 from ..canvas import palette
 from ..canvas.drawing import colour
 from ..canvas.headers import CornerItem
@@ -174,7 +175,8 @@ class LanesScene(QGraphicsScene):
         return self._document.get("channels", channel_id)
 
     def _sync_columns(self) -> None:
-        touchpoints = {t.id: t for t in self._document.blueprint.touchpoints}
+        # The lanes show today's journey: a future state is drawn and compared on the grid.
+        touchpoints = {t.id: t for t in current_state(self._document.blueprint).touchpoints}
         self._remove_columns([i for i in self._columns if i not in touchpoints])
         for touchpoint_id, touchpoint in touchpoints.items():
             if touchpoint_id not in self._columns:
@@ -194,7 +196,7 @@ class LanesScene(QGraphicsScene):
         return dict(zip(LANE_FIELDS, tallest, strict=True))
 
     def _relayout(self) -> None:
-        journey = stages_in_journey_order(self._document.blueprint)
+        journey = stages_in_journey_order(current_state(self._document.blueprint))
         self._lines = self._lane_lines()
         layout = compute_layout(
             [(stage.id, [t.id for t in touchpoints]) for stage, touchpoints in journey],

@@ -141,10 +141,11 @@ class EmotionGuidesItem(QGraphicsItem):
 
 
 class EmotionCurveItem(QGraphicsItem):
-    """The line through the stages' points."""
+    """The line through the stages' points: solid for today, dashed for tomorrow."""
 
-    def __init__(self) -> None:
+    def __init__(self, dashed: bool = False) -> None:
         super().__init__()
+        self._dashed = dashed
         self._body = QRectF()
         self._points: list[CurvePoint] = []
         self._items: list[EmotionPointItem] = []
@@ -201,6 +202,8 @@ class EmotionCurveItem(QGraphicsItem):
         ink = QColor(palette.INK)
         ink.setAlphaF(LINE_OPACITY)
         line = QPen(ink, LINE_WIDTH)
+        if self._dashed:
+            line.setStyle(Qt.PenStyle.DashLine)
         line.setCapStyle(Qt.PenCapStyle.RoundCap)
         line.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(line)
@@ -212,10 +215,12 @@ class EmotionCurveItem(QGraphicsItem):
 
 
 class EmotionCurve:
-    """The curve in a scene: made when first shown, removed when switched off."""
+    """The curve in a scene: made when first shown, removed when switched off. A dashed
+    curve (the future state's, in Compare) draws no guides of its own."""
 
-    def __init__(self, scene: QGraphicsScene) -> None:
+    def __init__(self, scene: QGraphicsScene, dashed: bool = False) -> None:
         self._scene = scene
+        self._dashed = dashed
         self._item: EmotionCurveItem | None = None
 
     @property
@@ -224,14 +229,16 @@ class EmotionCurve:
 
     def show(self, emotions: list[StageEmotion], layout: GridLayout, names: dict[str, str]) -> None:
         if self._item is None:
-            self._item = EmotionCurveItem()
+            self._item = EmotionCurveItem(self._dashed)
             self._scene.addItem(self._item)
-            self._scene.addItem(self._item.guides)
+            if not self._dashed:
+                self._scene.addItem(self._item.guides)
         self._item.show_curve(emotions, layout, names)
 
     def clear(self) -> None:
         if self._item is not None:
-            self._scene.removeItem(self._item.guides)
+            if self._item.guides.scene() is not None:
+                self._scene.removeItem(self._item.guides)
             self._scene.removeItem(self._item)
             self._item = None
 

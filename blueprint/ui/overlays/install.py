@@ -18,7 +18,9 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 from shiboken6 import isValid
 
+from ...model.states import State, current_state, has_future_state, state_view
 from ..canvas.scene import BlueprintScene
+from ..canvas.shown import JourneyView
 from ..canvas.view import CanvasView
 from ..document import Document
 from ..menus import describe, make_action
@@ -63,6 +65,8 @@ class Overlays(QObject):
         self.heat = HeatLayer(self._scene)
         self.epic_badges = EpicBadges(self._scene)
         self.emotion = EmotionCurve(self._scene)
+        #: in Compare, tomorrow's curve beside today's, dashed
+        self.future_emotion = EmotionCurve(self._scene, dashed=True)
         self.bar = OverlayBar(self.overlay_actions(), window)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
         # The key to the colours, in the status bar: always in sight, however narrow the
@@ -121,7 +125,8 @@ class Overlays(QObject):
         self._show_emphasis()
 
     def _show_overlays(self) -> None:
-        blueprint, layout = self._document.blueprint, self._scene.grid_layout
+        # The journey as the canvas shows it: today's, tomorrow's, or (Compare) both.
+        blueprint, layout = self._scene.shown.blueprint, self._scene.grid_layout
         names = {s.id: s.name for s in blueprint.stages} | {
             c.id: c.name for c in blueprint.channels
         }
@@ -137,11 +142,19 @@ class Overlays(QObject):
             self.epic_badges.show(weakest_by_stage(plan), layout, names)
         else:
             self.epic_badges.clear()
+        comparing = self._scene.journey_view == JourneyView.COMPARE
         if self.emotion_action.isChecked():
             persona = self._live_plan.persona_id
-            self.emotion.show(emotion_by_stage(blueprint, persona), layout, names)
+            today = current_state(blueprint) if comparing else blueprint
+            self.emotion.show(emotion_by_stage(today, persona), layout, names)
+            if comparing and has_future_state(blueprint):
+                tomorrow = state_view(blueprint, State.FUTURE)
+                self.future_emotion.show(emotion_by_stage(tomorrow, persona), layout, names)
+            else:
+                self.future_emotion.clear()
         else:
             self.emotion.clear()
+            self.future_emotion.clear()
         legend.heat.setVisible(heat)
         legend.epic.setVisible(epic)
         legend.emotion.setVisible(self.emotion_action.isChecked())
@@ -156,7 +169,7 @@ class Overlays(QObject):
         )
         if look.plain and not self._emphasised:
             return  # nothing shown, nothing to take away: 2,000 cards stay untouched
-        self._scene.set_emphasis(card_emphasis(self._document.blueprint, look))
+        self._scene.set_emphasis(card_emphasis(self._scene.shown.blueprint, look))
         self._emphasised = not look.plain
 
     def _show_filters(self) -> None:
@@ -256,6 +269,7 @@ class Overlays(QObject):
         self._live_plan.changed.connect(self.refresh)
         self._live_plan.personaChanged.connect(self.refresh)
         self._document.documentReset.connect(self._start_afresh)
+        self._scene.journeyViewChanged.connect(self.refresh)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.refresh)
         bar = self.bar
         bar.personaChosen.connect(self._persona_chosen)

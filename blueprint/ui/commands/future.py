@@ -1,0 +1,169 @@
+"""Edits made while the future state is shown: they change tomorrow, never today.
+
+A touchpoint or friction point of both states keeps its future values apart (``future``):
+editing its title, cell, emotion or EPIC (a friction point's severity, frequency, leads-to or
+gives-up) in the future view sets that future value, and setting it back to today's clears
+it. Everything else about it (its lanes, notes, personas...) is shared by both states and is
+edited as usual; an entity of the future only is its own future and is edited as usual too.
+Marking something gone in the future keeps it today (``state`` becomes ``current``), with
+what hangs on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ...model import Friction, FrictionFuture, Presence, Touchpoint, TouchpointFuture
+from ...model.states import State, state_view
+from ..document import Document
+from .base import BlueprintCommand, CommandError, SetField, quoted
+from .fields import EditFriction, EditTouchpoint, read_field
+
+#: The fields with a value of their own in the future state.
+TOUCHPOINT_FUTURE_FIELDS = frozenset(TouchpointFuture.model_fields)
+FRICTION_FUTURE_FIELDS = frozenset(FrictionFuture.model_fields)
+
+
+def _future_of(entity: Any, kind: str, document: Document) -> Any:
+    """The entity as the future state shows it (its future values applied)."""
+    if entity.state != Presence.BOTH or entity.future is None:
+        return entity
+    view = state_view(document.blueprint, State.FUTURE)
+    shown = getattr(view, kind)
+    return next((e for e in shown if e.id == entity.id), entity)
+
+
+def _future_change(
+    entity: Any, kind: str, empty: type, fields: frozenset[str], path: str, new: Any
+) -> SetField | None:
+    """The change of ``entity.future`` that sets ``path`` in the future, or None when the
+    field is shared by both states (then it is edited as usual)."""
+    head, _, rest = path.partition(".")
+    if entity.state != Presence.BOTH or head not in fields:
+        return None
+    future = (entity.future or empty()).model_copy(deep=True)
+    today = getattr(entity, head)
+    if rest:  # a part of a composite value: EPIC's letters, a frequency's count
+        whole = (getattr(future, head) or today).model_copy(deep=True)
+        setattr(whole, rest, new)
+        value = whole
+    else:
+        value = new
+    setattr(future, head, None if value == today else value)
+    kept = None if future.is_empty() else future
+    return SetField(kind, entity.id, "future", entity.future, kept)
+
+
+class EditTouchpointFuture(EditTouchpoint):
+    """A touchpoint field as the future view edits it."""
+
+    @classmethod
+    def target(cls, document: Document, entity_id: str) -> Any | None:
+        tp = document.get("touchpoints", entity_id)
+        return None if tp is None else _future_of(tp, "touchpoints", document)
+
+    def _set(self, document: Document, entity_id: str, path: str, old: Any, new: Any):
+        tp: Touchpoint = document.entity("touchpoints", entity_id)
+        change = _future_change(
+            tp, "touchpoints", TouchpointFuture, TOUCHPOINT_FUTURE_FIELDS, path, new
+        )
+        if change is None:
+            return SetField(self.kind, entity_id, path, read_field(tp, path), new)
+        return change
+
+    def _describe(self) -> str:
+        return _in_future(self) or super()._describe()
+
+
+class EditFrictionFuture(EditFriction):
+    """A friction point field as the future view edits it."""
+
+    @classmethod
+    def target(cls, document: Document, entity_id: str) -> Any | None:
+        friction = document.get("frictions", entity_id)
+        return None if friction is None else _future_of(friction, "frictions", document)
+
+    def _set(self, document: Document, entity_id: str, path: str, old: Any, new: Any):
+        friction: Friction = document.entity("frictions", entity_id)
+        change = _future_change(
+            friction, "frictions", FrictionFuture, FRICTION_FUTURE_FIELDS, path, new
+        )
+        if change is None:
+            return SetField(self.kind, entity_id, path, read_field(friction, path), new)
+        return change
+
+    def _describe(self) -> str:
+        return _in_future(self) or super()._describe()
+
+
+def _in_future(command: Any) -> str:
+    """``Set emotion of 'Checkout' in the future``; empty for an edit of both states."""
+    if command._change.path != "future":
+        return ""
+    verb = "Edit" if command._path == "title" else "Set"
+    return f"{verb} {command.labels[command._path]} of {quoted(command._entity_name)} in the future"
+
+
+class RemoveFromFuture(BlueprintCommand):
+    """Mark touchpoints gone in the future: today they stay, tomorrow they are not there,
+    with their friction points and flows; an entity of the future only is not kept at all
+    (use ``RemoveTouchpoints`` for those)."""
+
+    def __init__(self, document: Document, touchpoint_ids: Iterable[str]) -> None:
+        ids = [i for i in dict.fromkeys(touchpoint_ids)]
+        bp = document.blueprint
+        chosen = [t for t in bp.touchpoints if t.id in set(ids)]
+        if not chosen or any(t.state != Presence.BOTH for t in chosen):
+            raise CommandError("only a card of both states can be marked gone in the future")
+        gone = {t.id for t in chosen}
+        changes: list = [
+            SetField("touchpoints", t.id, "state", t.state, Presence.CURRENT) for t in chosen
+        ]
+        changes += [
+            SetField("touchpoints", t.id, "future", t.future, None)
+            for t in chosen
+            if t.future is not None
+        ]
+        for friction in bp.frictions:
+            if friction.touchpoint_id in gone and friction.state == Presence.BOTH:
+                changes.append(
+                    SetField("frictions", friction.id, "state", friction.state, Presence.CURRENT)
+                )
+                if friction.future is not None:
+                    changes.append(
+                        SetField("frictions", friction.id, "future", friction.future, None)
+                    )
+        for flow in bp.flows:
+            if (flow.from_id in gone or flow.to_id in gone) and flow.state == Presence.BOTH:
+                changes.append(SetField("flows", flow.id, "state", flow.state, Presence.CURRENT))
+        if len(chosen) == 1:
+            text = f"Mark {quoted(chosen[0].title)} gone in the future"
+        else:
+            text = f"Mark {len(chosen)} touchpoints gone in the future"
+        super().__init__(document, text, changes)
+
+
+class MoveInFuture(BlueprintCommand):
+    """A card of both states dragged to another cell while the future is shown: it moves
+    there tomorrow, and stays where it is today."""
+
+    def __init__(self, document: Document, touchpoint_id: str, stage_id: str, channel_id: str):
+        tp: Touchpoint = document.entity("touchpoints", touchpoint_id)
+        if document.get("stages", stage_id) is None or document.get("channels", channel_id) is None:
+            raise CommandError("there is no such cell")
+        future = (tp.future or TouchpointFuture()).model_copy(deep=True)
+        future.stage_id = None if stage_id == tp.stage_id else stage_id
+        future.channel_id = None if channel_id == tp.channel_id else channel_id
+        kept = None if future.is_empty() else future
+        where = (
+            f"{document.entity('stages', stage_id).name} / "
+            f"{document.entity('channels', channel_id).name}"
+        )
+        super().__init__(
+            document,
+            f"Move {quoted(tp.title)} to {where} in the future",
+            [SetField("touchpoints", tp.id, "future", tp.future, kept)],
+        )
+        if tp.future == kept:
+            self.setObsolete(True)

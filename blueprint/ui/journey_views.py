@@ -1,0 +1,203 @@
+"""Today's journey and tomorrow's in one file: View › Current, Future and Compare, what the
+status bar says is being edited, and the Differences panel.
+
+In the future view every edit changes tomorrow only: a field of a card of both states sets
+its future value, a card or flow or friction point drawn there is tomorrow's only, Delete
+marks a card of both states gone in the future (it stays today), a drag moves it tomorrow.
+Compare shows both on the one grid, each card that changes marked NEW, GONE or CHANGED in its
+title, and the Differences panel lists every change; clicking one selects its card.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..changes import differences
+from ..model import Presence
+from .canvas.shown import JourneyView
+from .commands import CommandError, RemoveFromFuture, RemoveTouchpoints
+from .document import Document
+from .inspector.forms import caption
+
+VIEW_LABELS = {
+    JourneyView.CURRENT: ("&Current State", "Ctrl+Shift+1", "Today's journey, as it is"),
+    JourneyView.FUTURE: (
+        "&Future State",
+        "Ctrl+Shift+2",
+        "Tomorrow's journey: every edit changes the future state only",
+    ),
+    JourneyView.COMPARE: (
+        "Compare &Both",
+        "Ctrl+Shift+3",
+        "Today and tomorrow on one grid: new, gone and changed cards marked",
+    ),
+}
+STATUS_TEXT = {
+    JourneyView.CURRENT: "Current state",
+    JourneyView.FUTURE: "Future state: edits change tomorrow",
+    JourneyView.COMPARE: "Comparing current and future",
+}
+NO_DIFFERENCE = (
+    "The future state is the same as today's. Show the future state (View › Journey) and "
+    "draw how it should be."
+)
+
+
+def removal_for(document: Document, view: JourneyView, touchpoint_ids: list[str]) -> QUndoCommand:
+    """What Delete does to these cards in this view: in the future view, cards of both states
+    are marked gone in the future (they stay today) and cards of the future only go."""
+    if view != JourneyView.FUTURE:
+        return RemoveTouchpoints(document, touchpoint_ids)
+    states = {document.touchpoint(i).state for i in touchpoint_ids}
+    if states == {Presence.BOTH}:
+        return RemoveFromFuture(document, touchpoint_ids)
+    if Presence.BOTH not in states:
+        return RemoveTouchpoints(document, touchpoint_ids)
+    raise CommandError(
+        "some of these cards are new in the future and some are today's too: delete them separately"
+    )
+
+
+class DifferencesPanel(QWidget):
+    """Every difference of the future state from today's; a click selects its card."""
+
+    def __init__(self, views: JourneyViews) -> None:
+        super().__init__()
+        self._views = views
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Differences of the future state")
+        self.list.itemClicked.connect(self._picked)
+        self.list.itemActivated.connect(self._picked)
+        self.empty_note = caption(NO_DIFFERENCE)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_note)
+        layout.addWidget(self.list, 1)
+
+    def refresh(self) -> None:
+        found = differences(self._views.document.blueprint)
+        texts = [(d.describe(), d.touchpoint_id) for d in found]
+        shown = [
+            (self.list.item(i).text(), self.list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.list.count())
+        ]
+        if texts != shown:
+            self.list.clear()
+            for text, touchpoint_id in texts:
+                item = QListWidgetItem(text, self.list)
+                item.setData(Qt.ItemDataRole.UserRole, touchpoint_id)
+        self.empty_note.setVisible(not texts)
+        self.list.setVisible(bool(texts))
+
+    def _picked(self, item: QListWidgetItem) -> None:
+        self._views.select_card(item.data(Qt.ItemDataRole.UserRole))
+
+
+class JourneyViews(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.document: Document = window.document  # type: ignore[attr-defined]
+        self._view = window.canvas  # type: ignore[attr-defined]
+        self._scene = self._view.blueprint_scene
+        self.group = QActionGroup(self)
+        self.actions: dict[JourneyView, QAction] = {}
+        for view, (text, key, tip) in VIEW_LABELS.items():
+            action = QAction(text, window)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(key))
+            action.setStatusTip(tip)
+            action.setToolTip(f"{tip} ({key})")
+            action.triggered.connect(lambda _checked=False, v=view: self.show_view(v))
+            self.group.addAction(action)
+            window.addAction(action)
+            self.actions[view] = action
+        self.actions[JourneyView.CURRENT].setChecked(True)
+        self.status = QLabel(STATUS_TEXT[JourneyView.CURRENT])
+        self.status.setAccessibleName("Journey state shown")
+        window.statusBar().addPermanentWidget(self.status)
+        self.panel = DifferencesPanel(self)
+        self.dock = QDockWidget("Differences", window)
+        self.dock.setObjectName("differencesDock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.dock.visibilityChanged.connect(self._dock_shown)
+        self.document.edited.connect(self._edited)
+        self.document.documentReset.connect(self._reset)
+        self._add_menu(window)
+
+    @property
+    def view(self) -> JourneyView:
+        return self._scene.journey_view
+
+    def show_view(self, view: JourneyView) -> None:
+        """Show today's journey, tomorrow's, or both; the panels edit what is shown."""
+        self.actions[view].setChecked(True)
+        self._scene.set_journey_view(view)
+        editing = getattr(self._window, "editing", None)
+        if editing is not None:
+            editing.inspector.set_journey_view(view)
+            editing.rename.command = editing.inspector.fields.form.command
+        self.status.setText(STATUS_TEXT[view])
+        self._window.statusBar().showMessage(VIEW_LABELS[view][2], 8000)
+
+    def select_card(self, touchpoint_id: str) -> None:
+        """Select a card, showing both states when the one shown does not hold it."""
+        if self._scene.card(touchpoint_id) is None:
+            self.show_view(JourneyView.COMPARE)
+        card = self._scene.card(touchpoint_id)
+        if card is None:
+            return
+        self._scene.select_touchpoints([touchpoint_id])
+        self._view.ensureVisible(card, 40, 40)
+
+    def _add_menu(self, window: QMainWindow) -> None:
+        view_menu = next(
+            (
+                a.menu()
+                for a in window.menuBar().actions()
+                if isinstance(a.menu(), QMenu) and a.text().replace("&", "") == "View"
+            ),
+            None,
+        )
+        if view_menu is None:
+            return
+        menu = view_menu.addMenu("&Journey")
+        menu.setToolTipsVisible(True)
+        for action in self.actions.values():
+            menu.addAction(action)
+        menu.addSeparator()
+        toggle = self.dock.toggleViewAction()
+        toggle.setText("&Differences")
+        toggle.setStatusTip("Show or hide the list of what the future state changes")
+        menu.addAction(toggle)
+
+    def _edited(self) -> None:
+        if self.dock.isVisible():
+            self.panel.refresh()
+
+    def _dock_shown(self, visible: bool) -> None:
+        if visible:
+            self.panel.refresh()
+
+    def _reset(self) -> None:
+        self.show_view(JourneyView.CURRENT)
+        self._edited()
+
+
+def install_journey_views(window: QMainWindow) -> JourneyViews:
+    """Add View › Journey, the state shown in the status bar, and the Differences panel."""
+    views = JourneyViews(window)
+    window.journey = views  # type: ignore[attr-defined]
+    return views

@@ -1,0 +1,164 @@
+"""Today's journey and tomorrow's in the editor: drawn, switched, compared, undone."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from blueprint.model import EpicLetter, Presence
+from blueprint.ui.canvas.shown import JourneyView
+from tests.ui.canvas_helpers import double_click, on_screen
+from tests.ui.editing_helpers import (
+    click_card,
+    close_window,
+    open_window,
+    status,
+    tools,
+)
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def window(qtbot, small):
+    window = open_window(qtbot, small)
+    yield window
+    close_window(window)
+
+
+def show(qtbot, window, key) -> None:
+    """Ctrl+Shift+1 today, 2 tomorrow, 3 both."""
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, key, CTRL_SHIFT)
+
+
+def shown_cards(window) -> set[str]:
+    return set(window.canvas.blueprint_scene.cards())
+
+
+def test_the_views_are_switched_by_keys_and_said_in_the_status_bar(qtbot, window):
+    assert window.journey.status.text() == "Current state"
+    show(qtbot, window, Qt.Key.Key_2)
+    assert window.canvas.blueprint_scene.journey_view == JourneyView.FUTURE
+    assert window.journey.status.text() == "Future state: edits change tomorrow"
+    assert window.journey.actions[JourneyView.FUTURE].isChecked()
+    show(qtbot, window, Qt.Key.Key_3)
+    assert window.journey.status.text() == "Comparing current and future"
+    show(qtbot, window, Qt.Key.Key_1)
+    assert window.journey.status.text() == "Current state"
+
+
+def test_a_card_drawn_in_the_future_exists_only_there(qtbot, window):
+    show(qtbot, window, Qt.Key.Key_2)
+    view = window.canvas
+    cell = view.blueprint_scene.grid_layout.cell("s2", "web")
+    x, y = cell.right - 10, cell.bottom - 10
+    view.centerOn(x, y)
+    double_click(view, on_screen(view, x, y))
+    editor = tools(window).rename.editor
+    qtbot.keyClicks(editor, "Proactive SMS")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    new = next(t for t in window.document.blueprint.touchpoints if t.title == "Proactive SMS")
+    assert new.state == Presence.FUTURE
+    assert new.id in shown_cards(window)
+    show(qtbot, window, Qt.Key.Key_1)
+    assert new.id not in shown_cards(window)
+    show(qtbot, window, Qt.Key.Key_3)
+    card = window.canvas.blueprint_scene.card(new.id)
+    assert card.face.title == "NEW · Proactive SMS"
+    assert "New in the future state" in card.face.tooltip()
+
+
+def test_delete_in_the_future_marks_the_card_gone_tomorrow_and_keeps_it_today(qtbot, window):
+    show(qtbot, window, Qt.Key.Key_2)
+    click_card(window, "t2")
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Delete)
+    t2 = window.document.touchpoint("t2")
+    assert t2.state == Presence.CURRENT
+    # What hangs on it goes with it tomorrow: its friction point and its flows.
+    assert window.document.entity("frictions", "x2").state == Presence.CURRENT
+    assert {f.state for f in window.document.blueprint.flows} == {Presence.CURRENT}
+    assert "t2" not in shown_cards(window)
+    assert (
+        status(window) == "Mark 'Call about order' gone in the future: it stays in today's journey."
+    )
+    show(qtbot, window, Qt.Key.Key_1)
+    assert "t2" in shown_cards(window)
+    show(qtbot, window, Qt.Key.Key_3)
+    assert window.canvas.blueprint_scene.card("t2").face.title.startswith("GONE · ")
+    window.document.undo_stack.undo()
+    assert window.document.touchpoint("t2").state == Presence.BOTH
+    assert window.document.entity("frictions", "x2").state == Presence.BOTH
+
+
+def test_a_future_value_is_edited_without_touching_todays(qtbot, window):
+    show(qtbot, window, Qt.Key.Key_2)
+    click_card(window, "t1")
+    fields = tools(window).inspector.fields
+    tools(window).inspector.tabs.setCurrentIndex(0)
+    qtbot.mouseClick(fields.epic[EpicLetter.EASY].button(5), LEFT)
+    qtbot.mouseClick(fields.emotion.button(2), LEFT)
+    t1 = window.document.touchpoint("t1")
+    assert (t1.epic.easy, t1.emotion) == (None, None)  # today untouched
+    assert (t1.future.epic.easy, t1.future.emotion) == (5, 2)
+    assert window.document.undo_stack.undoText().endswith("in the future")
+    assert window.canvas.blueprint_scene.card("t1").face.emotion == 2
+    show(qtbot, window, Qt.Key.Key_1)
+    assert fields.emotion.value() is None  # the inspector shows today's again
+    assert window.canvas.blueprint_scene.card("t1").face.emotion is None
+    show(qtbot, window, Qt.Key.Key_3)
+    assert window.canvas.blueprint_scene.card("t1").face.title == "CHANGED · Checkout"
+    stack = window.document.undo_stack
+    stack.undo()
+    stack.undo()
+    assert window.document.touchpoint("t1").future is None
+
+
+def test_a_friction_point_is_eased_in_the_future_only(qtbot, window):
+    show(qtbot, window, Qt.Key.Key_2)
+    click_card(window, "t1")
+    inspector = tools(window).inspector
+    inspector.tabs.setCurrentIndex(2)
+    form = inspector.frictions.editor
+    qtbot.mouseClick(form.severity.button(1), LEFT)
+    x1 = window.document.entity("frictions", "x1")
+    assert x1.severity == 2 and x1.future.severity == 1
+    marks = window.canvas.blueprint_scene.card("t1").face.frictions
+    assert [m.severity for m in marks] == [1]
+    show(qtbot, window, Qt.Key.Key_1)
+    assert form.severity.value() == 2
+
+
+def test_the_differences_panel_lists_the_changes_and_selects_the_card(qtbot, window):
+    show(qtbot, window, Qt.Key.Key_2)
+    click_card(window, "t2")
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Delete)
+    window.journey.dock.toggleViewAction().trigger()
+    panel = window.journey.panel
+    qtbot.waitUntil(panel.list.isVisible)
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert texts[0] == "Removed touchpoint 'Call about order'"
+    assert "Removed friction point 'Long hold'" in texts
+    item = panel.list.item(0)
+    rect = panel.list.visualItemRect(item)
+    qtbot.mouseClick(panel.list.viewport(), LEFT, pos=rect.center())
+    # Gone tomorrow, so not in the future view: Compare shows it, selected.
+    assert window.canvas.blueprint_scene.journey_view == JourneyView.COMPARE
+    assert window.canvas.blueprint_scene.selected_touchpoint_ids() == ["t2"]
+
+
+def test_compare_draws_todays_emotion_curve_and_tomorrows_dashed(qtbot, window):
+    show(qtbot, window, Qt.Key.Key_2)
+    click_card(window, "t1")
+    tools(window).inspector.tabs.setCurrentIndex(0)
+    qtbot.mouseClick(tools(window).inspector.fields.emotion.button(2), LEFT)
+    window.overlays.emotion_action.trigger()
+    show(qtbot, window, Qt.Key.Key_3)
+    today, tomorrow = window.overlays.emotion.item, window.overlays.future_emotion.item
+    assert today is not None and tomorrow is not None
+    # Checkout (stage s1) has no emotion today and is delighted tomorrow.
+    assert [p.mean for p in tomorrow.points()][0] == 2
+    assert 2 not in [p.mean for p in today.points()]
+    show(qtbot, window, Qt.Key.Key_1)
+    assert window.overlays.future_emotion.item is None
