@@ -29,6 +29,7 @@ from .canvas.shown import JourneyView
 from .commands import CommandError, RemoveFromFuture, RemoveTouchpoints
 from .document import Document
 from .inspector.forms import caption
+from .menus import describe
 
 VIEW_LABELS = {
     JourneyView.CURRENT: ("&Current State", "Ctrl+Shift+1", "Today's journey, as it is"),
@@ -173,8 +174,13 @@ class JourneyViews(QObject):
         )
         if view_menu is None:
             return
-        menu = view_menu.addMenu("&Journey")
+        menu = QMenu("&Journey", view_menu)
         menu.setToolTipsVisible(True)
+        overlays = next(
+            (a for a in view_menu.actions() if a.text().replace("&", "") == "Overlays"), None
+        )
+        view_menu.insertMenu(overlays, menu) if overlays else view_menu.addMenu(menu)
+        describe(menu.menuAction(), "Show today's journey, tomorrow's, or both compared")
         for action in self.actions.values():
             menu.addAction(action)
         menu.addSeparator()

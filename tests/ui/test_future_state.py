@@ -158,7 +158,7 @@ def test_compare_draws_todays_emotion_curve_and_tomorrows_dashed(qtbot, window):
     today, tomorrow = window.overlays.emotion.item, window.overlays.future_emotion.item
     assert today is not None and tomorrow is not None
     # Checkout (stage s1) has no emotion today and is delighted tomorrow.
-    assert [p.mean for p in tomorrow.points()][0] == 2
+    assert next(p.mean for p in tomorrow.points()) == 2
     assert 2 not in [p.mean for p in today.points()]
     show(qtbot, window, Qt.Key.Key_1)
     assert window.overlays.future_emotion.item is None

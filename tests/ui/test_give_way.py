@@ -42,17 +42,26 @@ def test_a_panel_the_user_closed_stays_closed(qtbot, window):
     assert not inspector.isVisible()
 
 
-def test_a_card_picked_near_the_edge_stays_in_sight_when_the_panels_come_back(qtbot, window):
-    view = window.canvas
-    click_empty_place(window, "s1", "esc")  # the panels give way: the canvas is wide
-    card = view.blueprint_scene.card("t3")
-    view.ensureVisible(card, 0, 0)
-    assert view.viewport().rect().contains(view.mapFromScene(card.sceneBoundingRect().center()))
-    click_card(window, "t3")
+def test_a_card_picked_at_the_right_edge_stays_in_sight_when_the_panels_come_back(qtbot, document):
+    window = open_window(qtbot, document)
+    try:
+        view = window.canvas
+        window.resize(1200, 700)  # a laptop's window
+        click_card(window, "tp-first-agent-call")
+        click_empty_place(window, "stage-awareness", "ch-mobile-app")  # the panels give way
+        qtbot.waitUntil(lambda: view.viewport().width() > 800)
+        card = view.blueprint_scene.card("tp-technician-visit")
+        view.horizontalScrollBar().setValue(0)
+        view.ensureVisible(card, 0, 0)  # right at the right edge of the wide canvas
+        edge = view.mapFromScene(card.sceneBoundingRect()).boundingRect()
+        assert edge.right() > view.viewport().width() - 60
+        click_card(window, "tp-technician-visit")
+        assert tools(window).inspector_dock.isVisible()
 
-    def in_sight() -> bool:
-        shown = view.mapFromScene(card.sceneBoundingRect()).boundingRect()
-        return view.viewport().rect().contains(shown)
+        def in_sight() -> bool:
+            shown = view.mapFromScene(card.sceneBoundingRect()).boundingRect()
+            return view.viewport().rect().contains(shown)
 
-    qtbot.waitUntil(in_sight)
-    assert tools(window).inspector_dock.isVisible()
+        qtbot.waitUntil(in_sight)
+    finally:
+        close_window(window)

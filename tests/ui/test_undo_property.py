@@ -190,6 +190,16 @@ MAKERS = [
     ("touchpoints", lambda d, doc: c.RemoveTouchpoints(doc, some(d, doc, "touchpoints"))),
     ("touchpoints", move_touchpoint),
     ("touchpoints", field_edit(c.EditTouchpoint, "touchpoints", TOUCHPOINT_VALUES)),
+    # The future state: its values, a card gone tomorrow, a card moved tomorrow.
+    ("touchpoints", field_edit(c.EditTouchpointFuture, "touchpoints", TOUCHPOINT_VALUES)),
+    ("frictions", field_edit(c.EditFrictionFuture, "frictions", FRICTION_VALUES)),
+    ("touchpoints", lambda d, doc: c.RemoveFromFuture(doc, some(d, doc, "touchpoints"))),
+    (
+        "touchpoints",
+        lambda d, doc: c.MoveInFuture(
+            doc, one(d, doc, "touchpoints"), one(d, doc, "stages"), one(d, doc, "channels")
+        ),
+    ),
     ("personas touchpoints", set_touchpoint_personas),
     ("touchpoints", edit_touchpoints),
     ("personas touchpoints", set_touchpoints_persona),

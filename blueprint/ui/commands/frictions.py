@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 from ...model import Flow, Friction, Presence
 from ..document import Document
-from .base import BlueprintCommand, CommandError, Insert, Remove, quoted
-from .removal import removal_changes, removal_of_frictions
-from .touchpoints import check_flow
+from .base import BlueprintCommand, CommandError, Insert, quoted
+from .removal import removal_changes, removal_of_flows, removal_of_frictions
+from .touchpoints import check_flow, presence_within
 
 
 class AddFriction(BlueprintCommand):
@@ -19,6 +19,7 @@ class AddFriction(BlueprintCommand):
         tp = document.get("touchpoints", friction.touchpoint_id)
         if tp is None:
             raise CommandError("a friction point must belong to a touchpoint of the blueprint")
+        friction.state = presence_within(friction.state, tp.state, noun="friction point")
         if document.get("frictions", friction.id) is not None:
             raise CommandError(f"the id {friction.id!r} is already used")
         for kind, ref in (
@@ -65,6 +66,8 @@ class AddFlow(BlueprintCommand):
         known = {t.id for t in document.blueprint.touchpoints}
         pairs = {(f.from_id, f.to_id) for f in document.blueprint.flows}
         check_flow(known, pairs, from_id, to_id)
+        ends = (document.touchpoint(from_id).state, document.touchpoint(to_id).state)
+        state = presence_within(state, *ends, noun="flow")
         flow = Flow(from_id=from_id, to_id=to_id, label=label, state=state)
         if flow_id is not None:
             if document.get("flows", flow_id) is not None:
@@ -91,4 +94,5 @@ class RemoveFlows(BlueprintCommand):
             text = f"Remove flow {quoted(names[0])} → {quoted(names[1])}"
         else:
             text = f"Remove {len(ids)} flows"
-        super().__init__(document, text, [Remove("flows", i) for i in ids])
+        removal = removal_of_flows(document.blueprint, ids)
+        super().__init__(document, text, removal_changes(document.blueprint, removal))

@@ -19,6 +19,7 @@ from ...model.states import State, state_view
 from ..document import Document
 from .base import BlueprintCommand, CommandError, SetField, quoted
 from .fields import EditFriction, EditTouchpoint, read_field
+from .removal import removal_changes, removal_of_frictions
 
 #: The fields with a value of their own in the future state.
 TOUCHPOINT_FUTURE_FIELDS = frozenset(TouchpointFuture.model_fields)
@@ -137,6 +138,17 @@ class RemoveFromFuture(BlueprintCommand):
         for flow in bp.flows:
             if (flow.from_id in gone or flow.to_id in gone) and flow.state == Presence.BOTH:
                 changes.append(SetField("flows", flow.id, "state", flow.state, Presence.CURRENT))
+        # What was drawn on them for tomorrow only has nowhere to be: it goes.
+        removal = removal_of_frictions(
+            bp,
+            (f.id for f in bp.frictions if f.touchpoint_id in gone and f.state == Presence.FUTURE),
+            (
+                f.id
+                for f in bp.flows
+                if (f.from_id in gone or f.to_id in gone) and f.state == Presence.FUTURE
+            ),
+        )
+        changes += removal_changes(bp, removal)
         if len(chosen) == 1:
             text = f"Mark {quoted(chosen[0].title)} gone in the future"
         else:
@@ -152,6 +164,8 @@ class MoveInFuture(BlueprintCommand):
         tp: Touchpoint = document.entity("touchpoints", touchpoint_id)
         if document.get("stages", stage_id) is None or document.get("channels", channel_id) is None:
             raise CommandError("there is no such cell")
+        if tp.state != Presence.BOTH:
+            raise CommandError("only a card of both states moves in the future alone")
         future = (tp.future or TouchpointFuture()).model_copy(deep=True)
         future.stage_id = None if stage_id == tp.stage_id else stage_id
         future.channel_id = None if channel_id == tp.channel_id else channel_id

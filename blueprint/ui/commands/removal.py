@@ -28,6 +28,8 @@ class Removal:
     persona_preferences: dict[str, list[PreferredChannel]] = field(default_factory=dict)
     #: touchpoint id -> the personas it keeps listing
     touchpoint_personas: dict[str, list[str]] = field(default_factory=dict)
+    #: improvement id -> the future-state changes it keeps bringing about
+    improvement_brings: dict[str, list[str]] = field(default_factory=dict)
 
     def describe(self, blueprint: Blueprint) -> list[str]:
         """One line per consequence, in words, for a confirmation dialog."""
@@ -111,15 +113,25 @@ def removal_of_touchpoints(blueprint: Blueprint, touchpoint_ids: Iterable[str]) 
         friction_ids=frictions,
         flow_ids=flows,
         improvement_frictions=_unlinked(blueprint, set(frictions)),
+        improvement_brings=_brought_about(blueprint, {*touchpoints, *frictions, *flows}),
     )
 
 
-def removal_of_frictions(blueprint: Blueprint, friction_ids: Iterable[str]) -> Removal:
-    gone = set(friction_ids)
+def removal_of_frictions(
+    blueprint: Blueprint, friction_ids: Iterable[str], flow_ids: Iterable[str] = ()
+) -> Removal:
+    """Friction points (and flows, if any), unlinked from the improvements that name them."""
+    gone, flows = set(friction_ids), set(flow_ids)
     return Removal(
         friction_ids=tuple(f.id for f in blueprint.frictions if f.id in gone),
+        flow_ids=tuple(f.id for f in blueprint.flows if f.id in flows),
         improvement_frictions=_unlinked(blueprint, gone),
+        improvement_brings=_brought_about(blueprint, gone | flows),
     )
+
+
+def removal_of_flows(blueprint: Blueprint, flow_ids: Iterable[str]) -> Removal:
+    return removal_of_frictions(blueprint, (), flow_ids)
 
 
 def removal_of_stage(blueprint: Blueprint, stage_id: str) -> Removal:
@@ -175,9 +187,21 @@ def _unlinked(blueprint: Blueprint, friction_ids: set[str]) -> dict[str, list[st
     }
 
 
+def _brought_about(blueprint: Blueprint, gone: set[str]) -> dict[str, list[str]]:
+    return {
+        imp.id: [i for i in imp.brings_about if i not in gone]
+        for imp in blueprint.improvements
+        if any(i in gone for i in imp.brings_about)
+    }
+
+
 def removal_changes(blueprint: Blueprint, removal: Removal) -> list[Change]:
     """The primitive changes of a removal, references first so none ever dangles."""
     changes: list[Change] = []
+    for imp in blueprint.improvements:
+        if imp.id in removal.improvement_brings:
+            new = removal.improvement_brings[imp.id]
+            changes.append(SetField("improvements", imp.id, "brings_about", imp.brings_about, new))
     for imp in blueprint.improvements:
         if imp.id in removal.improvement_frictions:
             new = removal.improvement_frictions[imp.id]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ...model import Flow, Friction, Touchpoint
+from ...model import Flow, Friction, Presence, Touchpoint
 from ..document import Document
 from .base import BlueprintCommand, Change, CommandError, Insert, Place, Placement, quoted
 from .removal import removal_changes, removal_of_touchpoints
@@ -183,3 +183,19 @@ class MoveTouchpoint(BlueprintCommand):
             text = f"Move {quoted(tp.title)} to {where}"
         changes = [] if old == new else [Place(touchpoint_id, old, new)]
         super().__init__(document, text, changes)
+
+
+def presence_within(asked: Presence, *owners: Presence, noun: str) -> Presence:
+    """The states a new flow or friction point can belong to: those asked for that all of
+    what it hangs on are in too (a flow to a card gone tomorrow is today's only)."""
+    states = {Presence.CURRENT, Presence.FUTURE} if asked == Presence.BOTH else {asked}
+    for owner in owners:
+        if owner != Presence.BOTH:
+            states &= {owner}
+    if not states:
+        raise CommandError(
+            f"a {noun} cannot join a card of today's journey only to one of tomorrow's only"
+            if len(owners) > 1
+            else f"this card is not in that state of the journey: the {noun} cannot go there"
+        )
+    return Presence.BOTH if len(states) == 2 else states.pop()
