@@ -162,3 +162,25 @@ def test_compare_draws_todays_emotion_curve_and_tomorrows_dashed(qtbot, window):
     assert 2 not in [p.mean for p in today.points()]
     show(qtbot, window, Qt.Key.Key_1)
     assert window.overlays.future_emotion.item is None
+
+
+def test_an_improvement_says_which_future_changes_it_brings_about(qtbot, window):
+    from tests.ui.test_improvements import select, show_dock
+
+    show(qtbot, window, Qt.Key.Key_2)
+    click_card(window, "t2")
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Delete)  # the call is gone tomorrow
+    dock = show_dock(window)
+    select(qtbot, dock, "i1")
+    show(qtbot, window, Qt.Key.Key_3)  # gone tomorrow: Compare shows it
+    click_card(window, "t2")
+    links = dock.form.brings_about
+    qtbot.mouseClick(links.add_selected, LEFT)
+    assert window.document.entity("improvements", "i1").brings_about == ["t2"]
+    assert links.list.item(0).text() == "Removed touchpoint 'Call about order'"
+    assert window.document.undo_stack.undoText() == "Set future-state changes of 'Faster page'"
+    links.list.setFocus()
+    links.list.setCurrentRow(0)
+    qtbot.keyClick(links.list, Qt.Key.Key_Delete)
+    assert window.document.entity("improvements", "i1").brings_about == []

@@ -242,6 +242,7 @@ class EditImprovement(FieldEdit):
         "owner": "owner",
         "status": "status",
         "epic_letters": "EPIC letters",
+        "brings_about": "future-state changes",
     }
 
 

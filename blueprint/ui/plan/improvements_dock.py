@@ -53,6 +53,7 @@ class ImprovementsDock(QDockWidget):
         self,
         live_plan: LivePlan,
         selected_frictions: Callable[[], list[str]],
+        selected_cards: Callable[[], list[str]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Improvements", parent)
@@ -70,7 +71,7 @@ class ImprovementsDock(QDockWidget):
         self.model = ImprovementsTableModel(self)
         self.proxy = ImprovementsProxy(self.model, self)
         self.table = ImprovementsTable(self.proxy)
-        self.form = ImprovementForm(self._document, selected_frictions)
+        self.form = ImprovementForm(self._document, selected_frictions, selected_cards)
         self.breakdown = ScoreBreakdown()
         self.setWidget(self._build_panel())
         self.new_action = QAction("&New Improvement from Selected Frictions", self)

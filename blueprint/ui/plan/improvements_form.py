@@ -18,7 +18,7 @@ from ..inspector.bindings import Binding, EntityForm
 from ..inspector.forms import add_row, compact_combo, form_layout, text_area
 from ..inspector.segmented import SegmentedChoice
 from .improvements_choices import ACTIONS, CONFIDENCES, EFFORTS, STATUSES, TARGET_STEPS
-from .improvements_links import FrictionLinks
+from .improvements_links import BringsAboutLinks, FrictionLinks
 
 #: A chosen value stands out as the selection does on the canvas.
 CHOSEN = (palette.SELECTION, palette.ink_on(palette.SELECTION))
@@ -87,6 +87,7 @@ class ImprovementForm(QWidget):
         self,
         document: Document,
         selected_frictions: Callable[[], list[str]],
+        selected_cards: Callable[[], list[str]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -125,10 +126,14 @@ class ImprovementForm(QWidget):
         self.frictions = FrictionLinks(document, selected_frictions)
         self.frictions.problem.connect(self.problem)
         add_row(layout, "Friction points:", self.frictions)
+        self.brings_about = BringsAboutLinks(document, selected_cards)
+        self.brings_about.problem.connect(self.problem)
+        add_row(layout, "Brings about:", self.brings_about, "The future-state changes it makes")
         self.setLayout(layout)
-        layout.labelForField(self.frictions).setAlignment(
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
-        )
+        for links in (self.frictions, self.brings_about):
+            layout.labelForField(links).setAlignment(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+            )
 
     @property
     def improvement_id(self) -> str | None:
@@ -137,10 +142,12 @@ class ImprovementForm(QWidget):
     def show_improvement(self, improvement_id: str | None) -> None:
         self.form.show(improvement_id)
         self.frictions.show_improvement(improvement_id)
+        self.brings_about.show_improvement(improvement_id)
 
     def refresh(self) -> None:
         self.form.refresh()
         self.frictions.refresh()
+        self.brings_about.refresh()
 
     def focus_title(self) -> None:
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)

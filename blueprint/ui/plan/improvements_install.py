@@ -29,7 +29,12 @@ TOGGLE_TIP = "Show or hide the ranked improvements, their fields and how each is
 
 def install_improvements(window: MainWindow) -> ImprovementsDock:
     """Add the Improvements dock, its View toggle and its Plan action to a main window."""
-    dock = ImprovementsDock(window.live_plan, partial(selected_friction_ids, window), window)
+    dock = ImprovementsDock(
+        window.live_plan,
+        partial(selected_friction_ids, window),
+        window.canvas.blueprint_scene.selected_touchpoint_ids,
+        window,
+    )
     dock.setAllowedAreas(BOTTOM | Qt.DockWidgetArea.TopDockWidgetArea)
     add_along_the_bottom(window, dock, DOCK_HEIGHT)
     dock.hide()
