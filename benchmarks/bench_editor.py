@@ -260,7 +260,7 @@ def _repaint_rows(canvas: _Canvas, repeats: int) -> list[Row]:
     ]
 
 
-def _edit_rows(canvas: _Canvas, repeats: int) -> list[Row]:
+def _edit_rows(canvas: _Canvas, repeats: int, where_shown: str = "") -> list[Row]:
     from blueprint.model import Touchpoint
     from blueprint.ui.commands import AddTouchpoint
 
@@ -297,7 +297,7 @@ def _edit_rows(canvas: _Canvas, repeats: int) -> list[Row]:
     return [
         timing_row(
             GROUP,
-            "add a card",
+            f"add a card{where_shown}",
             add,
             note=f"{where}; AddTouchpoint pushed, to the end of the repaint "
             f"(push alone: median {model.median * 1000:.1f} ms)",
@@ -306,13 +306,39 @@ def _edit_rows(canvas: _Canvas, repeats: int) -> list[Row]:
         ),
         timing_row(
             GROUP,
-            "undo it",
+            f"undo it{where_shown}",
             undo,
             note="undo(), to the end of the repaint",
             passed=undo.median < EDIT_LIMIT_S,
             **target,
         ),
     ]
+
+
+def _compare_rows(canvas: _Canvas, repeats: int) -> list[Row]:
+    """The same edit with a future state drawn and both states compared on the grid."""
+    from blueprint.model import Touchpoint, TouchpointFuture
+    from blueprint.ui.canvas.shown import JourneyView
+    from blueprint.ui.commands import AddTouchpoints
+
+    document = canvas.document
+    bp = document.blueprint
+    # Tomorrow: every tenth card feels better, and a new card in every twentieth cell.
+    for tp in bp.touchpoints[::10]:
+        tp.future = TouchpointFuture(emotion=2)
+    new = [
+        Touchpoint(
+            title=f"Tomorrow {i}", stage_id=tp.stage_id, channel_id=tp.channel_id, state="future"
+        )
+        for i, tp in enumerate(bp.touchpoints[::20])
+    ]
+    document.push(AddTouchpoints(document, new, [], [], "Draw tomorrow"))
+    canvas.view.blueprint_scene.set_journey_view(JourneyView.COMPARE)
+    canvas.app.processEvents()
+    rows = _edit_rows(canvas, repeats, " in Compare")
+    for row in rows:
+        row.note += f"; {len(new)} cards new tomorrow, {len(bp.touchpoints[::10])} changed"
+    return rows
 
 
 def document_cell_centre(view, stage_id: str, channel_id: str) -> tuple[float, float]:
@@ -357,6 +383,7 @@ def run(config: Config) -> list[Row]:
         rows += _scene_rows(bp, config.repeats)
         rows += _repaint_rows(canvas, config.repeats)
         rows += _edit_rows(canvas, config.repeats)
+        rows += _compare_rows(canvas, config.repeats)
         rows += live_plan_rows(canvas.document, canvas.app, config.repeats)
     finally:
         canvas.close()

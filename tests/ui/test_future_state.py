@@ -184,3 +184,31 @@ def test_an_improvement_says_which_future_changes_it_brings_about(qtbot, window)
     links.list.setCurrentRow(0)
     qtbot.keyClick(links.list, Qt.Key.Key_Delete)
     assert window.document.entity("improvements", "i1").brings_about == []
+
+
+def test_typing_today_then_tomorrow_in_one_field_makes_two_steps(qtbot, window):
+    from blueprint.ui.commands import EditTouchpoint, EditTouchpointFuture
+
+    document = window.document
+    document.push(EditTouchpoint(document, "t1", "emotion", 1))
+    document.push(EditTouchpointFuture(document, "t1", "emotion", 2))
+    t1 = document.touchpoint("t1")
+    assert (t1.emotion, t1.future.emotion) == (1, 2)
+    assert document.undo_stack.count() == 2
+    document.undo_stack.undo()
+    assert document.touchpoint("t1").future is None and document.touchpoint("t1").emotion == 1
+
+
+def test_removing_a_channel_a_card_moves_to_tomorrow_keeps_the_card_where_it_is_today(
+    qtbot, window
+):
+    from blueprint.ui.commands import MoveInFuture, RemoveChannel
+
+    document = window.document
+    document.push(MoveInFuture(document, "t1", "s1", "esc"))
+    assert document.touchpoint("t1").future.channel_id == "esc"
+    document.push(RemoveChannel(document, "esc"))
+    t1 = document.touchpoint("t1")
+    assert (t1.channel_id, t1.future) == ("web", None)
+    document.undo_stack.undo()
+    assert document.touchpoint("t1").future.channel_id == "esc"

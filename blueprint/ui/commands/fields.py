@@ -89,7 +89,8 @@ class FieldEdit(BlueprintCommand):
 
     def mergeWith(self, other: Any) -> bool:
         if not (
-            isinstance(other, FieldEdit)
+            type(other) is type(self)  # a future value never merges into today's, nor back
+            and other._change.path == self._change.path
             and self._mergeable
             and other._mergeable
             and other.key == self.key

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...model import Blueprint, PreferredChannel
 from .base import Change, Remove, SetField
@@ -30,6 +31,10 @@ class Removal:
     touchpoint_personas: dict[str, list[str]] = field(default_factory=dict)
     #: improvement id -> the future-state changes it keeps bringing about
     improvement_brings: dict[str, list[str]] = field(default_factory=dict)
+    #: touchpoint (friction point) id -> its future values once they no longer name what
+    #: goes (a stage or channel it moved to tomorrow): it stays where it is today
+    touchpoint_futures: dict[str, Any] = field(default_factory=dict)
+    friction_futures: dict[str, Any] = field(default_factory=dict)
 
     def describe(self, blueprint: Blueprint) -> list[str]:
         """One line per consequence, in words, for a confirmation dialog."""
@@ -143,7 +148,13 @@ def removal_of_stage(blueprint: Blueprint, stage_id: str) -> Removal:
         for p in blueprint.personas
         if any(pc.stage_id == stage_id for pc in p.preferred_channels)
     }
-    return _with(base, persona_preferences=preferences)
+    return _with(
+        base,
+        persona_preferences=preferences,
+        touchpoint_futures=_futures_without(
+            blueprint.touchpoints, "stage_id", stage_id, base.touchpoint_ids
+        ),
+    )
 
 
 def removal_of_channel(blueprint: Blueprint, channel_id: str) -> Removal:
@@ -161,7 +172,32 @@ def removal_of_channel(blueprint: Blueprint, channel_id: str) -> Removal:
         for p in blueprint.personas
         if any(pc.channel_id == channel_id for pc in p.preferred_channels)
     }
-    return _with(base, leads_to_cleared=cleared, persona_preferences=preferences)
+    return _with(
+        base,
+        leads_to_cleared=cleared,
+        persona_preferences=preferences,
+        touchpoint_futures=_futures_without(
+            blueprint.touchpoints, "channel_id", channel_id, base.touchpoint_ids
+        ),
+        friction_futures=_futures_without(
+            blueprint.frictions, "leads_to_channel_id", channel_id, base.friction_ids
+        ),
+    )
+
+
+def _futures_without(
+    entities: Iterable[Any], name: str, value: str, removed: Iterable[str]
+) -> dict[str, Any]:
+    """The future values of the entities that stay, without ``name`` where it is ``value``."""
+    gone = set(removed)
+    kept: dict[str, Any] = {}
+    for entity in entities:
+        future = entity.future
+        if entity.id in gone or future is None or getattr(future, name) != value:
+            continue
+        future = future.model_copy(update={name: None})
+        kept[entity.id] = None if future.is_empty() else future
+    return kept
 
 
 def removal_of_persona(blueprint: Blueprint, persona_id: str) -> Removal:
@@ -206,6 +242,15 @@ def removal_changes(blueprint: Blueprint, removal: Removal) -> list[Change]:
         if imp.id in removal.improvement_frictions:
             new = removal.improvement_frictions[imp.id]
             changes.append(SetField("improvements", imp.id, "friction_ids", imp.friction_ids, new))
+    for kind, futures in (
+        ("touchpoints", removal.touchpoint_futures),
+        ("frictions", removal.friction_futures),
+    ):
+        for entity in getattr(blueprint, kind):
+            if entity.id in futures:
+                changes.append(
+                    SetField(kind, entity.id, "future", entity.future, futures[entity.id])
+                )
     for fid in removal.leads_to_cleared:
         old = next(f.leads_to_channel_id for f in blueprint.frictions if f.id == fid)
         changes.append(SetField("frictions", fid, "leads_to_channel_id", old, None))
