@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticSerializationError
 
+from ..collector import collector_paused
 from ..model import FORMAT_MARKER, SCHEMA_VERSION, Blueprint, document_problems
 from ..model.validation import missing_ids, problems_from_validation_error
 from .atomic import (
@@ -90,6 +91,7 @@ def _too_large(size: int) -> FileTooLargeError:
     )
 
 
+@collector_paused()  # the parsed JSON and the model: a million objects made, none freed
 def loads_blueprint(data: bytes) -> Blueprint:
     """Parse and validate a blueprint from the bytes of a file."""
     if len(data) > MAX_FILE_BYTES:

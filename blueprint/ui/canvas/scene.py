@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
-from ..collector import collector_paused
+from ...collector import collector_paused
 from ..document import Document
 from . import palette
 from .card import CARD_CACHE, CardItem
