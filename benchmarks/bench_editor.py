@@ -80,7 +80,7 @@ _FIRST_PAINT = fresh_process_script(
 )
 
 
-def _first_paint(path: Path, home: Path, bytecode: Path) -> dict | None:
+def first_paint_run(path: Path, home: Path, bytecode: Path) -> dict | None:
     env = os.environ | {
         "QT_QPA_PLATFORM": "offscreen",
         # A home of its own: no settings, recent files or recovery prompt from the user's.
@@ -110,8 +110,8 @@ def _first_paint(path: Path, home: Path, bytecode: Path) -> dict | None:
 
 def _first_paint_rows(path: Path, folder: Path) -> list[Row]:
     bytecode = folder / "bytecode"
-    _first_paint(path, folder / "first-start", bytecode)  # the first start ever: not counted
-    runs = [_first_paint(path, folder / f"home{i}", bytecode) for i in range(FIRST_PAINT_RUNS)]
+    first_paint_run(path, folder / "first-start", bytecode)  # the first start ever: not counted
+    runs = [first_paint_run(path, folder / f"home{i}", bytecode) for i in range(FIRST_PAINT_RUNS)]
     found = [r for r in runs if r and "first_paint" in r]
     if not found:
         return [Row(GROUP, "first paint", float("nan"), "s", note="the editor process failed")]
