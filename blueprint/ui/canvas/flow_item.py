@@ -451,8 +451,17 @@ def _bounds(segments: tuple[Cubic, ...]) -> QRectF:
 def _route_path(segments: tuple[Cubic, ...]) -> QPainterPath:
     path = QPainterPath(QPointF(*segments[0][0]))
     for c in segments:
-        path.cubicTo(QPointF(*c[1]), QPointF(*c[2]), QPointF(*c[3]))
+        if _straight(c):  # a line: Qt would otherwise cut it up as if it were a curve
+            path.lineTo(QPointF(*c[3]))
+        else:
+            path.cubicTo(QPointF(*c[1]), QPointF(*c[2]), QPointF(*c[3]))
     return path
+
+
+def _straight(c: Cubic) -> bool:
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = c
+    dx, dy = x3 - x0, y3 - y0
+    return abs(dx * (y1 - y0) - dy * (x1 - x0)) + abs(dx * (y2 - y0) - dy * (x2 - x0)) < 1e-6
 
 
 def _cut(segments: tuple[Cubic, ...], dashed: bool) -> list[_Piece]:

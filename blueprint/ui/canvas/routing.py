@@ -23,9 +23,11 @@ up.
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .layout import CARD_GAP, SIDE_PADDING, GridLayout, Rect
 
@@ -63,8 +65,7 @@ class Route:
         return self.segments[-1][3]
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
+class _Plan(NamedTuple):
     """How one flow runs, before ports and lanes are known."""
 
     source: Rect
@@ -74,9 +75,17 @@ class _Plan:
     gutter: tuple[float, float] | None  # (left, right) edges of the gutter of its lane
 
 
-def route_flows(layout: GridLayout, flows: Mapping[str, tuple[str, str]]) -> dict[str, Route]:
+#: (start, lane or None, end) -> the route they make: kept by the caller from one call to
+#: the next, as most flows keep their route when a card moves.
+RouteCache = dict[tuple[Point, float | None, Point], "Route"]
+
+
+def route_flows(
+    layout: GridLayout, flows: Mapping[str, tuple[str, str]], known: RouteCache | None = None
+) -> dict[str, Route]:
     """The route of every flow (id -> (from touchpoint, to touchpoint)) whose two cards are
-    on the grid."""
+    on the grid. ``known``: routes made by earlier calls, reused (and added to)."""
+    known = {} if known is None else known
     gutters = _Gutters(layout)
     plans: dict[str, _Plan] = {}
     for flow_id, (from_id, to_id) in flows.items():
@@ -102,30 +111,31 @@ def route_flows(layout: GridLayout, flows: Mapping[str, tuple[str, str]]) -> dic
         for flow_id, lane in lanes.items():
             lane_x[flow_id] = lane_position(gutter, lane, count)
     routes = {}
-    for flow_id, plan in plans.items():
+    for flow_id in plans:
         start, end = ports[flow_id]
-        if plan.gutter is None:
-            routes[flow_id] = _straight_down(start, end)
-        else:
-            routes[flow_id] = _through_lane(start, lane_x[flow_id], end)
+        lane = lane_x.get(flow_id)
+        route = known.get((start, lane, end))
+        if route is None:
+            route = _straight_down(start, end) if lane is None else _through_lane(start, lane, end)
+            known[(start, lane, end)] = route
+        routes[flow_id] = route
     return routes
 
 
 def assign_lanes(spans: Mapping[str, tuple[float, float]]) -> dict[str, int]:
     """A lane for each run (id -> (top, bottom)) of one gutter: runs that overlap, or come
     within ``LANE_CLEARANCE`` of each other, never share one; as few lanes as that allows
-    (taken top to bottom, each run into the first lane free by then)."""
-    ordered = sorted(spans, key=lambda key: (spans[key][0], spans[key][0] - spans[key][1], key))
-    free_from: list[float] = []  # lane -> the lowest point taken in it so far
+    (taken top to bottom, each run into the lane that has been free the longest)."""
+    ordered = sorted(spans.items(), key=lambda item: (item[1][0], item[1][0] - item[1][1], item[0]))
+    free: list[tuple[float, int]] = []  # heap: (the lowest point taken in a lane, the lane)
     lanes: dict[str, int] = {}
-    for key in ordered:
-        top, bottom = spans[key]
-        lane = next((i for i, low in enumerate(free_from) if low + LANE_CLEARANCE < top), None)
-        if lane is None:
-            lane = len(free_from)
-            free_from.append(bottom)
+    for key, (top, bottom) in ordered:
+        if free and free[0][0] + LANE_CLEARANCE < top:
+            lane = free[0][1]
+            heapq.heapreplace(free, (bottom, lane))
         else:
-            free_from[lane] = bottom
+            lane = len(free)
+            heapq.heappush(free, (bottom, lane))
         lanes[key] = lane
     return lanes
 
@@ -153,38 +163,44 @@ def assign_ports(
     up a column of cards) is ordered the other way round: the farther its other end, the
     nearer the side's end its port, so that such flows nest instead of crossing.
     """
+    # (card, side) -> (where the other card is along that side, flow, 0 source / 1 target)
     by_side: dict[tuple[str, str], list[tuple[float, float, str, int]]] = defaultdict(list)
     for flow_id, ((source_id, exit_side), (target_id, entry_side)) in ends.items():
         source, target = cards[flow_id]
-        nests = 1.0 if exit_side != entry_side else -1.0
-        by_side[(source_id, exit_side)].append((*_across(exit_side, target, nests), flow_id, 0))
-        by_side[(target_id, entry_side)].append((*_across(entry_side, source, nests), flow_id, 1))
-    found: dict[str, list[Point]] = {flow_id: [(0.0, 0.0), (0.0, 0.0)] for flow_id in ends}
+        o = 1.0 if exit_side != entry_side else -1.0  # the other way round: nesting
+        sx, sy = source.x + source.width / 2, source.y + source.height / 2
+        tx, ty = target.x + target.width / 2, target.y + target.height / 2
+        level = exit_side in _LEVEL
+        by_side[(source_id, exit_side)].append(
+            (o * ty, o * tx, flow_id, 0) if level else (o * tx, o * ty, flow_id, 0)
+        )
+        level = entry_side in _LEVEL
+        by_side[(target_id, entry_side)].append(
+            (o * sy, o * sx, flow_id, 1) if level else (o * sx, o * sy, flow_id, 1)
+        )
+    starts: dict[str, Point] = {}
+    finishes: dict[str, Point] = {}
+    span = 1 - 2 * PORT_INSET
     for (_, side), members in by_side.items():
         members.sort()
-        count = len(members)
-        for place, (_, _, flow_id, which) in enumerate(members):
+        step = span / (len(members) + 1)
+        for place, (_, _, flow_id, which) in enumerate(members, 1):
             rect = cards[flow_id][which]
-            found[flow_id][which] = _port(rect, side, (place + 1) / (count + 1))
-    return {flow_id: (points[0], points[1]) for flow_id, points in found.items()}
+            fraction = PORT_INSET + step * place
+            if side == "left":
+                point = (rect.x, rect.y + rect.height * fraction)
+            elif side == "right":
+                point = (rect.x + rect.width, rect.y + rect.height * fraction)
+            elif side == "top":
+                point = (rect.x + rect.width * fraction, rect.y)
+            else:
+                point = (rect.x + rect.width * fraction, rect.y + rect.height)
+            (finishes if which else starts)[flow_id] = point
+    return {flow_id: (starts[flow_id], finishes[flow_id]) for flow_id in ends}
 
 
-def _across(side: str, other: Rect, order: float) -> tuple[float, float]:
-    """Sort key of a flow on ``side`` of a card: where its other card is along that side
-    (``order`` -1: the other way round)."""
-    x, y = other.center
-    return (order * y, order * x) if side in ("left", "right") else (order * x, order * y)
-
-
-def _port(rect: Rect, side: str, fraction: float) -> Point:
-    fraction = PORT_INSET + (1 - 2 * PORT_INSET) * fraction
-    if side == "left":
-        return (rect.x, rect.y + rect.height * fraction)
-    if side == "right":
-        return (rect.right, rect.y + rect.height * fraction)
-    if side == "top":
-        return (rect.x + rect.width * fraction, rect.y)
-    return (rect.x + rect.width * fraction, rect.bottom)
+#: Sides a flow leaves or enters level (sideways), rather than up or down.
+_LEVEL = frozenset(("left", "right"))
 
 
 class _Gutters:

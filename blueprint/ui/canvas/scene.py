@@ -36,7 +36,7 @@ from .layout import (
     drop_slot,
 )
 from .overview import OverviewContent, OverviewItem
-from .routing import Route, route_flows
+from .routing import Route, RouteCache, route_flows
 from .shown import JourneyView, ShownJourney
 
 _NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
@@ -75,6 +75,10 @@ class BlueprintScene(QGraphicsScene):
         self._flows_by_card: dict[str, list[str]] = {}
         #: the cards whose flows are highlighted (and the other flows dimmed): the selected
         self._focus: frozenset[str] = frozenset()
+        #: routes made so far, by their ends and lane: most stay as they were after an edit
+        self._known_routes: RouteCache = {}
+        #: the edges of the columns of cards when the flows were last routed
+        self._routed_edges: frozenset[float] = frozenset()
         self._overview_shown = False
         self._stamps = TextStamps()
         self._card_colours = _card_colours()
@@ -381,7 +385,7 @@ class BlueprintScene(QGraphicsScene):
             moved = self._relayout()
         if "flows" in stale:
             self._sync_flows()
-        elif moved:
+        elif moved and self._routes_may_change(moved):
             self._route_flows()
         if stale:
             self._contents_changed()
@@ -472,9 +476,24 @@ class BlueprintScene(QGraphicsScene):
         self._route_flows(routes)
         self._emphasise_flows()
 
+    def _routes_may_change(self, moved: set[str]) -> bool:
+        """A route depends on the cards at the ends of flows, and on where the gutters
+        between columns of cards are: when neither changed, no flow moves."""
+        by_card = self._flows_by_card
+        return any(tp_id in by_card for tp_id in moved) or self._card_edges() != self._routed_edges
+
+    def _card_edges(self) -> frozenset[float]:
+        cards = self._layout.cards.values()
+        return frozenset(r.x for r in cards) | frozenset(r.right for r in cards)
+
     def _routes(self) -> dict[str, Route]:
+        self._routed_edges = self._card_edges()
         flows = self.shown.blueprint.flows
-        return route_flows(self._layout, {f.id: (f.from_id, f.to_id) for f in flows})
+        if len(self._known_routes) > 4 * len(flows) + 64:  # old routes pile up as cards move
+            self._known_routes.clear()
+        ends = {f.id: (f.from_id, f.to_id) for f in flows}
+        with collector_paused():  # thousands of tuples made, none freed
+            return route_flows(self._layout, ends, self._known_routes)
 
     def _route_flows(self, routes: dict[str, Route] | None = None) -> None:
         """Every flow along its route again: a card that moves changes the ports and lanes
