@@ -275,7 +275,10 @@ class FlowItem(QGraphicsItem):
         painter.setBrush(colour(palette.CARD))
         painter.setPen(QPen(line_colour, 1.0))
         painter.drawRoundedRect(plate, 4, 4)
-        painter.setPen(colour(palette.INK))
+        ink = palette.INK
+        if self.emphasis is Emphasis.DIMMED:  # the label of a flow out of the way, too
+            ink = mix(ink, palette.CARD, DIMMED)
+        painter.setPen(colour(ink))
         painter.setFont(font(LABEL_FONT))
         painter.drawText(plate, _CENTRE, _elided_label(self.label, plate.width() - 8))
 
