@@ -6,14 +6,17 @@ The large blueprint is the one of issue 14: ``python -m benchmarks.generate big.
 as for the small one: 12 stages, 14 channels, 3,000 flows, 4 personas). The small one is
 the generator's default, the blueprint every other group measures.
 
-- **in the runner**, interleaved (the small and the large in turn within each repeat):
+- **in the runner**, interleaved (the small and the large in turn within each repeat), in
+  CPU time of the runner (``time.process_time``: on a shared machine, other work slows a
+  run of 40 s far more often than one of 4 s, and wall-clock ratios wander by 30 %):
   ``load_blueprint``; the plan as JSON (``build_plan``, ``plan_document`` and
   ``json.dumps``, what ``blueprint plan --format json`` prints); the plan as a PDF (the plan
   group's ``export``), with the reportlab floor of the large plan (the plan group's
   ``floor``: plain tables with the same rows and columns) beside it;
 - **in fresh processes**, as a user runs them: ``blueprint validate``, ``blueprint plan
   --format json`` and ``blueprint plan -o plan.pdf`` on each file, timed from before the
-  imports to the end of the command, with their peak memory (ru_maxrss); and the editor
+  imports to the end of the command (wall clock, and CPU time in the notes), with their
+  peak memory (ru_maxrss); and the editor
   opening each file, to the end of its first paint (the editor group's ``first paint``).
 
 Targets (issue 14): every in-runner time and every command of the large blueprint within
@@ -25,6 +28,7 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from blueprint.analysis import build_plan
@@ -66,8 +70,10 @@ _COMMAND = fresh_process_script(
         with open(os.devnull, "w") as nowhere, contextlib.redirect_stdout(nowhere):
             code = main(sys.argv[1:])
         seconds = time.perf_counter() - start
-        maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(json.dumps({"seconds": seconds, "code": code, "maxrss_kib": maxrss}))
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = usage.ru_utime + usage.ru_stime
+        print(json.dumps({"seconds": seconds, "cpu": cpu, "code": code,
+                          "maxrss_kib": usage.ru_maxrss}))
         sys.stdout.flush()
     """
 )
@@ -124,6 +130,7 @@ def _in_runner_rows(small: Blueprint, large: Blueprint, paths: dict, repeats: in
             "plan JSON 20k": lambda: plan_json(large),
         },
         repeats,
+        clock=time.process_time,
     )
     large_plan = build_plan(large)
     pdfs = measure_interleaved(
@@ -134,12 +141,13 @@ def _in_runner_rows(small: Blueprint, large: Blueprint, paths: dict, repeats: in
         },
         repeats,
         warmup=0,
+        clock=time.process_time,
     )
     rows: list[Row] = []
     for name, timings, note in (
-        ("load", reads, "load_blueprint(path)"),
-        ("plan JSON", reads, "build_plan + plan_document + json.dumps"),
-        ("plan PDF", pdfs, "build_plan + render_plan_pdf into memory"),
+        ("load", reads, "load_blueprint(path); CPU time"),
+        ("plan JSON", reads, "build_plan + plan_document + json.dumps; CPU time"),
+        ("plan PDF", pdfs, "build_plan + render_plan_pdf into memory; CPU time"),
     ):
         two, twenty = timings[f"{name} 2k"], timings[f"{name} 20k"]
         rows.append(timing_row(GROUP, f"{name} 2k", two, note=note))
@@ -152,7 +160,7 @@ def _in_runner_rows(small: Blueprint, large: Blueprint, paths: dict, repeats: in
             GROUP,
             "floor 20k",
             floor_large,
-            note="reportlab alone, the same rows and columns as the large plan's tables",
+            note="reportlab alone, the same rows and columns as the large plan's tables; CPU time",
         )
     )
     rows.append(
@@ -183,6 +191,7 @@ def _command_rows(paths: dict, folder: Path, repeats: int) -> list[Row]:
             rows.append(Row(GROUP, f"`{name}`", float("nan"), "s", note="the command failed"))
             continue
         times = {size: Timing.of([r["seconds"] for r in found]) for size, found in runs.items()}
+        cpu = {size: Timing.of([r["cpu"] for r in found]) for size, found in runs.items()}
         peaks = {
             size: max(r["maxrss_kib"] for r in found) * scale / _MIB for size, found in runs.items()
         }
@@ -198,7 +207,16 @@ def _command_rows(paths: dict, folder: Path, repeats: int) -> list[Row]:
             timing_row(GROUP, f"`{name}` 20k", times["20k"], note=f"peak {peaks['20k']:.0f} MiB")
         )
         if len(times["2k"].times) == len(times["20k"].times):
-            rows.append(_ratio_row(f"`{name}`", times["2k"], times["20k"]))
+            cpu_ratio = cpu["20k"].median / cpu["2k"].median
+            rows.append(
+                _ratio_row(
+                    f"`{name}`",
+                    times["2k"],
+                    times["20k"],
+                    note=f"in CPU time {cpu['2k'].median:.2f} s -> {cpu['20k'].median:.2f} s, "
+                    f"{cpu_ratio:.2f}x",
+                )
+            )
         rows.append(
             Row(
                 GROUP,
