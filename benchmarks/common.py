@@ -75,12 +75,17 @@ def measure(fn: Callable[[], object], repeats: int, warmup: int = 1) -> Timing:
 
 
 def measure_interleaved(
-    fns: dict[str, Callable[[], object]], repeats: int, warmup: int = 1
+    fns: dict[str, Callable[[], object]],
+    repeats: int,
+    warmup: int = 1,
+    clock: Callable[[], float] = time.perf_counter,
 ) -> dict[str, Timing]:
     """Like ``measure`` for several functions, run in turn within each repeat.
 
     Round-robin order means a burst of other work on the machine hits every function alike,
-    so ratios between them stay meaningful on a busy machine.
+    so ratios between them stay meaningful on a busy machine. ``clock``: wall-clock time by
+    default; ``time.process_time`` counts the CPU time of this process only, which other
+    work on a shared machine disturbs far less (for runs of many seconds).
     """
     for _ in range(warmup):
         for fn in fns.values():
@@ -89,9 +94,9 @@ def measure_interleaved(
     for _ in range(max(1, repeats)):
         for name, fn in fns.items():
             gc.collect()
-            start = time.perf_counter()
+            start = clock()
             fn()
-            times[name].append(time.perf_counter() - start)
+            times[name].append(clock() - start)
     return {name: Timing.of(ts) for name, ts in times.items()}
 
 

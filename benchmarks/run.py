@@ -27,6 +27,7 @@ GROUPS: dict[str, str] = {
     "plan": "benchmarks.bench_plan",
     "editor": "benchmarks.bench_editor",
     "app": "benchmarks.bench_app",
+    "scale": "benchmarks.bench_scale",
 }
 
 OUT_DIR = Path(__file__).resolve().parent / "out"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from statistics import median
 
+from ..collector import collector_paused
 from ..model import Action, Blueprint, Demand, EpicLetter, Flow, FrequencySource, Improvement
 from ..model.states import current_state
 from .epic import EpicSummary, epic_breakdown
@@ -215,6 +216,7 @@ def applies_to(touchpoint_persona_ids: list[str], persona_id: str | None) -> boo
     return persona_id is None or not touchpoint_persona_ids or persona_id in touchpoint_persona_ids
 
 
+@collector_paused()  # tens of thousands of scores made, none freed
 def build_plan(bp: Blueprint, persona_id: str | None = None, top: int = DEFAULT_TOP) -> Plan:
     """The whole plan of today's journey, or the plan for one persona (only the touchpoints
     that apply to it). A future state drawn in the file is not planned: it is compared."""

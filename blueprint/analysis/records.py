@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..collector import collector_paused
 from ..model import Blueprint
 from .friction import FrictionScore
 from .plan import ImprovementScore, Plan
@@ -96,6 +97,7 @@ def entity_names(bp: Blueprint) -> dict[str, str]:
     return names
 
 
+@collector_paused()  # a dict for every score, none freed
 def plan_document(bp: Blueprint, plan: Plan) -> dict:
     """The whole ranked plan, every term included, as JSON-ready data."""
     names = entity_names(bp)

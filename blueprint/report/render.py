@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, NextPageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..analysis import Plan
+from ..collector import collector_paused
 from ..model import Blueprint
 from ..storage import SaveError, atomic_write_bytes
 from ..storage.atomic import describe_os_error
@@ -42,6 +43,7 @@ class RenderResult:
     fallback_fonts: tuple[str, ...]
 
 
+@collector_paused()  # a million flowables and cells; paused, the peak memory is the same
 def render_plan_pdf(
     bp: Blueprint,
     plan: Plan,

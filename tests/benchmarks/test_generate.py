@@ -1,8 +1,10 @@
 """Smoke test of the benchmark generator: a small blueprint is valid and round-trips."""
 
+from pydantic import TypeAdapter
+
 from benchmarks.generate import generate_blueprint
-from blueprint.model import document_problems
-from blueprint.storage import dumps_blueprint, loads_blueprint
+from blueprint.model import Blueprint, document_problems
+from blueprint.storage import MAX_FILE_BYTES, dumps_blueprint, loads_blueprint
 
 
 def _small(seed: int = 1):
@@ -37,3 +39,13 @@ def test_dense_flows_on_few_touchpoints_stay_valid():
     bp = generate_blueprint(touchpoints=5, frictions=10, improvements=3, flows=20, seed=3)
     assert len(bp.flows) == 20
     assert document_problems(bp) == []
+
+
+def test_the_20k_benchmark_blueprint_fits_under_the_size_limit_twice_over():
+    # A hundredth of `generate big.blueprint --touchpoints 20000 --frictions 60000
+    # --improvements 6000`; the stages, channels and contact reasons it shares with the
+    # whole make the estimate high, not low.
+    part = generate_blueprint(touchpoints=200, frictions=600, improvements=60, flows=30)
+    every_default_written = TypeAdapter(Blueprint).dump_json(part, indent=2)
+    assert len(dumps_blueprint(part)) < len(every_default_written)
+    assert 2 * 100 * len(every_default_written) < MAX_FILE_BYTES

@@ -1,6 +1,7 @@
 """The file on disk: canonical bytes, so that saving an unchanged file changes nothing."""
 
 import json
+from pathlib import Path
 
 from blueprint.model import SCHEMA_VERSION, Stage
 from blueprint.model.templates import new_blueprint
@@ -49,4 +50,11 @@ def test_one_edit_changes_only_the_lines_of_that_field():
     bp.stages[2].name = "Consideration"
     after = dumps_blueprint(bp).decode().splitlines()
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
-    assert changed == [('      "name": "Intent",', '      "name": "Consideration",')]
+    assert changed == [('      "name": "Intent"', '      "name": "Consideration"')]
+
+
+def test_the_example_in_the_format_documentation_is_what_blueprint_writes():
+    page = (Path(__file__).resolve().parents[2] / "docs" / "file-format.md").read_text("utf-8")
+    section = page[page.index("## 8. A complete example") :]
+    example = section[section.index("```json\n") + 8 : section.index("```\n")].encode()
+    assert dumps_blueprint(loads_blueprint(example)) == example

@@ -157,19 +157,26 @@ def test_float_overflowing_to_infinity(tmp_path):
     assert isinstance(error, InvalidBlueprintError) and "finite" in str(error)
 
 
-def test_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch):
+def test_a_1_gb_file_is_refused_from_its_size_without_reading_it(tmp_path, monkeypatch):
     path = tmp_path / "huge.blueprint"
-    with open(path, "wb") as handle:  # sparse: 65 MiB on paper, nothing on disk
-        handle.truncate(65 * 2**20)
-    opened = []
+    with open(path, "wb") as handle:  # sparse: 1 GiB on paper, nothing on disk
+        handle.truncate(2**30)
+    read = []
     real_fdopen = atomic_module.os.fdopen
-    monkeypatch.setattr(
-        atomic_module.os, "fdopen", lambda *a, **k: opened.append(a) or real_fdopen(*a, **k)
-    )
+
+    def spying_fdopen(*args, **kwargs):
+        handle = real_fdopen(*args, **kwargs)
+        real_read = handle.read
+        handle.read = lambda *a: read.append(a) or real_read(*a)
+        return handle
+
+    monkeypatch.setattr(atomic_module.os, "fdopen", spying_fdopen)
     with pytest.raises(FileTooLargeError) as caught:
         load_blueprint(path)
-    assert opened, "the file was opened"
-    assert "65.0 MiB" in str(caught.value) and "64 MiB" in str(caught.value)
+    assert read == [], "the file was read"
+    assert str(caught.value) == (
+        f"{path}: is too large to be a blueprint (1024.0 MiB; the limit is 256 MiB)"
+    )
 
 
 def test_reading_stops_at_the_limit_if_the_file_grows(tmp_path, monkeypatch):

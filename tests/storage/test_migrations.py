@@ -44,7 +44,7 @@ def test_an_older_file_is_upgraded_when_opened(monkeypatch):
     monkeypatch.setitem(migrations.MIGRATIONS, 0, rename_organization)
     old = json.loads(dumps_blueprint(small_blueprint()))
     old["schema_version"] = 0
-    old["organization"] = old.pop("organisation") or "Acme"
+    old["organization"] = old.pop("organisation", "") or "Acme"
     loaded = loads_blueprint(json.dumps(old).encode())
     assert loaded.organisation == "Acme" and loaded.schema_version == SCHEMA_VERSION
 

@@ -13,6 +13,7 @@ from blueprint.ui.canvas.layout import (
     HEADER_HEIGHT,
     MIN_STACK,
     ROW_HEADER_WIDTH,
+    SIDE_PADDING,
     Slot,
     compute_layout,
     drop_slot,
@@ -76,7 +77,7 @@ def test_a_very_full_cell_stacks_higher_so_the_grid_stays_near_square():
     layout = compute_layout(with_cards(small_blueprint(), "s1", "web", 59))  # 60 cards
     assert layout.stack == 6
     assert layout.rows["web"].size == 2 * CELL_PADDING + 6 * CARD_HEIGHT + 5 * CARD_GAP
-    assert layout.columns["s1"].size == 2 * CELL_PADDING + 10 * CARD_WIDTH + 9 * CARD_GAP
+    assert layout.columns["s1"].size == 2 * SIDE_PADDING + 10 * CARD_WIDTH + 9 * CARD_GAP
 
 
 def test_cards_of_a_cell_follow_document_order_top_to_bottom():

@@ -18,6 +18,7 @@ from blueprint.ui import theme
 from blueprint.ui.canvas import palette
 from blueprint.ui.canvas.card import CARD_WIDTH
 from blueprint.ui.canvas.emphasis import PLAIN
+from blueprint.ui.canvas.layout import SIDE_PADDING
 from blueprint.ui.commands import EditFriction, EditTouchpoint
 from blueprint.ui.export import export_canvas
 from blueprint.ui.overlays.colours import HEAT_SCALE, HOTTEST_TINT_CONTRAST, heat_colour
@@ -188,8 +189,9 @@ def test_the_hottest_cell_is_tinted_on_the_canvas(window, broadband):
     heat = build_plan(broadband).heat_map
     stage, channel = max(heat, key=heat.get)
     box = scene_of(window).grid_layout.cell(stage, channel)
-    # The cell's bottom-left corner: padding, no card, no label.
-    x, y = box.x + 4, box.bottom - 4
+    # Below the cards, by the left edge of their column: padding, no card, no label, and no
+    # flow (they run up and down beside the cards, and leave cards nearer their middle).
+    x, y = box.x + SIDE_PADDING + 4, box.bottom - 4
     tinted = render_point(scene_of(window), x, y)
     view_action(window, "Friction Heat Map").trigger()
     plain = render_point(scene_of(window), x, y)

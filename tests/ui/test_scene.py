@@ -17,7 +17,8 @@ from blueprint.ui.canvas.card import (
 )
 from blueprint.ui.canvas.card_face import CardFace
 from blueprint.ui.canvas.export import render_image
-from blueprint.ui.canvas.layout import CARD_HEIGHT, CARD_WIDTH, compute_layout, flow_route
+from blueprint.ui.canvas.layout import CARD_HEIGHT, CARD_WIDTH, compute_layout
+from blueprint.ui.canvas.routing import route_flows
 from blueprint.ui.canvas.scene import BlueprintScene
 from blueprint.ui.commands import (
     AddFlow,
@@ -247,13 +248,13 @@ def assert_scene_shows(scene, document):
         assert card.face == CardFace.of(tp, document.frictions_of(tp_id))
     assert set(scene.flow_items()) == {f.id for f in bp.flows}
     channel_of = {t.id: t.channel_id for t in bp.touchpoints}
+    routes = route_flows(layout, {f.id: (f.from_id, f.to_id) for f in bp.flows})
     for flow in bp.flows:
         item = scene.flow_item(flow.id)
         source, target = layout.cards.get(flow.from_id), layout.cards.get(flow.to_id)
         assert item.isVisible() == (source is not None and target is not None)
         if item.isVisible():
-            route = flow_route(source, target)
-            assert item.ends == (route.start, route.end)
+            assert item.segments == routes[flow.id].segments
             assert item.is_channel_switch == (channel_of[flow.from_id] != channel_of[flow.to_id])
             assert item.label == flow.label
 

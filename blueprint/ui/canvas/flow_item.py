@@ -14,12 +14,15 @@ dashed curve: 10 us against 190 us). So a flow is drawn:
 
 The flows in sight are drawn together by the ``FlowLayer``, not each by its item; far out,
 by the overview instead. Everything but a flow's bounds is built lazily, when first drawn.
+Where a flow runs (its ports, its lane) is decided by ``routing``; while cards are selected,
+their flows are drawn highlighted and every other flow dimmed (``Emphasis``).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from enum import Enum
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -36,7 +39,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from . import palette
 from .drawing import CELLS, SIMPLE_DETAIL, colour, font, shows
-from .layout import Route
+from .emphasis import mix
+from .routing import Cubic, Point, Route
 
 FLOW_Z = 1.0
 ARROW = 10.0
@@ -56,14 +60,28 @@ THIN_LIMIT = 2.5
 STRAIGHT = 0.25
 #: Room around the curve for the pen, the arrow head and the selection.
 MARGIN = ARROW + 4.0
+#: How far a dimmed flow's colour is mixed into the canvas: still there, out of the way.
+DIMMED = 0.75
 
 _ANTIALIASING = QPainter.RenderHint.Antialiasing
 _NO_PEN = Qt.PenStyle.NoPen
 _NO_BRUSH = Qt.BrushStyle.NoBrush
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 
-Point = tuple[float, float]
-Cubic = tuple[Point, Point, Point, Point]
+
+class Emphasis(Enum):
+    """How a flow is drawn, from the selection: a selected flow is in the selection colour;
+    while cards are selected, their flows are highlighted (their own colour, wider, above
+    the rest) and every other flow is dimmed."""
+
+    PLAIN = "plain"
+    DIMMED = "dimmed"
+    HIGHLIGHTED = "highlighted"
+    SELECTED = "selected"
+
+
+#: The order the layer draws them in: the ones that matter last, on top.
+_DRAWING_ORDER = (Emphasis.DIMMED, Emphasis.PLAIN, Emphasis.HIGHLIGHTED)
 
 
 class _Piece:
@@ -72,8 +90,8 @@ class _Piece:
     __slots__ = ("bounds", "dash_offset", "path")
 
     def __init__(self, cubic: Cubic, dash_offset: float) -> None:
-        self.path = _cubic_path(cubic)
-        self.bounds = _bounds(cubic).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        self.path = _route_path((cubic,))
+        self.bounds = _bounds((cubic,)).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         self.dash_offset = dash_offset
 
 
@@ -83,7 +101,8 @@ class FlowItem(QGraphicsItem):
         self.flow_id = flow_id
         self.is_channel_switch = False
         self.label = ""
-        self._cubic: Cubic = ((0.0, 0.0),) * 4  # type: ignore[assignment]
+        self.emphasis = Emphasis.PLAIN
+        self._segments: tuple[Cubic, ...] = (((0.0, 0.0),) * 4,)  # type: ignore[assignment]
         self._drawn: tuple | None = None
         self._bounds = QRectF()
         self._label_rect = QRectF()
@@ -91,7 +110,7 @@ class FlowItem(QGraphicsItem):
         self._pieces: list[_Piece] | None = None
         self._head: QPolygonF | None = None
         self._head_bounds = QRectF()
-        self._thin: tuple[float, QPainterPath] | None = None
+        self._thin: tuple[float, bool, QPainterPath] | None = None
         self.setZValue(FLOW_Z)
         self.setFlags(_FLAGS)
 
@@ -108,29 +127,47 @@ class FlowItem(QGraphicsItem):
             self.setToolTip("Channel switch" if is_channel_switch else "")
         self.is_channel_switch = is_channel_switch
         self.label = label
-        self._cubic = (route.start, route.control1, route.control2, route.end)
+        self._segments = route.segments
         self._path = self._pieces = self._head = self._thin = None
         # Computed here, without Qt paths: Qt asks for the bounds of every flow it paints.
-        self._label_rect = _label_plate(label, _point_at(self._cubic, 0.5))
-        outline = _bounds(self._cubic).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        self._label_rect = _label_plate(label, route.middle)
+        outline = _bounds(self._segments).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         self._bounds = outline.united(self._label_rect) if label else outline
         if in_scene:
             self.update()
         return True
 
+    def set_emphasis(self, emphasis: Emphasis) -> bool:
+        """Draw the flow plain, dimmed or highlighted from now on; False when unchanged."""
+        if emphasis == self.emphasis:
+            return False
+        self.emphasis = emphasis
+        return True
+
     @property
     def ends(self) -> tuple[Point, Point]:
         """Where the flow leaves its source card and enters its target card."""
-        return self._cubic[0], self._cubic[3]
+        return self._segments[0][0], self._segments[-1][3]
+
+    @property
+    def segments(self) -> tuple[Cubic, ...]:
+        """The curves the flow is drawn along, end to end."""
+        return self._segments
 
     def path(self) -> QPainterPath:
         if self._path is None:
-            self._path = _cubic_path(self._cubic)
+            self._path = _route_path(self._segments)
         return self._path
 
     def pen(self, selected: bool = False) -> QPen:
         """The pen the flow is drawn with, one as wide as it looks."""
-        return _pen(self.is_channel_switch, selected)
+        return _pen(self.is_channel_switch, Emphasis.SELECTED if selected else self.emphasis)
+
+    def line_colour(self, selected: bool = False) -> str:
+        """The colour the flow is drawn in now, as it is seen (dimmed, highlighted...)."""
+        return _line_colour(
+            self.is_channel_switch, Emphasis.SELECTED if selected else self.emphasis
+        )
 
     def label_rect(self) -> QRectF:
         """Where the label is drawn: on a plate at the middle of the curve."""
@@ -172,18 +209,10 @@ class FlowItem(QGraphicsItem):
             return
         painter.setRenderHint(_ANTIALIASING)
         painter.setBrush(_NO_BRUSH)
-        colours = _colours(self.is_channel_switch, selected)
+        emphasis = Emphasis.SELECTED if selected else self.emphasis
         scale = painter.deviceTransform().m11()  # device pixels per scene unit
-        width = (LINE_WIDTH + SELECTED_EXTRA_WIDTH if selected else LINE_WIDTH) * scale
-        if width <= 1:
-            painter.setPen(_cached_pen(colours, self.is_channel_switch, selected, None))
-            painter.drawPath(self.path())
-        elif width <= THIN_LIMIT:
-            painter.setPen(_cached_pen(colours, self.is_channel_switch, selected, scale))
-            painter.drawPath(self._thin_path(scale))
-        else:
-            self._stroke_pieces(painter, _pen(self.is_channel_switch, selected), exposed)
-        line_colour = colour(colours[0])
+        _stroke([self], painter, self.is_channel_switch, emphasis, scale, exposed)
+        line_colour = colour(_line_colour(self.is_channel_switch, emphasis))
         head, bounds = self.head()
         if exposed.intersects(bounds):
             painter.setPen(_NO_PEN)
@@ -195,18 +224,25 @@ class FlowItem(QGraphicsItem):
     def head(self) -> tuple[QPolygonF, QRectF]:
         """The arrow head, and its bounds."""
         if self._head is None:
-            self._head = _arrow_head(self._cubic[2], self._cubic[3])
+            last = self._segments[-1]
+            self._head = _arrow_head(last[2], last[3])
             self._head_bounds = self._head.boundingRect()
         return self._head, self._head_bounds
 
-    def _thin_path(self, scale: float) -> QPainterPath:
+    def _thin_path(self, scale: float, hairline: bool = False) -> QPainterPath:
         """The curve drawn twice or three times, a device pixel apart: stroked one pixel
-        wide, it looks two pixels wide at a fraction of the cost."""
-        if self._thin is None or self._thin[0] != scale:
+        wide, it looks two pixels wide at a fraction of the cost. A ``hairline`` is the
+        curve once, half a device pixel off: a lane on a whole number at half size would
+        otherwise fall between two pixels and be drawn half as dark in both."""
+        if self._thin is None or self._thin[:2] != (scale, hairline):
             (x0, y0), (x1, y1) = self.ends
             half = 0.5 / scale  # half a device pixel, in scene units
             across, down = abs(x1 - x0), abs(y1 - y0)
-            if across < STRAIGHT * down:  # up or down a stage's column: side by side
+            if hairline:
+                shifts = [(half, half)]
+            elif len(self._segments) > 1:  # level, then up or down a lane: both at once
+                shifts = [(-half, -half), (half, half)]
+            elif across < STRAIGHT * down:  # up or down a stage's column: side by side
                 shifts = [(-half, 0.0), (half, 0.0)]
             elif down < STRAIGHT * across:  # along a channel's row: one above the other
                 shifts = [(0.0, -half), (0.0, half)]
@@ -216,14 +252,14 @@ class FlowItem(QGraphicsItem):
             thin = QPainterPath()
             for dx, dy in shifts:
                 thin.addPath(path.translated(dx, dy))
-            self._thin = (scale, thin)
-        return self._thin[1]
+            self._thin = (scale, hairline, thin)
+        return self._thin[2]
 
     def _stroke_pieces(self, painter: QPainter, pen: QPen, exposed: QRectF) -> None:
         """A wide line, stroked only where it is exposed, its dashes in step from piece to
         piece."""
         if self._pieces is None:
-            self._pieces = _cut(self._cubic, self.is_channel_switch)
+            self._pieces = _cut(self._segments, self.is_channel_switch)
         dashed = self.is_channel_switch
         painter.setPen(pen)
         for piece in self._pieces:
@@ -239,7 +275,10 @@ class FlowItem(QGraphicsItem):
         painter.setBrush(colour(palette.CARD))
         painter.setPen(QPen(line_colour, 1.0))
         painter.drawRoundedRect(plate, 4, 4)
-        painter.setPen(colour(palette.INK))
+        ink = palette.INK
+        if self.emphasis is Emphasis.DIMMED:  # the label of a flow out of the way, too
+            ink = mix(ink, palette.CARD, DIMMED)
+        painter.setPen(colour(ink))
         painter.setFont(font(LABEL_FONT))
         painter.drawText(plate, _CENTRE, _elided_label(self.label, plate.width() - 8))
 
@@ -283,36 +322,53 @@ class FlowLayer(QGraphicsItem):
             for flow in flows:
                 flow.draw(painter, exposed, lod, False)
             return
-        # Style by style, with as few calls per flow as can be: lines, then heads, labels.
-        kinds = {False: [f for f in flows if not f.is_channel_switch]}
-        kinds[True] = [f for f in flows if f.is_channel_switch]
+        # Style by style, with as few calls per flow as can be: lines, then heads, labels;
+        # the dimmed first, the highlighted last, on top.
+        groups: dict[tuple[Emphasis, bool], list[FlowItem]] = {
+            (emphasis, is_switch): [] for emphasis in _DRAWING_ORDER for is_switch in (False, True)
+        }
+        for flow in flows:
+            groups[(flow.emphasis, flow.is_channel_switch)].append(flow)
         scale = painter.deviceTransform().m11()  # device pixels per scene unit
-        width = LINE_WIDTH * scale
         painter.setRenderHint(_ANTIALIASING)
         painter.setBrush(_NO_BRUSH)
-        for is_switch, group in kinds.items():
-            colours = _colours(is_switch, False)
-            if width <= 1:
-                painter.setPen(_cached_pen(colours, is_switch, False, None))
-                for flow in group:
-                    painter.drawPath(flow.path())
-            elif width <= THIN_LIMIT:
-                painter.setPen(_cached_pen(colours, is_switch, False, scale))
-                for flow in group:
-                    painter.drawPath(flow._thin_path(scale))
-            else:
-                for flow in group:
-                    flow._stroke_pieces(painter, _pen(is_switch, False), exposed)
+        for (emphasis, is_switch), group in groups.items():
+            if group:
+                _stroke(group, painter, is_switch, emphasis, scale, exposed)
         painter.setPen(_NO_PEN)
-        for is_switch, group in kinds.items():
-            painter.setBrush(colour(_colours(is_switch, False)[0]))
+        for (emphasis, is_switch), group in groups.items():
+            painter.setBrush(colour(_line_colour(is_switch, emphasis)))
             for flow in group:
                 head, bounds = flow.head()
                 if exposed.intersects(bounds):
                     painter.drawPolygon(head)
+        for (emphasis, is_switch), group in groups.items():
+            for flow in group:
+                if flow.label and exposed.intersects(flow._label_rect):
+                    flow._paint_label(painter, colour(_line_colour(is_switch, emphasis)))
+
+
+def _stroke(
+    flows: list[FlowItem],
+    painter: QPainter,
+    is_switch: bool,
+    emphasis: Emphasis,
+    scale: float,
+    exposed: QRectF,
+) -> None:
+    """The lines of flows of one style, as cheaply as their width on screen allows."""
+    width = _line_width(emphasis) * scale
+    if width <= 1:
+        painter.setPen(_cached_pen(is_switch, emphasis, None))
         for flow in flows:
-            if flow.label and exposed.intersects(flow._label_rect):
-                flow._paint_label(painter, colour(_colours(flow.is_channel_switch, False)[0]))
+            painter.drawPath(flow._thin_path(scale, hairline=True))
+    elif width <= THIN_LIMIT:
+        painter.setPen(_cached_pen(is_switch, emphasis, scale))
+        for flow in flows:
+            painter.drawPath(flow._thin_path(scale))
+    else:
+        for flow in flows:
+            flow._stroke_pieces(painter, _pen(is_switch, emphasis), exposed)
 
 
 _FLAGS = (
@@ -324,26 +380,31 @@ _FLAGS = (
 )
 
 
-def _colours(is_channel_switch: bool, selected: bool) -> tuple[str, str]:
-    """The line's colour, and what it depends on: read at every paint, as the theme may
-    change them."""
+def _line_colour(is_channel_switch: bool, emphasis: Emphasis) -> str:
+    """The line's colour: read at every paint, as the theme may change the palette."""
+    if emphasis is Emphasis.SELECTED:
+        return palette.SELECTION
     line = palette.CHANNEL_SWITCH if is_channel_switch else palette.FLOW
-    return (palette.SELECTION if selected else line, line)
+    return mix(line, palette.CANVAS, DIMMED) if emphasis is Emphasis.DIMMED else line
+
+
+def _line_width(emphasis: Emphasis) -> float:
+    if emphasis in (Emphasis.SELECTED, Emphasis.HIGHLIGHTED):
+        return LINE_WIDTH + SELECTED_EXTRA_WIDTH
+    return LINE_WIDTH
 
 
 _PENS: dict[tuple, QPen] = {}
 
 
-def _cached_pen(
-    colours: tuple[str, str], is_channel_switch: bool, selected: bool, scale: float | None
-) -> QPen:
+def _cached_pen(is_channel_switch: bool, emphasis: Emphasis, scale: float | None) -> QPen:
     """The flow's pen; with ``scale``, one device pixel wide (see ``_thin_path``)."""
-    key = (colours, is_channel_switch, selected, scale)
+    key = (_line_colour(is_channel_switch, emphasis), is_channel_switch, emphasis, scale)
     pen = _PENS.get(key)
     if pen is None:
         if len(_PENS) > 64:  # one set of pens per zoom level in use, not per zoom ever used
             _PENS.clear()
-        pen = _PENS[key] = _pen(is_channel_switch, selected)
+        pen = _PENS[key] = _pen(is_channel_switch, emphasis)
         if scale is not None:
             width = pen.widthF()
             pen.setWidthF(1 / scale)
@@ -352,30 +413,19 @@ def _cached_pen(
     return pen
 
 
-def _pen(is_channel_switch: bool, selected: bool) -> QPen:
+def _pen(is_channel_switch: bool, emphasis: Emphasis) -> QPen:
     # Colours are read at every paint: the theme may have changed them.
+    line = colour(_line_colour(is_channel_switch, emphasis))
     if is_channel_switch:
-        pen = QPen(colour(palette.CHANNEL_SWITCH), LINE_WIDTH, Qt.PenStyle.CustomDashLine)
+        pen = QPen(line, _line_width(emphasis), Qt.PenStyle.CustomDashLine)
         pen.setDashPattern(list(DASHES))
     else:
-        pen = QPen(colour(palette.FLOW), LINE_WIDTH)
+        pen = QPen(line, _line_width(emphasis))
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    if selected:
-        pen.setColor(colour(palette.SELECTION))
-        pen.setWidthF(LINE_WIDTH + SELECTED_EXTRA_WIDTH)
     return pen
 
 
 # --- geometry of a cubic curve (plain numbers, no Qt) -------------------------------------
-
-
-def _point_at(c: Cubic, t: float) -> Point:
-    u = 1 - t
-    a, b, d, e = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-    return (
-        a * c[0][0] + b * c[1][0] + d * c[2][0] + e * c[3][0],
-        a * c[0][1] + b * c[1][1] + d * c[2][1] + e * c[3][1],
-    )
 
 
 def _lerp(p: Point, q: Point, t: float) -> Point:
@@ -394,28 +444,41 @@ def _polygon_length(c: Cubic) -> float:
     return sum(math.dist(c[i], c[i + 1]) for i in range(3))
 
 
-def _bounds(c: Cubic) -> QRectF:
-    """The bounds of the control polygon, which hold the curve."""
-    xs, ys = [p[0] for p in c], [p[1] for p in c]
+def _bounds(segments: tuple[Cubic, ...]) -> QRectF:
+    """The bounds of the control polygons, which hold the curves."""
+    xs = [p[0] for c in segments for p in c]
+    ys = [p[1] for c in segments for p in c]
     return QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
 
 
-def _cubic_path(c: Cubic) -> QPainterPath:
-    path = QPainterPath(QPointF(*c[0]))
-    path.cubicTo(QPointF(*c[1]), QPointF(*c[2]), QPointF(*c[3]))
+def _route_path(segments: tuple[Cubic, ...]) -> QPainterPath:
+    path = QPainterPath(QPointF(*segments[0][0]))
+    for c in segments:
+        if _straight(c):  # a line: Qt would otherwise cut it up as if it were a curve
+            path.lineTo(QPointF(*c[3]))
+        else:
+            path.cubicTo(QPointF(*c[1]), QPointF(*c[2]), QPointF(*c[3]))
     return path
 
 
-def _cut(c: Cubic, dashed: bool) -> list[_Piece]:
-    count = max(1, math.ceil(_polygon_length(c) / PIECE))
-    pieces, rest, offset = [], c, 0.0
-    for i in range(count, 0, -1):
-        # Cut 1/i of what is left: equal steps of the curve's parameter.
-        head, rest = _split(rest, 1 / i) if i > 1 else (rest, rest)
-        piece = _Piece(head, offset)
-        pieces.append(piece)
-        if dashed:  # the dash phase carries on from piece to piece, in pen widths
-            offset += piece.path.length() / LINE_WIDTH
+def _straight(c: Cubic) -> bool:
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = c
+    dx, dy = x3 - x0, y3 - y0
+    return abs(dx * (y1 - y0) - dy * (x1 - x0)) + abs(dx * (y2 - y0) - dy * (x2 - x0)) < 1e-6
+
+
+def _cut(segments: tuple[Cubic, ...], dashed: bool) -> list[_Piece]:
+    pieces, offset = [], 0.0
+    for c in segments:
+        count = max(1, math.ceil(_polygon_length(c) / PIECE))
+        rest = c
+        for i in range(count, 0, -1):
+            # Cut 1/i of what is left: equal steps of the curve's parameter.
+            head, rest = _split(rest, 1 / i) if i > 1 else (rest, rest)
+            piece = _Piece(head, offset)
+            pieces.append(piece)
+            if dashed:  # the dash phase carries on from piece to piece, in pen widths
+                offset += piece.path.length() / LINE_WIDTH
     return pieces
 
 

@@ -20,6 +20,9 @@ CARD_WIDTH = 232
 CARD_HEIGHT = 104
 CARD_GAP = 12
 CELL_PADDING = 12
+#: Room left and right of a stage's cards: the gutters between stages carry the lanes of the
+#: flows that run up and down the grid (``routing``), side by side.
+SIDE_PADDING = 24
 #: Cards stacked in one cell before the cell grows sideways instead of down (at least).
 MIN_STACK = 3
 HEADER_HEIGHT = 60
@@ -114,13 +117,13 @@ def slot_offset(index: int, stack: int = MIN_STACK) -> tuple[float, float]:
     """Top-left of the ``index``-th card of a cell, from the cell's top-left."""
     column, row = divmod(index, stack)
     return (
-        CELL_PADDING + column * (CARD_WIDTH + CARD_GAP),
+        SIDE_PADDING + column * (CARD_WIDTH + CARD_GAP),
         CELL_PADDING + row * (CARD_HEIGHT + CARD_GAP),
     )
 
 
-def _extent(count: int, card: float) -> float:
-    return count * card + (count - 1) * CARD_GAP + 2 * CELL_PADDING
+def _extent(count: int, card: float, padding: float = CELL_PADDING) -> float:
+    return count * card + (count - 1) * CARD_GAP + 2 * padding
 
 
 def compute_layout(blueprint: Blueprint) -> GridLayout:
@@ -145,7 +148,7 @@ def compute_layout(blueprint: Blueprint) -> GridLayout:
 
     columns, x = {}, float(ROW_HEADER_WIDTH)
     for stage in stage_ids:
-        columns[stage] = Band(x, _extent(card_columns[stage], CARD_WIDTH))
+        columns[stage] = Band(x, _extent(card_columns[stage], CARD_WIDTH, SIDE_PADDING))
         x = columns[stage].end
     rows, y = {}, float(HEADER_HEIGHT)
     for channel in channel_ids:
@@ -184,7 +187,7 @@ def drop_slot(layout: GridLayout, x: float, y: float, moving_id: str) -> Slot | 
         if (s.stage_id, s.channel_id) == cell and tp != moving_id
     ]
     rect = layout.cell(stage_id, channel_id)
-    card_column = max(0, int((x - rect.x - CELL_PADDING + CARD_GAP / 2) // (CARD_WIDTH + CARD_GAP)))
+    card_column = max(0, int((x - rect.x - SIDE_PADDING + CARD_GAP / 2) // (CARD_WIDTH + CARD_GAP)))
     # Cards in this card column whose middle is above the drop point come before it.
     pitch = CARD_HEIGHT + CARD_GAP
     above = math.floor((y - rect.y - CELL_PADDING - CARD_HEIGHT / 2) / pitch) + 1
@@ -193,41 +196,3 @@ def drop_slot(layout: GridLayout, x: float, y: float, moving_id: str) -> Slot | 
     if moving is not None and (moving.stage_id, moving.channel_id) == cell and moving.index < slot:
         slot -= 1  # the moved card's own slot is freed
     return Slot(stage_id, channel_id, min(slot, len(others)))
-
-
-@dataclass(frozen=True, slots=True)
-class Route:
-    """A flow arrow: a cubic curve from one card's side to another's."""
-
-    start: tuple[float, float]
-    control1: tuple[float, float]
-    control2: tuple[float, float]
-    end: tuple[float, float]
-
-
-def flow_route(source: Rect, target: Rect) -> Route:
-    """Leave and enter cards by the sides that face each other: left to right between
-    stages. Within one stage column, a card right below the other is joined top to
-    bottom; further apart, the arrow leaves and enters by the right side and bows into the
-    gap between columns, so it never runs hidden under the cards in between: by the right
-    going down the journey, by the left going back up."""
-    (sx, sy), (tx, ty) = source.center, target.center
-    if target.x >= source.right or target.right <= source.x:
-        forward = target.x >= source.right
-        start = (source.right if forward else source.x, sy)
-        end = (target.x if forward else target.right, ty)
-        bend = max(40.0, abs(end[0] - start[0]) / 2) * (1 if forward else -1)
-        return Route(start, (start[0] + bend, sy), (end[0] - bend, ty), end)
-    down = ty >= sy
-    gap = target.y - source.bottom if down else source.y - target.bottom
-    if gap <= 2 * CARD_GAP:
-        start = (sx, source.bottom if down else source.y)
-        end = (tx, target.y if down else target.bottom)
-        bend = 12.0 if down else -12.0
-        return Route(start, (sx, start[1] + bend), (tx, end[1] - bend), end)
-    # A cubic reaches 3/4 of its control offset: the bow stays inside the cell's padding,
-    # so down-going and up-going arrows of neighbouring columns keep separate lanes.
-    bow = (CELL_PADDING - 3) * 4 / 3 * (1 if down else -1)
-    start = (source.right if down else source.x, sy)
-    end = (target.right if down else target.x, ty)
-    return Route(start, (start[0] + bow, sy), (end[0] + bow, ty), end)

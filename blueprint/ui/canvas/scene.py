@@ -16,14 +16,14 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
-from ..collector import collector_paused
+from ...collector import collector_paused
 from ..document import Document
 from . import palette
 from .card import CARD_CACHE, CardItem
 from .card_face import CardFace
 from .drawing import SIMPLE_DETAIL, TextStamps, colour
 from .emphasis import PLAIN, CardEmphasis
-from .flow_item import FlowItem, FlowLayer
+from .flow_item import Emphasis, FlowItem, FlowLayer
 from .headers import ChannelHeaderItem, CornerItem, GridItem, StageHeaderItem
 from .layout import (
     CARD_HEIGHT,
@@ -32,12 +32,11 @@ from .layout import (
     ROW_HEADER_WIDTH,
     GridLayout,
     Rect,
-    Route,
     compute_layout,
     drop_slot,
-    flow_route,
 )
 from .overview import OverviewContent, OverviewItem
+from .routing import Route, RouteCache, route_flows
 from .shown import JourneyView, ShownJourney
 
 _NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
@@ -74,8 +73,12 @@ class BlueprintScene(QGraphicsScene):
         #: cards made since the last layout: placed whether or not the layout moved them
         self._unplaced: set[str] = set()
         self._flows_by_card: dict[str, list[str]] = {}
-        #: flow id -> (source card, target card, route): the last route and what it came from
-        self._routes: dict[str, tuple[Rect, Rect, Route]] = {}
+        #: the cards whose flows are highlighted (and the other flows dimmed): the selected
+        self._focus: frozenset[str] = frozenset()
+        #: routes made so far, by their ends and lane: most stay as they were after an edit
+        self._known_routes: RouteCache = {}
+        #: the edges of the columns of cards when the flows were last routed
+        self._routed_edges: frozenset[float] = frozenset()
         self._overview_shown = False
         self._stamps = TextStamps()
         self._card_colours = _card_colours()
@@ -259,11 +262,37 @@ class BlueprintScene(QGraphicsScene):
     def _selection_changed(self) -> None:
         if self._overview_shown:
             self._overview.update()
-        selected = {item for item in self.selectedItems() if type(item) is FlowItem}
+        chosen = self.selectedItems()
+        selected = {item for item in chosen if type(item) is FlowItem}
         for item in selected ^ self._selected_flows:
             item.setFlag(_NO_CONTENTS, item not in selected)
             self._flow_layer.update(item.boundingRect())
         self._selected_flows = selected
+        focus = frozenset(i.touchpoint_id for i in chosen if isinstance(i, CardItem))
+        if focus != self._focus:
+            self._focus = focus
+            self._emphasise_flows()
+
+    def _emphasise_flows(self) -> None:
+        """The selected cards' flows highlighted, the others dimmed; all plain when no card
+        is selected."""
+        focus = {f for tp_id in self._focus for f in self._flows_by_card.get(tp_id, ())}
+        changed = False
+        for flow_id, item in self._flows.items():
+            if not self._focus:
+                emphasis = Emphasis.PLAIN
+            else:
+                emphasis = Emphasis.HIGHLIGHTED if flow_id in focus else Emphasis.DIMMED
+            changed |= item.set_emphasis(emphasis)
+        if changed:
+            self._flow_layer.update()
+
+    def flow_emphasis(self, flow_id: str) -> Emphasis | None:
+        """How the flow is drawn now (plain, dimmed, highlighted, selected)."""
+        item = self._flows.get(flow_id)
+        if item is None:
+            return None
+        return Emphasis.SELECTED if item.isSelected() else item.emphasis
 
     def _contents_changed(self) -> None:
         self._overview.invalidate(self._layout)
@@ -356,8 +385,8 @@ class BlueprintScene(QGraphicsScene):
             moved = self._relayout()
         if "flows" in stale:
             self._sync_flows()
-        elif moved:
-            self._update_flows_of(moved)
+        elif moved and self._routes_may_change(moved):
+            self._route_flows()
         if stale:
             self._contents_changed()
         if "layout" in stale:
@@ -429,13 +458,13 @@ class BlueprintScene(QGraphicsScene):
         for gone in self._flows.keys() - flows.keys():
             self._flow_moved(self._flows[gone])
             self._selected_flows.discard(self._flows[gone])
-        self._routes = {k: v for k, v in self._routes.items() if k in flows}
         channel_of = {t.id: t.channel_id for t in self.shown.blueprint.touchpoints}
+        routes = self._routes()
 
         def new_flow(flow) -> FlowItem:
             # Routed before it joins the scene: Qt then indexes it once, where it is.
             item = FlowItem(flow.id)
-            self._update_flow(item, flow, channel_of)
+            self._update_flow(item, flow, channel_of, routes.get(flow.id))
             return item
 
         self._flows = self._sync_items(self._flows, flows, new_flow, _no_update)
@@ -444,36 +473,50 @@ class BlueprintScene(QGraphicsScene):
             by_card[flow.from_id].append(flow.id)
             by_card[flow.to_id].append(flow.id)
         self._flows_by_card = by_card
-        for flow_id, item in self._flows.items():
-            self._update_flow(item, flows[flow_id], channel_of)
+        self._route_flows(routes)
+        self._emphasise_flows()
 
-    def _update_flows_of(self, touchpoint_ids: set[str]) -> None:
-        """Only the flows to and from cards that moved."""
-        shown = self.shown
-        flow_ids = {f for tp_id in touchpoint_ids for f in self._flows_by_card.get(tp_id, ())}
-        for flow_id in flow_ids:
-            item, flow = self._flows.get(flow_id), shown.flow(flow_id)
-            if item is None or flow is None:
-                continue
-            ends = [shown.touchpoint(tp_id) for tp_id in (flow.from_id, flow.to_id)]
-            channel_of = {tp.id: tp.channel_id for tp in ends if tp is not None}
-            self._update_flow(item, flow, channel_of)
+    def _routes_may_change(self, moved: set[str]) -> bool:
+        """A route depends on the cards at the ends of flows, and on where the gutters
+        between columns of cards are: when neither changed, no flow moves."""
+        by_card = self._flows_by_card
+        return any(tp_id in by_card for tp_id in moved) or self._card_edges() != self._routed_edges
 
-    def _update_flow(self, item: FlowItem, flow, channel_of: dict[str, str]) -> None:
-        cards = self._layout.cards
-        source, target = cards.get(flow.from_id), cards.get(flow.to_id)
-        if source is None or target is None:
+    def _card_edges(self) -> frozenset[float]:
+        cards = self._layout.cards.values()
+        return frozenset(r.x for r in cards) | frozenset(r.right for r in cards)
+
+    def _routes(self) -> dict[str, Route]:
+        self._routed_edges = self._card_edges()
+        flows = self.shown.blueprint.flows
+        if len(self._known_routes) > 4 * len(flows) + 64:  # old routes pile up as cards move
+            self._known_routes.clear()
+        ends = {f.id: (f.from_id, f.to_id) for f in flows}
+        with collector_paused():  # thousands of tuples made, none freed
+            return route_flows(self._layout, ends, self._known_routes)
+
+    def _route_flows(self, routes: dict[str, Route] | None = None) -> None:
+        """Every flow along its route again: a card that moves changes the ports and lanes
+        of flows that do not touch it. Only the flows whose route changed are redrawn."""
+        routes = self._routes() if routes is None else routes
+        channel_of = {t.id: t.channel_id for t in self.shown.blueprint.touchpoints}
+        for flow in self.shown.blueprint.flows:
+            item = self._flows.get(flow.id)
+            if item is not None:
+                self._update_flow(item, flow, channel_of, routes.get(flow.id))
+
+    def _update_flow(
+        self, item: FlowItem, flow, channel_of: dict[str, str], route: Route | None
+    ) -> None:
+        if route is None:
             if item.isVisible():
                 self._flow_moved(item)
                 item.setVisible(False)
             return
         shown = item.isVisible()
         switch = channel_of[flow.from_id] != channel_of[flow.to_id]
-        known = self._routes.get(flow.id)
-        if known is None or known[:2] != (source, target):
-            known = self._routes[flow.id] = (source, target, flow_route(source, target))
         before = item.boundingRect()
-        if item.set_route(known[2], switch, flow.label) or not shown:
+        if item.set_route(route, switch, flow.label) or not shown:
             if shown and not before.isEmpty():  # an empty rectangle would mean all of it
                 self._flow_layer.update(before)
             item.setVisible(True)

@@ -10,13 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
+from ...collector import collector_paused
 from ...model import Channel
 from ...model.states import current_state
 from ..canvas import palette
 from ..canvas.drawing import colour
 from ..canvas.headers import CornerItem
 from ..canvas.layout import Rect
-from ..collector import collector_paused
 from ..document import Document
 from .bands import Backdrop, LaneLabels, StageBand
 from .column import ColumnItem

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...analysis.plan import Plan, build_plan
-from ..collector import collector_paused
 from ..document import Document
 
 
@@ -41,10 +40,7 @@ class LivePlan(QObject):
     def plan(self) -> Plan:
         """The plan of the blueprint as it is now."""
         if self._plan is None:
-            # Thousands of scores made, none freed: a collection meanwhile only scans the
-            # whole heap (an eighth of a recompute on a large blueprint).
-            with collector_paused():
-                self._plan = build_plan(self._document.blueprint, self._persona_id)
+            self._plan = build_plan(self._document.blueprint, self._persona_id)
         return self._plan
 
     @property
