@@ -142,7 +142,7 @@ class JourneyViews(QObject):
     def view(self) -> JourneyView:
         return self._scene.journey_view
 
-    def show_view(self, view: JourneyView) -> None:
+    def show_view(self, view: JourneyView, say: bool = True) -> None:
         """Show today's journey, tomorrow's, or both; the panels edit what is shown."""
         self.actions[view].setChecked(True)
         self._scene.set_journey_view(view)
@@ -151,7 +151,8 @@ class JourneyViews(QObject):
             editing.inspector.set_journey_view(view)
             editing.rename.command = editing.inspector.fields.form.command
         self.status.setText(STATUS_TEXT[view])
-        self._window.statusBar().showMessage(VIEW_LABELS[view][2], 8000)
+        if say:
+            self._window.statusBar().showMessage(VIEW_LABELS[view][2], 8000)
 
     def select_card(self, touchpoint_id: str) -> None:
         """Select a card, showing both states when the one shown does not hold it."""
@@ -198,7 +199,7 @@ class JourneyViews(QObject):
             self.panel.refresh()
 
     def _reset(self) -> None:
-        self.show_view(JourneyView.CURRENT)
+        self.show_view(JourneyView.CURRENT, say=False)  # another file opens on today
         self._edited()
 
 
