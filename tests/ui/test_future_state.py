@@ -212,3 +212,22 @@ def test_removing_a_channel_a_card_moves_to_tomorrow_keeps_the_card_where_it_is_
     assert (t1.channel_id, t1.future) == ("web", None)
     document.undo_stack.undo()
     assert document.touchpoint("t1").future.channel_id == "esc"
+
+
+def test_the_heat_map_of_the_future_view_is_tomorrows(qtbot, window):
+    from blueprint.ui.overlays.heat_items import impact_text
+
+    show(qtbot, window, Qt.Key.Key_2)
+    click_card(window, "t1")
+    inspector = tools(window).inspector
+    inspector.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(inspector.frictions.editor.severity.button(1), LEFT)  # halved tomorrow
+    window.overlays.heat_action.trigger()
+    tomorrow = window.overlays.heat.cells()[("s1", "web")].text
+    show(qtbot, window, Qt.Key.Key_1)
+    today = window.overlays.heat.cells()[("s1", "web")].text
+    impacts = {
+        f.friction_id: f.impact for f in window.live_plan.plan.frictions if f.friction_id == "x1"
+    }
+    assert today == impact_text(impacts["x1"])
+    assert tomorrow == impact_text(impacts["x1"] / 2)

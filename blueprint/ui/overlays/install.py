@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 from shiboken6 import isValid
 
+from ...analysis import build_plan
 from ...model.states import State, current_state, has_future_state, state_view
 from ..canvas.scene import BlueprintScene
 from ..canvas.shown import JourneyView
@@ -131,7 +132,7 @@ class Overlays(QObject):
             c.id: c.name for c in blueprint.channels
         }
         heat, epic = self.heat_action.isChecked(), self.epic_action.isChecked()
-        plan = self._live_plan.plan if heat or epic else None  # computed only when shown
+        plan = self._plan_shown() if heat or epic else None  # computed only when shown
         legend = self.legend
         if plan is not None and heat:
             self.heat.show(heat_by_cell(plan), layout, names)
@@ -158,6 +159,13 @@ class Overlays(QObject):
         legend.heat.setVisible(heat)
         legend.epic.setVisible(epic)
         legend.emotion.setVisible(self.emotion_action.isChecked())
+
+    def _plan_shown(self):
+        """The plan's figures of the journey on the canvas: today's (the live plan), or in
+        the future view tomorrow's, worked out for the overlays alone."""
+        if self._scene.journey_view != JourneyView.FUTURE:
+            return self._live_plan.plan
+        return build_plan(self._scene.shown.blueprint, self._live_plan.persona_id)
 
     def _show_emphasis(self) -> None:
         look = CanvasLook(
