@@ -12,18 +12,14 @@ what hangs on it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
-from ...model import Friction, FrictionFuture, Presence, Touchpoint, TouchpointFuture
+from ...model import FrictionFuture, Presence, Touchpoint, TouchpointFuture
 from ...model.states import State, state_view
 from ..document import Document
 from .base import BlueprintCommand, CommandError, SetField, quoted
 from .fields import EditFriction, EditTouchpoint, read_field
 from .removal import removal_changes, removal_of_frictions
-
-#: The fields with a value of their own in the future state.
-TOUCHPOINT_FUTURE_FIELDS = frozenset(TouchpointFuture.model_fields)
-FRICTION_FUTURE_FIELDS = frozenset(FrictionFuture.model_fields)
 
 
 def _future_of(entity: Any, kind: str, document: Document) -> Any:
@@ -56,46 +52,40 @@ def _future_change(
     return SetField(kind, entity.id, "future", entity.future, kept)
 
 
-class EditTouchpointFuture(EditTouchpoint):
+class _InTheFuture:
+    """Mixed into a field edit: the same edit as the future view makes it."""
+
+    kind: str
+    #: the entity's future values (TouchpointFuture, FrictionFuture)
+    future_type: ClassVar[type]
+
+    @classmethod
+    def target(cls, document: Document, entity_id: str) -> Any | None:
+        entity = document.get(cls.kind, entity_id)  # type: ignore[arg-type]
+        return None if entity is None else _future_of(entity, cls.kind, document)
+
+    def _set(self, document: Document, entity_id: str, path: str, old: Any, new: Any):
+        entity = document.entity(self.kind, entity_id)  # type: ignore[arg-type]
+        fields = frozenset(self.future_type.model_fields)
+        change = _future_change(entity, self.kind, self.future_type, fields, path, new)
+        if change is None:  # a field both states share
+            return SetField(self.kind, entity_id, path, read_field(entity, path), new)
+        return change
+
+    def _describe(self) -> str:
+        return _in_future(self) or super()._describe()  # type: ignore[misc]
+
+
+class EditTouchpointFuture(_InTheFuture, EditTouchpoint):
     """A touchpoint field as the future view edits it."""
 
-    @classmethod
-    def target(cls, document: Document, entity_id: str) -> Any | None:
-        tp = document.get("touchpoints", entity_id)
-        return None if tp is None else _future_of(tp, "touchpoints", document)
-
-    def _set(self, document: Document, entity_id: str, path: str, old: Any, new: Any):
-        tp: Touchpoint = document.entity("touchpoints", entity_id)
-        change = _future_change(
-            tp, "touchpoints", TouchpointFuture, TOUCHPOINT_FUTURE_FIELDS, path, new
-        )
-        if change is None:
-            return SetField(self.kind, entity_id, path, read_field(tp, path), new)
-        return change
-
-    def _describe(self) -> str:
-        return _in_future(self) or super()._describe()
+    future_type = TouchpointFuture
 
 
-class EditFrictionFuture(EditFriction):
+class EditFrictionFuture(_InTheFuture, EditFriction):
     """A friction point field as the future view edits it."""
 
-    @classmethod
-    def target(cls, document: Document, entity_id: str) -> Any | None:
-        friction = document.get("frictions", entity_id)
-        return None if friction is None else _future_of(friction, "frictions", document)
-
-    def _set(self, document: Document, entity_id: str, path: str, old: Any, new: Any):
-        friction: Friction = document.entity("frictions", entity_id)
-        change = _future_change(
-            friction, "frictions", FrictionFuture, FRICTION_FUTURE_FIELDS, path, new
-        )
-        if change is None:
-            return SetField(self.kind, entity_id, path, read_field(friction, path), new)
-        return change
-
-    def _describe(self) -> str:
-        return _in_future(self) or super()._describe()
+    future_type = FrictionFuture
 
 
 def _in_future(command: Any) -> str:
