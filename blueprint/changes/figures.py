@@ -1,0 +1,146 @@
+"""What a state of the journey costs: the figures of DOMAIN.md, for one state on its own.
+
+Every figure is computed by the analysis functions the plan uses, over an ordinary blueprint:
+a ``state_view`` of one state, or a file as it is. Only bad friction counts, except in the
+failure-demand share, which counts every friction point that names a contact reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..analysis import (
+    EpicSummary,
+    FailureDemand,
+    FrictionScore,
+    applies_to,
+    channel_switches,
+    emotion_by_stage,
+    lost_journeys,
+    score_frictions,
+    yearly_contact_cost,
+)
+from ..analysis.epic import epic_breakdown
+from ..analysis.plan import failure_demand
+from ..model import Blueprint, Touchpoint
+from ..model.states import State, state_view
+
+#: The steps of the stairway, from 0 (escalation or lost) to 5 (no contact needed).
+STEPS = tuple(range(6))
+
+
+@dataclass(frozen=True, slots=True)
+class StageFigures:
+    stage_id: str
+    epic: EpicSummary  # its index and weakest letter among the rest
+    emotion: float | None  # the mean of the set emotions; None when none is set
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """The figures of one state, for every customer or for one persona."""
+
+    persona_id: str | None
+    friction_impact: float  # sum of F
+    stairway: tuple[float, ...]  # monthly reach r landing on step 0..5 (give-ups on 0)
+    friction_cost: float  # a year: r x 12 x cost per contact of the landing channel
+    cost_unknown_channel_ids: tuple[str, ...]  # landing channels with no cost, counted 0
+    lost_journeys: float  # a year
+    failure_demand: FailureDemand
+    channel_switches: int
+    epic: EpicSummary  # of the whole state
+    stages: tuple[StageFigures, ...]  # in the blueprint's stage order
+
+    def stage(self, stage_id: str) -> StageFigures | None:
+        return next((s for s in self.stages if s.stage_id == stage_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class JourneyFigures:
+    """The figures of one state for every customer, and for each persona."""
+
+    whole: Figures
+    personas: tuple[Figures, ...]  # one per persona, in the blueprint's order
+
+
+def figures(bp: Blueprint, persona_id: str | None = None) -> Figures:
+    """The figures of ``bp`` read as one state (a ``state_view``, or a file of one state),
+    over the touchpoints that apply to ``persona_id`` (every touchpoint without one)."""
+    touchpoints = _touchpoints_of(bp, persona_id)
+    scores = score_frictions(bp, {t.id for t in touchpoints})
+    return _figures(bp, persona_id, touchpoints, scores)
+
+
+def state_figures(bp: Blueprint, state: State, persona_id: str | None = None) -> Figures:
+    """The figures of one state of ``bp``."""
+    return figures(state_view(bp, state), persona_id)
+
+
+def journey_figures(bp: Blueprint) -> JourneyFigures:
+    """The figures of ``bp`` read as one state, for every customer and for each persona.
+
+    The friction points are scored once: a friction point keeps its touchpoint's segment
+    weight in a persona's figures, as the plan for one persona does.
+    """
+    scores = score_frictions(bp)
+    whole = _figures(bp, None, bp.touchpoints, scores)
+    personas = []
+    for persona in bp.personas:
+        touchpoints = _touchpoints_of(bp, persona.id)
+        ids = {t.id for t in touchpoints}
+        scoped = [s for s in scores if s.touchpoint_id in ids]
+        personas.append(_figures(bp, persona.id, touchpoints, scoped))
+    return JourneyFigures(whole, tuple(personas))
+
+
+def _touchpoints_of(bp: Blueprint, persona_id: str | None) -> list[Touchpoint]:
+    if persona_id is None:
+        return bp.touchpoints
+    return [t for t in bp.touchpoints if applies_to(t.persona_ids, persona_id)]
+
+
+def _figures(
+    bp: Blueprint,
+    persona_id: str | None,
+    touchpoints: list[Touchpoint],
+    scores: list[FrictionScore],
+) -> Figures:
+    bad = [s for s in scores if not s.good]
+    stairway = [0.0] * len(STEPS)
+    for score in bad:
+        stairway[score.landing_step] += score.reach
+    cost, unknown = _friction_cost(bp, bad)
+    ids = {t.id for t in touchpoints} if persona_id is not None else None
+    epic = epic_breakdown(bp, touchpoints)
+    emotion = {e.stage_id: e.mean for e in emotion_by_stage(bp, persona_id)}
+    return Figures(
+        persona_id=persona_id,
+        friction_impact=sum(s.impact for s in bad),
+        stairway=tuple(stairway),
+        friction_cost=cost,
+        cost_unknown_channel_ids=unknown,
+        lost_journeys=lost_journeys(bad),
+        failure_demand=failure_demand(bp, scores),
+        channel_switches=len(channel_switches(bp, ids)),
+        epic=epic.overall,
+        stages=tuple(
+            StageFigures(stage.id, epic.by_stage[stage.id], emotion.get(stage.id))
+            for stage in bp.stages
+        ),
+    )
+
+
+def _friction_cost(bp: Blueprint, bad: list[FrictionScore]) -> tuple[float, tuple[str, ...]]:
+    """The contact cost a year of the bad friction points where customers do not give up,
+    and the landing channels whose cost per contact is not known (counted 0)."""
+    costs = {c.id: c.cost_per_contact for c in bp.channels}
+    total = 0.0
+    unknown: dict[str, None] = {}
+    for score in bad:
+        if score.gives_up:
+            continue
+        cost = costs.get(score.landing_channel_id or "")
+        if cost is None:
+            unknown[score.landing_channel_id or ""] = None
+        total += yearly_contact_cost(score, cost)
+    return total, tuple(unknown)
