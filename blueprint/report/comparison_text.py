@@ -31,10 +31,10 @@ def value_text(change: Change, value: float | None, currency: str) -> str:
         return fmt.whole(value)
     if unit == Unit.INDEX:
         return fmt.decimal(value)
-    return _number(value)
+    return number_text(value)
 
 
-def _number(value: float) -> str:
+def number_text(value: float) -> str:
     """A reach or an impact: whole when it is whole or large, else one decimal."""
     return fmt.whole(value) if value == round(value) or abs(value) >= 100 else fmt.decimal(value)
 
@@ -61,7 +61,7 @@ def _amount(change: Change, amount: float, currency: str) -> str:
         return fmt.money(amount, currency)
     if unit == Unit.COUNT:
         return fmt.whole(amount)
-    return _number(amount)
+    return number_text(amount)
 
 
 def change_sentence(change: Change, currency: str) -> str:
