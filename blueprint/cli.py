@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
-from .analysis import DEFAULT_TOP, channel_switches
+from .analysis import DEFAULT_TOP, build_plan, channel_switches
 from .analysis.records import PLAN_COLUMNS, plan_document, plan_rows
 from .changes import (
     ComparisonError,
@@ -31,7 +31,6 @@ from .changes import (
     compare_files,
     compare_states,
     comparison_document,
-    current_plan,
     has_future_state,
 )
 from .model import Blueprint
@@ -208,7 +207,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     bp = load_blueprint(args.file)
     persona_id = _persona_id(bp, args.persona)
     # Ranked on today's journey; the future state has its own figures (compare_states).
-    plan = current_plan(bp, persona_id=persona_id, top=args.top)
+    plan = build_plan(bp, persona_id=persona_id, top=args.top)
     if args.format == "json":
         document = plan_document(bp, plan)
         if has_future_state(bp):

@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, NextPageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..analysis import Plan
-from ..changes import State, compare_states, has_future_state, state_view
+from ..changes import compare_states, current_state, has_future_state
 from ..collector import collector_paused
 from ..model import Blueprint
 from ..storage import SaveError, atomic_write_bytes
@@ -57,8 +57,8 @@ def render_plan_pdf(
 ) -> RenderResult:
     """Write the PDF improvement plan of ``plan`` (computed from ``bp``) to ``output``.
 
-    When ``bp`` draws a future state, the plan is about today's journey (compute it with
-    ``blueprint.changes.current_plan``) and gains a section setting today against tomorrow.
+    When ``bp`` draws a future state, the plan is about today's journey (as ``build_plan``
+    computes it) and gains a section setting today against tomorrow.
 
     ``output`` is a path (written atomically: the old file stays whole if the write fails)
     or a binary stream. ``paper`` is "a4" or "letter". ``reproducible`` makes the bytes
@@ -98,7 +98,7 @@ def _context(
     width, height = size
     comparison = compare_states(bp, plan.persona_id) if has_future_state(bp) else None
     return RenderContext(
-        bp=state_view(bp, State.CURRENT) if comparison is not None else bp,
+        bp=current_state(bp),  # the plan is of today's journey
         plan=plan,
         fonts=fonts,
         styles=make_styles(fonts),

@@ -11,8 +11,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from blueprint.analysis import Plan
-from blueprint.changes import current_plan, has_future_state
+from blueprint.analysis import Plan, build_plan
+from blueprint.changes import has_future_state
 from blueprint.model import Blueprint
 from blueprint.report import RenderResult, render_plan_pdf
 from blueprint.report import fonts as report_fonts
@@ -75,7 +75,7 @@ def flat(text: str) -> str:
 def render(
     bp: Blueprint, plan: Plan | None = None, *, persona_id: str | None = None, **options
 ) -> Rendered:
-    plan = plan or current_plan(bp, persona_id=persona_id)
+    plan = plan or build_plan(bp, persona_id=persona_id)
     options.setdefault("date", DATE)
     buffer = io.BytesIO()
     result = render_plan_pdf(bp, plan, buffer, **options)

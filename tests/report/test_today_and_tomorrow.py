@@ -2,7 +2,7 @@
 
 import pytest
 
-from blueprint.changes import current_plan
+from blueprint.analysis import build_plan
 from blueprint.model import Presence, TouchpointFuture
 from blueprint.report.sections.common import SECTION_TITLES, SECTIONS_WITH_FUTURE
 from tests.factories import future_blueprint, small_blueprint
@@ -15,7 +15,7 @@ HEADINGS_WITH_FUTURE = [f"{n} {t}" for n, (_, t) in enumerate(SECTIONS_WITH_FUTU
 @pytest.fixture(scope="module")
 def rendered():
     bp = future_blueprint()
-    return render(bp, current_plan(bp))
+    return render(bp, build_plan(bp))
 
 
 def test_the_section_comes_right_after_the_summary_and_the_rest_move_down(rendered):
@@ -69,7 +69,7 @@ def test_the_rest_of_the_plan_reads_todays_journey(rendered):
 
 def test_a_persona_plan_compares_that_persona_only():
     bp = future_blueprint()
-    rendered = render(bp, current_plan(bp, persona_id="p1"))
+    rendered = render(bp, build_plan(bp, persona_id="p1"))
     section = rendered.section("2 Today and tomorrow", "3 The staircase of service")
     assert "The figures are those of persona Family." in section
     assert "Channel switches 0 1 +1" in section
@@ -101,7 +101,7 @@ def test_without_a_future_state_the_plan_is_as_before():
 def test_a_plan_of_a_file_whose_future_only_removes_shows_the_removal():
     bp = small_blueprint()
     bp.flows[1].state = Presence.CURRENT
-    rendered = render(bp, current_plan(bp))
+    rendered = render(bp, build_plan(bp))
     section = rendered.section("2 Today and tomorrow", "3 The staircase of service")
     assert "Removed flow 'Call about order → Complain'" in section
     assert "Channel switches 2 1 -1" in section
