@@ -20,7 +20,7 @@ from ..analysis import (
     score_frictions,
     yearly_contact_cost,
 )
-from ..analysis.epic import epic_breakdown
+from ..analysis.epic import TouchpointEpic, epic_by_stage_and_overall
 from ..analysis.plan import failure_demand
 from ..model import Blueprint, Touchpoint
 from ..model.states import State, state_view
@@ -68,7 +68,7 @@ def figures(bp: Blueprint, persona_id: str | None = None) -> Figures:
     over the touchpoints that apply to ``persona_id`` (every touchpoint without one)."""
     touchpoints = _touchpoints_of(bp, persona_id)
     scores = score_frictions(bp, {t.id for t in touchpoints})
-    return _figures(bp, persona_id, touchpoints, scores)
+    return _figures(bp, persona_id, touchpoints, scores, _read_epic(touchpoints))
 
 
 def state_figures(bp: Blueprint, state: State, persona_id: str | None = None) -> Figures:
@@ -83,14 +83,21 @@ def journey_figures(bp: Blueprint) -> JourneyFigures:
     weight in a persona's figures, as the plan for one persona does.
     """
     scores = score_frictions(bp)
-    whole = _figures(bp, None, bp.touchpoints, scores)
+    epic = _read_epic(bp.touchpoints)
+    whole = _figures(bp, None, bp.touchpoints, scores, epic)
     personas = []
     for persona in bp.personas:
         touchpoints = _touchpoints_of(bp, persona.id)
         ids = {t.id for t in touchpoints}
         scoped = [s for s in scores if s.touchpoint_id in ids]
-        personas.append(_figures(bp, persona.id, touchpoints, scoped))
+        scoped_epic = {i: e for i, e in epic.items() if i in ids}
+        personas.append(_figures(bp, persona.id, touchpoints, scoped, scoped_epic))
     return JourneyFigures(whole, tuple(personas))
+
+
+def _read_epic(touchpoints: list[Touchpoint]) -> dict[str, TouchpointEpic]:
+    """Each touchpoint's EPIC letters, read once for the whole journey and every persona."""
+    return {t.id: TouchpointEpic.of(t) for t in touchpoints}
 
 
 def _touchpoints_of(bp: Blueprint, persona_id: str | None) -> list[Touchpoint]:
@@ -104,6 +111,7 @@ def _figures(
     persona_id: str | None,
     touchpoints: list[Touchpoint],
     scores: list[FrictionScore],
+    epic_read: dict[str, TouchpointEpic],
 ) -> Figures:
     bad = [s for s in scores if not s.good]
     stairway = [0.0] * len(STEPS)
@@ -111,7 +119,7 @@ def _figures(
         stairway[score.landing_step] += score.reach
     cost, unknown = _friction_cost(bp, bad)
     ids = {t.id for t in touchpoints} if persona_id is not None else None
-    epic = epic_breakdown(bp, touchpoints)
+    epic_by_stage, epic_overall = epic_by_stage_and_overall(bp, list(epic_read.values()))
     emotion = {e.stage_id: e.mean for e in emotion_by_stage(bp, persona_id)}
     return Figures(
         persona_id=persona_id,
@@ -122,9 +130,9 @@ def _figures(
         lost_journeys=lost_journeys(bad),
         failure_demand=failure_demand(bp, scores),
         channel_switches=len(channel_switches(bp, ids)),
-        epic=epic.overall,
+        epic=epic_overall,
         stages=tuple(
-            StageFigures(stage.id, epic.by_stage[stage.id], emotion.get(stage.id))
+            StageFigures(stage.id, epic_by_stage[stage.id], emotion.get(stage.id))
             for stage in bp.stages
         ),
     )
