@@ -11,12 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from ..analysis import score_frictions
 from ..analysis.records import entity_names
 from ..model import Blueprint, EpicLetter
 from ..model.defaults import STEP_NAMES
 from ..model.states import State, state_view
 from .differences import Difference, differences
-from .figures import STEPS, Figures, JourneyFigures, figures, journey_figures
+from .figures import STEPS, Figures, JourneyFigures, figures, journey_figures, scores_after
 
 
 class ComparisonError(ValueError):
@@ -285,12 +286,16 @@ def compare_blueprints(
 ) -> Comparison:
     """Two blueprints, each read as one state (see ``figures``), side by side."""
     stage_ids = list(dict.fromkeys([s.id for s in (*after.stages, *before.stages)]))
+    scores = score_frictions(before)
+    later = scores_after(before, after, scores)
     if persona_id is not None:
-        whole = delta(figures(before, persona_id), figures(after, persona_id), stage_ids)
+        whole = delta(
+            figures(before, persona_id, scores), figures(after, persona_id, later), stage_ids
+        )
         personas: tuple[FiguresDelta, ...] = ()
         unmatched: tuple[str, ...] = ()
     else:
-        was, now = journey_figures(before), journey_figures(after)
+        was, now = journey_figures(before, scores), journey_figures(after, later)
         whole = delta(was.whole, now.whole, stage_ids)
         personas, unmatched = _persona_deltas(was, now, stage_ids)
     return Comparison(

@@ -63,11 +63,18 @@ class JourneyFigures:
     personas: tuple[Figures, ...]  # one per persona, in the blueprint's order
 
 
-def figures(bp: Blueprint, persona_id: str | None = None) -> Figures:
+def figures(
+    bp: Blueprint, persona_id: str | None = None, scores: list[FrictionScore] | None = None
+) -> Figures:
     """The figures of ``bp`` read as one state (a ``state_view``, or a file of one state),
-    over the touchpoints that apply to ``persona_id`` (every touchpoint without one)."""
+    over the touchpoints that apply to ``persona_id`` (every touchpoint without one).
+    ``scores``: its friction points' scores when already known (``score_frictions(bp)``)."""
     touchpoints = _touchpoints_of(bp, persona_id)
-    scores = score_frictions(bp, {t.id for t in touchpoints})
+    ids = {t.id for t in touchpoints}
+    if scores is None:
+        scores = score_frictions(bp, ids)
+    elif persona_id is not None:
+        scores = [s for s in scores if s.touchpoint_id in ids]
     return _figures(bp, persona_id, touchpoints, scores, _read_epic(touchpoints))
 
 
@@ -76,13 +83,15 @@ def state_figures(bp: Blueprint, state: State, persona_id: str | None = None) ->
     return figures(state_view(bp, state), persona_id)
 
 
-def journey_figures(bp: Blueprint) -> JourneyFigures:
+def journey_figures(bp: Blueprint, scores: list[FrictionScore] | None = None) -> JourneyFigures:
     """The figures of ``bp`` read as one state, for every customer and for each persona.
 
-    The friction points are scored once: a friction point keeps its touchpoint's segment
-    weight in a persona's figures, as the plan for one persona does.
+    The friction points are scored once (or ``scores`` are used, when already known): a
+    friction point keeps its touchpoint's segment weight in a persona's figures, as the plan
+    for one persona does.
     """
-    scores = score_frictions(bp)
+    if scores is None:
+        scores = score_frictions(bp)
     epic = _read_epic(bp.touchpoints)
     whole = _figures(bp, None, bp.touchpoints, scores, epic)
     personas = []
@@ -93,6 +102,27 @@ def journey_figures(bp: Blueprint) -> JourneyFigures:
         scoped_epic = {i: e for i, e in epic.items() if i in ids}
         personas.append(_figures(bp, persona.id, touchpoints, scoped, scoped_epic))
     return JourneyFigures(whole, tuple(personas))
+
+
+def scores_after(
+    before: Blueprint, after: Blueprint, scores_before: list[FrictionScore]
+) -> list[FrictionScore]:
+    """``score_frictions(after)``, reusing the scores of ``before`` for the friction points
+    that are the very same objects on the very same touchpoints in both, as the two states of
+    one file share what does not change: only the others are scored again."""
+    if before.channels != after.channels or before.personas != after.personas:
+        return score_frictions(after)  # steps or segment weights may differ: score them all
+    was_touchpoint = {t.id: t for t in before.touchpoints}
+    same = {t.id for t in after.touchpoints if was_touchpoint.get(t.id) is t}
+    was_friction = {f.id: f for f in before.frictions}
+    stale = {
+        f.touchpoint_id
+        for f in after.frictions
+        if was_friction.get(f.id) is not f or f.touchpoint_id not in same
+    }
+    known = {s.friction_id: s for s in scores_before}
+    fresh = {s.friction_id: s for s in score_frictions(after, stale)} if stale else {}
+    return [fresh[f.id] if f.touchpoint_id in stale else known[f.id] for f in after.frictions]
 
 
 def _read_epic(touchpoints: list[Touchpoint]) -> dict[str, TouchpointEpic]:

@@ -1,18 +1,23 @@
-"""A future state equal to today's, however it is drawn, changes no figure."""
+"""A future state equal to today's, however it is drawn, changes no figure; the figures of
+both states at once are those of each state on its own."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from blueprint.changes import compare_states, has_future_state
+from blueprint.analysis import score_frictions
+from blueprint.changes import State, compare_states, figures, has_future_state, state_view
+from blueprint.changes.figures import scores_after
 from blueprint.model import (
     Blueprint,
+    Epic,
+    Frequency,
     FrictionFuture,
     Presence,
     TouchpointFuture,
     document_problems,
     new_id,
 )
-from tests.strategies import blueprints
+from tests.strategies import blueprints, maybe_score
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -92,3 +97,55 @@ def test_every_delta_is_zero(bp):
 def test_a_file_of_one_state_has_no_future_and_no_delta(bp):
     assert not has_future_state(bp)
     assert compare_states(bp).is_zero
+
+
+@st.composite
+def any_future(draw) -> Blueprint:
+    """A blueprint with a future state drawn at random: entities of today only, of tomorrow
+    only, and future values of any field."""
+    bp = draw(blueprints())
+    presence = st.sampled_from(list(Presence))
+    for tp in bp.touchpoints:
+        tp.state = draw(presence)
+        if tp.state == Presence.BOTH and draw(st.booleans()):
+            tp.future = TouchpointFuture(
+                channel_id=draw(st.none() | st.sampled_from([c.id for c in bp.channels])),
+                emotion=draw(st.none() | st.integers(-2, 2)),
+                epic=draw(st.none() | st.builds(Epic, easy=maybe_score, intuitive=maybe_score)),
+            )
+    state_of = {t.id: t.state for t in bp.touchpoints}
+    for friction in bp.frictions:
+        friction.state = state_of[friction.touchpoint_id]
+        if friction.state == Presence.BOTH:
+            friction.state = draw(presence)
+        if friction.state == Presence.BOTH and draw(st.booleans()):
+            friction.future = FrictionFuture(
+                severity=draw(st.none() | st.integers(1, 4)),
+                frequency=draw(st.none() | st.builds(Frequency, count=st.floats(0, 1e4))),
+                leads_to_channel_id=draw(st.none() | st.sampled_from([c.id for c in bp.channels])),
+                gives_up=draw(st.none() | st.booleans()),
+            )
+    kept = []
+    for flow in bp.flows:
+        ends = {state_of[flow.from_id], state_of[flow.to_id]} - {Presence.BOTH}
+        if len(ends) == 2:
+            continue  # today's card to tomorrow's: in no state
+        flow.state = ends.pop() if ends else draw(presence)
+        kept.append(flow)
+    bp.flows = kept
+    assert document_problems(bp) == []
+    return bp
+
+
+@SETTINGS
+@given(any_future())
+def test_the_figures_of_both_states_are_those_of_each_state_on_its_own(bp):
+    today, tomorrow = state_view(bp, State.CURRENT), state_view(bp, State.FUTURE)
+    # Tomorrow's scores reuse today's where nothing changed, and are what scoring gives.
+    assert scores_after(today, tomorrow, score_frictions(today)) == score_frictions(tomorrow)
+    comparison = compare_states(bp)
+    assert comparison.whole.before == figures(today)
+    assert comparison.whole.after == figures(tomorrow)
+    for persona, d in zip(bp.personas, comparison.personas, strict=True):
+        assert d.before == figures(today, persona.id)
+        assert d.after == figures(tomorrow, persona.id)
