@@ -33,6 +33,7 @@ def run(config: Config) -> list[Row]:
         {
             "build_plan": lambda: build_plan(bp),
             "compare_states": lambda: compare_states(bp),
+            "compare_states, every customer": lambda: compare_states(bp, each_persona=False),
             "build_plan, no future": lambda: build_plan(plain),
             "state_view": lambda: state_view(bp, State.FUTURE),
             "journey_figures": lambda: journey_figures(future),
@@ -63,6 +64,20 @@ def run(config: Config) -> list[Row]:
             note=f"median of per-repeat ratios {paired_ratio(both, plan):.2f}x",
             target=f"<= {RATIO_LIMIT:g}x",
             passed=ratio <= RATIO_LIMIT,
+        ),
+        timing_row(
+            GROUP,
+            "  compare_states, every customer",
+            timings["compare_states, every customer"],
+            note="both states and the deltas for every customer, no persona",
+        ),
+        Row(
+            GROUP,
+            "  every customer / build_plan",
+            timings["compare_states, every customer"].median / plan.median,
+            "x",
+            note="median of per-repeat ratios "
+            f"{paired_ratio(timings['compare_states, every customer'], plan):.2f}x",
         ),
         timing_row(
             GROUP,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import fmean
 
-from ..model import Blueprint, Flow
+from ..model import Blueprint, Flow, Touchpoint
 
 
 def applies_to(touchpoint_persona_ids: list[str], persona_id: str | None) -> bool:
@@ -44,9 +45,14 @@ class StageEmotion:
 def emotion_by_stage(bp: Blueprint, persona_id: str | None = None) -> list[StageEmotion]:
     """Stages in order, those with at least one emotion set, over the touchpoints that apply
     to the persona (all of them without one)."""
+    return stage_emotions(bp, [t for t in bp.touchpoints if applies_to(t.persona_ids, persona_id)])
+
+
+def stage_emotions(bp: Blueprint, touchpoints: Iterable[Touchpoint]) -> list[StageEmotion]:
+    """``emotion_by_stage`` over a group of touchpoints already chosen."""
     felt: dict[str, list[int]] = {}
-    for tp in bp.touchpoints:
-        if tp.emotion is not None and applies_to(tp.persona_ids, persona_id):
+    for tp in touchpoints:
+        if tp.emotion is not None:
             felt.setdefault(tp.stage_id, []).append(tp.emotion)
     return [
         StageEmotion(stage.id, fmean(values), min(values), max(values), len(values))

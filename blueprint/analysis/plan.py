@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from statistics import median
@@ -312,14 +313,28 @@ def heat_map(frictions: list[FrictionScore]) -> dict[tuple[str, str], float]:
 
 def failure_demand(bp: Blueprint, frictions: list[FrictionScore]) -> FailureDemand:
     """Failure contacts / all contacts, counting each friction linked to a reason by its reach."""
+    return failure_demand_of(demand_by_friction(bp), frictions)
+
+
+def demand_by_friction(bp: Blueprint) -> dict[str, Demand]:
+    """Friction id -> the demand of its contact reason, for the frictions that name one."""
     demand = {r.id: r.demand for r in bp.contact_reasons}
-    reason_of = {f.id: f.contact_reason_id for f in bp.frictions}
+    return {
+        f.id: demand[f.contact_reason_id] for f in bp.frictions if f.contact_reason_id is not None
+    }
+
+
+def failure_demand_of(
+    demand_of: dict[str, Demand], frictions: Iterable[FrictionScore]
+) -> FailureDemand:
+    """``failure_demand`` with the frictions' demand already looked up (``demand_by_friction``),
+    for many groups of the same blueprint's frictions."""
     failure = total = 0.0
     for score in frictions:
-        reason = reason_of.get(score.friction_id)
-        if reason is None:
+        demand = demand_of.get(score.friction_id)
+        if demand is None:
             continue
         total += score.reach
-        if demand[reason] == Demand.FAILURE:
+        if demand == Demand.FAILURE:
             failure += score.reach
     return FailureDemand(failure, total, failure / total if total else None)

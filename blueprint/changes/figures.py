@@ -15,14 +15,14 @@ from ..analysis import (
     FrictionScore,
     applies_to,
     channel_switches,
-    emotion_by_stage,
     lost_journeys,
     score_frictions,
     yearly_contact_cost,
 )
 from ..analysis.epic import TouchpointEpic, epic_by_stage_and_overall
-from ..analysis.plan import failure_demand
-from ..model import Blueprint, Touchpoint
+from ..analysis.journey import stage_emotions
+from ..analysis.plan import demand_by_friction, failure_demand_of
+from ..model import Blueprint, Demand, Flow, Touchpoint
 from ..model.states import State, state_view
 
 #: The steps of the stairway, from 0 (escalation or lost) to 5 (no contact needed).
@@ -75,7 +75,8 @@ def figures(
         scores = score_frictions(bp, ids)
     elif persona_id is not None:
         scores = [s for s in scores if s.touchpoint_id in ids]
-    return _figures(bp, persona_id, touchpoints, scores, _read_epic(touchpoints))
+    journey = _Journey.of(bp, scores, touchpoints)
+    return journey.figures(persona_id, touchpoints, scores, journey.epic)
 
 
 def state_figures(bp: Blueprint, state: State, persona_id: str | None = None) -> Figures:
@@ -86,48 +87,21 @@ def state_figures(bp: Blueprint, state: State, persona_id: str | None = None) ->
 def journey_figures(bp: Blueprint, scores: list[FrictionScore] | None = None) -> JourneyFigures:
     """The figures of ``bp`` read as one state, for every customer and for each persona.
 
-    The friction points are scored once (or ``scores`` are used, when already known): a
+    What every group needs is read once (``scores``, when already known, are used): a
     friction point keeps its touchpoint's segment weight in a persona's figures, as the plan
     for one persona does.
     """
-    if scores is None:
-        scores = score_frictions(bp)
-    epic = _read_epic(bp.touchpoints)
-    whole = _figures(bp, None, bp.touchpoints, scores, epic)
+    scores = score_frictions(bp) if scores is None else scores
+    journey = _Journey.of(bp, scores, bp.touchpoints)
+    whole = journey.figures(None, bp.touchpoints, scores, journey.epic)
     personas = []
     for persona in bp.personas:
         touchpoints = _touchpoints_of(bp, persona.id)
         ids = {t.id for t in touchpoints}
         scoped = [s for s in scores if s.touchpoint_id in ids]
-        scoped_epic = {i: e for i, e in epic.items() if i in ids}
-        personas.append(_figures(bp, persona.id, touchpoints, scoped, scoped_epic))
+        epic = {i: e for i, e in journey.epic.items() if i in ids}
+        personas.append(journey.figures(persona.id, touchpoints, scoped, epic))
     return JourneyFigures(whole, tuple(personas))
-
-
-def scores_after(
-    before: Blueprint, after: Blueprint, scores_before: list[FrictionScore]
-) -> list[FrictionScore]:
-    """``score_frictions(after)``, reusing the scores of ``before`` for the friction points
-    that are the very same objects on the very same touchpoints in both, as the two states of
-    one file share what does not change: only the others are scored again."""
-    if before.channels != after.channels or before.personas != after.personas:
-        return score_frictions(after)  # steps or segment weights may differ: score them all
-    was_touchpoint = {t.id: t for t in before.touchpoints}
-    same = {t.id for t in after.touchpoints if was_touchpoint.get(t.id) is t}
-    was_friction = {f.id: f for f in before.frictions}
-    stale = {
-        f.touchpoint_id
-        for f in after.frictions
-        if was_friction.get(f.id) is not f or f.touchpoint_id not in same
-    }
-    known = {s.friction_id: s for s in scores_before}
-    fresh = {s.friction_id: s for s in score_frictions(after, stale)} if stale else {}
-    return [fresh[f.id] if f.touchpoint_id in stale else known[f.id] for f in after.frictions]
-
-
-def _read_epic(touchpoints: list[Touchpoint]) -> dict[str, TouchpointEpic]:
-    """Each touchpoint's EPIC letters, read once for the whole journey and every persona."""
-    return {t.id: TouchpointEpic.of(t) for t in touchpoints}
 
 
 def _touchpoints_of(bp: Blueprint, persona_id: str | None) -> list[Touchpoint]:
@@ -136,49 +110,71 @@ def _touchpoints_of(bp: Blueprint, persona_id: str | None) -> list[Touchpoint]:
     return [t for t in bp.touchpoints if applies_to(t.persona_ids, persona_id)]
 
 
-def _figures(
-    bp: Blueprint,
-    persona_id: str | None,
-    touchpoints: list[Touchpoint],
-    scores: list[FrictionScore],
-    epic_read: dict[str, TouchpointEpic],
-) -> Figures:
-    bad = [s for s in scores if not s.good]
-    stairway = [0.0] * len(STEPS)
-    for score in bad:
-        stairway[score.landing_step] += score.reach
-    cost, unknown = _friction_cost(bp, bad)
-    ids = {t.id for t in touchpoints} if persona_id is not None else None
-    epic_by_stage, epic_overall = epic_by_stage_and_overall(bp, list(epic_read.values()))
-    emotion = {e.stage_id: e.mean for e in emotion_by_stage(bp, persona_id)}
-    return Figures(
-        persona_id=persona_id,
-        friction_impact=sum(s.impact for s in bad),
-        stairway=tuple(stairway),
-        friction_cost=cost,
-        cost_unknown_channel_ids=unknown,
-        lost_journeys=lost_journeys(bad),
-        failure_demand=failure_demand(bp, scores),
-        channel_switches=len(channel_switches(bp, ids)),
-        epic=epic_overall,
-        stages=tuple(
-            StageFigures(stage.id, epic_by_stage[stage.id], emotion.get(stage.id))
-            for stage in bp.stages
-        ),
-    )
+@dataclass(frozen=True, slots=True)
+class _Journey:
+    """What the figures of any group of one state's touchpoints read, looked up once."""
 
+    bp: Blueprint
+    epic: dict[str, TouchpointEpic]  # touchpoint id -> its letters
+    demand_of: dict[str, Demand]  # friction id -> the demand of its contact reason
+    #: bad friction id -> its contact cost a year, for those where customers do not give up
+    contact_cost: dict[str, float]
+    #: bad friction id -> its landing channel, where that channel has no cost per contact
+    cost_unknown: dict[str, str]
+    switches: list[Flow]  # the channel switches of the whole journey
 
-def _friction_cost(bp: Blueprint, bad: list[FrictionScore]) -> tuple[float, tuple[str, ...]]:
-    """The contact cost a year of the bad friction points where customers do not give up,
-    and the landing channels whose cost per contact is not known (counted 0)."""
-    costs = {c.id: c.cost_per_contact for c in bp.channels}
-    total = 0.0
-    unknown: dict[str, None] = {}
-    for score in bad:
-        if score.gives_up:
-            continue
-        cost = costs.get(score.landing_channel_id or "")
-        if cost is None:
-            unknown[score.landing_channel_id or ""] = None
-        total += yearly_contact_cost(score, cost)
-    return total, tuple(unknown)
+    @classmethod
+    def of(
+        cls, bp: Blueprint, scores: list[FrictionScore], touchpoints: list[Touchpoint]
+    ) -> _Journey:
+        costs = {c.id: c.cost_per_contact for c in bp.channels}
+        contact_cost: dict[str, float] = {}
+        unknown: dict[str, str] = {}
+        for score in scores:
+            if score.good or score.gives_up:
+                continue
+            landing = score.landing_channel_id or ""
+            cost = costs.get(landing)
+            if cost is None:
+                unknown[score.friction_id] = landing
+            contact_cost[score.friction_id] = yearly_contact_cost(score, cost)
+        epic = {t.id: TouchpointEpic.of(t) for t in touchpoints}
+        switches = channel_switches(bp)
+        return cls(bp, epic, demand_by_friction(bp), contact_cost, unknown, switches)
+
+    def figures(
+        self,
+        persona_id: str | None,
+        touchpoints: list[Touchpoint],
+        scores: list[FrictionScore],
+        epic: dict[str, TouchpointEpic],
+    ) -> Figures:
+        bp = self.bp
+        bad = [s for s in scores if not s.good]
+        stairway = [0.0] * len(STEPS)
+        for score in bad:
+            stairway[score.landing_step] += score.reach
+        switches = self.switches
+        if persona_id is not None:  # the flows between the persona's touchpoints
+            ids = {t.id for t in touchpoints}
+            switches = [f for f in switches if f.from_id in ids and f.to_id in ids]
+        epic_by_stage, epic_overall = epic_by_stage_and_overall(bp, list(epic.values()))
+        emotion = {e.stage_id: e.mean for e in stage_emotions(bp, touchpoints)}
+        contact_cost, unknown = self.contact_cost, self.cost_unknown
+        return Figures(
+            persona_id=persona_id,
+            friction_impact=sum(s.impact for s in bad),
+            stairway=tuple(stairway),
+            friction_cost=sum(contact_cost.get(s.friction_id, 0.0) for s in bad),
+            cost_unknown_channel_ids=tuple(
+                dict.fromkeys(unknown[s.friction_id] for s in bad if s.friction_id in unknown)
+            ),
+            lost_journeys=lost_journeys(bad),
+            failure_demand=failure_demand_of(self.demand_of, scores),
+            channel_switches=len(switches),
+            epic=epic_overall,
+            stages=tuple(
+                StageFigures(stage.id, epic_by_stage[stage.id], emotion.get(stage.id))
+                for stage in bp.stages
+            ),
+        )

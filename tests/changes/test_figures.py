@@ -139,6 +139,12 @@ def test_one_persona_asked_for():
     )
 
 
+def test_every_customer_only():
+    only = compare_states(future_blueprint(), each_persona=False)
+    assert only.personas == ()
+    assert only.whole == compare_states(future_blueprint()).whole
+
+
 def test_the_three_biggest_changes_are_sized_against_their_scale():
     biggest = compare_states(future_blueprint()).whole.biggest()
     # Lost journeys 480 -> 0 is all of it (1.0), friction impact falls by 1406/1560, friction
