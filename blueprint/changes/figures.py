@@ -150,25 +150,33 @@ class _Journey:
         epic: dict[str, TouchpointEpic],
     ) -> Figures:
         bp = self.bp
-        bad = [s for s in scores if not s.good]
+        contact_cost, cost_unknown = self.contact_cost, self.cost_unknown
+        # One pass over the bad friction points for the sums of this figure's own definitions.
+        bad: list[FrictionScore] = []
+        impact = cost = 0.0
         stairway = [0.0] * len(STEPS)
-        for score in bad:
-            stairway[score.landing_step] += score.reach
+        unknown: dict[str, None] = {}
+        for score in scores:
+            if score.good:
+                continue
+            bad.append(score)
+            impact += score.impact  # F
+            stairway[score.landing_step] += score.reach  # r on its landing step
+            cost += contact_cost.get(score.friction_id, 0.0)
+            if score.friction_id in cost_unknown:
+                unknown[cost_unknown[score.friction_id]] = None
         switches = self.switches
         if persona_id is not None:  # the flows between the persona's touchpoints
             ids = {t.id for t in touchpoints}
             switches = [f for f in switches if f.from_id in ids and f.to_id in ids]
         epic_by_stage, epic_overall = epic_by_stage_and_overall(bp, list(epic.values()))
         emotion = {e.stage_id: e.mean for e in stage_emotions(bp, touchpoints)}
-        contact_cost, unknown = self.contact_cost, self.cost_unknown
         return Figures(
             persona_id=persona_id,
-            friction_impact=sum(s.impact for s in bad),
+            friction_impact=impact,
             stairway=tuple(stairway),
-            friction_cost=sum(contact_cost.get(s.friction_id, 0.0) for s in bad),
-            cost_unknown_channel_ids=tuple(
-                dict.fromkeys(unknown[s.friction_id] for s in bad if s.friction_id in unknown)
-            ),
+            friction_cost=cost,
+            cost_unknown_channel_ids=tuple(unknown),
             lost_journeys=lost_journeys(bad),
             failure_demand=failure_demand_of(self.demand_of, scores),
             channel_switches=len(switches),
