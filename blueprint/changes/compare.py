@@ -167,7 +167,13 @@ class FiguresDelta:
                 *(s.epic_index for s in self.stages),
                 *(s.emotion for s in self.stages),
             )
-        ) and all(s.weakest_before == s.weakest_after for s in self.stages)
+        ) and all(
+            was == now
+            for was, now in (
+                (self.before.epic.weakest, self.after.epic.weakest),
+                *((s.weakest_before, s.weakest_after) for s in self.stages),
+            )
+        )
 
 
 def delta(before: Figures, after: Figures, stage_ids: list[str] | None = None) -> FiguresDelta:

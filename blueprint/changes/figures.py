@@ -151,7 +151,8 @@ class _Journey:
     ) -> Figures:
         bp = self.bp
         contact_cost, cost_unknown = self.contact_cost, self.cost_unknown
-        # One pass over the bad friction points for the sums of this figure's own definitions.
+        # The sums defined here (F, reach by landing step, contact cost) in one pass over the
+        # bad friction points.
         bad: list[FrictionScore] = []
         impact = cost = 0.0
         stairway = [0.0] * len(STEPS)
