@@ -7,28 +7,12 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest
 
-from blueprint.model import Blueprint
-from blueprint.model.states import current_state
 from blueprint.storage import dumps_blueprint, load_blueprint
 from blueprint.ui.document import Document
 from tests.conftest import ROOT
 from tests.factories import small_blueprint
 
 BROADBAND = ROOT / "samples" / "broadband-installation.blueprint"
-
-
-def one_state(bp: Blueprint) -> Blueprint:
-    """Today's journey of a sample, as a file of one state (nothing brought about).
-
-    The editor does not edit a future state yet (issue 10's editor part is being built): its
-    commands would leave a file that draws one invalid (removing a card an improvement brings
-    about, adding a friction point of both states on a card of today only). Until they know
-    the states, the editor's tests open today's journey of the samples.
-    """
-    today = current_state(bp).model_copy(deep=True)
-    for improvement in today.improvements:
-        improvement.brings_about = []
-    return today
 
 
 @pytest.fixture(autouse=True)
@@ -97,7 +81,7 @@ def _light_theme():
 
 @pytest.fixture
 def broadband():
-    return one_state(load_blueprint(BROADBAND))
+    return load_blueprint(BROADBAND)
 
 
 @pytest.fixture

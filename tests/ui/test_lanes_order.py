@@ -3,7 +3,7 @@
 from blueprint.model import Blueprint, Channel, ChannelKind, Flow, Stage, Touchpoint
 from blueprint.storage import load_blueprint
 from blueprint.ui.lanes.journey_order import stages_in_journey_order
-from tests.ui.conftest import BROADBAND, one_state
+from tests.ui.conftest import BROADBAND
 
 
 def _titles(blueprint: Blueprint) -> dict[str, list[str]]:
@@ -27,7 +27,7 @@ def _blueprint(touchpoints, flows=()) -> Blueprint:
 
 
 def test_the_broadband_story_reads_left_to_right_as_the_customer_lived_it():
-    titles = _titles(one_state(load_blueprint(BROADBAND)))
+    titles = _titles(load_blueprint(BROADBAND))
     assert titles["Fulfilment"] == [
         "Checks order status on the web form",
         "Asks live chat for the install date",

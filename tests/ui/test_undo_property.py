@@ -24,7 +24,7 @@ from blueprint.ui.commands.multi import SHARED_FIELDS
 from blueprint.ui.document import Document
 from tests.conftest import SAMPLES
 from tests.strategies import blueprints
-from tests.ui.conftest import one_state, snapshot
+from tests.ui.conftest import snapshot
 
 short_text = st.text(max_size=12)
 maybe_number = st.none() | st.floats(-1, 500, allow_nan=False, allow_infinity=False)
@@ -248,7 +248,7 @@ MAKERS = [
     ("stages", keep_typing),
 ]
 
-SAMPLE_BLUEPRINTS = [one_state(load_blueprint(path)) for path in SAMPLES]
+SAMPLE_BLUEPRINTS = [load_blueprint(path) for path in SAMPLES]
 starting_blueprints = (
     st.sampled_from(SAMPLE_BLUEPRINTS).map(lambda bp: bp.model_copy(deep=True)) | blueprints()
 )
