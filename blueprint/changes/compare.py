@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from ..analysis import score_frictions
 from ..analysis.records import entity_names
+from ..collector import collector_paused
 from ..model import Blueprint, EpicLetter
 from ..model.defaults import STEP_NAMES
 from ..model.states import State, state_view
@@ -250,6 +251,7 @@ class Comparison:
         return self.whole.is_zero and all(p.is_zero for p in self.personas)
 
 
+@collector_paused()  # two views, their scores and figures: thousands made, none freed
 def compare_states(
     bp: Blueprint, persona_id: str | None = None, each_persona: bool = True
 ) -> Comparison:
@@ -291,6 +293,7 @@ def compare_files(
     )
 
 
+@collector_paused()
 def compare_blueprints(
     before: Blueprint,
     after: Blueprint,
