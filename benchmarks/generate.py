@@ -30,15 +30,18 @@ from blueprint.model import (
     Frequency,
     FrequencySource,
     Friction,
+    FrictionFuture,
     FrictionKind,
     FrictionNature,
     Improvement,
     Period,
     Persona,
     PreferredChannel,
+    Presence,
     Stage,
     Status,
     Touchpoint,
+    TouchpointFuture,
 )
 from blueprint.model.defaults import DEFAULT_CHANNELS, DEFAULT_STAGES
 from blueprint.model.templates import make_contact_reasons, slug
@@ -653,6 +656,84 @@ def generate_blueprint(
         frictions=friction_list,
         improvements=improvement_list,
     )
+
+
+def draw_future_state(bp: Blueprint, share: float = 0.1, seed: int = 1) -> Blueprint:
+    """A copy of ``bp`` that draws a future state, deterministically: about ``share`` of the
+    touchpoints gone tomorrow (with their friction points and flows), as many new ones (each
+    in another channel, with a friction point or two at a third of the old reach and a flow
+    in), twice as many with better EPIC and emotion tomorrow, and ``share`` of the friction
+    points a third as frequent; the improvements behind them bring the changes about."""
+    rng = random.Random(f"future state {seed}")  # not the generator's own sequence
+    ids = _Ids(rng)
+    bp = bp.model_copy(deep=True)
+    ids._seen.update(
+        e.id for e in (*bp.stages, *bp.channels, *bp.personas, *bp.contact_reasons, *bp.touchpoints)
+    )
+    ids._seen.update(e.id for e in (*bp.flows, *bp.frictions, *bp.improvements))
+    count = max(1, round(len(bp.touchpoints) * share / 2))
+    picked = rng.sample(bp.touchpoints, min(len(bp.touchpoints), 3 * count))
+    gone, changed = picked[:count], picked[count:]
+    gone_ids = {t.id for t in gone}
+    frictions_of: dict[str, list[Friction]] = {}
+    for friction in bp.frictions:
+        frictions_of.setdefault(friction.touchpoint_id, []).append(friction)
+    kept = [t for t in bp.touchpoints if t.id not in gone_ids]
+    brought: list[str] = []
+    for old in gone:
+        old.state = Presence.CURRENT
+        new = old.model_copy(
+            update={
+                "id": ids(),
+                "channel_id": rng.choice([c.id for c in bp.channels if c.id != old.channel_id]),
+                "state": Presence.FUTURE,
+                "emotion": min(2, (old.emotion or 0) + 1),
+                "epic": Epic(**{k: min(5, (v or 3) + 1) for k, v in old.epic.model_dump().items()}),
+            }
+        )
+        bp.touchpoints.append(new)
+        brought += [old.id, new.id]
+        for friction in frictions_of.get(old.id, [])[:2]:
+            copy = friction.model_copy(
+                update={
+                    "id": ids(),
+                    "touchpoint_id": new.id,
+                    "state": Presence.FUTURE,
+                    "frequency": friction.frequency.model_copy(
+                        update={"count": friction.frequency.count / 3}
+                    ),
+                }
+            )
+            bp.frictions.append(copy)
+            brought.append(copy.id)
+        if kept:
+            flow = Flow(id=ids(), from_id=rng.choice(kept).id, to_id=new.id, state=Presence.FUTURE)
+            bp.flows.append(flow)
+            brought.append(flow.id)
+    for friction in bp.frictions:
+        if friction.touchpoint_id in gone_ids:
+            friction.state = Presence.CURRENT
+    for flow in bp.flows:
+        if flow.from_id in gone_ids or flow.to_id in gone_ids:
+            flow.state = Presence.CURRENT
+    for touchpoint in changed:
+        touchpoint.future = TouchpointFuture(
+            emotion=min(2, (touchpoint.emotion or 0) + 1),
+            epic=Epic(**{k: min(5, (v or 2) + 1) for k, v in touchpoint.epic.model_dump().items()}),
+        )
+        brought.append(touchpoint.id)
+    both = [f for f in bp.frictions if f.state == Presence.BOTH]
+    for friction in rng.sample(both, min(len(both), round(len(bp.frictions) * share))):
+        friction.future = FrictionFuture(
+            frequency=friction.frequency.model_copy(update={"count": friction.frequency.count / 3})
+        )
+        brought.append(friction.id)
+    if bp.improvements:
+        for start in range(0, len(brought), 4):
+            improvement = rng.choice(bp.improvements)
+            more = [i for i in brought[start : start + 4] if i not in improvement.brings_about]
+            improvement.brings_about = [*improvement.brings_about, *more]
+    return bp
 
 
 # --- command line -------------------------------------------------------------------------

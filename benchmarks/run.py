@@ -25,6 +25,7 @@ from .common import Config, Row, format_table, load_average, machine
 GROUPS: dict[str, str] = {
     "storage": "benchmarks.bench_storage",
     "plan": "benchmarks.bench_plan",
+    "changes": "benchmarks.bench_changes",
     "editor": "benchmarks.bench_editor",
     "app": "benchmarks.bench_app",
     "scale": "benchmarks.bench_scale",

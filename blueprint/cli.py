@@ -25,6 +25,14 @@ from pathlib import Path
 from . import __version__
 from .analysis import DEFAULT_TOP, build_plan, channel_switches
 from .analysis.records import PLAN_COLUMNS, plan_document, plan_rows
+from .changes import (
+    ComparisonError,
+    State,
+    compare_files,
+    compare_states,
+    comparison_document,
+    has_future_state,
+)
 from .model import Blueprint
 from .model.templates import DEFAULT_TEMPLATE, TEMPLATES, new_blueprint
 from .storage import (
@@ -197,9 +205,14 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if args.top < 1:
         raise UsageError("--top must be at least 1")
     bp = load_blueprint(args.file)
-    plan = build_plan(bp, persona_id=_persona_id(bp, args.persona), top=args.top)
+    persona_id = _persona_id(bp, args.persona)
+    # Ranked on today's journey; the future state has its own figures (compare_states).
+    plan = build_plan(bp, persona_id=persona_id, top=args.top)
     if args.format == "json":
-        json.dump(plan_document(bp, plan), sys.stdout, indent=2, ensure_ascii=False)
+        document = plan_document(bp, plan)
+        if has_future_state(bp):
+            document["future_state"] = comparison_document(compare_states(bp, persona_id))
+        json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return EXIT_OK
     if args.format == "csv":
@@ -234,6 +247,41 @@ def cmd_plan(args: argparse.Namespace) -> int:
             f"character(s) ({shown}); a placeholder was drawn instead",
             file=sys.stderr,
         )
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    if len(args.files) > 2:
+        raise UsageError("compare takes one file (today against tomorrow) or two (A against B)")
+    if len(args.files) == 1 and args.state is not None:
+        raise UsageError("--state chooses the state of two files; one file is compared with itself")
+    blueprints = [load_blueprint(name) for name in args.files]
+    if len(blueprints) == 1:
+        bp = blueprints[0]
+        comparison = compare_states(bp, _persona_id(bp, args.persona))
+        title = bp.title
+        note = (
+            None
+            if has_future_state(bp)
+            else (f"{args.files[0]} draws no future state: tomorrow is today")
+        )
+    else:
+        a, b = blueprints
+        names = (str(args.files[0]), str(args.files[1]))
+        comparison = compare_files(
+            a, b, _persona_id(b, args.persona), State(args.state or "current"), names
+        )
+        title, note = f"{b.title} ({args.state or 'current'} state)", None
+    if args.format == "json":
+        json.dump(comparison_document(comparison), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    from .report.comparison_text import comparison_lines
+
+    if note:
+        print(_one_line(note))
+    for line in comparison_lines(comparison, title, name=_one_line):
+        print(line)
     return EXIT_OK
 
 
@@ -375,6 +423,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_plan)
 
     p = sub.add_parser(
+        "compare",
+        help="what the future state changes (one file), or what B changes from A (two files)",
+    )
+    p.add_argument(
+        "files",
+        metavar="FILE",
+        nargs="+",
+        help="one file: today against tomorrow; two files: A against B, matched by id",
+    )
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default) or json, to standard output",
+    )
+    p.add_argument("--persona", metavar="NAME", help="the figures for one persona only")
+    p.add_argument(
+        "--state",
+        choices=("current", "future"),
+        help="with two files: compare this state of each (default current)",
+    )
+    p.set_defaults(run=cmd_compare)
+
+    p = sub.add_parser(
         "render", help="draw the canvas as a PNG image or an SVG drawing, without a display"
     )
     p.add_argument("file", metavar="FILE")
@@ -457,6 +529,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BlueprintFileError as error:
         _report_file_error(error)
+        return EXIT_INVALID
+    except ComparisonError as error:
+        _error(f"cannot compare: {error}")
         return EXIT_INVALID
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`): stop quietly, as cat does.

@@ -6,13 +6,18 @@ from blueprint.model import (
     ChannelKind,
     ContactReason,
     Demand,
+    Epic,
     Flow,
     Frequency,
     Friction,
+    FrictionFuture,
+    FrictionNature,
     Improvement,
     Persona,
+    Presence,
     Stage,
     Touchpoint,
+    TouchpointFuture,
 )
 
 
@@ -59,4 +64,146 @@ def small_blueprint() -> Blueprint:
             Friction(id="x2", title="Long hold", touchpoint_id="t2", severity=3),
         ],
         improvements=[Improvement(id="i1", title="Faster page", friction_ids=["x1"])],
+    )
+
+
+def future_blueprint() -> Blueprint:
+    """A broadband order today and as it should be, small enough to compute by hand.
+
+    Today the status form leaves customers unsure of their installation date, so they call
+    (a call only home workers make, where some give up in the queue). Tomorrow the status
+    form shows the date (far fewer unsure customers, better EPIC and emotion) and a
+    proactive SMS replaces the call.
+    """
+    return Blueprint(
+        title="Broadband, today and tomorrow",
+        currency="GBP",
+        stages=[Stage(id="s1", name="Order"), Stage(id="s2", name="Install")],
+        channels=[
+            Channel(
+                id="web",
+                name="Website",
+                kind=ChannelKind.SELF_SERVICE,
+                step=4,
+                cost_per_contact=0.5,
+            ),
+            Channel(
+                id="phone", name="Phone", kind=ChannelKind.LIVE_HUMAN, step=1, cost_per_contact=6
+            ),
+            Channel(id="sms", name="SMS", kind=ChannelKind.ASSISTED_DIGITAL, step=2),
+            Channel(
+                id="esc",
+                name="Complaints",
+                kind=ChannelKind.ESCALATION,
+                step=0,
+                cost_per_contact=20,
+            ),
+        ],
+        personas=[
+            Persona(id="p1", name="Family", value_weight=1.0, share=80),
+            Persona(id="p2", name="Home worker", value_weight=1.5, share=20),
+        ],
+        contact_reasons=[
+            ContactReason(id="r1", name="Installation"),
+            ContactReason(id="r1a", name="When is my date", parent_id="r1", demand=Demand.FAILURE),
+            ContactReason(id="r1b", name="Change my date", parent_id="r1", demand=Demand.VALUE),
+        ],
+        touchpoints=[
+            Touchpoint(
+                id="t1",
+                title="Order online",
+                stage_id="s1",
+                channel_id="web",
+                emotion=1,
+                epic=Epic(easy=4, personalised=2),
+            ),
+            Touchpoint(
+                id="t2",
+                title="Status form",
+                stage_id="s2",
+                channel_id="web",
+                emotion=-1,
+                epic=Epic(easy=2, intuitive=2),
+                future=TouchpointFuture(emotion=1, epic=Epic(easy=4, intuitive=4)),
+            ),
+            Touchpoint(
+                id="t3",
+                title="Call for the date",
+                stage_id="s2",
+                channel_id="phone",
+                emotion=-2,
+                persona_ids=["p2"],
+                state=Presence.CURRENT,
+            ),
+            Touchpoint(
+                id="t4",
+                title="Install date by SMS",
+                stage_id="s2",
+                channel_id="sms",
+                emotion=1,
+                epic=Epic(easy=5),
+                state=Presence.FUTURE,
+            ),
+        ],
+        flows=[
+            Flow(id="f1", from_id="t1", to_id="t2"),
+            Flow(id="f2", from_id="t2", to_id="t3", state=Presence.CURRENT),
+            Flow(id="f3", from_id="t1", to_id="t4", state=Presence.FUTURE),
+        ],
+        frictions=[
+            Friction(
+                id="x1",
+                title="Status unclear",
+                touchpoint_id="t2",
+                severity=3,
+                frequency=Frequency(count=100, per="month", source="estimated"),
+                leads_to_channel_id="phone",
+                contact_reason_id="r1a",
+                future=FrictionFuture(frequency=Frequency(count=10, per="month")),
+            ),
+            Friction(
+                id="x2",
+                title="Long hold",
+                touchpoint_id="t3",
+                severity=2,
+                frequency=Frequency(count=40, per="month"),
+                gives_up=True,
+                state=Presence.CURRENT,
+            ),
+            Friction(
+                id="x3",
+                title="Confirm the address",
+                touchpoint_id="t1",
+                nature=FrictionNature.GOOD,
+                severity=1,
+                frequency=Frequency(count=300, per="month"),
+                contact_reason_id="r1b",
+            ),
+            Friction(
+                id="x4",
+                title="SMS too early",
+                touchpoint_id="t4",
+                severity=1,
+                frequency=Frequency(count=20, per="month"),
+                contact_reason_id="r1b",
+                state=Presence.FUTURE,
+            ),
+        ],
+        improvements=[
+            Improvement(
+                id="i1",
+                title="Show the date on the status page",
+                friction_ids=["x1"],
+                action="eliminate",
+                target_step=5,
+                brings_about=["t2", "x1"],
+            ),
+            Improvement(
+                id="i2",
+                title="Proactive installation SMS",
+                friction_ids=["x2"],
+                action="automate",
+                brings_about=["t4", "t3", "f2", "f3", "x2", "x4"],
+            ),
+        ],
     )

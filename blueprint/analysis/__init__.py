@@ -1,8 +1,16 @@
 """Pure functions over the model: scoring, stairway, waves, EPIC, heat map. No Qt, no I/O."""
 
 from .epic import EpicSummary, epic_index, summarise_epic, touchpoint_epic
-from .friction import MONTHLY_FACTOR, FrictionScore, monthly_reach, score_frictions, segment_weight
-from .journey import channel_switches
+from .friction import (
+    MONTHLY_FACTOR,
+    FrictionScore,
+    lost_journeys,
+    monthly_reach,
+    score_frictions,
+    segment_weight,
+    yearly_contact_cost,
+)
+from .journey import StageEmotion, applies_to, channel_switches, emotion_by_stage
 from .plan import (
     ACTION_SHARE,
     DEFAULT_TOP,
@@ -26,13 +34,18 @@ __all__ = [
     "ImprovementScore",
     "Plan",
     "Quadrant",
+    "StageEmotion",
     "Wave",
+    "applies_to",
     "build_plan",
     "channel_switches",
+    "emotion_by_stage",
     "epic_index",
+    "lost_journeys",
     "monthly_reach",
     "score_frictions",
     "segment_weight",
     "summarise_epic",
     "touchpoint_epic",
+    "yearly_contact_cost",
 ]

@@ -52,8 +52,9 @@ class EpicSummary:
     weakest: EpicLetter | None  # the letter with the lowest mean; EPIC order breaks ties
 
 
-class _TouchpointScores(NamedTuple):
-    """What a summary needs of one touchpoint, read from the model once."""
+class TouchpointEpic(NamedTuple):
+    """What a summary needs of one touchpoint, read from the model once (``of``): read them
+    once and summarise as many groups of them as needed."""
 
     stage_id: str
     channel_id: str
@@ -61,20 +62,24 @@ class _TouchpointScores(NamedTuple):
     score: float | None  # touchpoint_epic
 
     @classmethod
-    def of(cls, touchpoint: Touchpoint) -> _TouchpointScores:
+    def of(cls, touchpoint: Touchpoint) -> TouchpointEpic:
         letters = _letter_scores(touchpoint)
         return cls(touchpoint.stage_id, touchpoint.channel_id, letters, _mean_of_set(letters))
 
 
 def summarise_epic(touchpoints: Iterable[Touchpoint]) -> EpicSummary:
-    return _summarise([_TouchpointScores.of(t) for t in touchpoints])
+    return _summarise([TouchpointEpic.of(t) for t in touchpoints])
 
 
-def _summarise(touchpoints: list[_TouchpointScores]) -> EpicSummary:
+def _summarise(touchpoints: list[TouchpointEpic]) -> EpicSummary:
     scores = [t.score for t in touchpoints if t.score is not None]
-    letters = {
-        letter: _mean_of_set(t.letters[i] for t in touchpoints) for i, letter in enumerate(LETTERS)
-    }
+    # Each letter's column of scores, transposed in one call: a generator per letter over
+    # every touchpoint cost a third of the figures of a state, which summarise many groups.
+    columns = zip(*(t.letters for t in touchpoints), strict=True) if touchpoints else ()
+    letters = dict.fromkeys(LETTERS)
+    letters.update(
+        (letter, _mean_of_set(column)) for letter, column in zip(LETTERS, columns, strict=False)
+    )
     known = [
         (mean, i, letter) for i, (letter, mean) in enumerate(letters.items()) if mean is not None
     ]
@@ -94,12 +99,20 @@ class EpicBreakdown:
 
 def epic_breakdown(bp: Blueprint, touchpoints: Iterable[Touchpoint]) -> EpicBreakdown:
     """The three summaries at once, reading each touchpoint's scores once."""
-    scored = [_TouchpointScores.of(t) for t in touchpoints]
+    scored = [TouchpointEpic.of(t) for t in touchpoints]
     return EpicBreakdown(
         by_stage=_summarise_groups([s.id for s in bp.stages], scored, attrgetter("stage_id")),
         by_channel=_summarise_groups([c.id for c in bp.channels], scored, attrgetter("channel_id")),
         overall=_summarise(scored),
     )
+
+
+def epic_by_stage_and_overall(
+    bp: Blueprint, scored: list[TouchpointEpic]
+) -> tuple[dict[str, EpicSummary], EpicSummary]:
+    """EPIC by stage and over all of touchpoints already read with ``TouchpointEpic.of``."""
+    by_stage = _summarise_groups([s.id for s in bp.stages], scored, attrgetter("stage_id"))
+    return by_stage, _summarise(scored)
 
 
 def epic_by_stage(bp: Blueprint, touchpoints: list[Touchpoint]) -> dict[str, EpicSummary]:
@@ -112,11 +125,11 @@ def epic_by_channel(bp: Blueprint, touchpoints: list[Touchpoint]) -> dict[str, E
 
 def _summarise_groups(
     group_ids: list[str],
-    touchpoints: list[_TouchpointScores],
-    group_of: Callable[[_TouchpointScores], str],
+    touchpoints: list[TouchpointEpic],
+    group_of: Callable[[TouchpointEpic], str],
 ) -> dict[str, EpicSummary]:
     """A summary for each group (stage or channel), in one pass over the touchpoints."""
-    groups: dict[str, list[_TouchpointScores]] = {group_id: [] for group_id in group_ids}
+    groups: dict[str, list[TouchpointEpic]] = {group_id: [] for group_id in group_ids}
     for touchpoint in touchpoints:
         group = groups.get(group_of(touchpoint))
         if group is not None:

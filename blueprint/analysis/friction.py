@@ -6,6 +6,7 @@ editor can explain any number.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import fmean
 from typing import NamedTuple
@@ -151,6 +152,16 @@ def _origins(bp: Blueprint, steps: dict[str, int]) -> dict[str, _Origin]:
             weights[personas] = segment_weight(touchpoint, bp.personas)
         found[touchpoint.id] = _origin(touchpoint, steps, weights[personas])
     return found
+
+
+def yearly_contact_cost(score: FrictionScore, cost_per_contact: float | None) -> float:
+    """r x 12 x cost per contact of the landing channel; a cost not known counts 0."""
+    return score.reach * 12 * (cost_per_contact or 0.0)
+
+
+def lost_journeys(scores: Iterable[FrictionScore]) -> float:
+    """Journeys lost a year: r x 12 over the bad friction points where customers give up."""
+    return sum(s.reach * 12 for s in scores if s.gives_up and not s.good)
 
 
 def score_frictions(bp: Blueprint, touchpoint_ids: set[str] | None = None) -> list[FrictionScore]:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from statistics import median
@@ -13,8 +14,8 @@ from ..collector import collector_paused
 from ..model import Action, Blueprint, Demand, EpicLetter, Flow, FrequencySource, Improvement
 from ..model.states import current_state
 from .epic import EpicSummary, epic_breakdown
-from .friction import FrictionScore, score_frictions
-from .journey import channel_switches
+from .friction import FrictionScore, lost_journeys, score_frictions, yearly_contact_cost
+from .journey import applies_to, channel_switches
 
 #: Share of a contact's cost an action avoids.
 ACTION_SHARE: dict[Action, float] = {
@@ -179,7 +180,7 @@ def _score_improvement(
                 f.landing_channel_id,
                 cost,
                 share,
-                f.reach * 12 * (cost or 0.0) * share,
+                yearly_contact_cost(f, cost) * share,
             )
         )
     friction_impact = sum(f.impact for f in bad)
@@ -206,14 +207,10 @@ def _score_improvement(
         cost_unknown_channel_ids=tuple(
             dict.fromkeys(t.landing_channel_id for t in terms if t.cost_per_contact is None)
         ),
-        lost_journeys=sum(f.reach * 12 for f in bad if f.gives_up),
+        lost_journeys=lost_journeys(bad),
         current_step=current,
         lift=None if current is None else improvement.target_step - current,
     )
-
-
-def applies_to(touchpoint_persona_ids: list[str], persona_id: str | None) -> bool:
-    return persona_id is None or not touchpoint_persona_ids or persona_id in touchpoint_persona_ids
 
 
 @collector_paused()  # tens of thousands of scores made, none freed
@@ -238,11 +235,9 @@ def build_plan(bp: Blueprint, persona_id: str | None = None, top: int = DEFAULT_
             dict.fromkeys(c for s in ranked for c in s.cost_unknown_channel_ids)
         ),
         cost_estimated_channel_ids=_estimated_cost_channels(bp, ranked),
-        lost_journeys=sum(f.reach * 12 for f in friction_scores if f.gives_up and not f.good),
+        lost_journeys=lost_journeys(friction_scores),
         failure_demand=failure_demand(bp, friction_scores),
-        channel_switches=tuple(
-            f for f in channel_switches(bp) if f.from_id in in_scope and f.to_id in in_scope
-        ),
+        channel_switches=tuple(channel_switches(bp, in_scope)),
         heat_map=heat_map(friction_scores),
         epic_by_stage=epic.by_stage,
         epic_by_channel=epic.by_channel,
@@ -318,14 +313,28 @@ def heat_map(frictions: list[FrictionScore]) -> dict[tuple[str, str], float]:
 
 def failure_demand(bp: Blueprint, frictions: list[FrictionScore]) -> FailureDemand:
     """Failure contacts / all contacts, counting each friction linked to a reason by its reach."""
+    return failure_demand_of(demand_by_friction(bp), frictions)
+
+
+def demand_by_friction(bp: Blueprint) -> dict[str, Demand]:
+    """Friction id -> the demand of its contact reason, for the frictions that name one."""
     demand = {r.id: r.demand for r in bp.contact_reasons}
-    reason_of = {f.id: f.contact_reason_id for f in bp.frictions}
+    return {
+        f.id: demand[f.contact_reason_id] for f in bp.frictions if f.contact_reason_id is not None
+    }
+
+
+def failure_demand_of(
+    demand_of: dict[str, Demand], frictions: Iterable[FrictionScore]
+) -> FailureDemand:
+    """``failure_demand`` with the frictions' demand already looked up (``demand_by_friction``),
+    for many groups of the same blueprint's frictions."""
     failure = total = 0.0
     for score in frictions:
-        reason = reason_of.get(score.friction_id)
-        if reason is None:
+        demand = demand_of.get(score.friction_id)
+        if demand is None:
             continue
         total += score.reach
-        if demand[reason] == Demand.FAILURE:
+        if demand == Demand.FAILURE:
             failure += score.reach
     return FailureDemand(failure, total, failure / total if total else None)

@@ -83,6 +83,8 @@ def _changed_fields(future) -> tuple[str, ...]:
 
 
 def _kind(state: Presence, changed: tuple[str, ...]) -> DifferenceKind | None:
+    if state is Presence.BOTH:  # most entities: asked first, by identity (it is read often)
+        return DifferenceKind.CHANGED if changed else None
     if state == Presence.FUTURE:
         return DifferenceKind.ADDED
     if state == Presence.CURRENT:

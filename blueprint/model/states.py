@@ -46,24 +46,26 @@ def _view(bp: Blueprint, state: State) -> Blueprint:
     """Only what is present in ``state``, with its values there. Structure, personas,
     contact reasons and improvements are shared by both states.
 
-    The result is a new blueprint of shallow copies, to read, not to change (its lists of
-    ids may be ``bp``'s own). Ids are kept, so the two states of one entity can be compared.
+    The result is a new blueprint to read, not to change: an entity the same in both states
+    is ``bp``'s own object, the others are shallow copies (their lists of ids may be ``bp``'s
+    own). Ids are kept, so the two states of one entity can be compared.
     """
-    touchpoints = [_touchpoint(t, state) for t in bp.touchpoints if present_in(t.state, state)]
+    # What belongs to the other state only is left out (``present_in``, asked by identity:
+    # the views of a large blueprint are read after every edit of the future state).
+    gone = Presence.FUTURE if state == State.CURRENT else Presence.CURRENT
+    touchpoints = [_touchpoint(t, state) for t in bp.touchpoints if t.state is not gone]
     kept = {t.id for t in touchpoints}
     flows = [
-        _flow(f)
-        for f in bp.flows
-        if present_in(f.state, state) and f.from_id in kept and f.to_id in kept
+        _flow(f) for f in bp.flows if f.state is not gone and f.from_id in kept and f.to_id in kept
     ]
     frictions = [
-        _friction(f, state)
-        for f in bp.frictions
-        if present_in(f.state, state) and f.touchpoint_id in kept
+        _friction(f, state) for f in bp.frictions if f.state is not gone and f.touchpoint_id in kept
     ]
     present = {f.id for f in frictions}
     improvements = [
-        imp.model_copy(update={"friction_ids": [i for i in imp.friction_ids if i in present]})
+        imp
+        if all(i in present for i in imp.friction_ids)
+        else imp.model_copy(update={"friction_ids": [i for i in imp.friction_ids if i in present]})
         for imp in bp.improvements
     ]
     return bp.model_copy(
@@ -76,7 +78,13 @@ def _view(bp: Blueprint, state: State) -> Blueprint:
     )
 
 
+# An entity of both states without future values is the same in either: it is shared, not
+# copied, so a view of a large blueprint costs little more than the entities that change.
+
+
 def _touchpoint(tp: Touchpoint, state: State) -> Touchpoint:
+    if tp.state == Presence.BOTH and tp.future is None:
+        return tp
     changes = {"state": Presence.BOTH, "future": None}
     if state == State.FUTURE and tp.future is not None:
         changes |= {
@@ -90,10 +98,14 @@ def _touchpoint(tp: Touchpoint, state: State) -> Touchpoint:
 
 
 def _flow(flow: Flow) -> Flow:
+    if flow.state == Presence.BOTH:
+        return flow
     return flow.model_copy(update={"state": Presence.BOTH})
 
 
 def _friction(friction: Friction, state: State) -> Friction:
+    if friction.state == Presence.BOTH and friction.future is None:
+        return friction
     changes: dict = {"state": Presence.BOTH, "future": None}
     future = friction.future
     if state == State.FUTURE and future is not None:

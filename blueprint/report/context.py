@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..analysis import Plan
+from ..changes import Comparison
 from ..model import Blueprint, Friction
 from . import formatting as fmt
 from .fonts import BundledFonts
@@ -24,6 +25,9 @@ class RenderContext:
     width: float  # of the text frame, in points
     height: float
     date: datetime.date
+    #: Today against tomorrow, when the blueprint draws a future state (``bp`` is then
+    #: today's journey, on which the plan is ranked).
+    comparison: Comparison | None = None
 
     # --- names of the blueprint's entities ------------------------------------------------
 

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, NextPageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..analysis import Plan
+from ..changes import compare_states, current_state, has_future_state
 from ..collector import collector_paused
 from ..model import Blueprint
 from ..storage import SaveError, atomic_write_bytes
@@ -56,6 +57,9 @@ def render_plan_pdf(
 ) -> RenderResult:
     """Write the PDF improvement plan of ``plan`` (computed from ``bp``) to ``output``.
 
+    When ``bp`` draws a future state, the plan is about today's journey (as ``build_plan``
+    computes it) and gains a section setting today against tomorrow.
+
     ``output`` is a path (written atomically: the old file stays whole if the write fails)
     or a binary stream. ``paper`` is "a4" or "letter". ``reproducible`` makes the bytes
     depend on the input only (fixed metadata dates and document id); pass ``date`` too for
@@ -92,8 +96,9 @@ def _context(
     date: datetime.date,
 ) -> RenderContext:
     width, height = size
+    comparison = compare_states(bp, plan.persona_id) if has_future_state(bp) else None
     return RenderContext(
-        bp=bp,
+        bp=current_state(bp),  # the plan is of today's journey
         plan=plan,
         fonts=fonts,
         styles=make_styles(fonts),
@@ -101,6 +106,7 @@ def _context(
         width=width - 2 * MARGIN_X,
         height=height - MARGIN_TOP - MARGIN_BOTTOM,
         date=date,
+        comparison=comparison,
     )
 
 

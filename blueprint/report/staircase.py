@@ -40,7 +40,7 @@ def staircase_drawing(lifts: list[Lift], width: float, regular: str, bold: str) 
     height = LEGEND_HEIGHT + STEPS * BAND_HEIGHT + TOP_PAD
     drawing = Drawing(width, height)
     for step in range(STEPS):
-        _band(drawing, step, width, regular, bold)
+        draw_band(drawing, step, width, regular, bold)
     plot_left, plot_right = LABEL_WIDTH + 6, width - 6
     if lifts:
         spacing = (plot_right - plot_left) / len(lifts)
@@ -51,16 +51,17 @@ def staircase_drawing(lifts: list[Lift], width: float, regular: str, bold: str) 
     return drawing
 
 
-def _band_bottom(step: int) -> float:
+def band_bottom(step: int) -> float:
     return LEGEND_HEIGHT + step * BAND_HEIGHT
 
 
-def _band_middle(step: int) -> float:
-    return _band_bottom(step) + BAND_HEIGHT / 2
+def band_middle(step: int) -> float:
+    return band_bottom(step) + BAND_HEIGHT / 2
 
 
-def _band(drawing: Drawing, step: int, width: float, regular: str, bold: str) -> None:
-    bottom = _band_bottom(step)
+def draw_band(drawing: Drawing, step: int, width: float, regular: str, bold: str) -> None:
+    """One step of the stairway across ``width``: its tint, its number and its name."""
+    bottom = band_bottom(step)
     tint = colors.HexColor(BAND_TINTS[step])
     drawing.add(Rect(0, bottom, width, BAND_HEIGHT, fillColor=tint, strokeColor=None))
     # Behind the labels, a block as long as the step is high: together, a flight of stairs.
@@ -68,7 +69,7 @@ def _band(drawing: Drawing, step: int, width: float, regular: str, bold: str) ->
     drawing.add(Rect(0, bottom, tread, BAND_HEIGHT, fillColor=_darker(tint), strokeColor=None))
     drawing.add(Line(0, bottom, width, bottom, strokeColor=colors.white, strokeWidth=1.5))
     # The step number in a badge, then its name: the left edge reads as a stairway.
-    middle = _band_middle(step)
+    middle = band_middle(step)
     badge = 15
     drawing.add(
         Rect(6, middle - badge / 2, badge, badge, rx=2, ry=2, fillColor=INK, strokeColor=None)
@@ -105,7 +106,7 @@ def _darker(colour: colors.Color) -> colors.Color:
 
 def _lift(drawing: Drawing, x: float, lift: Lift, radius: float, bold: str) -> None:
     colour = WAVE_COLOURS[lift.wave]
-    start, end = _band_middle(lift.current), _band_middle(lift.target)
+    start, end = band_middle(lift.current), band_middle(lift.target)
     if lift.target != lift.current:
         direction = 1 if lift.target > lift.current else -1
         head = 7.0

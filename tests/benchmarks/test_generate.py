@@ -1,8 +1,12 @@
-"""Smoke test of the benchmark generator: a small blueprint is valid and round-trips."""
+"""Smoke tests of the benchmark generator (a small blueprint is valid and round-trips; a
+future state drawn on it is valid) and of the changes benchmark."""
 
 from pydantic import TypeAdapter
 
-from benchmarks.generate import generate_blueprint
+from benchmarks import bench_changes
+from benchmarks.common import Config
+from benchmarks.generate import draw_future_state, generate_blueprint
+from blueprint.changes import DifferenceKind, differences, has_future_state
 from blueprint.model import Blueprint, document_problems
 from blueprint.storage import MAX_FILE_BYTES, dumps_blueprint, loads_blueprint
 
@@ -49,3 +53,24 @@ def test_the_20k_benchmark_blueprint_fits_under_the_size_limit_twice_over():
     every_default_written = TypeAdapter(Blueprint).dump_json(part, indent=2)
     assert len(dumps_blueprint(part)) < len(every_default_written)
     assert 2 * 100 * len(every_default_written) < MAX_FILE_BYTES
+
+
+def test_a_drawn_future_state_is_valid_repeatable_and_leaves_the_blueprint_alone():
+    bp = _small()
+    before = dumps_blueprint(bp)
+    future = draw_future_state(bp, share=0.2)
+    assert dumps_blueprint(bp) == before
+    assert has_future_state(future) and document_problems(future) == []
+    kinds = {d.kind for d in differences(future)}
+    assert kinds == {DifferenceKind.ADDED, DifferenceKind.REMOVED, DifferenceKind.CHANGED}
+    assert dumps_blueprint(draw_future_state(bp, share=0.2)) == dumps_blueprint(future)
+
+
+def test_the_changes_benchmark_runs_on_a_small_blueprint():
+    config = Config(
+        repeats=1,
+        blueprint={"touchpoints": 40, "frictions": 100, "improvements": 12, "flows": 60},
+    )
+    rows = {row.name.strip(): row for row in bench_changes.run(config)}
+    assert rows["compare_states / build_plan"].unit == "x"
+    assert rows["compare_states"].value > 0

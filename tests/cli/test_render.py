@@ -9,6 +9,7 @@ import pytest
 
 from blueprint.cli import main
 from blueprint.model import FrictionNature
+from blueprint.model.states import current_state
 from blueprint.storage import load_blueprint
 from blueprint.ui.canvas.layout import HEADER_HEIGHT, ROW_HEADER_WIDTH, compute_layout
 from tests.conftest import ROOT
@@ -38,7 +39,7 @@ def test_a_png_shows_the_whole_canvas_at_the_zoom_asked(qapp, capsys, tmp_path):
     code, stdout, err = run(capsys, "render", BROADBAND, "-o", out, "--zoom", "0.5")
     assert code == 0, err
     image = QImage(str(out))
-    layout = compute_layout(load_blueprint(BROADBAND))
+    layout = compute_layout(current_state(load_blueprint(BROADBAND)))
     assert (image.width(), image.height()) == (round(layout.width / 2), round(layout.height / 2))
     assert f"{image.width()} x {image.height()} pixels" in stdout
     # The stage headers along the top, the channel headers down the left.
@@ -61,7 +62,7 @@ def test_far_out_the_png_shows_cards_as_coloured_boxes(qapp, capsys, tmp_path):
     out = tmp_path / "far.png"
     assert run(capsys, "render", BROADBAND, "-o", out, "--zoom", "0.2")[0] == 0
     image = QImage(str(out))
-    blueprint = load_blueprint(BROADBAND)
+    blueprint = current_state(load_blueprint(BROADBAND))  # what is drawn: today's journey
     layout = compute_layout(blueprint)
     worst = {}
     for friction in blueprint.frictions:
@@ -80,7 +81,7 @@ def test_an_svg_keeps_the_card_titles_as_text(qapp, capsys, tmp_path):
     code, _, err = run(capsys, "render", BROADBAND, "-o", out)
     assert code == 0, err
     root = ET.parse(out).getroot()
-    layout = compute_layout(load_blueprint(BROADBAND))
+    layout = compute_layout(current_state(load_blueprint(BROADBAND)))
     assert root.get("viewBox").split() == [
         "0",
         "0",
@@ -90,7 +91,7 @@ def test_an_svg_keeps_the_card_titles_as_text(qapp, capsys, tmp_path):
     texts = "".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
     # A title wraps over lines (even at a hyphen): compare without the spaces.
     text = "".join(texts.split())
-    blueprint = load_blueprint(BROADBAND)
+    blueprint = current_state(load_blueprint(BROADBAND))  # what is drawn: today's journey
     for name in [tp.title for tp in blueprint.touchpoints] + [s.name for s in blueprint.stages]:
         assert "".join(name.split()) in text
     assert root.find(f".//{SVG}image") is None  # drawn, not a bitmap
@@ -127,7 +128,7 @@ def test_a_picture_too_large_for_an_image_says_which_zoom_would_do(qapp, capsys,
     out = tmp_path / "huge.png"
     code, _, err = run(capsys, "render", BROADBAND, "-o", out, "--zoom", "4")
     assert code == 0, err  # 4x the sample is large, but fits
-    layout = compute_layout(load_blueprint(BROADBAND))
+    layout = compute_layout(current_state(load_blueprint(BROADBAND)))
     assert (layout.width * 4) * (layout.height * 4) < export.MAX_PIXELS
     original, export.MAX_PIXELS = export.MAX_PIXELS, 1_000_000
     try:

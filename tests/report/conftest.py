@@ -12,9 +12,11 @@ import pypdf
 import pytest
 
 from blueprint.analysis import Plan, build_plan
+from blueprint.changes import has_future_state
 from blueprint.model import Blueprint
 from blueprint.report import RenderResult, render_plan_pdf
 from blueprint.report import fonts as report_fonts
+from blueprint.report.sections.common import SECTIONS, SECTIONS_WITH_FUTURE
 
 DATE = datetime.date(2026, 11, 23)
 
@@ -25,6 +27,12 @@ class Rendered:
     data: bytes
     reader: pypdf.PdfReader
     plan: Plan
+    #: The numbered sections, in order: with 'Today and tomorrow' when there is a future.
+    sections: tuple[tuple[str, str], ...]
+
+    def heading(self, section: tuple[str, str]) -> str:
+        """A section's heading as the text reads it: ``3 The ranked plan, wave by wave``."""
+        return f"{self.sections.index(section) + 1} {section[1]}"
 
     @cached_property
     def pages(self) -> list[str]:
@@ -72,7 +80,8 @@ def render(
     buffer = io.BytesIO()
     result = render_plan_pdf(bp, plan, buffer, **options)
     data = buffer.getvalue()
-    return Rendered(result, data, pypdf.PdfReader(io.BytesIO(data)), plan)
+    sections = SECTIONS_WITH_FUTURE if has_future_state(bp) else SECTIONS
+    return Rendered(result, data, pypdf.PdfReader(io.BytesIO(data)), plan, sections)
 
 
 @pytest.fixture(autouse=True)

@@ -29,13 +29,17 @@ def names(bp, collection, ref_ids):
     return [by_id.get(i) for i in ref_ids]
 
 
+#: The sheets hold today's values of every entity; the future state is not in them (yet).
+NOT_IN_SHEETS = {"state", "future"}
+
+
 def comparable_touchpoints(bp):
     stages = {s.id: s.name for s in bp.stages}
     channels = {c.id: c.name for c in bp.channels}
     personas = {p.id: p.name for p in bp.personas}
     return {
         t.id: {
-            **t.model_dump(exclude={"stage_id", "channel_id", "persona_ids"}),
+            **t.model_dump(exclude={"stage_id", "channel_id", "persona_ids", *NOT_IN_SHEETS}),
             "stage": stages[t.stage_id],
             "channel": channels[t.channel_id],
             "personas": [personas[p] for p in t.persona_ids],
@@ -57,7 +61,7 @@ def comparable_frictions(bp):
 
     return {
         f.id: {
-            **f.model_dump(exclude={"leads_to_channel_id", "contact_reason_id"}),
+            **f.model_dump(exclude={"leads_to_channel_id", "contact_reason_id", *NOT_IN_SHEETS}),
             "leads_to": channels.get(f.leads_to_channel_id),
             "reason": reason_path(f.contact_reason_id),
         }

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
 from blueprint import __version__
+from blueprint.model.states import current_state
 from blueprint.storage import load_blueprint
 from blueprint.ui import app
 from blueprint.ui.recent_files import MAX_RECENT, recent_files, remember_file
@@ -275,7 +276,8 @@ def test_a_file_dropped_on_the_canvas_opens(qtbot, window, tmp_path):
     (path,) = copies(tmp_path, 1)
     assert drop(window.canvas.viewport(), file_drag(path))
     qtbot.waitUntil(lambda: window.document.path == path)
-    assert len(window.canvas.blueprint_scene.cards()) == len(load_blueprint(path).touchpoints)
+    today = current_state(load_blueprint(path)).touchpoints
+    assert len(window.canvas.blueprint_scene.cards()) == len(today)
 
 
 def test_dropping_on_unsaved_changes_asks_first(qtbot, window, tmp_path, monkeypatch):

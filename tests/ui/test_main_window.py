@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from blueprint.model.entities import SCHEMA_VERSION
+from blueprint.model.states import current_state
 from blueprint.storage import load_blueprint
 from blueprint.ui.canvas.view import READABLE_ZOOM
 from blueprint.ui.commands import EditTouchpoint
@@ -135,7 +136,8 @@ def test_open_from_the_file_menu(window, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(BROADBAND), ""))
     window.open_file()
     assert window.document.path == BROADBAND
-    assert len(window.canvas.blueprint_scene.cards()) == len(load_blueprint(BROADBAND).touchpoints)
+    today = current_state(load_blueprint(BROADBAND)).touchpoints
+    assert len(window.canvas.blueprint_scene.cards()) == len(today)
 
 
 def test_save_as_writes_the_file_and_clears_the_mark(opened, monkeypatch, tmp_path):

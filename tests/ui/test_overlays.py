@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from blueprint.analysis.epic import LETTER_NAMES, touchpoint_epic
 from blueprint.analysis.plan import build_plan
+from blueprint.model.states import current_state
 from blueprint.ui import theme
 from blueprint.ui.canvas import palette
 from blueprint.ui.canvas.card import CARD_WIDTH
@@ -228,7 +229,7 @@ def test_the_heat_map_scale_is_the_pdfs():
 def test_epic_colours_each_card_by_its_epic_score(window, broadband):
     view_action(window, "EPIC Colours").trigger()
     scene = scene_of(window)
-    for tp in broadband.touchpoints:
+    for tp in current_state(broadband).touchpoints:  # the canvas shows today's journey
         assert scene.card(tp.id).emphasis.fill == palette.epic_colour(touchpoint_epic(tp)), tp.id
     # Drawn: the card's face between its title and its badges is in its EPIC colour.
     card = scene.card("tp-fault-bot")  # every letter 1
@@ -295,7 +296,7 @@ def test_the_emotion_curve_runs_through_the_mean_emotion_of_each_stage(window, b
     view_action(window, "Emotion Curve").trigger()
     curve = overlays(window).emotion.item
     points = curve.points()
-    means = stage_means(broadband)
+    means = stage_means(current_state(broadband))
     assert [p.mean for p in points] == pytest.approx(list(means.values()))
     layout = scene_of(window).grid_layout
     for point, stage_id in zip(points, means, strict=True):

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from blueprint.analysis.plan import applies_to
 from blueprint.model import FrictionKind
+from blueprint.model.states import current_state
 from blueprint.ui.canvas.emphasis import PLAIN
 from blueprint.ui.commands import EditFriction, RemovePersona
 from blueprint.ui.overlays.card_emphasis import FILTERED_OUT
@@ -83,8 +84,9 @@ def test_removing_the_chosen_persona_shows_everyone_again(qtbot, window, broadba
 
 def test_the_kind_filter_fades_cards_and_markers_without_that_kind(qtbot, window, broadband):
     choose(qtbot, bar(window).kind, "Failure")
-    with_failure = {f.touchpoint_id for f in broadband.frictions if f.kind == FrictionKind.FAILURE}
-    assert faded(window) == {t.id for t in broadband.touchpoints} - with_failure
+    today = current_state(broadband)  # the canvas shows today's journey
+    with_failure = {f.touchpoint_id for f in today.frictions if f.kind == FrictionKind.FAILURE}
+    assert faded(window) == {t.id for t in today.touchpoints} - with_failure
     # A card with a failure and a deliberate check: only the check's marker fades.
     card = scene_of(window).card("tp-online-checkout")
     assert card.opacity() == 1
@@ -95,8 +97,9 @@ def test_the_kind_filter_fades_cards_and_markers_without_that_kind(qtbot, window
 
 def test_the_severity_filter_keeps_what_is_at_least_that_severe(qtbot, window, broadband):
     choose(qtbot, bar(window).severity, "3 serious or worse")
-    severe = {f.touchpoint_id for f in broadband.frictions if f.severity >= 3}
-    assert faded(window) == {t.id for t in broadband.touchpoints} - severe
+    today = current_state(broadband)
+    severe = {f.touchpoint_id for f in today.frictions if f.severity >= 3}
+    assert faded(window) == {t.id for t in today.touchpoints} - severe
     card = scene_of(window).card("tp-first-agent-call")  # a severity 3 and a 1
     assert card.opacity() == 1
     assert card.emphasis.faded_frictions == {"fr-identity-check-reschedule"}
@@ -105,13 +108,14 @@ def test_the_severity_filter_keeps_what_is_at_least_that_severe(qtbot, window, b
 def test_kind_and_severity_filters_combine(qtbot, window, broadband):
     choose(qtbot, bar(window).kind, "Slowdown")
     choose(qtbot, bar(window).severity, "3 serious or worse")
+    today = current_state(broadband)
     matching = {
         f.touchpoint_id
-        for f in broadband.frictions
+        for f in today.frictions
         if f.kind == FrictionKind.SLOWDOWN and f.severity >= 3
     }
     assert matching == {"tp-complaint"}
-    assert faded(window) == {t.id for t in broadband.touchpoints} - matching
+    assert faded(window) == {t.id for t in today.touchpoints} - matching
 
 
 def test_the_filters_follow_an_edit(qtbot, window, document):

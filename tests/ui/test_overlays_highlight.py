@@ -4,6 +4,7 @@ touchpoints) is marked on the canvas, and the rest fades a little."""
 import pytest
 
 from blueprint.model import Blueprint
+from blueprint.model.states import current_state
 from blueprint.ui.canvas import palette
 from blueprint.ui.canvas.emphasis import PLAIN
 from blueprint.ui.commands import EditTouchpoint
@@ -37,7 +38,7 @@ def test_highlight_marks_exactly_the_given_cards_and_friction_points(window, bro
     cards = {"tp-status-chat", "tp-first-agent-call", "tp-second-agent-call"}
     assert marked(window) == cards
     assert ringed(window) == set(frictions)
-    for tp in broadband.touchpoints:
+    for tp in current_state(broadband).touchpoints:  # the canvas shows today's journey
         opacity = scene_of(window).card(tp.id).opacity()
         assert opacity == (1.0 if tp.id in cards else BESIDE_HIGHLIGHT), tp.id
     # The other friction point of a highlighted card is not ringed.

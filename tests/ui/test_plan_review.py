@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from blueprint.model import FrictionNature, Improvement
+from blueprint.model.states import current_state
 from blueprint.ui.commands import AddImprovement, EditTouchpoint
 from blueprint.ui.document import Document
 from blueprint.ui.overlays.filters import NO_FILTER
@@ -208,7 +209,8 @@ def test_opening_another_file_shows_all_of_it(qtbot, window):
 
 def test_the_staircase_names_a_few_lifts_it_cannot_draw_and_counts_the_others(qtbot, window):
     document = window.document
-    bad = [f for f in document.blueprint.frictions if f.nature == FrictionNature.BAD]
+    today = current_state(document.blueprint).frictions  # the plan ranks today's journey
+    bad = [f for f in today if f.nature == FrictionNature.BAD]
     for number in range(30):
         idea = Improvement(title=f"Idea {number}", friction_ids=[bad[number % len(bad)].id])
         document.push(AddImprovement(document, idea))

@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from blueprint.model import Friction, Touchpoint
+from blueprint.model.states import current_state
 from blueprint.ui.canvas import palette
 from blueprint.ui.canvas.card import (
     BADGE,
@@ -53,8 +54,9 @@ def card_at(scene, touchpoint_id):
 
 
 def test_the_scene_shows_every_touchpoint_flow_stage_and_channel(scene, broadband):
-    assert len(scene.cards()) == len(broadband.touchpoints)
-    assert len(scene.flow_items()) == len(broadband.flows)
+    today = current_state(broadband)  # a scene opens on today's journey
+    assert len(scene.cards()) == len(today.touchpoints)
+    assert len(scene.flow_items()) == len(today.flows)
     for stage in broadband.stages:
         assert scene.stage_header(stage.id).name == stage.name
     for channel in broadband.channels:
@@ -63,8 +65,9 @@ def test_the_scene_shows_every_touchpoint_flow_stage_and_channel(scene, broadban
 
 
 def test_cards_sit_where_the_layout_says_and_never_overlap(scene, broadband):
-    layout = compute_layout(broadband)
-    for tp in broadband.touchpoints:
+    today = current_state(broadband)
+    layout = compute_layout(today)
+    for tp in today.touchpoints:
         rect = layout.cards[tp.id]
         assert card_at(scene, tp.id) == (rect.x, rect.y)
     boxes = [c.sceneBoundingRect().adjusted(2, 2, -2, -2) for c in scene.cards().values()]
@@ -159,7 +162,8 @@ def test_a_flow_arrow_runs_from_one_card_to_the_other(small_scene, small):
 
 def test_removing_a_stage_removes_its_column_and_cards_and_undo_brings_them_back(scene, document):
     stage = document.blueprint.stages[4]
-    doomed = [t.id for t in document.blueprint.touchpoints if t.stage_id == stage.id]
+    today = current_state(document.blueprint).touchpoints
+    doomed = [t.id for t in today if t.stage_id == stage.id]
     assert doomed
     cards, flows = len(scene.cards()), len(scene.flow_items())
     document.push(RemoveStage(document, stage.id))
@@ -182,7 +186,7 @@ def test_headers_follow_renames_and_stairway_steps(small_scene, small):
 
 def test_a_reset_document_is_drawn_afresh(small_scene, small, broadband):
     small.reset(broadband)
-    assert len(small_scene.cards()) == len(broadband.touchpoints)
+    assert len(small_scene.cards()) == len(current_state(broadband).touchpoints)
     assert small_scene.card("t1") is None
 
 
@@ -234,8 +238,9 @@ def test_the_whole_canvas_renders_to_a_picture_with_its_headers(scene, tmp_path)
 
 
 def assert_scene_shows(scene, document):
-    """What the scene shows is what a scene drawn afresh from the document would show."""
-    bp = document.blueprint
+    """What the scene shows is what a scene drawn afresh from the document would show: its
+    journey of today (the view a scene opens on)."""
+    bp = current_state(document.blueprint)
     layout = compute_layout(bp)
     assert scene.grid_layout.cards == layout.cards
     assert set(scene.cards()) == {t.id for t in bp.touchpoints}

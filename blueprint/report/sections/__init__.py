@@ -14,10 +14,20 @@ from .ranked_plan import ranked_plan
 from .register import register
 from .stairway import staircase
 from .summary import summary
+from .today_and_tomorrow import today_and_tomorrow
 from .where_it_hurts import where_it_hurts
 
 #: Each builder returns its flowables, starting with its own page break where it needs one.
-BUILDERS = (summary, staircase, ranked_plan, where_it_hurts, data_to_capture, register, formulas)
+BUILDERS = (
+    summary,
+    today_and_tomorrow,  # nothing without a future state
+    staircase,
+    ranked_plan,
+    where_it_hurts,
+    data_to_capture,
+    register,
+    formulas,
+)
 
 
 def compose(ctx: RenderContext) -> list[Flowable]:

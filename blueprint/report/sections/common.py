@@ -22,6 +22,8 @@ class SectionHeading(Paragraph):
 
 #: Section keys and titles, in the order of the plan (the outline and the tests use them).
 SUMMARY = ("summary", "Summary")
+#: Only in the plan of a blueprint that draws a future state, right after the summary.
+TODAY_AND_TOMORROW = ("today-and-tomorrow", "Today and tomorrow")
 STAIRCASE = ("staircase", "The staircase of service")
 RANKED_PLAN = ("ranked-plan", "The ranked plan, wave by wave")
 WHERE_IT_HURTS = ("where-it-hurts", "Where it hurts")
@@ -30,18 +32,27 @@ REGISTER = ("friction-register", "Friction register")
 FORMULAS = ("formulas", "How the scores are computed")
 NOTHING_TO_PLAN = ("nothing-to-plan", "Nothing to plan yet")
 
+#: The numbered sections of a plan of one state, in order.
 SECTIONS = (SUMMARY, STAIRCASE, RANKED_PLAN, WHERE_IT_HURTS, DATA_TO_CAPTURE, REGISTER, FORMULAS)
 SECTION_TITLES = tuple(title for _, title in SECTIONS)
+#: ... and of a plan whose blueprint draws a future state.
+SECTIONS_WITH_FUTURE = (SUMMARY, TODAY_AND_TOMORROW, *SECTIONS[1:])
 
 
-def section_number(section: tuple[str, str]) -> int | None:
-    return SECTIONS.index(section) + 1 if section in SECTIONS else None
+def plan_sections(ctx: RenderContext) -> tuple[tuple[str, str], ...]:
+    """The numbered sections of this plan, in order."""
+    return SECTIONS_WITH_FUTURE if ctx.comparison is not None else SECTIONS
+
+
+def section_number(ctx: RenderContext, section: tuple[str, str]) -> int | None:
+    sections = plan_sections(ctx)
+    return sections.index(section) + 1 if section in sections else None
 
 
 def section_heading(ctx: RenderContext, section: tuple[str, str]) -> SectionHeading:
     """A numbered first-level heading (the plan's own words, so no user text)."""
     key, title = section
-    number = section_number(section)
+    number = section_number(ctx, section)
     if number is None:
         return SectionHeading(title, ctx.styles.h1, key, title, 0)
     return SectionHeading(

@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer
 from .. import formatting as fmt
 from ..context import RenderContext
 from ..styles import ACCENT, MUTED
-from .common import FORMULAS, SECTION_TITLES, section_number
+from .common import FORMULAS, plan_sections, section_number
 
 
 def cover(ctx: RenderContext) -> list[Flowable]:
@@ -51,7 +51,7 @@ def _contents(ctx: RenderContext) -> list[Flowable]:
         return []
     accent, muted = ACCENT.hexval()[2:], MUTED.hexval()[2:]
     lines = [f'<font color="#{accent}"><b>In this plan</b></font>']
-    for number, title in enumerate(SECTION_TITLES, start=1):
+    for number, (_, title) in enumerate(plan_sections(ctx), start=1):
         lines.append(f'<font color="#{muted}">{number}</font>&nbsp;&nbsp;{title}')
     return [Paragraph("<br/>".join(lines), ctx.styles.body)]
 
@@ -67,5 +67,5 @@ def _made_from(ctx: RenderContext) -> str:
         return made
     return (
         f"{made} Every number in this plan is computed from them; section "
-        f"{section_number(FORMULAS)} shows how."
+        f"{section_number(ctx, FORMULAS)} shows how."
     )

@@ -35,9 +35,9 @@ def register(ctx: RenderContext) -> list[Flowable]:
         Paragraph(
             "Every friction point, in journey order (stage, then channel). r: monthly reach; "
             "w: segment weight; o: origin step; l: landing step; d: drop; F: friction impact "
-            f"(section {section_number(FORMULAS)} gives the formulas). <b>Good</b> friction is "
-            "deliberate (a confirmation, a protective check): it is shown, never prioritised "
-            "for removal, and its F is 0.",
+            f"(section {section_number(ctx, FORMULAS)} gives the formulas). <b>Good</b> "
+            "friction is deliberate (a confirmation, a protective check): it is shown, never "
+            "prioritised for removal, and its F is 0.",
             ctx.styles.body,
         ),
     ]

@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spac
 from ...analysis import ImprovementScore, Wave
 from ...analysis.epic import LETTER_NAMES
 from .. import formatting as fmt
+from ..comparison_text import headline_sentence
 from ..context import RenderContext
 from ..saving import COST_UNKNOWN, avoidable_cost_text, saving_sentence
 from ..styles import TILE_FILL, WAVE_COLOURS
@@ -15,6 +16,7 @@ from .common import (
     DATA_TO_CAPTURE,
     RANKED_PLAN,
     SUMMARY,
+    TODAY_AND_TOMORROW,
     WHERE_IT_HURTS,
     section_heading,
     section_number,
@@ -39,6 +41,7 @@ def summary(ctx: RenderContext) -> list[Flowable]:
     _, heading_height = heading.wrap(ctx.width, ctx.height)
     body = [
         Paragraph(_lead(ctx), ctx.styles.body),
+        *_tomorrow(ctx),
         _tiles(ctx),
         Paragraph("Top improvements", ctx.styles.h2),
         _top_table(ctx),
@@ -69,6 +72,18 @@ def _lead(ctx: RenderContext) -> str:
         "the <b>Now</b> wave "
         f"({fmt.plural(len(plan.waves[Wave.NOW]), 'quick win')}): high impact for low effort."
     )
+
+
+def _tomorrow(ctx: RenderContext) -> list[Paragraph]:
+    """The future state's headline gain, in one sentence, when the blueprint draws one."""
+    comparison = ctx.comparison
+    if comparison is None:
+        return []
+    where = f" (section {section_number(ctx, TODAY_AND_TOMORROW)})"
+    sentence = headline_sentence(comparison.whole, comparison.currency, where)
+    if sentence is None:
+        sentence = f"The future state drawn in this blueprint{where} changes none of its figures."
+    return [Paragraph(f"<b>Tomorrow:</b> {sentence}", ctx.styles.body)]
 
 
 def _tile(ctx: RenderContext, value: str, label: str) -> list[Paragraph]:
@@ -196,7 +211,7 @@ def _now_list(ctx: RenderContext) -> list[Flowable]:
         items.append(
             Paragraph(
                 f"… and {fmt.plural(more, 'more quick win')} in section "
-                f"{section_number(RANKED_PLAN)}.",
+                f"{section_number(ctx, RANKED_PLAN)}.",
                 ctx.styles.small,
             )
         )
@@ -205,7 +220,7 @@ def _now_list(ctx: RenderContext) -> list[Flowable]:
             Paragraph(
                 f"<b>Measure first:</b> {fmt.plural(gaps, 'friction point')} behind the top "
                 "improvements have an estimated or unknown frequency (section "
-                f"{section_number(DATA_TO_CAPTURE)}).",
+                f"{section_number(ctx, DATA_TO_CAPTURE)}).",
                 ctx.styles.small,
             )
         )
@@ -226,7 +241,7 @@ def _epic_by_stage(ctx: RenderContext, width: float) -> list[Flowable]:
     columns = (Column("Stage", 3.2), Column("Weakest", 1.6), Column("EPIC index", 1.2, True))
     table = DataTable(ctx, columns, width)
     stages = ctx.bp.stages
-    if len(stages) > SUMMARY_STAGES:  # the weakest stages only: the rest are in section 4
+    if len(stages) > SUMMARY_STAGES:  # the weakest stages only: the rest are in Where it hurts
         index = {s.id: ctx.plan.epic_by_stage[s.id].index for s in stages}
         ranked = sorted(index, key=lambda sid: (index[sid] is None, index[sid] or 0))
         shown = set(ranked[:SUMMARY_STAGES])
@@ -247,7 +262,7 @@ def _epic_by_stage(ctx: RenderContext, width: float) -> list[Flowable]:
         story.append(
             Paragraph(
                 f"The {SUMMARY_STAGES} stages with the lowest EPIC index; all "
-                f"{len(ctx.bp.stages)} in section {section_number(WHERE_IT_HURTS)}.",
+                f"{len(ctx.bp.stages)} in section {section_number(ctx, WHERE_IT_HURTS)}.",
                 ctx.styles.small,
             )
         )

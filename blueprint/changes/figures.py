@@ -1,0 +1,189 @@
+"""What a state of the journey costs: the figures of DOMAIN.md, for one state on its own.
+
+Every figure is computed by the analysis functions the plan uses, over an ordinary blueprint:
+a ``state_view`` of one state, or a file as it is. Only bad friction counts, except in the
+failure-demand share, which counts every friction point that names a contact reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..analysis import (
+    EpicSummary,
+    FailureDemand,
+    FrictionScore,
+    applies_to,
+    channel_switches,
+    lost_journeys,
+    score_frictions,
+    yearly_contact_cost,
+)
+from ..analysis.epic import TouchpointEpic, epic_by_stage_and_overall
+from ..analysis.journey import stage_emotions
+from ..analysis.plan import demand_by_friction, failure_demand_of
+from ..model import Blueprint, Demand, Flow, Touchpoint
+from ..model.states import State, state_view
+
+#: The steps of the stairway, from 0 (escalation or lost) to 5 (no contact needed).
+STEPS = tuple(range(6))
+
+
+@dataclass(frozen=True, slots=True)
+class StageFigures:
+    stage_id: str
+    epic: EpicSummary  # its index and weakest letter among the rest
+    emotion: float | None  # the mean of the set emotions; None when none is set
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """The figures of one state, for every customer or for one persona."""
+
+    persona_id: str | None
+    friction_impact: float  # sum of F
+    stairway: tuple[float, ...]  # monthly reach r landing on step 0..5 (give-ups on 0)
+    friction_cost: float  # a year: r x 12 x cost per contact of the landing channel
+    cost_unknown_channel_ids: tuple[str, ...]  # landing channels with no cost, counted 0
+    lost_journeys: float  # a year
+    failure_demand: FailureDemand
+    channel_switches: int
+    epic: EpicSummary  # of the whole state
+    stages: tuple[StageFigures, ...]  # in the blueprint's stage order
+
+    def stage(self, stage_id: str) -> StageFigures | None:
+        return next((s for s in self.stages if s.stage_id == stage_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class JourneyFigures:
+    """The figures of one state for every customer, and for each persona."""
+
+    whole: Figures
+    personas: tuple[Figures, ...]  # one per persona, in the blueprint's order
+
+
+def figures(
+    bp: Blueprint, persona_id: str | None = None, scores: list[FrictionScore] | None = None
+) -> Figures:
+    """The figures of ``bp`` read as one state (a ``state_view``, or a file of one state),
+    over the touchpoints that apply to ``persona_id`` (every touchpoint without one).
+    ``scores``: its friction points' scores when already known (``score_frictions(bp)``)."""
+    touchpoints = _touchpoints_of(bp, persona_id)
+    ids = {t.id for t in touchpoints}
+    if scores is None:
+        scores = score_frictions(bp, ids)
+    elif persona_id is not None:
+        scores = [s for s in scores if s.touchpoint_id in ids]
+    journey = _Journey.of(bp, scores, touchpoints)
+    return journey.figures(persona_id, touchpoints, scores, journey.epic)
+
+
+def state_figures(bp: Blueprint, state: State, persona_id: str | None = None) -> Figures:
+    """The figures of one state of ``bp``."""
+    return figures(state_view(bp, state), persona_id)
+
+
+def journey_figures(bp: Blueprint, scores: list[FrictionScore] | None = None) -> JourneyFigures:
+    """The figures of ``bp`` read as one state, for every customer and for each persona.
+
+    What every group needs is read once (``scores``, when already known, are used): a
+    friction point keeps its touchpoint's segment weight in a persona's figures, as the plan
+    for one persona does.
+    """
+    scores = score_frictions(bp) if scores is None else scores
+    journey = _Journey.of(bp, scores, bp.touchpoints)
+    whole = journey.figures(None, bp.touchpoints, scores, journey.epic)
+    personas = []
+    for persona in bp.personas:
+        touchpoints = _touchpoints_of(bp, persona.id)
+        ids = {t.id for t in touchpoints}
+        scoped = [s for s in scores if s.touchpoint_id in ids]
+        epic = {i: e for i, e in journey.epic.items() if i in ids}
+        personas.append(journey.figures(persona.id, touchpoints, scoped, epic))
+    return JourneyFigures(whole, tuple(personas))
+
+
+def _touchpoints_of(bp: Blueprint, persona_id: str | None) -> list[Touchpoint]:
+    if persona_id is None:
+        return bp.touchpoints
+    return [t for t in bp.touchpoints if applies_to(t.persona_ids, persona_id)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Journey:
+    """What the figures of any group of one state's touchpoints read, looked up once."""
+
+    bp: Blueprint
+    epic: dict[str, TouchpointEpic]  # touchpoint id -> its letters
+    demand_of: dict[str, Demand]  # friction id -> the demand of its contact reason
+    #: bad friction id -> its contact cost a year, for those where customers do not give up
+    contact_cost: dict[str, float]
+    #: bad friction id -> its landing channel, where that channel has no cost per contact
+    cost_unknown: dict[str, str]
+    switches: list[Flow]  # the channel switches of the whole journey
+
+    @classmethod
+    def of(
+        cls, bp: Blueprint, scores: list[FrictionScore], touchpoints: list[Touchpoint]
+    ) -> _Journey:
+        costs = {c.id: c.cost_per_contact for c in bp.channels}
+        contact_cost: dict[str, float] = {}
+        unknown: dict[str, str] = {}
+        for score in scores:
+            if score.good or score.gives_up:
+                continue
+            landing = score.landing_channel_id or ""
+            cost = costs.get(landing)
+            if cost is None:
+                unknown[score.friction_id] = landing
+            contact_cost[score.friction_id] = yearly_contact_cost(score, cost)
+        epic = {t.id: TouchpointEpic.of(t) for t in touchpoints}
+        switches = channel_switches(bp)
+        return cls(bp, epic, demand_by_friction(bp), contact_cost, unknown, switches)
+
+    def figures(
+        self,
+        persona_id: str | None,
+        touchpoints: list[Touchpoint],
+        scores: list[FrictionScore],
+        epic: dict[str, TouchpointEpic],
+    ) -> Figures:
+        bp = self.bp
+        contact_cost, cost_unknown = self.contact_cost, self.cost_unknown
+        # The sums defined here (F, reach by landing step, contact cost) in one pass over the
+        # bad friction points.
+        bad: list[FrictionScore] = []
+        impact = cost = 0.0
+        stairway = [0.0] * len(STEPS)
+        unknown: dict[str, None] = {}
+        for score in scores:
+            if score.good:
+                continue
+            bad.append(score)
+            impact += score.impact  # F
+            stairway[score.landing_step] += score.reach  # r on its landing step
+            cost += contact_cost.get(score.friction_id, 0.0)
+            if score.friction_id in cost_unknown:
+                unknown[cost_unknown[score.friction_id]] = None
+        switches = self.switches
+        if persona_id is not None:  # the flows between the persona's touchpoints
+            ids = {t.id for t in touchpoints}
+            switches = [f for f in switches if f.from_id in ids and f.to_id in ids]
+        epic_by_stage, epic_overall = epic_by_stage_and_overall(bp, list(epic.values()))
+        emotion = {e.stage_id: e.mean for e in stage_emotions(bp, touchpoints)}
+        return Figures(
+            persona_id=persona_id,
+            friction_impact=impact,
+            stairway=tuple(stairway),
+            friction_cost=cost,
+            cost_unknown_channel_ids=tuple(unknown),
+            lost_journeys=lost_journeys(bad),
+            failure_demand=failure_demand_of(self.demand_of, scores),
+            channel_switches=len(switches),
+            epic=epic_overall,
+            stages=tuple(
+                StageFigures(stage.id, epic_by_stage[stage.id], emotion.get(stage.id))
+                for stage in bp.stages
+            ),
+        )

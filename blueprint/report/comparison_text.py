@@ -1,0 +1,227 @@
+"""Two states of the journey in words and numbers: the same for the PDF and the command line.
+
+No reportlab here (as in ``saving``): the command line and the editor print the same text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..changes import Change, Comparison, FiguresDelta, Unit
+from ..changes.compare import LOST_JOURNEYS
+from ..model import EpicLetter
+from . import formatting as fmt
+
+#: How a delta of a bounded figure is counted.
+_POINTS = {Unit.PERCENT, Unit.INDEX}
+
+
+def value_text(change: Change, value: float | None, currency: str) -> str:
+    """One side of a figure as the plan prints it: ``£ 7,200``, ``25%``, ``38``."""
+    if value is None:
+        return fmt.DASH
+    unit = change.measure.unit
+    if unit == Unit.MONEY:
+        return fmt.money(value, currency)
+    if unit == Unit.PERCENT:
+        return f"{value:.0f}%"
+    if unit == Unit.EMOTION:
+        return f"{value:+.1f}" if value else "0"
+    if unit == Unit.COUNT:
+        return fmt.whole(value)
+    if unit == Unit.INDEX:
+        return fmt.decimal(value)
+    return number_text(value)
+
+
+def number_text(value: float) -> str:
+    """A reach or an impact: whole when it is whole or large, else one decimal."""
+    return fmt.whole(value) if value == round(value) or abs(value) >= 100 else fmt.decimal(value)
+
+
+def delta_text(change: Change, currency: str) -> str:
+    """The change, signed: ``-£ 6,480``, ``-22.0 points``, ``+1``, ``0``."""
+    delta = change.delta
+    if delta is None:
+        return fmt.DASH
+    if not delta:
+        return "0"
+    sign = "+" if delta > 0 else "-"
+    return sign + _amount(change, abs(delta), currency)
+
+
+def _amount(change: Change, amount: float, currency: str) -> str:
+    """A size of a change without its sign: ``£ 6,480``, ``21.9 points``, ``1``."""
+    unit = change.measure.unit
+    if unit in _POINTS:
+        return f"{fmt.decimal(amount)} points"
+    if unit == Unit.EMOTION:
+        return fmt.decimal(amount)
+    if unit == Unit.MONEY:
+        return fmt.money(amount, currency)
+    if unit == Unit.COUNT:
+        return fmt.whole(amount)
+    return number_text(amount)
+
+
+def change_sentence(change: Change, currency: str) -> str:
+    """``Friction cost a year falls by £ 6,480, from £ 7,200 to £ 720.``"""
+    delta = change.delta
+    label = change.measure.label
+    if delta is None:
+        return f"{label}: {value_text(change, change.before, currency)} before, " + (
+            f"{value_text(change, change.after, currency)} after."
+        )
+    if not delta:
+        return f"{label} stays at {value_text(change, change.after, currency)}."
+    verb = ("fall" if delta < 0 else "rise") + ("" if change.measure.plural else "s")
+    return (
+        f"{label} {verb} by {_amount(change, abs(delta), currency)}, from "
+        f"{value_text(change, change.before, currency)} to "
+        f"{value_text(change, change.after, currency)}."
+    )
+
+
+def headline_sentence(delta: FiguresDelta, currency: str, where: str = "") -> str | None:
+    """The future state's headline gain in one sentence: the contact cost it avoids (and
+    the lost journeys) when it avoids any, else its biggest change; None when nothing
+    changes. ``where`` follows the subject, e.g. `` (section 2)``."""
+    subject = f"The future state drawn in this blueprint{where}"
+    if delta.avoidable_cost > 0:
+        gain = f"would avoid about {fmt.money(delta.avoidable_cost, currency)} a year in contacts"
+        if delta.cost_unknown_channel_ids:
+            gain += " whose cost is known"
+        lost = delta.change(LOST_JOURNEYS).delta or 0.0
+        if lost < 0:
+            gain += f" and {fmt.whole(-lost)} lost journeys a year"
+        return f"{subject} {gain}."
+    biggest = delta.biggest(1)
+    if not biggest:
+        return None
+    return f"{subject}: {change_sentence(biggest[0], currency)}"
+
+
+def cost_note(delta: FiguresDelta, names: dict[str, str]) -> str | None:
+    """Which landing channels have no cost per contact, counted 0 in the friction cost."""
+    unknown = [names.get(c, c) for c in delta.cost_unknown_channel_ids]
+    if not unknown:
+        return None
+    return f"cost per contact unknown for {fmt.join_words(unknown)} (counted as 0)"
+
+
+# --- the comparison as plain text (the command line) ----------------------------------------
+
+
+def comparison_lines(
+    comparison: Comparison, title: str, name: Callable[[str], str] = lambda text: text
+) -> list[str]:
+    """The whole comparison as lines of plain text: the figures for every customer (or the
+    persona asked for), the stairway, each stage, the three biggest changes, each persona,
+    and what the future state changes. ``name`` cleans user text (names of stages...)."""
+    names = {key: name(value) for key, value in comparison.names.items()}
+    before, after = comparison.before_name, comparison.after_name
+    lines = [f"{name(title)}: {before} -> {after}"]
+    whole = comparison.whole
+    if whole.persona_id is not None:
+        lines.append(f"For persona {names.get(whole.persona_id, whole.persona_id)}")
+    lines += ["", *_figures_block(whole, comparison, names)]
+    biggest = whole.biggest()
+    lines += ["", f"The {_count_word(len(biggest))}:" if biggest else "Nothing changes."]
+    lines += [f"  - {change_sentence(c, comparison.currency)}" for c in biggest]
+    for persona in comparison.personas:
+        persona_name = names.get(persona.persona_id or "", persona.persona_id or "")
+        lines += ["", f"For persona {persona_name}", *_headline_table(persona, comparison)]
+    for persona_id in comparison.unmatched_persona_ids:
+        lines.append(f"Persona {names.get(persona_id, persona_id)} is in one file only.")
+    if comparison.differences:
+        lines += ["", f"What the future state changes ({len(comparison.differences)}):"]
+        lines += [f"  - {name(d.describe())}" for d in comparison.differences]
+    return lines
+
+
+def _figures_block(delta: FiguresDelta, comparison: Comparison, names: dict[str, str]) -> list[str]:
+    currency = comparison.currency
+    lines = _headline_table(delta, comparison)
+    saving = f"Avoidable cost a year: {fmt.money(delta.avoidable_cost, currency)}"
+    note = cost_note(delta, names)
+    lines += ["", saving + (f"; {note}" if note else "")]
+    lines += ["", "Friction landing on each step of the stairway, a month"]
+    rows = [
+        [
+            fmt.step_label(step),
+            value_text(c, c.before, currency),
+            value_text(c, c.after, currency),
+            delta_text(c, currency),
+        ]
+        for step, c in reversed(list(enumerate(delta.stairway)))
+    ]
+    lines += _table(["step", comparison.before_name, comparison.after_name, "change"], rows)
+    lines += ["", "By stage"]
+    rows = [
+        [
+            names.get(s.stage_id, s.stage_id),
+            value_text(s.epic_index, s.epic_index.before, currency),
+            value_text(s.epic_index, s.epic_index.after, currency),
+            delta_text(s.epic_index, currency),
+            f"{_letter(s.weakest_before)} -> {_letter(s.weakest_after)}",
+            value_text(s.emotion, s.emotion.before, currency),
+            value_text(s.emotion, s.emotion.after, currency),
+            delta_text(s.emotion, currency),
+        ]
+        for s in delta.stages
+    ]
+    before, after = comparison.before_name, comparison.after_name
+    headers = [
+        "stage",
+        f"EPIC {before}",
+        f"EPIC {after}",
+        "change",
+        "weakest letter",
+        f"emotion {before}",
+        f"emotion {after}",
+        "change",
+    ]
+    return lines + _table(headers, rows)
+
+
+def _headline_table(delta: FiguresDelta, comparison: Comparison) -> list[str]:
+    currency = comparison.currency
+    rows = [
+        [
+            c.measure.label,
+            value_text(c, c.before, currency),
+            value_text(c, c.after, currency),
+            delta_text(c, currency),
+        ]
+        for c in delta.headline
+    ]
+    rows.append(
+        [
+            "Weakest EPIC letter",
+            _letter(delta.before.epic.weakest),
+            _letter(delta.after.epic.weakest),
+            "",
+        ]
+    )
+    return _table(["", comparison.before_name, comparison.after_name, "change"], rows)
+
+
+def _count_word(count: int) -> str:
+    return "biggest change" if count == 1 else f"{('two', 'three')[count - 2]} biggest changes"
+
+
+def _letter(letter: EpicLetter | None) -> str:
+    return letter.value if letter else fmt.DASH
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    """Columns padded to their widest cell: the first left-aligned, the others right."""
+    everything = [headers, *rows]
+    widths = [max(len(row[i]) for row in everything) for i in range(len(headers))]
+
+    def line(row: list[str]) -> str:
+        cells = [row[0].ljust(widths[0])]
+        cells += [cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
+        return ("  " + "  ".join(cells)).rstrip()
+
+    return [line(row) for row in everything]

@@ -1,0 +1,107 @@
+"""The 'Today and tomorrow' section: there when the blueprint draws a future, absent if not."""
+
+import pytest
+
+from blueprint.analysis import build_plan
+from blueprint.model import Presence, TouchpointFuture
+from blueprint.report.sections.common import SECTION_TITLES, SECTIONS_WITH_FUTURE
+from tests.factories import future_blueprint, small_blueprint
+
+from .conftest import flat, render
+
+HEADINGS_WITH_FUTURE = [f"{n} {t}" for n, (_, t) in enumerate(SECTIONS_WITH_FUTURE, 1)]
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    bp = future_blueprint()
+    return render(bp, build_plan(bp))
+
+
+def test_the_section_comes_right_after_the_summary_and_the_rest_move_down(rendered):
+    body = rendered.body
+    positions = [body.index(heading) for heading in HEADINGS_WITH_FUTURE]
+    assert positions == sorted(positions)
+    assert HEADINGS_WITH_FUTURE[:3] == [
+        "1 Summary",
+        "2 Today and tomorrow",
+        "3 The staircase of service",
+    ]
+    assert "2  Today and tomorrow" in rendered.outline_titles()
+    cover = flat(rendered.pages[0])
+    assert "2 Today and tomorrow 3 The staircase of service" in cover
+    assert "section 8 shows how" in cover  # the formulas are section 8 now
+
+
+def test_the_summary_names_the_headline_gain(rendered):
+    summary = flat(rendered.pages[1])
+    assert (
+        "Tomorrow: The future state drawn in this blueprint (section 2) would avoid about "
+        "£ 6,480 a year in contacts whose cost is known and 480 lost journeys a year." in summary
+    )
+
+
+def test_the_section_shows_the_figures_and_the_three_biggest_changes(rendered):
+    section = rendered.section("2 Today and tomorrow", "3 The staircase of service")
+    # The stairway drawn before and after, steps 0 to 5: 100 a month on Live human (step 1)
+    # today, 10 tomorrow.
+    assert "Today 40 100 0 0 0 0 Tomorrow 0 (-40) 10 (-90) 20 (+20) 0 0 0" in section
+    assert "Friction cost a year £ 7,200 £ 720 -£ 6,480" in section
+    assert "Avoidable cost a year: what the friction cost falls by £ 6,480" in section
+    assert "Failure-demand share 25% 3% -22.0 points" in section
+    assert "cost per contact unknown for SMS (counted as 0)" in section
+    assert (
+        "1. Lost journeys a year fall by 480, from 480 to 0. "
+        "2. Friction impact falls by 1,406, from 1,560 to 154. "
+        "3. Friction cost a year falls by £ 6,480, from £ 7,200 to £ 720." in section
+    )
+    assert "Install 25.0 87.5 +62.5 points E → I -1.5 +1.0 +2.5" in section
+    assert "Family -1,166 -£ 6,480 0 -22.0 points +1 +37.5 points" in section
+    assert "Added touchpoint 'Install date by SMS' (brought about by #2)" in section
+
+
+def test_the_rest_of_the_plan_reads_todays_journey(rendered):
+    register = rendered.section("7 Friction register", "8 How the scores")
+    assert "Long hold" in register  # gone tomorrow, there today
+    assert "SMS too early" not in register  # tomorrow only
+    assert "3 friction points" in flat(rendered.pages[0])  # "Made with ... 3 friction points"
+
+
+def test_a_persona_plan_compares_that_persona_only():
+    bp = future_blueprint()
+    rendered = render(bp, build_plan(bp, persona_id="p1"))
+    section = rendered.section("2 Today and tomorrow", "3 The staircase of service")
+    assert "The figures are those of persona Family." in section
+    assert "Channel switches 0 1 +1" in section
+    assert "Change by persona" not in section
+
+
+def test_a_future_equal_to_today_says_nothing_changes():
+    bp = small_blueprint()
+    touchpoint = bp.touchpoints[0]
+    touchpoint.future = TouchpointFuture(title=touchpoint.title)  # drawn, but the same
+    rendered = render(bp)
+    assert "Tomorrow: The future state drawn in this blueprint (section 2) changes none of" in (
+        flat(rendered.pages[1])
+    )
+    section = rendered.section("2 Today and tomorrow", "3 The staircase of service")
+    assert "None: the future state drawn changes none of these figures." in section
+
+
+def test_without_a_future_state_the_plan_is_as_before():
+    rendered = render(small_blueprint())
+    assert "Today and tomorrow" not in rendered.text
+    assert "Tomorrow:" not in rendered.text
+    headings = [f"{n} {t}" for n, t in enumerate(SECTION_TITLES, 1)]
+    positions = [rendered.body.index(heading) for heading in headings]
+    assert positions == sorted(positions)
+    assert "section 7 shows how" in flat(rendered.pages[0])
+
+
+def test_a_plan_of_a_file_whose_future_only_removes_shows_the_removal():
+    bp = small_blueprint()
+    bp.flows[1].state = Presence.CURRENT
+    rendered = render(bp, build_plan(bp))
+    section = rendered.section("2 Today and tomorrow", "3 The staircase of service")
+    assert "Removed flow 'Call about order → Complain'" in section
+    assert "Channel switches 2 1 -1" in section
