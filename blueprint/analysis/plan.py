@@ -335,6 +335,6 @@ def failure_demand_of(
         if demand is None:
             continue
         total += score.reach
-        if demand == Demand.FAILURE:
+        if demand is Demand.FAILURE:
             failure += score.reach
     return FailureDemand(failure, total, failure / total if total else None)

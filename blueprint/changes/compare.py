@@ -16,7 +16,7 @@ from ..analysis.records import entity_names
 from ..collector import collector_paused
 from ..model import Blueprint, EpicLetter
 from ..model.defaults import STEP_NAMES
-from ..model.states import State, state_view
+from ..model.states import State, both_states, state_view
 from .differences import Difference, differences
 from .figures import STEPS, Figures, JourneyFigures, figures, journey_figures
 
@@ -260,9 +260,10 @@ def compare_states(
     With ``persona_id``, ``whole`` is that persona's and there are no other personas; with
     ``each_persona`` False, neither (every customer only, in about half the time).
     """
+    today, tomorrow = both_states(bp)
     comparison = compare_blueprints(
-        state_view(bp, State.CURRENT),
-        state_view(bp, State.FUTURE),
+        today,
+        tomorrow,
         persona_id,
         names=("today", "tomorrow"),
         each_persona=each_persona,

@@ -23,11 +23,25 @@ def present_in(presence: Presence, state: State) -> bool:
 
 def has_future_state(bp: Blueprint) -> bool:
     """True when the file draws a future that differs from today in any way."""
-    return (
-        any(e.state != Presence.BOTH for e in (*bp.touchpoints, *bp.flows, *bp.frictions))
-        or any(t.future is not None and not t.future.is_empty() for t in bp.touchpoints)
-        or any(f.future is not None and not f.future.is_empty() for f in bp.frictions)
-    )
+    # Plain loops and identity: it runs before every plan, over every entity of the file.
+    both = Presence.BOTH
+    for entities in (bp.touchpoints, bp.flows, bp.frictions):
+        for entity in entities:
+            if entity.state is not both:
+                return True
+    for entities in (bp.touchpoints, bp.frictions):
+        for entity in entities:
+            future = entity.future
+            if future is not None and not future.is_empty():
+                return True
+    return False
+
+
+def both_states(bp: Blueprint) -> tuple[Blueprint, Blueprint]:
+    """Today's journey and tomorrow's, the file read once to tell whether they differ."""
+    if not has_future_state(bp):
+        return bp, bp
+    return _view(bp, State.CURRENT), _view(bp, State.FUTURE)
 
 
 def state_view(bp: Blueprint, state: State) -> Blueprint:
