@@ -13,7 +13,7 @@ from collections import defaultdict
 from enum import StrEnum
 
 from ...changes import DifferenceKind, differences
-from ...model import Blueprint, Flow, Friction, Touchpoint
+from ...model import Blueprint, Flow, Friction, Presence, Touchpoint
 from ...model.states import State, current_state, has_future_state, state_view
 
 
@@ -57,6 +57,12 @@ class ShownJourney:
     def state(self) -> State:
         """The state an edit made in this view changes: Compare edits today's journey."""
         return State.FUTURE if self.view == JourneyView.FUTURE else State.CURRENT
+
+    @property
+    def new_presence(self) -> Presence:
+        """What is drawn in this view belongs to: tomorrow only in the future view, else
+        both states."""
+        return Presence.FUTURE if self.view == JourneyView.FUTURE else Presence.BOTH
 
     @property
     def blueprint(self) -> Blueprint:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from ...analysis.journey import channel_switches
 from ...model import Presence, Touchpoint
-from ..canvas.shown import JourneyView
 from ..canvas.view import CanvasView
 from ..commands import (
     AddFlow,
@@ -154,8 +153,7 @@ class EditActions(QObject):
                 menu.addAction(action)
 
     def _new_state(self) -> Presence:
-        """What the shown view adds: tomorrow's only in the future view, else both states."""
-        return Presence.FUTURE if self._scene.journey_view == JourneyView.FUTURE else Presence.BOTH
+        return self._scene.shown.new_presence
 
     def _push(self, make: Callable[[], QUndoCommand]) -> bool:
         return push_checked(self._document, make, self.message.emit) is not None

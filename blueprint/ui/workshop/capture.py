@@ -98,7 +98,11 @@ class QuickCapture(QObject):
             return None
         try:
             touchpoint = build(
-                Touchpoint, title=title, stage_id=target.stage_id, channel_id=target.channel_id
+                Touchpoint,
+                title=title,
+                stage_id=target.stage_id,
+                channel_id=target.channel_id,
+                state=self._view.blueprint_scene.shown.new_presence,
             )
             command = AddTouchpoint(self._document, touchpoint)
         except CommandError as error:
