@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import __version__
 from .analysis import DEFAULT_TOP, build_plan, channel_switches
-from .analysis.records import PLAN_COLUMNS, plan_document, plan_rows
+from .analysis.records import PLAN_COLUMNS, persona_channel_records, plan_document, plan_rows
 from .changes import (
     ComparisonError,
     State,
@@ -137,8 +137,10 @@ def blueprint_counts(bp: Blueprint) -> dict[str, int]:
 def cmd_info(args: argparse.Namespace) -> int:
     bp = load_blueprint(args.file)
     counts = blueprint_counts(bp)
+    channels = persona_channel_records(bp)
     if args.json:
-        print(json.dumps({"title": bp.title, "organisation": bp.organisation, **counts}, indent=2))
+        document = {"title": bp.title, "organisation": bp.organisation, **counts}
+        print(json.dumps({**document, "persona_channels": channels}, indent=2))
         return EXIT_OK
     print(_one_line(bp.title))
     if bp.organisation.strip():
@@ -146,7 +148,29 @@ def cmd_info(args: argparse.Namespace) -> int:
     width = max(len(k) for k in counts) + 1
     for key, value in counts.items():
         print(f"  {key.replace('_', ' ') + ':':<{width + 1}} {value}")
+    for line in _persona_channel_lines(channels):
+        print(line)
     return EXIT_OK
+
+
+def _percent(share: float | None) -> str:
+    return "none" if share is None else f"{share:.0%}"
+
+
+def _persona_channel_lines(records: list[dict]) -> Iterator[str]:
+    """Each persona's channel fit, then one line per stage where it prefers a channel."""
+    if records:
+        yield "preferred channels (fit: share of the persona's touchpoints there in it):"
+    for record in records:
+        yield f"  {_one_line(record['persona'])}: channel fit {_percent(record['channel_fit'])}"
+        for stage in record["stages"]:
+            used = ", ".join(stage["channels_used"]) or "no touchpoint for this persona"
+            mark = "  MISMATCH" if stage["mismatch"] else ""
+            yield "    " + _one_line(
+                f"{stage['stage']}: prefers {stage['preferred_channel']}; fit "
+                f"{_percent(stage['fit'])}; uses {used}; pushed off "
+                f"{stage['pushed_off_per_month']:.0f} a month{mark}"
+            )
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from blueprint.model import (
     FrictionNature,
     Improvement,
     Persona,
+    PreferredChannel,
     Presence,
     Stage,
     Touchpoint,
@@ -205,5 +206,67 @@ def future_blueprint() -> Blueprint:
                 action="automate",
                 brings_about=["t4", "t3", "f2", "f3", "x2", "x4"],
             ),
+        ],
+    )
+
+
+def preferences_blueprint() -> Blueprint:
+    """Three stages, personas A and B with preferred channels, C with none; every case of
+    fit and pushed-off reach (worked out by hand in tests/analysis/test_persona_channels.py)."""
+
+    def tp(tid, stage, channel, personas=(), **kw):
+        return Touchpoint(
+            id=tid, title=tid, stage_id=stage, channel_id=channel, persona_ids=list(personas), **kw
+        )
+
+    def fr(fid, tid, count, per="month", **kw):
+        return Friction(
+            id=fid, title=fid, touchpoint_id=tid, frequency=Frequency(count=count, per=per), **kw
+        )
+
+    return Blueprint(
+        title="Prefs",
+        stages=[Stage(id=s, name=s.upper()) for s in ("s1", "s2", "s3")],
+        channels=[
+            Channel(id="web", name="Web", kind=ChannelKind.SELF_SERVICE, step=4),
+            Channel(id="app", name="App", kind=ChannelKind.SELF_SERVICE, step=4),
+            Channel(id="phone", name="Phone", kind=ChannelKind.LIVE_HUMAN, step=1),
+            Channel(id="esc", name="Complaints", kind=ChannelKind.ESCALATION, step=0),
+        ],
+        personas=[
+            Persona(
+                id="pa",
+                name="A",
+                preferred_channels=[
+                    PreferredChannel(stage_id="s1", channel_id="web"),
+                    PreferredChannel(stage_id="s2", channel_id="app"),
+                    PreferredChannel(stage_id="s3", channel_id="phone"),
+                ],
+            ),
+            Persona(
+                id="pb",
+                name="B",
+                preferred_channels=[PreferredChannel(stage_id="s1", channel_id="phone")],
+            ),
+            Persona(id="pc", name="C"),
+        ],
+        touchpoints=[
+            tp("t1", "s1", "web"),  # lists no persona: applies to all
+            tp("t2", "s1", "phone", ["pb"]),
+            tp("t3", "s1", "web", ["pa"]),
+            tp("t4", "s2", "phone"),
+            tp("t5", "s2", "app", ["pb"]),
+            tp("t6", "s3", "web", ["pb"]),
+            # tomorrow's only: the figures are today's
+            tp("t7", "s3", "phone", ["pa"], state="future"),
+        ],
+        frictions=[
+            fr("x1", "t1", 10, "week", gives_up=True),  # 43.33 a month
+            fr("x2", "t1", 2, "day", leads_to_channel_id="phone"),  # 60.83
+            fr("x3", "t1", 7, leads_to_channel_id="web"),  # stays in its own channel
+            fr("x4", "t1", 9, gives_up=True, nature="good"),  # good friction: not counted
+            fr("x5", "t1", 11),  # leads nowhere
+            fr("x6", "t3", 5, leads_to_channel_id="esc"),
+            fr("x7", "t4", 100, gives_up=True),  # not in A's preferred channel at s2
         ],
     )

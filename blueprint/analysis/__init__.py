@@ -11,6 +11,7 @@ from .friction import (
     yearly_contact_cost,
 )
 from .journey import StageEmotion, applies_to, channel_switches, emotion_by_stage
+from .persona_channels import PersonaChannelFit, StageFit, persona_channel_fits
 from .plan import (
     ACTION_SHARE,
     DEFAULT_TOP,
@@ -32,9 +33,11 @@ __all__ = [
     "FailureDemand",
     "FrictionScore",
     "ImprovementScore",
+    "PersonaChannelFit",
     "Plan",
     "Quadrant",
     "StageEmotion",
+    "StageFit",
     "Wave",
     "applies_to",
     "build_plan",
@@ -43,6 +46,7 @@ __all__ = [
     "epic_index",
     "lost_journeys",
     "monthly_reach",
+    "persona_channel_fits",
     "score_frictions",
     "segment_weight",
     "summarise_epic",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..collector import collector_paused
 from ..model import Blueprint
 from .friction import FrictionScore
+from .persona_channels import PersonaChannelFit, persona_channel_fits
 from .plan import ImprovementScore, Plan
 
 #: Columns of the flat (CSV) form of the ranked plan, in order.
@@ -120,6 +121,40 @@ def plan_document(bp: Blueprint, plan: Plan) -> dict:
             "weakest_epic_letter": weakest.value if weakest else None,
         },
         "improvements": [improvement_record(s, plan, names) for s in plan.improvements],
+        "persona_channels": persona_channel_records(bp, plan.persona_id),
+    }
+
+
+def persona_channel_records(bp: Blueprint, persona_id: str | None = None) -> list[dict]:
+    """Each persona's preferred channels against today's journey (only ``persona_id``'s
+    when given), as JSON-ready data."""
+    names = entity_names(bp)
+    return [
+        persona_channel_record(fit, names)
+        for fit in persona_channel_fits(bp)
+        if persona_id is None or fit.persona_id == persona_id
+    ]
+
+
+def persona_channel_record(fit: PersonaChannelFit, names: dict[str, str]) -> dict:
+    return {
+        "persona": fit.name,
+        "persona_id": fit.persona_id,
+        "channel_fit": fit.channel_fit,
+        "stages": [
+            {
+                "stage": names.get(s.stage_id, s.stage_id),
+                "preferred_channel": names.get(s.preferred_channel_id, s.preferred_channel_id),
+                "touchpoints": s.touchpoints,
+                "in_preferred_channel": s.in_preferred,
+                "fit": s.fit,
+                "channels_used": [names.get(c, c) for c in s.channel_ids],
+                "mismatch": s.mismatch,
+                "pushed_off_per_month": s.pushed_off,
+                "pushed_off_friction_ids": list(s.pushed_off_friction_ids),
+            }
+            for s in fit.stages
+        ],
     }
 
 

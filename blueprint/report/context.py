@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..analysis import Plan
+from ..analysis import PersonaChannelFit, Plan, persona_channel_fits
 from ..changes import Comparison
 from ..model import Blueprint, Friction
 from . import formatting as fmt
@@ -60,6 +60,14 @@ class RenderContext:
             if persona.id == self.plan.persona_id:
                 return persona.name
         return self.plan.persona_id
+
+    @cached_property
+    def persona_channel_fits(self) -> tuple[PersonaChannelFit, ...]:
+        """Each persona's preferred channels against today's journey: only the plan's
+        persona when the plan is for one."""
+        wanted = self.plan.persona_id
+        fits = persona_channel_fits(self.bp)
+        return tuple(f for f in fits if wanted is None or f.persona_id == wanted)
 
     def money(self, amount: float) -> str:
         return fmt.money(amount, self.bp.currency)

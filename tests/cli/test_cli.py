@@ -11,6 +11,7 @@ from blueprint.cli import main
 from blueprint.model.templates import TEMPLATES
 from blueprint.storage import load_blueprint, save_blueprint
 from tests.conftest import SAMPLES
+from tests.factories import preferences_blueprint
 
 
 def run(capsys, *args):
@@ -136,6 +137,20 @@ def test_info_counts_what_the_sample_holds(capsys):
 def test_info_in_words(capsys):
     code, out, _ = run(capsys, "info", SAMPLES[0])
     assert code == 0 and "channel switches:" in out and "touchpoints:" in out
+
+
+def test_info_says_how_well_the_journey_fits_each_personas_channels(capsys, tmp_path):
+    path = tmp_path / "prefs.blueprint"
+    save_blueprint(preferences_blueprint(), path)
+    code, out, _ = run(capsys, "info", path)
+    assert code == 0
+    assert "A: channel fit 50%" in out and "B: channel fit 50%" in out
+    assert "S2: prefers App; fit 0%; uses Phone; pushed off 0 a month MISMATCH" in out
+    assert "S3: prefers Phone; fit none; uses no touchpoint for this persona" in out
+    assert "S1: prefers Web; fit 100%; uses Web; pushed off 109 a month" in out
+    code, out, _ = run(capsys, "info", path, "--json")
+    (a, b) = json.loads(out)["persona_channels"]
+    assert a["channel_fit"] == 0.5 and b["stages"][0]["fit"] == 0.5
 
 
 def test_info_on_a_newer_file_explains(capsys, tmp_path):

@@ -10,6 +10,7 @@ from blueprint.analysis import build_plan
 from blueprint.cli import main
 from blueprint.storage import load_blueprint, save_blueprint
 from tests.conftest import SAMPLES
+from tests.factories import preferences_blueprint
 
 
 def run(capsys, *args):
@@ -123,3 +124,21 @@ def test_pdf_into_a_missing_folder_is_one_clear_line(capsys, tmp_path):
 def test_bad_date_is_a_usage_error(capsys, tmp_path):
     code, _, err = run(capsys, "plan", SAMPLES[0], "-o", tmp_path / "p.pdf", "--date", "soon")
     assert code == 2 and "is not a date like" in err
+
+
+def test_json_carries_each_personas_preferred_channels(capsys, tmp_path):
+    path = tmp_path / "prefs.blueprint"
+    save_blueprint(preferences_blueprint(), path)
+    code, out, _ = run(capsys, "plan", path, "--format", "json")
+    a, b = json.loads(out)["persona_channels"]
+    assert code == 0 and (a["persona"], b["persona"]) == ("A", "B")
+    assert a["channel_fit"] == pytest.approx(0.5)
+    s1, s2, s3 = a["stages"]
+    assert (s1["stage"], s1["preferred_channel"], s1["fit"]) == ("S1", "Web", 1.0)
+    assert s1["pushed_off_per_month"] == pytest.approx(10 * 52 / 12 + 2 * 365 / 12 + 5)
+    assert (s2["channels_used"], s2["mismatch"]) == (["Phone"], True)
+    assert s3["fit"] is None and s3["channels_used"] == []
+
+    code, out, _ = run(capsys, "plan", path, "--format", "json", "--persona", "B")
+    (only,) = json.loads(out)["persona_channels"]
+    assert only["persona"] == "B" and only["stages"][0]["channels_used"] == ["Web", "Phone"]

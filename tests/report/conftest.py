@@ -11,12 +11,12 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from blueprint.analysis import Plan, build_plan
+from blueprint.analysis import Plan, build_plan, persona_channel_fits
 from blueprint.changes import has_future_state
 from blueprint.model import Blueprint
 from blueprint.report import RenderResult, render_plan_pdf
 from blueprint.report import fonts as report_fonts
-from blueprint.report.sections.common import SECTIONS, SECTIONS_WITH_FUTURE
+from blueprint.report.sections.common import PERSONA_CHANNELS, SECTIONS, SECTIONS_WITH_FUTURE
 
 DATE = datetime.date(2026, 11, 23)
 
@@ -81,6 +81,9 @@ def render(
     result = render_plan_pdf(bp, plan, buffer, **options)
     data = buffer.getvalue()
     sections = SECTIONS_WITH_FUTURE if has_future_state(bp) else SECTIONS
+    preferring = {f.persona_id for f in persona_channel_fits(bp)}
+    if not (preferring if plan.persona_id is None else preferring & {plan.persona_id}):
+        sections = tuple(s for s in sections if s != PERSONA_CHANNELS)
     return Rendered(result, data, pypdf.PdfReader(io.BytesIO(data)), plan, sections)
 
 

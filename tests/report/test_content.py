@@ -191,6 +191,6 @@ def test_many_stages_and_a_long_top_list_still_fit():
     assert "2 The staircase of service" in flat(rendered.pages[2])
     staircase = flat(rendered.pages[2]) + flat(rendered.pages[3])
     assert "only 16 lifts fit the drawing" in staircase
-    hurts = rendered.section("4 Where it hurts", "5 Data to capture")
+    hurts = rendered.section("4 Where it hurts", "5 The channels your customers prefer")
     for stage in bp.stages:
         assert flat(stage.name) in hurts

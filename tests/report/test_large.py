@@ -42,7 +42,7 @@ def test_summary_of_a_large_plan_still_fits_one_page(large):
 
 def test_every_friction_of_a_large_blueprint_is_in_the_register(large):
     bp, rendered = large
-    register = rendered.section("6 Friction register", "7 How the scores")
+    register = rendered.section("7 Friction register", "8 How the scores")
     # Generated titles repeat; count the rows by their origin-landing-drop-F cells instead
     # of by title: each row appears once, so the register has as many titles as frictions.
     titles = {f.title for f in bp.frictions}

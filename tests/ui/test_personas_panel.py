@@ -8,6 +8,8 @@ from tests.ui.editing_helpers import (
     click_card,
     close_window,
     open_window,
+    pick_from_popup,
+    pick_with_keys,
     replace_text,
     status,
     tick,
@@ -155,3 +157,47 @@ def test_a_renamed_touchpoint_is_renamed_in_the_list(qtbot, window, panel):
     rows = panel.touchpoints.list
     texts = [rows.item(i).text() for i in range(rows.count())]
     assert "Escalates  (Support · Complaints)" in texts
+
+
+def preferred(window):
+    persona = window.document.blueprint.personas[0]
+    return [(p.stage_id, p.channel_id) for p in persona.preferred_channels]
+
+
+def test_choose_a_preferred_channel_at_each_stage_and_undo(qtbot, window, panel):
+    boxes = panel.preferences.boxes
+    assert list(boxes) == ["s1", "s2"]  # one box per stage, in stage order
+    assert [boxes["s2"].itemText(i) for i in range(boxes["s2"].count())] == [
+        "No preference",
+        "Website",
+        "Phone",
+        "Complaints",
+    ]
+    assert boxes["s1"].currentText() == boxes["s2"].currentText() == "No preference"
+    pick_from_popup(qtbot, boxes["s2"], "Phone")
+    assert preferred(window) == [("s2", "phone")]
+    pick_with_keys(qtbot, boxes["s1"], "Website")
+    assert preferred(window) == [("s1", "web"), ("s2", "phone")]  # kept in stage order
+    stack = window.document.undo_stack
+    assert stack.undoText() == "Prefer 'Website' for 'Busy parent' at 'Purchase'"
+    pick_from_popup(qtbot, boxes["s2"], "Complaints")  # one channel per stage: replaced
+    assert preferred(window) == [("s1", "web"), ("s2", "esc")]
+    pick_from_popup(qtbot, boxes["s1"], "No preference")
+    assert preferred(window) == [("s2", "esc")]
+    assert boxes["s1"].currentText() == "No preference"
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, CTRL)
+    assert preferred(window) == [("s1", "web"), ("s2", "esc")]
+    assert boxes["s1"].currentText() == "Website"
+    for _ in range(3):
+        qtbot.keyClick(window.canvas, Qt.Key.Key_Z, CTRL)
+    assert preferred(window) == [] and boxes["s2"].currentText() == "No preference"
+
+
+def test_preferences_follow_the_persona_shown_and_the_stages(qtbot, window, panel):
+    pick_from_popup(qtbot, panel.preferences.boxes["s1"], "Phone")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)  # shows the new persona
+    boxes = panel.preferences.boxes
+    assert boxes["s1"].currentText() == "No preference"
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Up)
+    assert panel.preferences.boxes["s1"].currentText() == "Phone"

@@ -10,6 +10,7 @@ from .cover import cover
 from .data_to_capture import data_to_capture
 from .formulas import formulas
 from .nothing_to_plan import nothing_to_plan
+from .persona_channels import persona_channels
 from .ranked_plan import ranked_plan
 from .register import register
 from .stairway import staircase
@@ -24,6 +25,7 @@ BUILDERS = (
     staircase,
     ranked_plan,
     where_it_hurts,
+    persona_channels,
     data_to_capture,
     register,
     formulas,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.platypus import Paragraph
 
 from ..context import RenderContext
@@ -27,21 +29,38 @@ TODAY_AND_TOMORROW = ("today-and-tomorrow", "Today and tomorrow")
 STAIRCASE = ("staircase", "The staircase of service")
 RANKED_PLAN = ("ranked-plan", "The ranked plan, wave by wave")
 WHERE_IT_HURTS = ("where-it-hurts", "Where it hurts")
+PERSONA_CHANNELS = ("persona-channels", "The channels your customers prefer")
 DATA_TO_CAPTURE = ("data-to-capture", "Data to capture")
 REGISTER = ("friction-register", "Friction register")
 FORMULAS = ("formulas", "How the scores are computed")
 NOTHING_TO_PLAN = ("nothing-to-plan", "Nothing to plan yet")
 
 #: The numbered sections of a plan of one state, in order.
-SECTIONS = (SUMMARY, STAIRCASE, RANKED_PLAN, WHERE_IT_HURTS, DATA_TO_CAPTURE, REGISTER, FORMULAS)
+SECTIONS = (
+    SUMMARY,
+    STAIRCASE,
+    RANKED_PLAN,
+    WHERE_IT_HURTS,
+    PERSONA_CHANNELS,
+    DATA_TO_CAPTURE,
+    REGISTER,
+    FORMULAS,
+)
 SECTION_TITLES = tuple(title for _, title in SECTIONS)
 #: ... and of a plan whose blueprint draws a future state.
 SECTIONS_WITH_FUTURE = (SUMMARY, TODAY_AND_TOMORROW, *SECTIONS[1:])
 
+#: Sections a plan holds only when it has something to say in them; every other one is
+#: always there. Numbers follow the sections present.
+OPTIONAL_SECTIONS: dict[tuple[str, str], Callable[[RenderContext], bool]] = {
+    PERSONA_CHANNELS: lambda ctx: bool(ctx.persona_channel_fits),
+}
+
 
 def plan_sections(ctx: RenderContext) -> tuple[tuple[str, str], ...]:
-    """The numbered sections of this plan, in order."""
-    return SECTIONS_WITH_FUTURE if ctx.comparison is not None else SECTIONS
+    """The numbered sections of this plan, in order: only those it holds."""
+    sections = SECTIONS_WITH_FUTURE if ctx.comparison is not None else SECTIONS
+    return tuple(s for s in sections if s not in OPTIONAL_SECTIONS or OPTIONAL_SECTIONS[s](ctx))
 
 
 def section_number(ctx: RenderContext, section: tuple[str, str]) -> int | None:

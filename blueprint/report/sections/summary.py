@@ -14,6 +14,7 @@ from ..styles import TILE_FILL, WAVE_COLOURS
 from ..tables import Column, DataTable
 from .common import (
     DATA_TO_CAPTURE,
+    PERSONA_CHANNELS,
     RANKED_PLAN,
     SUMMARY,
     TODAY_AND_TOMORROW,
@@ -21,6 +22,7 @@ from .common import (
     section_heading,
     section_number,
 )
+from .persona_channels import channel_fit_text
 
 #: Items of the Now wave listed by name on the summary; the rest are counted.
 NOW_LISTED = 6
@@ -42,6 +44,7 @@ def summary(ctx: RenderContext) -> list[Flowable]:
     body = [
         Paragraph(_lead(ctx), ctx.styles.body),
         *_tomorrow(ctx),
+        *_personas(ctx),
         _tiles(ctx),
         Paragraph("Top improvements", ctx.styles.h2),
         _top_table(ctx),
@@ -84,6 +87,22 @@ def _tomorrow(ctx: RenderContext) -> list[Paragraph]:
     if sentence is None:
         sentence = f"The future state drawn in this blueprint{where} changes none of its figures."
     return [Paragraph(f"<b>Tomorrow:</b> {sentence}", ctx.styles.body)]
+
+
+def _personas(ctx: RenderContext) -> list[Flowable]:
+    """The persona line: how well the journey fits each persona's preferred channels."""
+    fits = ctx.persona_channel_fits
+    if not fits:
+        return []
+    each = [f"{ctx.user(fit.name)} <b>{channel_fit_text(fit)}</b>" for fit in fits]
+    return [
+        Paragraph(
+            f"<b>Channel fit by persona</b> (share of its touchpoints in the channel it prefers, "
+            f"over the stages where it names one; section {section_number(ctx, PERSONA_CHANNELS)}"
+            f"): {fmt.join_words(each)}.",
+            ctx.styles.body,
+        )
+    ]
 
 
 def _tile(ctx: RenderContext, value: str, label: str) -> list[Paragraph]:

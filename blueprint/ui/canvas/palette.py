@@ -57,6 +57,11 @@ EPIC_SCORE = {1: "#d73027", 2: "#fc8d59", 3: "#fee08b", 4: "#91cf60", 5: "#1a985
 SEVERITY = {1: "#fed976", 2: "#fd8d3c", 3: "#e31a1c", 4: "#800026"}
 #: emotion -2 angry .. +2 delighted
 EMOTION = {-2: "#d73027", -1: "#fc8d59", 0: "#c9ced4", 1: "#91cf60", 2: "#1a9850"}
+#: Each persona's colour, by its place in the list of personas (then again from the first):
+#: the band around the cell it prefers, and the flag in a stage header where the journey
+#: misses that cell. The same in both themes: a band is edged with MARK_EDGE, a flag carries
+#: a sign and a number in ``ink_on`` its colour.
+PERSONA = {0: "#7b3294", 1: "#008080", 2: "#c2185b", 3: "#5e7d00", 4: "#3f51b5", 5: "#a0522d"}
 #: stairway step 0 escalation .. 5 no contact needed
 STEP = {0: "#b2182b", 1: "#ef8a62", 2: "#f4c26b", 3: "#a6d96a", 4: "#4dac26", 5: "#1a7837"}
 
@@ -71,6 +76,11 @@ def severity_colour(severity: int, nature: FrictionNature | str) -> str:
 
 def emotion_colour(emotion: int | None) -> str:
     return UNSET if emotion is None else EMOTION[emotion]
+
+
+def persona_colour(index: int) -> str:
+    """The colour of the persona at ``index`` in the blueprint's list of personas."""
+    return PERSONA[index % len(PERSONA)]
 
 
 def ink_on(background: str) -> str:
@@ -152,4 +162,5 @@ DRAWN_ON: dict[str, tuple[Use, ...]] = {
     "SEVERITY": (FILL,),
     "EMOTION": (FILL,),
     "STEP": (FILL,),
+    "PERSONA": (FILL,),
 }

@@ -32,7 +32,7 @@ from .future import (
 )
 from .improvements import AddImprovement, RemoveImprovement, SetImprovementFrictions
 from .multi import EditTouchpoints, SetTouchpointsPersona
-from .personas import AddPersona, RemovePersona, SetPersonaTouchpoints
+from .personas import AddPersona, RemovePersona, SetPersonaTouchpoints, SetPreferredChannel
 from .removal import Removal
 from .structure import (
     AddChannel,
@@ -88,6 +88,7 @@ __all__ = [
     "RenameStage",
     "SetImprovementFrictions",
     "SetPersonaTouchpoints",
+    "SetPreferredChannel",
     "SetTouchpointPersonas",
     "SetTouchpointsPersona",
     "push_checked",

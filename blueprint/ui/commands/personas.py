@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ...model import Persona
+from ...model import Persona, PreferredChannel
 from ..document import Document
 from .base import BlueprintCommand, Change, CommandError, Insert, Remove, SetField, quoted
 from .fields import check_unique_name
@@ -89,3 +89,45 @@ def _persona_ids(
     if remaining == listed:
         return current
     return remaining or None
+
+
+class SetPreferredChannel(BlueprintCommand):
+    """Say which channel a persona prefers at a stage (None: no preference there)."""
+
+    def __init__(
+        self, document: Document, persona_id: str, stage_id: str, channel_id: str | None
+    ) -> None:
+        persona = document.get("personas", persona_id)
+        if persona is None:
+            raise CommandError(f"there is no persona with id {persona_id!r}")
+        stage = document.get("stages", stage_id)
+        if stage is None:
+            raise CommandError(f"there is no stage with id {stage_id!r}")
+        channel = None if channel_id is None else document.get("channels", channel_id)
+        if channel_id is not None and channel is None:
+            raise CommandError(f"there is no channel with id {channel_id!r}")
+        old = persona.preferred_channels
+        new = _with_preference(document, old, stage_id, channel_id)
+        changes = (
+            [] if new == old else [SetField("personas", persona_id, "preferred_channels", old, new)]
+        )
+        who = f"{quoted(persona.name)} at {quoted(stage.name)}"
+        if channel is None:
+            text = f"No preferred channel for {who}"
+        else:
+            text = f"Prefer {quoted(channel.name)} for {who}"
+        super().__init__(document, text, changes)
+
+
+def _with_preference(
+    document: Document, current: list[PreferredChannel], stage_id: str, channel_id: str | None
+) -> list[PreferredChannel]:
+    """One preference per stage, kept in the order of the stages."""
+    chosen = {p.stage_id: p.channel_id for p in current}
+    if channel_id is None:
+        chosen.pop(stage_id, None)
+    else:
+        chosen[stage_id] = channel_id
+    order = [s.id for s in document.blueprint.stages]
+    ranked = sorted(chosen, key=lambda sid: order.index(sid) if sid in order else len(order))
+    return [PreferredChannel(stage_id=sid, channel_id=chosen[sid]) for sid in ranked]

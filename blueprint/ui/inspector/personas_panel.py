@@ -22,6 +22,7 @@ from ..document import Document
 from .bindings import EntityForm
 from .forms import DeleteKeyGuard, KeyList, add_row, caption, form_layout, text_area
 from .numbers import NumberBox
+from .persona_preferences import PreferredChannels
 from .persona_touchpoints import PersonaTouchpoints
 
 NEW_PERSONA_NAME = "New persona"
@@ -100,9 +101,14 @@ class PersonasPanel(QWidget):
         self.form.bind(self.share, "share")
         self.touchpoints = PersonaTouchpoints(self._document)
         self.touchpoints.problem.connect(self.problem)
+        self.preferences = PreferredChannels(self._document)
+        self.preferences.problem.connect(self.problem)
         column = QVBoxLayout(editor)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(form)
+        column.addWidget(QLabel("<b>Preferred channels</b>"))
+        column.addWidget(caption("The channel this persona prefers at each stage, if any."))
+        column.addWidget(self.preferences)
         applies = QLabel("<b>Applies to</b>")
         applies.setBuddy(self.touchpoints.list)
         column.addWidget(applies)
@@ -177,6 +183,7 @@ class PersonasPanel(QWidget):
         self.editor.setEnabled(persona_id is not None)
         self.form.show(persona_id)
         self.touchpoints.show_persona(persona_id)
+        self.preferences.show_persona(persona_id)
 
     # --- the user's actions ------------------------------------------------------------------
 

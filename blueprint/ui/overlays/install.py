@@ -36,6 +36,7 @@ from .find_bar import FindBar
 from .heat_items import HeatLayer
 from .legend import Legend
 from .measures import emotion_by_stage, heat_by_cell, largest_heat, weakest_by_stage
+from .preferred_cells import PreferredCells
 from .search import Search
 
 Keys = QKeySequence.StandardKey
@@ -68,6 +69,8 @@ class Overlays(QObject):
         self.emotion = EmotionCurve(self._scene)
         #: in Compare, tomorrow's curve beside today's, dashed
         self.future_emotion = EmotionCurve(self._scene, dashed=True)
+        #: the chosen persona's preferred cells and the stages that miss them
+        self.preferred = PreferredCells(self._scene)
         self.bar = OverlayBar(self.overlay_actions(), window)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
         # The key to the colours, in the status bar: always in sight, however narrow the
@@ -156,6 +159,7 @@ class Overlays(QObject):
         else:
             self.emotion.clear()
             self.future_emotion.clear()
+        self._show_preferred(blueprint, layout, comparing)
         legend.heat.setVisible(heat)
         legend.epic.setVisible(epic)
         legend.emotion.setVisible(self.emotion_action.isChecked())
@@ -166,6 +170,16 @@ class Overlays(QObject):
         if self._scene.journey_view != JourneyView.FUTURE:
             return self._live_plan.plan
         return build_plan(self._scene.shown.blueprint, self._live_plan.persona_id)
+
+    def _show_preferred(self, blueprint, layout, comparing: bool) -> None:
+        persona_id = self._live_plan.persona_id
+        if persona_id is None:
+            self.preferred.clear()
+            return
+        # In Compare, today's journey, as the plan and the emotion curve read it.
+        self.preferred.show(
+            current_state(blueprint) if comparing else blueprint, persona_id, layout
+        )
 
     def _show_emphasis(self) -> None:
         look = CanvasLook(

@@ -1,0 +1,80 @@
+"""The channel a persona prefers at each stage: one box per stage, "No preference" or a
+channel (DOMAIN.md, "The channels each persona prefers")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
+
+from ..commands import SetPreferredChannel, push_checked
+from ..document import Document
+from .forms import form_layout
+
+NO_PREFERENCE = "No preference"
+
+
+class PreferredChannels(QWidget):
+    #: a change was refused; the message is for the user
+    problem = Signal(str)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._persona_id: str | None = None
+        self._structure: tuple = ()
+        self.boxes: dict[str, QComboBox] = {}
+        self._form: QFormLayout = form_layout()
+        self._form.setContentsMargins(0, 0, 0, 0)
+        self.setLayout(self._form)
+
+    def show_persona(self, persona_id: str | None) -> None:
+        self._persona_id = persona_id
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Follow the stages and channels, then show the persona's preferences."""
+        bp = self._document.blueprint
+        structure = (
+            tuple((s.id, s.name) for s in bp.stages),
+            tuple((c.id, c.name) for c in bp.channels),
+        )
+        if structure != self._structure:
+            self._structure = structure
+            self._build_rows(*structure)
+        persona = self._document.get("personas", self._persona_id) if self._persona_id else None
+        chosen = {p.stage_id: p.channel_id for p in persona.preferred_channels} if persona else {}
+        for stage_id, box in self.boxes.items():
+            index = box.findData(chosen.get(stage_id, ""))
+            blocked = box.blockSignals(True)
+            box.setCurrentIndex(max(0, index))
+            box.blockSignals(blocked)
+
+    def _build_rows(self, stages, channels) -> None:
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        self.boxes = {}
+        for stage_id, stage_name in stages:
+            box = QComboBox()
+            box.addItem(NO_PREFERENCE, "")
+            for channel_id, channel_name in channels:
+                box.addItem(channel_name, channel_id)
+            box.setAccessibleName(f"Preferred channel at {stage_name}")
+            box.setToolTip(f"The channel this persona prefers at {stage_name}, if any")
+            box.activated.connect(lambda _i, s=stage_id, b=box: self._chosen(s, b))
+            label = QLabel(stage_name + ":")
+            label.setBuddy(box)
+            self._form.addRow(label, box)
+            self.boxes[stage_id] = box
+
+    def _chosen(self, stage_id: str, box: QComboBox) -> None:
+        persona_id = self._persona_id
+        if persona_id is None:
+            return
+        channel_id = box.currentData() or None
+        document = self._document
+        push_checked(
+            document,
+            lambda: SetPreferredChannel(document, persona_id, stage_id, channel_id),
+            self.problem.emit,
+        )
+        self.rebuild()  # a refused change shows what the persona still prefers

@@ -1,0 +1,112 @@
+"""The channels a persona prefers, on the grid: the preferred cells outlined in the persona's
+colour and the stages that miss them flagged, following the persona filter."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from blueprint.ui.canvas import palette
+from blueprint.ui.document import Document
+from tests.ui.editing_helpers import close_window, open_window, pick_from_popup, tools
+from tests.ui.test_overlays import scene_of
+from tests.ui.test_overlays_filters import bar, choose
+from tests.ui.window_helpers import close_quietly, shown_window
+
+
+@pytest.fixture
+def window(qtbot, document):
+    window = shown_window(qtbot, document)
+    yield window
+    close_quietly(window)
+
+
+def names(window):
+    bp = window.document.blueprint
+    return {s.name: s.id for s in bp.stages} | {c.name: c.id for c in bp.channels}
+
+
+def outlined(window) -> dict[str, tuple[str, str]]:
+    """stage name -> (preferred channel name, colour) as the grid draws them."""
+    bp = window.document.blueprint
+    stage = {s.id: s.name for s in bp.stages}
+    channel = {c.id: c.name for c in bp.channels}
+    outlines = window.overlays.preferred.outlines()
+    return {stage[s]: (channel[o.channel_id], o.fill) for s, o in outlines.items()}
+
+
+def flagged(window) -> dict[str, str]:
+    """stage name -> the fit its header's flag shows."""
+    stage = {s.id: s.name for s in window.document.blueprint.stages}
+    return {stage[s]: f.fit_text for s, f in window.overlays.preferred.flags().items()}
+
+
+def test_the_outline_follows_the_persona_filter(qtbot, window, broadband):
+    assert outlined(window) == {} and flagged(window) == {}  # every customer: nothing
+    family, _worker, older = broadband.personas
+    choose(qtbot, bar(window).persona, family.name)
+    colour = palette.persona_colour(0)
+    assert outlined(window) == {
+        "Purchase": ("Website / account", colour),
+        "Support": ("Mobile app", colour),
+    }
+    # The journey gives the family no app at Support (0 of its 6 touchpoints there).
+    assert flagged(window) == {"Support": "0%"}
+    tip = window.overlays.preferred.flags()[names(window)["Support"]].toolTip()
+    assert "prefers Mobile app at Support" in tip
+    assert "Fit 0%: 0 of 6" in tip
+    assert "Channels the journey uses here: Help centre / FAQ" in tip
+    assert "Pushed off the preferred channel: 0 a month" in tip
+
+    choose(qtbot, bar(window).persona, older.name)
+    colour = palette.persona_colour(2)
+    assert outlined(window) == {
+        "Intent": ("Store / branch", colour),
+        "Fulfilment": ("Phone with an agent", colour),
+        "Support": ("Phone with an agent", colour),
+    }
+    assert flagged(window) == {}  # the journey offers a phone or a store wherever it wants
+
+    choose(qtbot, bar(window).persona, "All customers")
+    assert outlined(window) == {} and flagged(window) == {}
+
+
+def test_the_outline_sits_on_the_preferred_cell(qtbot, window, broadband):
+    choose(qtbot, bar(window).persona, broadband.personas[1].name)  # Home worker
+    layout = scene_of(window).grid_layout
+    ids = names(window)
+    outline = window.overlays.preferred.outlines()[ids["Fulfilment"]]
+    cell = layout.cell(ids["Fulfilment"], ids["Live chat with an agent"])
+    box = outline.sceneBoundingRect()
+    assert cell.x < box.x() < box.right() < cell.x + cell.width
+    assert cell.y < box.y() < box.bottom() < cell.y + cell.height
+    assert outline.isVisible()
+
+
+@pytest.fixture
+def editing(qtbot, broadband):
+    window = open_window(qtbot, Document(broadband))
+    yield window
+    close_window(window)
+
+
+def test_editing_a_preference_moves_the_outline_and_the_flag(qtbot, editing, broadband):
+    window = editing
+    family = broadband.personas[0]
+    choose(qtbot, bar(window).persona, family.name)
+    dock = tools(window)
+    dock.personas_dock.raise_()
+    panel = dock.personas
+    qtbot.waitUntil(panel.isVisible)
+    assert panel.name.text() == family.name
+    ids = names(window)
+    box = panel.preferences.boxes[ids["Support"]]
+
+    def support():
+        return outlined(window).get("Support", ("", ""))[0]
+
+    pick_from_popup(qtbot, box, "Phone with an agent")
+    qtbot.waitUntil(lambda: support() == "Phone with an agent")
+    assert flagged(window) == {}  # the journey has a phone at Support
+    pick_from_popup(qtbot, box, "No preference")
+    qtbot.waitUntil(lambda: support() == "")
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: support() == "Phone with an agent")
