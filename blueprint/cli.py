@@ -34,6 +34,7 @@ from .changes import (
     has_future_state,
 )
 from .model import Blueprint
+from .model.states import current_state
 from .model.templates import DEFAULT_TEMPLATE, TEMPLATES, new_blueprint
 from .storage import (
     EXTENSION,
@@ -129,7 +130,8 @@ def blueprint_counts(bp: Blueprint) -> dict[str, int]:
         "frictions": len(bp.frictions),
         "improvements": len(bp.improvements),
         "flows": len(bp.flows),
-        "channel_switches": len(channel_switches(bp)),
+        # A finding of today's journey, as the plan counts it; the rest counts the file.
+        "channel_switches": len(channel_switches(current_state(bp))),
         "contact_reasons": len(bp.contact_reasons),
     }
 

@@ -134,6 +134,15 @@ def test_info_counts_what_the_sample_holds(capsys):
     assert info["channel_switches"] == switches > 0
 
 
+def test_info_counts_the_channel_switches_of_todays_journey(capsys):
+    from blueprint.analysis import build_plan
+
+    path = next(p for p in SAMPLES if p.stem == "broadband-installation")  # draws a future
+    code, out, _ = run(capsys, "info", path, "--json")
+    plan = build_plan(load_blueprint(path))
+    assert json.loads(out)["channel_switches"] == len(plan.channel_switches)
+
+
 def test_info_in_words(capsys):
     code, out, _ = run(capsys, "info", SAMPLES[0])
     assert code == 0 and "channel switches:" in out and "touchpoints:" in out
