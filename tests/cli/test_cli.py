@@ -140,6 +140,7 @@ def test_info_counts_the_channel_switches_of_todays_journey(capsys):
     path = next(p for p in SAMPLES if p.stem == "broadband-installation")  # draws a future
     code, out, _ = run(capsys, "info", path, "--json")
     plan = build_plan(load_blueprint(path))
+    assert code == 0
     assert json.loads(out)["channel_switches"] == len(plan.channel_switches)
 
 

@@ -231,3 +231,20 @@ def test_the_heat_map_of_the_future_view_is_tomorrows(qtbot, window):
     }
     assert today == impact_text(impacts["x1"])
     assert tomorrow == impact_text(impacts["x1"] / 2)
+
+
+def test_removing_a_friction_point_in_the_future_keeps_it_today(qtbot, window):
+    show(qtbot, window, Qt.Key.Key_2)
+    click_card(window, "t1")
+    inspector = tools(window).inspector
+    inspector.tabs.setCurrentIndex(2)
+    panel = inspector.frictions
+    qtbot.mouseClick(panel.remove_button, LEFT)
+    x1 = window.document.entity("frictions", "x1")  # still in the file: today's
+    assert x1.state == Presence.CURRENT
+    assert panel.list.count() == 0  # not tomorrow's any more
+    assert window.canvas.blueprint_scene.card("t1").face.frictions == ()
+    show(qtbot, window, Qt.Key.Key_1)
+    assert panel.list.count() == 1
+    window.document.undo_stack.undo()
+    assert window.document.entity("frictions", "x1").state == Presence.BOTH

@@ -194,6 +194,7 @@ MAKERS = [
     ("touchpoints", field_edit(c.EditTouchpointFuture, "touchpoints", TOUCHPOINT_VALUES)),
     ("frictions", field_edit(c.EditFrictionFuture, "frictions", FRICTION_VALUES)),
     ("touchpoints", lambda d, doc: c.RemoveFromFuture(doc, some(d, doc, "touchpoints"))),
+    ("frictions", lambda d, doc: c.RemoveFrictionFromFuture(doc, one(d, doc, "frictions"))),
     (
         "touchpoints",
         lambda d, doc: c.MoveInFuture(

@@ -28,6 +28,7 @@ from .future import (
     EditFrictionFuture,
     EditTouchpointFuture,
     MoveInFuture,
+    RemoveFrictionFromFuture,
     RemoveFromFuture,
 )
 from .improvements import AddImprovement, RemoveImprovement, SetImprovementFrictions
@@ -78,6 +79,7 @@ __all__ = [
     "RemoveChannel",
     "RemoveContactReason",
     "RemoveFlows",
+    "RemoveFrictionFromFuture",
     "RemoveFrictions",
     "RemoveFromFuture",
     "RemoveImprovement",

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
-from ...model import FrictionFuture, Presence, Touchpoint, TouchpointFuture
+from ...model import Friction, FrictionFuture, Presence, Touchpoint, TouchpointFuture
 from ...model.states import State, state_view
 from ..document import Document
 from .base import BlueprintCommand, CommandError, SetField, quoted
@@ -171,3 +171,18 @@ class MoveInFuture(BlueprintCommand):
         )
         if tp.future == kept:
             self.setObsolete(True)
+
+
+class RemoveFrictionFromFuture(BlueprintCommand):
+    """A friction point of both states removed while the future is shown: it no longer
+    happens tomorrow, and today it stays as it is (with its links to improvements)."""
+
+    def __init__(self, document: Document, friction_id: str) -> None:
+        friction: Friction = document.entity("frictions", friction_id)
+        if friction.state != Presence.BOTH:
+            raise CommandError("only a friction point of both states can be gone tomorrow")
+        changes = [SetField("frictions", friction.id, "state", friction.state, Presence.CURRENT)]
+        if friction.future is not None:
+            changes.append(SetField("frictions", friction.id, "future", friction.future, None))
+        text = f"Mark friction {quoted(friction.title)} gone in the future"
+        super().__init__(document, text, changes)

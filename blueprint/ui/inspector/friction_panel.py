@@ -12,6 +12,7 @@ from ..commands import (
     CommandError,
     EditFriction,
     EditFrictionFuture,
+    RemoveFrictionFromFuture,
     RemoveFrictions,
 )
 from ..document import Document
@@ -159,8 +160,13 @@ class FrictionPanel(QWidget):
         if friction_id is None:
             return
         row = self.list.currentRow()
+        friction = self._document.entity("frictions", friction_id)
+        tomorrow_only = self._state == State.FUTURE and friction.state == Presence.BOTH
         try:
-            command = RemoveFrictions(self._document, [friction_id])
+            if tomorrow_only:  # it stops happening tomorrow; today it stays
+                command = RemoveFrictionFromFuture(self._document, friction_id)
+            else:
+                command = RemoveFrictions(self._document, [friction_id])
         except CommandError as error:
             self.problem.emit(str(error))
             return
