@@ -18,6 +18,7 @@ from pydantic import (
     Strict,
     StringConstraints,
     WithJsonSchema,
+    model_validator,
 )
 
 from .enums import (
@@ -240,6 +241,24 @@ class Frequency(Entity):
     count: Annotated[float, Field(ge=0)] = Field(default=0, description="Occurrences per period.")
     per: Lax[Period] = Period.MONTH
     source: Lax[FrequencySource] = FrequencySource.UNKNOWN
+    low: Annotated[float, Field(ge=0)] | None = Field(
+        default=None,
+        description="The lowest plausible count, per the same period; null: it follows the "
+        "source (since version 3).",
+    )
+    high: Annotated[float, Field(ge=0)] | None = Field(
+        default=None,
+        description="The highest plausible count, per the same period; null: it follows the "
+        "source (since version 3).",
+    )
+
+    @model_validator(mode="after")
+    def _low_not_above_high(self) -> Frequency:
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(
+                f"must have its low count ({self.low:g}) at most its high count ({self.high:g})"
+            )
+        return self
 
 
 class FrictionFuture(Entity):

@@ -159,6 +159,8 @@ def friction_rows(bp: Blueprint) -> tuple[list[str], list[list[str]]]:
                 _number_cell(fr.frequency.count),
                 fr.frequency.per.value,
                 fr.frequency.source.value,
+                _number_cell(fr.frequency.low),
+                _number_cell(fr.frequency.high),
                 neutralise(channels.get(fr.leads_to_channel_id or "", "")),
                 "yes" if fr.gives_up else "no",
                 neutralise(reasons.get(fr.contact_reason_id or "", "")),
@@ -251,6 +253,8 @@ FRICTION_COLUMNS = (
     "frequency_count",
     "frequency_per",
     "frequency_source",
+    "frequency_low",
+    "frequency_high",
     "leads_to_channel",
     "gives_up",
     "contact_reason",
@@ -657,6 +661,7 @@ def _import_frictions(builder: _Builder, rows: list[_Row], touchpoints: _Touchpo
                 source=row.parse(
                     "frequency_source", _choice(FrequencySource), FrequencySource.UNKNOWN
                 ),
+                **_frequency_range(row),
             ),
             leads_to_channel_id=leads_to.id if leads_to else None,
             gives_up=row.parse("gives_up", _yes_no, False),
@@ -667,6 +672,18 @@ def _import_frictions(builder: _Builder, rows: list[_Row], touchpoints: _Touchpo
         friction = _construct(Friction, {**fields, "touchpoint_id": touchpoint.id}, row)
         if friction is not None:
             builder.bp.frictions.append(friction)
+
+
+def _frequency_range(row: _Row) -> dict[str, float]:
+    """The optional low and high counts; a low above the high is reported, not guessed at."""
+    low, high = row.amount("frequency_low"), row.amount("frequency_high")
+    if low is not None and high is not None and low > high:
+        row.fail(
+            "frequency_high",
+            f"is {high:g}, below frequency_low ({low:g}); the low count must be at most the high",
+        )
+        return {}
+    return {name: value for name, value in (("low", low), ("high", high)) if value is not None}
 
 
 def _construct(model: type, fields: dict, row: _Row) -> Any:

@@ -330,3 +330,33 @@ def test_a_pipe_is_refused_without_waiting(tmp_path):
 def test_a_missing_sheet_says_so(tmp_path):
     with pytest.raises(CsvError, match="there is no such file"):
         import_csv(tmp_path / "nope.csv")
+
+
+def test_a_frequency_range_goes_out_and_comes_back(tmp_path):
+    bp = small_blueprint()
+    bp.frictions[0].frequency.low = 2.5
+    bp.frictions[0].frequency.high = 40
+    export_csv(bp, tmp_path)
+    row = read_csv(tmp_path / "frictions.csv")[0]
+    assert (row["frequency_low"], row["frequency_high"]) == ("2.5", "40")
+    assert read_csv(tmp_path / "frictions.csv")[1]["frequency_low"] == ""
+    back = import_csv(tmp_path / "touchpoints.csv", tmp_path / "frictions.csv")
+    assert (back.frictions[0].frequency.low, back.frictions[0].frequency.high) == (2.5, 40)
+    assert back.frictions[1].frequency.low is None
+
+
+def test_a_low_count_above_the_high_is_reported_by_row(tmp_path):
+    tps = write_csv(
+        tmp_path / "t.csv", ["title", "stage", "channel"], [["Pay", "Purchase", "Website"]]
+    )
+    frs = write_csv(
+        tmp_path / "f.csv",
+        ["title", "touchpoint", "frequency_count", "frequency_low", "frequency_high"],
+        [["Card declined", "Pay", "30", "50", "20"]],
+    )
+    with pytest.raises(CsvError) as caught:
+        import_csv(tps, frs)
+    assert caught.value.problems == [
+        "f.csv row 2, column 'frequency_high': is 20, below frequency_low (50); "
+        "the low count must be at most the high"
+    ]

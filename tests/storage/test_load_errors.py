@@ -341,3 +341,21 @@ def test_bytes_over_the_size_limit_are_refused(monkeypatch):
 
 def test_a_valid_template_loads():
     assert loads_blueprint(dumps_blueprint(new_blueprint())) == new_blueprint()
+
+
+def test_a_frequency_range_is_kept_and_a_low_above_the_high_is_refused_by_name():
+    doc = document()
+    doc["frictions"][0]["frequency"].update(low=5.0, high=40.0)
+    bp = loads_blueprint(encode(doc))
+    assert (bp.frictions[0].frequency.low, bp.frictions[0].frequency.high) == (5, 40)
+    assert loads_blueprint(dumps_blueprint(bp)) == bp
+    doc["frictions"][0]["frequency"].update(low=50.0, high=40.0, count=45.0)
+    doc["frictions"][1]["frequency"] = {"count": 3.0, "low": -1.0}
+    with pytest.raises(InvalidBlueprintError) as caught:
+        loads_blueprint(encode(doc))
+    messages = [str(p) for p in caught.value.problems]
+    assert messages == [
+        "friction point \"Slow page\" (id x1), field 'frequency': must have its low count (50) "
+        "at most its high count (40)",
+        "friction point \"Long hold\" (id x2), field 'frequency.low': must be at least 0.0",
+    ]

@@ -142,3 +142,27 @@ def test_renaming_a_channel_renames_it_in_the_leads_to_choices(window, panel):
     assert panel.editor.leads_to.currentText() == "Phone (step 1)"
     window.document.push(RenameChannel(window.document, "phone", "Call centre"))
     assert panel.editor.leads_to.currentText() == "Call centre (step 1)"
+
+
+def test_a_plausible_range_is_typed_checked_and_undone(qtbot, window, panel):
+    click_card(window, "t1")
+    editor = panel.editor
+    friction_id = panel.current_friction_id()
+
+    def frequency():
+        return window.document.entity("frictions", friction_id).frequency
+
+    assert editor.low.text() == "not set" and editor.high.text() == "not set"
+    replace_text(qtbot, editor.high, "40")
+    replace_text(qtbot, editor.low, "8")
+    assert (frequency().low, frequency().high) == (8, 40)
+    # Typing 90: the 9 is taken, the 90 (above the high) is refused with a message.
+    replace_text(qtbot, editor.low, "90")
+    assert (frequency().low, frequency().high) == (9, 40)
+    assert "low count (90) at most its high count (40)" in editor.low.toolTip()
+    stack = window.document.undo_stack
+    assert stack.text(stack.index() - 1) == "Set frequency range of 'Slow page'"
+    stack.undo()
+    assert frequency().low is None and editor.low.text() == "not set"
+    stack.undo()
+    assert frequency().high is None and editor.high.text() == "not set"

@@ -193,6 +193,8 @@ class EditFriction(FieldEdit):
         "frequency.count": "frequency",
         "frequency.per": "frequency period",
         "frequency.source": "frequency source",
+        "frequency.low": "frequency range",
+        "frequency.high": "frequency range",
         "leads_to_channel_id": "leads-to channel",
         "gives_up": "gives up",
         "contact_reason_id": "contact reason",

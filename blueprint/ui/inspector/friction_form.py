@@ -75,6 +75,24 @@ class FrictionForm(QWidget):
             "Is the frequency measured from data, an estimate, or not known?",
         )
         self.form.bind(self.source, "frequency.source", SOURCES)
+        self.low = NumberBox(0, MAX_COUNT, 1, 1, optional=True)
+        self.low.setAccessibleName("Frequency low count")
+        self.high = NumberBox(0, MAX_COUNT, 1, 1, optional=True)
+        self.high.setAccessibleName("Frequency high count")
+        plausible = QWidget()
+        row = QHBoxLayout(plausible)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.low, 1)
+        row.addWidget(self.high, 1)
+        add_row(
+            form,
+            "Plausi&ble range:",
+            plausible,
+            "The lowest and highest plausible count, per the same period; not set: the range "
+            "follows the frequency data (measured ±20%, estimated ½–2×, unknown ⅒–10×)",
+        )
+        self.form.bind(self.low, "frequency.low")
+        self.form.bind(self.high, "frequency.high")
         self.leads_to = compact_combo()
         add_row(form, "Leads t&o:", self.leads_to, "The channel the customer is pushed into")
         self._leads_to = self.form.bind(self.leads_to, "leads_to_channel_id")
