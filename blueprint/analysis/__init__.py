@@ -1,5 +1,6 @@
 """Pure functions over the model: scoring, stairway, waves, EPIC, heat map. No Qt, no I/O."""
 
+from .certainty import Certainty, ImprovementCertainty, MeasureFirst, plan_certainty
 from .epic import EpicSummary, epic_index, summarise_epic, touchpoint_epic
 from .friction import (
     MONTHLY_FACTOR,
@@ -28,11 +29,14 @@ __all__ = [
     "ACTION_SHARE",
     "DEFAULT_TOP",
     "MONTHLY_FACTOR",
+    "Certainty",
     "CostTerm",
     "EpicSummary",
     "FailureDemand",
     "FrictionScore",
+    "ImprovementCertainty",
     "ImprovementScore",
+    "MeasureFirst",
     "PersonaChannelFit",
     "Plan",
     "Quadrant",
@@ -47,6 +51,7 @@ __all__ = [
     "lost_journeys",
     "monthly_reach",
     "persona_channel_fits",
+    "plan_certainty",
     "score_frictions",
     "segment_weight",
     "summarise_epic",
