@@ -23,7 +23,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
-from .analysis import DEFAULT_TOP, build_plan, channel_switches
+from .analysis import DEFAULT_TOP, build_plan, channel_switches, plan_certainty
+from .analysis.certainty import DEFAULT_K, DEFAULT_SEED
 from .analysis.records import PLAN_COLUMNS, persona_channel_records, plan_document, plan_rows
 from .changes import (
     ComparisonError,
@@ -230,12 +231,15 @@ class _Progress:
 def cmd_plan(args: argparse.Namespace) -> int:
     if args.top < 1:
         raise UsageError("--top must be at least 1")
+    if args.top_k < 1:
+        raise UsageError("--top-k must be at least 1")
     bp = load_blueprint(args.file)
     persona_id = _persona_id(bp, args.persona)
     # Ranked on today's journey; the future state has its own figures (compare_states).
     plan = build_plan(bp, persona_id=persona_id, top=args.top)
     if args.format == "json":
-        document = plan_document(bp, plan)
+        certainty = plan_certainty(bp, plan, k=args.top_k, seed=args.seed)
+        document = plan_document(bp, plan, certainty)
         if has_future_state(bp):
             document["future_state"] = comparison_document(compare_states(bp, persona_id))
         json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
@@ -257,6 +261,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             bp,
             plan,
             Path(args.output),
+            certainty=plan_certainty(bp, plan, k=args.top_k, seed=args.seed),
             paper=args.paper,
             reproducible=args.reproducible,
             date=args.date,
@@ -436,6 +441,19 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_TOP,
         metavar="N",
         help=f"top improvements on the summary and staircase (default {DEFAULT_TOP})",
+    )
+    p.add_argument(
+        "--top-k",
+        type=int,
+        default=DEFAULT_K,
+        metavar="K",
+        help=f"how sure the plan is of its top K: P(top K) and stability (default {DEFAULT_K})",
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=DEFAULT_SEED,
+        help="another seed draws other plausible worlds (default: a fixed one)",
     )
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size")
     p.add_argument(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..collector import collector_paused
 from ..model import Blueprint
+from .certainty import Certainty, MeasureFirst
 from .friction import FrictionScore
 from .persona_channels import PersonaChannelFit, persona_channel_fits
 from .plan import ImprovementScore, Plan
@@ -99,12 +100,13 @@ def entity_names(bp: Blueprint) -> dict[str, str]:
 
 
 @collector_paused()  # a dict for every score, none freed
-def plan_document(bp: Blueprint, plan: Plan) -> dict:
-    """The whole ranked plan, every term included, as JSON-ready data."""
+def plan_document(bp: Blueprint, plan: Plan, certainty: Certainty | None = None) -> dict:
+    """The whole ranked plan, every term included, as JSON-ready data; with how sure it is
+    when ``certainty`` (of this plan) is given."""
     names = entity_names(bp)
     demand = plan.failure_demand
     weakest = plan.epic_overall.weakest
-    return {
+    document = {
         "blueprint": bp.title,
         "organisation": bp.organisation,
         "currency": bp.currency,
@@ -123,6 +125,12 @@ def plan_document(bp: Blueprint, plan: Plan) -> dict:
         "improvements": [improvement_record(s, plan, names) for s in plan.improvements],
         "persona_channels": persona_channel_records(bp, plan.persona_id),
     }
+    if certainty is not None:
+        document["certainty"] = certainty_record(certainty, plan)
+        for record, item in zip(document["improvements"], certainty.improvements, strict=True):
+            record["p_top_k"] = item.p_top_k
+            record["rank_range"] = [item.rank_low, item.rank_high]
+    return document
 
 
 def persona_channel_records(bp: Blueprint, persona_id: str | None = None) -> list[dict]:
@@ -155,6 +163,36 @@ def persona_channel_record(fit: PersonaChannelFit, names: dict[str, str]) -> dic
             }
             for s in fit.stages
         ],
+    }
+
+
+def certainty_record(certainty: Certainty, plan: Plan) -> dict:
+    """How sure the plan is: DOMAIN.md, "How sure the plan is, and what to measure first"."""
+    titles = {s.improvement_id: s.title for s in plan.improvements}
+    return {
+        "k": certainty.k,
+        "worlds": certainty.worlds,
+        "seed": certainty.seed,
+        "stability": certainty.stability,
+        "top_k": [titles[i] for i in certainty.top_k],
+        "decisive": [m.title for m in certainty.decisive],
+        "measure_first": [measure_first_record(m, titles) for m in certainty.measure_first],
+    }
+
+
+def measure_first_record(item: MeasureFirst, titles: dict[str, str]) -> dict:
+    return {
+        "id": item.friction_id,
+        "title": item.title,
+        "source": item.source,
+        "decisive": item.decisive,
+        "swing": item.swing,
+        "reach_per_month": item.reach,
+        "range_per_month": [item.range.low, item.range.high],
+        "own_range": item.range.own,
+        "improvements": [titles[i] for i in item.improvement_ids],
+        "top_k_at_low": [titles[i] for i in item.top_k_at_low],
+        "top_k_at_high": [titles[i] for i in item.top_k_at_high],
     }
 
 

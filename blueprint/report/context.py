@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..analysis import PersonaChannelFit, Plan, persona_channel_fits
+from ..analysis import Certainty, PersonaChannelFit, Plan, persona_channel_fits
 from ..changes import Comparison
 from ..model import Blueprint, Friction
 from . import formatting as fmt
@@ -28,6 +28,8 @@ class RenderContext:
     #: Today against tomorrow, when the blueprint draws a future state (``bp`` is then
     #: today's journey, on which the plan is ranked).
     comparison: Comparison | None = None
+    #: how sure the plan is (None only where a section is made on its own, in tests)
+    certainty: Certainty | None = None
 
     # --- names of the blueprint's entities ------------------------------------------------
 

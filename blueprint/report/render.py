@@ -14,7 +14,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable, NextPageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
-from ..analysis import Plan
+from ..analysis import Certainty, Plan, plan_certainty
 from ..changes import compare_states, current_state, has_future_state
 from ..collector import collector_paused
 from ..model import Blueprint
@@ -54,6 +54,7 @@ def render_plan_pdf(
     reproducible: bool = False,
     date: datetime.date | None = None,
     progress: Progress | None = None,
+    certainty: Certainty | None = None,
 ) -> RenderResult:
     """Write the PDF improvement plan of ``plan`` (computed from ``bp``) to ``output``.
 
@@ -64,7 +65,9 @@ def render_plan_pdf(
     or a binary stream. ``paper`` is "a4" or "letter". ``reproducible`` makes the bytes
     depend on the input only (fixed metadata dates and document id); pass ``date`` too for
     output that is the same on another day. ``progress`` receives (stage, fraction 0..1) a
-    handful of times. Neither ``bp`` nor ``plan`` is changed.
+    handful of times. ``certainty`` is how sure ``plan`` is (``plan_certainty``); it is
+    computed with the defaults (K = 3, the fixed seed) when not given. Neither ``bp`` nor
+    ``plan`` is changed.
 
     Raises ``ReportError`` when the plan cannot be made (unknown paper size, missing bundled
     fonts) and ``blueprint.storage.SaveError`` when the output cannot be written.
@@ -73,7 +76,9 @@ def render_plan_pdf(
     size = page_size(paper)
     report("Preparing fonts", 0.0)
     fonts = bundled_fonts()
-    ctx = _context(bp, plan, fonts, size, date or datetime.date.today())
+    if certainty is None:
+        certainty = plan_certainty(bp, plan)
+    ctx = _context(bp, plan, fonts, size, date or datetime.date.today(), certainty)
     report("Composing the plan", 0.05)
     story = [*cover(ctx), NextPageTemplate("body"), *compose(ctx)]
     report("Laying out the pages", _COMPOSED)
@@ -94,6 +99,7 @@ def _context(
     fonts: BundledFonts,
     size: tuple[float, float],
     date: datetime.date,
+    certainty: Certainty,
 ) -> RenderContext:
     width, height = size
     comparison = compare_states(bp, plan.persona_id) if has_future_state(bp) else None
@@ -107,6 +113,7 @@ def _context(
         height=height - MARGIN_TOP - MARGIN_BOTTOM,
         date=date,
         comparison=comparison,
+        certainty=certainty,
     )
 
 
