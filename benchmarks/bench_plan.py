@@ -26,12 +26,12 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import LongTable, PageBreak, SimpleDocTemplate
 
-from blueprint.analysis import Plan, Wave, build_plan
+from blueprint.analysis import Plan, Wave, build_plan, plan_certainty
 from blueprint.model import Blueprint
 from blueprint.report import render_plan_pdf
 from blueprint.report.fonts import bundled_fonts
 from blueprint.report.paging import WINDOW
-from blueprint.report.sections.data_to_capture import GAP_COLUMNS
+from blueprint.report.sections.data_to_capture import GAP_COLUMNS, listed
 from blueprint.report.sections.ranked_plan import PLAN_COLUMNS
 from blueprint.report.sections.register import REGISTER_COLUMNS
 from blueprint.report.sections.summary import TOP_COLUMNS
@@ -77,7 +77,8 @@ def _table_shapes(bp: Blueprint, plan: Plan) -> list[tuple[int, int, list[str]]]
     ]
     shapes.append((len(bp.stages) + 1, len(bp.channels) + 1, [c.name for c in bp.channels]))
     shapes.append((len(EPIC_COLUMNS), len(bp.stages) + 1, [s.name for s in bp.stages]))
-    shapes.append((len(GAP_COLUMNS), len(plan.data_gaps), [f.title for f in plan.data_gaps]))
+    measure = listed(plan_certainty(bp, plan))
+    shapes.append((len(GAP_COLUMNS), len(measure), [m.title for m in measure]))
     shapes.append((len(REGISTER_COLUMNS), len(plan.frictions), [f.title for f in plan.frictions]))
     return shapes
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.generate import generate_blueprint
-from blueprint.analysis import Wave, build_plan
+from blueprint.analysis import Wave, build_plan, plan_certainty
 from blueprint.changes import State, state_view
 from blueprint.model import Frequency, Friction, Improvement
 from blueprint.report.sections.common import (
@@ -84,12 +84,46 @@ def test_summary_shows_the_key_figures_with_the_blueprints_currency():
     assert f"{weakest.value} · " in summary
 
 
-def test_data_to_capture_lists_the_estimated_and_unknown_frequencies(sample):
-    _, rendered = sample
+def test_data_to_capture_lists_what_to_measure_first_decisive_ones_marked(sample):
+    bp, rendered = sample
     section = rendered.section(rendered.heading(DATA_TO_CAPTURE), rendered.heading(REGISTER))
     assert "Measuring is an action" in section
-    for gap in rendered.plan.data_gaps:
+    certainty = plan_certainty(bp, rendered.plan)
+    # In the measure-first order, each with its mark in words and its swing.
+    rows = [f"{n} {m.title}" for n, m in enumerate(certainty.measure_first, start=1)]
+    positions_in_order(section, rows)
+    for item in certainty.measure_first:
+        mark = "◆ yes" if item.decisive else "no"
+        assert flat(f"{item.source}") in section
+        assert flat(mark) in section
+    for gap in rendered.plan.data_gaps:  # every gap behind the top improvements is listed
         assert flat(gap.title) in section
+
+
+def test_the_summary_says_how_stable_the_plan_is_and_what_would_settle_it():
+    bp = load_blueprint(next(p for p in SAMPLES if p.stem == "broadband-installation"))
+    rendered = render(bp)
+    summary = flat(rendered.pages[1])
+    certainty = plan_certainty(bp, rendered.plan)
+    share = round(certainty.stability * 100)
+    first = certainty.decisive[0].title
+    data = rendered.heading(DATA_TO_CAPTURE)
+    number = data.split()[0]
+    assert (
+        flat(
+            f"In {share}% of plausible cases the same three improvements lead; measuring ‘{first}’ "
+            f"would settle it. (section {number})"
+        )
+        in summary
+    )
+    section = rendered.section(data, rendered.heading(REGISTER))
+    assert flat(f"1 {first}") in section
+
+
+def test_a_plan_whose_lead_cannot_move_says_so():
+    bp = small_blueprint()
+    summary = flat(render(bp).pages[1])
+    assert "In every plausible case the same improvement leads." in summary
 
 
 def test_friction_register_has_every_friction_and_marks_good_friction(sample):

@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spac
 from ...analysis import ImprovementScore, Wave
 from ...analysis.epic import LETTER_NAMES
 from .. import formatting as fmt
+from ..certainty_text import stability_sentence
 from ..comparison_text import headline_sentence
 from ..context import RenderContext
 from ..saving import COST_UNKNOWN, avoidable_cost_text, saving_sentence
@@ -45,6 +46,7 @@ def summary(ctx: RenderContext) -> list[Flowable]:
         Paragraph(_lead(ctx), ctx.styles.body),
         *_tomorrow(ctx),
         *_personas(ctx),
+        *_how_sure(ctx),
         _tiles(ctx),
         Paragraph("Top improvements", ctx.styles.h2),
         _top_table(ctx),
@@ -103,6 +105,14 @@ def _personas(ctx: RenderContext) -> list[Flowable]:
             ctx.styles.body,
         )
     ]
+
+
+def _how_sure(ctx: RenderContext) -> list[Flowable]:
+    """The one sentence on how stable the plan is, and where that is explained."""
+    if ctx.certainty is None or not (sentence := stability_sentence(ctx.plan, ctx.certainty)):
+        return []
+    where = f" (section {section_number(ctx, DATA_TO_CAPTURE)})" if ctx.certainty.decisive else ""
+    return [Paragraph(f"<b>{ctx.user(sentence)}</b>{where}", ctx.styles.body)]
 
 
 def _tile(ctx: RenderContext, value: str, label: str) -> list[Paragraph]:
@@ -234,12 +244,21 @@ def _now_list(ctx: RenderContext) -> list[Flowable]:
                 ctx.styles.small,
             )
         )
-    if gaps := len(ctx.plan.data_gaps):
+    certainty = ctx.certainty
+    if certainty is not None and certainty.measure_first:
+        first = certainty.decisive or certainty.measure_first[:1]
+        named = fmt.join_words([f"‘{ctx.user(m.title)}’" for m in first[:3]])
+        more = len(first) - 3
         items.append(
             Paragraph(
-                f"<b>Measure first:</b> {fmt.plural(gaps, 'friction point')} behind the top "
-                "improvements have an estimated or unknown frequency (section "
-                f"{section_number(ctx, DATA_TO_CAPTURE)}).",
+                f"<b>Measure first:</b> {named}"
+                + (f" and {fmt.plural(more, 'more')}" if more > 0 else "")
+                + (
+                    f", {'decisive' if certainty.decisive else 'the largest swing'}; "
+                    f"{fmt.plural(len(certainty.measure_first), 'friction point')} behind the "
+                    "improvements have an estimated or unknown frequency (section "
+                    f"{section_number(ctx, DATA_TO_CAPTURE)})."
+                ),
                 ctx.styles.small,
             )
         )

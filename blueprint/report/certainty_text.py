@@ -1,0 +1,55 @@
+"""How sure the plan is, in the words a manager reads: one place for the PDF and the editor."""
+
+from __future__ import annotations
+
+from ..analysis import Certainty, Plan
+
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def count_word(n: int) -> str:
+    return _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
+
+
+def share_text(share: float) -> str:
+    """83%; never "100%" for a share below 1, nor "0%" for one above 0."""
+    if 0.995 <= share < 1:
+        return "over 99%"
+    if 0 < share < 0.005:
+        return "under 1%"
+    return f"{share * 100:.0f}%"
+
+
+def stability_sentence(plan: Plan, certainty: Certainty) -> str:
+    """ "In 83% of plausible cases the same three improvements lead; measuring 'X' would
+    settle it." Plain text: the caller quotes and escapes it for its medium."""
+    count = min(certainty.k, len(plan.improvements))
+    if count == 0:
+        return ""
+    which = (
+        "the same improvement leads"
+        if count == 1
+        else f"the same {count_word(count)} improvements lead"
+    )
+    if certainty.stability == 1:
+        return f"In every plausible case {which}."
+    sentence = f"In {share_text(certainty.stability)} of plausible cases {which}"
+    decisive = certainty.decisive
+    if decisive:
+        return f"{sentence}; measuring ‘{decisive[0].title}’ would settle it."
+    return f"{sentence}; no single estimate decides it, so measure the list under Data to capture."
+
+
+def end_effect(plan: Plan, certainty: Certainty, top_at_end: tuple[str, ...]) -> str:
+    """What the top K becomes with one friction point at one end of its range."""
+    planned = certainty.top_k
+    ranks = {s.improvement_id: s.rank for s in plan.improvements}
+    entering = [i for i in top_at_end if i not in planned]
+    leaving = [i for i in planned if i not in top_at_end]
+    k = f"top {count_word(len(planned))}"
+    if not entering:
+        return f"the same {k}"
+    joins = ", ".join(f"#{ranks[i]}" for i in entering)
+    leaves = ", ".join(f"#{ranks[i]}" for i in leaving)
+    verb = "joins" if len(entering) == 1 else "join"
+    return f"{joins} {verb} the {k}, {leaves} {'leaves' if len(leaving) == 1 else 'leave'}"
