@@ -21,7 +21,7 @@ import math
 import random
 from array import array
 from bisect import bisect_left, insort
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice, repeat
 from operator import mul, truediv
@@ -225,13 +225,27 @@ def plan_certainty(
 
     ``cancelled`` is asked now and then; when it says yes, ``CertaintyCancelled`` is raised.
     """
+    frequencies = {f.id: f.frequency for f in bp.frictions}
+    return certainty_of(plan, frequencies, k, seed, worlds, cancelled)
+
+
+def certainty_of(
+    plan: Plan,
+    frequencies: Mapping[str, Frequency],
+    k: int = DEFAULT_K,
+    seed: int = DEFAULT_SEED,
+    worlds: int = WORLDS,
+    cancelled: Callable[[], bool] | None = None,
+) -> Certainty:
+    """``plan_certainty`` from the plan and its friction points' frequencies by id (the
+    editor hands a thread copies of these, not the blueprint it goes on editing)."""
     if k < 1:
         raise ValueError("K must be at least 1")
     if worlds < 1:
         raise ValueError("there must be at least one world")
     stop = cancelled or (lambda: False)
     model = _Model(plan)
-    frequency = {f.id: f.frequency for f in bp.frictions}
+    frequency = frequencies
     ranges = {fid: reach_range(f.reach, frequency[fid]) for fid, f in model.frictions.items()}
     columns = _draw_impacts(model, ranges, random.Random(seed), worlds, stop)
     priority, impact = _improvement_columns(model, columns, worlds, stop)

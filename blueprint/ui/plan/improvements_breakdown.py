@@ -20,12 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...analysis.certainty import ImprovementCertainty
 from ...analysis.friction import FrictionScore
 from ...analysis.plan import ACTION_SHARE, LOW_EFFORT_MAX, CostTerm, ImprovementScore, Plan
 from ...model import Blueprint, Period
 from ...report import formatting as fmt
+from ...report.certainty_text import share_text
 from ..inspector.choices import SEVERITY_WORDS
 from .improvements_choices import one_line, plain_tip, unit_cost
+from .improvements_model import rank_range_text
 
 #: The period factors of the reach, as the formulas page of the plan writes them.
 PERIOD_FACTORS = {
@@ -78,14 +81,54 @@ class _Names:
         return "value weights of " + fmt.join_words(listed) + ", by share"
 
 
-def score_terms(score: ImprovementScore, plan: Plan, bp: Blueprint) -> list[Term]:
-    """Every term of the improvement's priority, quadrant, avoidable cost and lift."""
+@dataclass(frozen=True)
+class SureTerms:
+    """How sure the plan is of one improvement, as the dock has it."""
+
+    item: ImprovementCertainty
+    k: int
+    worlds: int
+    stale: bool
+
+
+def score_terms(
+    score: ImprovementScore, plan: Plan, bp: Blueprint, sure: SureTerms | None = None
+) -> list[Term]:
+    """Every term of the improvement's priority, quadrant, avoidable cost and lift, and how
+    sure the plan is of its rank when that is known."""
     names = _Names(bp)
     terms = [_priority(score, names), _quadrant(score, plan), _cost(score, names, bp.currency)]
     if any(f.gives_up for f in score.frictions):
         terms.append(_lost_journeys(score))
     terms.append(_lift(score))
+    if sure is not None:
+        terms.append(_how_sure(score, sure))
     return terms
+
+
+def _how_sure(score: ImprovementScore, sure: SureTerms) -> Term:
+    item, k = sure.item, sure.k
+    stale = " (from before your last edit: updating…)" if sure.stale else ""
+    worlds = f"{sure.worlds:,}"
+    return Term(
+        f"P(top {k}){stale}",
+        share_text(item.p_top_k),
+        f"worlds where it ranks {k} or better / all {worlds} worlds",
+        (
+            Term(
+                "Rank range",
+                rank_range_text(item),
+                f"its rank's 5th to 95th percentile over the worlds; #{score.rank} in the plan",
+            ),
+            Term(
+                "A plausible world",
+                worlds,
+                "each friction point's reach r drawn log-uniformly on its range: measured "
+                "r/1.2 .. r × 1.2, estimated r/2 .. r × 2, unknown r/10 .. r × 10, or its own "
+                "low and high count; then every improvement ranked again",
+            ),
+        ),
+    )
 
 
 def _priority(score: ImprovementScore, names: _Names) -> Term:

@@ -29,13 +29,14 @@ from ...report.saving import saving_sentence
 from ..commands import AddImprovement, CommandError, RemoveImprovement
 from ..inspector.forms import DeleteKeyGuard, caption
 from ..inspector.touchpoint_inspector import scrolled
-from .improvements_breakdown import ScoreBreakdown, score_terms
+from .improvements_breakdown import ScoreBreakdown, SureTerms, score_terms
 from .improvements_choices import WAVE_CHOICES
 from .improvements_form import ImprovementForm
 from .improvements_model import ImprovementsProxy, ImprovementsTableModel
 from .improvements_selection import NOTHING_PICKED, improvement_for
 from .improvements_table import ImprovementsTable
 from .live import LivePlan
+from .live_certainty import LiveCertainty
 
 NOT_IN_PLAN = "It addresses none of this persona's friction points: it is not in their plan."
 #: Relative widths of the table, the form and the breakdown.
@@ -59,6 +60,8 @@ class ImprovementsDock(QDockWidget):
         super().__init__("Improvements", parent)
         self.setObjectName("improvementsDock")  # so the window can save and restore its place
         self._live_plan = live_plan
+        #: how sure the plan is: drawn off the UI thread while the dock is on screen
+        self.certainty = LiveCertainty(live_plan, self)
         self._document = live_plan.document
         self._selected_frictions = selected_frictions
         self._selected_id: str | None = None
@@ -82,6 +85,7 @@ class ImprovementsDock(QDockWidget):
         self.table.deleteRequested.connect(self.remove_selected)
         self.form.problem.connect(self.problem)
         live_plan.changed.connect(self._plan_changed)
+        self.certainty.changed.connect(self._certainty_changed)
         # The fields follow each edit at once, as the inspector's do; the numbers follow the
         # plan, once per burst of edits.
         self._document.edited.connect(self._follow_document)
@@ -207,7 +211,11 @@ class ImprovementsDock(QDockWidget):
         self.form.show_improvement(improvement_id)
         self.remove_button.setEnabled(improvement_id is not None)
         score = self._score(improvement_id)
-        terms = score_terms(score, self._live_plan.plan, self._document.blueprint) if score else []
+        terms = (
+            score_terms(score, self._live_plan.plan, self._document.blueprint, self._sure(score))
+            if score
+            else []
+        )
         if terms != self._terms:
             self._terms = terms
             self.breakdown.show_terms(terms)
@@ -216,6 +224,15 @@ class ImprovementsDock(QDockWidget):
         self.breakdown_note.setVisible(not in_plan)
         if self._highlighting:
             self.highlightRequested.emit(*self._highlighted(improvement_id))
+
+    def _sure(self, score: ImprovementScore) -> SureTerms | None:
+        live = self.certainty
+        if live.certainty is None:
+            return None
+        item = live.certainty.of(score.improvement_id)
+        if item is None:
+            return None
+        return SureTerms(item, live.certainty.k, live.certainty.worlds, live.stale)
 
     def _score(self, improvement_id: str | None) -> ImprovementScore | None:
         if improvement_id is None:
@@ -259,7 +276,13 @@ class ImprovementsDock(QDockWidget):
         if self.isVisible():
             self.form.refresh()
 
+    def _certainty_changed(self) -> None:
+        live = self.certainty
+        self.model.set_certainty(live.certainty, live.stale)
+        self._show_selected()
+
     def _visibility_changed(self, visible: bool) -> None:
+        self.certainty.set_wanted(visible)
         if visible and self._stale:
             self.refresh()
         else:

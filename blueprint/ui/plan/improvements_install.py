@@ -38,6 +38,8 @@ def install_improvements(window: MainWindow) -> ImprovementsDock:
     dock.setAllowedAreas(BOTTOM | Qt.DockWidgetArea.TopDockWidgetArea)
     add_along_the_bottom(window, dock, DOCK_HEIGHT)
     dock.hide()
+    # Emitted before the window's children (the dock, its threads) are deleted.
+    window.destroyed.connect(dock.certainty.stop_and_wait)
     dock.problem.connect(window.show_status)
     dock.new_action.setShortcut(QKeySequence(NEW_KEY))
     describe(dock.new_action, NEW_TIP)
