@@ -86,6 +86,11 @@ class LiveCertainty(QObject):
         return self._stale
 
     @property
+    def runs_in_progress(self) -> tuple[QThread, ...]:
+        """The runs not yet cancelled (at most one: a new plan cancels the others)."""
+        return tuple(job for job in self._jobs if not job.cancelled and job.isRunning())
+
+    @property
     def running(self) -> bool:
         return any(job.isRunning() for job in self._jobs)
 

@@ -1,0 +1,116 @@
+"""How sure the plan is, in the Improvements dock: P(top 3) and the rank range, drawn off
+the UI thread, stale until the new worlds land after an edit, and explained."""
+
+from PySide6.QtCore import Qt
+
+from blueprint.analysis import build_plan, plan_certainty
+from blueprint.ui.document import Document
+from blueprint.ui.plan.improvements_model import UPDATING
+from tests.ui.editing_helpers import click_card, close_window, open_window, tools
+from tests.ui.test_improvements import C, breakdown_lines, cell, row_of, select, settle, show_dock
+
+CREDIT = "imp-credit-decline-alternative"
+BOT = "imp-bot-line-test"
+WIFI = "Wifi speed far below the package speed"
+
+
+def header(dock, column) -> str:
+    return dock.model.headerData(column, Qt.Orientation.Horizontal)
+
+
+def landed(qtbot, dock) -> None:
+    qtbot.waitUntil(lambda: not dock.certainty.stale, timeout=20_000)
+
+
+def expected(window):
+    bp = window.document.blueprint
+    return plan_certainty(bp, build_plan(bp))
+
+
+def test_p_top_3_and_the_rank_range_follow_lift_and_are_explained(qtbot, document):
+    window = open_window(qtbot, document)
+    try:
+        dock = show_dock(window)
+        landed(qtbot, dock)
+        assert header(dock, C.SURE) == "P(top 3)"
+        assert [header(dock, c) for c in C][4:7] == ["Lift", "P(top 3)", "Rank\nrange"]
+        sure = expected(window).of(CREDIT)
+        assert 0.3 < sure.p_top_k < 0.7  # #3 in the plan, but often not in plausible worlds
+        row = row_of(dock, CREDIT)
+        assert cell(dock, row, C.SURE) == f"{sure.p_top_k * 100:.0f}%"
+        assert cell(dock, row, C.RANK_RANGE) == "#3–5"
+        select(qtbot, dock, CREDIT)
+        lines = [line.strip() for line in breakdown_lines(dock)]
+        assert any(line.startswith(f"P(top 3) | {sure.p_top_k * 100:.0f}% | ") for line in lines)
+        assert any(line.startswith("Rank range | #3–5 | ") for line in lines)
+    finally:
+        close_window(window)
+
+
+def test_marking_a_decisive_estimate_measured_updates_the_dock_stale_first(qtbot, document):
+    window = open_window(qtbot, document)
+    try:
+        dock = show_dock(window)
+        landed(qtbot, dock)
+        before = cell(dock, row_of(dock, BOT), C.SURE)
+        assert before != "0%"
+        # Every time the dock hears of the worlds, note what its header says.
+        headers = []
+        dock.certainty.changed.connect(lambda: headers.append(header(dock, C.SURE)))
+        # Mark the decisive friction point measured in the inspector, by keyboard.
+        click_card(window, "tp-activation-check")
+        inspector = tools(window).inspector
+        inspector.tabs.setCurrentIndex(2)
+        panel = inspector.frictions
+        row = next(i for i in range(panel.list.count()) if WIFI in panel.list.item(i).text())
+        item = panel.list.item(row)
+        qtbot.mouseClick(
+            panel.list.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=panel.list.visualItemRect(item).center(),
+        )
+        source = panel.editor.source
+        source.setFocus()
+        qtbot.keyClick(source, Qt.Key.Key_Home)  # unknown -> measured
+        assert window.document.entity("frictions", "fr-speed-below-promise").frequency.source == (
+            "measured"
+        )
+        settle()
+        landed(qtbot, dock)
+        # First the old numbers, marked as being redrawn; then the new ones.
+        assert headers[0] == f"P(top 3)\n{UPDATING}"
+        assert headers[-1] == "P(top 3)"
+        now = expected(window)
+        assert cell(dock, row_of(dock, BOT), C.SURE) == f"{now.of(BOT).p_top_k * 100:.0f}%"
+        assert cell(dock, row_of(dock, BOT), C.SURE) != before
+        assert WIFI not in [m.title for m in now.measure_first]
+    finally:
+        close_window(window)
+
+
+def test_a_new_edit_cancels_the_run_in_progress(qtbot):
+    from benchmarks.generate import generate_blueprint
+
+    # Large enough that drawing the worlds takes a while.
+    document = Document(generate_blueprint(touchpoints=800, frictions=2400, improvements=240))
+    window = open_window(qtbot, document)
+    try:
+        dock = show_dock(window)
+        live = dock.certainty
+        landed(qtbot, dock)
+        results = []
+        live.changed.connect(lambda: results.append(None if live.stale else live.plan))
+        select(qtbot, dock, dock.table.shown_ids()[0])
+        form = dock.form
+        qtbot.mouseClick(form.effort.button(8), Qt.MouseButton.LeftButton)
+        settle()
+        first_run = live.runs_in_progress
+        assert len(first_run) == 1
+        qtbot.mouseClick(form.effort.button(1), Qt.MouseButton.LeftButton)
+        settle()
+        assert first_run[0] not in live.runs_in_progress  # the edit stopped the stale run
+        landed(qtbot, dock)
+        # Only the worlds of the plan as it is now ever landed.
+        assert [r for r in results if r is not None] == [window.live_plan.plan]
+    finally:
+        close_window(window)
