@@ -105,12 +105,13 @@ def test_a_new_edit_cancels_the_run_in_progress(qtbot):
         qtbot.mouseClick(form.effort.button(8), Qt.MouseButton.LeftButton)
         settle()
         first_run = live.runs_in_progress
-        assert len(first_run) == 1
+        assert len(first_run) == 1, (first_run, live.stale)
         qtbot.mouseClick(form.effort.button(1), Qt.MouseButton.LeftButton)
         settle()
         assert first_run[0] not in live.runs_in_progress  # the edit stopped the stale run
         landed(qtbot, dock)
         # Only the worlds of the plan as it is now ever landed.
-        assert [r for r in results if r is not None] == [window.live_plan.plan]
+        landed_plans = [r for r in results if r is not None]
+        assert landed_plans == [window.live_plan.plan], len(landed_plans)
     finally:
         close_window(window)
