@@ -149,6 +149,7 @@ class _Model:
         self.tie_order = sorted(
             range(len(scores)), key=lambda i: (scores[i].title.casefold(), scores[i].improvement_id)
         )
+        self.may_tie = True  # until ``ranges_known``
         self.tie_position = {index: place for place, index in enumerate(self.tie_order)}
         self.base_impact = {fid: f.impact for fid, f in frictions.items()}
         self.planned_impact = [s.impact for s in scores]
@@ -157,6 +158,21 @@ class _Model:
         self.quick_candidates = sorted(
             (s.impact, i) for i, s in enumerate(scores) if s.low_effort and s.impact > 0
         )
+
+    def ranges_known(self, plan: Plan, ranges: dict[str, ReachRange]) -> None:
+        """Whether two improvements can have the same P in a world: the reaches are drawn
+        from continuous ranges, so only two whose P is the same function of them (the same
+        friction points that move, the same confidence / effort) or two that nothing moves
+        can. When none can, a world is ranked by P alone."""
+        seen = set()
+        self.may_tie = False
+        for index, s in enumerate(plan.improvements):
+            moving = tuple(sorted(f for f in self.links[index] if ranges[f].low != ranges[f].high))
+            key = (moving, s.confidence / s.effort) if moving else ("fixed", s.priority)
+            if key in seen:
+                self.may_tie = True
+                return
+            seen.add(key)
 
     @staticmethod
     def impact(f: FrictionScore, reach: float) -> float:
@@ -171,7 +187,7 @@ class _Model:
     def ranked(self, priority: Sequence[float], impact: Sequence[float]) -> list[int]:
         # Stable sorts compose: the last key is the first. Reverse keeps ties in order.
         order = self.tie_order
-        if len(set(priority)) < len(priority):  # a tie in P: I decides it
+        if self.may_tie and len(set(priority)) < len(priority):  # a tie in P: I decides it
             order = sorted(order, key=impact.__getitem__, reverse=True)
         return sorted(order, key=priority.__getitem__, reverse=True)
 
@@ -247,15 +263,16 @@ def certainty_of(
     model = _Model(plan)
     frequency = frequencies
     ranges = {fid: reach_range(f.reach, frequency[fid]) for fid, f in model.frictions.items()}
+    model.ranges_known(plan, ranges)
     columns = _draw_impacts(model, ranges, random.Random(seed), worlds, stop)
     priority, impact = _improvement_columns(model, columns, worlds, stop)
-    count, ranks, stable = _rank_worlds(model, priority, impact, k, worlds, stop)
+    count, places, stable = _rank_worlds(model, priority, impact, k, worlds, stop)
     improvements = tuple(
         ImprovementCertainty(
             improvement_id,
             index + 1,
             count[index] / worlds,
-            *(percentile(sorted(ranks[index]), p) for p in RANK_PERCENTILES),
+            *(1 + percentile(sorted(places[index]), p) for p in RANK_PERCENTILES),
         )
         for index, improvement_id in enumerate(model.ids)
     )
@@ -290,12 +307,15 @@ def _draw_impacts(
         # u uniform on [0, 1) from 32 random bits each: made and scaled in C, not one
         # Python call per draw (the draws are most of the time of the whole computation).
         bits = array("I", rng.randbytes(4 * worlds))
-        uniform = map(mul, bits, repeat(_UNIT))
-        if low > 0:  # ln r uniform between ln low and ln high: r = low x (high / low)^u
-            draws = map(pow, repeat(high / low), uniform)
+        if low > 0:
+            # ln r uniform between ln low and ln high: r = low x (high / low)^u, with u the
+            # 32 bits over 2^32, so (high / low)^u = ((high / low)^(2^-32))^bits: one power
+            # per draw (accurate to about a millionth of the range's width in ln r).
+            step = (high / low) ** _UNIT
+            draws = map(pow, repeat(step), bits)
             scale = model.impact(f, low)
         else:  # a range from 0 has no logarithm: drawn uniformly
-            draws, scale = uniform, model.impact(f, high)
+            draws, scale = bits, model.impact(f, high) * _UNIT
         columns[fid] = list(map(mul, draws, repeat(scale)))
     return columns
 
@@ -332,9 +352,9 @@ def _rank_worlds(
     k: int,
     worlds: int,
     stop: Callable[[], bool],
-) -> tuple[list[int], list[list[int]], int]:
-    """Per improvement, how many worlds rank it K or better and its rank in each world;
-    and how many worlds keep the plan's top K."""
+) -> tuple[list[int], list[tuple[int, ...]], int]:
+    """Per improvement, how many worlds rank it K or better and its place (rank - 1) in
+    each world; and how many worlds keep the plan's top K."""
     size = len(model.ids)
     count = [0] * size
     planned = set(range(min(k, size)))
@@ -356,8 +376,8 @@ def _rank_worlds(
             count[index] += 1
         # The inverse of the order: each improvement's place in it.
         positions.append(sorted(everyone, key=order.__getitem__))
-    ranks = [[place + 1 for place in column] for column in zip(*positions, strict=True)]
-    return count, ranks, stable
+    # Places count from 0; ranks from 1 (added once, to the percentiles).
+    return count, list(zip(*positions, strict=True)), stable
 
 
 def measure_first(
