@@ -115,3 +115,26 @@ def test_a_new_edit_cancels_the_run_in_progress(qtbot):
         assert landed_plans == [window.live_plan.plan], len(landed_plans)
     finally:
         close_window(window)
+
+
+def test_the_measure_first_list_names_the_decisive_estimates_first(qtbot, document):
+    window = open_window(qtbot, document)
+    try:
+        dock = show_dock(window)
+        landed(qtbot, dock)
+        shown = dock.measure_first
+        rows = [
+            [shown.topLevelItem(i).text(c) for c in range(4)]
+            for i in range(shown.topLevelItemCount())
+        ]
+        now = expected(window)
+        assert [r[1] for r in rows] == [m.title for m in now.measure_first]
+        assert rows[0][1:3] == [WIFI, "◆ yes"]
+        assert [r[2] for r in rows].count("◆ yes") == len(now.decisive)
+        assert dock.stability.text() == (
+            f"In {now.stability * 100:.0f}% of plausible cases the same three improvements "
+            f"lead; measuring ‘{WIFI}’ would settle it."
+        )
+        assert dock.measure_first_heading.text() == "Measure first"
+    finally:
+        close_window(window)

@@ -32,12 +32,14 @@ from ..inspector.touchpoint_inspector import scrolled
 from .improvements_breakdown import ScoreBreakdown, SureTerms, score_terms
 from .improvements_choices import WAVE_CHOICES
 from .improvements_form import ImprovementForm
-from .improvements_model import ImprovementsProxy, ImprovementsTableModel
+from .improvements_model import UPDATING, ImprovementsProxy, ImprovementsTableModel
 from .improvements_selection import NOTHING_PICKED, improvement_for
 from .improvements_table import ImprovementsTable
 from .live import LivePlan
 from .live_certainty import LiveCertainty
+from .measure_first_list import MeasureFirstList
 
+MEASURE_FIRST = "Measure first"
 NOT_IN_PLAN = "It addresses none of this persona's friction points: it is not in their plan."
 #: Relative widths of the table, the form and the breakdown.
 PANE_STRETCH = (11, 5, 9)
@@ -133,6 +135,14 @@ class ImprovementsDock(QDockWidget):
         column.addWidget(heading)
         column.addWidget(self.breakdown, 1)
         column.addWidget(self.breakdown_note)
+        self.measure_first = MeasureFirstList()
+        self.measure_first_heading = QLabel(MEASURE_FIRST)
+        self.measure_first_heading.setBuddy(self.measure_first)
+        self.stability = caption("")
+        self.stability.setTextFormat(Qt.TextFormat.PlainText)
+        column.addWidget(self.measure_first_heading)
+        column.addWidget(self.stability)
+        column.addWidget(self.measure_first, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         for index, pane in enumerate((ranked, scrolled(self.form), explained)):
             # Narrow minimums (the panes scroll): else the dock alone sets the window's
@@ -279,6 +289,11 @@ class ImprovementsDock(QDockWidget):
     def _certainty_changed(self) -> None:
         live = self.certainty
         self.model.set_certainty(live.certainty, live.stale)
+        self.measure_first.show_certainty(live.plan, live.certainty)
+        self.measure_first_heading.setText(
+            f"{MEASURE_FIRST} ({UPDATING})" if live.stale else MEASURE_FIRST
+        )
+        self.stability.setText(self.measure_first.summary(live.plan, live.certainty))
         self._show_selected()
 
     def _visibility_changed(self, visible: bool) -> None:

@@ -1,0 +1,73 @@
+"""Measure first: the estimated and unknown friction points behind the improvements, in the
+order to measure them (decisive first, then by swing), beside the ranked plan."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from ...analysis.certainty import Certainty
+from ...analysis.plan import Plan
+from ...report import formatting as fmt
+from ...report.certainty_text import end_effect, stability_sentence
+from .improvements_choices import one_line, plain_tip
+
+HEADINGS = ("#", "Friction point", "Decisive?", "Swing in P")
+DECISIVE = "◆ yes"
+#: Rows shown: enough to act on; the PDF and the JSON plan list them all.
+SHOWN = 30
+
+
+def measure_first_rows(plan: Plan, certainty: Certainty) -> list[tuple[str, str, str, str, str]]:
+    """(order, title, decisive, swing, tip) for each row, in the measure-first order."""
+    rows = []
+    for order, item in enumerate(certainty.measure_first[:SHOWN], start=1):
+        low = end_effect(plan, certainty, item.top_k_at_low)
+        high = end_effect(plan, certainty, item.top_k_at_high)
+        tip = (
+            f"{item.title}\n{item.source}, {fmt.number(item.reach)} a month "
+            f"(plausible {fmt.number(item.range.low)}–{fmt.number(item.range.high)}).\n"
+            f"At the low end: {low}; at the high end: {high}."
+        )
+        rows.append(
+            (
+                str(order),
+                one_line(item.title, 60),
+                DECISIVE if item.decisive else "no",
+                fmt.compact(item.swing),
+                tip,
+            )
+        )
+    return rows
+
+
+class MeasureFirstList(QTreeWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(len(HEADINGS))
+        self.setHeaderLabels(list(HEADINGS))
+        self.setRootIsDecorated(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAccessibleName("Measure first")
+        self._shown: list = []
+
+    def show_certainty(self, plan: Plan | None, certainty: Certainty | None) -> None:
+        rows = [] if plan is None or certainty is None else measure_first_rows(plan, certainty)
+        if rows == self._shown:
+            return
+        self._shown = rows
+        self.clear()
+        for order, title, decisive, swing, tip in rows:
+            item = QTreeWidgetItem([order, title, decisive, swing])
+            for column in range(len(HEADINGS)):
+                item.setToolTip(column, plain_tip(tip))
+            self.addTopLevelItem(item)
+        for column in (0, 2, 3):
+            self.resizeColumnToContents(column)
+
+    def summary(self, plan: Plan | None, certainty: Certainty | None) -> str:
+        if plan is None or certainty is None:
+            return "Drawing 2,000 plausible worlds…"
+        sentence = stability_sentence(plan, certainty)
+        if not certainty.measure_first:
+            return f"{sentence} Every frequency behind the improvements is measured."
+        return sentence
