@@ -51,13 +51,14 @@ def data_to_capture(ctx: RenderContext) -> list[Flowable]:
         return story
     rows = listed(certainty)
     decisive = len(certainty.decisive)
+    counted = fmt.plural(len(certainty.measure_first), "friction point")
     k = count_word(certainty.k)
     story.append(
         Paragraph(
             "Measuring is an action. The improvements rest on these friction points, whose "
-            f"frequency is estimated or unknown ({fmt.plural(len(certainty.measure_first), 'one')}"
-            "), in the order to measure them. A friction point is <b>decisive</b> when its "
-            f"reach alone, at either end of its plausible range, changes the top {k} or the "
+            f"frequency is estimated or unknown ({counted}), in the order to measure them. "
+            "A friction point is <b>decisive</b> when its reach alone, at either end of its "
+            f"plausible range, changes the top {k} or the "
             "Now wave: measure those first. The <b>swing</b> is the largest change in "
             "priority P of an improvement it is behind, over both ends of the range "
             "(measured ±20%, estimated ½ to 2×, unknown ⅒ to 10×, or the range given for it). "

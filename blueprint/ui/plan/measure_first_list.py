@@ -3,7 +3,13 @@ order to measure them (decisive first, then by swing), beside the ranked plan.""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from ...analysis.certainty import Certainty
 from ...analysis.plan import Plan
@@ -48,6 +54,9 @@ class MeasureFirstList(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAccessibleName("Measure first")
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the titles
         self._shown: list = []
 
     def show_certainty(self, plan: Plan | None, certainty: Certainty | None) -> None:
