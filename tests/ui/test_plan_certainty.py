@@ -4,7 +4,6 @@ the UI thread, stale until the new worlds land after an edit, and explained."""
 from PySide6.QtCore import Qt
 
 from blueprint.analysis import build_plan, plan_certainty
-from blueprint.ui.document import Document
 from blueprint.ui.plan.improvements_model import UPDATING
 from tests.ui.editing_helpers import click_card, close_window, open_window, tools
 from tests.ui.test_improvements import C, breakdown_lines, cell, row_of, select, settle, show_dock
@@ -88,31 +87,46 @@ def test_marking_a_decisive_estimate_measured_updates_the_dock_stale_first(qtbot
         close_window(window)
 
 
-def test_a_new_edit_cancels_the_run_in_progress(qtbot):
-    from benchmarks.generate import generate_blueprint
+def test_a_new_edit_cancels_the_run_in_progress(qtbot, document, monkeypatch):
+    import time
 
-    # Large enough that drawing the worlds takes a while.
-    document = Document(generate_blueprint(touchpoints=800, frictions=2400, improvements=240))
+    from blueprint.ui.plan import live_certainty
+
+    # The first run after the edit takes as long as it is let: until it is cancelled.
+    real, calls = live_certainty.certainty_of, []
+
+    def slow_first(plan, frequencies, cancelled=None, **options):
+        calls.append(plan)
+        if len(calls) == 1:
+            deadline = time.monotonic() + 20
+            while not cancelled() and time.monotonic() < deadline:
+                time.sleep(0.005)
+        return real(plan, frequencies, cancelled=cancelled, **options)
+
     window = open_window(qtbot, document)
     try:
         dock = show_dock(window)
         live = dock.certainty
         landed(qtbot, dock)
+        monkeypatch.setattr(live_certainty, "certainty_of", slow_first)
         results = []
         live.changed.connect(lambda: results.append(None if live.stale else live.plan))
-        select(qtbot, dock, dock.table.shown_ids()[0])
+        select(qtbot, dock, CREDIT)
         form = dock.form
         qtbot.mouseClick(form.effort.button(8), Qt.MouseButton.LeftButton)
-        settle()
+        qtbot.waitUntil(lambda: len(calls) == 1)
         first_run = live.runs_in_progress
-        assert len(first_run) == 1, (first_run, live.stale)
+        assert len(first_run) == 1
         qtbot.mouseClick(form.effort.button(1), Qt.MouseButton.LeftButton)
         settle()
         assert first_run[0] not in live.runs_in_progress  # the edit stopped the stale run
         landed(qtbot, dock)
-        # Only the worlds of the plan as it is now ever landed.
+        # Only the worlds of the plan as it is now ever landed, and the dock shows them.
         landed_plans = [r for r in results if r is not None]
         assert landed_plans == [window.live_plan.plan], len(landed_plans)
+        assert cell(dock, row_of(dock, CREDIT), C.SURE) == (
+            f"{expected(window).of(CREDIT).p_top_k * 100:.0f}%"
+        )
     finally:
         close_window(window)
 
