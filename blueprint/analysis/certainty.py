@@ -261,8 +261,7 @@ def certainty_of(
         raise ValueError("there must be at least one world")
     stop = cancelled or (lambda: False)
     model = _Model(plan)
-    frequency = frequencies
-    ranges = {fid: reach_range(f.reach, frequency[fid]) for fid, f in model.frictions.items()}
+    ranges = {fid: reach_range(f.reach, frequencies[fid]) for fid, f in model.frictions.items()}
     model.ranges_known(plan, ranges)
     columns = _draw_impacts(model, ranges, random.Random(seed), worlds, stop)
     priority, impact = _improvement_columns(model, columns, worlds, stop)
