@@ -16,11 +16,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
+from ...analysis import StageEmotion
 from ..canvas import palette
 from ..canvas.card_face import EMOTION_WORDS
 from ..canvas.drawing import CELLS, SIMPLE_DETAIL, colour, font, shows
 from ..canvas.layout import GridLayout
-from .measures import StageEmotion
 
 #: Over the cards (2), under a dragged card (10) and the headers (20); its guides under
 #: the flows (1) and the cards.

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 from shiboken6 import isValid
 
-from ...analysis import build_plan
+from ...analysis import build_plan, emotion_by_stage
 from ...model.states import State, current_state, has_future_state, state_view
 from ..canvas.scene import BlueprintScene
 from ..canvas.shown import JourneyView
@@ -35,7 +35,7 @@ from .filters import NO_FILTER, FrictionFilter
 from .find_bar import FindBar
 from .heat_items import HeatLayer
 from .legend import Legend
-from .measures import emotion_by_stage, heat_by_cell, largest_heat, weakest_by_stage
+from .measures import heat_by_cell, largest_heat, weakest_by_stage
 from .preferred_cells import PreferredCells
 from .search import Search
 

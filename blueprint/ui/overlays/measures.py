@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from statistics import fmean
 
 from ...analysis.epic import LETTER_NAMES
-from ...analysis.plan import Plan, applies_to
-from ...model import Blueprint, EpicLetter
+from ...analysis.plan import Plan
+from ...model import EpicLetter
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,30 +42,6 @@ def heat_by_cell(plan: Plan) -> list[CellHeat]:
 
 def largest_heat(plan: Plan) -> float:
     return max(plan.heat_map.values(), default=0.0)
-
-
-@dataclass(frozen=True, slots=True)
-class StageEmotion:
-    """How customers feel in one stage: the mean of its touchpoints' emotions."""
-
-    stage_id: str
-    mean: float
-    lowest: int
-    highest: int
-    count: int
-
-
-def emotion_by_stage(blueprint: Blueprint, persona_id: str | None = None) -> list[StageEmotion]:
-    """Stages in order, those with at least one emotion set, for the persona's touchpoints."""
-    felt: dict[str, list[int]] = {}
-    for tp in blueprint.touchpoints:
-        if tp.emotion is not None and applies_to(tp.persona_ids, persona_id):
-            felt.setdefault(tp.stage_id, []).append(tp.emotion)
-    return [
-        StageEmotion(stage.id, fmean(values), min(values), max(values), len(values))
-        for stage in blueprint.stages
-        if (values := felt.get(stage.id))
-    ]
 
 
 @dataclass(frozen=True, slots=True)
