@@ -96,6 +96,14 @@ def _view(bp: Blueprint, state: State) -> Blueprint:
 # copied, so a view of a large blueprint costs little more than the entities that change.
 
 
+def entity_in(entity: Touchpoint | Friction, state: State) -> Touchpoint | Friction:
+    """One touchpoint or friction point as ``state`` shows it (its future values applied
+    in the future), without a view of the whole blueprint."""
+    if isinstance(entity, Touchpoint):
+        return _touchpoint(entity, state)
+    return _friction(entity, state)
+
+
 def _touchpoint(tp: Touchpoint, state: State) -> Touchpoint:
     if tp.state == Presence.BOTH and tp.future is None:
         return tp

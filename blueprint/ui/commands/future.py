@@ -15,20 +15,18 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from ...model import Friction, FrictionFuture, Presence, Touchpoint, TouchpointFuture
-from ...model.states import State, state_view
+from ...model.states import State, entity_in
 from ..document import Document
 from .base import BlueprintCommand, CommandError, SetField, quoted
 from .fields import EditFriction, EditTouchpoint, read_field
 from .removal import removal_changes, removal_of_frictions
 
 
-def _future_of(entity: Any, kind: str, document: Document) -> Any:
+def _future_of(entity: Any) -> Any:
     """The entity as the future state shows it (its future values applied)."""
     if entity.state != Presence.BOTH or entity.future is None:
         return entity
-    view = state_view(document.blueprint, State.FUTURE)
-    shown = getattr(view, kind)
-    return next((e for e in shown if e.id == entity.id), entity)
+    return entity_in(entity, State.FUTURE)
 
 
 def _future_change(
@@ -62,7 +60,7 @@ class _InTheFuture:
     @classmethod
     def target(cls, document: Document, entity_id: str) -> Any | None:
         entity = document.get(cls.kind, entity_id)  # type: ignore[arg-type]
-        return None if entity is None else _future_of(entity, cls.kind, document)
+        return None if entity is None else _future_of(entity)
 
     def _set(self, document: Document, entity_id: str, path: str, old: Any, new: Any):
         entity = document.entity(self.kind, entity_id)  # type: ignore[arg-type]
