@@ -138,10 +138,6 @@ class JourneyViews(QObject):
         self.document.documentReset.connect(self._reset)
         self._add_menu(window)
 
-    @property
-    def view(self) -> JourneyView:
-        return self._scene.journey_view
-
     def show_view(self, view: JourneyView, say: bool = True) -> None:
         """Show today's journey, tomorrow's, or both; the panels edit what is shown."""
         self.actions[view].setChecked(True)
@@ -165,22 +161,10 @@ class JourneyViews(QObject):
         self._view.ensureVisible(card, 40, 40)
 
     def _add_menu(self, window: QMainWindow) -> None:
-        view_menu = next(
-            (
-                a.menu()
-                for a in window.menuBar().actions()
-                if isinstance(a.menu(), QMenu) and a.text().replace("&", "") == "View"
-            ),
-            None,
-        )
-        if view_menu is None:
-            return
+        view_menu = window.menus.view  # type: ignore[attr-defined]
         menu = QMenu("&Journey", view_menu)
         menu.setToolTipsVisible(True)
-        overlays = next(
-            (a for a in view_menu.actions() if a.text().replace("&", "") == "Overlays"), None
-        )
-        view_menu.insertMenu(overlays, menu) if overlays else view_menu.addMenu(menu)
+        view_menu.insertMenu(window.overlays.menu.menuAction(), menu)  # type: ignore[attr-defined]
         describe(menu.menuAction(), "Show today's journey, tomorrow's, or both compared")
         for action in self.actions.values():
             menu.addAction(action)

@@ -54,11 +54,6 @@ class ShownJourney:
         return True
 
     @property
-    def state(self) -> State:
-        """The state an edit made in this view changes: Compare edits today's journey."""
-        return State.FUTURE if self.view == JourneyView.FUTURE else State.CURRENT
-
-    @property
     def new_presence(self) -> Presence:
         """What is drawn in this view belongs to: tomorrow only in the future view, else
         both states."""

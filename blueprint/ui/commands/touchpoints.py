@@ -139,22 +139,26 @@ def check_flow(known: set[str], pairs: set[tuple[str, str]], from_id: str, to_id
 
 
 class RemoveTouchpoints(BlueprintCommand):
-    """Remove touchpoints with their friction points and flows, unlinking improvements."""
+    """Remove touchpoints with their friction points and flows, unlinking improvements.
 
-    def __init__(self, document: Document, touchpoint_ids: Iterable[str]) -> None:
+    ``cut``: named as Edit › Cut does it ("Cut touchpoint …", "Cut … with 2 flows.")."""
+
+    def __init__(
+        self, document: Document, touchpoint_ids: Iterable[str], cut: bool = False
+    ) -> None:
         ids = list(dict.fromkeys(touchpoint_ids))
         if not ids:
             raise CommandError("no touchpoint to remove")
         for missing in (i for i in ids if document.get("touchpoints", i) is None):
             raise CommandError(f"there is no touchpoint with id {missing!r}")
         removal = removal_of_touchpoints(document.blueprint, ids)
+        verb, done = ("Cut", "Cut") if cut else ("Remove", "Removed")
         if len(ids) == 1:
-            text = f"Remove touchpoint {quoted(document.touchpoint(ids[0]).title)}"
+            text = f"{verb} touchpoint {quoted(document.touchpoint(ids[0]).title)}"
         else:
-            text = f"Remove {len(ids)} touchpoints"
+            text = f"{verb} {len(ids)} touchpoints"
         #: what goes with them, in words, for the status line
-        self.removal = removal
-        self.summary = removal.summary(document.blueprint)
+        self.summary = removal.summary(document.blueprint, done)
         super().__init__(document, text, removal_changes(document.blueprint, removal))
 
 

@@ -222,13 +222,11 @@ class EditActions(QObject):
         if self.copy_selection():
             chosen = self._selection.touchpoint_ids()
 
-            def cut() -> QUndoCommand:
-                command = RemoveTouchpoints(self._document, chosen)
-                command.setText(command.text().replace("Remove", "Cut", 1))
-                command.summary = command.removal.summary(self._document.blueprint, "Cut")
-                return command
-
-            command = push_checked(self._document, cut, self.message.emit)
+            command = push_checked(
+                self._document,
+                lambda: RemoveTouchpoints(self._document, chosen, cut=True),
+                self.message.emit,
+            )
             if isinstance(command, RemoveTouchpoints):
                 self.message.emit(command.summary)
 

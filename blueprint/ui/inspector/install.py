@@ -20,8 +20,7 @@ from .selection import CanvasSelection
 from .touchpoint_inspector import TouchpointInspector
 
 DOCK_WIDTH = 390
-#: The inspector's tab of the card's friction points.
-FRICTION_TAB = 2
+
 #: On a screen narrower than this (logical pixels) the panels start hidden: the canvas
 #: keeps the room, and View > Inspector brings them back.
 SMALL_SCREEN_WIDTH = 1000
@@ -122,7 +121,7 @@ class EditingTools(QObject):
             self._scene.select_touchpoints([touchpoint_id])
         self.inspector_dock.show()
         self.inspector_dock.raise_()
-        self.inspector.tabs.setCurrentWidget(self.inspector.tabs.widget(FRICTION_TAB))
+        self.inspector.show_frictions()
         self.inspector.frictions.add_friction()
 
     def _status(self, message: str) -> None:

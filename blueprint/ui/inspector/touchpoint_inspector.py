@@ -31,6 +31,9 @@ from .touchpoint_form import TouchpointForm
 NOTHING_SELECTED = "Select a card on the canvas to edit it here."
 _EMPTY, _MANY, _ONE = range(3)
 
+#: The tab of the card's friction points, after its details and lanes.
+FRICTION_TAB = 2
+
 
 def scrolled(page: QWidget) -> QScrollArea:
     area = QScrollArea()
@@ -136,6 +139,10 @@ class TouchpointInspector(QWidget):
         self.frictions.set_state(state)
         self._count_frictions()
 
+    def show_frictions(self) -> None:
+        """Bring the Friction tab forward."""
+        self.tabs.setCurrentIndex(FRICTION_TAB)
+
     def picked_friction_id(self) -> str | None:
         """The friction point the user has picked: the current one of the friction list,
         while one touchpoint is shown and its friction list is on screen."""
@@ -155,7 +162,7 @@ class TouchpointInspector(QWidget):
 
     def _count_frictions(self) -> None:
         count = len(self.frictions.frictions())
-        self.tabs.setTabText(2, f"F&riction ({count})" if count else "F&riction")
+        self.tabs.setTabText(FRICTION_TAB, f"F&riction ({count})" if count else "F&riction")
 
     # --- following the document ----------------------------------------------------------------
 

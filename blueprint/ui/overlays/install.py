@@ -271,6 +271,7 @@ class Overlays(QObject):
         overlays.addAction(bar_toggle)
         menus.view.addSeparator()
         menus.view.addMenu(overlays)
+        self.menu = overlays  # View > Overlays: others place their entries beside it
         self.find_action = make_action(
             window, "&Find…", self.open_find, Keys.Find, "Find cards by their words"
         )
