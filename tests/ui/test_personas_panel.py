@@ -201,3 +201,12 @@ def test_preferences_follow_the_persona_shown_and_the_stages(qtbot, window, pane
     panel.list.setFocus()
     qtbot.keyClick(panel.list, Qt.Key.Key_Up)
     assert panel.preferences.boxes["s1"].currentText() == "Phone"
+
+
+def test_the_panels_fit_a_projectors_720_pixel_high_screen(qtbot, document):
+    window = open_window(qtbot, document)  # the broadband sample: 3 personas, 9 stages
+    try:
+        tools(window).personas_dock.raise_()
+        assert window.minimumSizeHint().height() <= 720
+    finally:
+        close_window(window)

@@ -17,7 +17,7 @@ from .give_way import NARROW_SCREEN_WIDTH, GiveWay
 from .inline_rename import InlineRename
 from .personas_panel import PersonasPanel
 from .selection import CanvasSelection
-from .touchpoint_inspector import TouchpointInspector
+from .touchpoint_inspector import TouchpointInspector, scrolled
 
 DOCK_WIDTH = 390
 
@@ -52,7 +52,9 @@ class EditingTools(QObject):
         self.inspector = TouchpointInspector(document)
         self.personas = PersonasPanel(document)
         self.inspector_dock = self._dock("Inspector", "inspectorDock", self.inspector)
-        self.personas_dock = self._dock("Personas", "personasDock", self.personas)
+        # Scrolled: its list and a preferred channel per stage would otherwise make the
+        # window taller than a 1280x720 screen when the panel comes back.
+        self.personas_dock = self._dock("Personas", "personasDock", scrolled(self.personas))
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
         window.tabifyDockWidget(self.inspector_dock, self.personas_dock)
         self.inspector_dock.raise_()
