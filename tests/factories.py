@@ -4,15 +4,19 @@ from blueprint.model import (
     Blueprint,
     Channel,
     ChannelKind,
+    Comment,
+    Conflict,
     ContactReason,
     Demand,
     Epic,
+    Evidence,
     Flow,
     Frequency,
     Friction,
     FrictionFuture,
     FrictionNature,
     Improvement,
+    Measure,
     Persona,
     PreferredChannel,
     Presence,
@@ -270,3 +274,66 @@ def preferences_blueprint() -> Blueprint:
             fr("x7", "t4", 100, gives_up=True),  # not in A's preferred channel at s2
         ],
     )
+
+
+def evidence_blueprint() -> Blueprint:
+    """The small blueprint with what backs it and what the team said about it: measures on
+    the checkout and the whole blueprint (the slow page's frequency taken from one), quotes,
+    a comment thread with a reply, and an open merge conflict."""
+    bp = small_blueprint()
+    bp.measures = [
+        Measure(
+            id="m1",
+            touchpoint_id="t1",
+            name="Slow page views",
+            value=20,
+            unit="views",
+            period="week",
+            date="2026-10-31",
+            origin="analytics-export.xlsx",
+        ),
+        Measure(id="m2", touchpoint_id="t1", name="NPS", value=31, unit="points"),
+        Measure(id="m3", name="Contacts per month", value=1200, source="estimated"),
+    ]
+    bp.frictions[0].frequency = Frequency(count=20, per="week", source="measured", measure_id="m1")
+    bp.evidence = [
+        Evidence(id="e1", about_id="t1", text="I gave up waiting for the page", date="2026-09-02"),
+        Evidence(
+            id="e2",
+            about_id="x2",
+            kind="observation",
+            text="Hold music loops every 40 s",
+            source="call recording",
+            attachment="recordings/call-17.mp3",
+        ),
+    ]
+    bp.comments = [
+        Comment(
+            id="c1",
+            about_id="t1",
+            author="Ana",
+            at="2026-12-01T10:00:00Z",
+            text="Is 20 a week right?",
+        ),
+        Comment(
+            id="c2",
+            about_id="t1",
+            reply_to="c1",
+            author="Ben",
+            at="2026-12-01T11:30:00+01:00",
+            text="From the October export.",
+        ),
+        Comment(id="c3", about_id="i1", author="Ana", at="2026-12-02T09:00:00Z", text="Owner?"),
+    ]
+    bp.conflicts = [
+        Conflict(
+            id="k1",
+            kind="both changed",
+            collection="touchpoints",
+            entity_id="t2",
+            field="title",
+            kept="Call about order",
+            other="Call about the order",
+        )
+    ]
+    return bp

@@ -1,5 +1,7 @@
 """Hypothesis strategies for valid blueprints of any shape, with text in any script."""
 
+from datetime import UTC
+
 from hypothesis import strategies as st
 
 from blueprint.model import (
@@ -9,10 +11,14 @@ from blueprint.model import (
     Blueprint,
     Channel,
     ChannelKind,
+    Comment,
     ContactReason,
     Demand,
     Epic,
     EpicLetter,
+    Evidence,
+    EvidenceKind,
+    EvidenceSource,
     Flow,
     Frequency,
     FrequencySource,
@@ -20,6 +26,7 @@ from blueprint.model import (
     FrictionKind,
     FrictionNature,
     Improvement,
+    Measure,
     Period,
     Persona,
     PreferredChannel,
@@ -28,6 +35,7 @@ from blueprint.model import (
     Touchpoint,
     new_id,
 )
+from blueprint.model.measures import frequency_from
 
 text = st.text(max_size=30)
 # Hand-written ids as the format allows them; made unique with the entity's position.
@@ -156,6 +164,55 @@ def blueprints(draw, max_touchpoints: int = 8) -> Blueprint:
         )
         for _ in range(draw(st.integers(0, 5)))
     ]
+    measures = [
+        Measure(
+            touchpoint_id=draw(st.none() | st.sampled_from([t.id for t in touchpoints]))
+            if touchpoints
+            else None,
+            name=draw(names),
+            value=draw(st.floats(-1e6, 1e6, allow_nan=False)),
+            unit=draw(text),
+            period=draw(st.none() | st.sampled_from(Period)),
+            date=draw(st.none() | st.dates().map(lambda d: d.isoformat())),
+            source=draw(st.sampled_from(FrequencySource)),
+            origin=draw(text),
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    if measures:
+        for friction in frictions:
+            if draw(st.booleans()):
+                friction.frequency = frequency_from(
+                    draw(st.sampled_from(measures)), friction.frequency
+                )
+    about = [e.id for e in (*touchpoints, *frictions)]
+    evidence = [
+        Evidence(
+            about_id=draw(st.sampled_from(about)),
+            kind=draw(st.sampled_from(EvidenceKind)),
+            text=draw(names),
+            source=draw(st.sampled_from(EvidenceSource)),
+            date=draw(st.none() | st.dates().map(lambda d: d.isoformat())),
+            link=draw(text),
+            attachment=draw(text),
+        )
+        for _ in range(draw(st.integers(0, 3)) if about else 0)
+    ]
+    commentable = [e.id for e in (*touchpoints, *frictions, *improvements, *stages, *channels)]
+    comments = []
+    for _ in range(draw(st.integers(0, 3))):
+        threads = [c for c in comments if c.reply_to is None]
+        first = draw(st.none() | st.sampled_from(threads)) if threads else None
+        comments.append(
+            Comment(
+                about_id=first.about_id if first else draw(st.sampled_from(commentable)),
+                reply_to=first.id if first else None,
+                author=draw(names),
+                at=draw(st.datetimes(timezones=st.just(UTC))).isoformat(),
+                text=draw(names),
+                resolved=draw(st.booleans()),
+            )
+        )
     return Blueprint(
         title=draw(text),
         description=draw(text),
@@ -169,4 +226,7 @@ def blueprints(draw, max_touchpoints: int = 8) -> Blueprint:
         flows=flows,
         frictions=frictions,
         improvements=improvements,
+        measures=measures,
+        evidence=evidence,
+        comments=comments,
     )

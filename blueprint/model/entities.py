@@ -8,6 +8,8 @@ fields casually: it changes every saved file.
 
 from __future__ import annotations
 
+import re
+from datetime import date, datetime
 from typing import Annotated, ClassVar, Literal, TypeVar
 
 from pydantic import (
@@ -15,6 +17,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    JsonValue,
     Strict,
     StringConstraints,
     WithJsonSchema,
@@ -24,8 +27,11 @@ from pydantic import (
 from .enums import (
     Action,
     ChannelKind,
+    ConflictKind,
     Demand,
     EpicLetter,
+    EvidenceKind,
+    EvidenceSource,
     FrequencySource,
     FrictionKind,
     FrictionNature,
@@ -36,13 +42,15 @@ from .enums import (
 from .ids import ID_PATTERN, new_id
 
 FORMAT_MARKER = "blueprint"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 NOT_BLANK = r"\S"
 EntityId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 #: A name or title: not blank (it must hold a visible character).
 Name = Annotated[str, StringConstraints(min_length=1, max_length=500, pattern=NOT_BLANK)]
 Text = str
+#: Longer free text that must say something: a quote, a comment.
+Said = Annotated[str, StringConstraints(min_length=1, max_length=20_000, pattern=NOT_BLANK)]
 Step = Annotated[int, Field(ge=0, le=5)]
 EpicScore = Annotated[int, Field(ge=1, le=5)]
 
@@ -65,6 +73,47 @@ def _check_effort(value: int) -> int:
     if value not in EFFORT_POINTS:
         raise ValueError("must be 1, 2, 3, 5 or 8 effort points")
     return value
+
+
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _check_date(value: str) -> str:
+    try:
+        if not _DATE_SHAPE.fullmatch(value):
+            raise ValueError
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"must be a date written YYYY-MM-DD, not {value[:40]!r}") from None
+    return value
+
+
+def _check_timestamp(value: str) -> str:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise ValueError(
+            "must be a date and time with its offset, such as 2026-12-06T19:49:00Z, not "
+            f"{value[:40]!r}"
+        )
+    return value
+
+
+#: A calendar date as the file stores it: ISO 8601, ``2026-10-31``.
+IsoDate = Annotated[
+    str,
+    AfterValidator(_check_date),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+#: A moment as the file stores it: ISO 8601 with its offset, ``2026-12-06T19:49:00Z``.
+Timestamp = Annotated[
+    str,
+    StringConstraints(max_length=40),
+    AfterValidator(_check_timestamp),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
 
 
 def _check_unique(values: list) -> list:
@@ -241,6 +290,11 @@ class Frequency(Entity):
     count: Annotated[float, Field(ge=0)] = Field(default=0, description="Occurrences per period.")
     per: Lax[Period] = Period.MONTH
     source: Lax[FrequencySource] = FrequencySource.UNKNOWN
+    measure_id: EntityId | None = Field(
+        default=None,
+        description="The measure the count is taken from, if any; the count, period and "
+        "source then follow that measure (since version 4).",
+    )
     low: Annotated[float, Field(ge=0)] | None = Field(
         default=None,
         description="The lowest plausible count, per the same period; null: it follows the "
@@ -353,6 +407,84 @@ class Improvement(Identified):
     )
 
 
+class Measure(Identified):
+    """A named number about a touchpoint (or the blueprint as a whole): an NPS, a contact
+    volume, a completion rate, with where it comes from (since version 4)."""
+
+    noun: ClassVar[str] = "measure"
+    touchpoint_id: EntityId | None = Field(
+        default=None, description="The touchpoint it measures; null: the whole blueprint."
+    )
+    name: Name = Field(description="What is measured: 'NPS', 'Contacts per month'...")
+    value: float = Field(description="The measured (or estimated) value.")
+    unit: Text = Field(default="", description="Its unit: '%', 'contacts', 'EUR', 'points'.")
+    period: Lax[Period] | None = Field(
+        default=None, description="The period a count is per, for counts; null otherwise."
+    )
+    date: IsoDate | None = Field(default=None, description="When it was measured.")
+    source: Lax[FrequencySource] = Field(
+        default=FrequencySource.MEASURED,
+        description="How it is known: measured, estimated or unknown.",
+    )
+    origin: Text = Field(
+        default="", description="Where it comes from: a file name, a system, a report."
+    )
+
+
+class Evidence(Identified):
+    """A verbatim quote or an observation backing a touchpoint or a friction point (since
+    version 4)."""
+
+    noun: ClassVar[str] = "evidence"
+    about_id: EntityId = Field(description="The touchpoint or friction point it backs.")
+    kind: Lax[EvidenceKind] = EvidenceKind.QUOTE
+    text: Said = Field(description="The customer's words, or what was observed.")
+    source: Lax[EvidenceSource] = Field(
+        default=EvidenceSource.INTERVIEW, description="How it was gathered."
+    )
+    date: IsoDate | None = None
+    link: Text = Field(default="", description="A web address where it can be found.")
+    attachment: Text = Field(
+        default="",
+        description="A file kept beside the blueprint (a recording, a photo), as a path "
+        "relative to the blueprint file.",
+    )
+
+
+class Comment(Identified):
+    """One message of a discussion on a touchpoint, friction point, improvement, stage or
+    channel. A comment without ``reply_to`` starts a thread; replies name its first comment
+    (since version 4)."""
+
+    noun: ClassVar[str] = "comment"
+    about_id: EntityId = Field(description="What the thread is about.")
+    reply_to: EntityId | None = Field(
+        default=None, description="The thread's first comment; null for a first comment."
+    )
+    author: Name
+    at: Timestamp = Field(description="When it was written.")
+    text: Said
+    resolved: bool = Field(
+        default=False, description="On a thread's first comment: the thread is settled."
+    )
+
+
+class Conflict(Identified):
+    """An edit that a three-way merge could not reconcile, kept in the file until someone
+    decides. The file holds ``kept``; ``other`` is the value the other side wanted (since
+    version 4)."""
+
+    noun: ClassVar[str] = "merge conflict"
+    kind: Lax[ConflictKind]
+    collection: str = Field(description="The kind of entity: 'touchpoints', 'frictions'...")
+    entity_id: EntityId = Field(description="The entity both sides edited.")
+    field: str = Field(default="", description="The field both sides changed; '' for the whole.")
+    kept: JsonValue = Field(default=None, description="The value the merge kept.")
+    other: JsonValue = Field(default=None, description="The value the other side wanted.")
+    kept_from: Text = Field(default="ours", description="Whose value was kept.")
+    other_from: Text = Field(default="theirs", description="Whose value was set aside.")
+
+
 class Blueprint(Entity):
     """The whole document."""
 
@@ -375,3 +507,9 @@ class Blueprint(Entity):
     flows: list[Flow] = Field(default_factory=list)
     frictions: list[Friction] = Field(default_factory=list)
     improvements: list[Improvement] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list, description="Since version 4.")
+    evidence: list[Evidence] = Field(default_factory=list, description="Since version 4.")
+    comments: list[Comment] = Field(default_factory=list, description="Since version 4.")
+    conflicts: list[Conflict] = Field(
+        default_factory=list, description="Open merge conflicts (since version 4)."
+    )

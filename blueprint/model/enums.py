@@ -69,3 +69,30 @@ class Presence(StrEnum):
     BOTH = "both"
     CURRENT = "current"
     FUTURE = "future"
+
+
+class EvidenceKind(StrEnum):
+    """What a piece of evidence is: a customer's own words or what someone saw."""
+
+    QUOTE = "quote"
+    OBSERVATION = "observation"
+
+
+class EvidenceSource(StrEnum):
+    """Where a piece of evidence was gathered."""
+
+    INTERVIEW = "interview"
+    SURVEY = "survey"
+    CALL_RECORDING = "call recording"
+    ANALYTICS = "analytics"
+    OBSERVATION = "observation"
+    OTHER = "other"
+
+
+class ConflictKind(StrEnum):
+    """How a three-way merge could not reconcile two people's edits."""
+
+    #: both sides changed the same field to different values
+    BOTH_CHANGED = "both changed"
+    #: one side deleted an entity the other changed; the entity is kept
+    DELETED_AND_CHANGED = "deleted and changed"

@@ -52,6 +52,10 @@ def all_entities(bp: Blueprint) -> Iterator[Identified]:
     yield from bp.flows
     yield from bp.frictions
     yield from bp.improvements
+    yield from bp.measures
+    yield from bp.evidence
+    yield from bp.comments
+    yield from bp.conflicts
 
 
 def document_problems(bp: Blueprint) -> list[Problem]:
@@ -68,6 +72,7 @@ def document_problems(bp: Blueprint) -> list[Problem]:
     problems += _friction_references(bp)
     problems += _improvement_references(bp)
     problems += _state_rules(bp)
+    problems += _annotation_references(bp)
     return problems
 
 
@@ -286,6 +291,64 @@ def _state_rules(bp: Blueprint) -> list[Problem]:
     return found
 
 
+#: What a comment thread may be about.
+COMMENTABLE = ("touchpoints", "frictions", "improvements", "stages", "channels")
+
+
+def _annotation_references(bp: Blueprint) -> list[Problem]:
+    """Measures, evidence, comments and merge conflicts name what they are about."""
+    touchpoints = {t.id for t in bp.touchpoints}
+    frictions = {f.id for f in bp.frictions}
+    measures = {m.id for m in bp.measures}
+    found = []
+    for measure in bp.measures:
+        if measure.touchpoint_id is not None and measure.touchpoint_id not in touchpoints:
+            found.append(
+                problem(measure, "touchpoint_id", _missing("touchpoint", measure.touchpoint_id))
+            )
+    for friction in bp.frictions:
+        ref = friction.frequency.measure_id
+        if ref is not None and ref not in measures:
+            found.append(problem(friction, "frequency.measure_id", _missing("measure", ref)))
+    for item in bp.evidence:
+        if item.about_id not in touchpoints and item.about_id not in frictions:
+            found.append(
+                problem(item, "about_id", _missing("touchpoint or friction point", item.about_id))
+            )
+    commentable = {e.id for kind in COMMENTABLE for e in getattr(bp, kind)}
+    threads = {c.id: c for c in bp.comments if c.reply_to is None}
+    for comment in bp.comments:
+        if comment.about_id not in commentable:
+            found.append(
+                problem(
+                    comment,
+                    "about_id",
+                    _missing(
+                        "touchpoint, friction point, improvement, stage or channel",
+                        comment.about_id,
+                    ),
+                )
+            )
+        if comment.reply_to is None:
+            continue
+        first = threads.get(comment.reply_to)
+        if first is None:
+            found.append(
+                problem(comment, "reply_to", _missing("thread's first comment", comment.reply_to))
+            )
+        elif first.about_id != comment.about_id:
+            found.append(problem(comment, "about_id", "must be about what its thread is about"))
+    for conflict in bp.conflicts:
+        if conflict.collection not in COLLECTION_NOUNS:
+            found.append(
+                problem(conflict, "collection", f"names no kind of entity: {conflict.collection!r}")
+            )
+        elif conflict.entity_id not in {e.id for e in getattr(bp, conflict.collection)}:
+            noun = COLLECTION_NOUNS[conflict.collection]
+            found.append(problem(conflict, "entity_id", _missing(noun, conflict.entity_id)))
+    return found
+
+
 def _absent(state: Presence, owner: Presence) -> bool:
     """True when an entity is present in a state its touchpoint is not."""
     return owner != Presence.BOTH and state != owner
@@ -314,6 +377,10 @@ COLLECTION_NOUNS: dict[str, str] = {
     "flows": "flow",
     "frictions": "friction point",
     "improvements": "improvement",
+    "measures": "measure",
+    "evidence": "evidence",
+    "comments": "comment",
+    "conflicts": "merge conflict",
 }
 
 

@@ -31,8 +31,20 @@ def _future_state(document: dict) -> dict:
     return document
 
 
+def _evidence_and_teamwork(document: dict) -> dict:
+    """3 -> 4: a blueprint may carry measures, evidence, comments and open merge conflicts,
+    and a friction's frequency may be taken from a measure (``measure_id``). A version 3
+    file had none of them, which the absent keys mean, so nothing in the document changes
+    but its version."""
+    return document
+
+
 #: from-version -> step to from-version + 1. Version 1 is the first published schema.
-MIGRATIONS: dict[int, Migration] = {1: _channel_cost_sources, 2: _future_state}
+MIGRATIONS: dict[int, Migration] = {
+    1: _channel_cost_sources,
+    2: _future_state,
+    3: _evidence_and_teamwork,
+}
 
 FIRST_SCHEMA_VERSION = 1
 

@@ -32,6 +32,10 @@ Kind = Literal[
     "flows",
     "frictions",
     "improvements",
+    "measures",
+    "evidence",
+    "comments",
+    "conflicts",
 ]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
@@ -55,6 +59,14 @@ class Document(QObject):
     personasChanged = Signal()
     improvementsChanged = Signal()
     contactReasonsChanged = Signal()
+    #: A measure of this touchpoint ('' for the whole blueprint) was added, removed or edited.
+    measuresChanged = Signal(str)
+    #: Evidence about this touchpoint or friction point was added, removed or edited.
+    evidenceChanged = Signal(str)
+    #: A comment about this entity was added, removed or edited.
+    commentsChanged = Signal(str)
+    #: A merge conflict was added, removed or edited.
+    conflictsChanged = Signal()
     #: the blueprint's own fields changed: title, organisation, description, currency
     propertiesChanged = Signal()
     #: One whole change is complete (a command's redo or undo): the moment to relayout.
@@ -289,5 +301,13 @@ class Document(QObject):
             self.personasChanged.emit()
         elif kind == "improvements":
             self.improvementsChanged.emit()
+        elif kind == "measures":
+            self.measuresChanged.emit(entity.touchpoint_id or "")  # type: ignore[attr-defined]
+        elif kind == "evidence":
+            self.evidenceChanged.emit(entity.about_id)  # type: ignore[attr-defined]
+        elif kind == "comments":
+            self.commentsChanged.emit(entity.about_id)  # type: ignore[attr-defined]
+        elif kind == "conflicts":
+            self.conflictsChanged.emit()
         else:
             self.contactReasonsChanged.emit()

@@ -106,3 +106,31 @@ def test_the_step_from_2_changes_nothing_but_the_version():
     document = {"schema_version": 2, "touchpoints": [{"id": "t", "title": "x"}]}
     upgraded = migrations.migrate(json.loads(json.dumps(document)), 2, target=3)
     assert upgraded == {**document, "schema_version": 3}
+
+
+def test_version_3_opens_with_its_future_state_and_no_evidence_yet():
+    """3 -> 4: blueprints gained measures, evidence, comments and merge conflicts, and a
+    friction's frequency a ``measure_id``; a version 3 file had none, so all are empty and
+    its current and future states are exactly as they were."""
+    path = VERSIONS / "v3-broadband-installation.blueprint"
+    raw = json.loads(path.read_text("utf-8"))
+    assert raw["schema_version"] == 3
+    loaded = jsonfile.load_blueprint(path)
+    assert loaded.schema_version == SCHEMA_VERSION
+    for kind in ("touchpoints", "flows", "frictions", "improvements"):
+        assert [e.id for e in getattr(loaded, kind)] == [e["id"] for e in raw[kind]]
+    futures = {t["id"]: t.get("future") for t in raw["touchpoints"]}
+    assert any(futures.values())
+    assert {
+        t.id: t.future.model_dump(mode="json", exclude_defaults=True) if t.future else None
+        for t in loaded.touchpoints
+    } == futures
+    assert (loaded.measures, loaded.evidence, loaded.comments, loaded.conflicts) == ([],) * 4
+    assert all(f.frequency.measure_id is None for f in loaded.frictions)
+    assert loads_blueprint(dumps_blueprint(loaded)) == loaded
+
+
+def test_the_step_from_3_changes_nothing_but_the_version():
+    document = {"schema_version": 3, "frictions": [{"id": "f", "title": "x"}]}
+    upgraded = migrations.migrate(json.loads(json.dumps(document)), 3, target=4)
+    assert upgraded == {**document, "schema_version": 4}

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from ...model import Improvement
 from ..document import Document
 from .base import BlueprintCommand, CommandError, Insert, Remove, SetField, quoted
+from .removal import removal_changes, removal_of_improvement
 
 
 def _checked_frictions(document: Document, friction_ids: Iterable[str]) -> list[str]:
@@ -35,14 +36,17 @@ class AddImprovement(BlueprintCommand):
 
 
 class RemoveImprovement(BlueprintCommand):
-    """Remove an improvement. Nothing refers to improvements, so nothing else changes."""
+    """Remove an improvement, with the comments and merge conflicts about it."""
 
     def __init__(self, document: Document, improvement_id: str) -> None:
         improvement = document.get("improvements", improvement_id)
         if improvement is None:
             raise CommandError(f"there is no improvement with id {improvement_id!r}")
         text = f"Remove improvement {quoted(improvement.title)}"
-        super().__init__(document, text, [Remove("improvements", improvement_id)])
+        changes = removal_changes(
+            document.blueprint, removal_of_improvement(document.blueprint, improvement_id)
+        )
+        super().__init__(document, text, [*changes, Remove("improvements", improvement_id)])
 
 
 class SetImprovementFrictions(BlueprintCommand):

@@ -35,6 +35,10 @@ class Removal:
     #: goes (a stage or channel it moved to tomorrow): it stays where it is today
     touchpoint_futures: dict[str, Any] = field(default_factory=dict)
     friction_futures: dict[str, Any] = field(default_factory=dict)
+    #: (kind, id) of the measures, evidence, comments and merge conflicts about what goes
+    attached: tuple[tuple[str, str], ...] = ()
+    #: friction points that stay but whose frequency was taken from a measure that goes
+    frequency_unlinked: tuple[str, ...] = ()
 
     def describe(self, blueprint: Blueprint) -> list[str]:
         """One line per consequence, in words, for a confirmation dialog."""
@@ -64,6 +68,10 @@ class Removal:
         now_all = [i for i, keep in self.touchpoint_personas.items() if not keep]
         if now_all:
             lines.append(f"{_count(len(now_all), 'touchpoint')} will apply to all personas")
+        for kind, noun in ATTACHED_NOUNS.items():
+            count = sum(1 for k, _ in self.attached if k == kind)
+            if count:
+                lines.append(f"{_count(count, noun)} removed with them")
         return lines
 
     def summary(self, blueprint: Blueprint, verb: str = "Removed") -> str:
@@ -97,7 +105,18 @@ class Removal:
         return line + " Undo brings them back."
 
 
+#: What may be attached to an entity and goes with it, as the dialog names it.
+ATTACHED_NOUNS = {
+    "measures": "measure",
+    "evidence": "piece of evidence",
+    "comments": "comment",
+    "conflicts": "merge conflict",
+}
+
+
 def _count(n: int, noun: str) -> str:
+    if noun.startswith("piece of ") and n != 1:
+        return f"{n} pieces of {noun.removeprefix('piece of ')}"
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
@@ -113,12 +132,15 @@ def removal_of_touchpoints(blueprint: Blueprint, touchpoint_ids: Iterable[str]) 
     touchpoints = tuple(t.id for t in blueprint.touchpoints if t.id in gone)
     frictions = tuple(f.id for f in blueprint.frictions if f.touchpoint_id in gone)
     flows = tuple(f.id for f in blueprint.flows if f.from_id in gone or f.to_id in gone)
-    return Removal(
-        touchpoint_ids=touchpoints,
-        friction_ids=frictions,
-        flow_ids=flows,
-        improvement_frictions=_unlinked(blueprint, set(frictions)),
-        improvement_brings=_brought_about(blueprint, {*touchpoints, *frictions, *flows}),
+    return with_attached(
+        blueprint,
+        Removal(
+            touchpoint_ids=touchpoints,
+            friction_ids=frictions,
+            flow_ids=flows,
+            improvement_frictions=_unlinked(blueprint, set(frictions)),
+            improvement_brings=_brought_about(blueprint, {*touchpoints, *frictions, *flows}),
+        ),
     )
 
 
@@ -127,11 +149,14 @@ def removal_of_frictions(
 ) -> Removal:
     """Friction points (and flows, if any), unlinked from the improvements that name them."""
     gone, flows = set(friction_ids), set(flow_ids)
-    return Removal(
-        friction_ids=tuple(f.id for f in blueprint.frictions if f.id in gone),
-        flow_ids=tuple(f.id for f in blueprint.flows if f.id in flows),
-        improvement_frictions=_unlinked(blueprint, gone),
-        improvement_brings=_brought_about(blueprint, gone | flows),
+    return with_attached(
+        blueprint,
+        Removal(
+            friction_ids=tuple(f.id for f in blueprint.frictions if f.id in gone),
+            flow_ids=tuple(f.id for f in blueprint.flows if f.id in flows),
+            improvement_frictions=_unlinked(blueprint, gone),
+            improvement_brings=_brought_about(blueprint, gone | flows),
+        ),
     )
 
 
@@ -148,12 +173,16 @@ def removal_of_stage(blueprint: Blueprint, stage_id: str) -> Removal:
         for p in blueprint.personas
         if any(pc.stage_id == stage_id for pc in p.preferred_channels)
     }
-    return _with(
-        base,
-        persona_preferences=preferences,
-        touchpoint_futures=_futures_without(
-            blueprint.touchpoints, "stage_id", stage_id, base.touchpoint_ids
+    return with_attached(
+        blueprint,
+        _with(
+            base,
+            persona_preferences=preferences,
+            touchpoint_futures=_futures_without(
+                blueprint.touchpoints, "stage_id", stage_id, base.touchpoint_ids
+            ),
         ),
+        also=(stage_id,),
     )
 
 
@@ -172,16 +201,20 @@ def removal_of_channel(blueprint: Blueprint, channel_id: str) -> Removal:
         for p in blueprint.personas
         if any(pc.channel_id == channel_id for pc in p.preferred_channels)
     }
-    return _with(
-        base,
-        leads_to_cleared=cleared,
-        persona_preferences=preferences,
-        touchpoint_futures=_futures_without(
-            blueprint.touchpoints, "channel_id", channel_id, base.touchpoint_ids
+    return with_attached(
+        blueprint,
+        _with(
+            base,
+            leads_to_cleared=cleared,
+            persona_preferences=preferences,
+            touchpoint_futures=_futures_without(
+                blueprint.touchpoints, "channel_id", channel_id, base.touchpoint_ids
+            ),
+            friction_futures=_futures_without(
+                blueprint.frictions, "leads_to_channel_id", channel_id, base.friction_ids
+            ),
         ),
-        friction_futures=_futures_without(
-            blueprint.frictions, "leads_to_channel_id", channel_id, base.friction_ids
-        ),
+        also=(channel_id,),
     )
 
 
@@ -208,6 +241,31 @@ def removal_of_persona(blueprint: Blueprint, persona_id: str) -> Removal:
             if persona_id in t.persona_ids
         }
     )
+
+
+def removal_of_improvement(blueprint: Blueprint, improvement_id: str) -> Removal:
+    """An improvement: nothing refers to it but the comments and conflicts about it."""
+    return with_attached(blueprint, Removal(), also=(improvement_id,))
+
+
+def with_attached(blueprint: Blueprint, removal: Removal, also: Iterable[str] = ()) -> Removal:
+    """The removal, with the measures, evidence, comments and merge conflicts about what it
+    removes (and about ``also``, removed by the caller) going too."""
+    gone = {
+        *removal.touchpoint_ids,
+        *removal.friction_ids,
+        *removal.flow_ids,
+        *also,
+    }
+    attached = [("measures", m.id) for m in blueprint.measures if m.touchpoint_id in gone]
+    attached += [("evidence", e.id) for e in blueprint.evidence if e.about_id in gone]
+    attached += [("comments", c.id) for c in blueprint.comments if c.about_id in gone]
+    attached += [("conflicts", c.id) for c in blueprint.conflicts if c.entity_id in gone]
+    measures = {i for kind, i in attached if kind == "measures"}
+    unlinked = tuple(
+        f.id for f in blueprint.frictions if f.frequency.measure_id in measures and f.id not in gone
+    )
+    return _with(removal, attached=tuple(attached), frequency_unlinked=unlinked)
 
 
 def _with(base: Removal, **more) -> Removal:
@@ -263,6 +321,21 @@ def removal_changes(blueprint: Blueprint, removal: Removal) -> list[Change]:
         if tp.id in removal.touchpoint_personas:
             new_ids = removal.touchpoint_personas[tp.id]
             changes.append(SetField("touchpoints", tp.id, "persona_ids", tp.persona_ids, new_ids))
+    for friction in blueprint.frictions:
+        if friction.id in removal.frequency_unlinked:
+            changes.append(
+                SetField(
+                    "frictions",
+                    friction.id,
+                    "frequency.measure_id",
+                    friction.frequency.measure_id,
+                    None,
+                )
+            )
+    # Replies before the comment that starts their thread, so none is left answering nothing.
+    replies = {c.id for c in blueprint.comments if c.reply_to is not None}
+    attached = sorted(removal.attached, key=lambda item: item[1] not in replies)
+    changes += [Remove(kind, i) for kind, i in attached]  # type: ignore[arg-type]
     changes += [Remove("flows", i) for i in removal.flow_ids]
     changes += [Remove("frictions", i) for i in removal.friction_ids]
     changes += [Remove("touchpoints", i) for i in removal.touchpoint_ids]
