@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -55,12 +56,34 @@ def build(dist: Path = DIST, work: Path = WORK) -> Path:
     return dist / BUNDLE_NAME
 
 
+def strip_libraries(folder: Path) -> int:
+    """Strip debug symbols from the bundle's ELF files (as PyInstaller's ``strip`` does,
+    ``strip -S``), except the libraries wheels vendor in ``*.libs`` folders; returns how
+    many files were stripped."""
+    stripped = 0
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.is_symlink() or _vendored(path, folder):
+            continue
+        with path.open("rb") as file:
+            if file.read(4) != b"\x7fELF":
+                continue
+        subprocess.run(["strip", "-S", str(path)], check=True)
+        stripped += 1
+    return stripped
+
+
+def _vendored(path: Path, folder: Path) -> bool:
+    return any(part.endswith(".libs") for part in path.relative_to(folder).parts[:-1])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.build_app", description=__doc__)
     parser.add_argument("--no-archive", action="store_true", help="skip the Linux archive")
     args = parser.parse_args(argv)
     started = time.monotonic()
     bundle = build()
+    if sys.platform.startswith("linux"):
+        print(f"Stripped debug symbols from {strip_libraries(bundle)} files")
     size = bundle_size(bundle)
     from blueprint import __version__
 
