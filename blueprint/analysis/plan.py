@@ -331,10 +331,20 @@ def failure_demand_of(
     for many groups of the same blueprint's frictions."""
     failure = total = 0.0
     for score in frictions:
-        demand = demand_of.get(score.friction_id)
-        if demand is None:
-            continue
-        total += score.reach
-        if demand is Demand.FAILURE:
-            failure += score.reach
+        failing, counted = demand_reach(demand_of, score)
+        failure += failing
+        total += counted
+    return failure_share(failure, total)
+
+
+def demand_reach(demand_of: dict[str, Demand], score: FrictionScore) -> tuple[float, float]:
+    """What one friction point adds to the failure-demand share: (failure reach, counted
+    reach). It counts by its reach when it is linked to a contact reason, else not at all."""
+    demand = demand_of.get(score.friction_id)
+    if demand is None:
+        return 0.0, 0.0
+    return (score.reach if demand is Demand.FAILURE else 0.0), score.reach
+
+
+def failure_share(failure: float, total: float) -> FailureDemand:
     return FailureDemand(failure, total, failure / total if total else None)

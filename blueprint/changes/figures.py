@@ -21,7 +21,7 @@ from ..analysis import (
 )
 from ..analysis.epic import TouchpointEpic, epic_by_stage_and_overall
 from ..analysis.journey import stage_emotions
-from ..analysis.plan import demand_by_friction, failure_demand_of
+from ..analysis.plan import demand_by_friction, demand_reach, failure_share
 from ..model import Blueprint, Demand, Flow, Touchpoint
 from ..model.states import State, state_view
 
@@ -70,13 +70,11 @@ def figures(
     over the touchpoints that apply to ``persona_id`` (every touchpoint without one).
     ``scores``: its friction points' scores when already known (``score_frictions(bp)``)."""
     touchpoints = _touchpoints_of(bp, persona_id)
-    ids = {t.id for t in touchpoints}
     if scores is None:
-        scores = score_frictions(bp, ids)
-    elif persona_id is not None:
-        scores = [s for s in scores if s.touchpoint_id in ids]
+        scores = score_frictions(bp, {t.id for t in touchpoints})
     journey = _Journey.of(bp, scores, touchpoints)
-    return journey.figures(persona_id, touchpoints, scores, journey.epic)
+    [group] = journey.figures_of(scores, touchpoints, [persona_id])
+    return group
 
 
 def state_figures(bp: Blueprint, state: State, persona_id: str | None = None) -> Figures:
@@ -93,14 +91,8 @@ def journey_figures(bp: Blueprint, scores: list[FrictionScore] | None = None) ->
     """
     scores = score_frictions(bp) if scores is None else scores
     journey = _Journey.of(bp, scores, bp.touchpoints)
-    whole = journey.figures(None, bp.touchpoints, scores, journey.epic)
-    personas = []
-    for persona in bp.personas:
-        touchpoints = _touchpoints_of(bp, persona.id)
-        ids = {t.id for t in touchpoints}
-        scoped = [s for s in scores if s.touchpoint_id in ids]
-        epic = {i: e for i, e in journey.epic.items() if i in ids}
-        personas.append(journey.figures(persona.id, touchpoints, scoped, epic))
+    groups = [None, *(p.id for p in bp.personas)]
+    whole, *personas = journey.figures_of(scores, bp.touchpoints, groups)
     return JourneyFigures(whole, tuple(personas))
 
 
@@ -142,44 +134,73 @@ class _Journey:
         switches = channel_switches(bp)
         return cls(bp, epic, demand_by_friction(bp), contact_cost, unknown, switches)
 
-    def figures(
+    def figures_of(
         self,
-        persona_id: str | None,
-        touchpoints: list[Touchpoint],
         scores: list[FrictionScore],
-        epic: dict[str, TouchpointEpic],
-    ) -> Figures:
-        bp = self.bp
-        contact_cost, cost_unknown = self.contact_cost, self.cost_unknown
-        # The sums defined here (F, reach by landing step, contact cost) in one pass over the
-        # bad friction points.
-        bad: list[FrictionScore] = []
-        impact = cost = 0.0
-        stairway = [0.0] * len(STEPS)
-        unknown: dict[str, None] = {}
+        touchpoints: list[Touchpoint],
+        groups: list[str | None],
+    ) -> list[Figures]:
+        """The figures of each group (a persona id, or None for every customer) over
+        ``touchpoints``, from one pass over them and one over the friction scores: a score
+        counts in every group its touchpoint applies to, in document order, as a pass per
+        group would count it."""
+        sums = [_Sums(persona_id) for persona_id in groups]
+        everyone = [g for g in sums if g.persona_id is None]
+        by_persona = {g.persona_id: g for g in sums if g.persona_id is not None}
+        member: dict[str, list[_Sums]] = {}
+        for touchpoint in touchpoints:
+            if touchpoint.persona_ids:
+                within = everyone + [
+                    by_persona[p] for p in touchpoint.persona_ids if p in by_persona
+                ]
+            else:
+                within = sums
+            member[touchpoint.id] = within
+            epic = self.epic.get(touchpoint.id)
+            for group in within:
+                group.touchpoints.append(touchpoint)
+                if epic is not None:
+                    group.epic.append(epic)
+        contact_cost, cost_unknown, demand_of = self.contact_cost, self.cost_unknown, self.demand_of
         for score in scores:
+            within = member.get(score.touchpoint_id)
+            if not within:
+                continue
+            failing, counted = demand_reach(demand_of, score)
+            for group in within:
+                group.failure += failing
+                group.counted += counted
             if score.good:
                 continue
-            bad.append(score)
-            impact += score.impact  # F
-            stairway[score.landing_step] += score.reach  # r on its landing step
-            cost += contact_cost.get(score.friction_id, 0.0)
-            if score.friction_id in cost_unknown:
-                unknown[cost_unknown[score.friction_id]] = None
+            cost = contact_cost.get(score.friction_id, 0.0)
+            unknown = cost_unknown.get(score.friction_id)
+            impact, step, reach = score.impact, score.landing_step, score.reach
+            lost = lost_journeys((score,)) if score.gives_up else 0.0
+            for group in within:
+                group.lost += lost
+                group.impact += impact  # F
+                group.stairway[step] += reach  # r on its landing step
+                group.cost += cost
+                if unknown is not None:
+                    group.unknown[unknown] = None
+        return [self._figures(group) for group in sums]
+
+    def _figures(self, sums: _Sums) -> Figures:
+        bp = self.bp
         switches = self.switches
-        if persona_id is not None:  # the flows between the persona's touchpoints
-            ids = {t.id for t in touchpoints}
+        if sums.persona_id is not None:  # the flows between the persona's touchpoints
+            ids = {t.id for t in sums.touchpoints}
             switches = [f for f in switches if f.from_id in ids and f.to_id in ids]
-        epic_by_stage, epic_overall = epic_by_stage_and_overall(bp, list(epic.values()))
-        emotion = {e.stage_id: e.mean for e in stage_emotions(bp, touchpoints)}
+        epic_by_stage, epic_overall = epic_by_stage_and_overall(bp, sums.epic)
+        emotion = {e.stage_id: e.mean for e in stage_emotions(bp, sums.touchpoints)}
         return Figures(
-            persona_id=persona_id,
-            friction_impact=impact,
-            stairway=tuple(stairway),
-            friction_cost=cost,
-            cost_unknown_channel_ids=tuple(unknown),
-            lost_journeys=lost_journeys(bad),
-            failure_demand=failure_demand_of(self.demand_of, scores),
+            persona_id=sums.persona_id,
+            friction_impact=sums.impact,
+            stairway=tuple(sums.stairway),
+            friction_cost=sums.cost,
+            cost_unknown_channel_ids=tuple(sums.unknown),
+            lost_journeys=sums.lost,
+            failure_demand=failure_share(sums.failure, sums.counted),
             channel_switches=len(switches),
             epic=epic_overall,
             stages=tuple(
@@ -187,3 +208,21 @@ class _Journey:
                 for stage in bp.stages
             ),
         )
+
+
+class _Sums:
+    """One group's touchpoints and the sums of its friction scores (F, reach by landing
+    step, contact cost...)."""
+
+    __slots__ = (
+        *("persona_id", "touchpoints", "epic"),
+        *("cost", "counted", "failure", "impact", "lost", "stairway", "unknown"),
+    )
+
+    def __init__(self, persona_id: str | None) -> None:
+        self.persona_id = persona_id
+        self.touchpoints: list[Touchpoint] = []
+        self.epic: list[TouchpointEpic] = []
+        self.impact = self.cost = self.failure = self.counted = self.lost = 0.0
+        self.stairway = [0.0] * len(STEPS)
+        self.unknown: dict[str, None] = {}
