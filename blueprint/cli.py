@@ -25,7 +25,13 @@ from pathlib import Path
 from . import __version__
 from .analysis import DEFAULT_TOP, build_plan, channel_switches, plan_certainty
 from .analysis.certainty import DEFAULT_K, DEFAULT_SEED
-from .analysis.records import PLAN_COLUMNS, persona_channel_records, plan_document, plan_rows
+from .analysis.records import (
+    PLAN_COLUMNS,
+    json_text,
+    persona_channel_records,
+    plan_document,
+    plan_rows,
+)
 from .changes import (
     ComparisonError,
     State,
@@ -143,7 +149,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     channels = persona_channel_records(bp)
     if args.json:
         document = {"title": bp.title, "organisation": bp.organisation, **counts}
-        print(json.dumps({**document, "persona_channels": channels}, indent=2))
+        print(json_text({**document, "persona_channels": channels}))
         return EXIT_OK
     print(_one_line(bp.title))
     if bp.organisation.strip():
@@ -242,8 +248,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         document = plan_document(bp, plan, certainty)
         if has_future_state(bp):
             document["future_state"] = comparison_document(compare_states(bp, persona_id))
-        json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        print(json_text(document))
         return EXIT_OK
     if args.format == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -304,8 +309,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         )
         title, note = f"{b.title} ({args.state or 'current'} state)", None
     if args.format == "json":
-        json.dump(comparison_document(comparison), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        print(json_text(comparison_document(comparison)))
         return EXIT_OK
     from .report.comparison_text import comparison_lines
 
