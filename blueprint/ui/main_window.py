@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         document.pathChanged.connect(self._update_title)
         document.documentReset.connect(self._update_title)
         self.properties = BlueprintPropertiesOpener(document, self.canvas, self)
-        self.menus = build_menus(self)
+        self.menus = build_menus(self, self, document.undo_stack, self.canvas)
         add_export_actions(self)
         self.undo_action, self.redo_action = self.menus.undo, self.menus.redo
         self.delete_action = self.menus.delete

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QTabWidget
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QTabWidget, QWidget
 from shiboken6 import isValid
 
 from .recent_files import RecentFilesMenu
 from .settings import APP_NAME
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
 Keys = QKeySequence.StandardKey
 
@@ -30,7 +28,7 @@ DUPLICATE_KEY = "Ctrl+D"
 
 
 def make_action(
-    window: MainWindow,
+    window: QObject,
     text: str,
     slot: Callable[[], object],
     shortcut: QKeySequence.StandardKey | str | list[QKeySequence] | None = None,
@@ -77,45 +75,65 @@ class Menus:
     delete: QAction
 
 
-def build_menus(window: MainWindow) -> Menus:
+class WindowCommands(Protocol):
+    """What the File, Edit and Help menus ask of the window they are in."""
+
+    def new_file(self) -> None: ...
+    def open_file(self) -> None: ...
+    def open_recent(self, path: Path) -> None: ...
+    def show_blueprint_properties(self) -> None: ...
+    def save(self) -> bool: ...
+    def save_as(self) -> bool: ...
+    def close_blueprint(self) -> None: ...
+    def delete_selection(self) -> None: ...
+    def show_about(self) -> None: ...
+
+
+def build_menus(
+    window: QMainWindow, commands: WindowCommands, undo_stack: QUndoStack, canvas: QWidget
+) -> Menus:
+    """The menu bar of ``window``: its commands, undo and redo of ``undo_stack``, and zoom
+    on the view in sight (``canvas`` when the middle of the window is not tabs)."""
     bar = window.menuBar()
     file_menu, edit_menu = bar.addMenu("&File"), bar.addMenu("&Edit")
     view_menu, plan_menu = bar.addMenu("&View"), bar.addMenu("&Plan")
     help_menu = bar.addMenu("&Help")
-    recent = _fill_file_menu(window, file_menu)
-    undo, redo, delete = _fill_edit_menu(window, edit_menu)
-    _fill_view_menu(window, view_menu)
-    _fill_help_menu(window, help_menu)
+    recent = _fill_file_menu(window, commands, file_menu)
+    undo, redo, delete = _fill_edit_menu(window, commands, undo_stack, edit_menu)
+    _fill_view_menu(window, canvas, view_menu)
+    _fill_help_menu(window, commands, help_menu)
     return Menus(file_menu, recent, edit_menu, view_menu, plan_menu, help_menu, undo, redo, delete)
 
 
-def _fill_file_menu(window: MainWindow, menu: QMenu) -> RecentFilesMenu:
-    menu.addAction(make_action(window, "&New", window.new_file, Keys.New, "Start a new blueprint"))
-    menu.addAction(make_action(window, "&Open…", window.open_file, Keys.Open, "Open a blueprint"))
+def _fill_file_menu(window: QMainWindow, commands: WindowCommands, menu: QMenu) -> RecentFilesMenu:
+    menu.addAction(
+        make_action(window, "&New", commands.new_file, Keys.New, "Start a new blueprint")
+    )
+    menu.addAction(make_action(window, "&Open…", commands.open_file, Keys.Open, "Open a blueprint"))
     recent = RecentFilesMenu(menu)
-    recent.openRequested.connect(window.open_recent)
+    recent.openRequested.connect(commands.open_recent)
     menu.addMenu(recent)
     describe(recent.menuAction(), "Open one of the blueprints opened lately")
     menu.addAction(
         make_action(
             window,
             "&Blueprint Properties…",
-            window.show_blueprint_properties,
+            commands.show_blueprint_properties,
             None,
             "Set the blueprint's title, organisation, currency and description",
         )
     )
     menu.addSeparator()
-    menu.addAction(make_action(window, "&Save", window.save, Keys.Save, "Save the blueprint"))
+    menu.addAction(make_action(window, "&Save", commands.save, Keys.Save, "Save the blueprint"))
     menu.addAction(
-        make_action(window, "Save &As…", window.save_as, Keys.SaveAs, "Save under another name")
+        make_action(window, "Save &As…", commands.save_as, Keys.SaveAs, "Save under another name")
     )
     menu.addSeparator()
     menu.addAction(
         make_action(
             window,
             "&Close",
-            window.close_blueprint,
+            commands.close_blueprint,
             Keys.Close,
             f"Close this blueprint; {APP_NAME} stays open (Quit ends it)",
         )
@@ -126,8 +144,9 @@ def _fill_file_menu(window: MainWindow, menu: QMenu) -> RecentFilesMenu:
     return recent
 
 
-def _fill_edit_menu(window: MainWindow, menu: QMenu) -> tuple[QAction, QAction, QAction]:
-    stack = window.document.undo_stack
+def _fill_edit_menu(
+    window: QMainWindow, commands: WindowCommands, stack: QUndoStack, menu: QMenu
+) -> tuple[QAction, QAction, QAction]:
     undo = stack.createUndoAction(window, "&Undo")
     undo.setShortcuts(Keys.Undo)
     describe(undo, "Undo the last change")
@@ -141,7 +160,7 @@ def _fill_edit_menu(window: MainWindow, menu: QMenu) -> tuple[QAction, QAction, 
     delete = make_action(
         window,
         "&Delete",
-        window.delete_selection,
+        commands.delete_selection,
         platform_keys(Keys.Delete, taken=(DUPLICATE_KEY,)),
         "Remove the selected touchpoints",
     )
@@ -166,9 +185,9 @@ class _StepName(QObject):
         self._action.setText(f"{self._verb} {step.replace('&', '&&')}" if step else self._verb)
 
 
-def _fill_view_menu(window: MainWindow, menu: QMenu) -> None:
+def _fill_view_menu(window: QMainWindow, canvas: QWidget, menu: QMenu) -> None:
     def zoom(name: str) -> Callable[[], object]:
-        return lambda: getattr(_shown_view(window), name)()
+        return lambda: getattr(_shown_view(window, canvas), name)()
 
     menu.addAction(make_action(window, "Zoom &In", zoom("zoom_in"), Keys.ZoomIn, "Zoom in"))
     menu.addAction(make_action(window, "Zoom &Out", zoom("zoom_out"), Keys.ZoomOut, "Zoom out"))
@@ -182,20 +201,20 @@ def _fill_view_menu(window: MainWindow, menu: QMenu) -> None:
     )
 
 
-def _shown_view(window: MainWindow) -> Any:
+def _shown_view(window: QMainWindow, canvas: QWidget) -> Any:
     """The view the zoom actions act on: the one in sight when the views are tabs (grid,
     lanes), else the canvas."""
     tabs = window.centralWidget()
     shown = tabs.currentWidget() if isinstance(tabs, QTabWidget) else None
-    return shown if hasattr(shown, "fit_to_window") else window.canvas
+    return shown if hasattr(shown, "fit_to_window") else canvas
 
 
-def _fill_help_menu(window: MainWindow, menu: QMenu) -> None:
+def _fill_help_menu(window: QMainWindow, commands: WindowCommands, menu: QMenu) -> None:
     menu.addAction(
         make_action(
             window,
             f"&About {APP_NAME}",
-            window.show_about,
+            commands.show_about,
             tip=f"The version of {APP_NAME} and what it is built on",
         )
     )
