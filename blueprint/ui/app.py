@@ -74,7 +74,7 @@ def open_windows(argv: list[str], windows: list[MainWindow]) -> None:
     if len(argv) > 1:
         first.open_path(Path(argv[1]))
     else:
-        install_start_page(first)
+        install_start_page(first.workbench, first)
     quit_after_first_paint_if_asked(first)
     if not restored and first.on_small_screen():
         first.show_maximised()  # a laptop or a projector: every pixel for the canvas

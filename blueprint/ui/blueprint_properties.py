@@ -7,6 +7,8 @@ windows; the corner, the window and the plan follow at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QWidget
@@ -15,7 +17,6 @@ from .canvas.frozen_view import FrozenHeaderView
 from .commands import BLUEPRINT, EditBlueprint
 from .document import Document
 from .inspector.forms import add_row, text_area
-from .status import show_status
 from .structure.properties import PropertiesDialog
 
 TITLE_HELP = "The name of the service or journey: the PDF plan's cover and every page say it"
@@ -74,10 +75,17 @@ class BlueprintPropertiesOpener(QObject):
     """Opens the one properties window, made the first time it is asked for (not at
     start-up): from File › Blueprint Properties… and from a click on the grid's corner."""
 
-    def __init__(self, document: Document, view: FrozenHeaderView, window: QMainWindow) -> None:
+    def __init__(
+        self,
+        document: Document,
+        view: FrozenHeaderView,
+        window: QMainWindow,
+        show_status: Callable[[str], None],
+    ) -> None:
         super().__init__(window)
         self._document = document
         self._window = window
+        self._show_status = show_status
         self.dialog: BlueprintProperties | None = None
         _column, _row, corner = view.header_strips()
         self._corner = corner.viewport()
@@ -92,7 +100,7 @@ class BlueprintPropertiesOpener(QObject):
         self.dialog.show_properties()
 
     def _refused(self, message: str) -> None:
-        show_status(self._window, message)
+        self._show_status(message)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QMenu,
     QVBoxLayout,
     QWidget,
@@ -29,7 +28,9 @@ from .canvas.shown import JourneyView
 from .commands import CommandError, RemoveFromFuture, RemoveTouchpoints
 from .document import Document
 from .inspector.forms import caption
+from .inspector.install import EditingTools
 from .menus import describe
+from .workbench import Workbench
 
 VIEW_LABELS = {
     JourneyView.CURRENT: ("&Current State", "Ctrl+Shift+1", "Today's journey, as it is"),
@@ -105,11 +106,13 @@ class DifferencesPanel(QWidget):
 
 
 class JourneyViews(QObject):
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, bench: Workbench, editing: EditingTools, overlays_menu: QMenu) -> None:
+        window = bench.frame
         super().__init__(window)
-        self._window = window
-        self.document: Document = window.document  # type: ignore[attr-defined]
-        self._view = window.canvas  # type: ignore[attr-defined]
+        self._bench = bench
+        self._editing = editing
+        self.document: Document = bench.document
+        self._view = bench.canvas
         self._scene = self._view.blueprint_scene
         self.group = QActionGroup(self)
         self.actions: dict[JourneyView, QAction] = {}
@@ -136,19 +139,18 @@ class JourneyViews(QObject):
         self.dock.visibilityChanged.connect(self._dock_shown)
         self.document.edited.connect(self._edited)
         self.document.documentReset.connect(self._reset)
-        self._add_menu(window)
+        self._add_menu(bench.menus.view, overlays_menu)
 
     def show_view(self, view: JourneyView, say: bool = True) -> None:
         """Show today's journey, tomorrow's, or both; the panels edit what is shown."""
         self.actions[view].setChecked(True)
         self._scene.set_journey_view(view)
-        editing = getattr(self._window, "editing", None)
-        if editing is not None:
-            editing.inspector.set_journey_view(view)
-            editing.rename.command = editing.inspector.fields.form.command
+        editing = self._editing
+        editing.inspector.set_journey_view(view)
+        editing.rename.command = editing.inspector.fields.form.command
         self.status.setText(STATUS_TEXT[view])
         if say:
-            self._window.statusBar().showMessage(VIEW_LABELS[view][2], 8000)
+            self._bench.show_status(VIEW_LABELS[view][2])
 
     def select_card(self, touchpoint_id: str) -> None:
         """Select a card, showing both states when the one shown does not hold it."""
@@ -160,11 +162,10 @@ class JourneyViews(QObject):
         self._scene.select_touchpoints([touchpoint_id])
         self._view.ensureVisible(card, 40, 40)
 
-    def _add_menu(self, window: QMainWindow) -> None:
-        view_menu = window.menus.view  # type: ignore[attr-defined]
+    def _add_menu(self, view_menu: QMenu, overlays_menu: QMenu) -> None:
         menu = QMenu("&Journey", view_menu)
         menu.setToolTipsVisible(True)
-        view_menu.insertMenu(window.overlays.menu.menuAction(), menu)  # type: ignore[attr-defined]
+        view_menu.insertMenu(overlays_menu.menuAction(), menu)
         describe(menu.menuAction(), "Show today's journey, tomorrow's, or both compared")
         for action in self.actions.values():
             menu.addAction(action)
@@ -187,8 +188,10 @@ class JourneyViews(QObject):
         self._edited()
 
 
-def install_journey_views(window: QMainWindow) -> JourneyViews:
-    """Add View › Journey, the state shown in the status bar, and the Differences panel."""
-    views = JourneyViews(window)
-    window.journey = views  # type: ignore[attr-defined]
-    return views
+def install_journey_views(
+    bench: Workbench, editing: EditingTools, overlays_menu: QMenu
+) -> JourneyViews:
+    """Add View › Journey (just before View › Overlays), the state shown in the status bar,
+    and the Differences panel; the inspector and rename in place of ``editing`` edit the
+    journey shown."""
+    return JourneyViews(bench, editing, overlays_menu)

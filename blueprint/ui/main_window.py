@@ -49,6 +49,7 @@ from .recovery import Autosaver, RecoveryEntry
 from .settings import APP_NAME, save_window_layout
 from .start_page import install_start_page
 from .structure import install_structure_editing
+from .workbench import Workbench
 from .workshop import install_workshop
 
 #: Screens under this size (logical pixels) get a maximised window the first time.
@@ -84,32 +85,44 @@ class MainWindow(QMainWindow):
         document.modifiedChanged.connect(self.setWindowModified)
         document.pathChanged.connect(self._update_title)
         document.documentReset.connect(self._update_title)
-        self.properties = BlueprintPropertiesOpener(document, self.canvas, self)
+        self.properties = BlueprintPropertiesOpener(document, self.canvas, self, self.show_status)
         self.menus = build_menus(self, self, document.undo_stack, self.canvas)
         add_export_actions(self)
         self.undo_action, self.redo_action = self.menus.undo, self.menus.redo
         self.delete_action = self.menus.delete
-        self.editing = install_editing(self)  # inspector, personas, Edit actions, rename
-        self.structure = install_structure_editing(self)  # stages and channels
+        # What each feature is handed; it never reaches into the window for more.
+        self.workbench = bench = Workbench(
+            frame=self,
+            document=document,
+            canvas=self.canvas,
+            menus=self.menus,
+            show_status=self.show_status,
+            # Looked up when called: tests answer for the window's dialogs by replacing them.
+            show_error=lambda title, message: self.show_error(title, message),
+        )
+        self.editing = install_editing(bench)  # inspector, personas, Edit actions, rename
+        selection, inspector = self.editing.selection, self.editing.inspector
+        self.structure = install_structure_editing(bench, selection)  # stages and channels
         # The plan inside the editor: one live plan, read by every view of it.
-        self.live_plan = LivePlan(document, self)
-        self.lanes = install_lanes(self)
+        self.live_plan = live_plan = LivePlan(document, self)
+        self.lanes = install_lanes(bench)
         # In this order, the View menu lists the panels together, then the overlays, then
         # workshop mode.
-        self.improvements = install_improvements(self)
-        self.staircase = install_staircase(self)
-        self.contact_reasons = install_contact_reasons(self)
-        self.overlays = install_overlays(self)
-        self.workshop = install_workshop(self)
-        self.journey = install_journey_views(self)  # today's journey, tomorrow's, both
+        self.improvements = install_improvements(bench, live_plan, inspector)
+        self.staircase = install_staircase(bench, live_plan)
+        self.contact_reasons = install_contact_reasons(bench, live_plan, inspector)
+        self.overlays = install_overlays(bench, live_plan)
+        self.workshop = install_workshop(bench, selection)
+        # Today's journey, tomorrow's, both: View › Journey goes just before View › Overlays.
+        self.journey = install_journey_views(bench, self.editing, self.overlays.menu)
         # The selected improvement lights up its friction points and touchpoints.
         self.improvements.highlightRequested.connect(self.overlays.highlight)
         # ... until the user picks a card: the highlight follows the selection.
         self.canvas.blueprint_scene.selectionChanged.connect(
             self.improvements.selection_moved_elsewhere
         )
-        self.plan_export = install_plan_export(self)
-        self.panes = install_panes(self)  # after the docks: F6 goes round them
+        self.plan_export = install_plan_export(bench, live_plan)
+        self.panes = install_panes(bench)  # after the docks: F6 goes round them
         name_the_rest(self)  # for assistive technology, once every part is in
         self._update_title()
         self._size_to_screen()
@@ -203,7 +216,7 @@ class MainWindow(QMainWindow):
         if self.maybe_save():
             self.autosaver.discard()
             self.document.reset(new_blueprint())
-            self.start_page = install_start_page(self)
+            self.start_page = install_start_page(self.workbench, self)
             self.show_status(f"Closed {name}.")
 
     def open_file(self) -> None:

@@ -9,9 +9,10 @@ where nobody can see them; the window asks ``next_in_tab_order`` instead.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QTabWidget, QWidget
 
 from .menus import make_action
+from .workbench import Workbench
 
 NEXT_PANE_KEY = "F6"
 PREVIOUS_PANE_KEY = "Shift+F6"
@@ -47,7 +48,7 @@ def _parked(widget: QWidget, window: QWidget) -> bool:
 
 
 class Panes(QObject):
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, view_menu: QMenu) -> None:
         super().__init__(window)
         self._window = window
         self.next_action = make_action(
@@ -62,13 +63,10 @@ class Panes(QObject):
         )
         for action in (self.next_action, self.previous_action):
             window.addAction(action)  # the keys work wherever the focus is
-        self._list_with_the_panels(window)
+        self._list_with_the_panels(window, view_menu)
 
-    def _list_with_the_panels(self, window: QMainWindow) -> None:
+    def _list_with_the_panels(self, window: QMainWindow, view_menu: QMenu) -> None:
         """In the View menu, after the panels' own entries."""
-        view_menu = getattr(getattr(window, "menus", None), "view", None)
-        if view_menu is None:
-            return
         toggles = {dock.toggleViewAction() for dock in window.findChildren(QDockWidget)}
         entries = view_menu.actions()
         last = max((i for i, a in enumerate(entries) if a in toggles), default=len(entries) - 1)
@@ -139,7 +137,7 @@ class Panes(QObject):
                 return widget
 
 
-def install_panes(window: QMainWindow) -> Panes:
-    panes = Panes(window)
-    window.panes = panes  # type: ignore[attr-defined]
-    return panes
+def install_panes(bench: Workbench) -> Panes:
+    """F6 and Shift+F6 around the panes of the workbench's window. In the View menu they
+    follow the docks' toggles: install it after the docks."""
+    return Panes(bench.frame, bench.menus.view)

@@ -12,7 +12,7 @@ names of the examples, for a quick start.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QPalette
@@ -37,9 +37,7 @@ from ..storage import LoadError, load_blueprint
 from .app_icon import app_icon
 from .recent_files import recent_files
 from .settings import APP_NAME
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .workbench import Workbench
 
 HINT = (
     "Map how customers move through a service, stage by stage and channel by channel, mark "
@@ -52,12 +50,23 @@ NO_RECENT = "Blueprints you open or save will be listed here."
 CONTENT_WIDTH = 980
 
 
-class StartPage(QWidget):
-    """The page, laid over ``window`` (its tool bars, panels and views) as it is made."""
+class FileCommands(Protocol):
+    """What the page asks the window to do with the blueprint it shows."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def new_from(self, blueprint: Blueprint) -> None: ...
+    def open_file(self) -> None: ...
+    def open_recent(self, path: Path) -> None: ...
+
+
+class StartPage(QWidget):
+    """The page, laid over the workbench's window (its tool bars, panels and views) as it
+    is made."""
+
+    def __init__(self, bench: Workbench, files: FileCommands) -> None:
+        window = bench.frame
         super().__init__(window)
-        self._window = window
+        self._bench = bench
+        self._files = files
         self.setObjectName("startPage")
         self.setAccessibleName("Start page")
         self.setAutoFillBackground(True)
@@ -104,7 +113,7 @@ class StartPage(QWidget):
         new.addStretch(1)
         opening = _column(grid, 1, 1, "Open")
         self.open_button = _link("Open…", OPEN_NOTE)
-        self.open_button.clicked.connect(self._window.open_file)
+        self.open_button.clicked.connect(self._files.open_file)
         opening.addWidget(self.open_button)
         opening.addSpacing(12)
         opening.addWidget(_heading("Recent"))
@@ -166,16 +175,16 @@ class StartPage(QWidget):
         try:
             blueprint = load_blueprint(path)
         except LoadError as error:
-            self._window.show_error("Cannot open the example", str(error))
+            self._bench.show_error("Cannot open the example", str(error))
             return
         self._start_from(blueprint)
 
     def _start_from(self, blueprint: Blueprint) -> None:
-        self._window.new_from(blueprint)
-        self._window.canvas.fit_when_shown()  # shown whole, as an opened file is
+        self._files.new_from(blueprint)
+        self._bench.canvas.fit_when_shown()  # shown whole, as an opened file is
 
     def open_recent(self, path: Path) -> None:
-        self._window.open_recent(path)
+        self._files.open_recent(path)
         if not self._gone:  # not opened (moved away?): it may have left the list
             self._fill_recent()
 
@@ -192,7 +201,7 @@ class StartPage(QWidget):
         self._gone = True
         self.hide()
         self._cover.uncover()
-        self._window.centralWidget().setFocus()
+        self._bench.frame.centralWidget().setFocus()
         self.deleteLater()
 
 
@@ -237,16 +246,17 @@ class _Cover(QObject):
                 widget.setEnabled(True)
 
 
-def install_start_page(window: MainWindow) -> StartPage:
-    """Lay the start page over ``window`` until the user starts on something."""
-    page = StartPage(window)
+def install_start_page(bench: Workbench, files: FileCommands) -> StartPage:
+    """Lay the start page over the workbench's window until the user starts on something;
+    what the user picks on it, ``files`` opens or starts."""
+    page = StartPage(bench, files)
     page.raise_()
     page.show()
     first = next(iter(page.template_buttons.values()), page.open_button)
     first.setFocus()
-    window.document.documentReset.connect(page.leave)
-    window.document.undo_stack.indexChanged.connect(page.leave)
-    for action in window.findChildren(QAction):
+    bench.document.documentReset.connect(page.leave)
+    bench.document.undo_stack.indexChanged.connect(page.leave)
+    for action in bench.frame.findChildren(QAction):
         action.triggered.connect(page.leave)
     return page
 

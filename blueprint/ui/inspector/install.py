@@ -1,15 +1,14 @@
 """Putting the editing tools into the main window: the inspector and personas docks, the
-Edit actions, and rename in place, all wired to the window's canvas and document."""
+Edit actions, and rename in place, all wired to the workbench's canvas and document."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 from shiboken6 import isValid
 
-from ..canvas.view import CanvasView
-from ..document import Document
-from ..status import show_status
+from ..menus import Menus
+from ..workbench import Workbench
 from .canvas_keyboard import CanvasKeyboard
 from .card_gestures import CardGestures
 from .edit_actions import EditActions
@@ -29,11 +28,12 @@ SMALL_SCREEN_WIDTH = 1000
 class EditingTools(QObject):
     """Everything ``install_editing`` adds to a window, for the window and for tests."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, bench: Workbench) -> None:
+        window = bench.frame
         super().__init__(window)
         self._window = window
-        document: Document = window.document  # type: ignore[attr-defined]
-        view: CanvasView = window.canvas  # type: ignore[attr-defined]
+        self._bench = bench
+        document, view = bench.document, bench.canvas
         self.selection = CanvasSelection(view)
         self.rename = InlineRename(view, document)
         self.actions = EditActions(document, view, self.selection, self.rename, window)
@@ -46,7 +46,7 @@ class EditingTools(QObject):
             self.actions,
             self.edit_touchpoint,
             self.add_friction_to,
-            getattr(window, "delete_action", None),
+            bench.menus.delete,
             window,
         )
         self.inspector = TouchpointInspector(document)
@@ -76,7 +76,7 @@ class EditingTools(QObject):
             source.connect(self._status)
         self.rename.problem.connect(self._status)
         self.actions.message.connect(self._status)
-        self._add_menus(window)
+        self._add_menus(bench.menus)
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self._window)
@@ -87,13 +87,11 @@ class EditingTools(QObject):
         )
         return dock
 
-    def _add_menus(self, window: QMainWindow) -> None:
-        self.actions.add_to(_menu(window, "Edit"))
-        delete = getattr(window, "delete_action", None)
-        if delete is not None:
-            # One Delete key: the window's removes the selected cards, this the flows.
-            delete.triggered.connect(self.actions.remove_selected_flows)
-        view_menu = _menu(window, "View")
+    def _add_menus(self, menus: Menus) -> None:
+        self.actions.add_to(menus.edit)
+        # One Delete key: the window's removes the selected cards, this the flows.
+        menus.delete.triggered.connect(self.actions.remove_selected_flows)
+        view_menu = menus.view
         view_menu.addSeparator()
         for dock, tip in (
             (self.inspector_dock, "Show or hide the inspector of the selected touchpoint"),
@@ -127,20 +125,9 @@ class EditingTools(QObject):
         self.inspector.frictions.add_friction()
 
     def _status(self, message: str) -> None:
-        show_status(self._window, message)
+        self._bench.show_status(message)
 
 
-def _menu(window: QMainWindow, title: str) -> QMenu:
-    """The window's menu of this title, made if it has none."""
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and action.text().replace("&", "") == title:
-            return menu
-    return window.menuBar().addMenu(f"&{title}")
-
-
-def install_editing(window: QMainWindow) -> EditingTools:
-    """Add the editing tools to a main window that has ``document`` and ``canvas``."""
-    tools = EditingTools(window)
-    window.editing = tools  # type: ignore[attr-defined]
-    return tools
+def install_editing(bench: Workbench) -> EditingTools:
+    """Add the editing tools to the workbench's window, canvas and menus."""
+    return EditingTools(bench)

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from .. import theme
-from ..canvas.view import CanvasView
-from ..document import Document
 from ..menus import make_action
-from ..status import show_status
+from ..workbench import Workbench
 from .editor import LaneEditor
 from .selection_sync import SelectionSync
 from .tabs import ViewTabs
@@ -33,11 +31,11 @@ LANES_TIP = (
 class LanesTools(QObject):
     """Everything ``install_lanes`` adds to a window, for the window and for tests."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, bench: Workbench) -> None:
+        window = bench.frame
         super().__init__(window)
-        self._window = window
-        document: Document = window.document  # type: ignore[attr-defined]
-        canvas: CanvasView = window.canvas  # type: ignore[attr-defined]
+        self._bench = bench
+        document, canvas = bench.document, bench.canvas
         tabs = window.centralWidget()
         if not isinstance(tabs, ViewTabs):
             raise TypeError("the window's central widget must be its ViewTabs")
@@ -49,10 +47,10 @@ class LanesTools(QObject):
         self.editor.problem.connect(self._status)
         self.selection = SelectionSync(canvas.blueprint_scene, self.scene, self)
         self.view.shown.connect(self._shown)
-        self._add_actions(window)
+        self._add_actions(window, bench.menus.view)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_colour_scheme)
 
-    def _add_actions(self, window: QMainWindow) -> None:
+    def _add_actions(self, window: QMainWindow, menu: QMenu) -> None:
         self.grid_action = make_action(
             window, "&Grid", self.show_grid, "Ctrl+1", "Show the blueprint as a grid of cards"
         )
@@ -71,7 +69,6 @@ class LanesTools(QObject):
             window, "Previous View", self._previous_view, "Ctrl+PgUp", "Show the previous view"
         )
         window.addActions([self.next_view_action, self.previous_view_action])
-        menu = window.menus.view  # type: ignore[attr-defined]
         first = menu.actions()[0] if menu.actions() else None
         menu.insertActions(first, [self.grid_action, self.lanes_action])
         if first is not None:
@@ -81,7 +78,7 @@ class LanesTools(QObject):
     # --- switching views -------------------------------------------------------------------
 
     def show_grid(self) -> None:
-        self.tabs.setCurrentWidget(self._window.canvas)  # type: ignore[attr-defined]
+        self.tabs.setCurrentWidget(self._bench.canvas)
 
     def show_lanes(self) -> None:
         self.tabs.setCurrentWidget(self.view)
@@ -96,7 +93,7 @@ class LanesTools(QObject):
         shown = self.tabs.currentWidget()
         action: QAction | None = {
             self.view: self.lanes_action,
-            self._window.canvas: self.grid_action,  # type: ignore[attr-defined]
+            self._bench.canvas: self.grid_action,
         }.get(shown)
         if action is not None:
             action.setChecked(True)
@@ -115,9 +112,10 @@ class LanesTools(QObject):
         theme.repaint(self.view)
 
     def _status(self, message: str) -> None:
-        show_status(self._window, message)
+        self._bench.show_status(message)
 
 
-def install_lanes(window: QMainWindow) -> LanesTools:
-    """Add the lanes view to a main window whose central widget is its ``ViewTabs``."""
-    return LanesTools(window)
+def install_lanes(bench: Workbench) -> LanesTools:
+    """Add the lanes view to the workbench's window, whose central widget is its
+    ``ViewTabs``."""
+    return LanesTools(bench)

@@ -24,9 +24,10 @@ from ..canvas.scene import BlueprintScene
 from ..canvas.shown import JourneyView
 from ..canvas.view import CanvasView
 from ..document import Document
-from ..menus import describe, make_action
+from ..menus import Menus, describe, make_action
 from ..pages import show_page_of
 from ..plan import LivePlan
+from ..workbench import Workbench
 from .bar import OverlayBar
 from .card_emphasis import NO_HIGHLIGHT, CanvasLook, Highlight, card_emphasis
 from .emotion_curve import EmotionCurve
@@ -45,13 +46,14 @@ Keys = QKeySequence.StandardKey
 class Overlays(QObject):
     """The overlays, filters, search and highlight of one window's canvas."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, bench: Workbench, live_plan: LivePlan) -> None:
+        window = bench.frame
         super().__init__(window)
         self._window = window
-        self._document: Document = window.document  # type: ignore[attr-defined]
-        self._view: CanvasView = window.canvas  # type: ignore[attr-defined]
+        self._document: Document = bench.document
+        self._view: CanvasView = bench.canvas
         self._scene: BlueprintScene = self._view.blueprint_scene
-        self._live_plan: LivePlan = window.live_plan  # type: ignore[attr-defined]
+        self._live_plan: LivePlan = live_plan
         self._frictions = NO_FILTER
         self._highlight = NO_HIGHLIGHT
         self._emphasised = False
@@ -80,7 +82,7 @@ class Overlays(QObject):
         self.find_bar = FindBar(window)
         window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
         self.search = Search(self._document, self._view, self)
-        self._add_menus(window)
+        self._add_menus(window, bench.menus)
         self._connect()
         self._show_filters()
 
@@ -256,8 +258,7 @@ class Overlays(QObject):
         action.toggled.connect(self.refresh)
         return action
 
-    def _add_menus(self, window: QMainWindow) -> None:
-        menus = window.menus  # type: ignore[attr-defined]
+    def _add_menus(self, window: QMainWindow, menus: Menus) -> None:
         overlays = QMenu("O&verlays", window)  # Zoom &Out has the O
         describe(overlays.menuAction(), "Colour the canvas by friction, EPIC or emotion; filter it")
         overlays.addActions(self.overlay_actions())
@@ -306,7 +307,7 @@ class Overlays(QObject):
         self.search.resultsChanged.connect(self._search_changed)
 
 
-def install_overlays(window: QMainWindow) -> Overlays:
-    """Add the overlays, filters and search to a main window that has ``document``,
-    ``canvas``, ``live_plan`` and ``menus``."""
-    return Overlays(window)
+def install_overlays(bench: Workbench, live_plan: LivePlan) -> Overlays:
+    """Add the overlays, filters and search to the workbench's canvas and menus; they read
+    the plan's figures from ``live_plan`` and filter it by persona."""
+    return Overlays(bench, live_plan)

@@ -7,10 +7,12 @@ a friction point means choosing it there and its reason here.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget
 
-from ..status import show_status
+from ..inspector.touchpoint_inspector import TouchpointInspector
+from ..workbench import Workbench
 from .contact_reasons_panel import ContactReasonsPanel
+from .live import LivePlan
 
 DOCK_WIDTH = 400
 TOGGLE_TIP = "Show or hide the contact reasons and the failure-demand share"
@@ -19,14 +21,14 @@ TOGGLE_TIP = "Show or hide the contact reasons and the failure-demand share"
 class ContactReasonsTools(QObject):
     """What ``install_contact_reasons`` adds to a window, for the window and tests."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(
+        self, bench: Workbench, live_plan: LivePlan, inspector: TouchpointInspector
+    ) -> None:
+        window = bench.frame
         super().__init__(window)
-        self._window = window
-        self.panel = ContactReasonsPanel(
-            window.document,  # type: ignore[attr-defined]
-            window.live_plan,  # type: ignore[attr-defined]
-            self.chosen_friction_id,
-        )
+        self._bench = bench
+        self._inspector = inspector
+        self.panel = ContactReasonsPanel(bench.document, live_plan, self.chosen_friction_id)
         self.dock = QDockWidget("Contact Reasons", window)
         self.dock.setObjectName("contactReasonsDock")  # the window saves and restores its place
         self.dock.setWidget(self.panel)
@@ -44,30 +46,28 @@ class ContactReasonsTools(QObject):
         toggle.setText("&Contact Reasons")
         toggle.setStatusTip(TOGGLE_TIP)
         toggle.setToolTip(TOGGLE_TIP)
-        window.menus.view.addAction(toggle)  # type: ignore[attr-defined]
+        bench.menus.view.addAction(toggle)
 
     def chosen_friction_id(self) -> str | None:
         """The friction point selected in the inspector (one card shown), if any."""
-        editing = getattr(self._window, "editing", None)
-        if editing is None or editing.inspector.touchpoint_id is None:
+        if self._inspector.touchpoint_id is None:
             return None
-        return editing.inspector.frictions.current_friction_id()
+        return self._inspector.frictions.current_friction_id()
 
     def _follow_inspector(self) -> None:
-        editing = getattr(self._window, "editing", None)
-        if editing is None:
-            return
         panel = self.panel
-        editing.inspector.frictions.list.currentRowChanged.connect(panel.friction_choice_changed)
-        self._window.canvas.blueprint_scene.selectionChanged.connect(  # type: ignore[attr-defined]
-            panel.friction_choice_changed
-        )
-        self._window.document.edited.connect(panel.friction_choice_changed)  # type: ignore[attr-defined]
+        self._inspector.frictions.list.currentRowChanged.connect(panel.friction_choice_changed)
+        self._bench.canvas.blueprint_scene.selectionChanged.connect(panel.friction_choice_changed)
+        self._bench.document.edited.connect(panel.friction_choice_changed)
 
     def _status(self, message: str) -> None:
-        show_status(self._window, message)
+        self._bench.show_status(message)
 
 
-def install_contact_reasons(window: QMainWindow) -> ContactReasonsTools:
-    """Add the contact-reasons dock to a main window with a document, a live plan and menus."""
-    return ContactReasonsTools(window)
+def install_contact_reasons(
+    bench: Workbench, live_plan: LivePlan, inspector: TouchpointInspector
+) -> ContactReasonsTools:
+    """Add the contact-reasons dock to the workbench's window: the reasons of the document,
+    the failure-demand share from ``live_plan``, linked to the friction point chosen in
+    ``inspector``."""
+    return ContactReasonsTools(bench, live_plan, inspector)

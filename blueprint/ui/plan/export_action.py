@@ -13,11 +13,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from ..document import Document
 from ..menus import make_action
-from ..status import show_status
+from ..workbench import Workbench
 from .export_dialog import PlanExportDialog
 from .export_job import PlanExportJob, PlanExportOptions
 from .export_progress import ExportProgress
@@ -31,14 +31,16 @@ class PlanExport(QObject):
     #: An export ended, however it went (written, failed or cancelled), and was reported.
     exportFinished = Signal()
 
-    def __init__(self, window: QMainWindow, live_plan: LivePlan) -> None:
+    def __init__(self, bench: Workbench, live_plan: LivePlan) -> None:
+        window = bench.frame
         super().__init__(window)
         self._window = window
+        self._bench = bench
         self._live = live_plan
         self._job: PlanExportJob | None = None
         self._outcome: tuple[str, object] | None = None
         self.action = make_action(
-            window,  # type: ignore[arg-type]
+            window,
             "Export Plan as &PDF…",
             self.export_plan,
             tip="Make the improvement plan for managers as a PDF; you can keep editing meanwhile",
@@ -136,7 +138,7 @@ class PlanExport(QObject):
             self._exported(job.options, detail)
         elif kind == "failed":
             title, message = detail  # type: ignore[misc]
-            self._window.show_error(title, message)  # type: ignore[attr-defined]
+            self._bench.show_error(title, message)
         else:
             self._status("Plan export cancelled; nothing was written")
         self.exportFinished.emit()
@@ -151,7 +153,7 @@ class PlanExport(QObject):
             self._status(f"Exported {options.path.name}, but no program could open it")
 
     def _status(self, message: str) -> None:
-        show_status(self._window, message)
+        self._bench.show_status(message)
 
     # --- talking to the desktop (tests answer for it) ------------------------------------
 
@@ -206,10 +208,10 @@ def _insert_beside_exports(menu: QMenu, action: QAction) -> None:
         menu.insertAction(actions[exports[-1] + 1], action)
 
 
-def install_plan_export(window: QMainWindow) -> PlanExport:
-    """Add Export Plan as PDF… to the Plan and File menus of a window with a ``live_plan``."""
-    export = PlanExport(window, window.live_plan)  # type: ignore[attr-defined]
-    menus = window.menus  # type: ignore[attr-defined]
+def install_plan_export(bench: Workbench, live_plan: LivePlan) -> PlanExport:
+    """Add Export Plan as PDF… (the plan of ``live_plan``) to the Plan and File menus."""
+    export = PlanExport(bench, live_plan)
+    menus = bench.menus
     menus.plan.addAction(export.action)
     _insert_beside_exports(menus.file, export.action)
     return export

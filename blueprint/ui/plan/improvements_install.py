@@ -8,18 +8,17 @@ improvement from the Plan menu shows it.
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
+from ..inspector.touchpoint_inspector import TouchpointInspector
 from ..menus import describe
+from ..workbench import Workbench
 from .docks import BOTTOM, add_along_the_bottom
 from .improvements_dock import ImprovementsDock
 from .improvements_selection import selected_friction_ids
-
-if TYPE_CHECKING:
-    from ..main_window import MainWindow
+from .live import LivePlan
 
 DOCK_HEIGHT = 360
 NEW_KEY = "Ctrl+Shift+I"
@@ -27,12 +26,17 @@ NEW_TIP = "Add an improvement for the friction points selected on the canvas or 
 TOGGLE_TIP = "Show or hide the ranked improvements, their fields and how each is scored"
 
 
-def install_improvements(window: MainWindow) -> ImprovementsDock:
-    """Add the Improvements dock, its View toggle and its Plan action to a main window."""
+def install_improvements(
+    bench: Workbench, live_plan: LivePlan, inspector: TouchpointInspector
+) -> ImprovementsDock:
+    """Add the Improvements dock, its View toggle and its Plan action to the workbench's
+    window; a new improvement addresses the friction points picked in ``inspector`` or on
+    the canvas."""
+    window, scene = bench.frame, bench.canvas.blueprint_scene
     dock = ImprovementsDock(
-        window.live_plan,
-        partial(selected_friction_ids, window),
-        window.canvas.blueprint_scene.selected_touchpoint_ids,
+        live_plan,
+        partial(selected_friction_ids, bench.document, inspector, scene),
+        scene.selected_touchpoint_ids,
         window,
     )
     dock.setAllowedAreas(BOTTOM | Qt.DockWidgetArea.TopDockWidgetArea)
@@ -40,13 +44,13 @@ def install_improvements(window: MainWindow) -> ImprovementsDock:
     dock.hide()
     # Emitted before the window's children (the dock, its threads) are deleted.
     window.destroyed.connect(dock.certainty.stop_and_wait)
-    dock.problem.connect(window.show_status)
+    dock.problem.connect(bench.show_status)
     dock.new_action.setShortcut(QKeySequence(NEW_KEY))
     describe(dock.new_action, NEW_TIP)
-    window.menus.plan.addAction(dock.new_action)
+    bench.menus.plan.addAction(dock.new_action)
     toggle = dock.toggleViewAction()
     toggle.setText("Im&provements")  # Zoom &In has the I
     toggle.setStatusTip(TOGGLE_TIP)
     toggle.setToolTip(TOGGLE_TIP)
-    window.menus.view.addAction(toggle)
+    bench.menus.view.addAction(toggle)
     return dock

@@ -8,7 +8,9 @@ from ...model import Friction, FrictionNature, Improvement
 from .improvements_choices import one_line
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from ..canvas.scene import BlueprintScene
+    from ..document import Document
+    from ..inspector.touchpoint_inspector import TouchpointInspector
 
 NOTHING_PICKED = (
     "Select cards with bad friction points on the canvas, or a bad friction point in the "
@@ -17,16 +19,17 @@ NOTHING_PICKED = (
 TITLE_PREFIX = "Fix: "
 
 
-def selected_friction_ids(window: MainWindow) -> list[str]:
+def selected_friction_ids(
+    document: Document, inspector: TouchpointInspector, scene: BlueprintScene
+) -> list[str]:
     """The friction point picked in the inspector's friction list while it is on screen;
     else every bad friction point of the selected cards. Good friction is deliberate: it is
     never picked for removal."""
-    document = window.document
-    picked = window.editing.inspector.picked_friction_id()
+    picked = inspector.picked_friction_id()
     if picked is not None:
         friction = document.get("frictions", picked)
         return [picked] if friction is not None and friction.nature == FrictionNature.BAD else []
-    cards = set(window.canvas.blueprint_scene.selected_touchpoint_ids())
+    cards = set(scene.selected_touchpoint_ids())
     return [
         f.id
         for f in document.blueprint.frictions

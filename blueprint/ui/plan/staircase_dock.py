@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
+from ..workbench import Workbench
 from .docks import add_along_the_bottom
 from .live import LivePlan
 
@@ -67,10 +68,8 @@ class Staircase(QObject):
         return self._panel
 
 
-def install_staircase(window: QMainWindow) -> Staircase:
-    """Add the Staircase dock and its View menu toggle to a window with a ``live_plan``."""
-    staircase = Staircase(window, window.live_plan)  # type: ignore[attr-defined]
-    menus = getattr(window, "menus", None)
-    if menus is not None:
-        menus.view.addAction(staircase.toggle)  # beside the other panels' toggles
+def install_staircase(bench: Workbench, live_plan: LivePlan) -> Staircase:
+    """Add the Staircase dock of ``live_plan`` and its View menu toggle to the workbench."""
+    staircase = Staircase(bench.frame, live_plan)
+    bench.menus.view.addAction(staircase.toggle)  # beside the other panels' toggles
     return staircase

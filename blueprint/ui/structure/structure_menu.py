@@ -41,7 +41,11 @@ TIPS = {
 
 class StructureMenu:
     def __init__(
-        self, window: QMainWindow, operations: StructureOperations, current_cell: CurrentCell
+        self,
+        window: QMainWindow,
+        operations: StructureOperations,
+        current_cell: CurrentCell,
+        help_menu: QMenu,
     ) -> None:
         self._window = window
         self._operations = operations
@@ -68,12 +72,7 @@ class StructureMenu:
                 action = self._action(text, tip, self._act(axis, operation, step))
                 self._on_cell[action] = (axis, step)
         self.menu.aboutToShow.connect(self.update)
-        bar = window.menuBar()
-        help_menu = getattr(getattr(window, "menus", None), "help", None)
-        if help_menu is not None:
-            bar.insertMenu(help_menu.menuAction(), self.menu)
-        else:
-            bar.addMenu(self.menu)
+        window.menuBar().insertMenu(help_menu.menuAction(), self.menu)  # Help stays last
 
     def _action(self, text: str, tip: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self._window)

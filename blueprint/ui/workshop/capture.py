@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QMainWindow
 
 from ...model import Touchpoint
 from ..canvas.cell_marker import CellMarker
@@ -18,6 +17,8 @@ from ..canvas.view import CanvasView
 from ..commands import AddTouchpoint, CommandError
 from ..commands.base import build, quoted
 from ..document import Document
+from ..inspector.selection import CanvasSelection
+from ..workbench import Workbench
 from .capture_bar import CaptureBar
 from .target import Cell, cell_words, is_last_stage, moved, valid_cell
 
@@ -29,11 +30,11 @@ class QuickCapture(QObject):
     #: what a capture did, or why it was refused: for the status bar
     message = Signal(str)
 
-    def __init__(self, window: QMainWindow, bar: CaptureBar) -> None:
-        super().__init__(window)
-        self._window = window
-        self._document: Document = window.document  # type: ignore[attr-defined]
-        self._view: CanvasView = window.canvas  # type: ignore[attr-defined]
+    def __init__(self, bench: Workbench, selection: CanvasSelection, bar: CaptureBar) -> None:
+        super().__init__(bench.frame)
+        self._document: Document = bench.document
+        self._view: CanvasView = bench.canvas
+        self._selection = selection
         self.bar = bar
         self.marker = CellMarker(self._view.blueprint_scene, self)
         self._target: Cell | None = None
@@ -131,8 +132,7 @@ class QuickCapture(QObject):
     # --- following the canvas and the document ---------------------------------------------------
 
     def _current_cell(self) -> Cell | None:
-        editing = getattr(self._window, "editing", None)
-        cell = editing.selection.current_cell() if editing is not None else None
+        cell = self._selection.current_cell()
         if cell is None:
             chosen = self._view.blueprint_scene.selected_touchpoint_ids()
             if len(chosen) == 1:

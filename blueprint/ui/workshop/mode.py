@@ -16,10 +16,10 @@ from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar
 from shiboken6 import isValid
 
-from ..canvas.view import CanvasView
+from ..inspector.selection import CanvasSelection
 from ..menus import describe
 from ..pages import show_page_of, tab_widgets_around
-from ..status import show_status
+from ..workbench import Workbench
 from .capture import QuickCapture
 from .capture_bar import CaptureBar
 
@@ -45,10 +45,12 @@ class _WindowLook:
 
 
 class WorkshopMode(QObject):
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, bench: Workbench, selection: CanvasSelection) -> None:
+        window: QMainWindow = bench.frame
         super().__init__(window)
         self._window = window
-        self._canvas: CanvasView = window.canvas  # type: ignore[attr-defined]
+        self._bench = bench
+        self._canvas = bench.canvas
         self._before: _WindowLook | None = None
         self.bar = CaptureBar()
         self.toolbar = QToolBar("Quick Capture", window)
@@ -59,15 +61,15 @@ class WorkshopMode(QObject):
         self.toolbar.addWidget(self.bar)
         window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.toolbar)
         self.toolbar.hide()
-        self.capture = QuickCapture(window, self.bar)
+        self.capture = QuickCapture(bench, selection, self.bar)
         self.capture.message.connect(self._status)
         self.action = QAction("&Workshop Mode", window)
         self.action.setCheckable(True)
         self.action.setShortcuts(_full_screen_keys())
         describe(self.action, TIP)
         self.action.toggled.connect(self.set_active)
-        window.menus.view.addSeparator()  # type: ignore[attr-defined]
-        window.menus.view.addAction(self.action)  # type: ignore[attr-defined]
+        bench.menus.view.addSeparator()
+        bench.menus.view.addAction(self.action)
         window.installEventFilter(self)
 
     @property
@@ -144,7 +146,7 @@ class WorkshopMode(QObject):
         return False
 
     def _status(self, message: str) -> None:
-        show_status(self._window, message)
+        self._bench.show_status(message)
 
 
 def _full_screen_keys() -> list[QKeySequence]:
@@ -165,6 +167,7 @@ def _scaled(font: QFont, factor: float) -> QFont:
     return scaled
 
 
-def install_workshop(window: QMainWindow) -> WorkshopMode:
-    """Add workshop mode (View menu, F11) to a main window with a canvas, document and menus."""
-    return WorkshopMode(window)
+def install_workshop(bench: Workbench, selection: CanvasSelection) -> WorkshopMode:
+    """Add workshop mode (View menu, F11) to the workbench's window; quick capture aims at
+    the current cell of ``selection`` (the editing tools') when the user clicks."""
+    return WorkshopMode(bench, selection)
