@@ -152,3 +152,24 @@ def test_the_measure_first_list_names_the_decisive_estimates_first(qtbot, docume
         assert dock.measure_first_heading.text() == "Measure first"
     finally:
         close_window(window)
+
+
+def test_clicking_a_friction_to_measure_first_shows_it_on_its_card(qtbot, document):
+    window = open_window(qtbot, document)
+    try:
+        dock = show_dock(window)
+        landed(qtbot, dock)
+        shown = dock.measure_first
+        first = expected(window).measure_first[0]
+        item = shown.topLevelItem(0)
+        assert item.text(1) == first.title
+        spot = shown.visualItemRect(item).center()
+        qtbot.mouseClick(shown.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+        friction = window.document.entity("frictions", first.friction_id)
+        scene = window.canvas.blueprint_scene
+        assert scene.selected_touchpoint_ids() == [friction.touchpoint_id]
+        inspector = tools(window).inspector
+        assert inspector.picked_friction_id() == first.friction_id
+        assert inspector.frictions.editor.title.text() == first.title
+    finally:
+        close_window(window)

@@ -53,4 +53,19 @@ def install_improvements(
     toggle.setStatusTip(TOGGLE_TIP)
     toggle.setToolTip(TOGGLE_TIP)
     bench.menus.view.addAction(toggle)
+    dock.measure_first.frictionPicked.connect(partial(show_friction, bench, inspector))
     return dock
+
+
+def show_friction(bench: Workbench, inspector: TouchpointInspector, friction_id: str) -> None:
+    """Select the card of a friction point and show that friction point in the inspector."""
+    friction = bench.document.get("frictions", friction_id)
+    if friction is None:
+        return
+    scene = bench.canvas.blueprint_scene
+    scene.select_touchpoints([friction.touchpoint_id])
+    card = scene.card(friction.touchpoint_id)
+    if card is not None:
+        bench.canvas.ensureVisible(card, 40, 40)
+    inspector.show_frictions()
+    inspector.frictions.select_friction(friction_id)

@@ -3,6 +3,7 @@ order to measure them (decisive first, then by swing), beside the ranked plan.""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,8 +24,11 @@ DECISIVE = "◆ yes"
 SHOWN = 30
 
 
-def measure_first_rows(plan: Plan, certainty: Certainty) -> list[tuple[str, str, str, str, str]]:
-    """(order, title, decisive, swing, tip) for each row, in the measure-first order."""
+def measure_first_rows(
+    plan: Plan, certainty: Certainty
+) -> list[tuple[str, str, str, str, str, str]]:
+    """(order, title, decisive, swing, tip, friction id) for each row, in the measure-first
+    order."""
     rows = []
     for order, item in enumerate(certainty.measure_first[:SHOWN], start=1):
         low = end_effect(plan, certainty, item.top_k_at_low)
@@ -41,12 +45,18 @@ def measure_first_rows(plan: Plan, certainty: Certainty) -> list[tuple[str, str,
                 DECISIVE if item.decisive else "no",
                 fmt.compact(item.swing),
                 tip,
+                item.friction_id,
             )
         )
     return rows
 
 
 class MeasureFirstList(QTreeWidget):
+    """The list; a click (or Enter) on a row asks for its friction point to be shown."""
+
+    #: The friction point of the row the user picked.
+    frictionPicked = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setColumnCount(len(HEADINGS))
@@ -58,6 +68,8 @@ class MeasureFirstList(QTreeWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the titles
         self._shown: list = []
+        self.itemClicked.connect(self._picked)
+        self.itemActivated.connect(self._picked)
 
     def show_certainty(self, plan: Plan | None, certainty: Certainty | None) -> None:
         rows = [] if plan is None or certainty is None else measure_first_rows(plan, certainty)
@@ -65,13 +77,17 @@ class MeasureFirstList(QTreeWidget):
             return
         self._shown = rows
         self.clear()
-        for order, title, decisive, swing, tip in rows:
+        for order, title, decisive, swing, tip, friction_id in rows:
             item = QTreeWidgetItem([order, title, decisive, swing])
+            item.setData(0, Qt.ItemDataRole.UserRole, friction_id)
             for column in range(len(HEADINGS)):
-                item.setToolTip(column, plain_tip(tip))
+                item.setToolTip(column, plain_tip(tip + "\nClick to show it on the canvas."))
             self.addTopLevelItem(item)
         for column in (0, 2, 3):
             self.resizeColumnToContents(column)
+
+    def _picked(self, item: QTreeWidgetItem) -> None:
+        self.frictionPicked.emit(item.data(0, Qt.ItemDataRole.UserRole))
 
     def summary(self, plan: Plan | None, certainty: Certainty | None) -> str:
         if plan is None or certainty is None:
