@@ -35,8 +35,8 @@ FUTURE_FORMULAS = (
 )
 STAIRWAY_FORMULAS = ("landing", "reach", "stairway", "change")
 STAIRWAY_TITLE = "Where friction lands customers, today and tomorrow"
-TABLE_SIZE = 11.0
-ROW = 22.0
+TABLE_SIZE = 13.0
+ROW = 28.0
 
 
 def future_slides(deck: Presentation, said: TodayAndTomorrow, formulas: tuple[Formula, ...]) -> int:
@@ -79,7 +79,7 @@ def future_slides(deck: Presentation, said: TodayAndTomorrow, formulas: tuple[Fo
         lines.append((BIGGEST_NOTE, 0.8, palette.MUTED, False))
     else:
         lines.append((NO_CHANGE, 1.0, palette.INK, False))
-    fitted(slide, side, lines, largest=14, smallest=8, name="The biggest changes")
+    fitted(slide, side, lines, largest=16, smallest=8, name="The biggest changes")
     _stairway_slide(deck, said, formulas)
     return 2
 
