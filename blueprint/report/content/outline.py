@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from .subject import PlanSubject, Section
+if TYPE_CHECKING:
+    from .subject import PlanSubject
+
+#: A section of the plan: (key, title).
+Section = tuple[str, str]
 
 SUMMARY = ("summary", "Summary")
 #: Only in the plan of a blueprint that draws a future state, right after the summary.

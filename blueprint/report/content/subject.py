@@ -15,9 +15,8 @@ from ...analysis import Certainty, PersonaChannelFit, Plan, persona_channel_fits
 from ...changes import Comparison, compare_states, current_state, has_future_state
 from ...model import Blueprint, Friction
 from .. import formatting as fmt
+from .outline import Section, section_number
 
-#: A section of the plan: (key, title).
-Section = tuple[str, str]
 #: Where a medium says a section is ("section 3", "slide 4"); None where it has none.
 Refer = Callable[[Section], "str | None"]
 
@@ -38,8 +37,6 @@ class PlanSubject:
         """``section 3`` (or what the medium says), None when the section is not there."""
         if self.refer is not None:
             return self.refer(section)
-        from .outline import section_number  # the outline reads subjects too
-
         number = section_number(self, section)
         return None if number is None else f"section {number}"
 

@@ -17,9 +17,10 @@ from .outline import (
     RANKED_PLAN,
     TODAY_AND_TOMORROW,
     WHERE_IT_HURTS,
+    Section,
 )
 from .rich import Rich, rich, strong
-from .subject import PlanSubject, Section
+from .subject import PlanSubject
 
 #: Items of the Now wave listed by name on the summary; the rest are counted.
 NOW_LISTED = 6

@@ -19,8 +19,8 @@ from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Pt
 
 from .. import palette
-from ..content.rich import Rich, Span
-from .text import collapse, one_line
+from ..content.rich import Rich, Span, plain_text
+from .text import collapse, fitting_size, one_line, text_height
 
 FONT = "Calibri"
 
@@ -129,6 +129,36 @@ def text_box(
     if name:
         drawn.name = name
     return drawn
+
+
+def fitted(
+    slide: Slide,
+    box: Box,
+    paragraphs: list[tuple[str | Rich, float, str, bool]],
+    *,
+    largest: float,
+    smallest: float,
+    name: str | None = None,
+    shrink_box: bool = False,
+) -> float:
+    """Paragraphs of (text, relative size, colour, bold) at the largest size that fits;
+    with ``shrink_box`` the box is only as tall as its text. Returns the box's height."""
+    measured = [(t if isinstance(t, str) else plain_text(t), rel) for t, rel, _, _ in paragraphs]
+    size = fitting_size(measured, box.width, box.height, largest=largest, smallest=smallest)
+    if shrink_box:
+        box = Box(
+            box.left, box.top, box.width, min(box.height, text_height(measured, size, box.width))
+        )
+    text_box(
+        slide,
+        box,
+        [
+            Para(text, size * relative, tint, bold, space_after=size * relative * 0.4)
+            for text, relative, tint, bold in paragraphs
+        ],
+        name=name,
+    )
+    return box.height
 
 
 def set_paragraphs(

@@ -23,6 +23,8 @@ TITLE = Box(MARGIN, 20, WIDTH - 2 * MARGIN, 46)
 #: Where a slide's content goes, under its title.
 BODY = Box(MARGIN, 76, WIDTH - 2 * MARGIN, HEIGHT - 76 - 28)
 TITLE_SIZE = 26
+#: Between blocks of a slide.
+GAP = 10.0
 
 # The layouts of python-pptx's default template.
 TITLE_SLIDE, TITLE_ONLY = 0, 5

@@ -13,9 +13,8 @@ from ..content.outline import TODAY_AND_TOMORROW
 from ..content.rich import Rich
 from ..content.today_and_tomorrow import BIGGEST_NOTE, NAMES, NO_CHANGE, TodayAndTomorrow
 from ..formatting import STEP_NAMES
-from .draw import Box, Cell, Column, Para, rect, table, text_box
-from .frame import BODY, titled_slide
-from .slides import GAP, fitted
+from .draw import Box, Cell, Column, Para, fitted, rect, table, text_box
+from .frame import BODY, GAP, titled_slide
 from .tables import row_height_of
 
 FIGURE_COLUMNS = (

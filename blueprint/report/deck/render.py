@@ -24,8 +24,8 @@ from ...storage import SaveError, atomic_write_bytes
 from ...storage.atomic import describe_os_error
 from ..content.formulas import formulas as all_formulas
 from ..content.heat_map import heat_map
-from ..content.outline import FORMULAS, TODAY_AND_TOMORROW
-from ..content.subject import PlanSubject, Section, subject_fields
+from ..content.outline import FORMULAS, TODAY_AND_TOMORROW, Section
+from ..content.subject import PlanSubject, subject_fields
 from ..content.summary import summary as summary_content
 from ..content.today_and_tomorrow import today_and_tomorrow
 from .canvas import canvas_slide
@@ -98,7 +98,7 @@ def render_plan_pptx(
     cover_slide(deck, subject, COVER_NOTES)
     if plan.is_empty:
         report("Drawing the slides", 0.3)
-        nothing_slide(deck, formulas)
+        nothing_slide(deck)
     else:
         report("Drawing the summary", 0.1)
         summary_slide(deck, subject, formulas)

@@ -19,44 +19,11 @@ from ..content.outline import NOTHING_TO_PLAN, STAIRCASE, SUMMARY
 from ..content.rich import Rich, plain_text, rich, strong
 from ..content.staircase import LEGEND
 from ..content.subject import PlanSubject
-from .draw import Box, Para, rect, text_box
-from .frame import BODY, HEIGHT, MARGIN, TITLE_SLIDE, WIDTH, place_title, titled_slide
+from .draw import Box, Para, fitted, rect, text_box
+from .frame import BODY, GAP, HEIGHT, MARGIN, TITLE_SLIDE, WIDTH, place_title, titled_slide
 from .notes import set_notes
 from .staircase import draw_staircase
-from .text import fitting_size, text_height
-
-GAP = 10.0
-
-
-def fitted(
-    slide: Slide,
-    box: Box,
-    paragraphs: list[tuple[str | Rich, float, str, bool]],
-    *,
-    largest: float,
-    smallest: float,
-    name: str | None = None,
-    shrink_box: bool = False,
-) -> float:
-    """Paragraphs of (text, relative size, colour, bold) at the largest size that fits;
-    with ``shrink_box`` the box is only as tall as its text. Returns the box's height."""
-    measured = [(t if isinstance(t, str) else plain_text(t), rel) for t, rel, _, _ in paragraphs]
-    size = fitting_size(measured, box.width, box.height, largest=largest, smallest=smallest)
-    if shrink_box:
-        box = Box(
-            box.left, box.top, box.width, min(box.height, text_height(measured, size, box.width))
-        )
-    text_box(
-        slide,
-        box,
-        [
-            Para(text, size * relative, tint, bold, space_after=size * relative * 0.4)
-            for text, relative, tint, bold in paragraphs
-        ],
-        name=name,
-    )
-    return box.height
-
+from .text import fitting_size
 
 # --- the cover --------------------------------------------------------------------------------
 
@@ -239,7 +206,7 @@ def _waves_legend(slide: Slide, box: Box) -> None:
 # --- nothing to plan --------------------------------------------------------------------------
 
 
-def nothing_slide(deck: Presentation, formulas: tuple[Formula, ...]) -> Slide:
+def nothing_slide(deck: Presentation) -> Slide:
     slide = titled_slide(deck, NOTHING_TO_PLAN[1], [NOTHING, THEN], ())
     lines: list[tuple[str | Rich, float, str, bool]] = [
         (NOTHING, 1.0, palette.INK, False),

@@ -19,10 +19,10 @@ from ..content.outline import (
     SUMMARY,
     TODAY_AND_TOMORROW,
     WHERE_IT_HURTS,
+    Section,
     plan_sections,
     section_number,
 )
-from ..content.subject import Section
 from ..context import RenderContext
 
 __all__ = [
