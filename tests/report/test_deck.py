@@ -314,3 +314,22 @@ def test_the_zip_parts_are_dated_by_the_plan():
     with zipfile.ZipFile(io.BytesIO(deck.data)) as package:
         assert {info.date_time[:3] for info in package.infolist()} == {(2026, 11, 23)}
     assert deck_render.stable_zip(deck.data, DATE) == deck.data
+
+
+def test_every_character_xml_cannot_hold_is_dropped_wherever_it_comes_from():
+    """A file may carry any character the model takes (every control, the non-characters
+    U+FFFE and U+FFFF; lone surrogates it refuses) in any text; none may stop the deck."""
+    bad = "".join(chr(c) for c in range(32)) + "\ufffe\uffff"
+    bp = small_blueprint()
+    bp.title, bp.organisation, bp.description = f"T{bad}", f"O{bad}", f"D{bad}"
+    for entity in (*bp.stages, *bp.channels, *bp.personas):
+        entity.name += bad
+    for entity in (*bp.touchpoints, *bp.frictions, *bp.improvements):
+        entity.title += bad
+    bp.improvements[0].owner = f"W{bad}"
+    deck = render_deck(bp)
+    assert deck.titles[0] == "T"
+    words = " ".join(text for slide in deck.slides for text in texts(slide))
+    assert "Website" in words and "Purchase" in words
+    assert all(ord(c) >= 32 or c in "\t\n\r\x0b" for c in words)
+    assert "\ufffe" not in words and "\uffff" not in words

@@ -85,7 +85,7 @@ def rect(
     if style is not None:
         drawn._element.remove(style)
     if name:
-        drawn.name = name
+        drawn.name = one_line(name)
     return drawn
 
 
@@ -107,7 +107,7 @@ def line(
     if dashed:
         drawn.line.dash_style = MSO_LINE_DASH_STYLE.DASH
     if name:
-        drawn.name = name
+        drawn.name = one_line(name)
     return drawn
 
 
@@ -127,7 +127,7 @@ def text_box(
     frame = drawn.text_frame
     set_paragraphs(frame, paragraphs, anchor=anchor, margin=margin, shrink=shrink)
     if name:
-        drawn.name = name
+        drawn.name = one_line(name)
     return drawn
 
 
@@ -240,7 +240,7 @@ def table(
         len(rows) + 1, len(columns), Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height)
     )
     if name:
-        frame.name = name
+        frame.name = one_line(name)
     grid = frame.table
     grid.first_row = True
     grid.horz_banding = False
