@@ -9,6 +9,9 @@ tables are cut into blocks of ``paging.WINDOW`` rows, as the plan's are: one 6,0
 ``LongTable`` costs reportlab time in the square of its length (measured once, as a note).
 
 Targets: an export under 10 s, within 3x the floor, a peak under 500 MB.
+
+The deck (``render_plan_pptx``, as ``blueprint plan -o plan.pptx`` makes it: the grid picture
+drawn with Pillow) is timed beside it, with the same 10 s target.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from reportlab.platypus import LongTable, PageBreak, SimpleDocTemplate
 
 from blueprint.analysis import Plan, Wave, build_plan, plan_certainty
 from blueprint.model import Blueprint
-from blueprint.report import render_plan_pdf
+from blueprint.report import render_plan_pdf, render_plan_pptx
 from blueprint.report.fonts import bundled_fonts
 from blueprint.report.paging import WINDOW
 from blueprint.report.sections.data_to_capture import GAP_COLUMNS, listed
@@ -62,6 +65,13 @@ def export(bp: Blueprint) -> bytes:
     """What ``blueprint plan -o plan.pdf`` does, into memory."""
     buffer = io.BytesIO()
     render_plan_pdf(bp, build_plan(bp), buffer)
+    return buffer.getvalue()
+
+
+def export_deck(bp: Blueprint) -> bytes:
+    """What ``blueprint plan -o plan.pptx`` does, into memory."""
+    buffer = io.BytesIO()
+    render_plan_pptx(bp, build_plan(bp), buffer)
     return buffer.getvalue()
 
 
@@ -133,6 +143,12 @@ def floor(bp: Blueprint, plan: Plan, block: int | None = WINDOW) -> bytes:
     return buffer.getvalue()
 
 
+def _slides(bp: Blueprint) -> int:
+    from pptx import Presentation
+
+    return len(Presentation(io.BytesIO(export_deck(bp))).slides)
+
+
 # --- memory ---------------------------------------------------------------------------------
 
 #: Run in a fresh interpreter that forks before importing anything (ru_maxrss is a process
@@ -145,7 +161,7 @@ _FRESH_EXPORT = fresh_process_script(
     def measure():
         import io, json, resource
         from blueprint.analysis import build_plan
-        from blueprint.report import render_plan_pdf
+        from blueprint.report import render_plan_pdf, render_plan_pptx
         from blueprint.storage import load_blueprint
 
         bp = load_blueprint(sys.argv[1])
@@ -202,6 +218,7 @@ def run(config: Config) -> list[Row]:
         {
             "floor": lambda: floor(bp, plan),
             "export": lambda: export(bp),
+            "deck": lambda: export_deck(bp),
             "build_plan": lambda: build_plan(bp),
         },
         config.repeats,
@@ -228,6 +245,14 @@ def run(config: Config) -> list[Row]:
             passed=export_time.median < EXPORT_LIMIT_S,
         ),
         timing_row(GROUP, "  build_plan", timings["build_plan"]),
+        timing_row(
+            GROUP,
+            "deck export",
+            timings["deck"],
+            note=f"build_plan + render_plan_pptx into memory ({_slides(bp)} slides)",
+            target=f"< {EXPORT_LIMIT_S:g} s",
+            passed=timings["deck"].median < EXPORT_LIMIT_S,
+        ),
         Row(
             GROUP,
             "plan export / floor",

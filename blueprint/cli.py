@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
-from .analysis import DEFAULT_TOP, build_plan, channel_switches, plan_certainty
+from .analysis import DEFAULT_TOP, Plan, build_plan, channel_switches, plan_certainty
 from .analysis.certainty import DEFAULT_K, DEFAULT_SEED
 from .analysis.records import (
     PLAN_COLUMNS,
@@ -256,8 +256,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
         for row in plan_rows(bp, plan):
             writer.writerow(_csv_cell(row[column]) for column in PLAN_COLUMNS)
         return EXIT_OK
-    if not args.output:
-        raise UsageError("say where to write the PDF with -o PLAN.pdf (or use --format csv|json)")
+    kind = _plan_format(args)
+    if kind == "pptx":
+        return _plan_deck(args, bp, plan)
     # Imported here: reportlab takes a moment to load, and only this command needs it.
     from .report import ReportError, render_plan_pdf
 
@@ -276,14 +277,63 @@ def cmd_plan(args: argparse.Namespace) -> int:
         _error(f"cannot make the plan: {error}")
         return EXIT_INVALID
     print(f"Wrote {args.output}: {result.pages} pages, {len(plan.improvements)} improvements.")
-    if result.missing_characters:
-        shown = " ".join(f"U+{ord(c):04X}" for c in result.missing_characters[:20])
+    _warn_missing(result.missing_characters)
+    return EXIT_OK
+
+
+#: The plan's documents, by the extension of ``-o``.
+PLAN_DOCUMENTS = {".pdf": "pdf", ".pptx": "pptx"}
+_DOCUMENT_NAMES = {"pdf": "PDF", "pptx": "deck"}
+
+
+def _plan_format(args: argparse.Namespace) -> str:
+    """pdf or pptx: as --format says, else as the extension of -o says, else pdf."""
+    by_name = PLAN_DOCUMENTS.get(Path(args.output).suffix.lower()) if args.output else None
+    kind = args.format or by_name or "pdf"
+    if not args.output:
+        example = "PLAN.pptx" if kind == "pptx" else "PLAN.pdf"
+        raise UsageError(
+            f"say where to write the {_DOCUMENT_NAMES[kind]} with -o {example} "
+            "(or use --format csv|json)"
+        )
+    if by_name is not None and by_name != kind:
+        raise UsageError(
+            f"{args.output} is named as a {_DOCUMENT_NAMES[by_name]} but --format is {kind}: "
+            f"name it .{kind}, or leave --format out"
+        )
+    return kind
+
+
+def _plan_deck(args: argparse.Namespace, bp: Blueprint, plan: Plan) -> int:
+    """The plan as a PowerPoint deck. Without Qt the command line has no picture of the
+    canvas: the deck's picture of the blueprint is the grid as the plan's heat map draws it."""
+    from .report import ReportError, render_plan_pptx
+
+    try:
+        result = render_plan_pptx(
+            bp,
+            plan,
+            Path(args.output),
+            certainty=plan_certainty(bp, plan, k=args.top_k, seed=args.seed),
+            date=args.date,
+            progress=_Progress(),
+        )
+    except ReportError as error:
+        _error(f"cannot make the deck: {error}")
+        return EXIT_INVALID
+    print(f"Wrote {args.output}: {result.slides} slides, {len(plan.improvements)} improvements.")
+    _warn_missing(result.missing_characters)
+    return EXIT_OK
+
+
+def _warn_missing(missing: tuple[str, ...]) -> None:
+    if missing:
+        shown = " ".join(f"U+{ord(c):04X}" for c in missing[:20])
         print(
-            f"{PROG}: warning: no installed font can draw {len(result.missing_characters)} "
+            f"{PROG}: warning: no installed font can draw {len(missing)} "
             f"character(s) ({shown}); a placeholder was drawn instead",
             file=sys.stderr,
         )
-    return EXIT_OK
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -426,15 +476,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "plan",
-        help="the prioritised improvement plan: a PDF for managers, or CSV/JSON with every term",
+        help="the prioritised improvement plan: a PDF or a PowerPoint deck for managers, or "
+        "CSV/JSON with every term",
     )
     p.add_argument("file", metavar="FILE")
-    p.add_argument("-o", "--output", metavar="PLAN.pdf", help="write the PDF plan here")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="PLAN.pdf",
+        help="write the plan here: a PDF, or a PowerPoint deck when it ends in .pptx",
+    )
     p.add_argument(
         "--format",
-        choices=("pdf", "csv", "json"),
-        default="pdf",
-        help="pdf (default, needs -o), or csv/json of the ranked plan to stdout",
+        choices=("pdf", "pptx", "csv", "json"),
+        help="pdf or pptx (need -o; by default the extension of -o chooses, else pdf), or "
+        "csv/json of the ranked plan to stdout",
     )
     p.add_argument(
         "--persona", metavar="NAME", help="the plan for one persona: only its touchpoints"
@@ -459,11 +515,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_SEED,
         help="another seed draws other plausible worlds (default: a fixed one)",
     )
-    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size of the PDF")
     p.add_argument(
         "--reproducible",
         action="store_true",
-        help="byte-identical PDF for identical input (fixed metadata dates)",
+        help="byte-identical PDF for identical input (fixed metadata dates); a deck is "
+        "always the same for the same input and --date",
     )
     p.add_argument(
         "--date", type=_date, metavar="YYYY-MM-DD", help="date on the cover (default: today)"

@@ -6,6 +6,7 @@ scratch folder, with a data folder of its own and no PYTHONPATH. It checks that
 
 - ``blueprint --version`` answers with the version;
 - ``blueprint plan SAMPLE -o plan.pdf`` writes a PDF (the bundled fonts are found);
+- ``blueprint plan SAMPLE -o plan.pptx`` writes a PowerPoint deck (python-pptx's template is in);
 - the editor opens a sample offscreen, draws it, and quits with 0 (through
   ``BLUEPRINT_QUIT_AFTER_FIRST_PAINT``); and so does the start page, without a file;
 - a broken file is refused with exit code 1 and one clear line, no traceback;
@@ -89,6 +90,12 @@ def check_bundle(bundle: Path, scratch: Path) -> None:
     result = run(program, ["plan", str(SAMPLE), "-o", str(pdf)], scratch)
     made = result.returncode == 0 and pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
     expect(made, "plans a sample to PDF", result)
+
+    deck = scratch / "plan.pptx"
+    result = run(program, ["plan", str(SAMPLE), "-o", str(deck)], scratch)
+    # A .pptx is a zip whose first part is its content types (python-pptx's template found).
+    made = result.returncode == 0 and deck.is_file() and deck.read_bytes().startswith(b"PK")
+    expect(made and "slides" in result.stdout, "plans a sample to a PowerPoint deck", result)
 
     editor_runs = (([str(SAMPLE)], "opens the editor on a sample"), ([], "opens the start page"))
     for args, what in editor_runs:

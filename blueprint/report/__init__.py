@@ -1,6 +1,8 @@
-"""The PDF improvement plan: layout from the model, reportlab rendering, fonts. No Qt.
+"""The improvement plan: what its pages say (``content``), the PDF (reportlab) and the deck
+(python-pptx) that draw it, fonts. No Qt.
 
-``render_plan_pdf(bp, plan, output)`` is the one entry point; see its docstring.
+``render_plan_pdf(bp, plan, output)`` and ``render_plan_pptx(bp, plan, output)`` are the
+entry points; see their docstrings.
 
 The entry points are loaded on first use (PEP 562): the editor shows numbers as the plan
 prints them (``report.formatting``) without paying for reportlab at start-up.
@@ -12,12 +14,19 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .deck import DeckResult, render_plan_pptx
     from .errors import ReportError
     from .render import RenderResult, render_plan_pdf
 
-__all__ = ["RenderResult", "ReportError", "render_plan_pdf"]
+__all__ = ["DeckResult", "RenderResult", "ReportError", "render_plan_pdf", "render_plan_pptx"]
 
-_HOMES = {"ReportError": ".errors", "RenderResult": ".render", "render_plan_pdf": ".render"}
+_HOMES = {
+    "ReportError": ".errors",
+    "RenderResult": ".render",
+    "render_plan_pdf": ".render",
+    "DeckResult": ".deck",
+    "render_plan_pptx": ".deck",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -36,7 +36,7 @@ def distribution_drawing(
     height = LEGEND_HEIGHT + STEPS * BAND_HEIGHT + HEADER_HEIGHT
     drawing = Drawing(width, height)
     for step in range(STEPS):
-        draw_band(drawing, step, width, regular, bold)
+        draw_band(drawing, step, width, bold)
     left = LABEL_WIDTH + 14
     column = (width - left - 4) / 2
     largest = max((*before, *after), default=0.0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from ..analysis import PersonaChannelFit, Wave
 from ..model import Period
 from ..model.defaults import STEP_NAMES
 
@@ -32,6 +33,12 @@ PERIOD_WORDS = {
     Period.YEAR: "year",
 }
 DASH = "–"
+WAVE_MEANINGS = {
+    Wave.NOW: "quick wins: high impact, low effort",
+    Wave.NEXT: "big bets: high impact, high effort",
+    Wave.LATER: "fill-ins: low impact, low effort",
+    Wave.RECONSIDER: "money pits: low impact, high effort",
+}
 
 
 def money(amount: float, currency: str) -> str:
@@ -101,3 +108,8 @@ def join_words(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def channel_fit_text(fit: PersonaChannelFit) -> str:
+    """``67%``; ``not known`` when no stage with a preference has a touchpoint for it."""
+    return percent(fit.channel_fit) if fit.channel_fit is not None else "not known"

@@ -1,29 +1,29 @@
 """The heat map: friction impact per cell of the grid, stages across and channels down.
 
-Colour follows the square root of the share of the largest cell, so a cell a tenth of the
-largest is still visibly warm. When there are more stages than fit the page width, the map
-is cut into several tables of consecutive stages, each with the channel names.
+What each cell holds, and where it sits on the colour scale, is ``content.heat_map``'s.
+When there are more stages than fit the page width, the map is cut into several tables of
+consecutive stages, each with the channel names.
 """
 
 from __future__ import annotations
 
-from math import ceil, sqrt
+from math import ceil
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Table
 
+from . import palette
+from .content.heat_map import SCALE_LABEL, TOTAL_LABEL, HeatMap, scale_fraction
 from .context import RenderContext
-from .formatting import compact
+from .palette import HEAT_SCALE, WHITE_TEXT_FROM
 from .styles import INK, MUTED, RULE, text_width
 
 #: The colour scale, from no impact to the largest cell.
-SCALE = ("#fff4e6", "#fdd7a8", "#f7a35c", "#e0622c", "#a83216")
-WHITE_TEXT_FROM = 0.62
+SCALE = HEAT_SCALE
 CHANNEL_COLUMN = 100.0
 MIN_STAGE_COLUMN = 40.0
-TOTAL_LABEL = "All channels"
-EMPTY_CELL = colors.HexColor("#f4f6f8")
+EMPTY_CELL = colors.HexColor(palette.EMPTY_CELL)
 HEAD_SIZE = 6.0
 PAD = 2.5
 
@@ -55,49 +55,34 @@ def stage_chunks(stage_count: int, width: float) -> list[range]:
     return chunks
 
 
-def heat_map_tables(ctx: RenderContext) -> list[Table]:
-    stages, channels = ctx.bp.stages, ctx.bp.channels
-    largest = max(ctx.plan.heat_map.values(), default=0.0)
-    return [
-        _table(ctx, [stages[i] for i in chunk], channels, largest)
-        for chunk in stage_chunks(len(stages), ctx.width)
-    ]
+def heat_map_tables(ctx: RenderContext, heat: HeatMap) -> list[Table]:
+    return [_table(ctx, heat, chunk) for chunk in stage_chunks(len(heat.stages), ctx.width)]
 
 
-def _table(ctx: RenderContext, stages, channels, largest: float) -> Table:
+def _table(ctx: RenderContext, heat: HeatMap, chunk: range) -> Table:
     styles = ctx.styles
-    heat = ctx.plan.heat_map
-    stage_width = min(70.0, (ctx.width - CHANNEL_COLUMN) / max(1, len(stages)))
-    widths = [CHANNEL_COLUMN] + [stage_width] * len(stages)
+    stage_width = min(70.0, (ctx.width - CHANNEL_COLUMN) / max(1, len(chunk)))
+    widths = [CHANNEL_COLUMN] + [stage_width] * len(chunk)
     head_room = stage_width - 2 * PAD
     head = ParagraphStyle("heat_head", parent=styles.head, fontSize=HEAD_SIZE)
-    rows: list[list] = [[""] + [ctx.text.cell(s.name, head, head_room) for s in stages]]
+    rows: list[list] = [[""] + [ctx.text.cell(heat.stages[i], head, head_room) for i in chunk]]
     commands: list[tuple] = []
-    for r, channel in enumerate(channels, start=1):
-        row = [ctx.text.cell(channel.name, styles.cell, text_width(CHANNEL_COLUMN))]
-        for c, stage in enumerate(stages, start=1):
-            value = heat.get((stage.id, channel.id))
-            row.append("" if value is None else compact(value))
-            if value is not None:
-                commands += _cell_colour(c, r, value, largest)
+    for r, (channel, cells) in enumerate(zip(heat.channels, heat.cells, strict=True), start=1):
+        row = [ctx.text.cell(channel, styles.cell, text_width(CHANNEL_COLUMN))]
+        for c, i in enumerate(chunk, start=1):
+            cell = cells[i]
+            row.append("" if cell is None else cell.text)
+            if cell is not None:
+                commands += _cell_colour(c, r, cell.fraction)
         rows.append(row)
-    rows.append(_totals_row(ctx, stages, commands, len(rows)))
+    label = ctx.text.cell(TOTAL_LABEL, ctx.styles.cell_bold, text_width(CHANNEL_COLUMN))
+    rows.append([label, *(heat.totals[i] for i in chunk)])
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(_style(ctx, commands, len(rows)))
     return table
 
 
-def _totals_row(ctx: RenderContext, stages, commands: list, row: int) -> list:
-    heat = ctx.plan.heat_map
-    totals = []
-    for stage in stages:
-        cells = [v for (s, _), v in heat.items() if s == stage.id]
-        totals.append(compact(sum(cells)) if cells else "")
-    return [ctx.text.cell(TOTAL_LABEL, ctx.styles.cell_bold, text_width(CHANNEL_COLUMN)), *totals]
-
-
-def _cell_colour(column: int, row: int, value: float, largest: float) -> list[tuple]:
-    fraction = sqrt(value / largest) if largest > 0 else 0.0
+def _cell_colour(column: int, row: int, fraction: float) -> list[tuple]:
     commands = [("BACKGROUND", (column, row), (column, row), heat_colour(fraction))]
     if fraction >= WHITE_TEXT_FROM:
         commands.append(("TEXTCOLOR", (column, row), (column, row), colors.white))
@@ -128,12 +113,12 @@ def _style(ctx: RenderContext, commands: list[tuple], row_count: int) -> list[tu
     ]
 
 
-def scale_legend(ctx: RenderContext, largest: float) -> Table:
+def scale_legend(ctx: RenderContext, largest: str) -> Table:
     """The colour scale as a strip, from no impact to the largest cell."""
     steps = 10
     swatch = 14.0
     label_width = 44.0
-    cells = [["0", *([""] * steps), compact(largest), "friction impact F of a cell"]]
+    cells = [["0", *([""] * steps), largest, SCALE_LABEL]]
     widths = [18.0, *([swatch] * steps), label_width, 120.0]
     strip = Table(cells, colWidths=widths, rowHeights=[9], hAlign="LEFT")
     commands: list[tuple] = [
@@ -146,7 +131,7 @@ def scale_legend(ctx: RenderContext, largest: float) -> Table:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]
     for i in range(steps):
-        colour = heat_colour(sqrt((i + 0.5) / steps))
+        colour = heat_colour(scale_fraction(i, steps))
         commands.append(("BACKGROUND", (i + 1, 0), (i + 1, 0), colour))
     strip.setStyle(commands)
     return strip

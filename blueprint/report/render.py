@@ -15,12 +15,12 @@ from reportlab.platypus import Flowable, NextPageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..analysis import Certainty, Plan, plan_certainty
-from ..changes import compare_states, current_state, has_future_state
 from ..collector import collector_paused
 from ..model import Blueprint
 from ..storage import SaveError, atomic_write_bytes
 from ..storage.atomic import describe_os_error
 from .compat import reportlab_adjusted
+from .content.subject import subject_fields
 from .context import RenderContext
 from .document import PlanCanvas, PlanDocument
 from .errors import ReportError
@@ -102,18 +102,13 @@ def _context(
     certainty: Certainty,
 ) -> RenderContext:
     width, height = size
-    comparison = compare_states(bp, plan.persona_id) if has_future_state(bp) else None
     return RenderContext(
-        bp=current_state(bp),  # the plan is of today's journey
-        plan=plan,
+        **subject_fields(bp, plan, date, certainty),  # type: ignore[arg-type]
         fonts=fonts,
         styles=make_styles(fonts),
         text=Typesetter(fonts, FallbackFonts()),
         width=width - 2 * MARGIN_X,
         height=height - MARGIN_TOP - MARGIN_BOTTOM,
-        date=date,
-        comparison=comparison,
-        certainty=certainty,
     )
 
 

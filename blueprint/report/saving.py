@@ -6,40 +6,42 @@ which channels lack one and what to fill in; where they are estimates it says so
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ..analysis import ImprovementScore, Plan
 from . import formatting as fmt
+from .content.rich import Rich, Span, plain_text, rich, strong
 
 COST_UNKNOWN = "cost unknown"
 
 
-def saving_sentence(
-    plan: Plan,
-    channel_names: dict[str, str],
-    currency: str,
-    strong: Callable[[str], str] = lambda text: text,
-    name: Callable[[str], str] = lambda text: text,
-) -> str:
-    """ "would avoid about EUR 12,000 a year in contacts", or what is missing to know it.
-
-    ``strong`` marks the figure (bold on the page), ``name`` writes a channel's name (escaped
-    on the page); both leave plain text by default.
-    """
-    unknown = [name(channel_names.get(c, c)) for c in plan.cost_unknown_channel_ids]
+def saving_rich(plan: Plan, channel_names: dict[str, str], currency: str) -> Rich:
+    """ "would avoid about EUR 12,000 a year in contacts", or what is missing to know it;
+    the figure (or what to fill in) is the strong part."""
+    unknown = [channel_names.get(c, c) for c in plan.cost_unknown_channel_ids]
     fill = f"set a cost per contact for {fmt.join_words(unknown)}"
     amount = fmt.money(plan.total_avoidable_cost, currency)
     if plan.total_avoidable_cost > 0:
-        sentence = f"would avoid {'at least' if unknown else 'about'} "
-        sentence += strong(f"{amount} a year") + " in contacts"
+        parts: list[str | Span] = [
+            f"would avoid {'at least' if unknown else 'about'} ",
+            strong(f"{amount} a year"),
+            " in contacts",
+        ]
         if plan.cost_estimated_channel_ids:
-            sentence += ", at estimated costs per contact"
+            parts.append(", at estimated costs per contact")
         if unknown:
-            sentence += f" ({fill} to count theirs too)"
-        return sentence
+            parts.append(f" ({fill} to count theirs too)")
+        return rich(*parts)
     if unknown:
-        return "would avoid contacts whose cost is not known yet: " + strong(fill) + " to see it"
-    return "would avoid no contact cost (the customers they help give up or stay where they are)"
+        return rich(
+            "would avoid contacts whose cost is not known yet: ", strong(fill), " to see it"
+        )
+    return rich(
+        "would avoid no contact cost (the customers they help give up or stay where they are)"
+    )
+
+
+def saving_sentence(plan: Plan, channel_names: dict[str, str], currency: str) -> str:
+    """``saving_rich`` as plain text, for the editor."""
+    return plain_text(saving_rich(plan, channel_names, currency))
 
 
 def avoidable_cost_text(score: ImprovementScore, currency: str) -> str:

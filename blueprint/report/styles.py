@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus.tables import CellStyle
 
-from ..analysis import Wave
+from . import palette
 from .errors import ReportError
 from .fonts import BundledFonts
 
@@ -27,27 +27,16 @@ MARGIN_X = 18 * mm
 MARGIN_TOP = 22 * mm
 MARGIN_BOTTOM = 18 * mm
 
-INK = colors.HexColor("#1f2933")
-MUTED = colors.HexColor("#5f6b7a")
-RULE = colors.HexColor("#cfd6de")
-ACCENT = colors.HexColor("#1d4e89")
-HEADER_FILL = colors.HexColor("#e8edf3")
-ZEBRA = colors.HexColor("#f6f8fa")
-GOOD_FILL = colors.HexColor("#eaf5ee")
-TILE_FILL = colors.HexColor("#f3f6f9")
+INK = colors.HexColor(palette.INK)
+MUTED = colors.HexColor(palette.MUTED)
+RULE = colors.HexColor(palette.RULE)
+ACCENT = colors.HexColor(palette.ACCENT)
+HEADER_FILL = colors.HexColor(palette.HEADER_FILL)
+ZEBRA = colors.HexColor(palette.ZEBRA)
+GOOD_FILL = colors.HexColor(palette.GOOD_FILL)
+TILE_FILL = colors.HexColor(palette.TILE_FILL)
 
-WAVE_COLOURS = {
-    Wave.NOW: colors.HexColor("#1f7a5a"),
-    Wave.NEXT: colors.HexColor("#1d4e89"),
-    Wave.LATER: colors.HexColor("#7d8fa6"),
-    Wave.RECONSIDER: colors.HexColor("#b86b2a"),
-}
-WAVE_MEANINGS = {
-    Wave.NOW: "quick wins: high impact, low effort",
-    Wave.NEXT: "big bets: high impact, high effort",
-    Wave.LATER: "fill-ins: low impact, low effort",
-    Wave.RECONSIDER: "money pits: low impact, high effort",
-}
+WAVE_COLOURS = {wave: colors.HexColor(hex_) for wave, hex_ in palette.WAVE_COLOURS.items()}
 
 
 def page_size(paper: str) -> tuple[float, float]:

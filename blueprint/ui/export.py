@@ -68,6 +68,25 @@ def export_canvas(
     return size.width(), size.height()
 
 
+#: The longer side of the canvas's picture in a deck, at most: sharp on a projector, and a
+#: deck of a few megabytes however large the blueprint.
+DECK_PICTURE_SIDE = 2400
+
+
+def canvas_picture(blueprint: Blueprint, longest_side: int = DECK_PICTURE_SIDE) -> bytes:
+    """The canvas as File > Export as PNG paints it, as PNG bytes no longer than
+    ``longest_side`` pixels either way (for the plan's deck). Raises ``SaveError`` when
+    the picture cannot be made."""
+    layout = compute_layout(blueprint)
+    zoom = min(1.0, longest_side / max(layout.width, layout.height, 1))
+    document = Document(blueprint)
+    scene = BlueprintScene(document, parent=document)
+    data = render_png(scene, zoom)
+    if not data:
+        raise SaveError("cannot make the picture of the canvas (out of memory?)")
+    return data
+
+
 def fitting_zoom(blueprint: Blueprint, device_pixel_ratio: float = 1.0) -> float:
     """Actual size, or the largest zoom at which the whole canvas fits in an image."""
     return min(1.0, 0.999 * _largest_zoom(blueprint, device_pixel_ratio))

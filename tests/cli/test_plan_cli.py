@@ -1,4 +1,4 @@
-"""`blueprint plan --format csv|json`: the ranked plan with every term, on stdout."""
+"""`blueprint plan`: the ranked plan with every term (CSV, JSON), the PDF and the deck."""
 
 import csv
 import io
@@ -142,3 +142,76 @@ def test_json_carries_each_personas_preferred_channels(capsys, tmp_path):
     code, out, _ = run(capsys, "plan", path, "--format", "json", "--persona", "B")
     (only,) = json.loads(out)["persona_channels"]
     assert only["persona"] == "B" and only["stages"][0]["channels_used"] == ["Web", "Phone"]
+
+
+# --- the PowerPoint deck ------------------------------------------------------------------------
+
+
+def deck_titles(path) -> list[str]:
+    from pptx import Presentation
+
+    return [slide.shapes.title.text for slide in Presentation(path).slides]
+
+
+def test_a_pptx_name_makes_a_deck(capsys, tmp_path):
+    out = tmp_path / "plan.pptx"
+    code, stdout, err = run(capsys, "plan", SAMPLES[0], "-o", out)
+    bp = load_blueprint(SAMPLES[0])
+    titles = deck_titles(out)
+    assert code == 0 and err == ""
+    assert stdout == f"Wrote {out}: {len(titles)} slides, {len(bp.improvements)} improvements.\n"
+    assert titles[:2] == [bp.title, "Summary"] and "Top improvements" in titles
+
+
+def test_format_pptx_makes_a_deck_whatever_the_name(capsys, tmp_path):
+    out = tmp_path / "for the board"
+    assert run(capsys, "plan", SAMPLES[1], "-o", out, "--format", "pptx")[0] == 0
+    assert deck_titles(out)[1] == "Summary"
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--format", "pptx"], "say where to write the deck with -o PLAN.pptx"),
+        (["--format", "pptx", "-o", "plan.pdf"], "plan.pdf is named as a PDF but --format is pptx"),
+        (
+            ["--format", "pdf", "-o", "plan.pptx"],
+            "plan.pptx is named as a deck but --format is pdf",
+        ),
+    ],
+)
+def test_deck_usage_errors(capsys, tmp_path, monkeypatch, args, words):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "plan", SAMPLES[0], *args)
+    assert code == 2 and words in err and len(err.splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_deck_into_a_missing_folder_is_one_clear_line(capsys, tmp_path):
+    code, _, err = run(capsys, "plan", SAMPLES[0], "-o", tmp_path / "no" / "plan.pptx")
+    assert code == 1 and "folder does not exist" in err and len(err.splitlines()) == 1
+
+
+def test_the_same_deck_twice_for_the_same_date(capsys, tmp_path):
+    first, second = tmp_path / "a.pptx", tmp_path / "b.pptx"
+    for out in (first, second):
+        assert run(capsys, "plan", SAMPLES[1], "-o", out, "--date", "2026-11-23")[0] == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_the_deck_is_made_without_qt(tmp_path):
+    """The command line draws the deck's picture of the grid itself: Qt is never loaded."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "plan.pptx"
+    script = (
+        "import sys; from blueprint.cli import main; "
+        f"code = main(['plan', {str(SAMPLES[0])!r}, '-o', {str(out)!r}]); "
+        "print(code, any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=True
+    )
+    assert done.stdout.splitlines()[-1] == "0 False"
+    assert out.is_file()

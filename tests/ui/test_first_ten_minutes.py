@@ -162,9 +162,7 @@ def test_a_journey_captured_saved_reopened_and_exported(qtbot, window, monkeypat
         return dialog.result()
 
     monkeypatch.setattr(PlanExportDialog, "exec", export)
-    export_action = next(
-        a for a in window.menus.plan.actions() if a.text() == "Export Plan as &PDF…"
-    )
+    export_action = next(a for a in window.menus.plan.actions() if a.text() == "Export &Plan…")
     with qtbot.waitSignal(window.plan_export.exportFinished, timeout=60_000):
         export_action.trigger()
 

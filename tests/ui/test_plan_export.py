@@ -1,10 +1,15 @@
-"""Plan > Export Plan as PDF…: the options, the background render, and how it ends."""
+"""Plan > Export Plan…: the options, the background render (a PDF or a PowerPoint deck), and
+how it ends."""
 
 import errno
+import io
 import re
 import threading
 
 import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QDesktopServices
@@ -12,10 +17,12 @@ from shiboken6 import isValid
 
 from blueprint.ui.commands import EditFriction
 from blueprint.ui.document import Document
+from blueprint.ui.export import canvas_picture
 from blueprint.ui.plan import export_job
 from blueprint.ui.plan.export_action import PlanExport
 from blueprint.ui.plan.export_dialog import PlanExportDialog
 from blueprint.ui.plan.export_job import PlanExportJob
+from tests.ui.editing_helpers import pick_from_popup, replace_text
 from tests.ui.window_helpers import close_quietly, shown_window
 
 LETTER = (612, 792)
@@ -87,7 +94,7 @@ def answer_dialog(monkeypatch, qtbot, choose=lambda dialog: None):
 
 
 def plan_action(window):
-    return next(a for a in window.menus.plan.actions() if a.text() == "Export Plan as &PDF…")
+    return next(a for a in window.menus.plan.actions() if a.text() == "Export &Plan…")
 
 
 def pdf_text(path) -> list[str]:
@@ -320,3 +327,78 @@ def test_an_untitled_blueprint_exports_to_the_documents_folder(qtbot, broadband)
     qtbot.addWidget(dialog)
     assert dialog.options().path.name == "untitled-plan.pdf"
     assert dialog.persona.currentText() == "Every customer"
+
+
+# --- the PowerPoint deck ------------------------------------------------------------------------
+
+
+def choose_powerpoint(qtbot, dialog) -> None:
+    """Pick the deck in the Format list with the mouse, as a person does."""
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    pick_from_popup(qtbot, dialog.format, "PowerPoint deck")
+
+
+def test_choosing_powerpoint_writes_an_editable_deck_with_the_canvas(
+    qtbot, window, monkeypatch, tmp_path, opened, errors
+):
+    blueprint = window.document.blueprint
+    undo_steps = window.document.undo_stack.count()
+    answer_dialog(monkeypatch, qtbot, lambda dialog: choose_powerpoint(qtbot, dialog))
+    export_and_wait(qtbot, window)
+
+    path = tmp_path / "broadband-plan.pptx"
+    assert errors == [] and opened == [path]
+    assert not (tmp_path / "broadband-plan.pdf").exists()
+    deck = Presentation(path)
+    titles = [slide.shapes.title.text for slide in deck.slides]
+    assert titles[:3] == [blueprint.title, "Summary", "Today and tomorrow"]
+    assert "The staircase of service" in titles and "Top improvements" in titles
+    picture_slide = deck.slides[titles.index("The blueprint")]
+    (picture,) = [s for s in picture_slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert picture.name == "Canvas"  # the editor's own picture, not the command line's grid
+    image = Image.open(io.BytesIO(picture.image.blob))
+    assert image.format == "PNG" and max(image.size) <= 2400
+    assert picture.image.blob == canvas_picture(blueprint)  # as File > Export as PNG paints it
+    assert window.statusBar().currentMessage() == (
+        f"Exported the plan to broadband-plan.pptx ({len(titles)} slides)"
+    )
+    assert window.document.undo_stack.count() == undo_steps  # exporting changes nothing
+
+
+def test_the_format_and_the_file_name_follow_each_other(qtbot, window, tmp_path):
+    dialog = PlanExportDialog(window.document.blueprint, window.document.path)
+    qtbot.addWidget(dialog)
+    choose_powerpoint(qtbot, dialog)
+    assert dialog.path.text() == str(tmp_path / "broadband-plan.pptx")
+    assert not dialog.paper.isEnabled()  # slides are 16:9, whatever the paper
+    assert dialog.open_when_done.text() == "&Open the deck when done"
+    pick_from_popup(qtbot, dialog.format, "PDF document")
+    assert dialog.path.text() == str(tmp_path / "broadband-plan.pdf") and dialog.paper.isEnabled()
+    # A name typed with .pptx chooses the deck, as on the command line.
+    replace_text(qtbot, dialog.path, str(tmp_path / "board.pptx"))
+    assert dialog.format.currentText() == "PowerPoint deck"
+    assert dialog.options().path == tmp_path / "board.pptx"
+    assert dialog.options().format == "pptx"
+    replace_text(qtbot, dialog.path, str(tmp_path / "board"))
+    assert dialog.options().path == tmp_path / "board.pptx"
+
+
+def test_a_full_disk_under_a_deck_is_an_error_in_words(
+    qtbot, window, monkeypatch, tmp_path, errors
+):
+    from blueprint.report.deck import render as deck_render
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(deck_render, "atomic_write_bytes", full)
+    answer_dialog(monkeypatch, qtbot, lambda dialog: choose_powerpoint(qtbot, dialog))
+    export_and_wait(qtbot, window)
+    assert errors == [
+        (
+            "Cannot save the plan",
+            f"Cannot write {tmp_path / 'broadband-plan.pptx'}: the disk is full.",
+        )
+    ]
+    assert not (tmp_path / "broadband-plan.pptx").exists()

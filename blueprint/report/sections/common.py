@@ -2,11 +2,51 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from reportlab.platypus import Paragraph
 
+from ..content.outline import (
+    DATA_TO_CAPTURE,
+    FORMULAS,
+    NOTHING_TO_PLAN,
+    OPTIONAL_SECTIONS,
+    PERSONA_CHANNELS,
+    RANKED_PLAN,
+    REGISTER,
+    SECTION_TITLES,
+    SECTIONS,
+    SECTIONS_WITH_FUTURE,
+    STAIRCASE,
+    SUMMARY,
+    TODAY_AND_TOMORROW,
+    WHERE_IT_HURTS,
+    Section,
+    plan_sections,
+    section_number,
+)
 from ..context import RenderContext
+
+__all__ = [
+    "DATA_TO_CAPTURE",
+    "FORMULAS",
+    "NOTHING_TO_PLAN",
+    "OPTIONAL_SECTIONS",
+    "PERSONA_CHANNELS",
+    "RANKED_PLAN",
+    "REGISTER",
+    "SECTIONS",
+    "SECTIONS_WITH_FUTURE",
+    "SECTION_TITLES",
+    "STAIRCASE",
+    "SUMMARY",
+    "TODAY_AND_TOMORROW",
+    "WHERE_IT_HURTS",
+    "SectionHeading",
+    "plan_sections",
+    "section_heading",
+    "section_number",
+    "sub_heading",
+    "where",
+]
 
 
 class SectionHeading(Paragraph):
@@ -22,53 +62,13 @@ class SectionHeading(Paragraph):
         self.label = label or title  # for progress messages
 
 
-#: Section keys and titles, in the order of the plan (the outline and the tests use them).
-SUMMARY = ("summary", "Summary")
-#: Only in the plan of a blueprint that draws a future state, right after the summary.
-TODAY_AND_TOMORROW = ("today-and-tomorrow", "Today and tomorrow")
-STAIRCASE = ("staircase", "The staircase of service")
-RANKED_PLAN = ("ranked-plan", "The ranked plan, wave by wave")
-WHERE_IT_HURTS = ("where-it-hurts", "Where it hurts")
-PERSONA_CHANNELS = ("persona-channels", "The channels your customers prefer")
-DATA_TO_CAPTURE = ("data-to-capture", "Data to capture")
-REGISTER = ("friction-register", "Friction register")
-FORMULAS = ("formulas", "How the scores are computed")
-NOTHING_TO_PLAN = ("nothing-to-plan", "Nothing to plan yet")
-
-#: The numbered sections of a plan of one state, in order.
-SECTIONS = (
-    SUMMARY,
-    STAIRCASE,
-    RANKED_PLAN,
-    WHERE_IT_HURTS,
-    PERSONA_CHANNELS,
-    DATA_TO_CAPTURE,
-    REGISTER,
-    FORMULAS,
-)
-SECTION_TITLES = tuple(title for _, title in SECTIONS)
-#: ... and of a plan whose blueprint draws a future state.
-SECTIONS_WITH_FUTURE = (SUMMARY, TODAY_AND_TOMORROW, *SECTIONS[1:])
-
-#: Sections a plan holds only when it has something to say in them; every other one is
-#: always there. Numbers follow the sections present.
-OPTIONAL_SECTIONS: dict[tuple[str, str], Callable[[RenderContext], bool]] = {
-    PERSONA_CHANNELS: lambda ctx: bool(ctx.persona_channel_fits),
-}
+def where(ctx: RenderContext, section: Section) -> str:
+    """`` (section 3)`` after a mention of ``section``; nothing when the plan lacks it."""
+    said = ctx.where(section)
+    return f" ({said})" if said else ""
 
 
-def plan_sections(ctx: RenderContext) -> tuple[tuple[str, str], ...]:
-    """The numbered sections of this plan, in order: only those it holds."""
-    sections = SECTIONS_WITH_FUTURE if ctx.comparison is not None else SECTIONS
-    return tuple(s for s in sections if s not in OPTIONAL_SECTIONS or OPTIONAL_SECTIONS[s](ctx))
-
-
-def section_number(ctx: RenderContext, section: tuple[str, str]) -> int | None:
-    sections = plan_sections(ctx)
-    return sections.index(section) + 1 if section in sections else None
-
-
-def section_heading(ctx: RenderContext, section: tuple[str, str]) -> SectionHeading:
+def section_heading(ctx: RenderContext, section: Section) -> SectionHeading:
     """A numbered first-level heading (the plan's own words, so no user text)."""
     key, title = section
     number = section_number(ctx, section)

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 from ...analysis import PersonaChannelFit, StageFit
 from .. import formatting as fmt
 from ..context import RenderContext
+from ..formatting import channel_fit_text
 from ..tables import Column, DataTable
 from .common import PERSONA_CHANNELS, section_heading
 
@@ -85,8 +86,3 @@ def _fit_text(stage: StageFit) -> str:
     if stage.fit is None:
         return fmt.DASH
     return f"{fmt.percent(stage.fit)} ({stage.in_preferred} of {stage.touchpoints})"
-
-
-def channel_fit_text(fit: PersonaChannelFit) -> str:
-    """``67%``; ``not known`` when no stage with a preference has a touchpoint for it."""
-    return fmt.percent(fit.channel_fit) if fit.channel_fit is not None else "not known"

@@ -6,9 +6,10 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from ...analysis import ImprovementScore, Wave
 from .. import formatting as fmt
+from ..content.improvements import improvement_row
 from ..context import RenderContext
-from ..saving import avoidable_cost_text
-from ..styles import MUTED, WAVE_COLOURS, WAVE_MEANINGS
+from ..formatting import WAVE_MEANINGS
+from ..styles import MUTED, WAVE_COLOURS
 from ..tables import Column, DataTable
 from .common import RANKED_PLAN, section_heading, sub_heading
 
@@ -16,8 +17,6 @@ from .common import RANKED_PLAN, section_heading, sub_heading
 #: each title, where the widest column gives them room.
 #: Room a heading needs below it (its own line, the table header and a row or two).
 KEEP_WITH_HEADING = 110
-
-NOTHING_ADDRESSED = "⚠ Addresses no friction point: link one to give it an impact"
 
 PLAN_COLUMNS = (
     Column("#", 18, numeric=True),
@@ -73,25 +72,15 @@ def _wave(ctx: RenderContext, wave: Wave, scores: tuple[ImprovementScore, ...]) 
 
 def _row(ctx: RenderContext, score: ImprovementScore) -> list:
     styles = ctx.styles
+    row = improvement_row(ctx, score)
     return [
-        str(score.rank),
-        [(score.title, styles.cell_bold), (_linked(ctx, score), styles.cell_muted)],
-        [score.action.value, score.quadrant.value],
-        score.owner or fmt.DASH,
-        str(score.effort),
-        fmt.compact(score.impact),
-        fmt.compact(score.priority),
-        avoidable_cost_text(score, ctx.bp.currency),
-        fmt.lift_text(score.current_step, score.target_step, score.lift),
+        row.rank,
+        [(row.title, styles.cell_bold), (row.linked, styles.cell_muted)],
+        [row.action, row.quadrant],
+        row.owner,
+        row.effort,
+        row.impact,
+        row.priority,
+        row.avoidable_cost,
+        row.lift,
     ]
-
-
-def _linked(ctx: RenderContext, score: ImprovementScore) -> str:
-    titles = [f.title for f in score.frictions]
-    titles += [
-        f"{ctx.friction_titles.get(fid, fid)} (good friction, not counted)"
-        for fid in score.good_friction_ids
-    ]
-    if score.addresses_nothing:
-        return NOTHING_ADDRESSED
-    return "Addresses: " + "; ".join(titles)

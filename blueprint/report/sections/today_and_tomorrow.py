@@ -8,21 +8,13 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
-from ...analysis.epic import LETTER_NAMES
-from ...changes import Change, Comparison, DifferenceKind, FiguresDelta
-from ...changes.compare import FRICTION_COST
-from ...model import EpicLetter
-from .. import formatting as fmt
-from ..comparison_text import change_sentence, cost_note, delta_text, headline_sentence, value_text
+from ..content import today_and_tomorrow as content
+from ..content.today_and_tomorrow import BIGGEST_NOTE, NAMES, NO_CHANGE, TodayAndTomorrow
 from ..context import RenderContext
 from ..distribution import distribution_drawing
 from ..tables import Column, DataTable
-from .common import FORMULAS, RANKED_PLAN, TODAY_AND_TOMORROW, section_heading, section_number
+from .common import TODAY_AND_TOMORROW, section_heading
 from .ranked_plan import KEEP_WITH_HEADING
-
-NAMES = ("Today", "Tomorrow")
-#: Differences listed one by one; the rest are counted.
-DIFFERENCES_LISTED = 30
 
 FIGURE_COLUMNS = (
     Column("Figure", 200),
@@ -52,207 +44,96 @@ PERSONA_COLUMNS = (
 
 
 def today_and_tomorrow(ctx: RenderContext) -> list[Flowable]:
-    comparison = ctx.comparison
-    if comparison is None:
+    said = content.today_and_tomorrow(ctx)
+    if said is None:
         return []
-    whole = comparison.whole
     story: list[Flowable] = [
         PageBreak(),
         section_heading(ctx, TODAY_AND_TOMORROW),
-        Paragraph(_intro(ctx, comparison), ctx.styles.body),
+        Paragraph(ctx.user(said.intro), ctx.styles.body),
     ]
-    headline = headline_sentence(whole, comparison.currency)
-    if headline:
-        story.append(Paragraph(f"<b>{headline}</b>", ctx.styles.body))
+    if said.headline:
+        story.append(Paragraph(f"<b>{ctx.user(said.headline)}</b>", ctx.styles.body))
+    before, after = said.stairway
     story += [
         Spacer(1, 2),
-        distribution_drawing(
-            whole.before.stairway,
-            whole.after.stairway,
-            NAMES,
-            ctx.width,
-            ctx.fonts.regular,
-            ctx.fonts.bold,
-        ),
+        distribution_drawing(before, after, NAMES, ctx.width, ctx.fonts.regular, ctx.fonts.bold),
         Spacer(1, 6),
         CondPageBreak(KEEP_WITH_HEADING),
         Paragraph("The figures, today and tomorrow", ctx.styles.h2),
-        _figures_table(ctx, whole, comparison.currency),
+        _figures_table(ctx, said),
     ]
-    if note := cost_note(whole, ctx.channel_names | comparison.names):
-        story.append(Paragraph(ctx.user(f"Friction cost: {note}."), ctx.styles.small))
-    story += _biggest(ctx, whole, comparison.currency)
-    story += _stages(ctx, whole, comparison)
-    story += _personas(ctx, comparison)
-    story += _differences(ctx, comparison)
+    if said.cost_note:
+        story.append(Paragraph(ctx.user(said.cost_note), ctx.styles.small))
+    story += _biggest(ctx, said)
+    story += _table(ctx, "EPIC and emotion by stage", None, STAGE_COLUMNS, said.stages)
+    story += _table(
+        ctx,
+        "Change by persona",
+        "Tomorrow minus today over the touchpoints that apply to each persona, their "
+        "friction points and the flows between them.",
+        PERSONA_COLUMNS,
+        said.personas,
+    )
+    story += _differences(ctx, said)
     return story
 
 
-def _intro(ctx: RenderContext, comparison: Comparison) -> str:
-    kinds = [d.kind for d in comparison.differences]
-    counts = [
-        fmt.plural(kinds.count(kind), word)
-        for kind, word in (
-            (DifferenceKind.ADDED, "addition"),
-            (DifferenceKind.REMOVED, "removal"),
-            (DifferenceKind.CHANGED, "change"),
-        )
-        if kinds.count(kind)
-    ]
-    persona = ""
-    if comparison.whole.persona_id is not None:
-        name = comparison.names.get(comparison.whole.persona_id, comparison.whole.persona_id)
-        persona = f" The figures are those of persona {ctx.user(name)}."
-    return (
-        "The blueprint draws the journey as it should be as well as it is: "
-        f"{fmt.join_words(counts) or 'no change'} (listed at the end of this section). Each "
-        "figure is computed for today's journey and for tomorrow's on its own, with the "
-        f"formulas of section {section_number(ctx, FORMULAS)}; a change is tomorrow minus "
-        "today, and shares change in percentage points. The plan itself (from section "
-        f"{section_number(ctx, RANKED_PLAN)}) is ranked on today's journey.{persona}"
-    )
-
-
-def _figures_table(ctx: RenderContext, delta: FiguresDelta, currency: str) -> Flowable:
+def _figures_table(ctx: RenderContext, said: TodayAndTomorrow) -> Flowable:
     table = DataTable(ctx, FIGURE_COLUMNS)
-    for change in delta.headline:
-        table.add(_figure_row(change, currency))
-        if change.measure == FRICTION_COST:
-            saving = delta.avoidable_cost
-            table.add(
-                [
-                    "Avoidable cost a year: what the friction cost falls by",
-                    "",
-                    "",
-                    fmt.money(saving, currency)
-                    if saving >= 0
-                    else f"none (rises by {fmt.money(-saving, currency)})",
-                ],
-                bold=True,
-            )
-    table.add(
-        [
-            "Weakest EPIC letter",
-            _letter(delta.before.epic.weakest),
-            _letter(delta.after.epic.weakest),
-            "",
-        ]
-    )
+    for row in said.figures:
+        table.add([row.figure, row.today, row.tomorrow, row.change], bold=row.strong)
     return table.build()
 
 
-def _figure_row(change: Change, currency: str) -> list[str]:
-    return [
-        change.measure.label,
-        value_text(change, change.before, currency),
-        value_text(change, change.after, currency),
-        delta_text(change, currency),
-    ]
-
-
-def _letter(letter: EpicLetter | None) -> str:
-    return f"{letter.value} · {LETTER_NAMES[letter]}" if letter else fmt.DASH
-
-
-def _biggest(ctx: RenderContext, delta: FiguresDelta, currency: str) -> list[Flowable]:
-    biggest = delta.biggest()
+def _biggest(ctx: RenderContext, said: TodayAndTomorrow) -> list[Flowable]:
     story: list[Flowable] = [
         CondPageBreak(KEEP_WITH_HEADING),
-        Paragraph(
-            "The three biggest changes" if len(biggest) != 1 else "The biggest change",
-            ctx.styles.h2,
-        ),
+        Paragraph(said.biggest_title, ctx.styles.h2),
     ]
-    if not biggest:
-        story.append(
-            Paragraph(
-                "None: the future state drawn changes none of these figures.", ctx.styles.body
-            )
-        )
+    if not said.biggest:
+        story.append(Paragraph(NO_CHANGE, ctx.styles.body))
         return story
-    items = "".join(
-        f"<br/>{n}.&nbsp;&nbsp;{change_sentence(c, currency)}" for n, c in enumerate(biggest, 1)
+    items = "<br/>".join(
+        f"{n}.&nbsp;&nbsp;{ctx.user(sentence)}" for n, sentence in enumerate(said.biggest, 1)
     )
-    story.append(Paragraph(items.removeprefix("<br/>"), ctx.styles.body))
-    story.append(
-        Paragraph(
-            "Biggest against its own scale: an amount by the share of it that changes, a share "
-            "or an index by the points it moves out of 100.",
-            ctx.styles.small,
-        )
-    )
+    story.append(Paragraph(items, ctx.styles.body))
+    story.append(Paragraph(BIGGEST_NOTE, ctx.styles.small))
     return story
 
 
-def _stages(ctx: RenderContext, delta: FiguresDelta, comparison: Comparison) -> list[Flowable]:
-    table = DataTable(ctx, STAGE_COLUMNS)
-    currency = comparison.currency
-    for stage in delta.stages:
-        epic, emotion = stage.epic_index, stage.emotion
-        table.add(
-            [
-                comparison.names.get(stage.stage_id, stage.stage_id),
-                value_text(epic, epic.before, currency),
-                value_text(epic, epic.after, currency),
-                delta_text(epic, currency),
-                f"{_short(stage.weakest_before)} → {_short(stage.weakest_after)}",
-                value_text(emotion, emotion.before, currency),
-                value_text(emotion, emotion.after, currency),
-                delta_text(emotion, currency),
-            ]
-        )
-    if not len(table):
+def _table(
+    ctx: RenderContext,
+    title: str,
+    intro: str | None,
+    columns: tuple[Column, ...],
+    rows: tuple[tuple[str, ...], ...],
+) -> list[Flowable]:
+    if not rows:
         return []
-    return [
-        CondPageBreak(KEEP_WITH_HEADING),
-        Paragraph("EPIC and emotion by stage", ctx.styles.h2),
-        table.build(),
-    ]
+    table = DataTable(ctx, columns)
+    for row in rows:
+        table.add(list(row))
+    story: list[Flowable] = [CondPageBreak(KEEP_WITH_HEADING), Paragraph(title, ctx.styles.h2)]
+    if intro:
+        story.append(Paragraph(intro, ctx.styles.body))
+    return [*story, table.build()]
 
 
-def _short(letter: EpicLetter | None) -> str:
-    return letter.value if letter else fmt.DASH
-
-
-def _personas(ctx: RenderContext, comparison: Comparison) -> list[Flowable]:
-    if not comparison.personas:
+def _differences(ctx: RenderContext, said: TodayAndTomorrow) -> list[Flowable]:
+    if not said.differences:
         return []
-    currency = comparison.currency
-    table = DataTable(ctx, PERSONA_COLUMNS)
-    for persona in comparison.personas:
-        name = comparison.names.get(persona.persona_id or "", persona.persona_id or "")
-        table.add([name, *(delta_text(c, currency) for c in persona.headline)])
-    return [
-        CondPageBreak(KEEP_WITH_HEADING),
-        Paragraph("Change by persona", ctx.styles.h2),
-        Paragraph(
-            "Tomorrow minus today over the touchpoints that apply to each persona, their "
-            "friction points and the flows between them.",
-            ctx.styles.body,
-        ),
-        table.build(),
-    ]
-
-
-def _differences(ctx: RenderContext, comparison: Comparison) -> list[Flowable]:
-    found = comparison.differences
-    if not found:
-        return []
-    ranks = {s.improvement_id: s.rank for s in ctx.plan.improvements}
-    brought: dict[str, list[str]] = {}
-    for improvement in ctx.bp.improvements:
-        mark = f"#{ranks[improvement.id]}" if improvement.id in ranks else improvement.title
-        for entity_id in improvement.brings_about:
-            brought.setdefault(entity_id, []).append(mark)
     lines = []
-    for difference in found[:DIFFERENCES_LISTED]:
-        line = ctx.user(difference.describe())
-        if by := brought.get(difference.entity_id):
-            line += f" <font color='#5f6b7a'>(brought about by {ctx.user(', '.join(by))})</font>"
+    for difference in said.differences:
+        line = ctx.user(difference.text)
+        if difference.brought_by:
+            line += (
+                f" <font color='#5f6b7a'>(brought about by {ctx.user(difference.brought_by)})"
+                "</font>"
+            )
         lines.append(f"•&nbsp;{line}")
-    more = len(found) - DIFFERENCES_LISTED
-    if more > 0:
-        lines.append(f"… and {fmt.plural(more, 'more difference')}.")
+    if said.more_differences:
+        lines.append(said.more_differences)
     return [
         CondPageBreak(KEEP_WITH_HEADING),
         Paragraph("What the future state changes", ctx.styles.h2),

@@ -6,6 +6,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Sp
 
 from ...analysis.epic import LETTER_NAMES, LETTERS, EpicSummary
 from .. import formatting as fmt
+from ..content.heat_map import INTRO, NO_GRID, heat_map
 from ..context import RenderContext
 from ..heatmap import heat_map_tables, scale_legend
 from ..tables import Column, DataTable
@@ -26,24 +27,18 @@ EPIC_COLUMNS = (
 
 
 def where_it_hurts(ctx: RenderContext) -> list[Flowable]:
+    heat = heat_map(ctx)
     story: list[Flowable] = [
         PageBreak(),
         section_heading(ctx, WHERE_IT_HURTS),
-        Paragraph(
-            "Friction impact F summed over the friction points of each cell of the grid: "
-            "stages across, channels down. The darker the cell, the more the friction there "
-            "costs customers (reach, severity, segment weight and the drop down the stairs). "
-            "An empty cell has no friction point; k = thousand, M = million.",
-            ctx.styles.body,
-        ),
+        Paragraph(INTRO, ctx.styles.body),
     ]
-    if not ctx.bp.stages or not ctx.bp.channels:
-        story.append(Paragraph("The blueprint has no grid yet.", ctx.styles.body))
+    if heat.empty:
+        story.append(Paragraph(NO_GRID, ctx.styles.body))
     else:
-        for table in heat_map_tables(ctx):
+        for table in heat_map_tables(ctx, heat):
             story += [table, Spacer(1, 8)]
-        largest = max(ctx.plan.heat_map.values(), default=0.0)
-        story.append(scale_legend(ctx, largest))
+        story.append(scale_legend(ctx, heat.largest))
     story += [
         Spacer(1, 10),
         CondPageBreak(KEEP_WITH_HEADING),

@@ -1,5 +1,8 @@
-"""Plan > Export Plan as PDF… (also in the File menu, beside the canvas exports): ask for the
-options, make the PDF in the background, and tell the user how it went.
+"""Plan > Export Plan… (also in the File menu, beside the canvas exports): ask for the
+options, make the PDF or the PowerPoint deck in the background, and tell the user how it went.
+
+A deck carries the canvas as the editor draws it: that picture is painted here, on the UI
+thread (a scene belongs to it), before the thread starts.
 
 One export at a time: the report adjusts reportlab's module-wide settings while it builds
 (``report.compat``), so the action is disabled while one runs. A window deleted while an
@@ -11,11 +14,14 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
 
+from ...model import Blueprint
+from ...storage import SaveError
 from ..document import Document
+from ..export import canvas_picture
 from ..menus import make_action
 from ..workbench import Workbench
 from .export_dialog import PlanExportDialog
@@ -41,9 +47,10 @@ class PlanExport(QObject):
         self._outcome: tuple[str, object] | None = None
         self.action = make_action(
             window,
-            "Export Plan as &PDF…",
+            "Export &Plan…",
             self.export_plan,
-            tip="Make the improvement plan for managers as a PDF; you can keep editing meanwhile",
+            tip="Make the improvement plan for managers as a PDF or a PowerPoint deck; you can "
+            "keep editing meanwhile",
         )
         self.progress = ExportProgress(window.statusBar())
         window.statusBar().addPermanentWidget(self.progress)
@@ -80,13 +87,21 @@ class PlanExport(QObject):
         finally:
             dialog.deleteLater()
 
-    def start(self, options: PlanExportOptions) -> PlanExportJob:
-        """Make the PDF in the background from the blueprint as it is now."""
+    def start(self, options: PlanExportOptions) -> PlanExportJob | None:
+        """Make the plan in the background from the blueprint as it is now; None when the
+        canvas's picture for a deck could not be made (the user was told)."""
         if self._job is not None:
             raise RuntimeError("a plan export is already running")
         # A copy: the user may keep editing while the thread reads it.
         blueprint = copy.deepcopy(self._live.document.blueprint)
-        job = PlanExportJob(blueprint, options, self)
+        canvas = None
+        if options.format == "pptx":
+            try:
+                canvas = self.canvas_picture(blueprint)
+            except SaveError as error:
+                self._bench.show_error("Cannot make the plan", str(error))
+                return None
+        job = PlanExportJob(blueprint, options, self, canvas_png=canvas)
         job.progressed.connect(self.progress.show_progress)
         # Slots of this object, which lives on the UI thread: the signals come queued.
         job.exported.connect(self._on_exported)
@@ -144,8 +159,9 @@ class PlanExport(QObject):
         self.exportFinished.emit()
 
     def _exported(self, options: PlanExportOptions, result: object) -> None:
-        pages = getattr(result, "pages", 0)
-        self._status(f"Exported the plan to {options.path.name} ({pages} pages)")
+        slides = getattr(result, "slides", None)
+        count = f"{slides} slides" if slides is not None else f"{getattr(result, 'pages', 0)} pages"
+        self._status(f"Exported the plan to {options.path.name} ({count})")
         missing: tuple[str, ...] = getattr(result, "missing_characters", ())
         if missing:
             self.show_warning("Some characters could not be drawn", _missing_text(missing))
@@ -157,8 +173,16 @@ class PlanExport(QObject):
 
     # --- talking to the desktop (tests answer for it) ------------------------------------
 
+    def canvas_picture(self, blueprint: Blueprint) -> bytes:
+        """The canvas as File > Export as PNG paints it, for the deck."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return canvas_picture(blueprint)
+        finally:
+            QApplication.restoreOverrideCursor()
+
     def open_document(self, path: Path) -> bool:
-        """Open the PDF in the user's viewer."""
+        """Open the PDF (or the deck) in the user's viewer."""
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def show_warning(self, title: str, message: str) -> None:
@@ -169,8 +193,8 @@ class PlanExport(QObject):
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self._window,
-            "Export Plan as PDF",
-            "The plan PDF is still being made; closing stops it and writes nothing.\n\n"
+            "Export Plan",
+            "The plan is still being made; closing stops it and writes nothing.\n\n"
             "Stop the export and close?",
             buttons.Yes | buttons.No,
             buttons.No,
@@ -193,7 +217,7 @@ def _missing_text(missing: tuple[str, ...]) -> str:
     listed = f"{shown} and {more} more" if more > 0 else shown
     return (
         f"No font on this computer can draw {len(missing)} character(s) of the blueprint "
-        f"({listed}); the PDF shows a placeholder for each. Install a font that draws them "
+        f"({listed}); the plan shows a placeholder for each. Install a font that draws them "
         "and export again."
     )
 
@@ -209,7 +233,7 @@ def _insert_beside_exports(menu: QMenu, action: QAction) -> None:
 
 
 def install_plan_export(bench: Workbench, live_plan: LivePlan) -> PlanExport:
-    """Add Export Plan as PDF… (the plan of ``live_plan``) to the Plan and File menus."""
+    """Add Export Plan… (the plan of ``live_plan``) to the Plan and File menus."""
     export = PlanExport(bench, live_plan)
     menus = bench.menus
     menus.plan.addAction(export.action)

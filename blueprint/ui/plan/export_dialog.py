@@ -1,4 +1,5 @@
-"""Plan > Export Plan as PDF…: for whom, how many top improvements, the paper, and where."""
+"""Plan > Export Plan…: a PDF or a PowerPoint deck, for whom, how many top improvements, the
+paper, and where."""
 
 from __future__ import annotations
 
@@ -26,17 +27,25 @@ from ..inspector.forms import add_row, caption, form_layout
 from .export_job import PlanExportOptions
 
 PDF_FILTER = "PDF documents (*.pdf);;All files (*)"
+PPTX_FILTER = "PowerPoint decks (*.pptx);;All files (*)"
+#: (what the dialog calls it, format, extension, file dialog filter, what the file is)
+FORMATS = (
+    ("PDF document", "pdf", ".pdf", PDF_FILTER, "PDF"),
+    ("PowerPoint deck", "pptx", ".pptx", PPTX_FILTER, "deck"),
+)
+EXTENSIONS = {kind: extension for _, kind, extension, _, _ in FORMATS}
 PAPERS = (("A4", "a4"), ("Letter", "letter"))
 MAX_TOP = 99
 EVERYONE = "Every customer"
 
 
-def default_output_path(blueprint_path: Path | None) -> Path:
+def default_output_path(blueprint_path: Path | None, kind: str = "pdf") -> Path:
     """``<name>-plan.pdf`` beside the blueprint file; in Documents for an unsaved one."""
+    extension = EXTENSIONS[kind]
     if blueprint_path is not None:
-        return blueprint_path.with_name(f"{blueprint_path.stem}-plan.pdf")
+        return blueprint_path.with_name(f"{blueprint_path.stem}-plan{extension}")
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder or Path.home()) / "untitled-plan.pdf"
+    return Path(folder or Path.home()) / f"untitled-plan{extension}"
 
 
 def default_paper() -> str:
@@ -54,7 +63,11 @@ class PlanExportDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export Plan as PDF")
+        self.setWindowTitle("Export Plan")
+        self.format = QComboBox()
+        for label, kind, *_ in FORMATS:
+            self.format.addItem(label, kind)
+        self.format.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.persona = QComboBox()
         self.persona.addItem(EVERYONE, None)
         for persona in blueprint.personas:
@@ -72,7 +85,7 @@ class PlanExportDialog(QDialog):
         self.path = QLineEdit(str(default_output_path(blueprint_path)))
         self.path.setMinimumWidth(380)
         self.browse = QPushButton("&Browse…")
-        self.browse.setToolTip("Choose the folder and name of the PDF")
+        self.browse.setToolTip("Choose the folder and name of the file")
         self.browse.clicked.connect(self._browse)
         self.open_when_done = QCheckBox("&Open the PDF when done")
         self.open_when_done.setChecked(True)
@@ -84,10 +97,19 @@ class PlanExportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.path.textChanged.connect(self._path_changed)
+        self.format.currentIndexChanged.connect(self._format_changed)
         self._lay_out()
 
     def _lay_out(self) -> None:
         form = form_layout()
+        add_row(
+            form,
+            "For&mat:",
+            self.format,
+            "A PDF to print and send, or a PowerPoint deck to present and edit: the same "
+            "summary, staircase, improvements and heat map, with how each number is computed "
+            "in the speaker notes",
+        )
         add_row(
             form,
             "&For:",
@@ -101,46 +123,54 @@ class PlanExportDialog(QDialog):
             "How many improvements the summary and the staircase show; the ranked plan "
             "lists them all",
         )
-        add_row(form, "&Paper:", self.paper, "The page size of the PDF")
+        add_row(form, "&Paper:", self.paper, "The page size of the PDF (a deck's slides are 16:9)")
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(self.browse)
         holder = QWidget()
         holder.setLayout(where)
         where.setContentsMargins(0, 0, 0, 0)
-        add_row(form, "&Save to:", holder, "The PDF file to write; an existing one is replaced")
+        add_row(form, "&Save to:", holder, "The file to write; an existing one is replaced")
         self.path.setAccessibleName("Save to")
         layout = QVBoxLayout(self)
         layout.addWidget(
             caption(
                 "The improvement plan for managers: summary, staircase, ranked plan by wave, "
-                "where it hurts and the friction register. You can keep editing while it is "
-                "made; it shows the blueprint as it is now."
+                "where it hurts and the friction register as a PDF, or the summary, staircase, "
+                "top improvements, heat map and a picture of the canvas as a PowerPoint deck. "
+                "You can keep editing while it is made; it shows the blueprint as it is now."
             )
         )
         layout.addLayout(form)
         layout.addWidget(self.open_when_done)
         layout.addWidget(self.buttons)
 
+    @property
+    def kind(self) -> str:
+        return self.format.currentData()
+
     def options(self) -> PlanExportOptions:
-        """The choices as they stand, the path made absolute and ending in .pdf."""
+        """The choices as they stand, the path made absolute and ending in .pdf (.pptx)."""
+        extension = EXTENSIONS[self.kind]
         path = Path(self.path.text().strip()).expanduser()
         if not path.name:  # a bare root folder
-            path = path / "plan.pdf"
-        elif path.suffix.lower() != ".pdf":
-            path = path.with_name(f"{path.name}.pdf")
+            path = path / f"plan{extension}"
+        elif path.suffix.lower() != extension:
+            path = path.with_name(f"{path.name}{extension}")
         return PlanExportOptions(
             path=path.absolute(),
             persona_id=self.persona.currentData(),
             top=self.top.value(),
             paper=self.paper.currentData(),
             open_when_done=self.open_when_done.isChecked(),
+            format=self.kind,
         )
 
     def ask_path(self) -> Path | None:
         """Where to save, from the system's file dialog; None when the user cancels."""
+        label, _, _, wanted, _ = FORMATS[self.format.currentIndex()]
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export Plan as PDF", self.path.text(), PDF_FILTER
+            self, f"Export Plan as {label}", self.path.text(), wanted
         )
         return Path(name) if name else None
 
@@ -151,3 +181,19 @@ class PlanExportDialog(QDialog):
 
     def _path_changed(self, text: str) -> None:
         self.export_button.setEnabled(bool(text.strip()))
+        # A name ending in .pptx (or .pdf) chooses the format, as on the command line.
+        suffix = Path(text.strip()).suffix.lower()
+        for index, (_, kind, extension, _, _) in enumerate(FORMATS):
+            if suffix == extension and self.kind != kind:
+                self.format.setCurrentIndex(index)
+
+    def _format_changed(self) -> None:
+        kind = self.kind
+        extension = EXTENSIONS[kind]
+        name = FORMATS[self.format.currentIndex()][4]
+        self.open_when_done.setText(f"&Open the {name} when done")
+        self.paper.setEnabled(kind == "pdf")
+        text = self.path.text().strip()
+        path = Path(text)
+        if text and path.suffix.lower() in EXTENSIONS.values() and path.suffix.lower() != extension:
+            self.path.setText(str(path.with_suffix(extension)))

@@ -1,9 +1,10 @@
-"""Making the PDF plan off the UI thread: the same ``render_plan_pdf`` the command line calls,
-on a copy of the blueprint taken when the export started, so editing can go on meanwhile.
+"""Making the plan off the UI thread: the same ``render_plan_pdf`` (or ``render_plan_pptx``)
+the command line calls, on a copy of the blueprint taken when the export started, so editing
+can go on meanwhile.
 
 The thread reports through queued signals; every failure arrives as words for a dialog
 (``failed``), never as a traceback. Cancelling stops at the next stage of the render, before
-anything is written: the PDF is written in one go at the end, atomically.
+anything is written: the file is written in one go at the end, atomically.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class PlanExportOptions:
     top: int = DEFAULT_TOP
     paper: str = "a4"
     open_when_done: bool = True
+    format: str = "pdf"  # or "pptx": a PowerPoint deck
 
 
 class _Cancelled(Exception):
@@ -39,7 +41,8 @@ class _Cancelled(Exception):
 class PlanExportJob(QThread):
     #: (stage, fraction 0..1), a handful of times.
     progressed = Signal(str, float)
-    #: The PDF is written; carries the report's ``RenderResult`` (pages, warnings).
+    #: The file is written; carries the report's ``RenderResult`` (pages, warnings), or
+    #: ``DeckResult`` (slides, warnings) for a deck.
     exported = Signal(object)
     #: (title, message) for an error dialog; nothing was written.
     failed = Signal(str, str)
@@ -47,11 +50,17 @@ class PlanExportJob(QThread):
     cancelled = Signal()
 
     def __init__(
-        self, blueprint: Blueprint, options: PlanExportOptions, parent: QObject | None = None
+        self,
+        blueprint: Blueprint,
+        options: PlanExportOptions,
+        parent: QObject | None = None,
+        canvas_png: bytes | None = None,
     ) -> None:
         super().__init__(parent)
         self._blueprint = blueprint  # a copy nobody else holds: the thread may read it freely
         self.options = options
+        #: The editor's picture of the canvas, for a deck (painted on the UI thread).
+        self._canvas_png = canvas_png
         self._cancel = threading.Event()
 
     def request_cancel(self) -> None:
@@ -60,7 +69,7 @@ class PlanExportJob(QThread):
     def run(self) -> None:
         try:
             # Loaded here, not on the UI thread: reportlab takes a moment to import.
-            from ...report import ReportError, render_plan_pdf
+            from ...report import ReportError, render_plan_pdf, render_plan_pptx
             from .staircase_fonts import reportlab_fonts
 
             reportlab_fonts()  # registered under the lock the staircase shares
@@ -70,9 +79,22 @@ class PlanExportJob(QThread):
         options = self.options
         try:
             plan = build_plan(self._blueprint, options.persona_id, options.top)
-            result = render_plan_pdf(
-                self._blueprint, plan, options.path, paper=options.paper, progress=self._progress
-            )
+            if options.format == "pptx":
+                result = render_plan_pptx(
+                    self._blueprint,
+                    plan,
+                    options.path,
+                    canvas_png=self._canvas_png,
+                    progress=self._progress,
+                )
+            else:
+                result = render_plan_pdf(
+                    self._blueprint,
+                    plan,
+                    options.path,
+                    paper=options.paper,
+                    progress=self._progress,
+                )
         except _Cancelled:
             self.cancelled.emit()
         except ReportError as error:

@@ -1,0 +1,252 @@
+"""The summary: what a manager reads in two minutes, and decides on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...analysis import ImprovementScore, Wave
+from ...analysis.epic import LETTER_NAMES
+from .. import formatting as fmt
+from ..certainty_text import stability_sentence
+from ..comparison_text import headline_sentence
+from ..saving import COST_UNKNOWN, avoidable_cost_text, saving_rich
+from .improvements import ImprovementRow, improvement_row
+from .outline import (
+    DATA_TO_CAPTURE,
+    PERSONA_CHANNELS,
+    RANKED_PLAN,
+    TODAY_AND_TOMORROW,
+    WHERE_IT_HURTS,
+    Section,
+)
+from .rich import Rich, rich, strong
+from .subject import PlanSubject
+
+#: Items of the Now wave listed by name on the summary; the rest are counted.
+NOW_LISTED = 6
+#: Stages whose weakest EPIC letter the summary shows (the weakest ones, when there are more).
+SUMMARY_STAGES = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Tile:
+    """One key figure: its value, big, and what it is, small."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class NowItem:
+    rank: int
+    title: str
+    facts: str  # owner, effort, avoidable cost
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    lead: Rich
+    tomorrow: Rich | None
+    personas: Rich | None
+    how_sure: Rich | None
+    tiles: tuple[Tile, ...]
+    top: tuple[ImprovementRow, ...]
+    now: tuple[NowItem, ...]
+    #: What to do when the Now wave is empty, and how many more are not listed.
+    no_now: str | None
+    more_now: str | None
+    measure_first: Rich | None
+
+
+def summary(subject: PlanSubject) -> Summary:
+    now = subject.plan.waves[Wave.NOW]
+    return Summary(
+        lead=_lead(subject),
+        tomorrow=_tomorrow(subject),
+        personas=_personas(subject),
+        how_sure=_how_sure(subject),
+        tiles=tiles(subject),
+        top=tuple(improvement_row(subject, s) for s in subject.plan.top_improvements),
+        now=tuple(_now_item(subject, s) for s in now[:NOW_LISTED]),
+        no_now=None
+        if now
+        else (
+            "No quick wins: every improvement is either low impact or high effort. "
+            "Start with the Next wave."
+        ),
+        more_now=_more_now(subject, len(now) - NOW_LISTED),
+        measure_first=_measure_first(subject),
+    )
+
+
+def _in(subject: PlanSubject, section: Section, before: str = " (", after: str = ")") -> str:
+    said = subject.where(section)
+    return f"{before}{said}{after}" if said else ""
+
+
+def _lead(subject: PlanSubject) -> Rich:
+    plan = subject.plan
+    count = len(plan.improvements)
+    if not count:
+        return rich(
+            f"The blueprint records {fmt.plural(len(plan.frictions), 'friction point')} but no "
+            "improvements yet. Add improvements that address them to get a ranked plan."
+        )
+    addressed = fmt.plural(len(subject.ranks_by_friction), "friction point")
+    verb, they = ("addresses", "it") if count == 1 else ("address", "together they")
+    saving = saving_rich(plan, subject.channel_names, subject.bp.currency)
+    return rich(
+        f"{fmt.plural(count, 'improvement')} {verb} {addressed}; {they} ",
+        saving,
+        ". Start with the ",
+        strong("Now"),
+        f" wave ({fmt.plural(len(plan.waves[Wave.NOW]), 'quick win')}): high impact for low "
+        "effort.",
+    )
+
+
+def _tomorrow(subject: PlanSubject) -> Rich | None:
+    """The future state's headline gain, in one sentence, when the blueprint draws one."""
+    comparison = subject.comparison
+    if comparison is None:
+        return None
+    where = _in(subject, TODAY_AND_TOMORROW)
+    sentence = headline_sentence(comparison.whole, comparison.currency, where)
+    if sentence is None:
+        sentence = f"The future state drawn in this blueprint{where} changes none of its figures."
+    return rich(strong("Tomorrow:"), " ", sentence)
+
+
+def _personas(subject: PlanSubject) -> Rich | None:
+    """How well the journey fits each persona's preferred channels."""
+    fits = subject.persona_channel_fits
+    if not fits:
+        return None
+    parts: list = [
+        strong("Channel fit by persona"),
+        " (share of its touchpoints in the channel it prefers, over the stages where it "
+        f"names one{_in(subject, PERSONA_CHANNELS, '; ', '')}): ",
+    ]
+    for i, fit in enumerate(fits):
+        if i:
+            parts.append(", " if i < len(fits) - 1 else " and ")
+        parts += [f"{fit.name} ", strong(fmt.channel_fit_text(fit))]
+    parts.append(".")
+    return rich(*parts)
+
+
+def _how_sure(subject: PlanSubject) -> Rich | None:
+    """The one sentence on how stable the plan is, and where that is explained."""
+    certainty = subject.certainty
+    if certainty is None or not (sentence := stability_sentence(subject.plan, certainty)):
+        return None
+    where = _in(subject, DATA_TO_CAPTURE) if certainty.decisive else ""
+    return rich(strong(sentence), where)
+
+
+def tiles(subject: PlanSubject) -> tuple[Tile, ...]:
+    """The six key figures: avoidable cost, lost journeys, failure demand, channel
+    switches, the weakest EPIC letter and the size of the Now wave."""
+    plan = subject.plan
+    unknown = [subject.channel_names.get(c, c) for c in plan.cost_unknown_channel_ids]
+    cost_label = "avoidable cost a year"
+    if unknown:
+        cost_label += f"; cost unknown for {fmt.join_words(unknown)} (counted as 0)"
+    share = plan.failure_demand.share
+    return (
+        Tile(
+            "not known"
+            if unknown and not plan.total_avoidable_cost
+            else subject.money(plan.total_avoidable_cost),
+            cost_label,
+        ),
+        Tile(fmt.whole(plan.lost_journeys), "lost journeys a year: customers who give up"),
+        Tile(
+            fmt.percent(share) if share is not None else "not known",
+            "failure demand: share of contacts caused by something not done, or not done right"
+            if share is not None
+            else "failure demand: no friction point is linked to a contact reason",
+        ),
+        Tile(
+            fmt.whole(len(plan.channel_switches)),
+            "channel switches: steps where the journey changes channel",
+        ),
+        _weakest_tile(subject),
+        Tile(
+            fmt.whole(len(plan.waves[Wave.NOW])),
+            "improvements in the Now wave (quick wins)",
+        ),
+    )
+
+
+def _weakest_tile(subject: PlanSubject) -> Tile:
+    overall = subject.plan.epic_overall
+    if overall.weakest is None:
+        return Tile(fmt.DASH, "weakest EPIC letter: no touchpoint has EPIC scores yet")
+    letter = overall.weakest
+    mean = overall.letters[letter]
+    return Tile(
+        f"{letter.value} · {LETTER_NAMES[letter]}",
+        f"weakest EPIC letter: mean {fmt.decimal(mean or 0)} of 5 over "
+        f"{fmt.plural(overall.scored, 'scored touchpoint')}",
+    )
+
+
+def _now_item(subject: PlanSubject, score: ImprovementScore) -> NowItem:
+    cost = avoidable_cost_text(score, subject.bp.currency)
+    facts = [f"effort {score.effort}", cost if cost == COST_UNKNOWN else f"{cost} a year"]
+    if score.owner.strip():
+        facts.insert(0, f"owner {score.owner}")
+    return NowItem(score.rank, score.title, ", ".join(facts))
+
+
+def _more_now(subject: PlanSubject, more: int) -> str | None:
+    if more <= 0:
+        return None
+    return f"… and {fmt.plural(more, 'more quick win')}{_in(subject, RANKED_PLAN, ' in ', '')}."
+
+
+def _measure_first(subject: PlanSubject) -> Rich | None:
+    certainty = subject.certainty
+    if certainty is None or not certainty.measure_first:
+        return None
+    first = certainty.decisive or certainty.measure_first[:1]
+    named = fmt.join_words([f"‘{m.title}’" for m in first[:3]])
+    more = len(first) - 3
+    return rich(
+        strong("Measure first:"),
+        f" {named}",
+        f" and {fmt.plural(more, 'more')}" if more > 0 else "",
+        f", {'decisive' if certainty.decisive else 'the largest swing'}; "
+        f"{fmt.plural(len(certainty.measure_first), 'friction point')} behind the "
+        f"improvements have an estimated or unknown frequency"
+        f"{_in(subject, DATA_TO_CAPTURE)}.",
+    )
+
+
+def epic_by_stage(subject: PlanSubject) -> tuple[list[tuple[str, str, str]], str | None]:
+    """(stage, weakest letter, EPIC index) rows, and a note when only the weakest stages
+    are shown."""
+    plan, stages = subject.plan, subject.bp.stages
+    if len(stages) > SUMMARY_STAGES:  # the weakest stages only: the rest are in Where it hurts
+        index = {s.id: plan.epic_by_stage[s.id].index for s in stages}
+        ranked = sorted(index, key=lambda sid: (index[sid] is None, index[sid] or 0))
+        shown = set(ranked[:SUMMARY_STAGES])
+        stages = [s for s in stages if s.id in shown]
+    rows = []
+    for stage in stages:
+        epic = plan.epic_by_stage.get(stage.id)
+        if epic is None or epic.weakest is None:
+            rows.append((stage.name, fmt.DASH, fmt.DASH))
+            continue
+        letter = epic.weakest
+        rows.append(
+            (stage.name, f"{letter.value} · {LETTER_NAMES[letter]}", fmt.whole(epic.index or 0))
+        )
+    note = None
+    if len(subject.bp.stages) > SUMMARY_STAGES:
+        note = (
+            f"The {SUMMARY_STAGES} stages with the lowest EPIC index; all "
+            f"{len(subject.bp.stages)}{_in(subject, WHERE_IT_HURTS, ' in ', '')}."
+        )
+    return rows, note

@@ -1,0 +1,152 @@
+"""``render_plan_pptx``: the plan as an editable PowerPoint deck, for the command line and the
+editor alike.
+
+The slides say what the PDF's pages say (``report.content``), drawn as native shapes, text
+and tables a manager can edit: the cover, the summary, today and tomorrow (when the
+blueprint draws a future state), the staircase of service, the top improvements, where it
+hurts, and a picture of the blueprint. Each slide's notes say how its numbers are computed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from ...analysis import Certainty, Plan, plan_certainty
+from ...collector import collector_paused
+from ...model import Blueprint
+from ...storage import SaveError, atomic_write_bytes
+from ...storage.atomic import describe_os_error
+from ..content.formulas import formulas as all_formulas
+from ..content.heat_map import heat_map
+from ..content.outline import FORMULAS, TODAY_AND_TOMORROW, Section
+from ..content.subject import PlanSubject, subject_fields
+from ..content.summary import summary as summary_content
+from ..content.today_and_tomorrow import today_and_tomorrow
+from .canvas import canvas_slide
+from .frame import new_presentation
+from .future import future_slides
+from .slides import cover_slide, nothing_slide, staircase_slide, summary_slide
+from .tables import heat_slides, top_slides
+
+Progress = Callable[[str, float], None]
+
+COVER_NOTES = (
+    "The improvement plan of this blueprint, as slides: each says what the same page of the "
+    "PDF plan says. The PDF holds more: the ranked plan wave by wave, the data to capture "
+    "and the friction register."
+)
+
+
+@dataclass(frozen=True)
+class DeckResult:
+    slides: int
+    #: "canvas" when the editor's picture of the canvas was given, else "heat map": the
+    #: grid drawn by the report.
+    picture: str
+    #: Characters of the grid picture no installed font could draw (placeholders drawn).
+    missing_characters: tuple[str, ...]
+
+
+def _refer(section: Section) -> str | None:
+    """Where the deck says a section is: the future state's slide, and the formulas in the
+    notes; the rest of the PDF's sections are not in the deck."""
+    if section == TODAY_AND_TOMORROW:
+        return "slide 3"
+    if section == FORMULAS:
+        return "the notes pane of each slide"
+    return None
+
+
+@collector_paused()
+def render_plan_pptx(
+    bp: Blueprint,
+    plan: Plan,
+    output: BinaryIO | Path | str,
+    *,
+    date: datetime.date | None = None,
+    certainty: Certainty | None = None,
+    canvas_png: bytes | None = None,
+    progress: Progress | None = None,
+) -> DeckResult:
+    """Write the deck of ``plan`` (computed from ``bp``) to ``output``.
+
+    ``canvas_png`` is the editor's picture of the canvas; without it (the command line) the
+    deck shows the grid as the plan's heat map draws it. ``output`` is a path (written
+    atomically) or a binary stream. ``certainty`` is computed with the defaults when not
+    given. Neither ``bp`` nor ``plan`` is changed.
+
+    Raises ``ReportError`` when the deck cannot be made (a canvas picture that is not an
+    image) and ``blueprint.storage.SaveError`` when the output cannot be written.
+    """
+    report = progress or (lambda stage, fraction: None)
+    report("Composing the deck", 0.0)
+    if certainty is None:
+        certainty = plan_certainty(bp, plan)
+    fields = subject_fields(bp, plan, date or datetime.date.today(), certainty)
+    subject = PlanSubject(**fields, refer=_refer)  # type: ignore[arg-type]
+    formulas = all_formulas(subject)
+    heat = heat_map(subject)
+    deck = new_presentation(
+        subject.bp.title, subject.bp.organisation.strip() or "blueprint", subject.date
+    )
+    cover_slide(deck, subject, COVER_NOTES)
+    if plan.is_empty:
+        report("Drawing the slides", 0.3)
+        nothing_slide(deck)
+    else:
+        report("Drawing the summary", 0.1)
+        summary_slide(deck, subject, formulas)
+        future = today_and_tomorrow(subject)
+        if future is not None:
+            future_slides(deck, future, formulas)
+        report("Drawing the staircase", 0.3)
+        staircase_slide(deck, subject, formulas)
+        top_slides(deck, summary_content(subject).top, formulas)
+        report("Drawing the heat map", 0.5)
+        heat_slides(deck, heat, formulas)
+    report("Drawing the blueprint", 0.7)
+    missing = canvas_slide(deck, heat, canvas_png, formulas)
+    report("Writing the file", 0.9)
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    _write(output, stable_zip(buffer.getvalue(), subject.date))
+    report("Done", 1.0)
+    return DeckResult(
+        slides=len(deck.slides),
+        picture="canvas" if canvas_png is not None else "heat map",
+        missing_characters=missing,
+    )
+
+
+def stable_zip(data: bytes, date: datetime.date) -> bytes:
+    """The same package with every part dated ``date``: the same plan, the same bytes
+    (python-pptx dates each part with the time it is saved)."""
+    stamp = (date.year, date.month, date.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            part = zipfile.ZipInfo(info.filename, date_time=stamp)
+            part.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(part, source.read(info))
+    return out.getvalue()
+
+
+def _write(output: BinaryIO | Path | str, data: bytes) -> None:
+    if isinstance(output, str | Path):
+        atomic_write_bytes(output, data)  # raises SaveError naming the path and the reason
+        return
+    try:
+        output.write(data)
+        output.flush()
+    except OSError as error:
+        name = getattr(output, "name", None)
+        raise SaveError(
+            f"cannot write the deck: {describe_os_error(error)}",
+            name if isinstance(name, str) else None,
+        ) from error

@@ -1,0 +1,239 @@
+"""The top improvements and the heat map as native tables, over as many slides as they need.
+
+Rows are measured before they are placed (``text.lines_needed``): a table PowerPoint grows
+to fit its text must still end above the slide's bottom edge, so a long table goes on over
+continuation slides titled "(2 of 3)".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from math import ceil
+
+from pptx.presentation import Presentation
+
+from .. import palette
+from ..content.formulas import Formula, pick
+from ..content.heat_map import INTRO, NO_GRID, SCALE_LABEL, TOTAL_LABEL, HeatMap, scale_fraction
+from ..content.improvements import ImprovementRow
+from ..content.outline import WHERE_IT_HURTS
+from .draw import Box, Cell, Column, Para, rect, table, text_box
+from .frame import BODY, titled_slide
+from .text import lines_needed
+
+TOP_TITLE = "Top improvements"
+TOP_COLUMNS = (
+    Column("#", 0.45, numeric=True),
+    Column("Improvement", 3.7),
+    Column("Wave", 1.25),
+    Column("Action · quadrant", 1.45),
+    Column("Effort", 0.7, numeric=True),
+    Column("Impact I", 0.95, numeric=True),
+    Column("Priority P", 0.95, numeric=True),
+    Column("Avoidable cost a year", 1.35, numeric=True),
+    Column("Lift", 1.05),
+)
+TOP_FORMULAS = (
+    "reach",
+    "weight",
+    "friction_impact",
+    "impact",
+    "priority",
+    "quadrant",
+    "waves",
+    "avoidable_cost",
+    "lift",
+)
+TABLE_SIZE = 11.0
+LEADING = 1.2
+#: A cell's margins, top and bottom together, and what LibreOffice adds to a line.
+PAD = 12.0
+HEADER_HEIGHT = 34.0
+
+HEAT_FORMULAS = ("reach", "origin", "landing", "drop", "weight", "friction_impact")
+#: Stages across one slide's heat map, at most.
+HEAT_STAGES = 9
+HEAT_SIZE = 9.5
+#: Kept under the heat map for its colour scale.
+SCALE_ROOM = 26.0
+CHANNEL_WEIGHT = 1.9
+
+
+def title_of(title: str, part: int, parts: int) -> str:
+    return title if parts == 1 else f"{title} ({part} of {parts})"
+
+
+def _pages(heights: Sequence[float], room: float) -> list[range]:
+    """Consecutive rows per slide, each slide's rows no taller than ``room``."""
+    pages, start, used = [], 0, 0.0
+    for i, height in enumerate(heights):
+        if i > start and used + height > room:
+            pages.append(range(start, i))
+            start, used = i, 0.0
+        used += height
+    if start < len(heights) or not pages:
+        pages.append(range(start, len(heights)))
+    return pages
+
+
+def _column_width(columns: Sequence[Column], index: int, width: float) -> float:
+    return width * columns[index].weight / sum(c.weight for c in columns) - 8
+
+
+# --- top improvements -------------------------------------------------------------------------
+
+
+def _top_cells(row: ImprovementRow) -> list[Cell | str]:
+    return [
+        row.rank,
+        Cell(row.title, bold=True),
+        Cell(row.wave.value, palette.WAVE_COLOURS[row.wave], bold=True),
+        f"{row.action} · {row.quadrant}",
+        row.effort,
+        row.impact,
+        row.priority,
+        row.avoidable_cost,
+        row.lift,
+    ]
+
+
+def row_height_of(
+    cells: Sequence[Cell | str], columns: Sequence[Column], width: float, size: float
+):
+    lines = max(
+        lines_needed(
+            c if isinstance(c, str) else c.text,
+            size,
+            _column_width(columns, i, width),
+            bold=not isinstance(c, str) and c.bold,
+        )
+        for i, c in enumerate(cells)
+    )
+    return lines * size * LEADING + PAD
+
+
+def top_slides(
+    deck: Presentation, rows: tuple[ImprovementRow, ...], formulas: tuple[Formula, ...]
+) -> int:
+    """The top improvements in rank order; the number of slides made."""
+    cells = [_top_cells(row) for row in rows]
+    heights = [row_height_of(c, TOP_COLUMNS, BODY.width, TABLE_SIZE) for c in cells]
+    pages = _pages(heights, BODY.height - HEADER_HEIGHT)
+    lead = [
+        "The top improvements of the plan by rank: the highest priority P first. Their "
+        "titles, waves and numbers are those of the PDF plan's summary and ranked plan."
+    ]
+    for part, page in enumerate(pages, start=1):
+        slide = titled_slide(
+            deck, title_of(TOP_TITLE, part, len(pages)), lead, pick(formulas, *TOP_FORMULAS)
+        )
+        if not rows:
+            text_box(slide, BODY, [Para("No improvements yet.", 16)])
+            continue
+        height = HEADER_HEIGHT + sum(heights[i] for i in page)
+        table(
+            slide,
+            Box(BODY.left, BODY.top, BODY.width, height),
+            TOP_COLUMNS,
+            [cells[i] for i in page],
+            size=TABLE_SIZE,
+            row_height=min(heights[i] for i in page),
+            header_height=HEADER_HEIGHT,
+            name="Top improvements",
+        )
+    return len(pages)
+
+
+# --- the heat map -----------------------------------------------------------------------------
+
+
+def _stage_chunks(count: int) -> list[range]:
+    """Consecutive stages per slide, as even as possible."""
+    parts = max(1, ceil(count / HEAT_STAGES))
+    chunks, start = [], 0
+    for i in range(parts):
+        size = count // parts + (1 if i < count % parts else 0)
+        chunks.append(range(start, start + size))
+        start += size
+    return chunks
+
+
+def heat_slides(deck: Presentation, heat: HeatMap, formulas: tuple[Formula, ...]) -> int:
+    """The heat map of friction impact, stages across and channels down; the slides made."""
+    lead = [INTRO]
+    chosen = pick(formulas, *HEAT_FORMULAS)
+    if heat.empty:
+        slide = titled_slide(deck, WHERE_IT_HURTS[1], lead, chosen)
+        text_box(slide, BODY, [Para(NO_GRID, 16)])
+        return 1
+    pieces = []
+    for chunk in _stage_chunks(len(heat.stages)):
+        columns = [Column("", CHANNEL_WEIGHT)] + [Column(heat.stages[i], 1, True) for i in chunk]
+        rows: list[list[Cell | str]] = [
+            [Cell(channel), *(_heat_cell(cells[i]) for i in chunk)]
+            for channel, cells in zip(heat.channels, heat.cells, strict=True)
+        ]
+        header = row_height_of([c.heading for c in columns], columns, BODY.width, HEAT_SIZE)
+        heights = [row_height_of(row, columns, BODY.width, HEAT_SIZE) for row in rows]
+        total = row_height_of([TOTAL_LABEL], columns[:1], BODY.width, HEAT_SIZE)
+        room = BODY.height - header - total - SCALE_ROOM
+        for page in _pages(heights, room):
+            last = page.stop == len(rows)
+            body = [rows[i] for i in page]
+            if last:
+                body.append(
+                    [
+                        Cell(TOTAL_LABEL, bold=True),
+                        *(Cell(heat.totals[i], bold=True) for i in chunk),
+                    ]
+                )
+            pieces.append(
+                (columns, body, header, [heights[i] for i in page] + ([total] if last else []))
+            )
+    for part, (columns, body, header, heights) in enumerate(pieces, start=1):
+        slide = titled_slide(deck, title_of(WHERE_IT_HURTS[1], part, len(pieces)), lead, chosen)
+        height = header + sum(heights)
+        table(
+            slide,
+            Box(BODY.left, BODY.top, BODY.width, height),
+            columns,
+            body,
+            size=HEAT_SIZE,
+            row_height=min(heights),
+            header_height=header,
+            name="Heat map",
+        )
+        _scale(slide, Box(BODY.left, BODY.bottom - 14, BODY.width, 14), heat)
+    return len(pieces)
+
+
+def _heat_cell(cell) -> Cell:
+    if cell is None:
+        return Cell("", fill=palette.EMPTY_CELL)
+    ink = palette.WHITE if cell.fraction >= palette.WHITE_TEXT_FROM else palette.INK
+    return Cell(cell.text, ink, palette.heat_hex(cell.fraction))
+
+
+def _scale(slide, box: Box, heat: HeatMap) -> None:
+    """The colour scale as a strip, from no impact to the largest cell."""
+    steps, swatch = 10, 16.0
+    text_box(
+        slide,
+        Box(box.left, box.top - 2, 14, box.height + 4),
+        [Para("0", 9, palette.INK)],
+        shrink=False,
+    )
+    x = box.left + 16
+    for i in range(steps):
+        rect(
+            slide,
+            Box(x + i * swatch, box.top, swatch, box.height),
+            palette.heat_hex(scale_fraction(i, steps)),
+        )
+    x += steps * swatch + 4
+    text_box(
+        slide,
+        Box(x, box.top - 2, 400, box.height + 4),
+        [Para(f"{heat.largest}   {SCALE_LABEL}; k = thousand, M = million", 9, palette.MUTED)],
+        shrink=False,
+    )

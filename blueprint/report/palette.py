@@ -1,0 +1,66 @@
+"""The plan's colours as hex strings: one palette for the PDF and the deck.
+
+No reportlab here: ``styles`` turns these into reportlab colours for the PDF, and the deck
+reads them as they are.
+"""
+
+from __future__ import annotations
+
+from ..analysis import Wave
+
+INK = "#1f2933"
+MUTED = "#5f6b7a"
+RULE = "#cfd6de"
+ACCENT = "#1d4e89"
+HEADER_FILL = "#e8edf3"
+ZEBRA = "#f6f8fa"
+GOOD_FILL = "#eaf5ee"
+TILE_FILL = "#f3f6f9"
+WHITE = "#ffffff"
+
+WAVE_COLOURS = {
+    Wave.NOW: "#1f7a5a",
+    Wave.NEXT: "#1d4e89",
+    Wave.LATER: "#7d8fa6",
+    Wave.RECONSIDER: "#b86b2a",
+}
+
+#: The stairway's bands from pale red (customers lost) to pale green (no contact needed).
+BAND_TINTS = ("#fbeceb", "#fcf1e8", "#fbf5e6", "#f3f6ea", "#eaf4ee", "#e4f1ee")
+#: What a band's tread (the block behind its label) is darkened towards, and how far.
+TREAD_SHADE, TREAD_AMOUNT = "#8a94a6", 0.16
+
+#: Friction impact of a cell of the heat map, from no impact to the largest cell.
+HEAT_SCALE = ("#fff4e6", "#fdd7a8", "#f7a35c", "#e0622c", "#a83216")
+#: From this fraction of the largest cell on, a cell's number is white.
+WHITE_TEXT_FROM = 0.62
+EMPTY_CELL = "#f4f6f8"
+
+#: Today against tomorrow: today's bars, and a change for the better or the worse.
+TODAY_COLOUR = "#8a94a6"
+BETTER = "#1f7a5a"
+WORSE = "#b3261e"
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    """``#1d4e89`` as (29, 78, 137)."""
+    value = colour.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def mix(low: str, high: str, amount: float) -> str:
+    """The colour ``amount`` (0..1) of the way from ``low`` to ``high``."""
+    a, b = rgb(low), rgb(high)
+    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
+
+
+def heat_hex(fraction: float) -> str:
+    """The heat scale at ``fraction`` (0..1) of the largest cell, between its stops."""
+    fraction = min(1.0, max(0.0, fraction))
+    position = fraction * (len(HEAT_SCALE) - 1)
+    low = min(int(position), len(HEAT_SCALE) - 2)
+    return mix(HEAT_SCALE[low], HEAT_SCALE[low + 1], position - low)
+
+
+def tread_tint(step: int) -> str:
+    return mix(BAND_TINTS[step], TREAD_SHADE, TREAD_AMOUNT)
