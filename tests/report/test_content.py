@@ -228,3 +228,21 @@ def test_many_stages_and_a_long_top_list_still_fit():
     hurts = rendered.section("4 Where it hurts", "5 The channels your customers prefer")
     for stage in bp.stages:
         assert flat(stage.name) in hurts
+
+
+def test_a_quick_win_that_keeps_customers_says_so_rather_than_saving_nothing():
+    """Customers who give up make no contact: an improvement that keeps them avoids no
+    contact cost, and the summary says what it saves instead of '£ 0 a year'."""
+    import datetime
+
+    from blueprint.report.content.subject import PlanSubject
+    from blueprint.report.content.summary import summary
+
+    bp = load_blueprint(next(p for p in SAMPLES if p.stem == "broadband-installation"))
+    plan = build_plan(bp)
+    keeping = [s for s in plan.waves[Wave.NOW] if s.avoidable_cost == 0 and s.lost_journeys > 0]
+    assert keeping, "the sample's Now wave has a quick win against giving up"
+    now = summary(PlanSubject(bp=bp, plan=plan, date=datetime.date(2026, 12, 6))).now
+    line = next(item for item in now if item.title == keeping[0].title)
+    assert line.facts.endswith(f"{keeping[0].lost_journeys:,.0f} lost journeys a year saved")
+    assert "0 a year" not in line.facts

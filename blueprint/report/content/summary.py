@@ -194,7 +194,12 @@ def _weakest_tile(subject: PlanSubject) -> Tile:
 
 def _now_item(subject: PlanSubject, score: ImprovementScore) -> NowItem:
     cost = avoidable_cost_text(score, subject.bp.currency)
-    facts = [f"effort {score.effort}", cost if cost == COST_UNKNOWN else f"{cost} a year"]
+    if score.avoidable_cost == 0 and score.lost_journeys > 0:
+        # Customers who give up make no contact: what it saves is journeys, not contacts.
+        gain = f"{fmt.whole(score.lost_journeys)} lost journeys a year saved"
+    else:
+        gain = cost if cost == COST_UNKNOWN else f"{cost} a year"
+    facts = [f"effort {score.effort}", gain]
     if score.owner.strip():
         facts.insert(0, f"owner {score.owner}")
     return NowItem(score.rank, score.title, ", ".join(facts))
