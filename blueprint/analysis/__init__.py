@@ -2,6 +2,16 @@
 
 from .certainty import Certainty, ImprovementCertainty, MeasureFirst, plan_certainty
 from .epic import EpicSummary, epic_index, summarise_epic, touchpoint_epic
+from .evidence import (
+    Backing,
+    CardBacking,
+    ImpactBacking,
+    UnbackedCard,
+    backing_by_touchpoint,
+    frictions_backing,
+    impact_backing,
+    unbacked_cards,
+)
 from .friction import (
     MONTHLY_FACTOR,
     FrictionScore,
@@ -29,11 +39,14 @@ __all__ = [
     "ACTION_SHARE",
     "DEFAULT_TOP",
     "MONTHLY_FACTOR",
+    "Backing",
+    "CardBacking",
     "Certainty",
     "CostTerm",
     "EpicSummary",
     "FailureDemand",
     "FrictionScore",
+    "ImpactBacking",
     "ImprovementCertainty",
     "ImprovementScore",
     "MeasureFirst",
@@ -42,12 +55,16 @@ __all__ = [
     "Quadrant",
     "StageEmotion",
     "StageFit",
+    "UnbackedCard",
     "Wave",
     "applies_to",
+    "backing_by_touchpoint",
     "build_plan",
     "channel_switches",
     "emotion_by_stage",
     "epic_index",
+    "frictions_backing",
+    "impact_backing",
     "lost_journeys",
     "monthly_reach",
     "persona_channel_fits",
@@ -56,5 +73,6 @@ __all__ = [
     "segment_weight",
     "summarise_epic",
     "touchpoint_epic",
+    "unbacked_cards",
     "yearly_contact_cost",
 ]
