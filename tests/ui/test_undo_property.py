@@ -10,9 +10,14 @@ from blueprint.model import (
     ContactReason,
     Demand,
     EpicLetter,
+    Evidence,
+    EvidenceKind,
+    EvidenceSource,
+    FrequencySource,
     Friction,
     FrictionKind,
     Improvement,
+    Measure,
     Period,
     Persona,
     Touchpoint,
@@ -63,6 +68,23 @@ IMPROVEMENT_VALUES = {
     "confidence": st.sampled_from([0.5, 0.8, 1.0, 0.7]),
     "owner": short_text,
     "epic_letters": st.lists(st.sampled_from(list(EpicLetter)), max_size=3),
+}
+MEASURE_VALUES = {
+    "name": short_text,
+    "value": st.floats(-1e6, 1e6, allow_nan=False),
+    "unit": short_text,
+    "period": st.none() | st.sampled_from(list(Period)),
+    "date": st.none() | st.sampled_from(["2026-10-31", "2026-02-30", "31/10/2026"]),
+    "source": st.sampled_from(list(FrequencySource)),
+    "origin": short_text,
+}
+EVIDENCE_VALUES = {
+    "kind": st.sampled_from(list(EvidenceKind)),
+    "text": short_text,
+    "source": st.sampled_from([*EvidenceSource, "rumour"]),
+    "date": st.none() | st.sampled_from(["2026-09-02", "2026-13-01"]),
+    "link": short_text,
+    "attachment": short_text,
 }
 REASON_VALUES = {
     "name": short_text,
@@ -144,6 +166,29 @@ def add_contact_reason(draw, document):
     return c.AddContactReason(document, ContactReason(name=name, parent_id=parent))
 
 
+def add_measure(draw, document):
+    measure = Measure(
+        touchpoint_id=draw(st.none() | st.sampled_from(ids(document, "touchpoints"))),
+        name=draw(short_text.filter(str.strip)),
+        value=draw(st.floats(-10, 1e4, allow_nan=False)),
+        period=draw(st.none() | st.sampled_from(list(Period))),
+        source=draw(st.sampled_from(list(FrequencySource))),
+    )
+    return c.AddMeasure(document, measure)
+
+
+def add_evidence(draw, document):
+    about = draw(st.sampled_from(ids(document, "touchpoints") + ids(document, "frictions")))
+    text = draw(short_text.filter(str.strip))
+    return c.AddEvidence(document, Evidence(about_id=about, text=text))
+
+
+def set_frequency_measure(draw, document):
+    measures = ids(document, "measures")
+    measure = draw(st.none() | st.sampled_from(measures)) if measures else None
+    return c.SetFrequencyMeasure(document, one(draw, document, "frictions"), measure)
+
+
 def set_touchpoint_personas(draw, document):
     chosen = draw(st.lists(st.sampled_from(ids(document, "personas")), unique=True))
     return c.SetTouchpointPersonas(document, one(draw, document, "touchpoints"), chosen)
@@ -168,6 +213,8 @@ EDITS = {
     "personas": (c.EditPersona, PERSONA_VALUES),
     "improvements": (c.EditImprovement, IMPROVEMENT_VALUES),
     "contact_reasons": (c.EditContactReason, REASON_VALUES),
+    "measures": (c.EditMeasure, MEASURE_VALUES),
+    "evidence": (c.EditEvidence, EVIDENCE_VALUES),
 }
 
 
@@ -245,6 +292,14 @@ MAKERS = [
             doc, one(d, doc, "frictions"), "contact_reason_id", one(d, doc, "contact_reasons")
         ),
     ),
+    # What backs the cards: measures, a frequency taken from one, evidence.
+    ("touchpoints", add_measure),
+    ("measures", field_edit(c.EditMeasure, "measures", MEASURE_VALUES)),
+    ("measures", lambda d, doc: c.RemoveMeasure(doc, one(d, doc, "measures"))),
+    ("frictions", set_frequency_measure),
+    ("touchpoints", add_evidence),
+    ("evidence", field_edit(c.EditEvidence, "evidence", EVIDENCE_VALUES)),
+    ("evidence", lambda d, doc: c.RemoveEvidence(doc, one(d, doc, "evidence"))),
     ("stages", keep_typing),
     ("stages", keep_typing),
 ]

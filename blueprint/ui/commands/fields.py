@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from pydantic import ValidationError
 
+from ...model import Presence
 from ...model.validation import problems_from_validation_error
 from ..document import Document, Kind
 from .base import BlueprintCommand, CommandError, SetField, SetProperty, quoted
@@ -181,9 +182,32 @@ class SetTouchpointPersonas(FieldEdit):
         super().__init__(document, touchpoint_id, "persona_ids", list(persona_ids), False)
 
 
+#: The parts of a frequency taken from a measure that the measure sets (``model.measures``).
+FOLLOWS_MEASURE = frozenset({"frequency.count", "frequency.per", "frequency.source"})
+
+
 class EditFriction(FieldEdit):
     kind = "frictions"
     noun = "friction point"
+
+    def __init__(
+        self, document: Document, entity_id: str, path: str, value: Any, mergeable: bool = True
+    ) -> None:
+        friction = document.get("frictions", entity_id)
+        # Today's frequency of a friction point that follows a measure is the measure's; a
+        # future value (set apart from today's, by the future view) is the user's to type.
+        today = getattr(self, "future_type", None) is None or (
+            friction is not None and friction.state != Presence.BOTH
+        )
+        if path in FOLLOWS_MEASURE and today and friction is not None:
+            measure = document.get("measures", friction.frequency.measure_id or "")
+            if measure is not None:
+                raise CommandError(
+                    f"the frequency of {quoted(friction.title)} is taken from the measure "
+                    f"{quoted(measure.name)}: choose 'typed in' under Follows measure to type it"
+                )
+        super().__init__(document, entity_id, path, value, mergeable)
+
     labels: ClassVar[dict[str, str]] = {
         "title": "title",
         "description": "description",
