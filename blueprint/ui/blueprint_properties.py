@@ -1,4 +1,5 @@
-"""The blueprint's own properties: title, organisation, currency and description.
+"""The blueprint's own properties: title, organisation, currency and description, and the
+measures of the whole blueprint.
 
 File › Blueprint Properties… or a click on the grid's corner (which shows the title) opens
 it. Every field is one ``EditBlueprint`` step, typing merged, as in the other property
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import QLineEdit, QMainWindow, QWidget
 from .canvas.frozen_view import FrozenHeaderView
 from .commands import BLUEPRINT, EditBlueprint
 from .document import Document
-from .inspector.forms import add_row, text_area
+from .inspector.forms import add_row, heading, text_area
+from .inspector.measure_form import DIALOG_LABELS
+from .inspector.measures_panel import MeasuresPanel
 from .structure.properties import PropertiesDialog
 
 TITLE_HELP = "The name of the service or journey: the PDF plan's cover and every page say it"
@@ -48,9 +51,15 @@ class BlueprintProperties(PropertiesDialog):
         self.description = text_area(4, "Description", "What this blueprint maps, and for whom")
         add_row(self.fields, "&Description:", self.description)
         self.form.bind(self.description, "description")
+        # The measures of the whole journey: a friction point's frequency may follow one.
+        self.measures = MeasuresPanel(document, DIALOG_LABELS, whole_blueprint=True)
+        self.measures.problem.connect(self.form.problem)
+        self.fields.addRow(heading("Measures of the whole blueprint"))
+        self.fields.addRow(self.measures)
 
     def show_properties(self) -> None:
         self.show_entity(BLUEPRINT)
+        self.measures.refresh()
         self.title.setFocus()
         self.title.selectAll()
 
@@ -60,6 +69,7 @@ class BlueprintProperties(PropertiesDialog):
     def _follow(self) -> None:
         if self.isVisible():
             self.form.refresh()
+            self.measures.refresh()
             self._describe()
 
     def _describe(self) -> None:

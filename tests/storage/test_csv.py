@@ -59,9 +59,12 @@ def comparable_frictions(bp):
         parent = reasons.get(reason.parent_id) if reason.parent_id else None
         return (parent.name if parent else None, reason.name, reason.demand)
 
+    # The sheets carry no measures, so no frequency taken from one: its count, period and
+    # source are in them, the measure it follows is not.
+    left_out = {"leads_to_channel_id": True, "contact_reason_id": True, "frequency": {"measure_id"}}
     return {
         f.id: {
-            **f.model_dump(exclude={"leads_to_channel_id", "contact_reason_id", *NOT_IN_SHEETS}),
+            **f.model_dump(exclude=left_out | dict.fromkeys(NOT_IN_SHEETS, True)),
             "leads_to": channels.get(f.leads_to_channel_id),
             "reason": reason_path(f.contact_reason_id),
         }

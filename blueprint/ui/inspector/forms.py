@@ -42,6 +42,17 @@ def caption(text: str, muted: bool = True) -> QLabel:
     return label
 
 
+def heading(text: str) -> QLabel:
+    """The title of a part of a panel ("Measures"), in bold."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setContentsMargins(0, 8, 0, 0)
+    return label
+
+
 def form_layout() -> QFormLayout:
     form = QFormLayout()
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

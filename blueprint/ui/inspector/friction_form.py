@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
 from ...model import FrictionNature
 from ..canvas import palette
-from ..commands import EditFriction
+from ..commands import EditFriction, SetFrequencyMeasure, push_checked
 from ..document import Document
 from .bindings import ComboBinding, EntityForm
 from .choices import (
@@ -19,11 +19,13 @@ from .choices import (
     channel_choices,
     contact_reason_choices,
 )
+from .evidence_text import TYPED_IN, follows_caption, frequency_measures, measure_choice
 from .forms import add_row, caption, compact_combo, form_layout, text_area
 from .numbers import NumberBox
 from .segmented import SegmentedChoice
 
 MAX_COUNT = 1_000_000_000.0
+FUTURE_MEASURE_TIP = "Tomorrow's frequency is typed; today's may follow a measure"
 
 
 class FrictionForm(QWidget):
@@ -75,6 +77,17 @@ class FrictionForm(QWidget):
             "Is the frequency measured from data, an estimate, or not known?",
         )
         self.form.bind(self.source, "frequency.source", SOURCES)
+        self.measure = compact_combo()
+        add_row(
+            form,
+            "Follo&ws measure:",
+            self.measure,
+            "Take the frequency from a measure of this touchpoint or of the whole blueprint: "
+            "its count, period and source then follow the measure",
+        )
+        self.measure.activated.connect(self._measure_chosen)
+        self.follows = caption("")
+        form.addRow("", self.follows)
         self.low = NumberBox(0, MAX_COUNT, 1, 1, optional=True)
         self.low.setAccessibleName("Frequency low count")
         self.high = NumberBox(0, MAX_COUNT, 1, 1, optional=True)
@@ -105,15 +118,19 @@ class FrictionForm(QWidget):
         self._reason = self.form.bind(self.reason, "contact_reason_id")
         self.setLayout(form)
         self._layout = form
+        self._measure_choices: list[str | None] = [None]
+        self._measure_tip = self.measure.toolTip()
         self.refresh_choices()
 
     def show_friction(self, friction_id: str | None) -> None:
         self.form.show(friction_id)
         self._show_help()
+        self._show_measure()
 
     def refresh(self) -> None:
         self.form.refresh()
         self._show_help()
+        self._show_measure()
 
     def refresh_choices(self) -> None:
         """Channels and contact reasons are named by the document, which may rename them."""
@@ -122,6 +139,58 @@ class FrictionForm(QWidget):
         assert isinstance(self._reason, ComboBinding)
         self._leads_to.set_choices(channel_choices(blueprint))
         self._reason.set_choices(contact_reason_choices(blueprint))
+
+    # --- a frequency taken from a measure ------------------------------------------------
+
+    def _today(self) -> bool:
+        """Whether today's values are edited (the future view types tomorrow's)."""
+        return self.form.command is EditFriction
+
+    def _show_measure(self) -> None:
+        friction = self.form.entity()
+        choices: list[tuple[str | None, str]] = [(None, TYPED_IN)]
+        followed = None
+        if friction is not None:
+            bp = self._document.blueprint
+            for measure, wide in frequency_measures(bp, friction.touchpoint_id):
+                choices.append((measure.id, measure_choice(measure, wide)))
+            followed = self._document.get("measures", friction.frequency.measure_id or "")
+        self._measure_choices = [value for value, _label in choices]
+        labels = [label for _value, label in choices]
+        if [self.measure.itemText(i) for i in range(self.measure.count())] != labels:
+            blocked = self.measure.blockSignals(True)
+            self.measure.clear()
+            self.measure.addItems(labels)
+            self.measure.blockSignals(blocked)
+        shown = followed.id if followed is not None else None
+        self.measure.setCurrentIndex(self._measure_choices.index(shown))
+        today = self._today()
+        self.measure.setEnabled(friction is not None and today)
+        self.measure.setToolTip(
+            self._measure_tip
+            if today
+            else "Tomorrow's frequency is typed; today's may follow a measure"
+        )
+        linked = followed is not None and today
+        self.count.setReadOnly(linked)
+        self.period.setEnabled(friction is not None and not linked)
+        self.source.setEnabled(friction is not None and not linked)
+        self.follows.setText(follows_caption(followed) if linked and followed else "")
+        self._layout.setRowVisible(self.follows, linked)
+
+    def _measure_chosen(self, index: int) -> None:
+        friction = self.form.entity()
+        if friction is None or not 0 <= index < len(self._measure_choices):
+            return
+        chosen = self._measure_choices[index]
+        if chosen == friction.frequency.measure_id:
+            return
+        push_checked(
+            self._document,
+            lambda: SetFrequencyMeasure(self._document, friction.id, chosen),
+            self.form.problem.emit,
+        )
+        self._show_measure()
 
     def _show_help(self) -> None:
         friction = self.form.entity()

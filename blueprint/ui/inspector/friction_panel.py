@@ -17,7 +17,9 @@ from ..commands import (
 )
 from ..document import Document
 from .choices import SEVERITY_WORDS, friction_summary
-from .forms import KeyList, caption
+from .evidence_form import FRICTION_LABELS
+from .evidence_panel import EvidencePanel
+from .forms import KeyList, caption, heading
 from .friction_form import FrictionForm
 
 NEW_FRICTION_TITLE = "New friction point"
@@ -53,6 +55,9 @@ class FrictionPanel(QWidget):
         self.remove_button.clicked.connect(self.remove_current)
         self.editor = FrictionForm(document)
         self.editor.form.problem.connect(self.problem)
+        self.evidence_heading = heading("Evidence about this friction point")
+        self.evidence = EvidencePanel(document, "the friction point", FRICTION_LABELS)
+        self.evidence.problem.connect(self.problem)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -62,6 +67,8 @@ class FrictionPanel(QWidget):
         layout.addWidget(self.empty_note)
         layout.addLayout(buttons)
         layout.addWidget(self.editor)
+        layout.addWidget(self.evidence_heading)
+        layout.addWidget(self.evidence)
         layout.addStretch(1)
         row = self.list.sizeHintForRow(0) if self.list.count() else 22
         self.list.setFixedHeight(LIST_ROWS * row + 2 * self.list.frameWidth() + 4)
@@ -120,6 +127,7 @@ class FrictionPanel(QWidget):
         self.empty_note.setVisible(enabled and not rows)
         self.editor.setVisible(bool(rows))
         self.editor.show_friction(self.current_friction_id())
+        self._show_evidence()
 
     def refresh_choices(self) -> None:
         self.editor.refresh_choices()
@@ -135,6 +143,13 @@ class FrictionPanel(QWidget):
     def _current_changed(self, _row: int) -> None:
         self.remove_button.setEnabled(self.current_friction_id() is not None)
         self.editor.show_friction(self.current_friction_id())
+        self._show_evidence()
+
+    def _show_evidence(self) -> None:
+        current = self.current_friction_id()
+        self.evidence_heading.setVisible(current is not None)
+        self.evidence.setVisible(current is not None)
+        self.evidence.show_about(current)
 
     def add_friction(self) -> None:
         if self._touchpoint_id is None:

@@ -22,6 +22,7 @@ from ...model.states import State
 from ..canvas.shown import JourneyView
 from ..commands import EditTouchpoint, EditTouchpointFuture
 from ..document import Document
+from .backing_page import BackingPage
 from .choices import cell_label
 from .forms import DeleteKeyGuard, caption
 from .friction_panel import FrictionPanel
@@ -33,6 +34,8 @@ _EMPTY, _MANY, _ONE = range(3)
 
 #: The tab of the card's friction points, after its details and lanes.
 FRICTION_TAB = 2
+#: The tab of what backs the card: its measures and evidence.
+EVIDENCE_TAB = 3
 
 
 def scrolled(page: QWidget) -> QScrollArea:
@@ -60,6 +63,8 @@ class TouchpointInspector(QWidget):
         self.fields.form.problem.connect(self.problem)
         self.fields.personas.problem.connect(self.problem)
         self.frictions.problem.connect(self.problem)
+        self.backing = BackingPage(document)
+        self.backing.problem.connect(self.problem)
         self.several = SeveralTouchpointsForm(document)
         self.several.problem.connect(self.problem)
         self.cell = caption("")
@@ -68,6 +73,9 @@ class TouchpointInspector(QWidget):
         self.tabs.addTab(scrolled(self.fields.details_page), "&Touchpoint")
         self.tabs.addTab(scrolled(self.fields.lanes_page), "&Lanes")
         self.tabs.addTab(scrolled(self.frictions), "F&riction")
+        # No Alt+letter: every letter of "Evidence" is taken on one tab or another.
+        self.tabs.addTab(scrolled(self.backing), "Evidence")
+        self.tabs.setTabToolTip(EVIDENCE_TAB, "Measures and evidence: what backs this card")
         editor = QWidget()
         column = QVBoxLayout(editor)
         column.setContentsMargins(0, 0, 0, 0)
@@ -100,6 +108,8 @@ class TouchpointInspector(QWidget):
         document.touchpointMoved.connect(self._touchpoint_is_stale)
         document.touchpointRemoved.connect(self._touchpoint_is_stale)
         document.frictionsChanged.connect(self._frictions_are_stale)
+        document.measuresChanged.connect(self._backing_is_stale)
+        document.evidenceChanged.connect(self._backing_is_stale)
         document.personasChanged.connect(self._personas_are_stale)
         document.structureChanged.connect(self._choices_are_stale)
         document.contactReasonsChanged.connect(self._choices_are_stale)
@@ -128,8 +138,10 @@ class TouchpointInspector(QWidget):
         if changed:
             self.fields.show_touchpoint(self.touchpoint_id)
             self.frictions.show_touchpoint(self.touchpoint_id)
+            self.backing.show_touchpoint(self.touchpoint_id)
             self._show_cell()
             self._count_frictions()
+            self._count_backing()
 
     def set_journey_view(self, view: JourneyView) -> None:
         """Show and edit the values of the view: tomorrow's in the future view."""
@@ -164,6 +176,10 @@ class TouchpointInspector(QWidget):
         count = len(self.frictions.frictions())
         self.tabs.setTabText(FRICTION_TAB, f"F&riction ({count})" if count else "F&riction")
 
+    def _count_backing(self) -> None:
+        count = self.backing.count()
+        self.tabs.setTabText(EVIDENCE_TAB, f"Evidence ({count})" if count else "Evidence")
+
     # --- following the document ----------------------------------------------------------------
 
     def _touchpoint_is_stale(self, touchpoint_id: str) -> None:
@@ -173,6 +189,11 @@ class TouchpointInspector(QWidget):
     def _frictions_are_stale(self, touchpoint_id: str) -> None:
         if touchpoint_id == self.touchpoint_id:
             self._stale.add("frictions")
+
+    def _backing_is_stale(self, _about_id: str) -> None:
+        # A measure of the whole blueprint may be offered to any friction's frequency, and
+        # evidence about a friction point counts for its card: any change may show here.
+        self._stale.add("backing")
 
     def _personas_are_stale(self) -> None:
         self._stale.add("personas")
@@ -185,6 +206,7 @@ class TouchpointInspector(QWidget):
         self.fields.personas.refresh()
         self.frictions.refresh_choices()
         self.show_touchpoints([])
+        self.backing.show_touchpoint(None)
 
     def _catch_up(self) -> None:
         stale, self._stale = self._stale, set()
@@ -200,6 +222,9 @@ class TouchpointInspector(QWidget):
         if "choices" in stale:
             self.frictions.refresh_choices()
             self._show_cell()
-        if "frictions" in stale:
+        if "frictions" in stale or "backing" in stale:
             self.frictions.refresh()
             self._count_frictions()
+        if {"frictions", "backing", "touchpoint"} & stale:
+            self.backing.refresh()
+            self._count_backing()

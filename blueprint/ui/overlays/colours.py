@@ -20,8 +20,18 @@ HEAT_SCALE = ("#fff4e6", "#fdd7a8", "#f7a35c", "#e0622c", "#a83216")
 HOTTEST_TINT_CONTRAST = 1.5
 COOLEST_TINT_CONTRAST = 1.15
 
-#: What the colours are drawn on (see ``palette.DRAWN_ON``): the pills are fills.
-DRAWN_ON: dict[str, tuple[palette.Use, ...]] = {"HEAT_SCALE": (palette.FILL,)}
+#: The evidence overlay's marks (``evidence_marks``): a card backed by measured data gets a
+#: solid disc of this colour with "M" on it; one backed by estimates only a ring of this
+#: one, "E" in the card's ink inside. Both are edged with ``palette.MARK_EDGE``.
+EVIDENCE_MEASURED = "#1a7837"
+EVIDENCE_ESTIMATED = "#f4c26b"
+
+#: What the colours are drawn on (see ``palette.DRAWN_ON``): the pills and marks are fills.
+DRAWN_ON: dict[str, tuple[palette.Use, ...]] = {
+    "HEAT_SCALE": (palette.FILL,),
+    "EVIDENCE_MEASURED": (palette.FILL,),
+    "EVIDENCE_ESTIMATED": (palette.FILL,),
+}
 
 
 def heat_colour(fraction: float) -> str:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 from shiboken6 import isValid
 
-from ...analysis import build_plan, emotion_by_stage
+from ...analysis import backing_by_touchpoint, build_plan, emotion_by_stage
 from ...model.states import State, current_state, has_future_state, state_view
 from ..canvas.scene import BlueprintScene
 from ..canvas.shown import JourneyView
@@ -32,6 +32,7 @@ from .bar import OverlayBar
 from .card_emphasis import NO_HIGHLIGHT, CanvasLook, Highlight, card_emphasis
 from .emotion_curve import EmotionCurve
 from .epic_badges import EpicBadges
+from .evidence_marks import BackingMarks
 from .filters import NO_FILTER, FrictionFilter
 from .find_bar import FindBar
 from .heat_items import HeatLayer
@@ -66,9 +67,15 @@ class Overlays(QObject):
         self.emotion_action = self._toggle(
             "E&motion Curve", "Draw the mean emotion of each stage as a curve along the journey"
         )
+        self.evidence_action = self._toggle(
+            "E&vidence",
+            "Mark how well each card is backed: measured data or evidence (M), estimates "
+            "only (E), nothing (?)",
+        )
         self.heat = HeatLayer(self._scene)
         self.epic_badges = EpicBadges(self._scene)
         self.emotion = EmotionCurve(self._scene)
+        self.evidence = BackingMarks(self._scene)
         #: in Compare, tomorrow's curve beside today's, dashed
         self.future_emotion = EmotionCurve(self._scene, dashed=True)
         #: the chosen persona's preferred cells and the stages that miss them
@@ -87,7 +94,7 @@ class Overlays(QObject):
         self._show_filters()
 
     def overlay_actions(self) -> list[QAction]:
-        return [self.heat_action, self.epic_action, self.emotion_action]
+        return [self.heat_action, self.epic_action, self.emotion_action, self.evidence_action]
 
     # --- what other views ask for ------------------------------------------------------------
 
@@ -161,7 +168,13 @@ class Overlays(QObject):
         else:
             self.emotion.clear()
             self.future_emotion.clear()
+        if self.evidence_action.isChecked():
+            titles = {tp.id: tp.title for tp in blueprint.touchpoints}
+            self.evidence.show(backing_by_touchpoint(blueprint), titles, layout)
+        else:
+            self.evidence.clear()
         self._show_preferred(blueprint, layout, comparing)
+        legend.evidence.setVisible(self.evidence_action.isChecked())
         legend.heat.setVisible(heat)
         legend.epic.setVisible(epic)
         legend.emotion.setVisible(self.emotion_action.isChecked())
@@ -260,7 +273,10 @@ class Overlays(QObject):
 
     def _add_menus(self, window: QMainWindow, menus: Menus) -> None:
         overlays = QMenu("O&verlays", window)  # Zoom &Out has the O
-        describe(overlays.menuAction(), "Colour the canvas by friction, EPIC or emotion; filter it")
+        describe(
+            overlays.menuAction(),
+            "Colour the canvas by friction, EPIC, emotion or evidence; filter it",
+        )
         overlays.addActions(self.overlay_actions())
         overlays.addSeparator()
         self.show_all_action = make_action(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from ...analysis.evidence import BACKINGS, Backing
 from ..canvas import palette
 from .colours import heat_colour
+from .evidence_marks import WORDS, paint_mark
 from .heat_items import impact_text
 
 SWATCH = 16
@@ -84,6 +86,35 @@ class EmotionLegend(_Part):
         self.row.addWidget(_label("+2 delighted", self))
 
 
+class BackingMarkSample(QWidget):
+    """One mark of the evidence overlay, drawn as on the canvas."""
+
+    def __init__(self, backing: Backing, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backing = backing
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        return QSize(SWATCH + 4, SWATCH + 4)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        radius = SWATCH / 2 + 1
+        paint_mark(painter, QPointF(self.width() / 2, self.height() / 2), self.backing, radius)
+        painter.end()
+
+
+class EvidenceLegend(_Part):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.row.addWidget(_label("Backed by", self))
+        self.samples = [BackingMarkSample(b, self) for b in BACKINGS]
+        for sample in self.samples:
+            self.row.addWidget(sample)
+            self.row.addWidget(_label(WORDS[sample.backing], self))
+
+
 class Legend(QWidget):
     """The parts of the legend, each shown while its overlay is on."""
 
@@ -95,5 +126,6 @@ class Legend(QWidget):
         self.heat = HeatLegend(self)
         self.epic = EpicLegend(self)
         self.emotion = EmotionLegend(self)
-        for part in (self.heat, self.epic, self.emotion):
+        self.evidence = EvidenceLegend(self)
+        for part in (self.heat, self.epic, self.emotion, self.evidence):
             row.addWidget(part)
