@@ -64,17 +64,18 @@ class CardBacking:
     evidence: int = 0
 
     def facts(self) -> list[str]:
-        """What it has, in words, best first: '1 quote or observation', 'NPS measured'..."""
+        """What it has, in words, best first: 'NPS, CSAT (measured)', '2 pieces of
+        evidence', '1 estimated friction frequency'..."""
         facts = []
         if self.measured:
-            facts.append(f"measured: {', '.join(self.measured)}")
+            facts.append(f"{', '.join(self.measured)} (measured)")
         if self.evidence:
             noun = "piece of evidence" if self.evidence == 1 else "pieces of evidence"
             facts.append(f"{self.evidence} {noun}")
         if self.measured_frequencies:
             facts.append(_frequencies(len(self.measured_frequencies), "measured"))
         if self.estimated:
-            facts.append(f"estimated: {', '.join(self.estimated)}")
+            facts.append(f"{', '.join(self.estimated)} (estimated)")
         if self.estimated_frequencies:
             facts.append(_frequencies(len(self.estimated_frequencies), "estimated"))
         if self.unknown_frequencies:

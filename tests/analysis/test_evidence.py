@@ -73,10 +73,10 @@ def test_measured_wins_over_estimates_and_the_facts_say_what_there_is():
     card = backing_by_touchpoint(bp)["t1"]
     assert card.backing == Backing.MEASURED
     assert card.facts() == [
-        "measured: Slow page views, NPS",
+        "Slow page views, NPS (measured)",
         "1 piece of evidence",
         "1 measured friction frequency",
-        "estimated: CSAT",
+        "CSAT (estimated)",
     ]
     assert backing_by_touchpoint(bp)["t3"].facts() == []
 

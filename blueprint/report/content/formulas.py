@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ...analysis import ACTION_SHARE, MONTHLY_FACTOR
 from ...analysis.plan import LOW_EFFORT_MAX
 from .. import formatting as fmt
+from ..backing_text import BACKING_RULE
 from .subject import PlanSubject
 
 _PERIOD_FACTORS = {"day": "365/12", "week": "52/12", "month": "1", "quarter": "1/3", "year": "1/12"}
@@ -33,6 +34,8 @@ KEYS = (
     "epic",
     "failure_demand",
     "channel_switch",
+    "backing",
+    "impact_backing",
 )
 
 
@@ -138,6 +141,18 @@ def formulas(subject: PlanSubject) -> tuple[Formula, ...]:
             "Channel switch",
             "a flow between two channels",
             "A flow whose two touchpoints sit in different channels.",
+        ),
+        (
+            "Backing of a card",
+            "measured data; else estimates only; else nothing",
+            f"{BACKING_RULE} Only bad friction counts; measures of the whole blueprint back "
+            "no card.",
+        ),
+        (
+            "Impact on measured data",
+            "Σ F (measured frequency) / Σ F",
+            "The share of the friction impact whose friction points have a measured frequency "
+            "(one taken from a measure has that measure's source).",
         ),
     ]
     said = tuple(Formula(key, *row) for key, row in zip(KEYS, rows, strict=True))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...analysis import ImprovementScore, Wave
+from ...analysis import ImprovementScore, Wave, impact_backing
 from ...analysis.epic import LETTER_NAMES
 from .. import formatting as fmt
+from ..backing_text import impact_backing_sentence
 from ..certainty_text import stability_sentence
 from ..comparison_text import headline_sentence
 from ..saving import COST_UNKNOWN, avoidable_cost_text, saving_rich
@@ -49,6 +50,8 @@ class Summary:
     tomorrow: Rich | None
     personas: Rich | None
     how_sure: Rich | None
+    #: how much of the friction impact rests on measured frequencies
+    backed: Rich | None
     tiles: tuple[Tile, ...]
     top: tuple[ImprovementRow, ...]
     now: tuple[NowItem, ...]
@@ -65,6 +68,7 @@ def summary(subject: PlanSubject) -> Summary:
         tomorrow=_tomorrow(subject),
         personas=_personas(subject),
         how_sure=_how_sure(subject),
+        backed=_backed(subject),
         tiles=tiles(subject),
         top=tuple(improvement_row(subject, s) for s in subject.plan.top_improvements),
         now=tuple(_now_item(subject, s) for s in now[:NOW_LISTED]),
@@ -142,6 +146,14 @@ def _how_sure(subject: PlanSubject) -> Rich | None:
         return None
     where = _in(subject, DATA_TO_CAPTURE) if certainty.decisive else ""
     return rich(strong(sentence), where)
+
+
+def _backed(subject: PlanSubject) -> Rich | None:
+    """The one sentence on how much of the friction impact rests on measured data."""
+    sentence = impact_backing_sentence(impact_backing(subject.plan))
+    if sentence is None:
+        return None
+    return rich(sentence, _in(subject, DATA_TO_CAPTURE))
 
 
 def tiles(subject: PlanSubject) -> tuple[Tile, ...]:

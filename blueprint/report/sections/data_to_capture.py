@@ -1,12 +1,16 @@
 """Data to capture: the estimated or unknown frequencies behind the improvements, in the
-order to measure them (decisive first, then by swing)."""
+order to measure them (decisive first, then by swing), and the cards the team is guessing
+about: backed by nothing or by estimates only, the most friction impact first."""
 
 from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from ...analysis import Certainty, MeasureFirst, Plan
+from ...analysis.evidence import Backing, UnbackedCard, backing_by_touchpoint, unbacked_cards
+from ...analysis.journey import applies_to
 from .. import formatting as fmt
+from ..backing_text import BACKING_RULE, BACKING_WORDS, backing_counts, what_it_has
 from ..certainty_text import count_word, end_effect
 from ..context import RenderContext
 from ..tables import Column, DataTable
@@ -27,6 +31,19 @@ GAP_COLUMNS = (
 
 DECISIVE_MARK = "◆ yes"
 
+#: Cards with friction impact listed by name; the rest are counted.
+UNBACKED_LISTED = 20
+#: Cards without friction impact, backed by nothing, named in one line.
+BARE_NAMED = 8
+
+UNBACKED_COLUMNS = (
+    Column("#", 16, numeric=True),
+    Column("Touchpoint · stage · channel", 180),
+    Column("Backed by", 62),
+    Column("Friction\nimpact F", 56, numeric=True),
+    Column("What it has", 179),
+)
+
 
 def listed(certainty: Certainty) -> tuple[MeasureFirst, ...]:
     """The rows the section shows: every decisive one, then the next by swing."""
@@ -34,11 +51,17 @@ def listed(certainty: Certainty) -> tuple[MeasureFirst, ...]:
 
 
 def data_to_capture(ctx: RenderContext) -> list[Flowable]:
-    story: list[Flowable] = [
+    return [
         Spacer(1, 14),
         CondPageBreak(ctx.height * 0.3),
         section_heading(ctx, DATA_TO_CAPTURE),
+        *_measure_first(ctx),
+        *_guesses(ctx),
     ]
+
+
+def _measure_first(ctx: RenderContext) -> list[Flowable]:
+    story: list[Flowable] = []
     certainty = ctx.certainty
     if certainty is None or not certainty.measure_first:
         story.append(
@@ -114,4 +137,78 @@ def _ends(plan: Plan, certainty: Certainty, item: MeasureFirst) -> str:
     high = end_effect(plan, certainty, item.top_k_at_high)
     return (
         f"At {fmt.number(item.range.low)} a month: {low}. At {fmt.number(item.range.high)}: {high}."
+    )
+
+
+def _guesses(ctx: RenderContext) -> list[Flowable]:
+    """The cards backed by nothing or by estimates only: where the team is guessing."""
+    plan = ctx.plan
+    in_scope = [t for t in ctx.bp.touchpoints if applies_to(t.persona_ids, plan.persona_id)]
+    if not in_scope:
+        return []
+    cards = backing_by_touchpoint(ctx.bp)
+    counts = {b: sum(1 for t in in_scope if cards[t.id].backing == b) for b in Backing}
+    found = unbacked_cards(ctx.bp, plan)
+    story: list[Flowable] = [
+        CondPageBreak(ctx.height * 0.2),
+        Paragraph("Where the blueprint is a guess", ctx.styles.h2),
+        Paragraph(f"{ctx.user(backing_counts(counts))} {BACKING_RULE}", ctx.styles.body),
+    ]
+    if not found:
+        story.append(
+            Paragraph("Every card is backed by measured data or evidence.", ctx.styles.body)
+        )
+        return story
+    weighty = [u for u in found if u.impact > 0]
+    if weighty:
+        story.append(
+            Paragraph(
+                "The cards the plan rests on, backed by nothing or by estimates only, the "
+                "most friction impact first: measure them, or find a quote or an observation.",
+                ctx.styles.body,
+            )
+        )
+        story.append(_unbacked_table(ctx, weighty[:UNBACKED_LISTED]))
+        more = len(weighty) - UNBACKED_LISTED
+        if more > 0:
+            story.append(
+                Paragraph(
+                    f"… and {fmt.plural(more, 'more card')} with less friction impact.",
+                    ctx.styles.small,
+                )
+            )
+    bare = [u for u in found if u.impact == 0]
+    if bare:
+        story.append(Paragraph(_bare_line(ctx, bare), ctx.styles.small))
+    return story
+
+
+def _unbacked_table(ctx: RenderContext, rows: list[UnbackedCard]) -> Flowable:
+    table = DataTable(ctx, UNBACKED_COLUMNS)
+    for order, item in enumerate(rows, start=1):
+        where = (
+            f"{ctx.stage_names.get(item.stage_id, '?')} · "
+            f"{ctx.channel_names.get(item.channel_id, '?')}"
+        )
+        table.add(
+            [
+                str(order),
+                [(item.title, ctx.styles.cell), (where, ctx.styles.cell_muted)],
+                BACKING_WORDS[item.card.backing],
+                fmt.compact(item.impact),
+                what_it_has(item),
+            ]
+        )
+    return table.build()
+
+
+def _bare_line(ctx: RenderContext, bare: list[UnbackedCard]) -> str:
+    """The cards with no friction impact and little behind them, in one line."""
+    named = [f"‘{ctx.user(u.title)}’" for u in bare[:BARE_NAMED]]
+    more = len(bare) - BARE_NAMED
+    if more > 0:
+        named.append(fmt.plural(more, "more"))
+    return (
+        f"Without friction impact, backed by nothing or by estimates only "
+        f"({fmt.plural(len(bare), 'card')}): {fmt.join_words(named)}."
     )

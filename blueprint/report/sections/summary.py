@@ -27,7 +27,7 @@ def summary(ctx: RenderContext) -> list[Flowable]:
     said = content.summary(ctx)
     heading = section_heading(ctx, SUMMARY)
     _, heading_height = heading.wrap(ctx.width, ctx.height)
-    sentences = [said.lead, said.tomorrow, said.personas, said.how_sure]
+    sentences = [said.lead, said.tomorrow, said.personas, said.how_sure, said.backed]
     body = [
         *(Paragraph(ctx.markup(s), ctx.styles.body) for s in sentences if s is not None),
         _tiles(ctx, said.tiles),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
 from ...model import FrictionNature
 from ..canvas import palette
@@ -173,6 +173,8 @@ class FrictionForm(QWidget):
         )
         linked = followed is not None and today
         self.count.setReadOnly(linked)
+        arrows = QAbstractSpinBox.ButtonSymbols
+        self.count.setButtonSymbols(arrows.NoButtons if linked else arrows.UpDownArrows)
         self.period.setEnabled(friction is not None and not linked)
         self.source.setEnabled(friction is not None and not linked)
         self.follows.setText(follows_caption(followed) if linked and followed else "")
