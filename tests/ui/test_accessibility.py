@@ -155,7 +155,7 @@ def unnamed(interface, path="") -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("tab", [0, 1, 2], ids=["touchpoint", "lanes", "friction"])
+@pytest.mark.parametrize("tab", [0, 1, 2, 3], ids=["touchpoint", "lanes", "friction", "evidence"])
 def test_every_interactive_widget_says_what_it_is_for(window, tab):
     for dock in window.findChildren(QDockWidget):
         dock.show()

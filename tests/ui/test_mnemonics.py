@@ -41,7 +41,7 @@ def test_mnemonics_are_read_as_qt_reads_them():
     assert mnemonic("R&&D &budget") == "b"
 
 
-@pytest.mark.parametrize("tab", [0, 1, 2], ids=["touchpoint", "lanes", "friction"])
+@pytest.mark.parametrize("tab", [0, 1, 2, 3], ids=["touchpoint", "lanes", "friction", "evidence"])
 def test_no_letter_does_two_things_in_the_main_window(window, tab):
     tools(window).inspector.tabs.setCurrentIndex(tab)
     assert described(clashes(window)) == []

@@ -3,7 +3,7 @@ overlay), its measures and the quotes and observations about it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...analysis.evidence import Backing, card_backing
@@ -34,6 +34,7 @@ class BackingPage(QWidget):
         self._document = document
         self._touchpoint_id: str | None = None
         self.verdict = caption("", muted=False)
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)  # it names measures as typed
         self.verdict.setAccessibleName("How well the card is backed")
         self.measures = MeasuresPanel(document)
         self.evidence = EvidencePanel(document, "the touchpoint")

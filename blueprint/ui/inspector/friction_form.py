@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
 from ...model import FrictionNature
@@ -87,6 +88,7 @@ class FrictionForm(QWidget):
         )
         self.measure.activated.connect(self._measure_chosen)
         self.follows = caption("")
+        self.follows.setTextFormat(Qt.TextFormat.PlainText)  # the origin as typed
         form.addRow("", self.follows)
         self.low = NumberBox(0, MAX_COUNT, 1, 1, optional=True)
         self.low.setAccessibleName("Frequency low count")

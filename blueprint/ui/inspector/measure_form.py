@@ -66,6 +66,8 @@ class MeasureForm(QWidget):
         self.name = QComboBox()
         add_row(form, labels["name"], self.name, "What is measured: pick one or type any name")
         self.form.add_binding(SuggestBinding(self.form, self.name, "name", MEASURE_NAMES))
+        for named in (self.name, self.name.lineEdit()):
+            named.setAccessibleName("Measure name")
         self.value = NumberBox(-MAX_VALUE, MAX_VALUE, 1, 2)
         add_row(form, labels["value"], self.value, "The number measured (or estimated)")
         self.form.bind(self.value, "value")
