@@ -16,10 +16,10 @@ BACKING_WORDS = {
 
 #: The rule of ``analysis.evidence``, as the plan states it.
 BACKING_RULE = (
-    "A card is backed by measured data when it has a measured measure (an NPS, a contact "
+    "A card is backed by measured data when it has a measured figure (an NPS, a contact "
     "count, a completion rate), a bad friction point whose frequency is measured, or a quote "
-    "or observation about it or its friction points; by estimates only when all it has are "
-    "estimated measures or estimated frequencies; otherwise by nothing."
+    "or an observation about it or its friction points; by estimates only when all it has "
+    "are estimated figures or estimated frequencies; otherwise by nothing."
 )
 
 

@@ -75,7 +75,7 @@ def test_the_formulas_state_the_rule(broadband):
     _, rendered = broadband
     formulas = rendered.section(rendered.heading(FORMULAS))
     assert "Backing of a card" in formulas
-    assert flat("by estimates only when all it has are estimated measures") in formulas
+    assert flat("by estimates only when all it has are estimated figures") in formulas
 
 
 def test_a_blueprint_backed_everywhere_says_so():

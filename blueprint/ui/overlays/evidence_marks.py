@@ -31,10 +31,10 @@ from .colours import EVIDENCE_ESTIMATED, EVIDENCE_MEASURED
 
 #: Over the cards, under a card being dragged.
 MARK_Z = CARD_Z + 0.5
-RADIUS = 11.0
+RADIUS = 12.0
 #: The ring of "estimates only": wide enough to read as a ring, not as an edge.
 RING = 4.0
-LETTER_FONT = 13
+LETTER_FONT = 14
 
 LETTERS = {Backing.MEASURED: "M", Backing.ESTIMATED: "E", Backing.NOTHING: "?"}
 WORDS = {
