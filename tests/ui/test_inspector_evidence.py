@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from blueprint.storage import save_blueprint
 from blueprint.ui.document import Document
-from blueprint.ui.inspector.attachment import SAVE_FIRST
+from blueprint.ui.inspector.attachment import SAVE_FIRST, UNSAVED
 from blueprint.ui.inspector.touchpoint_inspector import EVIDENCE_TAB, FRICTION_TAB
 from tests.factories import evidence_blueprint
 from tests.ui.editing_helpers import (
@@ -244,7 +244,7 @@ def test_evidence_about_a_friction_point_on_the_friction_tab_and_a_missing_file(
     assert rows(panel) == ["Seen: Hold music loops every 40 s · call recording, 📎"]
     attachment = panel.editor.attachment
     assert attachment.missing.isVisible()
-    assert attachment.missing.text() == "⚠ missing: recordings/call-17.mp3"
+    assert attachment.missing.text() == f"⚠ missing: recordings/call-17.mp3{UNSAVED}"
     assert not attachment.picture.isVisible() and not attachment.open.isEnabled()
     qtbot.mouseClick(panel.add_quote, LEFT)
     qtbot.keyClicks(panel.editor.text, "I hung up after 20 minutes")
@@ -278,6 +278,21 @@ def test_an_attached_image_shows_as_a_thumbnail_and_as_missing_when_gone(
         click_card(window, "t1")
         assert attachment.missing.text() == "⚠ missing: photos/queue.png"
         assert not attachment.picture.isVisible()
+    finally:
+        close_window(window)
+
+
+def test_an_attachment_no_system_could_have_shows_as_missing(qtbot, qapp, tmp_path):
+    bp = evidence_blueprint()
+    bp.evidence[0].attachment = "photos/\x00queue.png"
+    path = tmp_path / "small.blueprint"
+    save_blueprint(bp, path)
+    window = open_window(qtbot, Document(bp, path))
+    try:
+        click_card(window, "t1")
+        open_tab(qtbot, window, EVIDENCE_TAB)
+        attachment = backing(window).evidence.editor.attachment
+        assert attachment.missing.isVisible() and not attachment.open.isEnabled()
     finally:
         close_window(window)
 

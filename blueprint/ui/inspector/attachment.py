@@ -32,6 +32,9 @@ SAVE_FIRST = (
     "blueprint file, so the two can move together."
 )
 
+#: Why a file kept beside the blueprint cannot be found while the blueprint has no file.
+UNSAVED = " (the blueprint is not saved yet: its folder is not known)"
+
 
 class AttachmentError(ValueError):
     """A file that cannot be attached; the message says why, for a person."""
@@ -57,6 +60,15 @@ def resolve_attachment(blueprint_file: Path | None, attachment: str) -> Path | N
     if blueprint_file is None or not attachment.strip():
         return None
     return blueprint_file.parent / Path(PurePosixPath(attachment))
+
+
+def is_file(path: Path) -> bool:
+    """Whether a file is there; a path no system could have (a NUL in a hand-edited file)
+    or a folder that cannot be read is simply not there."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def thumbnail(path: Path) -> QPixmap | None:
@@ -130,7 +142,7 @@ class AttachmentField(QWidget):
             self.path.setText(self._attachment)
             self.path.setCursorPosition(0)
         found = self.file()
-        exists = found is not None and found.is_file()
+        exists = found is not None and is_file(found)
         picture = thumbnail(found) if exists and found is not None else None
         self.picture.setVisible(picture is not None)
         if picture is not None:
@@ -139,7 +151,8 @@ class AttachmentField(QWidget):
         else:
             self.picture.clear()
         gone = bool(self._attachment) and not exists
-        set_warning(self.missing, f"missing: {self._attachment}" if gone else "")
+        why = UNSAVED if self._document.path is None else ""
+        set_warning(self.missing, f"missing: {self._attachment}{why}" if gone else "")
         self.open.setEnabled(exists)
         self.detach.setEnabled(bool(self._attachment))
 
@@ -161,7 +174,7 @@ class AttachmentField(QWidget):
 
     def open_file(self) -> None:
         found = self.file()
-        if found is not None and found.is_file():
+        if found is not None and is_file(found):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(found)))
 
 
