@@ -366,7 +366,7 @@ def test_overlays_follow_the_dark_theme(qtbot, window, monkeypatch):
 def test_the_exported_picture_never_shows_the_overlays(window, tmp_path):
     plain = tmp_path / "plain.png"
     export_canvas(window.document, plain, zoom=0.25)
-    for name in ("Friction Heat Map", "EPIC Colours", "Emotion Curve"):
+    for name in ("Friction Heat Map", "EPIC Colours", "Emotion Curve", "Evidence"):
         view_action(window, name).trigger()
     overlaid = tmp_path / "overlaid.png"
     export_canvas(window.document, overlaid, zoom=0.25)

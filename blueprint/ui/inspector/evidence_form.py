@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from ..commands import EditEvidence
 from ..document import Document
-from ..plan.improvements_choices import plain_tip
+from ..tips import plain_tip
 from .attachment import AttachmentBinding, AttachmentField
 from .bindings import EntityForm
 from .entry_bindings import DateBinding

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
-from ..plan.improvements_choices import plain_tip
+from ..tips import plain_tip
 from .forms import KeyList
 
 

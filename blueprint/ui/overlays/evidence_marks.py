@@ -26,7 +26,7 @@ from ..canvas import palette
 from ..canvas.card import CARD_Z
 from ..canvas.drawing import CELLS, MARK_EDGE_WIDTH, SIMPLE_DETAIL, colour, font, shows
 from ..canvas.layout import GridLayout
-from ..plan.improvements_choices import plain_tip
+from ..tips import plain_tip
 from .colours import EVIDENCE_ESTIMATED, EVIDENCE_MEASURED
 
 #: Over the cards, under a card being dragged.

@@ -3,11 +3,10 @@ writes numbers: as the PDF plan does (``report.formatting``), so both read alike
 
 from __future__ import annotations
 
-import html
-
 from ...analysis.plan import LOW_EFFORT_MAX, WAVE_OF, Quadrant, Wave
 from ...model import CONFIDENCE_LEVELS, EFFORT_POINTS, Action, Status
 from ...report import formatting as fmt
+from ..tips import plain_tip as plain_tip  # where the dock's modules have taken it from
 
 #: The value/irritant view of DOMAIN.md: what each action is for.
 ACTION_MEANINGS: dict[Action, str] = {
@@ -74,8 +73,3 @@ def one_line(text: str, limit: int = 80) -> str:
     """User text on one line, clipped with an ellipsis."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def plain_tip(text: str) -> str:
-    """A tooltip that shows user text as typed: Qt would render markup in a plain tooltip."""
-    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
