@@ -109,6 +109,11 @@ def test_a_followed_frequency_is_not_typed_over(backed):
     # Its plausible range is still the user's, and tomorrow's count too.
     do(backed, EditFriction(backed, "x1", "frequency.high", 40.0))
     do(backed, EditFrictionFuture(backed, "x1", "frequency.count", 2.0))
+    # Tomorrow's count is drawn, not measured: it follows no measure; today's still does.
+    friction = backed.entity("frictions", "x1")
+    assert friction.future.frequency.count == 2.0
+    assert friction.future.frequency.measure_id is None
+    assert friction.frequency.measure_id == "m1"
 
 
 def test_removing_a_measure_leaves_its_frequency_typed_in(backed):

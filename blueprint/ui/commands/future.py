@@ -42,6 +42,9 @@ def _future_change(
     if rest:  # a part of a composite value: EPIC's letters, a frequency's count
         whole = (getattr(future, head) or today).model_copy(deep=True)
         setattr(whole, rest, new)
+        if head == "frequency" and whole != today:
+            # Tomorrow's count is drawn, not measured: it follows no measure of today's.
+            whole.measure_id = None
         value = whole
     else:
         value = new
