@@ -135,6 +135,8 @@ def test_the_summary_shows_the_key_figures_and_the_lead():
     assert f"{len(plan.improvements)} improvements address" in words
     # The future state's gain, pointing at the slide that shows it.
     assert "The future state drawn in this blueprint (slide 3) would avoid about" in words
+    # How much of it rests on measured data, as the PDF's summary says it.
+    assert "of the friction impact rests on measured frequencies" in words
 
 
 def test_every_slide_has_notes_and_each_number_slide_says_how_its_numbers_are_computed(sample):

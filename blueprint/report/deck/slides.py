@@ -79,9 +79,9 @@ SUMMARY_FORMULAS = (
 def summary_slide(deck: Presentation, subject: PlanSubject, formulas: tuple[Formula, ...]):
     said = summary_content.summary(subject)
     keys = SUMMARY_FORMULAS + (("friction_cost", "change") if said.tomorrow else ())
-    lead = [plain_text(s) for s in (said.lead, said.tomorrow, said.how_sure) if s]
+    sentences = [said.lead, said.tomorrow, said.how_sure, said.backed]
+    lead = [plain_text(s) for s in sentences if s]
     slide = titled_slide(deck, SUMMARY[1], lead, pick(formulas, *keys))
-    sentences = [said.lead, said.tomorrow, said.how_sure]
     top = BODY.top
     top += fitted(
         slide,
