@@ -291,6 +291,10 @@ def _state_rules(bp: Blueprint) -> list[Problem]:
     return found
 
 
+#: A conflict on a field of the blueprint itself (its title, its currency) names this as its
+#: collection and its entity id.
+DOCUMENT_CONFLICT = "blueprint"
+
 #: What a comment thread may be about.
 COMMENTABLE = ("touchpoints", "frictions", "improvements", "stages", "channels")
 
@@ -338,14 +342,28 @@ def _annotation_references(bp: Blueprint) -> list[Problem]:
             )
         elif first.about_id != comment.about_id:
             found.append(problem(comment, "about_id", "must be about what its thread is about"))
+    ids_in: dict[str, set[str]] = {}
     for conflict in bp.conflicts:
-        if conflict.collection not in COLLECTION_NOUNS:
+        if conflict.collection == DOCUMENT_CONFLICT:
+            if conflict.entity_id != DOCUMENT_CONFLICT:
+                found.append(
+                    problem(
+                        conflict,
+                        "entity_id",
+                        f"must be {DOCUMENT_CONFLICT!r} for a field of the blueprint itself",
+                    )
+                )
+        elif conflict.collection not in COLLECTION_NOUNS:
             found.append(
                 problem(conflict, "collection", f"names no kind of entity: {conflict.collection!r}")
             )
-        elif conflict.entity_id not in {e.id for e in getattr(bp, conflict.collection)}:
-            noun = COLLECTION_NOUNS[conflict.collection]
-            found.append(problem(conflict, "entity_id", _missing(noun, conflict.entity_id)))
+        else:
+            kind = conflict.collection
+            if kind not in ids_in:
+                ids_in[kind] = {e.id for e in getattr(bp, kind)}
+            if conflict.entity_id not in ids_in[kind]:
+                noun = COLLECTION_NOUNS[kind]
+                found.append(problem(conflict, "entity_id", _missing(noun, conflict.entity_id)))
     return found
 
 
