@@ -1,0 +1,98 @@
+"""The conflicts a merge records in its result, with ids that depend only on what they say.
+
+A conflict's id is derived from the entity, the field and the value set aside, so merging
+the same files twice gives the same bytes, and a conflict recorded again by a later merge
+replaces the one it repeats instead of adding a copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Blueprint, Conflict, ConflictKind
+from .fields import COLLECTIONS, DOCUMENT, JSON, TEXT, Leaf, shape_of
+from .words import Names, label, noun
+
+#: Every conflict id a merge makes starts with this.
+ID_PREFIX = "merge-"
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictRecord:
+    kind: ConflictKind
+    collection: str
+    entity_id: str
+    field: str
+    kept: Any
+    other: Any
+    kept_from: str
+    other_from: str
+
+
+def conflict_id(collection: str, entity_id: str, field: str, other: Any) -> str:
+    said = json.dumps([collection, entity_id, field, other], ensure_ascii=False, sort_keys=True)
+    return ID_PREFIX + hashlib.blake2b(said.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def conflict_entities(
+    records: Iterable[ConflictRecord], places: Mapping[str, Mapping[str, int]]
+) -> list[Conflict]:
+    """The records as entities, in document order: the blueprint's own fields first, then
+    by list, by place in the list, and by field."""
+    ranks = {DOCUMENT: -1} | {collection: rank for rank, collection in enumerate(COLLECTIONS)}
+
+    def order(record: ConflictRecord) -> tuple:
+        place = places.get(record.collection, {}).get(record.entity_id, -1)
+        return (ranks.get(record.collection, len(ranks)), place, record.entity_id, record.field)
+
+    return [
+        Conflict(
+            id=conflict_id(r.collection, r.entity_id, r.field, r.other),
+            kind=r.kind,
+            collection=r.collection,
+            entity_id=r.entity_id,
+            field=r.field,
+            kept=r.kept,
+            other=r.other,
+            kept_from=r.kept_from,
+            other_from=r.other_from,
+        )
+        for r in sorted(records, key=order)
+    ]
+
+
+def conflict_lines(bp: Blueprint, conflicts: Iterable[Conflict]) -> list[str]:
+    """Each conflict in words: "Touchpoint 'Call': title kept 'Call us' (ours); theirs
+    wanted 'Phone us'"."""
+    names = Names(bp)
+    return [_conflict_words(conflict, names) for conflict in conflicts]
+
+
+def _conflict_words(conflict: Conflict, names: Names) -> str:
+    collection = conflict.collection
+    if collection == DOCUMENT:
+        head, leaf = "Blueprint", Leaf(conflict.field, TEXT)
+    else:
+        head = f"{noun(collection).capitalize()} '{names.of(conflict.entity_id)}'"
+        leaves = {leaf.path: leaf for leaf in shape_of(collection).leaves()}
+        leaf = leaves.get(conflict.field, Leaf(conflict.field, JSON))
+    if conflict.kind == ConflictKind.DELETED_AND_CHANGED:
+        changed = conflict.kept if isinstance(conflict.kept, list) else []
+        why = (
+            f"it changed {', '.join(label(str(path)) for path in changed)}"
+            if changed
+            else "something kept is on it or names it"
+        )
+        return (
+            f"{head}: deleted by {conflict.other_from}, kept as {conflict.kept_from} has it ({why})"
+        )
+    kept = names.value(leaf.kind, conflict.kept, leaf.item_kind)
+    other = names.value(leaf.kind, conflict.other, leaf.item_kind)
+    return (
+        f"{head}: {label(conflict.field)} kept {kept} ({conflict.kept_from}); "
+        f"{conflict.other_from} wanted {other}"
+    )

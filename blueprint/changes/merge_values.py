@@ -1,0 +1,187 @@
+"""Three-way merge of one entity's fields: what each side changed from the base.
+
+A field one side changed takes that side's value; a field both changed to the same value
+takes it; a field both changed differently keeps ours' value and is a conflict. Nested
+objects (EPIC, frequency, future values) are merged sub-field by sub-field, lists of ids or
+letters as sets (what either side added is in, what either removed is out, in ours' order
+with theirs' additions after the item they follow), a list of objects with a key (a
+persona's preferred channels, one per stage) key by key. Fields that mean one thing together
+(a touchpoint's cell, a count with its period and range) are merged together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .fields import LIST, OBJECTS, Leaf, Nested, Shape, shape_of
+from .ordering import merged_order
+
+#: Fields merged as one value: both sides changing any of them differently is one conflict.
+GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "touchpoints": (("stage_id", "channel_id"), ("future.stage_id", "future.channel_id")),
+    "frictions": (
+        ("frequency.count", "frequency.per", "frequency.low", "frequency.high"),
+        (
+            "future.frequency.count",
+            "future.frequency.per",
+            "future.frequency.low",
+            "future.frequency.high",
+        ),
+    ),
+}
+#: Lists of objects merged item by item, by the field that identifies an item in its list.
+KEYED_LISTS: dict[str, str] = {"preferred_channels": "stage_id"}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldConflict:
+    """Both sides changed the field at ``path`` differently: ``kept`` is ours' value (what the
+    merge keeps), ``other`` theirs'."""
+
+    path: str
+    kept: Any
+    other: Any
+
+
+def merge_data(
+    collection: str, base: dict | None, ours: dict, theirs: dict
+) -> tuple[dict, list[FieldConflict]]:
+    """The merged JSON data of one entity (``base`` None: both sides added it) and the
+    fields both sides changed differently."""
+    conflicts: list[FieldConflict] = []
+    data = _merge_object(
+        shape_of(collection), base, ours, theirs, GROUPS.get(collection, ()), conflicts
+    )
+    return data, conflicts
+
+
+def _get(holder: dict | None, name: str) -> Any:
+    return None if holder is None else holder.get(name)
+
+
+def _name(path: str) -> str:
+    return path.rpartition(".")[2]
+
+
+def _merge_object(
+    shape: Shape,
+    base: dict | None,
+    ours: dict | None,
+    theirs: dict | None,
+    groups: tuple[tuple[str, ...], ...],
+    conflicts: list[FieldConflict],
+) -> dict:
+    paths = {field.path for field in shape.fields}
+    merged: dict[str, Any] = {}
+    grouped: set[str] = set()
+    for group in groups:
+        if not set(group) <= paths:
+            continue
+        grouped |= set(group)
+        names = [_name(path) for path in group]
+        was, mine, yours = (tuple(_get(d, n) for n in names) for d in (base, ours, theirs))
+        value = _three_way(was, mine, yours)
+        if value is None:
+            value = mine
+            conflicts += [
+                FieldConflict(path, kept, other)
+                for path, kept, other in zip(group, mine, yours, strict=True)
+                if kept != other
+            ]
+        merged.update(zip(names, value, strict=True))
+    for field in shape.fields:
+        if field.path in grouped:
+            continue
+        name = _name(field.path)
+        was, mine, yours = _get(base, name), _get(ours, name), _get(theirs, name)
+        if isinstance(field, Nested):
+            merged[name] = _merge_nested(field, was, mine, yours, groups, conflicts)
+        else:
+            merged[name] = _merge_leaf(field, was, mine, yours, conflicts)
+    return merged
+
+
+_CLASH = object()
+
+
+def _three_way(base: Any, ours: Any, theirs: Any) -> Any:
+    """The value of a field from its three versions; None when both changed it differently
+    (only used for tuples, which are never None)."""
+    if ours == theirs or theirs == base:
+        return ours
+    if ours == base:
+        return theirs
+    return None
+
+
+def _merge_nested(
+    field: Nested,
+    base: Any,
+    ours: Any,
+    theirs: Any,
+    groups: tuple[tuple[str, ...], ...],
+    conflicts: list[FieldConflict],
+) -> Any:
+    if ours == theirs or theirs == base:
+        return ours
+    if ours == base:
+        return theirs
+    merged = _merge_object(field.shape, base, ours, theirs, groups, conflicts)
+    if field.optional and (ours is None or theirs is None) and _all_null(merged):
+        return None
+    return merged
+
+
+def _all_null(data: dict) -> bool:
+    return all(_all_null(v) if isinstance(v, dict) else v is None for v in data.values())
+
+
+def _merge_leaf(
+    field: Leaf, base: Any, ours: Any, theirs: Any, conflicts: list[FieldConflict]
+) -> Any:
+    if ours == theirs or theirs == base:
+        return ours
+    if ours == base:
+        return theirs
+    lists = isinstance(ours, list) and isinstance(theirs, list) and isinstance(base, list | None)
+    if lists and field.kind == LIST:
+        return merged_set(base or [], ours, theirs)
+    key = KEYED_LISTS.get(_name(field.path))
+    if lists and field.kind == OBJECTS and key is not None:
+        merged, other = _merge_keyed(key, base or [], ours, theirs)
+        if other is not None:
+            conflicts.append(FieldConflict(field.path, merged, other))
+        return merged
+    conflicts.append(FieldConflict(field.path, ours, theirs))
+    return ours
+
+
+def merged_set(base: list, ours: list, theirs: list) -> list:
+    """A list merged as a set: in when either side added it or both kept it."""
+    was, mine, yours = set(base), set(ours), set(theirs)
+    present = {item for item in mine | yours if (item in mine and item in yours) or item not in was}
+    return merged_order(base, ours, theirs, present)
+
+
+def _merge_keyed(key: str, base: list, ours: list, theirs: list) -> tuple[list, list | None]:
+    """A list of objects merged by ``key``; the other value is the same merge taking theirs'
+    item where both changed one differently (None when none clashed)."""
+    was, mine, yours = ({item[key]: item for item in items} for items in (base, ours, theirs))
+    kept: dict[Any, Any] = {}
+    other: dict[Any, Any] = {}
+    clashed = False
+    for item_key in {**mine, **yours}:
+        b, o, t = was.get(item_key), mine.get(item_key), yours.get(item_key)
+        value = o if o == t or t == b else t if o == b else _CLASH
+        if value is _CLASH:
+            clashed = True
+            kept[item_key], other[item_key] = o, t
+        else:
+            kept[item_key] = other[item_key] = value
+
+    def ordered(values: dict) -> list:
+        present = {k for k, v in values.items() if v is not None}
+        return [values[k] for k in merged_order(list(was), list(mine), list(yours), present)]
+
+    return ordered(kept), ordered(other) if clashed else None
