@@ -590,6 +590,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="title of the new blueprint (default: from FILE's name)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(run=cmd_import_csv)
+
+    from .cli_changes import add_change_commands  # here: it imports this module
+
+    add_change_commands(sub)
     return parser
 
 

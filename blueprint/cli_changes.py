@@ -1,0 +1,242 @@
+"""The command line's ``diff``, ``show``, ``git-diff`` and ``merge``: two versions of a file
+in words, one version as lines for git, and the three-way merge git can call as a driver.
+
+``merge`` has exit codes of its own, as git reads them from a merge driver: 0 merged
+cleanly; 1 merged, with conflicts recorded in the file; 2 nothing written (an input is not a
+blueprint, is of a newer version, is broken or missing, or the output cannot be written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from pathlib import Path
+
+from .changes import (
+    MergeError,
+    blueprint_lines,
+    diff_blueprints,
+    diff_document,
+    diff_lines,
+    merge_blueprints,
+)
+from .changes.conflicts import conflict_lines
+from .cli import _CONTROL, EXIT_OK, PROG, UsageError, _one_line
+from .model import Blueprint
+from .storage import (
+    BlueprintFileError,
+    EmptyFileError,
+    LoadError,
+    load_blueprint,
+    save_blueprint,
+)
+from .storage.atomic import describe_os_error
+
+MERGED, MERGED_WITH_CONFLICTS, NOT_MERGED = 0, 1, 2
+#: What git passes for the side of a file that does not exist (added or deleted).
+NO_FILE = "/dev/null"
+
+
+def _visible(line: str) -> str:
+    """Control characters from a file's text shown, not sent to the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", line)
+
+
+def _print_lines(lines) -> None:
+    out = sys.stdout
+    for line in lines:
+        out.write(_visible(line) + "\n")
+
+
+# --- diff and show ----------------------------------------------------------------------------
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    a, b = load_blueprint(args.a), load_blueprint(args.b)
+    changes = diff_blueprints(a, b)
+    if args.format == "json":
+        json.dump(diff_document(changes, args.a, args.b), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    _print_lines(diff_lines(changes) or ["No differences."])
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    try:
+        bp = load_blueprint(args.file)
+    except LoadError as error:
+        if not args.textconv:
+            raise
+        # git diffs what it is given: a broken file is still shown, as it is.
+        _print_lines([f"(not a readable blueprint: {_one_line(error.reason)})"])
+        sys.stdout.write(_raw_text(Path(args.file)))
+        return EXIT_OK
+    _print_lines(blueprint_lines(bp))
+    return EXIT_OK
+
+
+def _raw_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8", "replace")
+    except OSError as error:
+        return f"(cannot read it: {describe_os_error(error, reading=True)})\n"
+
+
+def cmd_git_diff(args: argparse.Namespace) -> int:
+    """git's external diff: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE, and
+    NEW-PATH RENAME-INFO for a renamed file; PATH alone for an unmerged one."""
+    given = args.arguments
+    if len(given) == 1:
+        _print_lines([f"* Unmerged path {given[0]}"])
+        return EXIT_OK
+    if len(given) not in (7, 9):
+        raise UsageError(
+            "git-diff takes the 7 arguments git passes an external diff (PATH OLD-FILE OLD-HEX "
+            "OLD-MODE NEW-FILE NEW-HEX NEW-MODE), or 9 for a renamed file"
+        )
+    path, old_file, new_file = given[0], given[1], given[4]
+    new_path = given[7] if len(given) == 9 else path
+    _print_lines([f"diff --blueprint a/{path} b/{new_path}"])
+    try:
+        old, new = _side(old_file), _side(new_file)
+    except LoadError as error:
+        _print_lines([f"(not a readable blueprint: {_one_line(error.message)}; the lines:)"])
+        _print_lines(_text_diff(old_file, new_file, path, new_path))
+        return EXIT_OK
+    if old_file == NO_FILE:
+        _print_lines([f"New blueprint '{_one_line(new.title)}'"])
+    elif new_file == NO_FILE:
+        _print_lines([f"Deleted blueprint '{_one_line(old.title)}'"])
+    lines = diff_lines(diff_blueprints(old, new))
+    _print_lines(lines or ["(the same content, written differently)"])
+    return EXIT_OK
+
+
+def _side(name: str) -> Blueprint:
+    return Blueprint() if name == NO_FILE else load_blueprint(name)
+
+
+def _text_diff(old_file: str, new_file: str, path: str, new_path: str) -> list[str]:
+    def lines(name: str) -> list[str]:
+        return [] if name == NO_FILE else _raw_text(Path(name)).splitlines()
+
+    return list(
+        difflib.unified_diff(
+            lines(old_file), lines(new_file), f"a/{path}", f"b/{new_path}", lineterm=""
+        )
+    )
+
+
+# --- merge ----------------------------------------------------------------------------------------
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    names = {
+        role: f"{args.name} ({role})" if args.name else str(path)
+        for role, path in (("base", args.base), ("ours", args.ours), ("theirs", args.theirs))
+    }
+    try:
+        base = _merge_input(args.base, names["base"], allow_empty=True)
+        ours = _merge_input(args.ours, names["ours"])
+        theirs = _merge_input(args.theirs, names["theirs"])
+    except _Refused as refused:
+        _refuse(str(refused), args)
+        return NOT_MERGED
+    try:
+        result = merge_blueprints(base, ours, theirs)
+    except MergeError as error:
+        _refuse(f"{args.name or args.ours}: {error}", args)
+        return NOT_MERGED
+    report = sys.stdout if args.output else sys.stderr
+    try:
+        if args.output:
+            save_blueprint(result.blueprint, args.output)
+        else:
+            from .storage import dumps_blueprint
+
+            sys.stdout.buffer.write(dumps_blueprint(result.blueprint))
+            sys.stdout.flush()
+    except BlueprintFileError as error:
+        _refuse(error.message, args)
+        return NOT_MERGED
+    where = args.name or args.output or "standard output"
+    if result.clean:
+        print(f"Merged {where}: no conflicts.", file=report)
+        return MERGED
+    count = len(result.conflicts)
+    print(
+        f"Merged {where} with {count} conflict{'s' if count != 1 else ''} recorded in the file "
+        "(open it in blueprint to decide each):",
+        file=report,
+    )
+    for line in conflict_lines(result.blueprint, result.conflicts):
+        print("  " + _visible(line), file=report)
+    return MERGED_WITH_CONFLICTS
+
+
+class _Refused(Exception):
+    pass
+
+
+def _merge_input(path: str, name: str, allow_empty: bool = False) -> Blueprint:
+    try:
+        return load_blueprint(path)
+    except EmptyFileError:
+        if allow_empty:  # git's base of two files added on both branches: empty
+            return Blueprint()
+        raise _Refused(f"{name}: is empty: there is no blueprint in it") from None
+    except LoadError as error:
+        raise _Refused(f"{name}: {error.reason}") from None
+
+
+def _refuse(message: str, args: argparse.Namespace) -> None:
+    kept = f"; {args.ours} is left as it was" if args.output == args.ours else ""
+    print(f"{PROG}: error: cannot merge: {_one_line(message)}{kept}", file=sys.stderr)
+
+
+# --- parsers ----------------------------------------------------------------------------------
+
+
+def add_change_commands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("diff", help="what changed from A to B, entity by entity and field by field")
+    p.add_argument("a", metavar="A.blueprint")
+    p.add_argument("b", metavar="B.blueprint")
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or json"
+    )
+    p.set_defaults(run=cmd_diff)
+
+    p = sub.add_parser("show", help="a blueprint as readable lines (for git's textconv)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--textconv",
+        action="store_true",
+        help="for git: print a file that is not a readable blueprint as it is, instead of failing",
+    )
+    p.set_defaults(run=cmd_show)
+
+    p = sub.add_parser(
+        "git-diff",
+        help="git's external diff driver (diff.blueprint.command): what changed, in words",
+    )
+    p.add_argument("arguments", nargs="+", metavar="ARG", help="the arguments git passes")
+    p.set_defaults(run=cmd_git_diff)
+
+    p = sub.add_parser(
+        "merge",
+        help="three-way merge by id (a git merge driver): exit 0 clean, 1 conflicts recorded, "
+        "2 nothing written",
+    )
+    p.add_argument("base", metavar="BASE", help="the common ancestor (git's %%O)")
+    p.add_argument("ours", metavar="OURS", help="our version (git's %%A); its values win conflicts")
+    p.add_argument("theirs", metavar="THEIRS", help="their version (git's %%B)")
+    p.add_argument(
+        "-o", "--output", metavar="OUT", help="where to write the result (git: %%A); default stdout"
+    )
+    p.add_argument(
+        "--name", metavar="PATH", help="the file's name in messages (git passes it as %%P)"
+    )
+    p.set_defaults(run=cmd_merge)
