@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Blueprint, Conflict, ConflictKind
-from .fields import COLLECTIONS, DOCUMENT, JSON, TEXT, Leaf, shape_of
+from .fields import COLLECTIONS, DOCUMENT, DOCUMENT_FIELDS, JSON, TEXT, Leaf, shape_of
 from .words import Names, label, noun
 
 #: Every conflict id a merge makes starts with this.
@@ -47,7 +47,13 @@ def conflict_entities(
 
     def order(record: ConflictRecord) -> tuple:
         place = places.get(record.collection, {}).get(record.entity_id, -1)
-        return (ranks.get(record.collection, len(ranks)), place, record.entity_id, record.field)
+        return (
+            ranks.get(record.collection, len(ranks)),
+            place,
+            record.entity_id,
+            _field_rank(record.collection, record.field),
+            record.field,
+        )
 
     return [
         Conflict(
@@ -63,6 +69,20 @@ def conflict_entities(
         )
         for r in sorted(records, key=order)
     ]
+
+
+def _field_rank(collection: str, field: str) -> int:
+    """Fields in the order of the model (the whole entity first)."""
+    if not field:
+        return -1
+    fields = DOCUMENT_FIELDS if collection == DOCUMENT else _leaf_paths(collection)
+    return fields.index(field) if field in fields else len(fields)
+
+
+def _leaf_paths(collection: str) -> tuple[str, ...]:
+    if collection not in COLLECTIONS:
+        return ()
+    return tuple(leaf.path for leaf in shape_of(collection).leaves())
 
 
 def conflict_lines(bp: Blueprint, conflicts: Iterable[Conflict]) -> list[str]:

@@ -28,7 +28,7 @@ from .conflicts import ConflictRecord, conflict_entities
 from .fields import COLLECTIONS, DOCUMENT, DOCUMENT_FIELDS, MODELS, data_of, flat, shape_of
 from .merge_values import merge_data
 from .ordering import merged_order
-from .references import attachments, references, targets
+from .references import ATTACHED, REFERENCES, attachments, references, targets
 
 #: How many rounds of repair a merge may take before it gives up (one is the rule).
 MAX_ROUNDS = 8
@@ -69,6 +69,8 @@ class Slot:
     data: dict | None = None
     #: it may name something one side deleted: the closure looks at its references
     touched: bool = False
+    #: one side deleted it and the merge brought it back
+    restored: bool = False
 
     @property
     def current(self) -> Any:
@@ -201,6 +203,7 @@ class Merge:
         back with what it is attached to (no conflict of its own)."""
         kept = slot.ours if slot.ours is not None else slot.theirs
         slot.present, slot.value, slot.data, slot.touched = True, kept, None, True
+        slot.restored = True
         if changed is not None:
             keeper = self.side_of(kept, slot)
             deleter = self.labels[1] if keeper == self.labels[0] else self.labels[0]
@@ -233,10 +236,47 @@ class Merge:
                     if target is not None and not target.present and target.restorable:
                         self.restore(target, changed=[])
                         queue.append(target)
-            for dependent in self.dependents.get(slot.id, ()):
+            for dependent in self.dependents.get(slot.id, ()) if slot.restored else ():
                 if not dependent.present and self._attached_present(dependent):
                     self.restore(dependent)
                     queue.append(dependent)
+
+    def reattach(self) -> None:
+        """What comes back is linked again where the deleting side had cut it: an
+        improvement lists again the friction point that returns, a touchpoint its persona.
+        (Links inside nested values, such as future values, stay cut.)"""
+        back = {s.id: s for slots in self.slots.values() for s in slots.values() if s.restored}
+        if not back:
+            return
+        for collection, slots in self.slots.items():
+            links = [p for p in REFERENCES.get(collection, ()) if "." not in p]
+            links = [p for p in links if p not in ATTACHED.get(collection, ())]
+            for slot in slots.values():
+                if (
+                    not slot.present
+                    or slot.base is None
+                    or slot.ours is None
+                    or slot.theirs is None
+                ):
+                    continue
+                for path in links:
+                    self._link_again(slot, path, back)
+
+    def _link_again(self, slot: Slot, path: str, back: dict[str, Slot]) -> None:
+        was, now = _field(slot.base, path), self.get(slot, path)  # type: ignore[arg-type]
+        for ref in was if isinstance(was, list) else [was]:
+            returned = back.get(ref) if isinstance(ref, str) else None
+            if returned is None or not returned.present:
+                continue
+            keeper = slot.ours if returned.ours is not None else slot.theirs
+            kept = _field(keeper, path)  # type: ignore[arg-type]
+            if isinstance(now, list) and isinstance(kept, list):
+                if ref in kept and ref not in now:
+                    now = merged_order(was, now, kept, {*now, ref})
+                    self.set(slot, **{path: now})
+            elif now is None and kept == ref:
+                now = ref
+                self.set(slot, **{path: ref})
 
     def _attached_present(self, slot: Slot) -> bool:
         kept = slot.kept_side
@@ -379,6 +419,7 @@ def merge_blueprints(
     for collection in COLLECTIONS:
         merge.merge_collection(collection)
     merge.restore_closure()
+    merge.reattach()
     for _ in range(MAX_ROUNDS):
         repair(merge)
         merge.materialise()
