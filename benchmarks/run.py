@@ -26,6 +26,7 @@ GROUPS: dict[str, str] = {
     "storage": "benchmarks.bench_storage",
     "plan": "benchmarks.bench_plan",
     "changes": "benchmarks.bench_changes",
+    "merge": "benchmarks.bench_merge",
     "certainty": "benchmarks.bench_certainty",
     "editor": "benchmarks.bench_editor",
     "app": "benchmarks.bench_app",

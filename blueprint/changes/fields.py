@@ -165,28 +165,3 @@ def flat(shape: Shape, data: dict[str, Any] | None) -> dict[str, Any]:
         else:
             found[field.path] = value
     return found
-
-
-def default_leaves(collection: str) -> dict[str, Any]:
-    """The leaf values of an entity whose fields all hold their defaults (required fields
-    are left out: they have no default)."""
-    return _defaults(shape_of(collection))
-
-
-@cache
-def _defaults(shape: Shape) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for field in shape.fields:
-        name = field.path.rpartition(".")[2]
-        info = shape.model.model_fields[name]
-        if info.is_required() or name == "id":
-            continue
-        default = info.get_default(call_default_factory=True)
-        if isinstance(field, Nested):
-            if default is None:
-                found |= dict.fromkeys((leaf.path for leaf in field.shape.leaves()), None)
-            else:
-                found |= flat(field.shape, data_of(default))
-        else:
-            found[field.path] = default.value if isinstance(default, Enum) else default
-    return found

@@ -118,7 +118,7 @@ class Merge:
         other_from: str,
     ) -> None:
         self.records[(collection, entity_id, path)] = ConflictRecord(
-            kind, collection, entity_id, path, kept, other, kept_from, other_from
+            kind, collection, entity_id, path, _plain(kept), _plain(other), kept_from, other_from
         )
 
     def side_of(self, version: Identified | None, slot: Slot) -> str:
@@ -260,7 +260,9 @@ class Merge:
                 ):
                     continue
                 for path in links:
-                    self._link_again(slot, path, back)
+                    was = getattr(slot.base, path)
+                    if any(ref in back for ref in (was if isinstance(was, list) else (was,))):
+                        self._link_again(slot, path, back)
 
     def _link_again(self, slot: Slot, path: str, back: dict[str, Slot]) -> None:
         was, now = _field(slot.base, path), self.get(slot, path)  # type: ignore[arg-type]
@@ -356,10 +358,11 @@ class Merge:
         return Blueprint(**self.document, **lists), tuple(recorded)
 
     def get(self, slot: Slot, name: str) -> Any:
-        """A top-level field of the merged entity."""
+        """A top-level field of the merged entity (an enumeration's member as it is)."""
         if slot.data is not None:
             return slot.data.get(name)
-        return _field(slot.value, name)  # type: ignore[arg-type]
+        value = getattr(slot.value, name)
+        return _plain(value) if isinstance(value, BaseModel | list) else value
 
     def set(self, slot: Slot, **values: Any) -> None:
         """Change top-level fields of the merged entity (validated when it is made)."""

@@ -266,14 +266,18 @@ def _states_fit_owners(merge: Merge) -> None:
     it is narrowed to its touchpoint's state; when the two have no state in common, the
     touchpoint is widened to both states."""
     touchpoints = merge.slots["touchpoints"]
+    # Most touchpoints are in both states, and nothing on them can be out of step.
+    single = {
+        slot.id: state
+        for slot in merge.present("touchpoints")
+        if (state := merge.get(slot, "state")) != BOTH
+    }
     for collection, ends in (("frictions", ("touchpoint_id",)), ("flows", ("from_id", "to_id"))):
-        for slot in merge.present(collection):
+        for slot in merge.present(collection) if single else ():
             for end in ends:
-                owner = touchpoints.get(merge.get(slot, end))
-                if owner is None or not owner.present:
-                    continue
-                state, owners = merge.get(slot, "state"), merge.get(owner, "state")
-                if owners == BOTH or state == owners:
+                owners = single.get(merge.get(slot, end))
+                state = merge.get(slot, "state")
+                if owners is None or state == owners:
                     continue
                 if state == BOTH:
                     future = merge.get(slot, "future") if collection == "frictions" else None
@@ -286,6 +290,8 @@ def _states_fit_owners(merge: Merge) -> None:
                             merge, slot, "future", None, future, merge.whose(slot, "future", future)
                         )
                 else:
+                    owner = touchpoints[merge.get(slot, end)]
+                    del single[owner.id]
                     merge.set(owner, state=BOTH)
                     _both_changed(
                         merge, owner, "state", BOTH, owners, merge.whose(owner, "state", owners)

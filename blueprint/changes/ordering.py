@@ -54,6 +54,10 @@ def merged_order(
     the item it follows in theirs (at the start when it follows none), and after what ours
     added there. When both moved an item, ours' place wins.
     """
+    if list(theirs) == list(base):  # theirs moved nothing: ours' order is the order
+        ordered = [item for item in ours if item in present]
+        if len(ordered) == len(present):
+            return ordered
     in_ours = set(ours)
     ours_moved = moved(base, ours)
     theirs_moved = moved(base, theirs)

@@ -13,18 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import Blueprint
-from .fields import (
-    COLLECTIONS,
-    DOCUMENT_FIELDS,
-    LIST,
-    OBJECTS,
-    REFERENCE,
-    TEXT,
-    data_of,
-    default_leaves,
-    flat,
-    shape_of,
-)
+from .fields import COLLECTIONS, DOCUMENT_FIELDS, LIST, OBJECTS, REFERENCE, TEXT, shape_of
 from .words import Names, label, noun
 
 INDENT = "  "
@@ -44,22 +33,30 @@ def blueprint_lines(bp: Blueprint) -> Iterator[str]:
         value = getattr(bp, name)
         if name != "title" and value != defaults[name].default:
             yield from _field(label(name), TEXT, value, "", names)
+    # What the file holds: the fields that differ from their defaults (one dump, as saving).
+    held = bp.model_dump(mode="json", exclude_defaults=True)
     for collection in COLLECTIONS:
         entities = getattr(bp, collection)
-        shape = shape_of(collection)
-        leaves = shape.leaves()
-        usual = default_leaves(collection)
-        for entity in entities:
+        leaves = shape_of(collection).leaves()
+        title = noun(collection).capitalize()
+        for entity, data in zip(entities, held.get(collection, []), strict=True):
             yield ""
-            yield f"{noun(collection).capitalize()} '{_line(names.name(collection, entity))}' " + (
-                f"(id {entity.id})"
-            )
-            values = flat(shape, data_of(entity))
+            yield f"{title} '{_line(names.name(collection, entity))}' (id {entity.id})"
+            values = _leaves(data)
             for leaf in leaves:
-                value = values[leaf.path]
-                if leaf.path in NAMING_FIELDS or (leaf.path in usual and usual[leaf.path] == value):
-                    continue
-                yield from _field(label(leaf.path), leaf.kind, value, leaf.item_kind, names)
+                if leaf.path in values and leaf.path not in NAMING_FIELDS:
+                    value = values[leaf.path]
+                    yield from _field(label(leaf.path), leaf.kind, value, leaf.item_kind, names)
+
+
+def _leaves(data: dict, prefix: str = "") -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            found |= _leaves(value, f"{prefix}{key}.")
+        else:
+            found[prefix + key] = value
+    return found
 
 
 def _line(text: str) -> str:

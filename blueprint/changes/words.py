@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import cache
 from typing import Any
+
+from pydantic import BaseModel
 
 from ..model import Blueprint, Identified
 from ..model.validation import COLLECTION_NOUNS
@@ -35,6 +38,7 @@ LABELS = {
 CLIP = 60
 
 
+@cache
 def label(path: str) -> str:
     """``future.stage_id`` -> "future stage", ``epic.easy`` -> "EPIC easy"."""
     words = []
@@ -145,7 +149,11 @@ class Names:
 
 
 def _get(entity: Any, name: str) -> Any:
-    return entity.get(name) if isinstance(entity, dict) else getattr(entity, name, None)
+    if isinstance(entity, dict):
+        return entity.get(name)
+    if isinstance(entity, BaseModel) and name not in type(entity).model_fields:
+        return None  # asked without pydantic's slow search for a missing attribute
+    return getattr(entity, name, None)
 
 
 #: The field naming what an entity is on, for "on 'Call'".
