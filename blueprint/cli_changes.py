@@ -193,7 +193,7 @@ def _merge_input(path: str, name: str, allow_empty: bool = False) -> Blueprint:
 
 
 def _refuse(message: str, args: argparse.Namespace) -> None:
-    kept = f"; {args.ours} is left as it was" if args.output == args.ours else ""
+    kept = f"; {args.name or args.ours} is left as it was" if args.output == args.ours else ""
     print(f"{PROG}: error: cannot merge: {_one_line(message)}{kept}", file=sys.stderr)
 
 

@@ -3,6 +3,7 @@ branches merged through the merge driver, and `git diff`/`git log -p` through te
 the external diff driver."""
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -13,12 +14,27 @@ import pytest
 from blueprint.model import Stage, Touchpoint, document_problems
 from blueprint.storage import load_blueprint, save_blueprint
 from tests.changes.edits import remove_with_attached
+from tests.conftest import ROOT
 from tests.factories import small_blueprint
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 BLUEPRINT = f"{shlex.quote(sys.executable)} -m blueprint"
 PLAN = "plan.blueprint"
+
+
+def readme_setup() -> tuple[str, list[tuple[str, str]]]:
+    """The .gitattributes line and the `git config` lines of the README's Working with git."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("### Working with git") :]
+    section = section[: section.index("\n## ")]
+    attributes = re.search(r"echo '([^']+)' >> \.gitattributes", section).group(1)
+    settings = []
+    for line in section.splitlines():
+        if line.startswith("git config "):
+            _, _, name, value = shlex.split(line)
+            settings.append((name, value))
+    return attributes, settings
 
 
 class Repo:
@@ -36,13 +52,11 @@ class Repo:
         self.git("init", "-q", "-b", "main")
         self.git("config", "user.name", "Test Designer")
         self.git("config", "user.email", "designer@example.com")
-        # The README's set-up, with the blueprint of this test run.
-        self.git("config", "merge.blueprint.name", "blueprint: three-way merge by id")
-        self.git("config", "merge.blueprint.driver", f"{BLUEPRINT} merge %O %A %B -o %A --name %P")
-        self.git("config", "diff.blueprint.textconv", f"{BLUEPRINT} show --textconv")
-        (folder / ".gitattributes").write_text(
-            "*.blueprint merge=blueprint diff=blueprint\n", encoding="utf-8"
-        )
+        # The README's set-up, word for word, with the blueprint of this test run.
+        attributes, settings = readme_setup()
+        for name, value in settings:
+            self.git("config", name, value.replace("blueprint ", f"{BLUEPRINT} ", 1))
+        (folder / ".gitattributes").write_text(attributes + "\n", encoding="utf-8")
 
     def git(self, *args, check=True):
         done = subprocess.run(
@@ -90,6 +104,16 @@ def merge(repo):
 
 def conflicted(repo):
     return repo.git("diff", "--name-only", "--diff-filter=U").stdout.split()
+
+
+def test_the_readme_sets_up_both_drivers():
+    attributes, settings = readme_setup()
+    assert attributes == "*.blueprint diff=blueprint merge=blueprint"
+    assert [name for name, _ in settings] == [
+        "diff.blueprint.textconv",
+        "merge.blueprint.name",
+        "merge.blueprint.driver",
+    ]
 
 
 def test_edits_to_different_entities_and_fields_merge_cleanly(tmp_path):
