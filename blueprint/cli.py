@@ -40,6 +40,7 @@ from .changes import (
     comparison_document,
     has_future_state,
 )
+from .cli_changes import add_change_commands
 from .model import Blueprint
 from .model.states import current_state
 from .model.templates import DEFAULT_TEMPLATE, TEMPLATES, new_blueprint
@@ -590,8 +591,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="title of the new blueprint (default: from FILE's name)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(run=cmd_import_csv)
-
-    from .cli_changes import add_change_commands  # here: it imports this module
 
     add_change_commands(sub)
     return parser

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -23,7 +24,6 @@ from .changes import (
     merge_blueprints,
 )
 from .changes.conflicts import conflict_lines
-from .cli import _CONTROL, EXIT_OK, PROG, UsageError, _one_line
 from .model import Blueprint
 from .storage import (
     BlueprintFileError,
@@ -34,14 +34,21 @@ from .storage import (
 )
 from .storage.atomic import describe_os_error
 
+PROG = "blueprint"
+EXIT_OK, EXIT_USAGE = 0, 2
 MERGED, MERGED_WITH_CONFLICTS, NOT_MERGED = 0, 1, 2
 #: What git passes for the side of a file that does not exist (added or deleted).
 NO_FILE = "/dev/null"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _visible(line: str) -> str:
     """Control characters from a file's text shown, not sent to the terminal."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", line)
+
+
+def _one_line(text: str) -> str:
+    return _visible(" ".join(str(text).split()))
 
 
 def _print_lines(lines) -> None:
@@ -93,10 +100,12 @@ def cmd_git_diff(args: argparse.Namespace) -> int:
         _print_lines([f"* Unmerged path {given[0]}"])
         return EXIT_OK
     if len(given) not in (7, 9):
-        raise UsageError(
-            "git-diff takes the 7 arguments git passes an external diff (PATH OLD-FILE OLD-HEX "
-            "OLD-MODE NEW-FILE NEW-HEX NEW-MODE), or 9 for a renamed file"
+        print(
+            f"{PROG}: error: git-diff takes the 7 arguments git passes an external diff (PATH "
+            "OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE), or 9 for a renamed file",
+            file=sys.stderr,
         )
+        return EXIT_USAGE
     path, old_file, new_file = given[0], given[1], given[4]
     new_path = given[7] if len(given) == 9 else path
     _print_lines([f"diff --blueprint a/{path} b/{new_path}"])
