@@ -6,6 +6,7 @@ import json
 import pytest
 
 from blueprint.cli import main
+from blueprint.model import Stage
 from blueprint.storage import dumps_blueprint, load_blueprint, save_blueprint
 from tests.changes.edits import remove_with_attached
 from tests.factories import small_blueprint
@@ -158,3 +159,24 @@ def test_an_empty_base_is_two_files_added_on_both_sides(capsys, tmp_path, versio
     assert code == 1  # both added the same entities, some differently
     assert {c.field for c in merged.conflicts} == {"title", "severity"}
     assert dumps_blueprint(merged).count(b'"id": "t1"') == 1
+
+
+def test_a_merge_that_cannot_be_made_valid_writes_nothing(capsys, tmp_path, monkeypatch):
+    # Without its repairs, two stages added with one name cannot be merged into a valid file.
+    monkeypatch.setattr("blueprint.changes.merge_repairs.repair", lambda merge: None)
+    base = small_blueprint()
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    ours.stages.append(Stage(id="s-ours", name="Install"))
+    theirs.stages.append(Stage(id="s-theirs", name="Install"))
+    paths = [
+        saved(tmp_path, bp, f"{n}.blueprint")
+        for n, bp in (("base", base), ("ours", ours), ("theirs", theirs))
+    ]
+    before = paths[1].read_bytes()
+    code, out, err = run(capsys, "merge", *paths, "-o", paths[1], "--name", "plan.blueprint")
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        "blueprint: error: cannot merge: plan.blueprint: the two versions could not be merged "
+        "into a valid blueprint: stage \"Install\" (id s-theirs), field 'name': has the same name"
+    )
+    assert paths[1].read_bytes() == before
