@@ -116,6 +116,11 @@ Timestamp = Annotated[
 ]
 
 
+def _no_negative_zero(value: float) -> float:
+    # -0.0 equals 0.0 but is written "-0.0": one value, two files. Adding 0.0 makes it 0.0.
+    return value + 0.0
+
+
 def _check_unique(values: list) -> list:
     seen = set()
     for value in values:
@@ -416,7 +421,9 @@ class Measure(Identified):
         default=None, description="The touchpoint it measures; null: the whole blueprint."
     )
     name: Name = Field(description="What is measured: 'NPS', 'Contacts per month'...")
-    value: float = Field(description="The measured (or estimated) value.")
+    value: Annotated[float, AfterValidator(_no_negative_zero)] = Field(
+        description="The measured (or estimated) value."
+    )
     unit: Text = Field(default="", description="Its unit: '%', 'contacts', 'EUR', 'points'.")
     period: Lax[Period] | None = Field(
         default=None, description="The period a count is per, for counts; null otherwise."

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -158,7 +159,9 @@ def test_a_pptx_name_makes_a_deck(capsys, tmp_path):
     code, stdout, err = run(capsys, "plan", SAMPLES[0], "-o", out)
     bp = load_blueprint(SAMPLES[0])
     titles = deck_titles(out)
-    assert code == 0 and err == ""
+    # Only progress, if the export took more than a moment on a busy machine; no error.
+    assert code == 0
+    assert all(re.fullmatch(r"blueprint: .+ \(\d+%\)", line) for line in err.splitlines())
     assert stdout == f"Wrote {out}: {len(titles)} slides, {len(bp.improvements)} improvements.\n"
     assert titles[:2] == [bp.title, "Summary"] and "Top improvements" in titles
 

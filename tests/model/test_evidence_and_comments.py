@@ -88,3 +88,10 @@ def test_ids_are_unique_across_the_new_kinds_too():
     bp.comments[2].id = "m1"
     [problem] = document_problems(bp)
     assert problem.noun == "comment" and "same id as measure" in problem.message
+
+
+def test_a_measure_of_minus_zero_is_written_as_zero():
+    bp = evidence_blueprint()
+    bp.measures[0].value = -0.0
+    assert b'"value": 0.0' in dumps_blueprint(bp)
+    assert b"-0.0" not in dumps_blueprint(bp)
