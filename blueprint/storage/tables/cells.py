@@ -68,9 +68,11 @@ class BadCell(ValueError):
     """A cell that cannot mean what its column says; the message says what it must be.
     ``quoted``: the message quotes the cell already (else the reader adds "(got ...)")."""
 
-    def __init__(self, message: str, quoted: bool = False) -> None:
+    def __init__(self, message: str, quoted: bool = False, follows: bool = False) -> None:
         super().__init__(message)
         self.quoted = quoted
+        #: the cell names a row that is wrong itself: that row's problem says it all
+        self.follows = follows
 
 
 def clip(text: str, limit: int = 40) -> str:

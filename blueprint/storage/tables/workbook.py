@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from ...model import Blueprint, PreferredChannel, document_problems
 from ...model.validation import problems_from_validation_error
 from ..errors import SpreadsheetError
-from .cells import BadCell, CellValue, RawCell, Unreadable, clip, shown
+from .cells import BadCell, CellValue, RawCell, Unreadable, clip, shown, text_of
 from .columns import PREFERENCES_SHEET, SHEETS, PersonaPreference, Sheet
 from .kinds import MISSING, OMIT, REASON_SEPARATOR
 
@@ -115,13 +115,29 @@ class ReadNames:
         self._by_id: dict[str, dict[str, Any]] = {kind: {} for kind in NOUNS}
         self._exact: dict[str, dict[str, str]] = {kind: {} for kind in NOUNS}
         self._loose: dict[str, dict[str, list[str]]] = {kind: {} for kind in NOUNS}
-        #: (noun, id) -> (sheet label, row number), to say where a problem is
-        self.rows: dict[tuple[str, str], tuple[str, int]] = {}
+        #: (noun, id) -> [(name, sheet label, row number)], to say where a problem is
+        self.rows: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
+        #: ids and names of rows that could not be read: a cell naming one is not reported
+        #: again (the row's own problem is)
+        self._broken: dict[str, set[str]] = {kind: set() for kind in NOUNS}
+
+    def add_broken(self, collection: str | None, row: _Row) -> None:
+        if collection not in NOUNS:
+            return
+        for column in ("id", "title" if collection == "touchpoints" else "name"):
+            cell = row.cell(column)
+            if isinstance(cell, str | int | float) and not isinstance(cell, bool):
+                self._broken[collection] |= {text_of(cell), _loose(text_of(cell))}
+
+    def _unknown(self, collection: str, wanted: str, message: str) -> BadCell:
+        follows = wanted in self._broken[collection] or _loose(wanted) in self._broken[collection]
+        return BadCell(message, quoted=True, follows=follows)
 
     def add(self, collection: str | None, entity: Any, label: str, number: int) -> None:
         entity_id = getattr(entity, "id", None)
         if entity_id is not None:
-            self.rows.setdefault((entity.noun, entity_id), (label, number))
+            place = (entity.display_name, label, number)
+            self.rows.setdefault((entity.noun, entity_id), []).append(place)
         if collection not in NOUNS:
             return
         name = entity.title if collection == "touchpoints" else entity.name
@@ -132,7 +148,8 @@ class ReadNames:
     def name_of(self, collection: str, entity_id: str) -> str:
         entity = self._by_id[collection].get(entity_id)
         if entity is None:
-            raise BadCell(f"no {NOUNS[collection]} has the id {clip(entity_id)!r}", quoted=True)
+            message = f"no {NOUNS[collection]} has the id {clip(entity_id)!r}"
+            raise self._unknown(collection, entity_id, message)
         return entity.title if collection == "touchpoints" else entity.name
 
     def id_named(self, collection: str, name: str) -> str:
@@ -148,7 +165,7 @@ class ReadNames:
         known = list(self._exact[collection])
         listed = ", ".join(repr(clip(n, 30)) for n in known[:8]) + (", …" if len(known) > 8 else "")
         where = f"(there are: {listed})" if known else "(there are none)"
-        raise BadCell(f"no {noun} is named {clip(name)!r} {where}", quoted=True)
+        raise self._unknown(collection, name, f"no {noun} is named {clip(name)!r} {where}")
 
     def names(self, collection: str) -> Sequence[str]:
         return list(self._exact[collection])
@@ -160,8 +177,8 @@ class ReadNames:
         if len(ids) == 1:
             return ids[0]
         if not ids:
-            raise BadCell(f"no touchpoint is titled {clip(title)!r}", quoted=True)
-        rows = ", ".join(str(self.rows[("touchpoint", i)][1]) for i in ids[:5])
+            raise self._unknown("touchpoints", title, f"no touchpoint is titled {clip(title)!r}")
+        rows = ", ".join(str(self.rows[("touchpoint", i)][0][2]) for i in ids[:5])
         raise BadCell(
             f"{len(ids)} touchpoints are titled {clip(title)!r} (Touchpoints rows {rows}); "
             "give the one you mean by its id",
@@ -171,7 +188,8 @@ class ReadNames:
     def reason_path(self, reason_id: str) -> str:
         reason = self._by_id["contact_reasons"].get(reason_id)
         if reason is None:
-            raise BadCell(f"no contact reason has the id {clip(reason_id)!r}", quoted=True)
+            message = f"no contact reason has the id {clip(reason_id)!r}"
+            raise self._unknown("contact_reasons", reason_id, message)
         parent = self._by_id["contact_reasons"].get(reason.parent_id or "")
         return f"{parent.name}{REASON_SEPARATOR}{reason.name}" if parent else reason.name
 
@@ -269,6 +287,8 @@ def _read_rows(
         entity = _entity(sheet, table.label, number, row, names, problems)
         if entity is not None:
             yield entity, number
+        else:
+            names.add_broken(sheet.collection, row)
 
 
 def _entity(
@@ -289,7 +309,8 @@ def _entity(
             value = column.kind.read(cell, names, row)
         except BadCell as error:
             got = "" if error.quoted else f" (got {shown(cell)})"
-            problems.append(f"{label} row {number}, column '{column.name}': {error}{got}")
+            if not error.follows:
+                problems.append(f"{label} row {number}, column '{column.name}': {error}{got}")
             fine = False
             continue
         if value is not OMIT:
@@ -383,9 +404,10 @@ def _prefer(
 
 def _locate(problem: Any, names: ReadNames) -> str:
     """A problem of the whole blueprint, said where it is in the sheets."""
-    found = names.rows.get((problem.noun, problem.entity_id or ""))
+    places = names.rows.get((problem.noun, problem.entity_id or ""), [])
     sheet = next((s for s in SHEETS if s.noun == problem.noun), None)
-    if found is None or sheet is None:
+    if not places or sheet is None:
         return str(problem)
-    label, number = found
+    # Two rows with one id: the problem is the one named like the row.
+    _, label, number = next((p for p in places if p[0] == problem.name), places[0])
     return _where(sheet, label, number, problem.field) + problem.message

@@ -94,19 +94,26 @@ def export_xlsx(bp: Blueprint, path: Path | str) -> Path:
 def xlsx_bytes(bp: Blueprint) -> bytes:
     workbook = Workbook(write_only=True)
     names = BlueprintNames(bp)
-    counts = {sheet.title: 0 for sheet in SHEETS}
+    sheets = {sheet.title: workbook.create_sheet(sheet.title) for sheet in WRITING_ORDER}
+    # Every cell is made before the first is written: a text too long for a cell stops the
+    # export before openpyxl has begun a sheet.
+    rows = {
+        sheet.title: [
+            [_cell(sheets[sheet.title], v, sheet, n, i) for i, v in enumerate(row)]
+            for n, row in enumerate(sheet_rows(sheet, bp, names), start=1)
+        ]
+        for sheet in WRITING_ORDER
+    }
+    counts = {sheet.title: len(rows.get(sheet.title, ())) for sheet in SHEETS}
     for sheet in WRITING_ORDER:
-        worksheet = workbook.create_sheet(sheet.title)
+        worksheet = sheets[sheet.title]
         _lay_out(worksheet, sheet)
         worksheet.append([_header_cell(worksheet, name) for name in header(sheet)])
-        count = 0
-        for count, row in enumerate(sheet_rows(sheet, bp, names), start=1):
-            worksheet.append([_cell(worksheet, v, sheet, count, i) for i, v in enumerate(row)])
-        counts[sheet.title] = count
+        for row in rows[sheet.title]:
+            worksheet.append(row)
         last = get_column_letter(len(sheet.columns))
-        worksheet.auto_filter.ref = f"A1:{last}{count + 1}"
-    for sheet in WRITING_ORDER:
-        _add_drop_downs(workbook[sheet.title], sheet, counts)
+        worksheet.auto_filter.ref = f"A1:{last}{counts[sheet.title] + 1}"
+        _add_drop_downs(worksheet, sheet, counts)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
