@@ -166,7 +166,10 @@ def test_a_workbook_is_read_from_the_chosen_sheet_with_date_cells(bp, tmp_path):
     )
     header, rows, sheets = preview(path, "Contacts")
     assert sheets == ["About", "Contacts"] and header == ["Touchpoint ID", "KPI", "Volume", "Day"]
-    assert rows[0] == ["t3", "Calls", "310", "2026-11-02"]
+    assert rows == [
+        (2, ["t3", "Calls", "310", "2026-11-02"]),
+        (4, ["t2", "Visits", "12.5", "2026-11-03"]),
+    ]
     guessed = guess_mapping(header)
     assert guessed == {
         "touchpoint": "Touchpoint ID",

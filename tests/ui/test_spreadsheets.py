@@ -176,6 +176,7 @@ def test_metrics_mapped_in_the_dialog_appear_on_their_touchpoints_and_undo_in_on
         assert not dialog.import_button.isEnabled()
         assert dialog.table.horizontalHeaderItem(1).text() == "KPI"
         assert dialog.table.item(0, 0).text() == "Call for the date"
+        assert dialog.table.verticalHeaderItem(0).text() == "2"  # as the report numbers it
         pick_from_popup(qtbot, dialog.columns["touchpoint"], "Where")
         pick_with_keys(qtbot, dialog.match, "its title")
         assert dialog.columns["measure"].currentText() == "KPI"  # guessed

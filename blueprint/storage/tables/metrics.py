@@ -226,15 +226,16 @@ class open_metrics:
 
 def preview(
     path: Path | str, sheet: str | None = None, rows: int = PREVIEW_ROWS
-) -> tuple[list[str], list[list[str]], list[str]]:
-    """The header, the first ``rows`` rows as text, and the sheets (of a workbook)."""
+) -> tuple[list[str], list[tuple[int, list[str]]], list[str]]:
+    """The header, the first ``rows`` rows as text with their row numbers (as the
+    spreadsheet numbers them, and the report of unplaced rows), and the sheets."""
     with open_metrics(path, sheet) as table:
         shown = []
-        for _, cells in table.rows:
+        for number, cells in table.rows:
             if len(shown) >= rows:
                 break
             if any(c is not None for c in cells):
-                shown.append([_preview_text(c) for c in cells])
+                shown.append((number, [_preview_text(c) for c in cells]))
         return table.header, shown, table.sheets
 
 

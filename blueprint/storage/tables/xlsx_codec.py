@@ -123,7 +123,9 @@ def _lay_out(worksheet: Any, sheet: Sheet) -> None:
     """What must be set before the first row: the frozen header and the column widths."""
     worksheet.freeze_panes = "A2"
     for index, column in enumerate(sheet.columns, start=1):
-        worksheet.column_dimensions[get_column_letter(index)].width = column.width
+        # Wide enough for the (bold) header too.
+        width = max(column.width, len(column.name) + 3)
+        worksheet.column_dimensions[get_column_letter(index)].width = width
 
 
 def _header_cell(worksheet: Any, name: str) -> WriteOnlyCell:

@@ -186,7 +186,9 @@ class MetricsImportDialog(QDialog):
         self.table.setColumnCount(len(header))
         self.table.setRowCount(len(rows))
         self.table.setHorizontalHeaderLabels(header)
-        for r, row in enumerate(rows):
+        # Numbered as the spreadsheet (and the report of rows not placed) numbers them.
+        self.table.setVerticalHeaderLabels([str(number) for number, _ in rows])
+        for r, (_, row) in enumerate(rows):
             for c, text in enumerate(row[: len(header)]):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
