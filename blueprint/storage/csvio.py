@@ -41,8 +41,8 @@ from ..model.validation import problems_from_validation_error
 from .errors import CsvError
 from .tables import csv_codec
 from .tables.cells import BadCell, choice, clip, decimal, neutralise, restore, yes_no
-from .tables.columns import FRICTIONS_SHEET, IMPROVEMENTS_SHEET, TOUCHPOINTS_SHEET
 from .tables.kinds import LIST_SEPARATOR, REASON_SEPARATOR
+from .tables.sheets import FRICTIONS_SHEET, IMPROVEMENTS_SHEET, TOUCHPOINTS_SHEET
 from .tables.workbook import header, normalise_header
 
 TOUCHPOINTS_FILE = TOUCHPOINTS_SHEET.file

@@ -25,7 +25,7 @@ from ..atomic import (
 )
 from ..errors import CsvError
 from .cells import CellValue, neutralise, number_text, restore
-from .columns import SHEETS, WRITING_ORDER
+from .sheets import SHEETS, WRITING_ORDER
 from .workbook import BlueprintNames, Table, header, read_blueprint, sheet_rows
 
 MAX_CSV_BYTES = 64 * 1024 * 1024

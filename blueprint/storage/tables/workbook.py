@@ -19,8 +19,9 @@ from ...model import Blueprint, PreferredChannel, document_problems
 from ...model.validation import problems_from_validation_error
 from ..errors import SpreadsheetError
 from .cells import BadCell, CellValue, RawCell, Unreadable, clip, shown, text_of
-from .columns import PREFERENCES_SHEET, SHEETS, PersonaPreference, Sheet
+from .columns import PersonaPreference, Sheet
 from .kinds import MISSING, OMIT, REASON_SEPARATOR
+from .sheets import PREFERENCES_SHEET, SHEETS
 
 #: The blueprint's own fields, in its sheet.
 OWN_FIELDS = ("title", "organisation", "currency", "description")

@@ -39,7 +39,8 @@ from ..atomic import (
 )
 from ..errors import XlsxError
 from .cells import CellValue, RawCell, Unreadable, neutralise, restore
-from .columns import SHEETS, WRITING_ORDER, Column, Sheet
+from .columns import Column, Sheet
+from .sheets import SHEETS, WRITING_ORDER
 from .workbook import BlueprintNames, Table, header, read_blueprint, sheet_rows
 
 #: Excel holds at most this many characters in a cell.
