@@ -12,7 +12,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -69,10 +68,6 @@ TOUCHPOINT_COLUMNS = tuple(header(TOUCHPOINTS_SHEET))
 FRICTION_COLUMNS = tuple(header(FRICTIONS_SHEET))
 
 
-class _BadCell(ValueError):
-    pass
-
-
 @dataclass
 class _Row:
     """One data row, read by column name, collecting its problems."""
@@ -97,56 +92,30 @@ class _Row:
             return default
         try:
             return parser(raw)
-        except _BadCell as error:
+        except BadCell as error:
             self.fail(column, f"{error} (got {clip(raw)!r})")
             return default
 
     def whole(self, column: str, low: int, high: int, default: int | None = None) -> Any:
         def parse(raw: str) -> int:
-            value = _decimal(raw, self.comma_decimal)
+            value = decimal(raw, self.comma_decimal)
             if not value.is_integer() or not low <= value <= high:
-                raise _BadCell(f"must be a whole number from {low} to {high}")
+                raise BadCell(f"must be a whole number from {low} to {high}")
             return int(value)
 
         return self.parse(column, parse, default)
 
     def amount(self, column: str, default: float | None = None) -> Any:
         def parse(raw: str) -> float:
-            value = _decimal(raw, self.comma_decimal)
+            value = decimal(raw, self.comma_decimal)
             if value < 0:
-                raise _BadCell("must not be negative")
+                raise BadCell("must not be negative")
             return value
 
         return self.parse(column, parse, default)
 
     def fail(self, column: str, message: str) -> None:
         self.problems.append(f"{self.file} row {self.number}, column '{column}': {message}")
-
-
-def _decimal(raw: str, comma_decimal: bool) -> float:
-    try:
-        return decimal(raw, comma_decimal)
-    except BadCell as error:
-        raise _BadCell(str(error)) from None
-
-
-def _choice(enum_type: type[StrEnum]) -> Callable[[str], StrEnum]:
-    parse = choice(enum_type)
-
-    def parse_cell(raw: str) -> StrEnum:
-        try:
-            return parse(raw)
-        except BadCell as error:
-            raise _BadCell(str(error)) from None
-
-    return parse_cell
-
-
-def _yes_no(raw: str) -> bool:
-    try:
-        return yes_no(raw)
-    except BadCell as error:
-        raise _BadCell(str(error)) from None
 
 
 def _read_rows(
@@ -359,7 +328,7 @@ def _import_frictions(builder: _Builder, rows: list[_Row], touchpoints: _Touchpo
             row.fail("title", "is empty; every friction point needs a title")
         touchpoint = touchpoints.find(row)
         leads_to_name, reason_path = row.text("leads_to_channel"), row.text("contact_reason")
-        demand = row.parse("contact_reason_demand", _choice(Demand))
+        demand = row.parse("contact_reason_demand", choice(Demand))
         leads_to = (
             _named(row, "leads_to_channel", builder.channel, leads_to_name)
             if leads_to_name
@@ -374,19 +343,19 @@ def _import_frictions(builder: _Builder, rows: list[_Row], touchpoints: _Touchpo
             id=builder.take_id(row),
             title=title,
             description=row.prose("description"),
-            kind=row.parse("kind", _choice(FrictionKind), FrictionKind.HESITATION),
-            nature=row.parse("nature", _choice(FrictionNature), FrictionNature.BAD),
+            kind=row.parse("kind", choice(FrictionKind), FrictionKind.HESITATION),
+            nature=row.parse("nature", choice(FrictionNature), FrictionNature.BAD),
             severity=row.whole("severity", 1, 4, 2),
             frequency=Frequency(
                 count=row.amount("frequency_count", 0),
-                per=row.parse("frequency_per", _choice(Period), Period.MONTH),
+                per=row.parse("frequency_per", choice(Period), Period.MONTH),
                 source=row.parse(
-                    "frequency_source", _choice(FrequencySource), FrequencySource.UNKNOWN
+                    "frequency_source", choice(FrequencySource), FrequencySource.UNKNOWN
                 ),
                 **_frequency_range(row),
             ),
             leads_to_channel_id=leads_to.id if leads_to else None,
-            gives_up=row.parse("gives_up", _yes_no, False),
+            gives_up=row.parse("gives_up", yes_no, False),
             contact_reason_id=reason.id if reason else None,
         )
         if touchpoint is None or not title:

@@ -3,8 +3,8 @@
 Each kind writes a ``CellValue`` (text, a number, or nothing) and reads a ``RawCell`` (what
 an encoding hands back, dates and true/false included). Reading returns ``OMIT`` for an
 empty cell, so the field keeps its default, and raises ``BadCell`` with what the cell must
-be. The names and titles a kind needs come from a ``Lookup``: while writing, the whole
-blueprint; while reading, the sheets read so far.
+be. The names and titles a kind needs come from ``Names`` while writing (the whole blueprint) and
+a ``Lookup`` while reading (the sheets read so far).
 """
 
 from __future__ import annotations
@@ -39,18 +39,22 @@ REASON_SEPARATOR = " > "
 NO_SCORE = "none"
 
 
-class Lookup(Protocol):
-    """Names and titles by id, and ids by name, for the kinds that show names."""
+class Names(Protocol):
+    """Names and titles by id, for writing the kinds that show names."""
 
     def name_of(self, collection: str, entity_id: str) -> str: ...
-
-    def id_named(self, collection: str, name: str) -> str: ...
-
-    def names(self, collection: str) -> Sequence[str]: ...
 
     def reason_path(self, reason_id: str) -> str: ...
 
     def reason_demand(self, reason_id: str) -> str: ...
+
+
+class Lookup(Names, Protocol):
+    """What reading needs too: ids by name or title (``BadCell`` when none is found)."""
+
+    def id_named(self, collection: str, name: str) -> str: ...
+
+    def names(self, collection: str) -> Sequence[str]: ...
 
     def touchpoint_titled(self, title: str) -> str: ...
 
@@ -81,7 +85,7 @@ class Kind:
     #: the drop-down lists the names of this collection (a sheet of the workbook)
     names_from: str | None = None
 
-    def write(self, value: Any, lookup: Lookup) -> CellValue:
+    def write(self, value: Any, names: Names) -> CellValue:
         if value is MISSING or value is None or value == "":
             return None
         return value
@@ -134,7 +138,7 @@ class Amount(Kind):
 class Choice(Kind):
     enum: type[StrEnum] | None = None
 
-    def write(self, value: Any, lookup: Lookup) -> CellValue:
+    def write(self, value: Any, names: Names) -> CellValue:
         return None if value is MISSING or value is None else str(value.value)
 
     def read(self, cell: RawCell, lookup: Lookup, row: Row) -> Any:
@@ -148,7 +152,7 @@ def choice_of(enum: type[StrEnum]) -> Choice:
 
 @dataclass(frozen=True)
 class YesNo(Kind):
-    def write(self, value: Any, lookup: Lookup) -> CellValue:
+    def write(self, value: Any, names: Names) -> CellValue:
         if value is MISSING or value is None:
             return None
         return "yes" if value else "no"
@@ -170,7 +174,7 @@ class Date(Kind):
 class Json(Kind):
     """Any JSON value (what a merge conflict keeps), as JSON text."""
 
-    def write(self, value: Any, lookup: Lookup) -> CellValue:
+    def write(self, value: Any, names: Names) -> CellValue:
         if value is MISSING or value is None:
             return None
         return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
@@ -188,7 +192,7 @@ class Json(Kind):
 class IdList(Kind):
     """Ids separated by '; ' (an id holds neither ';' nor a blank)."""
 
-    def write(self, value: Any, lookup: Lookup) -> CellValue:
+    def write(self, value: Any, names: Names) -> CellValue:
         return LIST_SEPARATOR.join(value) if value and value is not MISSING else None
 
     def read(self, cell: RawCell, lookup: Lookup, row: Row) -> Any:
@@ -201,7 +205,7 @@ class IdList(Kind):
 class Letters(Kind):
     """EPIC letters: 'EC'."""
 
-    def write(self, value: Any, lookup: Lookup) -> CellValue:
+    def write(self, value: Any, names: Names) -> CellValue:
         return "".join(letter.value for letter in value) if value else None
 
     def read(self, cell: RawCell, lookup: Lookup, row: Row) -> Any:
@@ -219,7 +223,7 @@ class FutureScore(Kind):
     """A letter of tomorrow's EPIC: 1..5, 'none' (no score tomorrow), or empty. Tomorrow's
     EPIC is set as a whole: when any of its letters is filled in, an empty one is 'none'."""
 
-    def write(self, value: Any, lookup: Lookup) -> CellValue:
+    def write(self, value: Any, names: Names) -> CellValue:
         if value is MISSING:
             return None
         return NO_SCORE if value is None else value
@@ -244,10 +248,10 @@ class NameOf(Kind):
 
     collection: str = ""
 
-    def write(self, value: Any, lookup: Lookup) -> CellValue:
+    def write(self, value: Any, names: Names) -> CellValue:
         if value is MISSING or value is None:
             return None
-        return lookup.name_of(self.collection, value)
+        return names.name_of(self.collection, value)
 
     def read(self, cell: RawCell, lookup: Lookup, row: Row) -> Any:
         if _blank(cell):
@@ -261,10 +265,10 @@ class NamesOf(Kind):
 
     collection: str = ""
 
-    def write(self, value: Any, lookup: Lookup) -> CellValue:
+    def write(self, value: Any, names: Names) -> CellValue:
         if not value or value is MISSING:
             return None
-        return LIST_SEPARATOR.join(lookup.name_of(self.collection, v) for v in value)
+        return LIST_SEPARATOR.join(names.name_of(self.collection, v) for v in value)
 
     def read(self, cell: RawCell, lookup: Lookup, row: Row) -> Any:
         if _blank(cell):
@@ -299,10 +303,10 @@ class TitleOf(Kind):
     """A touchpoint's title beside its id, for people: it is checked when the two are read
     back, and it finds the touchpoint when the id is left empty."""
 
-    def write(self, value: Any, lookup: Lookup) -> CellValue:
+    def write(self, value: Any, names: Names) -> CellValue:
         if value is MISSING or value is None:
             return None
-        return lookup.name_of("touchpoints", value)
+        return names.name_of("touchpoints", value)
 
     def read(self, cell: RawCell, lookup: Lookup, row: Row) -> Any:
         return OMIT  # read by its TouchpointRef
@@ -315,7 +319,7 @@ class TouchpointRef(Kind):
     title_column: str = ""
     required: bool = True
 
-    def write(self, value: Any, lookup: Lookup) -> CellValue:
+    def write(self, value: Any, names: Names) -> CellValue:
         return None if value is MISSING or value is None else value
 
     def read(self, cell: RawCell, lookup: Lookup, row: Row) -> Any:
@@ -345,8 +349,8 @@ class TouchpointRef(Kind):
 class ReasonPathOf(Kind):
     """A contact reason as 'Primary > Secondary', beside its id, for people."""
 
-    def write(self, value: Any, lookup: Lookup) -> CellValue:
-        return None if value is MISSING or value is None else lookup.reason_path(value)
+    def write(self, value: Any, names: Names) -> CellValue:
+        return None if value is MISSING or value is None else names.reason_path(value)
 
     def read(self, cell: RawCell, lookup: Lookup, row: Row) -> Any:
         return OMIT  # read by its ReasonRef
@@ -356,8 +360,8 @@ class ReasonPathOf(Kind):
 class ReasonDemandOf(Kind):
     """The demand of the contact reason beside it, for people (it is set on the reason)."""
 
-    def write(self, value: Any, lookup: Lookup) -> CellValue:
-        return None if value is MISSING or value is None else lookup.reason_demand(value)
+    def write(self, value: Any, names: Names) -> CellValue:
+        return None if value is MISSING or value is None else names.reason_demand(value)
 
     def read(self, cell: RawCell, lookup: Lookup, row: Row) -> Any:
         return OMIT  # read by its ReasonRef

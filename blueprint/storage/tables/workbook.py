@@ -81,19 +81,6 @@ class BlueprintNames:
         reason = self._reasons.get(reason_id)
         return reason.demand.value if reason else ""
 
-    # Only reading looks names up.
-    def id_named(self, collection: str, name: str) -> str:
-        raise NotImplementedError
-
-    def names(self, collection: str) -> Sequence[str]:
-        raise NotImplementedError
-
-    def touchpoint_titled(self, title: str) -> str:
-        raise NotImplementedError
-
-    def reason_at(self, path: str) -> str:
-        raise NotImplementedError
-
 
 # --- reading ----------------------------------------------------------------------------------
 
