@@ -48,6 +48,7 @@ def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(CsvError) as caught:
         import_csv_folder(tmp_path)
     assert "has no flows.csv" in str(caught.value)
+    assert "give the files instead of the folder" in str(caught.value)  # the two-sheet import
 
 
 def test_a_bad_cell_is_named_by_file_row_and_column(tmp_path):

@@ -158,13 +158,16 @@ def import_csv_folder(folder: Path | str) -> Blueprint:
     missing = [s.file for s in SHEETS if not (folder / s.file).is_file()]
     if missing:
         listed = ", ".join(missing)
-        raise CsvError(
-            [
-                f"has no {listed}; a folder exported by blueprint has one CSV file per kind of "
-                "entity, even an empty one: keep every file, with its header row"
-            ],
-            folder,
+        problem = (
+            f"has no {listed}; a folder exported by blueprint has one CSV file per kind of "
+            "entity, even an empty one: keep every file, with its header row"
         )
+        if (folder / "touchpoints.csv").is_file():
+            problem += (
+                " (to build a blueprint from touchpoints.csv and frictions.csv alone, give "
+                "the files instead of the folder)"
+            )
+        raise CsvError([problem], folder)
     tables = {sheet.title: table_of(folder / sheet.file) for sheet in SHEETS}
     try:
         return read_blueprint(tables, CsvError)
