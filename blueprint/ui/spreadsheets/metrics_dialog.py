@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -241,11 +242,15 @@ class MetricsImportDialog(QDialog):
         mapping = self.mapping()
         if self.path is None or mapping is None:
             return None
+        # Every row is read (100,000 take seconds): the cursor says so.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             return read_metrics(self.document.blueprint, self.path, mapping, self._chosen_sheet())
         except BlueprintFileError as error:
             self._show_problem(error)
             return None
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def check(self) -> None:
         """Read every row and say what an import would do, changing nothing."""
