@@ -31,6 +31,7 @@ GROUPS: dict[str, str] = {
     "editor": "benchmarks.bench_editor",
     "app": "benchmarks.bench_app",
     "scale": "benchmarks.bench_scale",
+    "spreadsheets": "benchmarks.bench_spreadsheets",
 }
 
 OUT_DIR = Path(__file__).resolve().parent / "out"

@@ -53,6 +53,16 @@ from .storage import (
 )
 from .storage.csvio import LIST_SEPARATOR, export_csv, import_csv, neutralise
 from .storage.schema import file_schema
+from .storage.tables import export_xlsx, import_csv_folder, import_xlsx
+from .storage.tables.metrics import (
+    BY_ID,
+    BY_TITLE,
+    MetricsMapping,
+    apply_metrics,
+    guess_mapping,
+    open_metrics,
+    read_metrics,
+)
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -202,6 +212,10 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
 def cmd_import_csv(args: argparse.Namespace) -> int:
     output = Path(args.output)
     _refuse_overwrite(output, args.force)
+    if Path(args.touchpoints).is_dir():  # a folder written by export-csv: every sheet
+        if args.frictions is not None:
+            raise UsageError("give a folder of CSV files on its own, or the CSV files")
+        return _created(output, import_csv_folder(args.touchpoints), args.title)
     bp = import_csv(args.touchpoints, args.frictions)
     bp.title = args.title or output.stem.replace("-", " ").replace("_", " ").strip() or bp.title
     save_blueprint(bp, output)
@@ -211,6 +225,88 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
         f"friction points, {counts['stages']} stages, {counts['channels']} channels."
     )
     return EXIT_OK
+
+
+def _created(output: Path, bp: Blueprint, title: str | None) -> int:
+    if title:
+        bp.title = title
+    save_blueprint(bp, output)
+    counts = blueprint_counts(bp)
+    print(
+        f"Created {output}: {counts['touchpoints']} touchpoints, {counts['frictions']} "
+        f"friction points, {counts['improvements']} improvements, {len(bp.measures)} measures."
+    )
+    return EXIT_OK
+
+
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    bp = load_blueprint(args.file)
+    path = export_xlsx(bp, args.output)
+    print(f"Wrote {path}: one sheet per kind of entity ({len(bp.touchpoints)} touchpoints).")
+    return EXIT_OK
+
+
+def cmd_import_xlsx(args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    _refuse_overwrite(output, args.force)
+    return _created(output, import_xlsx(args.workbook), args.title)
+
+
+def cmd_import_metrics(args: argparse.Namespace) -> int:
+    target = Path(args.into)
+    bp = load_blueprint(target)
+    source = Path(args.file)
+    mapping = _metrics_mapping(args, source)
+    result = read_metrics(bp, source, mapping, args.sheet)
+    if result.changes_anything and not args.dry_run:
+        apply_metrics(bp, result)
+        save_blueprint(bp, target)
+    verb = "Would import" if args.dry_run else "Imported"
+    print(f"{verb} {result.summary()}.")
+    if result.unplaced:
+        print("Not placed:")
+        for row in result.unplaced:
+            print(f"  {_one_line(str(row))}")
+    return EXIT_OK
+
+
+def _metrics_mapping(args: argparse.Namespace, source: Path) -> MetricsMapping:
+    """The columns the options name; those they leave out, guessed from the header."""
+    given = {
+        "touchpoint": args.touchpoint,
+        "value": args.value,
+        "measure": args.measure,
+        "date": args.date,
+        "unit": args.unit,
+        "period": args.period,
+        "source": args.source,
+    }
+    header: list[str] = []
+    if not all(given.values()):
+        with open_metrics(source, args.sheet) as table:
+            header = table.header
+        guessed = guess_mapping(header)
+        given = {role: name or guessed.get(role) for role, name in given.items()}
+    columns = "its columns: " + (", ".join(repr(h) for h in header if h) or "none")
+    for role, option in (("touchpoint", "--touchpoint"), ("value", "--value")):
+        if not given[role]:
+            raise UsageError(
+                f"cannot tell which column holds the {role} ({columns}); say it with "
+                f"{option} COLUMN"
+            )
+    if args.name:
+        given["measure"] = None
+    elif not given["measure"]:
+        raise UsageError(
+            f"cannot tell which column names the measure ({columns}); say it with --measure "
+            "COLUMN, or give every row one name with --name NAME"
+        )
+    return MetricsMapping(
+        **given,  # type: ignore[arg-type]
+        match=args.match,
+        name=args.name,
+        origin=args.origin,
+    )
 
 
 def _persona_id(bp: Blueprint, wanted: str | None) -> str | None:
@@ -584,13 +680,63 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("folder", metavar="DIR", help="folder to write the CSV files into")
     p.set_defaults(run=cmd_export_csv)
 
-    p = sub.add_parser("import-csv", help="build a blueprint from spreadsheet rows")
-    p.add_argument("touchpoints", metavar="TOUCHPOINTS.csv")
+    p = sub.add_parser(
+        "import-csv",
+        help="build a blueprint from spreadsheet rows, or from a folder written by export-csv",
+    )
+    p.add_argument("touchpoints", metavar="TOUCHPOINTS.csv|DIR")
     p.add_argument("frictions", metavar="FRICTIONS.csv", nargs="?")
     p.add_argument("-o", "--output", metavar="FILE", required=True, help="blueprint to create")
     p.add_argument("--title", help="title of the new blueprint (default: from FILE's name)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(run=cmd_import_csv)
+
+    p = sub.add_parser(
+        "export-xlsx", help="write the blueprint as an Excel workbook, one sheet per entity kind"
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("output", metavar="OUT.xlsx", help="the workbook to write")
+    p.set_defaults(run=cmd_export_xlsx)
+
+    p = sub.add_parser("import-xlsx", help="build a blueprint from a workbook made by export-xlsx")
+    p.add_argument("workbook", metavar="WORKBOOK.xlsx")
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help="blueprint to create")
+    p.add_argument("--title", help="title of the new blueprint (default: the workbook's)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.set_defaults(run=cmd_import_xlsx)
+
+    p = sub.add_parser(
+        "import-metrics",
+        help="add or update measures of touchpoints from a CSV or XLSX export of metrics",
+    )
+    p.add_argument("file", metavar="FILE.xlsx|csv")
+    p.add_argument(
+        "--into", metavar="BLUEPRINT", required=True, help="the blueprint to add them to"
+    )
+    p.add_argument("--sheet", help="the sheet of a workbook (default: its first)")
+    p.add_argument("--touchpoint", metavar="COLUMN", help="the column naming the touchpoint")
+    p.add_argument(
+        "--match",
+        choices=(BY_ID, BY_TITLE),
+        default=BY_ID,
+        help="the touchpoint column holds its id (default) or its title",
+    )
+    p.add_argument("--measure", metavar="COLUMN", help="the column holding the measure's name")
+    p.add_argument("--name", help="one measure name for every row (instead of --measure)")
+    p.add_argument("--value", metavar="COLUMN", help="the column holding the value")
+    p.add_argument("--date", metavar="COLUMN", help="the column holding the date")
+    p.add_argument("--unit", metavar="COLUMN", help="the column holding the unit")
+    p.add_argument("--period", metavar="COLUMN", help="the column holding the period (counts)")
+    p.add_argument(
+        "--source", metavar="COLUMN", help="the column saying measured, estimated or unknown"
+    )
+    p.add_argument(
+        "--origin", metavar="COLUMN", help="the column naming where it comes from (default: FILE)"
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="say what would change, and change nothing"
+    )
+    p.set_defaults(run=cmd_import_metrics)
 
     add_change_commands(sub)
     return parser

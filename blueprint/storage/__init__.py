@@ -16,7 +16,9 @@ from .errors import (
     NewerVersionError,
     NotABlueprintError,
     SaveError,
+    SpreadsheetError,
     UnsupportedNumberError,
+    XlsxError,
 )
 from .jsonfile import (
     EXTENSION,
@@ -44,7 +46,9 @@ __all__ = [
     "NewerVersionError",
     "NotABlueprintError",
     "SaveError",
+    "SpreadsheetError",
     "UnsupportedNumberError",
+    "XlsxError",
     "atomic_write_bytes",
     "dumps_blueprint",
     "load_blueprint",

@@ -1,21 +1,17 @@
-"""Spreadsheet round trip: touchpoints, frictions and improvements as CSV files.
+"""Building a blueprint from two spreadsheets of rows: touchpoints and friction points.
 
-Facilitators often start in a spreadsheet. Export writes one CSV per entity type with
-cells that a spreadsheet cannot mistake for formulas (OWASP CSV injection); import builds
-a whole blueprint from rows, creating the stages, channels, personas and contact reasons
-named in them, and either succeeds completely or reports every bad row and column.
+Facilitators often start in a spreadsheet. ``import_csv`` builds a whole blueprint from a
+touchpoints sheet (and, optionally, a frictions sheet), creating the stages, channels,
+personas and contact reasons named in the rows, and either succeeds completely or reports
+every bad row and column. The export, and the lossless round trip of every sheet, are the
+tables' (``storage.tables``): the two sheets read here are the first two it writes.
 """
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
-import math
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -41,242 +37,35 @@ from ..model import (
 from ..model.defaults import DEFAULT_CONTACT_REASONS, channel_default_for
 from ..model.ids import is_valid_id, new_id
 from ..model.validation import problems_from_validation_error
-from .atomic import (
-    NotRegularFile,
-    TooLarge,
-    atomic_write_bytes,
-    describe_os_error,
-    open_regular_file,
-)
 from .errors import CsvError
+from .tables import csv_codec
+from .tables.cells import BadCell, choice, clip, decimal, neutralise, restore, yes_no
+from .tables.kinds import LIST_SEPARATOR, REASON_SEPARATOR
+from .tables.sheets import FRICTIONS_SHEET, IMPROVEMENTS_SHEET, TOUCHPOINTS_SHEET
+from .tables.workbook import header, normalise_header
 
-TOUCHPOINTS_FILE = "touchpoints.csv"
-FRICTIONS_FILE = "frictions.csv"
-IMPROVEMENTS_FILE = "improvements.csv"
+TOUCHPOINTS_FILE = TOUCHPOINTS_SHEET.file
+FRICTIONS_FILE = FRICTIONS_SHEET.file
+IMPROVEMENTS_FILE = IMPROVEMENTS_SHEET.file
 
-LIST_SEPARATOR = "; "
-REASON_SEPARATOR = " > "
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
-MAX_CSV_BYTES = 64 * 1024 * 1024
-
-
-# --- cell encoding ------------------------------------------------------------------------
-
-
-def neutralise(text: str) -> str:
-    """Make a text cell inert in spreadsheets: prefix a quote to anything formula-like.
-
-    A cell already starting with a quote is prefixed too, so that ``restore`` is exact.
-    """
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
-
-
-def restore(cell: str) -> str:
-    """Undo ``neutralise``."""
-    if len(cell) >= 2 and cell[0] == "'" and cell[1] in "=+-@\t\r'":
-        return cell[1:]
-    return cell
-
-
-def _number_cell(value: float | int | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-# --- export -------------------------------------------------------------------------------
-
-
-def _reason_path(bp: Blueprint) -> dict[str, str]:
-    by_id = {r.id: r for r in bp.contact_reasons}
-    paths = {}
-    for reason in bp.contact_reasons:
-        parent = by_id.get(reason.parent_id) if reason.parent_id else None
-        paths[reason.id] = (
-            f"{parent.name}{REASON_SEPARATOR}{reason.name}" if parent else reason.name
-        )
-    return paths
-
-
-def touchpoint_rows(bp: Blueprint) -> tuple[list[str], list[list[str]]]:
-    stages = {s.id: (i, s.name) for i, s in enumerate(bp.stages)}
-    channels = {c.id: (i, c.name) for i, c in enumerate(bp.channels)}
-    personas = {p.id: p.name for p in bp.personas}
-    # Rows by stage, then channel, keeping document order within a cell: importing them
-    # back creates the stages in the same left-to-right order.
-    ordered = sorted(
-        bp.touchpoints,
-        key=lambda t: (stages.get(t.stage_id, (0,))[0], channels.get(t.channel_id, (0,))[0]),
-    )
-    header = list(TOUCHPOINT_COLUMNS)
-    rows = []
-    for tp in ordered:
-        epic = tp.epic
-        rows.append(
-            [
-                tp.id,
-                neutralise(tp.title),
-                neutralise(stages[tp.stage_id][1]),
-                neutralise(channels[tp.channel_id][1]),
-                neutralise(tp.customer_action),
-                neutralise(tp.physical_evidence),
-                neutralise(tp.frontstage),
-                neutralise(tp.backstage),
-                neutralise(tp.support_processes),
-                _number_cell(tp.emotion),
-                _number_cell(epic.easy),
-                _number_cell(epic.personalised),
-                _number_cell(epic.intuitive),
-                _number_cell(epic.contextual),
-                neutralise(LIST_SEPARATOR.join(personas[p] for p in tp.persona_ids)),
-                _number_cell(tp.duration_minutes),
-                _number_cell(tp.wait_minutes),
-                neutralise(tp.notes),
-            ]
-        )
-    return header, rows
-
-
-def friction_rows(bp: Blueprint) -> tuple[list[str], list[list[str]]]:
-    titles = {t.id: t.title for t in bp.touchpoints}
-    channels = {c.id: c.name for c in bp.channels}
-    reasons = _reason_path(bp)
-    demands = {r.id: r.demand.value for r in bp.contact_reasons}
-    rows = []
-    for fr in bp.frictions:
-        rows.append(
-            [
-                fr.id,
-                fr.touchpoint_id,
-                neutralise(titles.get(fr.touchpoint_id, "")),
-                neutralise(fr.title),
-                neutralise(fr.description),
-                fr.kind.value,
-                fr.nature.value,
-                str(fr.severity),
-                _number_cell(fr.frequency.count),
-                fr.frequency.per.value,
-                fr.frequency.source.value,
-                _number_cell(fr.frequency.low),
-                _number_cell(fr.frequency.high),
-                neutralise(channels.get(fr.leads_to_channel_id or "", "")),
-                "yes" if fr.gives_up else "no",
-                neutralise(reasons.get(fr.contact_reason_id or "", "")),
-                demands.get(fr.contact_reason_id or "", ""),
-            ]
-        )
-    return list(FRICTION_COLUMNS), rows
-
-
-def improvement_rows(bp: Blueprint) -> tuple[list[str], list[list[str]]]:
-    rows = []
-    for imp in bp.improvements:
-        rows.append(
-            [
-                imp.id,
-                neutralise(imp.title),
-                neutralise(imp.description),
-                LIST_SEPARATOR.join(imp.friction_ids),
-                imp.action.value,
-                str(imp.target_step),
-                str(imp.effort),
-                _number_cell(imp.confidence),
-                neutralise(imp.owner),
-                imp.status.value,
-                "".join(letter.value for letter in imp.epic_letters),
-            ]
-        )
-    return list(IMPROVEMENT_COLUMNS), rows
-
-
-def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    # A BOM so that spreadsheet programs read the file as UTF-8, not as a legacy code page.
-    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+MAX_CSV_BYTES = csv_codec.MAX_CSV_BYTES
+#: Kept here for the callers that import them from this module.
+__all__ = ["LIST_SEPARATOR", "export_csv", "import_csv", "neutralise", "restore"]
 
 
 def export_csv(bp: Blueprint, folder: Path | str) -> list[Path]:
-    """Write touchpoints.csv, frictions.csv and improvements.csv into ``folder``."""
-    folder = Path(folder)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise CsvError([f"cannot create the folder: {describe_os_error(error)}"], folder) from None
-    written = []
-    for name, build in (
-        (TOUCHPOINTS_FILE, touchpoint_rows),
-        (FRICTIONS_FILE, friction_rows),
-        (IMPROVEMENTS_FILE, improvement_rows),
-    ):
-        path = folder / name
-        atomic_write_bytes(path, _csv_bytes(*build(bp)))
-        written.append(path)
-    return written
+    """Write one CSV file per sheet of the blueprint's tables into ``folder``:
+    touchpoints.csv, frictions.csv and improvements.csv first (the two-sheet ``import_csv``
+    reads the first two), then the rest; ``import_csv_folder`` reads them all back."""
+    return csv_codec.export_csv_folder(bp, folder)
 
 
 # --- import -------------------------------------------------------------------------------
 
-TOUCHPOINT_COLUMNS = (
-    "id",
-    "title",
-    "stage",
-    "channel",
-    "customer_action",
-    "physical_evidence",
-    "frontstage",
-    "backstage",
-    "support_processes",
-    "emotion",
-    "epic_easy",
-    "epic_personalised",
-    "epic_intuitive",
-    "epic_contextual",
-    "personas",
-    "duration_minutes",
-    "wait_minutes",
-    "notes",
-)
-FRICTION_COLUMNS = (
-    "id",
-    "touchpoint_id",
-    "touchpoint",
-    "title",
-    "description",
-    "kind",
-    "nature",
-    "severity",
-    "frequency_count",
-    "frequency_per",
-    "frequency_source",
-    "frequency_low",
-    "frequency_high",
-    "leads_to_channel",
-    "gives_up",
-    "contact_reason",
-    "contact_reason_demand",
-)
-IMPROVEMENT_COLUMNS = (
-    "id",
-    "title",
-    "description",
-    "friction_ids",
-    "action",
-    "target_step",
-    "effort",
-    "confidence",
-    "owner",
-    "status",
-    "epic_letters",
-)
-
-
-class _BadCell(ValueError):
-    pass
+#: The columns the two-sheet import reads; the sheets have more (ignored here, so they are
+#: not taken for misspellings of these).
+TOUCHPOINT_COLUMNS = tuple(header(TOUCHPOINTS_SHEET))
+FRICTION_COLUMNS = tuple(header(FRICTIONS_SHEET))
 
 
 @dataclass
@@ -303,24 +92,24 @@ class _Row:
             return default
         try:
             return parser(raw)
-        except _BadCell as error:
-            self.fail(column, f"{error} (got {_clip(raw)!r})")
+        except BadCell as error:
+            self.fail(column, f"{error} (got {clip(raw)!r})")
             return default
 
     def whole(self, column: str, low: int, high: int, default: int | None = None) -> Any:
         def parse(raw: str) -> int:
-            value = _decimal(raw, self.comma_decimal)
+            value = decimal(raw, self.comma_decimal)
             if not value.is_integer() or not low <= value <= high:
-                raise _BadCell(f"must be a whole number from {low} to {high}")
+                raise BadCell(f"must be a whole number from {low} to {high}")
             return int(value)
 
         return self.parse(column, parse, default)
 
     def amount(self, column: str, default: float | None = None) -> Any:
         def parse(raw: str) -> float:
-            value = _decimal(raw, self.comma_decimal)
+            value = decimal(raw, self.comma_decimal)
             if value < 0:
-                raise _BadCell("must not be negative")
+                raise BadCell("must not be negative")
             return value
 
         return self.parse(column, parse, default)
@@ -329,109 +118,11 @@ class _Row:
         self.problems.append(f"{self.file} row {self.number}, column '{column}': {message}")
 
 
-def _clip(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _decimal(raw: str, comma_decimal: bool) -> float:
-    text = raw.replace(" ", "").replace("\u00a0", "")
-    if "," in text:
-        if not comma_decimal or "." in text:
-            # "1,200" in a comma-separated file is a thousands separator or a typo: guessing
-            # would make a count a thousand times too small.
-            raise _BadCell("must be a number written with a dot for decimals, like 1200 or 2.5")
-        text = text.replace(",", ".")
-    try:
-        value = float(text)
-    except ValueError:
-        raise _BadCell("must be a number") from None
-    if not math.isfinite(value):
-        raise _BadCell("must be a finite number")
-    return value
-
-
-def _choice(enum_type: type[StrEnum]) -> Callable[[str], StrEnum]:
-    def parse(raw: str) -> StrEnum:
-        key = " ".join(raw.replace("_", " ").split()).casefold()
-        for member in enum_type:
-            if member.value.casefold() == key:
-                return member
-        allowed = ", ".join(m.value for m in enum_type)
-        raise _BadCell(f"must be one of {allowed}")
-
-    return parse
-
-
-def _yes_no(raw: str) -> bool:
-    key = raw.casefold()
-    if key in ("yes", "y", "true", "1", "x"):
-        return True
-    if key in ("no", "n", "false", "0"):
-        return False
-    raise _BadCell("must be yes or no")
-
-
-def _normalise_header(name: str) -> str:
-    return "_".join(name.replace("\ufeff", "").strip().casefold().replace("-", " ").split())
-
-
-def _delimiter(header: str) -> str:
-    """The separator of the header row: spreadsheets in many locales write ';' or tabs.
-
-    Only the delimiter is guessed; the quote character is always '"' (csv.Sniffer also
-    guesses quotes, and takes a cell such as '' for quoting).
-    """
-    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
-    best = max(counts, key=lambda sep: counts[sep])
-    return best if counts[best] else ","
-
-
-def _read_text(path: Path) -> str:
-    try:
-        data = open_regular_file(path, MAX_CSV_BYTES)
-    except TooLarge as error:
-        raise CsvError(
-            [f"is too large ({error.args[0] / 2**20:.0f} MiB; the limit is 64 MiB)"], path
-        ) from None
-    except NotRegularFile:
-        raise CsvError(["is not a regular file (a pipe or a device?)"], path) from None
-    except OSError as error:
-        raise CsvError([f"cannot open: {describe_os_error(error, reading=True)}"], path) from None
-    if b"\x00" in data:
-        raise CsvError(["is a binary file, not CSV text"], path)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise CsvError(
-            [f"is not UTF-8 text (line {line}); save it from the spreadsheet as 'CSV UTF-8'"],
-            path,
-        ) from None
-
-
 def _read_rows(
     path: Path, known: Sequence[str], required: Sequence[str], problems: list[str]
 ) -> list[_Row]:
-    text = _read_text(path)
-    lines = text.splitlines(keepends=True)
-    skip = 0
-    while skip < len(lines) and not lines[skip].strip():
-        skip += 1
-    delimiter = None
-    excel_separator = re.fullmatch(r"sep=(.)\s*", lines[skip]) if skip < len(lines) else None
-    if excel_separator:  # Excel's "sep=;" hint line
-        delimiter = excel_separator.group(1)
-        skip += 1
-    body = "".join(lines[skip:])
-    delimiter = delimiter or _delimiter(lines[skip] if skip < len(lines) else "")
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_CSV_BYTES))
-    try:
-        table = list(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter))
-    except csv.Error as error:
-        raise CsvError([f"is not readable CSV ({error})"], path) from None
-    if not table or not any(cell.strip() for cell in table[0]):
-        raise CsvError(["has no header row"], path)
-    header = [_normalise_header(cell) for cell in table[0]]
+    table = csv_codec.read_csv(path)
+    header = [normalise_header(cell) for cell in table.header]
     missing = [column for column in required if column not in header]
     if missing:
         raise CsvError([f"has no column {', '.join(repr(m) for m in missing)}"], path)
@@ -443,7 +134,7 @@ def _read_rows(
                 f"{label}: column {column!r} is not one blueprint reads; did you mean {guess[0]!r}?"
             )
     rows = []
-    for number, cells in enumerate(table[1:], start=skip + 2):
+    for number, cells in table.rows:
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
@@ -454,7 +145,7 @@ def _read_rows(
                 number,
                 dict(zip(header, cells, strict=False)),
                 problems,
-                comma_decimal=delimiter != ",",
+                comma_decimal=table.comma_decimal,
             )
         )
     return rows
@@ -617,14 +308,14 @@ class _TouchpointIndex:
                 rows = ", ".join(str(number) for _, number in matches[:5])
                 row.fail(
                     "touchpoint",
-                    f"{len(matches)} touchpoints are titled {_clip(title)!r} (touchpoint rows "
+                    f"{len(matches)} touchpoints are titled {clip(title)!r} (touchpoint rows "
                     f"{rows}); give the one you mean in touchpoint_id",
                 )
                 return None
         if ref:
-            row.fail("touchpoint_id", f"no touchpoint row has the id {_clip(ref)!r}")
+            row.fail("touchpoint_id", f"no touchpoint row has the id {clip(ref)!r}")
         elif title:
-            row.fail("touchpoint", f"no touchpoint is titled {_clip(title)!r}")
+            row.fail("touchpoint", f"no touchpoint is titled {clip(title)!r}")
         else:
             row.fail("touchpoint", "is empty; say which touchpoint the friction belongs to")
         return None
@@ -637,7 +328,7 @@ def _import_frictions(builder: _Builder, rows: list[_Row], touchpoints: _Touchpo
             row.fail("title", "is empty; every friction point needs a title")
         touchpoint = touchpoints.find(row)
         leads_to_name, reason_path = row.text("leads_to_channel"), row.text("contact_reason")
-        demand = row.parse("contact_reason_demand", _choice(Demand))
+        demand = row.parse("contact_reason_demand", choice(Demand))
         leads_to = (
             _named(row, "leads_to_channel", builder.channel, leads_to_name)
             if leads_to_name
@@ -652,19 +343,19 @@ def _import_frictions(builder: _Builder, rows: list[_Row], touchpoints: _Touchpo
             id=builder.take_id(row),
             title=title,
             description=row.prose("description"),
-            kind=row.parse("kind", _choice(FrictionKind), FrictionKind.HESITATION),
-            nature=row.parse("nature", _choice(FrictionNature), FrictionNature.BAD),
+            kind=row.parse("kind", choice(FrictionKind), FrictionKind.HESITATION),
+            nature=row.parse("nature", choice(FrictionNature), FrictionNature.BAD),
             severity=row.whole("severity", 1, 4, 2),
             frequency=Frequency(
                 count=row.amount("frequency_count", 0),
-                per=row.parse("frequency_per", _choice(Period), Period.MONTH),
+                per=row.parse("frequency_per", choice(Period), Period.MONTH),
                 source=row.parse(
-                    "frequency_source", _choice(FrequencySource), FrequencySource.UNKNOWN
+                    "frequency_source", choice(FrequencySource), FrequencySource.UNKNOWN
                 ),
                 **_frequency_range(row),
             ),
             leads_to_channel_id=leads_to.id if leads_to else None,
-            gives_up=row.parse("gives_up", _yes_no, False),
+            gives_up=row.parse("gives_up", yes_no, False),
             contact_reason_id=reason.id if reason else None,
         )
         if touchpoint is None or not title:

@@ -98,8 +98,9 @@ class SaveError(BlueprintFileError):
     """The file could not be written; the previous file on disk is untouched."""
 
 
-class CsvError(BlueprintFileError):
-    """A spreadsheet that cannot be imported; ``problems`` lists each bad row and column."""
+class SpreadsheetError(BlueprintFileError):
+    """A spreadsheet that cannot be imported (or written); ``problems`` lists each bad sheet,
+    row and column."""
 
     def __init__(self, problems: Sequence[str], path: Path | str | None = None) -> None:
         self.problems = list(problems)
@@ -108,3 +109,11 @@ class CsvError(BlueprintFileError):
         if more > 0:
             shown += f"; and {more} more"
         super().__init__(shown, path)
+
+
+class CsvError(SpreadsheetError):
+    """A CSV file (or a folder of them) that cannot be imported."""
+
+
+class XlsxError(SpreadsheetError):
+    """An Excel workbook that cannot be imported, or a blueprint that cannot be written as one."""

@@ -47,6 +47,7 @@ from .plan.staircase_dock import install_staircase
 from .recent_files import forget_file, remember_file
 from .recovery import Autosaver, RecoveryEntry
 from .settings import APP_NAME, save_window_layout
+from .spreadsheets import install_spreadsheets
 from .start_page import install_start_page
 from .structure import install_structure_editing
 from .workbench import Workbench
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
             self.improvements.selection_moved_elsewhere
         )
         self.plan_export = install_plan_export(bench, live_plan)
+        # Excel and metrics, after the exports; importing a workbook replaces the blueprint.
+        self.spreadsheets = install_spreadsheets(bench, lambda: self.maybe_save())
         self.panes = install_panes(bench)  # after the docks: F6 goes round them
         name_the_rest(self)  # for assistive technology, once every part is in
         self._update_title()

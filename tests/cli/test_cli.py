@@ -188,9 +188,9 @@ def test_schema_describes_the_file(capsys, tmp_path):
 def test_csv_round_trip_through_the_command_line(capsys, tmp_path):
     folder = tmp_path / "csv"
     code, out, _ = run(capsys, "export-csv", SAMPLES[0], folder)
-    assert code == 0 and out.count("Wrote") == 3
-    names = sorted(p.name for p in folder.iterdir())
-    assert names == ["frictions.csv", "improvements.csv", "touchpoints.csv"]
+    names = {p.name for p in folder.iterdir()}
+    assert code == 0 and out.count("Wrote") == len(names) == 14
+    assert {"frictions.csv", "improvements.csv", "touchpoints.csv"} <= names
     target = tmp_path / "from-sheet.blueprint"
     code, out, _ = run(
         capsys, "import-csv", folder / "touchpoints.csv", folder / "frictions.csv", "-o", target

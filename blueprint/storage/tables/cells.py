@@ -1,0 +1,184 @@
+"""What a spreadsheet cell may hold, and the rules both encodings (CSV and XLSX) share.
+
+The formula-safe rule (OWASP "CSV injection"): a text that a spreadsheet would take for a
+formula is written with a leading apostrophe, in CSV and in XLSX alike, so that it is never
+run, not even after someone saves the workbook as CSV and opens that; ``restore`` takes the
+apostrophe off again, so the text comes back exactly.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TypeAlias
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A cell an encoding has no value for (a formula, an error value): ``reason`` says what
+    it holds and what to do."""
+
+    reason: str
+
+
+#: A value as a sheet holds it, before an encoding writes it: text, a number, or nothing.
+CellValue: TypeAlias = str | int | float | None
+#: A cell as an encoding reads it back (a workbook also has dates and true/false cells).
+RawCell: TypeAlias = str | int | float | bool | datetime | date | Unreadable | None
+
+#: A spreadsheet runs a cell as a formula when it starts with one of these...
+_FORMULA_SIGNS = "=+-@"
+#: ...or with one of these (OWASP), or is a guarded text already (so ``restore`` is exact).
+_UNSAFE_STARTS = ("\t", "\r", "\n", "'")
+#: Blanks a spreadsheet may trim before it looks for a formula sign (" =1+1").
+_BLANKS = " \t\r\n"
+
+
+def is_formula_like(text: str) -> bool:
+    """True for a text a spreadsheet might run as a formula, or one ``restore`` would change."""
+    if text.startswith(_UNSAFE_STARTS):
+        return True
+    first = text.lstrip(_BLANKS)[:1]
+    return first != "" and first in _FORMULA_SIGNS
+
+
+def neutralise(text: str) -> str:
+    """The text as a spreadsheet cell that is never run: a quote before anything formula-like."""
+    return "'" + text if is_formula_like(text) else text
+
+
+def restore(cell: str) -> str:
+    """Undo ``neutralise``: ``restore(neutralise(text)) == text`` for every text."""
+    if cell.startswith("'") and is_formula_like(cell[1:]):
+        return cell[1:]
+    return cell
+
+
+def number_text(value: float | int) -> str:
+    """A number as CSV writes it: whole numbers without '.0', others exactly (repr)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+class BadCell(ValueError):
+    """A cell that cannot mean what its column says; the message says what it must be.
+    ``quoted``: the message quotes the cell already (else the reader adds "(got ...)")."""
+
+    def __init__(self, message: str, quoted: bool = False, follows: bool = False) -> None:
+        super().__init__(message)
+        self.quoted = quoted
+        #: the cell names a row that is wrong itself: that row's problem says it all
+        self.follows = follows
+
+
+def clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def decimal(raw: str, comma_decimal: bool = False) -> float:
+    """A number typed as text. A comma is a decimal mark only where the file's locale uses
+    one (';' and tab separated files); elsewhere "1,200" is refused rather than guessed at."""
+    text = raw.strip().replace(" ", "").replace("\u00a0", "")
+    if "," in text:
+        if not comma_decimal or "." in text:
+            raise BadCell("must be a number written with a dot for decimals, like 1200 or 2.5")
+        text = text.replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        raise BadCell("must be a number") from None
+    if not math.isfinite(value):
+        raise BadCell("must be a finite number")
+    return value
+
+
+def number(cell: RawCell, comma_decimal: bool = False) -> float:
+    """A number cell, or a number typed as text."""
+    if isinstance(cell, bool | datetime | date):
+        raise BadCell("must be a number")
+    if isinstance(cell, int | float):
+        if not math.isfinite(cell):
+            raise BadCell("must be a finite number")
+        return float(cell)
+    return decimal(str(cell), comma_decimal)
+
+
+def whole(cell: RawCell, low: int, high: int, comma_decimal: bool = False) -> int:
+    try:
+        value = number(cell, comma_decimal)
+    except BadCell:
+        value = math.nan
+    if not value.is_integer() or not low <= value <= high:
+        raise BadCell(f"must be a whole number from {low} to {high}")
+    return int(value)
+
+
+def yes_no(cell: RawCell) -> bool:
+    if isinstance(cell, bool):
+        return cell
+    key = str(cell).strip().casefold()
+    if key in ("yes", "y", "true", "1", "x"):
+        return True
+    if key in ("no", "n", "false", "0"):
+        return False
+    raise BadCell("must be yes or no")
+
+
+def choice(enum_type: type[StrEnum]) -> Callable[[RawCell], StrEnum]:
+    """A parser of one of the enum's values, forgiving case, spaces and underscores."""
+
+    def parse(cell: RawCell) -> StrEnum:
+        key = " ".join(str(cell).replace("_", " ").split()).casefold()
+        for member in enum_type:
+            if member.value.casefold() == key:
+                return member
+        allowed = ", ".join(m.value for m in enum_type)
+        raise BadCell(f"must be one of {allowed}")
+
+    return parse
+
+
+def iso_date(cell: RawCell) -> str:
+    """A date cell, or a date typed as text in ISO form (2026-10-31). A date typed any other
+    way (31/10/2026, 10/31/2026) is refused: which is the day and which the month is a guess."""
+    if isinstance(cell, datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    text = str(cell).strip()
+    candidate = text[:10] if len(text) > 10 and text[10] in "T " else text
+    try:
+        if len(candidate) != 10:
+            raise ValueError
+        return date.fromisoformat(candidate).isoformat()
+    except ValueError:
+        raise BadCell(
+            f"must be a date: a date cell, or text written YYYY-MM-DD such as 2026-10-31 "
+            f"(got {clip(text)!r})",
+            quoted=True,
+        ) from None
+
+
+def text_of(cell: RawCell) -> str:
+    """Any cell as text: a number a spreadsheet made of digits typed in a text column comes
+    back as those digits."""
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return "yes" if cell else "no"
+    if isinstance(cell, datetime):
+        return cell.date().isoformat() if cell.time() == datetime.min.time() else cell.isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    if isinstance(cell, int | float):
+        return number_text(cell)
+    return cell
+
+
+def shown(cell: RawCell) -> str:
+    """A cell as a message quotes it."""
+    return repr(clip(text_of(cell)))

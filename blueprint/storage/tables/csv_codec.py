@@ -1,0 +1,175 @@
+"""The tables as CSV files: one file per sheet in a folder, written and read.
+
+Written as UTF-8 with a byte order mark (so spreadsheet programs take it for UTF-8), comma
+separated, text formula-safe (``cells.neutralise``). Read forgivingly, as spreadsheets save
+them in many locales: comma, semicolon or tab separated (and Excel's ``sep=`` line), a
+decimal comma in semicolon and tab files, blank lines before the header.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...model import Blueprint
+from ..atomic import (
+    NotRegularFile,
+    TooLarge,
+    atomic_write_bytes,
+    describe_os_error,
+    open_regular_file,
+)
+from ..errors import CsvError
+from .cells import CellValue, neutralise, number_text, restore
+from .sheets import SHEETS, WRITING_ORDER
+from .workbook import BlueprintNames, Table, header, read_blueprint, sheet_rows
+
+MAX_CSV_BYTES = 64 * 1024 * 1024
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def csv_bytes(head: Sequence[str], rows: Iterable[Sequence[CellValue]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(head)
+    writer.writerows([_cell(value) for value in row] for row in rows)
+    # A BOM so that spreadsheet programs read the file as UTF-8, not as a legacy code page.
+    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+
+
+def _cell(value: CellValue) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return neutralise(value)
+    return number_text(value)
+
+
+def export_csv_folder(bp: Blueprint, folder: Path | str) -> list[Path]:
+    """Write one CSV file per sheet into ``folder`` (touchpoints.csv first); each file is
+    written atomically."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CsvError([f"cannot create the folder: {describe_os_error(error)}"], folder) from None
+    names = BlueprintNames(bp)
+    written = []
+    for sheet in WRITING_ORDER:
+        path = folder / sheet.file
+        atomic_write_bytes(path, csv_bytes(header(sheet), sheet_rows(sheet, bp, names)))
+        written.append(path)
+    return written
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+@dataclass
+class CsvTable:
+    """A CSV file as read: its header and its numbered rows of cells, as typed."""
+
+    header: list[str]
+    rows: list[tuple[int, list[str]]]
+    delimiter: str
+
+    @property
+    def comma_decimal(self) -> bool:
+        """';' and tab separated files come from locales that write 2,5."""
+        return self.delimiter != ","
+
+
+def read_text(path: Path) -> str:
+    try:
+        data = open_regular_file(path, MAX_CSV_BYTES)
+    except TooLarge as error:
+        raise CsvError(
+            [f"is too large ({error.args[0] / 2**20:.0f} MiB; the limit is 64 MiB)"], path
+        ) from None
+    except NotRegularFile:
+        raise CsvError(["is not a regular file (a pipe or a device?)"], path) from None
+    except OSError as error:
+        raise CsvError([f"cannot open: {describe_os_error(error, reading=True)}"], path) from None
+    if b"\x00" in data:
+        raise CsvError(["is a binary file, not CSV text"], path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise CsvError(
+            [f"is not UTF-8 text (line {line}); save it from the spreadsheet as 'CSV UTF-8'"],
+            path,
+        ) from None
+
+
+def _delimiter(head: str) -> str:
+    """The separator of the header row: spreadsheets in many locales write ';' or tabs.
+
+    Only the delimiter is guessed; the quote character is always '"' (csv.Sniffer also
+    guesses quotes, and takes a cell such as '' for quoting).
+    """
+    counts = {sep: head.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
+
+def read_csv(path: Path) -> CsvTable:
+    """A CSV file's header and rows; ``CsvError`` when it is not readable CSV."""
+    text = read_text(path)
+    lines = text.splitlines(keepends=True)
+    skip = 0
+    while skip < len(lines) and not lines[skip].strip():
+        skip += 1
+    delimiter = None
+    excel_separator = re.fullmatch(r"sep=(.)\s*", lines[skip]) if skip < len(lines) else None
+    if excel_separator:  # Excel's "sep=;" hint line
+        delimiter = excel_separator.group(1)
+        skip += 1
+    body = "".join(lines[skip:])
+    delimiter = delimiter or _delimiter(lines[skip] if skip < len(lines) else "")
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CSV_BYTES))
+    try:
+        table = list(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        raise CsvError([f"is not readable CSV ({error})"], path) from None
+    if not table or not any(cell.strip() for cell in table[0]):
+        raise CsvError(["has no header row"], path)
+    rows = list(enumerate(table[1:], start=skip + 2))
+    return CsvTable(table[0], rows, delimiter)
+
+
+def table_of(path: Path) -> Table:
+    """A CSV file as one of the tables of a blueprint: text restored, empty cells None."""
+    read = read_csv(path)
+    rows = [(n, [restore(c) if c else None for c in cells]) for n, cells in read.rows]
+    return Table(path.name, read.header, rows, read.comma_decimal)
+
+
+def import_csv_folder(folder: Path | str) -> Blueprint:
+    """The blueprint a folder of CSV files written by ``export_csv_folder`` holds (edited or
+    not). Raises ``CsvError`` listing every problem by file, row and column."""
+    folder = Path(folder)
+    missing = [s.file for s in SHEETS if not (folder / s.file).is_file()]
+    if missing:
+        listed = ", ".join(missing)
+        problem = (
+            f"has no {listed}; a folder exported by blueprint has one CSV file per kind of "
+            "entity, even an empty one: keep every file, with its header row"
+        )
+        if (folder / "touchpoints.csv").is_file():
+            problem += (
+                " (to build a blueprint from touchpoints.csv and frictions.csv alone, give "
+                "the files instead of the folder)"
+            )
+        raise CsvError([problem], folder)
+    tables = {sheet.title: table_of(folder / sheet.file) for sheet in SHEETS}
+    try:
+        return read_blueprint(tables, CsvError)
+    except CsvError as error:
+        raise error.with_path(folder) from None

@@ -1,0 +1,459 @@
+"""The blueprint as a set of tables: one sheet per kind of entity, and its columns.
+
+This is the one place that decides which sheets a workbook (or a folder of CSV files) holds,
+which columns each sheet has, in which order, what each column holds (``kinds``) and what a
+spreadsheet should offer in it (drop-downs, whole-number ranges, widths). The encodings
+(``csv_codec``, ``xlsx_codec``) only write and read these tables.
+
+References show names where names are unique (stages, channels, personas), so a sheet
+reads as a person would write it; touchpoints, friction points and the rest are named by id,
+with a title beside the id for people (checked when read back).
+
+The touchpoints, frictions and improvements sheets begin with the columns the CSV export
+always had, in the same order, so files made for the two-sheet ``import-csv`` still work.
+"""
+
+from __future__ import annotations
+
+from ...model import (
+    Action,
+    Blueprint,
+    Channel,
+    ChannelKind,
+    Comment,
+    Conflict,
+    ConflictKind,
+    ContactReason,
+    Demand,
+    Evidence,
+    EvidenceKind,
+    EvidenceSource,
+    Flow,
+    FrequencySource,
+    Friction,
+    FrictionKind,
+    FrictionNature,
+    Improvement,
+    Measure,
+    Period,
+    Persona,
+    Presence,
+    Stage,
+    Status,
+    Touchpoint,
+)
+from .columns import (
+    ID_WIDTH,
+    NAME_WIDTH,
+    NUMBER_WIDTH,
+    PROSE_WIDTH,
+    TEXT,
+    WORD,
+    Column,
+    PersonaPreference,
+    Sheet,
+    col,
+)
+from .kinds import (
+    Amount,
+    Date,
+    FutureScore,
+    IdList,
+    Json,
+    Letters,
+    MaybeText,
+    NameOf,
+    NamesOf,
+    ReasonDemandOf,
+    ReasonPathOf,
+    ReasonRef,
+    TitleOf,
+    TouchpointRef,
+    Whole,
+    YesNo,
+    choice_of,
+)
+
+
+def _ident() -> Column:
+    return col("id", WORD, ID_WIDTH)
+
+
+def _name(name: str = "name") -> Column:
+    return col(name, TEXT, NAME_WIDTH, required=True)
+
+
+def _state() -> Column:
+    return col("state", choice_of(Presence), 10)
+
+
+STAGES = NameOf(names_from="stages", collection="stages")
+CHANNELS = NameOf(names_from="channels", collection="channels")
+PERSONAS = NameOf(names_from="personas", collection="personas")
+EPIC_SCORE = Whole(bounds=(1, 5), low=1, high=5)
+EMOTION = Whole(bounds=(-2, 2), low=-2, high=2)
+SEVERITY = Whole(bounds=(1, 4), low=1, high=4)
+STEP = Whole(bounds=(0, 5), low=0, high=5)
+EFFORT = Whole(choices=("1", "2", "3", "5", "8"), low=1, high=8)
+CONFIDENCE = Amount(choices=("0.5", "0.8", "1"))
+COUNT = Amount(least=0)
+FUTURE_SCORE = FutureScore(choices=("1", "2", "3", "4", "5", "none"))
+
+
+BLUEPRINT_SHEET = Sheet(
+    "Blueprint",
+    "blueprint.csv",
+    "blueprint",
+    (
+        col("title", TEXT, 40),
+        col("organisation", TEXT, NAME_WIDTH),
+        col("currency", WORD, 10),
+        col("description", TEXT, 60),
+    ),
+    items=lambda bp: [bp],
+    make=lambda **fields: Blueprint(**fields),
+)
+
+STAGES_SHEET = Sheet(
+    "Stages",
+    "stages.csv",
+    "stage",
+    (_ident(), _name(), col("description", TEXT, PROSE_WIDTH)),
+    items=lambda bp: bp.stages,
+    make=Stage,
+    collection="stages",
+)
+
+CHANNELS_SHEET = Sheet(
+    "Channels",
+    "channels.csv",
+    "channel",
+    (
+        _ident(),
+        _name(),
+        col("kind", choice_of(ChannelKind), 16, required=True),
+        col("step", STEP, 8, required=True),
+        col("cost_per_contact", Amount(least=0), 16),
+        col("cost_source", choice_of(FrequencySource), 12),
+        col("cost_note", TEXT, PROSE_WIDTH),
+        col("description", TEXT, PROSE_WIDTH),
+    ),
+    items=lambda bp: bp.channels,
+    make=Channel,
+    collection="channels",
+)
+
+PERSONAS_SHEET = Sheet(
+    "Personas",
+    "personas.csv",
+    "persona",
+    (
+        _ident(),
+        _name(),
+        col("description", TEXT, PROSE_WIDTH),
+        col("value_weight", Amount(), 12),
+        col("share", Amount(), NUMBER_WIDTH),
+    ),
+    items=lambda bp: bp.personas,
+    make=Persona,
+    collection="personas",
+)
+
+PREFERENCES_SHEET = Sheet(
+    "Preferred channels",
+    "preferred_channels.csv",
+    "preferred channel",
+    (
+        Column("persona", PERSONAS, "persona_id", width=NAME_WIDTH, required=True),
+        Column("stage", STAGES, "stage_id", width=NAME_WIDTH, required=True),
+        Column("channel", CHANNELS, "channel_id", width=NAME_WIDTH, required=True),
+    ),
+    items=lambda bp: [
+        PersonaPreference(persona_id=p.id, stage_id=pref.stage_id, channel_id=pref.channel_id)
+        for p in bp.personas
+        for pref in p.preferred_channels
+    ],
+    make=PersonaPreference,
+)
+
+CONTACT_REASONS_SHEET = Sheet(
+    "Contact reasons",
+    "contact_reasons.csv",
+    "contact reason",
+    (
+        _ident(),
+        _name(),
+        col("parent_id", WORD, ID_WIDTH),
+        col("demand", choice_of(Demand), 10),
+        col("description", TEXT, PROSE_WIDTH),
+    ),
+    items=lambda bp: bp.contact_reasons,
+    make=ContactReason,
+    collection="contact_reasons",
+)
+
+TOUCHPOINTS_SHEET = Sheet(
+    "Touchpoints",
+    "touchpoints.csv",
+    "touchpoint",
+    (
+        _ident(),
+        col("title", TEXT, 30, required=True),
+        Column("stage", STAGES, "stage_id", width=18, required=True),
+        Column("channel", CHANNELS, "channel_id", width=22, required=True),
+        *(
+            col(lane, TEXT, PROSE_WIDTH)
+            for lane in (
+                "customer_action",
+                "physical_evidence",
+                "frontstage",
+                "backstage",
+                "support_processes",
+            )
+        ),
+        col("emotion", EMOTION, 9),
+        *(
+            col(f"epic_{letter}", EPIC_SCORE, 10, field=f"epic.{letter}")
+            for letter in ("easy", "personalised", "intuitive", "contextual")
+        ),
+        Column("personas", NamesOf(collection="personas"), "persona_ids", width=NAME_WIDTH),
+        col("duration_minutes", Amount(least=0), 12),
+        col("wait_minutes", Amount(least=0), 12),
+        col("notes", TEXT, 40),
+        # Since schema version 3: which states it is in, and its values tomorrow.
+        _state(),
+        col("future_title", MaybeText(), 30, field="future.title"),
+        Column("future_stage", STAGES, "future.stage_id", width=18),
+        Column("future_channel", CHANNELS, "future.channel_id", width=22),
+        col("future_emotion", EMOTION, 9, field="future.emotion"),
+        *(
+            col(f"future_epic_{letter}", FUTURE_SCORE, 10, field=f"future.epic.{letter}")
+            for letter in ("easy", "personalised", "intuitive", "contextual")
+        ),
+    ),
+    items=lambda bp: bp.touchpoints,
+    make=Touchpoint,
+    groups=("future.epic", "future", "epic"),
+    collection="touchpoints",
+)
+
+FLOWS_SHEET = Sheet(
+    "Flows",
+    "flows.csv",
+    "flow",
+    (
+        _ident(),
+        Column("from_id", TouchpointRef(title_column="from"), "from_id", width=ID_WIDTH),
+        Column("from", TitleOf(), source="from_id", width=30),
+        Column("to_id", TouchpointRef(title_column="to"), "to_id", width=ID_WIDTH),
+        Column("to", TitleOf(), source="to_id", width=30),
+        col("label", TEXT, 24),
+        _state(),
+    ),
+    items=lambda bp: bp.flows,
+    make=Flow,
+    collection="flows",
+)
+
+
+def _frequency(prefix: str, path: str) -> tuple[Column, ...]:
+    return (
+        col(f"{prefix}_count", COUNT, 12, field=f"{path}.count"),
+        col(f"{prefix}_per", choice_of(Period), 10, field=f"{path}.per"),
+        col(f"{prefix}_source", choice_of(FrequencySource), 12, field=f"{path}.source"),
+    )
+
+
+def _range(prefix: str, path: str) -> tuple[Column, ...]:
+    return (
+        col(f"{prefix}_low", COUNT, 10, field=f"{path}.low"),
+        col(f"{prefix}_high", COUNT, 10, field=f"{path}.high"),
+    )
+
+
+FRICTIONS_SHEET = Sheet(
+    "Frictions",
+    "frictions.csv",
+    "friction point",
+    (
+        _ident(),
+        Column(
+            "touchpoint_id",
+            TouchpointRef(title_column="touchpoint"),
+            "touchpoint_id",
+            width=ID_WIDTH,
+        ),
+        Column("touchpoint", TitleOf(), source="touchpoint_id", width=30),
+        col("title", TEXT, 30, required=True),
+        col("description", TEXT, PROSE_WIDTH),
+        col("kind", choice_of(FrictionKind), 12),
+        col("nature", choice_of(FrictionNature), 8),
+        col("severity", SEVERITY, 9),
+        *_frequency("frequency", "frequency"),
+        *_range("frequency", "frequency"),
+        Column("leads_to_channel", CHANNELS, "leads_to_channel_id", width=22),
+        col("gives_up", YesNo(choices=("yes", "no")), 9),
+        Column("contact_reason", ReasonPathOf(), source="contact_reason_id", width=30),
+        Column("contact_reason_demand", ReasonDemandOf(), source="contact_reason_id", width=12),
+        # Since schema versions 3 and 4.
+        col(
+            "contact_reason_id",
+            ReasonRef(path_column="contact_reason", demand_column="contact_reason_demand"),
+            ID_WIDTH,
+        ),
+        col("frequency_measure_id", WORD, ID_WIDTH, field="frequency.measure_id"),
+        _state(),
+        col("future_severity", SEVERITY, 9, field="future.severity"),
+        *_frequency("future_frequency", "future.frequency"),
+        col("future_frequency_measure_id", WORD, ID_WIDTH, field="future.frequency.measure_id"),
+        *_range("future_frequency", "future.frequency"),
+        Column("future_leads_to_channel", CHANNELS, "future.leads_to_channel_id", width=22),
+        col("future_gives_up", YesNo(choices=("yes", "no")), 9, field="future.gives_up"),
+    ),
+    items=lambda bp: bp.frictions,
+    make=Friction,
+    groups=("future.frequency", "future", "frequency"),
+    collection="frictions",
+)
+
+IMPROVEMENTS_SHEET = Sheet(
+    "Improvements",
+    "improvements.csv",
+    "improvement",
+    (
+        _ident(),
+        col("title", TEXT, 30, required=True),
+        col("description", TEXT, PROSE_WIDTH),
+        col("friction_ids", IdList(), ID_WIDTH),
+        col("action", choice_of(Action), 11),
+        col("target_step", STEP, 11),
+        col("effort", EFFORT, 8),
+        col("confidence", CONFIDENCE, 11),
+        col("owner", TEXT, 20),
+        col("status", choice_of(Status), 12),
+        col("epic_letters", Letters(), 12),
+        col("brings_about", IdList(), ID_WIDTH),
+    ),
+    items=lambda bp: bp.improvements,
+    make=Improvement,
+    collection="improvements",
+)
+
+MEASURES_SHEET = Sheet(
+    "Measures",
+    "measures.csv",
+    "measure",
+    (
+        _ident(),
+        Column(
+            "touchpoint_id",
+            TouchpointRef(title_column="touchpoint", required=False),
+            "touchpoint_id",
+            width=ID_WIDTH,
+        ),
+        Column("touchpoint", TitleOf(), source="touchpoint_id", width=30),
+        _name(),
+        col("value", Amount(), 12, required=True),
+        col("unit", TEXT, 10),
+        col("period", choice_of(Period), 10),
+        col("date", Date(), 12),
+        col("source", choice_of(FrequencySource), 12),
+        col("origin", TEXT, 30),
+    ),
+    items=lambda bp: bp.measures,
+    make=Measure,
+    collection="measures",
+)
+
+EVIDENCE_SHEET = Sheet(
+    "Evidence",
+    "evidence.csv",
+    "evidence",
+    (
+        _ident(),
+        col("about_id", WORD, ID_WIDTH, required=True),
+        col("kind", choice_of(EvidenceKind), 12),
+        col("text", TEXT, 50, required=True),
+        col("source", choice_of(EvidenceSource), 15),
+        col("date", Date(), 12),
+        col("link", TEXT, 30),
+        col("attachment", TEXT, 30),
+    ),
+    items=lambda bp: bp.evidence,
+    make=Evidence,
+    collection="evidence",
+)
+
+COMMENTS_SHEET = Sheet(
+    "Comments",
+    "comments.csv",
+    "comment",
+    (
+        _ident(),
+        col("about_id", WORD, ID_WIDTH, required=True),
+        col("reply_to", WORD, ID_WIDTH),
+        col("author", TEXT, 20, required=True),
+        col("at", WORD, 26, required=True),
+        col("text", TEXT, 50, required=True),
+        col("resolved", YesNo(choices=("yes", "no")), 9),
+    ),
+    items=lambda bp: bp.comments,
+    make=Comment,
+    collection="comments",
+)
+
+CONFLICTS_SHEET = Sheet(
+    "Conflicts",
+    "conflicts.csv",
+    "merge conflict",
+    (
+        _ident(),
+        col("kind", choice_of(ConflictKind), 20, required=True),
+        col("collection", WORD, 16, required=True),
+        col("entity_id", WORD, ID_WIDTH, required=True),
+        col("field", TEXT, 20),
+        col("kept", Json(), 30),
+        col("other", Json(), 30),
+        col("kept_from", TEXT, 12),
+        col("other_from", TEXT, 12),
+    ),
+    items=lambda bp: bp.conflicts,
+    make=Conflict,
+    collection="conflicts",
+)
+
+#: In the order they are read: a sheet names only what the sheets before it hold (measures
+#: and the rest by id are checked once the whole blueprint is read).
+SHEETS: tuple[Sheet, ...] = (
+    BLUEPRINT_SHEET,
+    STAGES_SHEET,
+    CHANNELS_SHEET,
+    PERSONAS_SHEET,
+    PREFERENCES_SHEET,
+    CONTACT_REASONS_SHEET,
+    TOUCHPOINTS_SHEET,
+    FLOWS_SHEET,
+    FRICTIONS_SHEET,
+    IMPROVEMENTS_SHEET,
+    MEASURES_SHEET,
+    EVIDENCE_SHEET,
+    COMMENTS_SHEET,
+    CONFLICTS_SHEET,
+)
+#: In the order a person meets them: the journey first, the structure after it.
+WRITING_ORDER: tuple[Sheet, ...] = (
+    TOUCHPOINTS_SHEET,
+    FRICTIONS_SHEET,
+    IMPROVEMENTS_SHEET,
+    FLOWS_SHEET,
+    STAGES_SHEET,
+    CHANNELS_SHEET,
+    PERSONAS_SHEET,
+    PREFERENCES_SHEET,
+    CONTACT_REASONS_SHEET,
+    MEASURES_SHEET,
+    EVIDENCE_SHEET,
+    COMMENTS_SHEET,
+    CONFLICTS_SHEET,
+    BLUEPRINT_SHEET,
+)

@@ -1,0 +1,401 @@
+"""A blueprint as its tables, and back: what both encodings share.
+
+Writing gives, for each sheet, its header and its rows of ``CellValue``. Reading takes what
+an encoding read (a ``Table`` per sheet: header and numbered rows of ``RawCell``), checks
+every cell, builds every entity, then checks the blueprint as a whole, and either returns it
+or raises one error listing each problem by sheet, row and column: nothing is half-read.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from ...model import Blueprint, PreferredChannel, document_problems
+from ...model.validation import problems_from_validation_error
+from ..errors import SpreadsheetError
+from .cells import BadCell, CellValue, RawCell, Unreadable, clip, shown, text_of
+from .columns import PersonaPreference, Sheet
+from .kinds import MISSING, OMIT, REASON_SEPARATOR
+from .sheets import PREFERENCES_SHEET, SHEETS
+
+#: The blueprint's own fields, in its sheet.
+OWN_FIELDS = ("title", "organisation", "currency", "description")
+NOUNS = {
+    "stages": "stage",
+    "channels": "channel",
+    "personas": "persona",
+    "touchpoints": "touchpoint",
+    "contact_reasons": "contact reason",
+}
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def header(sheet: Sheet) -> list[str]:
+    return [column.name for column in sheet.columns]
+
+
+def sheet_rows(sheet: Sheet, bp: Blueprint, names: BlueprintNames) -> Iterator[list[CellValue]]:
+    """The rows of ``sheet`` for ``bp``, in document order."""
+    columns = [(column.path.split("."), column.kind) for column in sheet.columns]
+    for item in sheet.items(bp):
+        yield [kind.write(_value(item, path), names) for path, kind in columns]
+
+
+def _value(item: Any, path: list[str]) -> Any:
+    for part in path:
+        if item is None:
+            return MISSING
+        item = getattr(item, part)
+    return item
+
+
+class BlueprintNames:
+    """Names and titles of a whole blueprint, for writing its sheets."""
+
+    def __init__(self, bp: Blueprint) -> None:
+        self._names = {
+            kind: {e.id: e.name for e in getattr(bp, kind)}
+            for kind in ("stages", "channels", "personas")
+        }
+        self._names["touchpoints"] = {t.id: t.title for t in bp.touchpoints}
+        self._reasons = {r.id: r for r in bp.contact_reasons}
+
+    def name_of(self, collection: str, entity_id: str) -> str:
+        return self._names[collection].get(entity_id, entity_id)
+
+    def reason_path(self, reason_id: str) -> str:
+        reason = self._reasons.get(reason_id)
+        if reason is None:
+            return reason_id
+        parent = self._reasons.get(reason.parent_id) if reason.parent_id else None
+        return f"{parent.name}{REASON_SEPARATOR}{reason.name}" if parent else reason.name
+
+    def reason_demand(self, reason_id: str) -> str:
+        reason = self._reasons.get(reason_id)
+        return reason.demand.value if reason else ""
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Table:
+    """One sheet as an encoding read it."""
+
+    label: str  # how messages name it: "Touchpoints" or "touchpoints.csv"
+    header: Sequence[RawCell]
+    #: (the row's number as the spreadsheet shows it, its cells)
+    rows: Iterable[tuple[int, Sequence[RawCell]]]
+    comma_decimal: bool = False
+
+
+class ReadNames:
+    """What the sheets read so far hold, for the sheets after them to name it."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[str, dict[str, Any]] = {kind: {} for kind in NOUNS}
+        self._exact: dict[str, dict[str, str]] = {kind: {} for kind in NOUNS}
+        self._loose: dict[str, dict[str, list[str]]] = {kind: {} for kind in NOUNS}
+        #: (noun, id) -> [(name, sheet label, row number)], to say where a problem is
+        self.rows: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
+        #: ids and names of rows that could not be read: a cell naming one is not reported
+        #: again (the row's own problem is)
+        self._broken: dict[str, set[str]] = {kind: set() for kind in NOUNS}
+
+    def add_broken(self, collection: str | None, row: _Row) -> None:
+        if collection not in NOUNS:
+            return
+        for column in ("id", "title" if collection == "touchpoints" else "name"):
+            cell = row.cell(column)
+            if isinstance(cell, str | int | float) and not isinstance(cell, bool):
+                self._broken[collection] |= {text_of(cell), _loose(text_of(cell))}
+
+    def _unknown(self, collection: str, wanted: str, message: str) -> BadCell:
+        follows = wanted in self._broken[collection] or _loose(wanted) in self._broken[collection]
+        return BadCell(message, quoted=True, follows=follows)
+
+    def add(self, collection: str | None, entity: Any, label: str, number: int) -> None:
+        entity_id = getattr(entity, "id", None)
+        if entity_id is not None:
+            place = (entity.display_name, label, number)
+            self.rows.setdefault((entity.noun, entity_id), []).append(place)
+        if collection not in NOUNS:
+            return
+        name = entity.title if collection == "touchpoints" else entity.name
+        self._by_id[collection].setdefault(entity.id, entity)
+        self._exact[collection].setdefault(name, entity.id)
+        self._loose[collection].setdefault(_loose(name), []).append(entity.id)
+
+    def name_of(self, collection: str, entity_id: str) -> str:
+        entity = self._by_id[collection].get(entity_id)
+        if entity is None:
+            message = f"no {NOUNS[collection]} has the id {clip(entity_id)!r}"
+            raise self._unknown(collection, entity_id, message)
+        return entity.title if collection == "touchpoints" else entity.name
+
+    def id_named(self, collection: str, name: str) -> str:
+        found = self._exact[collection].get(name)
+        if found is not None:
+            return found
+        loose = self._loose[collection].get(_loose(name), [])
+        if len(loose) == 1:
+            return loose[0]
+        noun = NOUNS[collection]
+        if loose:
+            raise BadCell(f"{len(loose)} {noun}s are named {clip(name)!r}", quoted=True)
+        known = list(self._exact[collection])
+        listed = ", ".join(repr(clip(n, 30)) for n in known[:8]) + (", …" if len(known) > 8 else "")
+        where = f"(there are: {listed})" if known else "(there are none)"
+        raise self._unknown(collection, name, f"no {noun} is named {clip(name)!r} {where}")
+
+    def names(self, collection: str) -> Sequence[str]:
+        return list(self._exact[collection])
+
+    def touchpoint_titled(self, title: str) -> str:
+        ids = [i for i in self._loose["touchpoints"].get(_loose(title), [])]
+        exact = [i for i in ids if self._by_id["touchpoints"][i].title == title]
+        ids = exact if len(exact) == 1 else ids
+        if len(ids) == 1:
+            return ids[0]
+        if not ids:
+            raise self._unknown("touchpoints", title, f"no touchpoint is titled {clip(title)!r}")
+        rows = ", ".join(str(self.rows[("touchpoint", i)][0][2]) for i in ids[:5])
+        raise BadCell(
+            f"{len(ids)} touchpoints are titled {clip(title)!r} (Touchpoints rows {rows}); "
+            "give the one you mean by its id",
+            quoted=True,
+        )
+
+    def reason_path(self, reason_id: str) -> str:
+        reason = self._by_id["contact_reasons"].get(reason_id)
+        if reason is None:
+            message = f"no contact reason has the id {clip(reason_id)!r}"
+            raise self._unknown("contact_reasons", reason_id, message)
+        parent = self._by_id["contact_reasons"].get(reason.parent_id or "")
+        return f"{parent.name}{REASON_SEPARATOR}{reason.name}" if parent else reason.name
+
+    def reason_demand(self, reason_id: str) -> str:
+        self.reason_path(reason_id)  # known?
+        return self._by_id["contact_reasons"][reason_id].demand.value
+
+    def reason_at(self, path: str) -> str:
+        wanted = _loose(path)
+        reasons = self._by_id["contact_reasons"]
+        found = [i for i in reasons if _loose(self.reason_path(i)) == wanted]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise BadCell(
+                f"{len(found)} contact reasons are {clip(path)!r}; give the one you mean in "
+                "contact_reason_id",
+                quoted=True,
+            )
+        raise BadCell(f"no contact reason is {clip(path)!r}", quoted=True)
+
+
+def _loose(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def normalise_header(cell: RawCell) -> str:
+    text = "" if cell is None else str(cell)
+    return "_".join(text.replace("\ufeff", "").strip().casefold().replace("-", " ").split())
+
+
+class _Row:
+    def __init__(self, cells: dict[str, RawCell], comma_decimal: bool) -> None:
+        self._cells = cells
+        #: numbers may be written 2,5 (a file from a locale that writes them so)
+        self.comma_decimal = comma_decimal
+
+    def cell(self, column: str) -> RawCell:
+        return self._cells.get(column)
+
+    def cells(self) -> Iterable[tuple[str, RawCell]]:
+        return self._cells.items()
+
+
+def _blank(cell: RawCell) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _columns(sheet: Sheet, table: Table, problems: list[str]) -> dict[str, int] | None:
+    """Where each column of the sheet is in the table; None when a required one is missing."""
+    known = header(sheet)
+    where: dict[str, int] = {}
+    for index, cell in enumerate(table.header):
+        name = normalise_header(cell)
+        if not name:
+            continue
+        if name in where:
+            problems.append(f"{table.label}: has two columns named {name!r}")
+        elif name in known:
+            where[name] = index
+        else:
+            guess = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
+            if guess and guess[0] not in [normalise_header(c) for c in table.header]:
+                problems.append(
+                    f"{table.label}: column {name!r} is not one blueprint reads; did you mean "
+                    f"{guess[0]!r}?"
+                )
+    missing = [c.name for c in sheet.columns if c.required and c.name not in where]
+    if missing:
+        listed = ", ".join(repr(m) for m in missing)
+        problems.append(f"{table.label}: has no column {listed} (the header is its first row)")
+        return None
+    return where
+
+
+def _read_rows(
+    sheet: Sheet, table: Table, names: ReadNames, problems: list[str]
+) -> Iterator[tuple[Any, int]]:
+    where = _columns(sheet, table, problems)
+    if where is None:
+        return
+    width = max(where.values(), default=-1) + 1
+    for number, cells in table.rows:
+        if all(_blank(c) for c in cells):
+            continue
+        beyond = [i for i in range(width, len(cells)) if not _blank(cells[i])]
+        if beyond and beyond[0] >= len(table.header):
+            problems.append(
+                f"{table.label} row {number}: has a value beyond the last column of the header"
+            )
+        row = _Row(
+            {name: cells[i] if i < len(cells) else None for name, i in where.items()},
+            table.comma_decimal,
+        )
+        entity = _entity(sheet, table.label, number, row, names, problems)
+        if entity is not None:
+            yield entity, number
+        else:
+            names.add_broken(sheet.collection, row)
+
+
+def _entity(
+    sheet: Sheet, label: str, number: int, row: _Row, names: ReadNames, problems: list[str]
+) -> Any:
+    fields: dict[str, Any] = {}
+    unreadable = [(name, cell) for name, cell in row.cells() if isinstance(cell, Unreadable)]
+    for name, cell in unreadable:
+        problems.append(f"{label} row {number}, column '{name}': {cell.reason}")
+    if unreadable:
+        return None
+    fine = True
+    for column in sheet.columns:
+        if column.field is None:
+            continue
+        cell = row.cell(column.name)
+        try:
+            value = column.kind.read(cell, names, row)
+        except BadCell as error:
+            got = "" if error.quoted else f" (got {shown(cell)})"
+            if not error.follows:
+                problems.append(f"{label} row {number}, column '{column.name}': {error}{got}")
+            fine = False
+            continue
+        if value is not OMIT:
+            _put(fields, column.field.split("."), value)
+    if not fine:
+        return None
+    for group in sheet.groups:
+        _drop_if_empty(fields, group.split("."))
+    try:
+        return sheet.make(**fields)
+    except ValidationError as error:
+        for problem in problems_from_validation_error(error.errors(), None):
+            problems.append(_where(sheet, label, number, problem.field) + problem.message)
+        return None
+
+
+def _put(fields: dict, path: list[str], value: Any) -> None:
+    for part in path[:-1]:
+        fields = fields.setdefault(part, {})
+    fields[path[-1]] = value
+
+
+def _drop_if_empty(fields: dict, path: list[str]) -> None:
+    for part in path[:-1]:
+        fields = fields.get(part, {})
+    if path[-1] in fields and not fields[path[-1]]:
+        del fields[path[-1]]
+
+
+def _where(sheet: Sheet, label: str, number: int, field: str | None) -> str:
+    column = sheet.column_for(field)
+    return f"{label} row {number}" + (f", column '{column.name}': " if column else ": ")
+
+
+def read_blueprint(
+    tables: Mapping[str, Table], error: type[SpreadsheetError] = SpreadsheetError
+) -> Blueprint:
+    """The blueprint that ``tables`` (one per sheet, by sheet title) hold; ``error`` (listing
+    every problem by sheet, row and column) when they cannot be read as one."""
+    problems: list[str] = []
+    names = ReadNames()
+    lists: dict[str, list[Any]] = {}
+    own: list[Blueprint] = []
+    for sheet in SHEETS:
+        table = tables[sheet.title]
+        rows = []
+        for entity, number in _read_rows(sheet, table, names, problems):
+            names.add(sheet.collection, entity, table.label, number)
+            rows.append((entity, number))
+        if sheet.collection is not None:
+            lists[sheet.collection] = [entity for entity, _ in rows]
+        elif sheet is PREFERENCES_SHEET:
+            _prefer(rows, lists.get("personas", []), table.label, problems)
+        else:
+            own = [entity for entity, _ in rows]
+            if len(own) > 1:
+                problems.append(
+                    f"{table.label}: must have one row under its header (the blueprint's "
+                    f"title, organisation, currency and description); it has {len(own)}"
+                )
+    if problems:
+        raise error(problems)
+    fields = {name: getattr(own[0], name) for name in OWN_FIELDS} if own else {}
+    bp = Blueprint(**fields, **lists)
+    located = [_locate(problem, names) for problem in document_problems(bp)]
+    if located:
+        raise error(located)
+    return bp
+
+
+def _prefer(
+    rows: list[tuple[PersonaPreference, int]],
+    personas: list[Any],
+    label: str,
+    problems: list[str],
+) -> None:
+    """Each row to its persona's preferred channels, in row order."""
+    by_id = {p.id: p for p in personas}
+    for row, number in rows:
+        persona = by_id[row.persona_id]
+        if any(p.stage_id == row.stage_id for p in persona.preferred_channels):
+            problems.append(
+                f"{label} row {number}, column 'stage': the persona {clip(persona.name)!r} "
+                "already prefers a channel at this stage (one a stage)"
+            )
+            continue
+        persona.preferred_channels.append(
+            PreferredChannel(stage_id=row.stage_id, channel_id=row.channel_id)
+        )
+
+
+def _locate(problem: Any, names: ReadNames) -> str:
+    """A problem of the whole blueprint, said where it is in the sheets."""
+    places = names.rows.get((problem.noun, problem.entity_id or ""), [])
+    sheet = next((s for s in SHEETS if s.noun == problem.noun), None)
+    if not places or sheet is None:
+        return str(problem)
+    # Two rows with one id: the problem is the one named like the row.
+    _, label, number = next((p for p in places if p[0] == problem.name), places[0])
+    return _where(sheet, label, number, problem.field) + problem.message

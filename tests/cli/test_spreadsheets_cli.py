@@ -1,0 +1,136 @@
+"""export-xlsx, import-xlsx, import-csv of a folder and import-metrics: what a user types,
+what they see, and that a failed import writes nothing."""
+
+import openpyxl
+import pytest
+
+from blueprint.cli import main
+from blueprint.storage import load_blueprint, save_blueprint
+from tests.conftest import SAMPLES
+from tests.factories import future_blueprint
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def blueprint_file(tmp_path):
+    path = tmp_path / "broadband.blueprint"
+    save_blueprint(future_blueprint(), path)
+    return path
+
+
+def test_a_blueprint_goes_to_excel_and_back(capsys, tmp_path):
+    workbook = tmp_path / "plan.xlsx"
+    code, out, _ = run(capsys, "export-xlsx", SAMPLES[0], workbook)
+    assert code == 0 and out.startswith(f"Wrote {workbook}: one sheet per kind of entity")
+    target = tmp_path / "back.blueprint"
+    code, out, _ = run(capsys, "import-xlsx", workbook, "-o", target)
+    assert code == 0 and out.startswith(f"Created {target}:")
+    assert load_blueprint(target) == load_blueprint(SAMPLES[0])
+    code, _, err = run(capsys, "import-xlsx", workbook, "-o", target)
+    assert code == 2 and "already exists; use --force" in err
+
+
+def test_a_folder_of_csv_files_goes_back_to_the_same_blueprint(capsys, tmp_path):
+    folder = tmp_path / "sheets"
+    assert run(capsys, "export-csv", SAMPLES[1], folder)[0] == 0
+    target = tmp_path / "back.blueprint"
+    code, out, _ = run(capsys, "import-csv", folder, "-o", target, "--title", "Again")
+    assert code == 0 and out.startswith(f"Created {target}:")
+    back, original = load_blueprint(target), load_blueprint(SAMPLES[1])
+    assert back.title == "Again" and back.model_copy(update={"title": original.title}) == original
+
+
+def test_a_broken_workbook_is_refused_by_row_and_column_and_nothing_is_written(capsys, tmp_path):
+    workbook = tmp_path / "plan.xlsx"
+    run(capsys, "export-xlsx", SAMPLES[0], workbook)
+    book = openpyxl.load_workbook(workbook)
+    book["Touchpoints"]["J2"] = "=1+1"  # emotion
+    book["Touchpoints"].merge_cells("L3:L4")
+    book.save(workbook)
+    target = tmp_path / "back.blueprint"
+    code, _, err = run(capsys, "import-xlsx", workbook, "-o", target)
+    assert code == 1 and not target.exists()
+    assert err.splitlines() == [
+        f"{workbook}: Touchpoints: cells L3:L4 are merged; unmerge them and fill in every row "
+        "(a merged cell holds its value in its first row only)"
+    ]
+
+
+def test_metrics_are_imported_into_the_blueprint_with_a_report(capsys, tmp_path, blueprint_file):
+    sheet = tmp_path / "contacts.csv"
+    sheet.write_text(
+        "Touchpoint,Metric,Value,Date\n"
+        "Call for the date,Calls,420,2026-10-31\n"
+        "Status form,Visits,9000,2026-10-31\n"
+        "Nowhere,Calls,1,2026-10-31\n"
+        "Status form,Visits,many,2026-11-30\n"
+    )
+    code, out, err = run(
+        capsys, "import-metrics", sheet, "--into", blueprint_file, "--match", "title"
+    )
+    assert code == 0 and err == ""
+    assert out.splitlines() == [
+        "Imported 4 rows of contacts.csv: 2 measures added, 0 measures updated; 2 rows not placed.",
+        "Not placed:",
+        "  row 4: no touchpoint is titled 'Nowhere'",
+        "  row 5: the value (column 'Value') must be a number (got 'many')",
+    ]
+    measures = load_blueprint(blueprint_file).measures
+    assert [(m.touchpoint_id, m.name, m.value) for m in measures] == [
+        ("t3", "Calls", 420.0),
+        ("t2", "Visits", 9000.0),
+    ]
+
+
+def test_a_dry_run_says_what_would_change_and_changes_nothing(capsys, tmp_path, blueprint_file):
+    sheet = tmp_path / "m.csv"
+    sheet.write_text("touchpoint_id,value\nt1,3\n")
+    before = blueprint_file.read_bytes()
+    code, out, _ = run(
+        capsys, "import-metrics", sheet, "--into", blueprint_file, "--name", "NPS", "--dry-run"
+    )
+    assert (
+        code == 0 and out == "Would import 1 row of m.csv: 1 measure added, 0 measures updated.\n"
+    )
+    assert blueprint_file.read_bytes() == before
+
+
+def test_columns_it_cannot_guess_are_asked_for_by_name(capsys, tmp_path, blueprint_file):
+    sheet = tmp_path / "m.csv"
+    sheet.write_text("where,how many\nt1,3\n")
+    code, _, err = run(capsys, "import-metrics", sheet, "--into", blueprint_file)
+    assert (
+        code == 2
+        and "cannot tell which column holds the touchpoint (its columns: 'where', 'how many'); "
+        "say it with --touchpoint COLUMN"
+        in err
+    )
+    code, _, err = run(
+        capsys,
+        "import-metrics",
+        sheet,
+        "--into",
+        blueprint_file,
+        "--touchpoint",
+        "where",
+        "--value",
+        "how many",
+    )
+    assert code == 2 and "--measure COLUMN, or give every row one name with --name NAME" in err
+
+
+def test_a_workbook_with_a_formula_is_refused_whole(capsys, tmp_path, blueprint_file):
+    sheet = tmp_path / "m.xlsx"
+    book = openpyxl.Workbook()
+    for row in (["touchpoint", "metric", "value"], ["t1", "NPS", 20], ["t2", "NPS", "=B2*2"]):
+        book.active.append(row)
+    book.save(sheet)
+    before = blueprint_file.read_bytes()
+    code, _, err = run(capsys, "import-metrics", sheet, "--into", blueprint_file)
+    assert code == 1 and blueprint_file.read_bytes() == before
+    assert err.startswith(f"{sheet}: row 3, column 'value': holds a formula (=B2*2)")

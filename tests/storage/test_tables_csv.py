@@ -1,0 +1,92 @@
+"""The blueprint as a folder of CSV files, one per sheet: the same columns as the workbook,
+read back exactly, and the spreadsheet's own re-save (semicolons, decimal commas) read too."""
+
+import csv
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from blueprint.storage import CsvError, load_blueprint
+from blueprint.storage.tables import export_csv_folder, import_csv_folder
+from blueprint.storage.tables.cells import is_formula_like, neutralise, restore
+from tests.factories import future_blueprint
+
+
+def test_every_sample_comes_back_exactly_from_its_folder(sample_path, tmp_path):
+    original = load_blueprint(sample_path)
+    written = export_csv_folder(original, tmp_path)
+    assert len(written) == 14 and written[0].name == "touchpoints.csv"
+    assert import_csv_folder(tmp_path) == original
+
+
+def test_the_future_state_is_in_the_touchpoints_and_frictions_files(tmp_path):
+    export_csv_folder(future_blueprint(), tmp_path)
+    with open(tmp_path / "touchpoints.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = {row["id"]: row for row in csv.DictReader(handle)}
+    assert rows["t2"]["future_emotion"] == "1"
+    assert rows["t2"]["future_epic_easy"] == "4" and rows["t2"]["future_epic_contextual"] == "none"
+    assert rows["t1"]["future_epic_easy"] == ""  # no future values: today's hold
+
+
+def test_a_folder_re_saved_with_semicolons_and_decimal_commas_is_read(tmp_path):
+    bp = future_blueprint()
+    bp.channels[0].cost_per_contact = 0.45
+    export_csv_folder(bp, tmp_path)
+    path = tmp_path / "channels.csv"
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerows([cell.replace("0.45", "0,45") for cell in row] for row in rows)
+    assert import_csv_folder(tmp_path).channels[0].cost_per_contact == 0.45
+
+
+def test_a_missing_file_is_named(tmp_path):
+    export_csv_folder(future_blueprint(), tmp_path)
+    (tmp_path / "flows.csv").unlink()
+    with pytest.raises(CsvError) as caught:
+        import_csv_folder(tmp_path)
+    assert "has no flows.csv" in str(caught.value)
+    assert "give the files instead of the folder" in str(caught.value)  # the two-sheet import
+
+
+def test_a_bad_cell_is_named_by_file_row_and_column(tmp_path):
+    export_csv_folder(future_blueprint(), tmp_path)
+    path = tmp_path / "frictions.csv"
+    path.write_text(path.read_text(encoding="utf-8-sig").replace(",month,", ",fortnight,", 1))
+    with pytest.raises(CsvError) as caught:
+        import_csv_folder(tmp_path)
+    assert caught.value.problems == [
+        "frictions.csv row 2, column 'frequency_per': must be one of day, week, month, "
+        "quarter, year (got 'fortnight')"
+    ]
+
+
+# --- the formula-safe rule -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [" =1+1", "  =2+2", "\n=cmd|' /C calc'!A0", " @SUM(A1)", "\r\n+1", " -1+2"],
+)
+def test_a_formula_behind_blanks_is_guarded_too(text):
+    # LibreOffice's CSV import with "Trim spaces" on runs " =1+1" as a formula.
+    assert neutralise(text) == "'" + text and restore(neutralise(text)) == text
+
+
+@pytest.mark.parametrize("text", ["O'Brien", "a = b", "e-mail", "", "  ", "1-2", "'plain"])
+def test_ordinary_text_is_left_alone_or_comes_back(text):
+    assert restore(neutralise(text)) == text
+    assert neutralise(text) == text or is_formula_like(text)
+
+
+@given(st.text())
+def test_restore_undoes_neutralise_for_any_text(text):
+    cell = neutralise(text)
+    assert restore(cell) == text
+    # What a spreadsheet reads first is a quote, or no formula sign even after blanks.
+    assert cell.startswith("'") or (
+        cell[:1] not in ("\t", "\r", "\n")
+        and cell.lstrip(" \t\r\n")[:1] not in ("=", "+", "-", "@")
+    )

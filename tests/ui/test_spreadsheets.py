@@ -1,0 +1,284 @@
+"""File > Export to Excel…, Import from Excel… and Import Metrics…, driven as a user does:
+the menu by its keys, the file dialogs answered, the import dialog's combo boxes, fields and
+buttons clicked and typed in."""
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from blueprint.storage import load_blueprint
+from blueprint.storage.tables import export_xlsx
+from blueprint.ui.document import Document
+from blueprint.ui.spreadsheets.metrics_dialog import MetricsImportDialog
+from tests.factories import future_blueprint
+from tests.ui.conftest import snapshot
+from tests.ui.editing_helpers import pick_from_popup, pick_with_keys
+from tests.ui.mnemonic_helpers import clashes, menu_clashes
+from tests.ui.window_helpers import close_quietly, shown_window
+
+ALT = Qt.KeyboardModifier.AltModifier
+CONTACTS = (
+    "Where,KPI,Volume,Day\n"
+    "Call for the date,Calls,420,2026-10-31\n"
+    "Status form,Visits,9000,2026-10-31\n"
+    "Nowhere,Calls,1,2026-10-31\n"
+    "Status form,Visits,many,2026-11-30\n"
+)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    window = shown_window(qtbot, Document(future_blueprint(), tmp_path / "broadband.blueprint"))
+    yield window
+    close_quietly(window)
+
+
+@pytest.fixture
+def errors(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(window, "show_error", lambda title, message: shown.append((title, message)))
+    return shown
+
+
+def answer_file_dialogs(monkeypatch, path):
+    """The system's file dialogs answer ``path``; what they were asked is kept."""
+    asked = []
+
+    def answer(parent, title, start, filters):
+        asked.append((title, start, filters))
+        return str(path), filters
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", answer)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    return asked
+
+
+def from_file_menu(qtbot, window, key):
+    """Alt+F, then the action's letter, as a user picks it from the menu."""
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, ALT)
+    menu = window.menus.file
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is menu)
+    qtbot.keyClick(menu, key)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+
+
+def drive_dialog(monkeypatch, qtbot, act):
+    """Show the import dialog when it opens and let ``act`` use it, then close it. What the
+    dialog said last (its summary, the rows it listed) is kept: the dialog goes once closed."""
+    seen = []
+
+    def exec_(dialog):
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        act(dialog)
+        seen.append((dialog.summary.text(), listed(dialog)))
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Close), LEFT)
+        return 0
+
+    monkeypatch.setattr(MetricsImportDialog, "exec", exec_)
+    return seen
+
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def listed(dialog) -> list[str]:
+    return [dialog.unplaced.item(i).text() for i in range(dialog.unplaced.count())]
+
+
+def measures_of(window, touchpoint_id):
+    return [
+        (m.name, m.value)
+        for m in window.document.blueprint.measures
+        if m.touchpoint_id == touchpoint_id
+    ]
+
+
+# --- the menu ---------------------------------------------------------------------------
+
+
+def test_the_actions_sit_after_the_exports_each_with_its_own_letter(window):
+    texts = [a.text() for a in window.menus.file.actions()]
+    at = texts.index("Export to E&xcel…")
+    assert texts[at - 1] == "Export &Plan…"
+    assert texts[at + 1 : at + 3] == ["&Import from Excel…", "Import &Metrics…"]
+    assert menu_clashes(window.menus.file) == []
+
+
+def test_the_import_dialog_gives_each_letter_once(qtbot, window):
+    dialog = MetricsImportDialog(window.document, window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert [f"{a} and {b}" for a, b in clashes(dialog)] == []
+    dialog.close()
+
+
+# --- the workbook ----------------------------------------------------------------------------
+
+
+def test_export_to_excel_writes_the_whole_blueprint(qtbot, window, monkeypatch, tmp_path):
+    path = tmp_path / "broadband.xlsx"
+    asked = answer_file_dialogs(monkeypatch, path)
+    from_file_menu(qtbot, window, Qt.Key.Key_X)
+    assert asked[0][1].endswith("broadband.xlsx")  # offered beside the blueprint
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames[0] == "Touchpoints" and len(workbook.sheetnames) == 14
+    assert window.statusBar().currentMessage().startswith("Exported broadband.xlsx")
+
+
+def test_import_from_excel_opens_the_workbook_as_a_new_blueprint(
+    qtbot, window, monkeypatch, tmp_path
+):
+    path = tmp_path / "edited.xlsx"
+    original = load_blueprint("samples/grocery-delivery.blueprint")
+    export_xlsx(original, path)
+    answer_file_dialogs(monkeypatch, path)
+    from_file_menu(qtbot, window, Qt.Key.Key_I)
+    assert window.document.blueprint == original
+    assert window.document.path is None  # saved where the user says, not over the workbook
+    assert "Imported edited.xlsx" in window.statusBar().currentMessage()
+
+
+def test_a_broken_workbook_is_explained_and_the_blueprint_stays(
+    qtbot, window, monkeypatch, tmp_path, errors
+):
+    path = tmp_path / "broken.xlsx"
+    export_xlsx(window.document.blueprint, path)
+    workbook = openpyxl.load_workbook(path)
+    workbook["Touchpoints"]["B3"] = "=B2"
+    workbook.save(path)
+    before = snapshot(window.document)
+    answer_file_dialogs(monkeypatch, path)
+    from_file_menu(qtbot, window, Qt.Key.Key_I)
+    ((title, message),) = errors
+    assert title == "Cannot import the workbook"
+    assert "• Touchpoints row 3, column 'title': holds a formula (=B2)" in message
+    assert message.endswith("Nothing was changed.")
+    assert snapshot(window.document) == before
+
+
+# --- metrics --------------------------------------------------------------------------------
+
+
+def test_metrics_mapped_in_the_dialog_appear_on_their_touchpoints_and_undo_in_one_step(
+    qtbot, window, monkeypatch, tmp_path
+):
+    path = tmp_path / "contacts.csv"
+    path.write_text(CONTACTS)
+    answer_file_dialogs(monkeypatch, path)
+    before, steps = snapshot(window.document), window.document.undo_stack.count()
+
+    def act(dialog):
+        # The headers are not ones it can guess the touchpoint from: the user says.
+        assert dialog.columns["touchpoint"].currentText() == "(choose a column)"
+        assert not dialog.import_button.isEnabled()
+        assert dialog.table.horizontalHeaderItem(1).text() == "KPI"
+        assert dialog.table.item(0, 0).text() == "Call for the date"
+        assert dialog.table.verticalHeaderItem(0).text() == "2"  # as the report numbers it
+        pick_from_popup(qtbot, dialog.columns["touchpoint"], "Where")
+        pick_with_keys(qtbot, dialog.match, "its title")
+        assert dialog.columns["measure"].currentText() == "KPI"  # guessed
+        assert dialog.columns["value"].currentText() == "Volume"
+        qtbot.mouseClick(dialog.import_button, LEFT)
+
+    seen = drive_dialog(monkeypatch, qtbot, act)
+    from_file_menu(qtbot, window, Qt.Key.Key_M)
+    ((summary, rows),) = seen
+    assert summary == (
+        "Imported 4 rows of contacts.csv: 2 measures added, 0 measures updated; 2 rows not placed."
+    )
+    assert rows == [
+        "row 4: no touchpoint is titled 'Nowhere'",
+        "row 5: the value (column 'Volume') must be a number (got 'many')",
+    ]
+    assert measures_of(window, "t3") == [("Calls", 420.0)]
+    assert measures_of(window, "t2") == [("Visits", 9000.0)]
+    assert window.document.undo_stack.count() == steps + 1
+    assert window.menus.undo.text() == "&Undo Import metrics from contacts.csv"
+    window.activateWindow()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert snapshot(window.document) == before
+
+
+def test_a_fixed_name_and_the_mapping_remembered_for_the_next_import(
+    qtbot, window, monkeypatch, tmp_path
+):
+    first = tmp_path / "nps.csv"
+    first.write_text("Where,Score\nt1,31\n")
+    answer_file_dialogs(monkeypatch, first)
+
+    def map_by_hand(dialog):
+        pick_from_popup(qtbot, dialog.columns["touchpoint"], "Where")
+        pick_from_popup(qtbot, dialog.columns["value"], "Score")
+        assert not dialog.import_button.isEnabled()  # no measure name yet
+        qtbot.mouseClick(dialog.fixed_name, LEFT)
+        qtbot.keyClicks(dialog.fixed_name, "NPS")
+        qtbot.mouseClick(dialog.import_button, LEFT)
+
+    drive_dialog(monkeypatch, qtbot, map_by_hand)
+    from_file_menu(qtbot, window, Qt.Key.Key_M)
+    assert measures_of(window, "t1") == [("NPS", 31.0)]
+
+    second = tmp_path / "nps-next-month.csv"
+    second.write_text("Where,Score,Comment\nt1,35,\nt2,12,\n")
+    answer_file_dialogs(monkeypatch, second)
+
+    def just_import(dialog):
+        assert dialog.columns["touchpoint"].currentText() == "Where"
+        assert dialog.columns["value"].currentText() == "Score"
+        assert dialog.fixed_name.text() == "NPS"
+        qtbot.mouseClick(dialog.check_button, LEFT)
+        assert dialog.summary.text().startswith("Would import 2 rows of nps-next-month.csv: 1")
+        qtbot.mouseClick(dialog.import_button, LEFT)
+        assert not dialog.import_button.isEnabled()  # once
+
+    drive_dialog(monkeypatch, qtbot, just_import)
+    from_file_menu(qtbot, window, Qt.Key.Key_M)
+    assert measures_of(window, "t1") == [("NPS", 35.0)]  # the same measure, updated
+    assert measures_of(window, "t2") == [("NPS", 12.0)]
+
+
+def test_a_sheet_is_picked_from_the_workbook_and_its_rows_shown(
+    qtbot, window, monkeypatch, tmp_path
+):
+    path = tmp_path / "export.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Notes"
+    workbook.active.append(["made by", "the tool"])
+    calls = workbook.create_sheet("Calls")
+    for row in (["touchpoint_id", "metric", "value"], ["t3", "Calls", 77]):
+        calls.append(row)
+    workbook.save(path)
+    answer_file_dialogs(monkeypatch, path)
+
+    def pick_sheet(dialog):
+        assert dialog.sheet.currentText() == "Notes"
+        pick_with_keys(qtbot, dialog.sheet, "Calls")
+        assert dialog.table.item(0, 2).text() == "77"
+        assert dialog.columns["touchpoint"].currentText() == "touchpoint_id"
+        qtbot.mouseClick(dialog.import_button, LEFT)
+
+    drive_dialog(monkeypatch, qtbot, pick_sheet)
+    from_file_menu(qtbot, window, Qt.Key.Key_M)
+    assert measures_of(window, "t3") == [("Calls", 77.0)]
+
+
+def test_a_file_with_formulas_is_refused_and_nothing_changes(qtbot, window, monkeypatch, tmp_path):
+    path = tmp_path / "export.xlsx"
+    workbook = openpyxl.Workbook()
+    for row in (["touchpoint", "metric", "value"], ["t1", "NPS", 20], ["t2", "NPS", "=C2+1"]):
+        workbook.active.append(row)
+    workbook.save(path)
+    answer_file_dialogs(monkeypatch, path)
+    before = snapshot(window.document)
+
+    def try_import(dialog):
+        qtbot.mouseClick(dialog.import_button, LEFT)
+        assert dialog.summary.text() == "Cannot import export.xlsx; nothing was changed:"
+        assert listed(dialog)[0].startswith("row 3, column 'value': holds a formula (=C2+1)")
+
+    drive_dialog(monkeypatch, qtbot, try_import)
+    from_file_menu(qtbot, window, Qt.Key.Key_M)
+    assert snapshot(window.document) == before
