@@ -102,15 +102,37 @@ def run(cards: int, clients: int, edits: int, store_edits: int) -> dict:
         token = Path(folder) / "token"
         token.write_text(TOKEN)
         server = subprocess.Popen(
-            [sys.executable, "-m", "blueprint", "serve", "--port", "0", "--store",
-             str(Path(folder) / "store"), "--token-file", str(token)],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+            [
+                sys.executable,
+                "-m",
+                "blueprint",
+                "serve",
+                "--port",
+                "0",
+                "--store",
+                str(Path(folder) / "store"),
+                "--token-file",
+                str(token),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
         )
         try:
             port = re.search(r":(\d+)/", server.stdout.readline()).group(1)
             url = f"ws://127.0.0.1:{port}"
-            return asyncio.run(_measure(url, server, blueprint, file_bytes, clients, edits,
-                                        store_edits, Path(folder) / "store"))
+            return asyncio.run(
+                _measure(
+                    url,
+                    server,
+                    blueprint,
+                    file_bytes,
+                    clients,
+                    edits,
+                    store_edits,
+                    Path(folder) / "store",
+                )
+            )
         finally:
             server.kill()
             server.wait()
@@ -124,7 +146,9 @@ async def _measure(url, server, blueprint, file_bytes, clients, edits, store_edi
     context = mp.get_context("spawn")
     results, ready, go = context.Queue(), context.Queue(), context.Queue()
     processes = max(1, min(os.cpu_count() or 1, clients))
-    shares = [clients // processes + (1 if i < clients % processes else 0) for i in range(processes)]
+    shares = [
+        clients // processes + (1 if i < clients % processes else 0) for i in range(processes)
+    ]
     workers = [
         context.Process(target=worker, args=(url, n, 0, results, ready, go, edits))
         for n in shares

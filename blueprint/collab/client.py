@@ -17,7 +17,7 @@ import asyncio
 import logging
 import random
 from collections.abc import Callable
-from contextlib import suppress
+from contextlib import nullcontext, suppress
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
@@ -47,6 +47,8 @@ from .protocol import (
 
 log = logging.getLogger(__name__)
 
+#: A sync message this large goes in without per-change bookkeeping (``LiveDoc.quietly``).
+BULK_BYTES = 256 * 2**10
 #: Marks transactions that came from the server: they are never sent back.
 REMOTE = "blueprint-remote"
 
@@ -229,8 +231,9 @@ class RoomClient:
         try:
             if message[0] == SYNC:
                 self._applying_remote = True
+                bulk = self.live.quietly() if len(message) > BULK_BYTES else nullcontext()
                 try:
-                    with self.live.doc.transaction(origin=REMOTE):
+                    with bulk, self.live.doc.transaction(origin=REMOTE):
                         reply = handle_sync_message(message[1:], self.live.doc)
                 finally:
                     self._applying_remote = False

@@ -107,6 +107,9 @@ def _is_optional_or_composite(annotation: Any) -> bool:
     return False
 
 
+_SCALAR, _JSON = object(), object()
+
+
 class FieldPlan:
     """How one kind of entity's fields map onto keys of its Map."""
 
@@ -128,6 +131,12 @@ class FieldPlan:
             else:
                 self.scalars.add(name)
         self._many = TypeAdapter(list[model])
+        #: key -> how to read it: a scalar, JSON text, or (field, part) of a spread object
+        self._roles: dict[str, Any] = {name: _SCALAR for name in self.scalars}
+        self._roles.update({name: _JSON for name in self.json_fields})
+        for name, sub in self.spread.items():
+            for part in sub.model_fields:
+                self._roles[f"{name}.{part}"] = (name, part)
         self.keys = (
             self.scalars
             | self.json_fields
@@ -166,12 +175,16 @@ class FieldPlan:
     def prepare(self, entity_id: str, raw: dict[str, Any]) -> dict[str, Any]:
         """The entity's data as the file would hold it, from its Map's keys."""
         data: dict[str, Any] = {"id": entity_id}
+        roles = self._roles
         for key, value in raw.items():
-            if key in self.scalars:
+            role = roles.get(key)
+            if role is None:
+                if key.startswith("_"):
+                    continue  # layout keys (the order)
+                raise LayoutError(f"{self.model.noun} {entity_id!r} has no field {key!r}")
+            if role is _SCALAR:
                 data[key] = value
-            elif key.startswith("_"):
-                continue  # layout keys (the order)
-            elif key in self.json_fields:
+            elif role is _JSON:
                 if not isinstance(value, str):
                     raise LayoutError(f"{self.model.noun} {entity_id!r}: {key!r} must be JSON text")
                 try:
@@ -181,11 +194,13 @@ class FieldPlan:
                         f"{self.model.noun} {entity_id!r}: {key!r} is not JSON"
                     ) from None
             else:
-                head, _, part = key.partition(".")
-                if head not in self.spread or part not in self.spread[head].model_fields:
-                    raise LayoutError(f"{self.model.noun} {entity_id!r} has no field {key!r}")
-                data.setdefault(head, {})[part] = value
-        _order_range(data)
+                head, part = role
+                nested = data.get(head)
+                if nested is None:
+                    nested = data[head] = {}
+                nested[part] = value
+        if "frequency" in data:
+            _order_range(data)
         return data
 
     def validate(self, entity_id: str, data: dict[str, Any]) -> Identified:

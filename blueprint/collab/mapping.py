@@ -18,7 +18,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -171,6 +172,10 @@ class LiveDoc:
         self._reread_all = True
         self._props_dirty = True
         self._view: Blueprint | None = None
+        self._subscriptions: list = []
+        self._subscribe()
+
+    def _subscribe(self) -> None:
         self._subscriptions = [
             (root, root.observe_deep(self._marker(kind))) for kind, root in self.roots.items()
         ]
@@ -182,6 +187,17 @@ class LiveDoc:
         for root, subscription in self._subscriptions:
             root.unobserve(subscription)
         self._subscriptions = []
+
+    @contextmanager
+    def quietly(self) -> Iterator[None]:
+        """For a large update (a first sync): no per-change bookkeeping while it goes in,
+        everything re-read once after (the observers would cost more than the update)."""
+        self.close()
+        try:
+            yield
+        finally:
+            self._subscribe()
+            self._reread_all = True
 
     # --- reading --------------------------------------------------------------------------
 

@@ -20,7 +20,13 @@ from blueprint.collab.primitives import (
     RemoveEntity,
     SetEntityField,
 )
-from blueprint.collab.session import LiveSession, OfflineEditsMerged, StatusChanged, User
+from blueprint.collab.session import (
+    LiveSession,
+    OfflineEditsMerged,
+    Reloaded,
+    StatusChanged,
+    User,
+)
 from blueprint.storage import dumps_blueprint, load_blueprint
 
 TIMING = Timing(first_retry=0.1, longest_retry=0.5, awareness_timeout=2.0, open_timeout=5.0)
@@ -50,6 +56,8 @@ def main() -> None:
     def listen(event) -> None:
         if isinstance(event, OfflineEditsMerged):
             told.append(f"merged {event.edits}")
+        elif isinstance(event, Reloaded):
+            told.append(f"reloaded {event.kept}")
         elif isinstance(event, StatusChanged) and event.status == "refused":
             told.append(f"refused: {event.detail}")
 

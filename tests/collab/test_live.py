@@ -7,13 +7,13 @@ import json
 import os
 from pathlib import Path
 
-from pycrdt import create_update_message
+from pycrdt import Awareness, create_update_message
 from pycrdt._sync import create_sync_step2_message
 from websockets.asyncio.client import connect
 
-from blueprint.storage import loads_blueprint
+from blueprint.storage import dumps_blueprint, loads_blueprint
 
-from .conftest import ROOT_SAMPLE, TOKEN, wait_until
+from .conftest import ROOT_SAMPLE, TOKEN, Peer, ServerProcess, wait_until
 
 SAMPLE = ROOT_SAMPLE
 
@@ -192,3 +192,63 @@ def test_a_room_rebuilt_from_the_same_file_doubles_nothing(live, tmp_path):
     )
     assert json.loads(ann.file()) == json.loads(dave.file())
     assert Path(SAMPLE).exists()
+
+
+def test_a_room_rebuilt_from_another_file_is_reloaded_with_the_offline_edits(live, tmp_path):
+    server = live["server"]
+    ann = live["peer"]("Ann", share=SAMPLE)
+    assert ann.ask("synced")
+    original = loads_blueprint(SAMPLE.read_bytes())
+    tp = original.touchpoints[0]
+    server.kill()
+    for item in server.store.iterdir():
+        item.unlink()
+    ann.edit(["set", "touchpoints", tp.id, "title", "Ann, offline"])
+    # Meanwhile the room is rebuilt elsewhere from a changed copy of the file.
+    changed = original.model_copy(update={"title": "The changed copy"})
+    copy = tmp_path / "changed.blueprint"
+    copy.write_bytes(dumps_blueprint(changed))
+    elsewhere = ServerProcess(server.store, server.token_file)
+    elsewhere.start()
+    dave = Peer(elsewhere.url, "workshop", "Dave", copy)
+    try:
+        assert dave.ask("synced")
+    finally:
+        dave.close()
+        elsewhere.stop()
+        elsewhere.kill()
+    server.start()  # Ann's server again, now holding the changed copy's history
+    wait_until(lambda: any(t.startswith("reloaded") for t in ann.state()["told"]), what="reload")
+    wait_until(lambda: ann.state()["status"] == "online", what="Ann back online")
+    bob = live["peer"]("Bob")
+    assert bob.ask("synced")
+    wait_until(lambda: "Ann, offline" in bob.file(), what="Ann's offline edit in the room")
+    wait_until(lambda: bob.file() == ann.file(), what="convergence")
+    result = loads_blueprint(bob.file().encode())
+    assert result.title == "The changed copy"
+    assert len(result.touchpoints) == len(original.touchpoints)  # nothing doubled
+
+
+def test_a_silent_peer_disappears_after_the_awareness_timeout(live):
+    ann = live["peer"]("Ann", share=SAMPLE)
+    assert ann.ask("synced")
+    asyncio.run(_silent_ghost(f"{live['server'].url}/workshop?token={TOKEN}", ann))
+
+
+async def _silent_ghost(url: str, ann) -> None:
+    from pycrdt import Doc
+
+    from blueprint.collab.protocol import awareness_message
+
+    ghost = Awareness(Doc())
+    ghost.set_local_state({"user": {"name": "Ghost", "color": "#000000"}, "selection": []})
+    async with connect(url, proxy=None, compression=None) as websocket:
+        update = ghost.encode_awareness_update([ghost.client_id])
+        await websocket.send(awareness_message(update))
+        # Seen, then gone while the connection stays open and silent.
+        await asyncio.to_thread(
+            wait_until, lambda: "Ghost" in ann.state()["peers"], 60, "the ghost to appear"
+        )
+        await asyncio.to_thread(
+            wait_until, lambda: "Ghost" not in ann.state()["peers"], 60, "the ghost to vanish"
+        )
