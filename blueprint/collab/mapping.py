@@ -27,6 +27,7 @@ from pycrdt import Doc, Map
 from pydantic import ValidationError
 from pydantic_core import to_jsonable_python
 
+from ..collector import collector_paused
 from ..model import Blueprint, Identified
 from ..storage import dumps_blueprint
 from .layout import (
@@ -223,7 +224,8 @@ class LiveDoc:
         edited: dict[str, dict[str, Identified]] = {}
         for kind in KINDS:
             if self._reread_all:
-                self._reread_kind(kind)
+                with collector_paused():  # thousands of models made, none freed
+                    self._reread_kind(kind)
             elif self._dirty[kind]:
                 before = {i: self._entries[kind].get(i) for i in self._dirty[kind]}
                 self._reread(kind, self._dirty[kind])
