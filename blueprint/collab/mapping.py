@@ -173,6 +173,12 @@ class LiveDoc:
         self._reread_all = True
         self._props_dirty = True
         self._view: Blueprint | None = None
+        #: what the last ``view()`` changed when it only patched the one before: kind ->
+        #: {id: index} of edited entities (None for a kind whose order changed); None when
+        #: the whole rule ran (``changes_between`` then compares everything)
+        self.last_change: dict[str, dict[str, int] | None] | None = None
+        self._position_cache: dict[str, tuple[list, dict[str, int]]] = {}
+        self._ordered_pos: dict[str, dict[str, int]] = {}
         self._subscriptions: list = []
         self._subscribe()
 
@@ -235,44 +241,68 @@ class LiveDoc:
                         previous = None
             self._dirty[kind].clear()  # in place: the observers hold these sets
         self._reread_all = False
+        self.last_change = {}
         if previous is not None:
             self._view = self._patched(previous, edited)
         else:
             self._view = repair(self._props, self._ordered)
+            self.last_change = None
         return self._view
 
     def _edits(
         self, kind: str, before: dict[str, _Entry | None], previous: Blueprint
-    ) -> dict[str, Identified] | None:
+    ) -> tuple[dict[str, Identified], bool] | None:
         """The entities of ``kind`` whose edit leaves every other entity's repair as it
-        was (so the view can be patched); None when the whole rule must run again."""
-        shown = {e.id: e for e in getattr(previous, kind)}
+        was (so the view can be patched), and whether one moved; None when the whole rule
+        must run again."""
+        items = getattr(previous, kind)
+        positions = self._positions(kind, items)
         edited = {}
+        moved = False
         for entity_id, old in before.items():
             new = self._entries[kind].get(entity_id)
             if old is None or new is None or old.entity is None or new.entity is None:
                 return None  # an entity came, went or broke
-            if shown.get(entity_id) is not old.entity:
+            index = positions.get(entity_id)
+            if index is None or items[index] is not old.entity:
                 return None  # the rule had changed it: let it decide again
-            if old.order != new.order and kind in ORDER_MATTERS:
-                return None
+            if old.order != new.order:
+                if kind in ORDER_MATTERS:
+                    return None
+                moved = True
             if not local_edit(kind, old.entity, new.entity, previous):
                 return None
             edited[entity_id] = new.entity
-        return edited
+        return edited, moved
 
-    def _patched(self, previous: Blueprint, edited: dict[str, dict[str, Identified]]) -> Blueprint:
+    def _positions(self, kind: str, items: list) -> dict[str, int]:
+        """Each entity's index in ``items`` (a list of the view), cached per list."""
+        cached = self._position_cache.get(kind)
+        if cached is None or cached[0] is not items:
+            cached = (items, {e.id: i for i, e in enumerate(items)})
+            self._position_cache[kind] = cached
+        return cached[1]
+
+    def _patched(
+        self, previous: Blueprint, edited: dict[str, tuple[dict[str, Identified], bool]]
+    ) -> Blueprint:
         lists = {}
-        for kind, changed in edited.items():
+        for kind, (changed, moved) in edited.items():
             if not changed:
                 continue
-            items = [changed.get(e.id, e) for e in getattr(previous, kind)]
-            order = [e.id for e in self._ordered[kind]]
-            if len(order) == len(items) and any(
-                e.id != i for e, i in zip(items, order, strict=True)
-            ):
-                by_id = {e.id: e for e in items}
-                items = [by_id[i] for i in order]
+            old_items = getattr(previous, kind)
+            if moved:
+                by_id = {e.id: e for e in old_items}
+                by_id.update(changed)
+                items = [by_id[e.id] for e in self._ordered[kind] if e.id in by_id]
+                self.last_change[kind] = None
+            else:
+                positions = self._positions(kind, old_items)
+                items = list(old_items)
+                for entity_id, entity in changed.items():
+                    items[positions[entity_id]] = entity
+                self._position_cache[kind] = (items, positions)
+                self.last_change[kind] = {i: positions[i] for i in changed}
             lists[kind] = items
         return previous.model_copy(update=lists) if lists else previous
 
@@ -309,6 +339,7 @@ class LiveDoc:
     def _reread(self, kind: str, ids: Iterable[str]) -> None:
         root = self.roots[kind]
         entries = self._entries[kind]
+        before = {i: entries.get(i) for i in ids}
         raw: dict[str, Any] = {}
         for entity_id in ids:
             value = root.get(entity_id)
@@ -317,12 +348,26 @@ class LiveDoc:
             else:
                 raw[entity_id] = json.loads(str(value)) if isinstance(value, Map) else value
         entries.update(read_entries(kind, raw))
+        positions = self._ordered_pos.get(kind)
+        ordered = self._ordered[kind]
+        if positions is not None and all(
+            old is not None
+            and old.entity is not None
+            and (new := entries.get(i)) is not None
+            and new.entity is not None
+            and new.order == old.order
+            for i, old in before.items()
+        ):
+            for entity_id in before:  # edited in place: the order holds
+                ordered[positions[entity_id]] = entries[entity_id].entity
+            return
         self._sort(kind)
 
     def _sort(self, kind: str) -> None:
         valid = [(e.order, i, e.entity) for i, e in self._entries[kind].items() if e.entity]
         valid.sort(key=lambda item: (item[0], item[1]))
         self._ordered[kind] = [entity for _, _, entity in valid]
+        self._ordered_pos[kind] = {e.id: i for i, e in enumerate(self._ordered[kind])}
 
     # --- writing ----------------------------------------------------------------------------
 

@@ -82,8 +82,13 @@ Primitive = (
 _PLACE_FIELDS = ("stage_id", "channel_id")
 
 
-def changes_between(old: Blueprint, new: Blueprint) -> list[Primitive]:
+def changes_between(
+    old: Blueprint, new: Blueprint, hint: dict[str, dict[str, int] | None] | None = None
+) -> list[Primitive]:
     """Primitives that, applied in order to ``old``, give ``new`` (entities compared by id).
+
+    ``hint`` (``LiveDoc.last_change``) names, kind by kind, the only entities that changed
+    and their index, when their order did not: then only those are compared.
 
     Removals come first, then, kind by kind in the file's order, insertions, field changes
     and moves; as few moves as keep the rest in order (a longest increasing subsequence).
@@ -92,6 +97,27 @@ def changes_between(old: Blueprint, new: Blueprint) -> list[Primitive]:
     for name in PROPERTY_FIELDS:
         if getattr(old, name) != getattr(new, name):
             changes.append(SetDocumentProperty(name, getattr(new, name)))
+    if hint is not None:
+        for kind in KINDS:
+            before, after = getattr(old, kind), getattr(new, kind)
+            spots = hint.get(kind)
+            if before is after:
+                continue
+            if spots is None:
+                kept = {a.id for a in after}
+                changes += [RemoveEntity(kind, e.id) for e in before if e.id not in kept]
+                changes += _kind_changes(kind, before, after)
+                continue
+            for entity_id, index in spots.items():
+                was, entity = before[index], after[index]
+                changes += _field_changes(kind, was, entity)
+                if kind == "touchpoints" and any(
+                    getattr(was, f) != getattr(entity, f) for f in _PLACE_FIELDS
+                ):
+                    changes.append(
+                        PlaceTouchpoint(entity_id, entity.stage_id, entity.channel_id, index)
+                    )
+        return changes
     # Removals first, dependants before what they depend on: the editor's Document never
     # holds a friction point whose touchpoint it has just lost.
     for kind in reversed(KINDS):

@@ -288,7 +288,7 @@ class LiveSession:
         state.view = new
         with self._lock:
             self._blueprint = new
-        self._emit(Changed(changes_between(old, new), new, local))
+        self._emit(Changed(changes_between(old, new, state.live.last_change), new, local))
 
     def _announce(self) -> None:
         if self._state is not None:
