@@ -530,6 +530,49 @@ def _date(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-23") from None
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The live-collaboration server (imported here: only this command needs the network)."""
+    import asyncio
+    import logging
+
+    from .collab.server import CollabServer, ServeError, new_token_file, read_token_file
+
+    store = Path(args.store)
+    try:
+        if args.token_file:
+            token = read_token_file(args.token_file)
+            told = f"the token in {args.token_file}"
+        else:
+            token_path = store / "token"
+            token = (
+                read_token_file(token_path) if token_path.exists() else new_token_file(token_path)
+            )
+            told = f"the token in {token_path} (made for you; give it to the participants)"
+    except ServeError as error:
+        raise UsageError(str(error)) from None
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
+    logging.getLogger("websockets").setLevel(logging.WARNING)
+    server = CollabServer(store, token, host=args.host, port=args.port)
+
+    async def run() -> None:
+        async with server:
+            print(
+                f"Serving blueprint rooms on ws://{args.host}:{server.port}/ROOM?token=…, "
+                f"{told}; the rooms are kept in {store}. Ctrl+C stops.",
+                flush=True,
+            )
+            await asyncio.Event().wait()
+
+    try:
+        asyncio.run(run())
+    except ServeError as error:
+        _error(str(error))
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        print("Stopped.")
+    return EXIT_OK
+
+
 # --- parser ---------------------------------------------------------------------------------
 
 
@@ -739,6 +782,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_import_metrics)
 
     add_change_commands(sub)
+
+    p = sub.add_parser(
+        "serve",
+        help="run the live-collaboration server (y-websocket rooms, kept on disk)",
+        description="Rooms are named by blueprint: ws://HOST:PORT/ROOM?token=SECRET. "
+        "See docs/collaboration.md for LAN and TLS set-ups.",
+    )
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: this computer only; 0.0.0.0 for the local network)",
+    )
+    p.add_argument("--port", type=int, default=1234, help="port (default 1234)")
+    p.add_argument(
+        "--store",
+        metavar="DIR",
+        default="blueprint-live",
+        help="folder keeping the rooms (default ./blueprint-live)",
+    )
+    p.add_argument(
+        "--token-file",
+        metavar="F",
+        help="the shared secret, on the file's first line (default: DIR/token, made if missing)",
+    )
+    p.set_defaults(run=cmd_serve)
     return parser
 
 

@@ -10,6 +10,8 @@ HEADLESS_PACKAGES = [
     "blueprint.analysis",
     "blueprint.storage",
     "blueprint.report",
+    "blueprint.collab.server",
+    "blueprint.collab.session",
     "blueprint.cli",
 ]
 

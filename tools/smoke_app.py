@@ -91,6 +91,8 @@ def check_bundle(bundle: Path, scratch: Path) -> None:
     made = result.returncode == 0 and pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
     expect(made, "plans a sample to PDF", result)
 
+    expect(_serves_a_room(program, scratch), "serves a live room and refuses a wrong token")
+
     deck = scratch / "plan.pptx"
     result = run(program, ["plan", str(SAMPLE), "-o", str(deck)], scratch)
     # A .pptx is a zip whose first part is its content types (python-pptx's template found).
@@ -114,6 +116,55 @@ def check_bundle(bundle: Path, scratch: Path) -> None:
     shipped = sorted(p.name for p in bundle.rglob("samples/*.blueprint"))
     samples = sorted(p.name for p in SAMPLE.parent.glob("*.blueprint"))
     expect(shipped == samples, "carries the samples")
+
+
+def _serves_a_room(program: Path, scratch: Path) -> bool:
+    """``blueprint serve`` from the bundle (pycrdt is a compiled extension): a client with
+    the token gets the room's first sync message, one without it is refused."""
+    import asyncio
+    import re
+
+    from websockets.asyncio.client import connect
+    from websockets.exceptions import InvalidStatus
+
+    token = scratch / "token"
+    token.write_text("smoke-test-token\n", "utf-8")
+    server = subprocess.Popen(
+        [
+            str(program),
+            "serve",
+            "--port",
+            "0",
+            "--store",
+            str(scratch / "live"),
+            "--token-file",
+            str(token),
+        ],
+        cwd=scratch,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+
+    async def talk(port: str) -> bool:
+        base = f"ws://127.0.0.1:{port}/smoke"
+        try:
+            async with connect(f"{base}?token=wrong", proxy=None):
+                return False
+        except InvalidStatus as error:
+            if error.response.status_code != 401:
+                return False
+        async with connect(f"{base}?token=smoke-test-token", proxy=None) as websocket:
+            first = await asyncio.wait_for(websocket.recv(), TIMEOUT_S)
+        return isinstance(first, bytes) and first[:1] == b"\x00"
+
+    try:
+        match = re.search(r"127\.0\.0\.1:(\d+)/", server.stdout.readline())
+        return bool(match) and asyncio.run(talk(match.group(1)))
+    finally:
+        server.terminate()
+        server.wait(TIMEOUT_S)
+        server.stdout.close()
 
 
 def check_linux_install(archive: Path, scratch: Path) -> None:

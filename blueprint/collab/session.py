@@ -1,0 +1,374 @@
+"""``LiveSession``: what the editor binds to, with no Qt in it.
+
+A session shares (or joins) one room. It runs its network and its Yjs document on a thread of
+its own; every public method may be called from any thread, and every event is delivered to
+``listener`` on the session's thread: the UI binding re-emits them as a queued Qt signal.
+
+- ``edit(primitives)``: the user's change, written as one transaction of the user's origin
+  (one undo step), sent at once, or at the next connection when offline;
+- ``undo()`` / ``redo()``: the user's own edits only (a pycrdt ``UndoManager`` tracking the
+  session's origin), never someone else's;
+- events: ``Changed`` (the primitives from the previous blueprint to the new one, local or
+  remote), ``StatusChanged``, ``PresenceChanged``, ``OfflineEditsMerged`` (the user is told,
+  never asked), ``Reloaded`` (the room was rebuilt from a file: the user's changes since the
+  last sync were re-applied to it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import Any
+
+from pycrdt import Map, UndoManager
+
+from ..model import Blueprint
+from .client import Callbacks, RoomClient, Status, Timing
+from .layout import ROOTS
+from .mapping import LiveDoc
+from .primitives import Primitive, changes_between
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class User:
+    """Who the others see: a name, a colour ('#RRGGBB')."""
+
+    name: str
+    color: str = "#1f77b4"
+
+
+@dataclass(frozen=True)
+class Peer:
+    client_id: int
+    name: str
+    color: str
+    selection: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Changed:
+    changes: list[Primitive]
+    blueprint: Blueprint
+    #: True for the user's own edits, undo and redo; False for the others'
+    local: bool
+
+
+@dataclass(frozen=True)
+class StatusChanged:
+    status: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class PresenceChanged:
+    peers: list[Peer]
+
+
+@dataclass(frozen=True)
+class OfflineEditsMerged:
+    """Edits made while offline reached the room; ``blueprint`` is the merged result."""
+
+    edits: int
+    blueprint: Blueprint
+
+
+@dataclass(frozen=True)
+class Reloaded:
+    """The room had been rebuilt from a file: the session took it and re-applied the
+    user's changes made since the last sync (``kept``); the undo history starts again."""
+
+    blueprint: Blueprint
+    kept: int
+
+
+Event = Changed | StatusChanged | PresenceChanged | OfflineEditsMerged | Reloaded
+
+
+@dataclass
+class _State:
+    live: LiveDoc
+    client: RoomClient
+    undo: UndoManager
+    view: Blueprint
+    #: the blueprint at the last complete sync: what a reload re-applies changes from
+    base: Blueprint | None = None
+    offline_edits: int = 0
+    ever_synced: bool = False
+    #: set when the room holds another history: the session reloads it
+    reload_to: str | None = None
+
+
+class LiveSession:
+    def __init__(
+        self,
+        server: str,
+        room: str,
+        token: str,
+        user: User,
+        listener: Callable[[Event], None] = lambda event: None,
+        share: Blueprint | None = None,
+        timing: Timing | None = None,
+    ) -> None:
+        """Join ``room`` on ``server`` (``ws://host:port``); with ``share``, bring that
+        blueprint into the room (deterministically: see ``mapping.seed_update``)."""
+        self.server = server
+        self.room = room
+        self._token = token
+        self.user = user
+        self.listener = listener
+        self._share = share
+        self.timing = timing or Timing()
+        self.origin = f"blueprint-user-{id(self):x}"
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._state: _State | None = None
+        self._selection: tuple[str, ...] = ()
+        self._lock = threading.Lock()
+        self._blueprint: Blueprint | None = share
+        self._status = Status.CONNECTING
+        self._peers: list[Peer] = []
+        self._done = threading.Event()
+        self._synced = threading.Event()
+
+    # --- lifetime ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        ready = threading.Event()
+
+        def main() -> None:
+            loop = asyncio.new_event_loop()
+            self._loop = loop
+            asyncio.set_event_loop(loop)
+            ready.set()
+            try:
+                loop.run_until_complete(self._main())
+            finally:
+                loop.close()
+                self._done.set()
+
+        self._thread = threading.Thread(target=main, name=f"live {self.room}", daemon=True)
+        self._thread.start()
+        ready.wait()
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Say goodbye and stop; safe to call twice."""
+        if self._loop is None or self._done.is_set():
+            return
+        asyncio.run_coroutine_threadsafe(self._stop(), self._loop)
+        self._done.wait(timeout)
+
+    def wait_synced(self, timeout: float) -> bool:
+        return self._synced.wait(timeout)
+
+    # --- reading (any thread) ------------------------------------------------------------------
+
+    @property
+    def blueprint(self) -> Blueprint | None:
+        with self._lock:
+            return self._blueprint
+
+    @property
+    def status(self) -> str:
+        return self._status
+
+    @property
+    def peers(self) -> list[Peer]:
+        with self._lock:
+            return list(self._peers)
+
+    # --- acting (any thread) -----------------------------------------------------------------
+
+    def edit(self, primitives: Sequence[Primitive], timeout: float = 10.0) -> list[Primitive]:
+        """Write the user's change; returns the primitives skipped because what they change
+        is gone. Raises ``LayoutError`` for a value a blueprint cannot hold."""
+        return self._call(lambda: self._edit(list(primitives)), timeout)
+
+    def undo(self, timeout: float = 10.0) -> bool:
+        return self._call(lambda: self._undo(redo=False), timeout)
+
+    def redo(self, timeout: float = 10.0) -> bool:
+        return self._call(lambda: self._undo(redo=True), timeout)
+
+    def can_undo(self) -> bool:
+        return self._call(lambda: self._state is not None and self._state.undo.can_undo(), 10)
+
+    def can_redo(self) -> bool:
+        return self._call(lambda: self._state is not None and self._state.undo.can_redo(), 10)
+
+    def set_selection(self, ids: Sequence[str]) -> None:
+        self._selection = tuple(ids)
+        self._call(self._announce, 10)
+
+    def _call(self, action: Callable[[], Any], timeout: float) -> Any:
+        if self._loop is None or self._done.is_set():
+            raise RuntimeError("the live session is not running")
+        result: Future = Future()
+
+        def run() -> None:
+            try:
+                result.set_result(action())
+            except BaseException as error:  # handed to the caller's thread
+                result.set_exception(error)
+
+        self._loop.call_soon_threadsafe(run)
+        return result.result(timeout)
+
+    # --- the session's thread -------------------------------------------------------------
+
+    async def _main(self) -> None:
+        live = LiveDoc()
+        if self._share is not None:
+            live.load(self._share)
+        while True:
+            state = self._open(live)
+            self._state = state
+            self._announce()
+            await state.client.run()
+            if state.reload_to is None:
+                break
+            live = await self._reloaded(state)
+
+    def _open(self, live: LiveDoc) -> _State:
+        undo = UndoManager(
+            scopes=[live.doc.get(name, type=Map) for name in ROOTS if name != "meta"],
+            capture_timeout_millis=0,
+        )
+        undo.include_origin(self.origin)
+        callbacks = Callbacks(
+            status=self._on_status,
+            remote_change=self._on_remote,
+            synced=self._on_synced,
+            presence=self._on_presence,
+            history_changed=self._on_history_changed,
+        )
+        client = RoomClient(live, self.server, self.room, self._token, callbacks, self.timing)
+        state = _State(live, client, undo, live.view())
+        with self._lock:
+            self._blueprint = state.view
+        return state
+
+    async def _stop(self) -> None:
+        if self._state is not None:
+            await self._state.client.stop()
+
+    def _edit(self, primitives: list[Primitive]) -> list[Primitive]:
+        state = self._require()
+        skipped = state.live.apply(primitives, origin=self.origin)
+        if state.client.status != Status.ONLINE:
+            state.offline_edits += 1
+        self._publish(local=True)
+        return skipped
+
+    def _undo(self, redo: bool) -> bool:
+        state = self._require()
+        done = state.undo.redo() if redo else state.undo.undo()
+        if done:
+            if state.client.status != Status.ONLINE:
+                state.offline_edits += 1
+            self._publish(local=True)
+        return done
+
+    def _require(self) -> _State:
+        if self._state is None:
+            raise RuntimeError("the live session is not running")
+        return self._state
+
+    def _publish(self, local: bool) -> None:
+        state = self._require()
+        old = state.view
+        new = state.live.view()
+        if new is old:
+            return
+        state.view = new
+        with self._lock:
+            self._blueprint = new
+        self._emit(Changed(changes_between(old, new, state.live.last_change), new, local))
+
+    def _announce(self) -> None:
+        if self._state is not None:
+            self._state.client.set_presence(
+                {
+                    "user": {"name": self.user.name, "color": self.user.color},
+                    "selection": list(self._selection),
+                }
+            )
+
+    def _emit(self, event: Event) -> None:
+        try:
+            self.listener(event)
+        except Exception:  # a listener's bug must not stop the session
+            log.exception("the live session's listener failed")
+
+    # --- the client's callbacks ----------------------------------------------------------------
+
+    def _on_status(self, status: str, detail: str) -> None:
+        self._status = status
+        if status != Status.ONLINE:
+            self._synced.clear()
+        self._emit(StatusChanged(status, detail))
+
+    def _on_remote(self) -> None:
+        self._publish(local=False)
+
+    def _on_synced(self) -> None:
+        state = self._require()
+        self._publish(local=False)
+        state.base = state.view
+        state.ever_synced = True
+        if state.offline_edits:
+            self._emit(OfflineEditsMerged(state.offline_edits, state.view))
+            state.offline_edits = 0
+        self._synced.set()
+
+    def _on_presence(self, states: dict[int, dict[str, Any]]) -> None:
+        peers = [_peer(client_id, state) for client_id, state in sorted(states.items())]
+        with self._lock:
+            self._peers = [p for p in peers if p is not None]
+        self._emit(PresenceChanged(list(self._peers)))
+
+    def _on_history_changed(self, history: str) -> None:
+        state = self._require()
+        if not state.ever_synced:
+            # Sharing into a room that holds another blueprint: nothing to reload from.
+            self._on_status(
+                Status.REFUSED,
+                f"the room {self.room!r} already holds another blueprint: join it, or share "
+                "under another room name",
+            )
+            return
+        state.reload_to = history
+
+    async def _reloaded(self, old: _State) -> LiveDoc:
+        """Take the room as it is now, and put the user's changes since the last sync
+        (``base`` -> what the user sees) on top of it."""
+        mine = old.view
+        base = old.base if old.base is not None else mine
+        old.live.close()
+        live = LiveDoc()
+        probe = RoomClient(live, self.server, self.room, self._token, Callbacks(), self.timing)
+        runner = asyncio.create_task(probe.run())
+        try:
+            await asyncio.wait_for(probe.synced.wait(), self.timing.open_timeout * 3)
+        except TimeoutError:
+            log.warning("the rebuilt room did not answer; its changes will come on reconnect")
+        changes = changes_between(base, mine)
+        live.apply(changes, origin="blueprint-reload")
+        await probe.stop()
+        await runner
+        self._emit(Reloaded(live.view(), len(changes)))
+        return live
+
+
+def _peer(client_id: int, state: dict[str, Any]) -> Peer | None:
+    user = state.get("user")
+    if not isinstance(user, dict):
+        return None
+    selection = state.get("selection")
+    ids = tuple(s for s in selection if isinstance(s, str)) if isinstance(selection, list) else ()
+    return Peer(client_id, str(user.get("name", "?"))[:100], str(user.get("color", "")), ids)

@@ -1,0 +1,254 @@
+"""A real server and peers in processes of their own, over loopback: what users notice."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+from pathlib import Path
+
+from pycrdt import Awareness, create_update_message
+from pycrdt._sync import create_sync_step2_message
+from websockets.asyncio.client import connect
+
+from blueprint.storage import dumps_blueprint, loads_blueprint
+
+from .conftest import ROOT_SAMPLE, TOKEN, Peer, ServerProcess, wait_until
+
+SAMPLE = ROOT_SAMPLE
+
+
+def titles(peer) -> dict[str, str]:
+    bp = loads_blueprint(peer.file().encode())
+    return {t.id: t.title for t in bp.touchpoints}
+
+
+def first_touchpoint(peer):
+    return loads_blueprint(peer.file().encode()).touchpoints[0]
+
+
+def test_edits_and_presence_travel_and_undo_is_per_user(live):
+    ann = live["peer"]("Ann", share=SAMPLE)
+    assert ann.ask("synced")
+    bob = live["peer"]("Bob")
+    assert bob.ask("synced")
+    wait_until(lambda: bob.file() == ann.file(), what="Bob to receive the shared blueprint")
+    tp = first_touchpoint(ann)
+
+    ann.edit(["set", "touchpoints", tp.id, "title", "Ann's title"])
+    wait_until(lambda: titles(bob)[tp.id] == "Ann's title", what="Ann's edit at Bob's")
+    bob.edit(["set", "touchpoints", tp.id, "notes", "Bob's note"])
+    wait_until(lambda: "Bob's note" in ann.file(), what="Bob's edit at Ann's")
+
+    # Presence: names and selections.
+    ann.ask("select", ids=[tp.id])
+    wait_until(lambda: bob.state()["selections"].get("Ann") == [tp.id], what="Ann's selection")
+    assert bob.state()["peers"] == ["Ann"]
+
+    # Ann's undo takes back Ann's edit, not Bob's.
+    assert ann.ask("undo")
+    wait_until(lambda: titles(bob)[tp.id] == tp.title, what="Ann's undo at Bob's")
+    bp = loads_blueprint(bob.file().encode())
+    assert bp.touchpoints[0].notes == "Bob's note"
+    assert ann.ask("redo")
+    wait_until(lambda: titles(bob)[tp.id] == "Ann's title", what="Ann's redo at Bob's")
+
+    # Presence of a peer that dies without a goodbye disappears for the others.
+    bob.kill()
+    wait_until(lambda: ann.state()["peers"] == [], what="Bob's presence to go")
+
+
+def test_an_offline_peer_catches_up_and_is_told(live):
+    server = live["server"]
+    ann = live["peer"]("Ann", share=SAMPLE)
+    assert ann.ask("synced")
+    bob = live["peer"]("Bob")
+    assert bob.ask("synced")
+    tp = first_touchpoint(ann)
+    server.kill()  # everyone is offline now
+    wait_until(lambda: bob.state()["status"] != "online", what="Bob to notice")
+    bob.edit(["set", "touchpoints", tp.id, "title", "Offline by Bob"])
+    ann.edit(["set", "touchpoints", tp.id, "notes", "Offline by Ann"])
+    server.start()  # same port, same store
+    wait_until(
+        lambda: ann.file() == bob.file() and "Offline by Bob" in ann.file(),
+        what="both offline edits merged",
+    )
+    assert "Offline by Ann" in bob.file()
+    wait_until(lambda: any(t.startswith("merged") for t in bob.state()["told"]), what="told")
+
+
+def test_a_killed_server_loses_nothing_and_duplicates_nothing(live, tmp_path):
+    server = live["server"]
+    ann = live["peer"]("Ann", share=SAMPLE)
+    assert ann.ask("synced")
+    tp = first_touchpoint(ann)
+    ann.edit(["set", "touchpoints", tp.id, "title", "Before the crash"])
+    bob = live["peer"]("Bob")
+    assert bob.ask("synced")
+    wait_until(lambda: "Before the crash" in bob.file(), what="the edit at Bob's")
+    before = ann.file()
+    server.kill()
+    server.start()
+    # A newcomer sees everything from the store alone ...
+    carol = live["peer"]("Carol")
+    assert carol.ask("synced")
+    assert carol.file() == before
+    # ... and the old peers, reconnecting with their old state, double nothing.
+    wait_until(lambda: ann.state()["status"] == "online" and bob.state()["status"] == "online")
+    ann.edit(["set", "touchpoints", tp.id, "notes", "after the restart"])
+    wait_until(lambda: "after the restart" in carol.file(), what="a new edit")
+    for peer in (ann, bob, carol):
+        wait_until(lambda p=peer: p.file() == carol.file(), what=f"{peer.name} to converge")
+    bp = loads_blueprint(carol.file().encode())
+    original = loads_blueprint(SAMPLE.read_bytes())
+    assert len(bp.touchpoints) == len(original.touchpoints)
+    assert len(bp.frictions) == len(original.frictions)
+
+
+def test_a_wrong_token_is_refused(live):
+    ann = live["peer"]("Ann", share=SAMPLE)
+    assert ann.ask("synced")
+    mallory = live["peer"]("Mallory", token="not-the-token")
+    wait_until(lambda: mallory.state()["status"] == "refused", what="the refusal")
+    assert "token" in mallory.state()["told"][0]
+    assert loads_blueprint(mallory.file().encode()).touchpoints == []  # nothing reached it
+    log = live["server"].stop()
+    assert "refused a connection" in log
+    assert TOKEN not in log and "not-the-token" not in log
+
+
+def test_malformed_messages_leave_the_server_serving(live):
+    ann = live["peer"]("Ann", share=SAMPLE)
+    assert ann.ask("synced")
+    url = f"{live['server'].url}/workshop?token={TOKEN}"
+    asyncio.run(_send_garbage(url, 200))
+    tp = first_touchpoint(ann)
+    ann.edit(["set", "touchpoints", tp.id, "title", "Still working"])
+    bob = live["peer"]("Bob")
+    assert bob.ask("synced")
+    wait_until(lambda: "Still working" in bob.file(), what="the room to go on")
+    assert bob.file() == ann.file()
+    loads_blueprint(bob.file().encode())  # valid
+    assert live["server"].stop().count("refused a message") >= 200
+
+
+async def _send_garbage(url: str, count: int) -> None:
+    rng = __import__("random").Random(20)
+    hostile = [
+        create_update_message(b"\x01\x02\x03"),
+        create_sync_step2_message(os.urandom(50)),
+        b"",
+        b"\x00",
+        b"\x07\x00",
+        b"\x01\xff\xff\xff\xff\x0f",
+        b"\x00\x02\x05abc",
+    ]
+    hostile.append(_hostile_entity_update())
+    async with connect(url, proxy=None, compression=None) as websocket:
+        for index in range(count):
+            if index < len(hostile):
+                message = hostile[index]
+            else:
+                message = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 80)))
+                if index % 3 == 0:
+                    message = b"\x00\x02" + message
+            await websocket.send(message)
+        await websocket.send("text is not the protocol")
+        await asyncio.sleep(0.5)
+
+
+def _hostile_entity_update() -> bytes:
+    """A well-formed Yjs update that puts an impossible severity on a friction point."""
+    from pycrdt import Doc, Map
+
+    doc = Doc()
+    doc.get("frictions", type=Map)["evil"] = Map(
+        {"title": "x", "touchpoint_id": "t", "severity": 99}
+    )
+    return create_update_message(doc.get_update())
+
+
+def test_a_room_rebuilt_from_the_same_file_doubles_nothing(live, tmp_path):
+    """The JupyterLab failure: the store is lost, the room rebuilt from the file, and the
+    peers reconnect holding their old state."""
+    server = live["server"]
+    ann = live["peer"]("Ann", share=SAMPLE)
+    assert ann.ask("synced")
+    server.kill()
+    for item in server.store.iterdir():
+        if item.name != "token":
+            item.unlink()
+    server.start()
+    dave = live["peer"]("Dave", share=SAMPLE)  # rebuilds the room from the file
+    assert dave.ask("synced")
+    wait_until(lambda: ann.state()["status"] == "online", what="Ann to reconnect")
+    tp = first_touchpoint(ann)
+    dave.edit(["set", "touchpoints", tp.id, "title", "After the rebuild"])
+    wait_until(lambda: "After the rebuild" in ann.file(), what="the edit at Ann's")
+    assert ann.file() == dave.file()
+    assert len(loads_blueprint(ann.file().encode()).touchpoints) == len(
+        loads_blueprint(SAMPLE.read_bytes()).touchpoints
+    )
+    assert json.loads(ann.file()) == json.loads(dave.file())
+    assert Path(SAMPLE).exists()
+
+
+def test_a_room_rebuilt_from_another_file_is_reloaded_with_the_offline_edits(live, tmp_path):
+    server = live["server"]
+    ann = live["peer"]("Ann", share=SAMPLE)
+    assert ann.ask("synced")
+    original = loads_blueprint(SAMPLE.read_bytes())
+    tp = original.touchpoints[0]
+    server.kill()
+    for item in server.store.iterdir():
+        item.unlink()
+    ann.edit(["set", "touchpoints", tp.id, "title", "Ann, offline"])
+    # Meanwhile the room is rebuilt elsewhere from a changed copy of the file.
+    changed = original.model_copy(update={"title": "The changed copy"})
+    copy = tmp_path / "changed.blueprint"
+    copy.write_bytes(dumps_blueprint(changed))
+    elsewhere = ServerProcess(server.store, server.token_file)
+    elsewhere.start()
+    dave = Peer(elsewhere.url, "workshop", "Dave", copy)
+    try:
+        assert dave.ask("synced")
+    finally:
+        dave.close()
+        elsewhere.stop()
+        elsewhere.kill()
+    server.start()  # Ann's server again, now holding the changed copy's history
+    wait_until(lambda: any(t.startswith("reloaded") for t in ann.state()["told"]), what="reload")
+    wait_until(lambda: ann.state()["status"] == "online", what="Ann back online")
+    bob = live["peer"]("Bob")
+    assert bob.ask("synced")
+    wait_until(lambda: "Ann, offline" in bob.file(), what="Ann's offline edit in the room")
+    wait_until(lambda: bob.file() == ann.file(), what="convergence")
+    result = loads_blueprint(bob.file().encode())
+    assert result.title == "The changed copy"
+    assert len(result.touchpoints) == len(original.touchpoints)  # nothing doubled
+
+
+def test_a_silent_peer_disappears_after_the_awareness_timeout(live):
+    ann = live["peer"]("Ann", share=SAMPLE)
+    assert ann.ask("synced")
+    asyncio.run(_silent_ghost(f"{live['server'].url}/workshop?token={TOKEN}", ann))
+
+
+async def _silent_ghost(url: str, ann) -> None:
+    from pycrdt import Doc
+
+    from blueprint.collab.protocol import awareness_message
+
+    ghost = Awareness(Doc())
+    ghost.set_local_state({"user": {"name": "Ghost", "color": "#000000"}, "selection": []})
+    async with connect(url, proxy=None, compression=None) as websocket:
+        update = ghost.encode_awareness_update([ghost.client_id])
+        await websocket.send(awareness_message(update))
+        # Seen, then gone while the connection stays open and silent.
+        await asyncio.to_thread(
+            wait_until, lambda: "Ghost" in ann.state()["peers"], 60, "the ghost to appear"
+        )
+        await asyncio.to_thread(
+            wait_until, lambda: "Ghost" not in ann.state()["peers"], 60, "the ghost to vanish"
+        )
