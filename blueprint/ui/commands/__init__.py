@@ -6,6 +6,8 @@ raises ``CommandError`` before anything is pushed.
 """
 
 from .base import BlueprintCommand, CommandError, push_checked
+from .comments import AddComment, SetThreadResolved
+from .conflicts import ResolveConflict, Side
 from .contact_reasons import AddContactReason, RemoveContactReason
 from .evidence import (
     AddEvidence,
@@ -57,6 +59,7 @@ from .touchpoints import AddTouchpoint, AddTouchpoints, MoveTouchpoint, RemoveTo
 __all__ = [
     "BLUEPRINT",
     "AddChannel",
+    "AddComment",
     "AddContactReason",
     "AddEvidence",
     "AddFlow",
@@ -103,11 +106,14 @@ __all__ = [
     "RemoveTouchpoints",
     "RenameChannel",
     "RenameStage",
+    "ResolveConflict",
     "SetFrequencyMeasure",
     "SetImprovementFrictions",
     "SetPersonaTouchpoints",
     "SetPreferredChannel",
+    "SetThreadResolved",
     "SetTouchpointPersonas",
     "SetTouchpointsPersona",
+    "Side",
     "push_checked",
 ]
