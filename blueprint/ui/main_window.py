@@ -30,6 +30,7 @@ from .blueprint_properties import BlueprintPropertiesOpener
 from .canvas.scene import BlueprintScene
 from .canvas.view import CanvasView
 from .commands import RemoveTouchpoints, push_checked
+from .comments import install_comments
 from .document import Document
 from .export import add_export_actions
 from .file_drop import FileDropTarget
@@ -44,6 +45,7 @@ from .plan.contact_reasons_install import install_contact_reasons
 from .plan.export_action import install_plan_export
 from .plan.improvements_install import install_improvements
 from .plan.staircase_dock import install_staircase
+from .preferences import install_preferences
 from .recent_files import forget_file, remember_file
 from .recovery import Autosaver, RecoveryEntry
 from .settings import APP_NAME, save_window_layout
@@ -125,6 +127,11 @@ class MainWindow(QMainWindow):
         self.plan_export = install_plan_export(bench, live_plan)
         # Excel and metrics, after the exports; importing a workbook replaces the blueprint.
         self.spreadsheets = install_spreadsheets(bench, lambda: self.maybe_save())
+        # Comment threads and merge conflicts: a dock tabbed with the inspector.
+        self.talk = install_comments(
+            bench, self.editing, self.improvements, self.journey.select_card
+        )
+        self.preferences_action = install_preferences(bench)
         self.panes = install_panes(bench)  # after the docks: F6 goes round them
         name_the_rest(self)  # for assistive technology, once every part is in
         self._update_title()
