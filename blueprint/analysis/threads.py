@@ -133,3 +133,13 @@ def talk_by_touchpoint(bp: Blueprint) -> dict[str, tuple[int, int]]:
         tp_id: (threads_on.get(tp_id, 0), conflicts_on.get(tp_id, 0))
         for tp_id in threads_on.keys() | conflicts_on.keys()
     }
+
+
+def date_words(at: str) -> str:
+    """The day a comment was written, as its writer's clock said: '1 Dec 2026'. The same on
+    every machine, so a plan made from the file is too."""
+    try:
+        moment = datetime.fromisoformat(at.replace("Z", "+00:00"))
+    except ValueError:
+        return at[:10]
+    return f"{moment.day} {moment:%b %Y}"

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QListWidget,
@@ -40,8 +41,12 @@ def click_tab(tabs: QTabWidget, index: int) -> None:
 
 
 def click(qtbot, button: QAbstractButton) -> None:
+    """Click a button; a check box on its box (a wide one's middle may be past its text)."""
     assert button.isVisible() and button.isEnabled(), button.text()
-    qtbot.mouseClick(button, LEFT)
+    if isinstance(button, QCheckBox):
+        qtbot.mouseClick(button, LEFT, pos=QPoint(8, button.height() // 2))
+    else:
+        qtbot.mouseClick(button, LEFT)
 
 
 def click_row(qtbot, widget: QListWidget, text_part: str) -> None:
