@@ -49,6 +49,7 @@ from .preferences import install_preferences
 from .recent_files import forget_file, remember_file
 from .recovery import Autosaver, RecoveryEntry
 from .settings import APP_NAME, save_window_layout
+from .sharing import install_sharing
 from .spreadsheets import install_spreadsheets
 from .start_page import install_start_page
 from .structure import install_structure_editing
@@ -132,6 +133,8 @@ class MainWindow(QMainWindow):
             bench, self.editing, self.improvements, self.journey.select_card
         )
         self.preferences_action = install_preferences(bench)
+        # The open file's lock, and a watch on it for changes made on disk.
+        self.sharing = install_sharing(bench)
         self.panes = install_panes(bench)  # after the docks: F6 goes round them
         name_the_rest(self)  # for assistive technology, once every part is in
         self._update_title()
@@ -245,6 +248,8 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
+        if not self.sharing.may_open(path):
+            return False
         try:
             blueprint = load_blueprint(path)
         except NewerVersionError as error:
@@ -277,11 +282,14 @@ class MainWindow(QMainWindow):
         return path is not None and self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        if not self.sharing.may_save(path):
+            return False
         try:
             self.document.save(path)
         except SaveError as error:
             self.show_error("Cannot save the blueprint", str(error))
             return False
+        self.sharing.saved()
         remember_file(path)
         self.show_status(f"Saved {path.name}")
         return True
@@ -300,6 +308,7 @@ class MainWindow(QMainWindow):
         # window open for the export to finish.
         if self.maybe_save() and self.plan_export.may_close():
             self.autosaver.discard()  # saved, or the user chose to drop the changes
+            self.sharing.release()
             self.workshop.leave()  # the layout saved for the next run is the usual one
             save_window_layout(self)
             event.accept()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
@@ -69,6 +70,19 @@ def type_text(widget: QWidget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
             QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def questions_asked(monkeypatch):
+    """The editor's questions about shared files really shown (tests refuse them unless
+    they answer them): a test clicks their buttons with ``answer_next_dialog``."""
+    from blueprint.ui.sharing import questions
+
+    def shown(box):
+        box.exec()
+        return box.clickedButton()
+
+    monkeypatch.setattr(questions, "exec_box", shown)
 
 
 def answer_next_dialog(qtbot, act: Callable[[QWidget], None], timeout: int = 5000) -> list:
