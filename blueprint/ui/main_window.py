@@ -31,6 +31,7 @@ from .canvas.scene import BlueprintScene
 from .canvas.view import CanvasView
 from .commands import RemoveTouchpoints, push_checked
 from .comments import install_comments
+from .compare import install_compare_with
 from .document import Document
 from .export import add_export_actions
 from .file_drop import FileDropTarget
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self.preferences_action = install_preferences(bench)
         # The open file's lock, and a watch on it for changes made on disk.
         self.sharing = install_sharing(bench)
+        self.compare_with = install_compare_with(bench)  # File › Compare With…
         self.panes = install_panes(bench)  # after the docks: F6 goes round them
         name_the_rest(self)  # for assistive technology, once every part is in
         self._update_title()
