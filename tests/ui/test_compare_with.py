@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFileDialog
 from blueprint.model import Touchpoint
 from blueprint.storage import dumps_blueprint, load_blueprint
 from blueprint.ui.commands import AddTouchpoint, EditTouchpoint, RemoveTouchpoints
-from blueprint.ui.document import Document
 from blueprint.ui.compare.union import compare_on_one_grid
+from blueprint.ui.document import Document
 from tests.ui.conftest import BROADBAND
 from tests.ui.talk_helpers import click_row
 from tests.ui.window_helpers import close_quietly, shown_window
