@@ -256,3 +256,24 @@ def test_removing_a_card_takes_its_threads_and_undo_brings_them_back(qtbot, wind
     window.undo_action.trigger()
     assert window.document.get("comments", "c2") is not None
     assert face(window, "t1").open_threads == 1
+
+
+def test_on_a_small_screen_a_card_picked_keeps_the_comments_in_front(qtbot):
+    """On a laptop the side panels give way while nothing is selected and come back with a
+    card; the Comments panel the user opened stays in front of the inspector."""
+    from blueprint.ui.inspector.give_way import NARROW_SCREEN_WIDTH
+    from tests.ui.window_helpers import close_quietly, shown_window
+
+    set_author_name("Ana")
+    window = shown_window(qtbot, Document(evidence_blueprint()))
+    try:
+        if window.screen().availableGeometry().width() >= NARROW_SCREEN_WIDTH:
+            pytest.skip("the test screen is wide: no panel gives way")
+        assert window.editing.give_way.gave_way
+        show_comments(window)
+        click_card(window, "t1")
+        assert window.editing.inspector_dock.isVisible()  # back, behind the Comments tab
+        assert not window.talk.dock.visibleRegion().isEmpty()
+        assert [v.texts[0].text() for v in panel(window).thread_views()] == ["Is 20 a week right?"]
+    finally:
+        close_quietly(window)

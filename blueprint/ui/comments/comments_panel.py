@@ -129,7 +129,7 @@ class CommentsPanel(QWidget):
         self.thread_list.itemClicked.connect(self._thread_picked)
         self.thread_list.itemActivated.connect(self._thread_picked)
         self.list_title.setBuddy(self.thread_list)
-        layout.addWidget(self.thread_list, 2)
+        layout.addWidget(self.thread_list, 1)
         self.no_open = caption(NO_OPEN_THREADS)
         layout.addWidget(self.no_open)
         about_row = QHBoxLayout()

@@ -93,7 +93,7 @@ class ConflictsPanel(QWidget):
         self.conflict_list.itemClicked.connect(self._picked)
         self.conflict_list.itemActivated.connect(self._picked)
         self.list_title.setBuddy(self.conflict_list)
-        layout.addWidget(self.conflict_list, 2)
+        layout.addWidget(self.conflict_list, 1)
         self.no_conflicts = caption(NO_CONFLICTS)
         layout.addWidget(self.no_conflicts)
         self.hint = caption(NOTHING_CHOSEN)
