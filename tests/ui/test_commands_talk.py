@@ -159,3 +159,15 @@ def test_keep_theirs_of_a_deleted_stage_deletes_its_cards_too(talk):
 def test_a_conflict_that_is_not_there_is_refused(talk):
     with pytest.raises(CommandError, match="no merge conflict"):
         ResolveConflict(talk, "nope", Side.MINE)
+
+
+def test_keep_theirs_of_one_of_the_blueprints_own_fields(talk):
+    pytest.importorskip("blueprint.changes.merge")  # conflicts about the blueprint itself
+    found = conflict(
+        talk, collection="blueprint", entity_id="blueprint", field="title", other="Their title"
+    )
+    before = pushed(talk, ResolveConflict(talk, found.id, Side.THEIRS))
+    assert talk.blueprint.title == "Their title"
+    assert talk.undo_stack.undoText() == "Keep theirs: title of the blueprint"
+    talk.undo_stack.undo()
+    assert snapshot(talk) == before
