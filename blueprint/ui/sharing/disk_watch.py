@@ -82,6 +82,7 @@ class DiskWatch(QObject):
         self._settle.timeout.connect(self.check)
         self._document.documentReset.connect(self._opened)
         self._document.pathChanged.connect(self._follow)
+        self._follow()  # a document made with its file
 
     @property
     def path(self) -> Path | None:

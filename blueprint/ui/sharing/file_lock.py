@@ -43,6 +43,7 @@ class FileLock(QObject):
         self._timer.timeout.connect(self._refresh)
         self._document.documentReset.connect(self.follow)
         self._document.pathChanged.connect(self.follow)
+        self.follow()  # a document made with its file
 
     @property
     def held(self) -> Held | None:
@@ -67,8 +68,8 @@ class FileLock(QObject):
         if self._held is not None and self._held.path == path:
             return
         self.release()
-        if path is None:
-            return
+        if path is None or not path.exists():
+            return  # nothing to lock until it is saved
         lock = read_lock(path)
         if lock is not None and not lock.is_mine() and lock.stale_because() is None:
             self.other = lock  # theirs stays: their editor still has the file
