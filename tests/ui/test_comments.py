@@ -277,3 +277,18 @@ def test_on_a_small_screen_a_card_picked_keeps_the_comments_in_front(qtbot):
         assert [v.texts[0].text() for v in panel(window).thread_views()] == ["Is 20 a week right?"]
     finally:
         close_quietly(window)
+
+
+@pytest.mark.parametrize("tab", [0, 1], ids=["comments", "conflicts"])
+def test_every_control_of_the_dock_is_named_and_no_letter_does_two_things(qtbot, window, tab):
+    from PySide6.QtGui import QAccessible
+
+    from tests.ui.mnemonic_helpers import clashes
+    from tests.ui.test_accessibility import unnamed
+
+    click_card(window, "t2" if tab else "t1")
+    show_comments(window, tab)
+    views = panel(window).thread_views() if tab == 0 else window.talk.conflicts.conflict_views()
+    assert views  # a thread (a conflict) with its buttons is in sight
+    assert unnamed(QAccessible.queryAccessibleInterface(window.talk.dock)) == []
+    assert [f"{a} and {b}" for a, b in clashes(window)] == []

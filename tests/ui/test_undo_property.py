@@ -252,6 +252,14 @@ def resolve_conflict(draw, document):
     return c.ResolveConflict(document, one(draw, document, "conflicts"), side)
 
 
+def replace_blueprint(draw, document):
+    """The whole blueprint made another (a merge, a reload): a copy edited a few times."""
+    other = Document(document.blueprint.model_copy(deep=True))
+    for _ in range(draw(st.integers(1, 3))):
+        apply_random_command(draw, other)
+    return c.ReplaceBlueprint(document, other.blueprint, "Merge")
+
+
 @st.composite
 def conflicted_blueprints(draw):
     """A blueprint whose last merge left conflicts: values set aside on its touchpoints and
@@ -357,6 +365,7 @@ MAKERS = [
     ("stages", set_thread_resolved),
     ("conflicts", resolve_conflict),
     ("conflicts", resolve_conflict),
+    ("stages", replace_blueprint),
 ]
 
 SAMPLE_BLUEPRINTS = [load_blueprint(path) for path in SAMPLES]

@@ -46,6 +46,7 @@ from .improvements import AddImprovement, RemoveImprovement, SetImprovementFrict
 from .multi import EditTouchpoints, SetTouchpointsPersona
 from .personas import AddPersona, RemovePersona, SetPersonaTouchpoints, SetPreferredChannel
 from .removal import Removal
+from .replace import ReplaceBlueprint
 from .structure import (
     AddChannel,
     AddStage,
@@ -106,6 +107,7 @@ __all__ = [
     "RemoveTouchpoints",
     "RenameChannel",
     "RenameStage",
+    "ReplaceBlueprint",
     "ResolveConflict",
     "SetFrequencyMeasure",
     "SetImprovementFrictions",
