@@ -292,3 +292,21 @@ def test_every_control_of_the_dock_is_named_and_no_letter_does_two_things(qtbot,
     assert views  # a thread (a conflict) with its buttons is in sight
     assert unnamed(QAccessible.queryAccessibleInterface(window.talk.dock)) == []
     assert [f"{a} and {b}" for a, b in clashes(window)] == []
+
+
+def test_the_preferences_dialog_is_named_and_gives_each_letter_once(qtbot):
+    from PySide6.QtGui import QAccessible
+
+    from blueprint.ui.preferences import PreferencesDialog
+    from tests.ui.mnemonic_helpers import clashes
+    from tests.ui.test_accessibility import unnamed
+
+    dialog = PreferencesDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert unnamed(QAccessible.queryAccessibleInterface(dialog)) == []
+    assert clashes(dialog) == []
+    assert (
+        QAccessible.queryAccessibleInterface(dialog.name).text(QAccessible.Text.Name) == "Your name"
+    )
