@@ -61,7 +61,7 @@ class TalkTools(QObject):
         self.toggle.setText("Co&mments")
         self.toggle.setStatusTip(TOGGLE_TIP)
         self.toggle.setToolTip(TOGGLE_TIP)
-        bench.menus.view.addAction(self.toggle)
+        _list_with_the_panels(bench.menus.view, window, self.toggle)
         for source in (self.comments.message, self.conflicts.message):
             source.connect(bench.show_status)
         self.comments.subjectPicked.connect(self.jump_to)
@@ -115,6 +115,17 @@ class TalkTools(QObject):
                 f"This blueprint holds {count} {noun} to decide: each is marked ! on its card "
                 "and listed in View › Comments › Conflicts."
             )
+
+
+def _list_with_the_panels(view_menu, window, toggle) -> None:
+    """In the View menu, after the other panels' entries, not after the overlays."""
+    toggles = {dock.toggleViewAction() for dock in window.findChildren(QDockWidget)}
+    entries = view_menu.actions()
+    last = max((i for i, a in enumerate(entries) if a in toggles and a is not toggle), default=None)
+    if last is None or last + 1 >= len(entries):
+        view_menu.addAction(toggle)
+    else:
+        view_menu.insertAction(entries[last + 1], toggle)
 
 
 def install_comments(
