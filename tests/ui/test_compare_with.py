@@ -75,17 +75,18 @@ def test_the_other_versions_differences_are_marked_on_the_grid(qtbot, window, fi
     assert faces["tp-online-checkout"].title.startswith("CHANGED · ")  # its notes only
     assert faces["tp-coverage-check"].change == ""
     rows = [compare.list.item(i).text() for i in range(compare.list.count())]
-    assert "Only in broadband-ben.blueprint: touchpoint 'Live status page'" in rows
+    assert "Added touchpoint 'Live status page' in Fulfilment / Website / account" in rows
     assert (
-        "Changed in broadband-ben.blueprint: touchpoint 'Checks fibre availability by postcode'"
-        not in rows
-    )
+        "Touchpoint 'Asks the chat when the technician comes': title 'Asks live chat for the "
+        "install date' -> 'Asks the chat when the technician comes'"
+    ) in rows
+    assert (
+        "Touchpoint 'Orders online and picks an install date': notes empty -> 'Seen in two "
+        "more interviews.'"
+    ) in rows
     assert any(
-        r.startswith("Changed in broadband-ben.blueprint: touchpoint 'Asks live chat")
-        and r.endswith("(title)")
-        for r in rows
+        r.startswith("Removed touchpoint 'Navigates the phone menu for orders'") for r in rows
     )
-    assert any("(notes)" in r for r in rows)
     assert compare.figures.text().startswith("• ")
     click_row(qtbot, compare.list, "Live status page")
     assert compare.scene.selected_touchpoint_ids() == ["tp-live-status"]

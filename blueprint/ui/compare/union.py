@@ -45,17 +45,6 @@ class FileDifference:
     #: what differs, in words (for CHANGED)
     fields: tuple[str, ...] = ()
 
-    def describe(self, other: str) -> str:
-        """ "New in other.blueprint: touchpoint 'SMS'", "Changed in other.blueprint:
-        touchpoint 'Call' (channel, notes)"."""
-        verb = {
-            DifferenceKind.ADDED: f"Only in {other}",
-            DifferenceKind.REMOVED: f"Not in {other}",
-            DifferenceKind.CHANGED: f"Changed in {other}",
-        }[self.kind]
-        said = f"{verb}: {self.noun} '{self.name}'"
-        return said + (f" ({', '.join(self.fields)})" if self.fields else "")
-
 
 def changed_fields(before, after) -> tuple[str, ...]:
     names = (n for n in type(after).model_fields if n not in _BOOKKEEPING)

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...changes import ComparisonError, compare_files
+from ...changes.diff import diff_blueprints
 from ...model import Blueprint
+from ...model.states import current_state
 from ...report.comparison_text import change_sentence
 from ..canvas.scene import BlueprintScene
 from ..canvas.shown import JourneyView
@@ -34,6 +36,20 @@ from ..inspector.forms import caption
 from .union import FileComparison, compare_on_one_grid
 
 THIS = "this blueprint"
+
+
+def difference_lines(this: Blueprint, other: Blueprint) -> list[tuple[str, str | None]]:
+    """Every difference of the other file's journey from this one's, in words, each with
+    the card it shows on (None for what has no card: an improvement, a persona...)."""
+    a, b = current_state(this), current_state(other)
+    cards = {f.id: f.touchpoint_id for f in (*a.frictions, *b.frictions)}
+    cards.update((t.id, t.id) for t in (*a.touchpoints, *b.touchpoints))
+    cards.update((f.id, f.from_id) for f in (*a.flows, *b.flows))
+    return [
+        (line, cards.get(change.entity_id))
+        for change in diff_blueprints(a, b)
+        for line in change.lines
+    ]
 
 
 def figures_words(this: Blueprint, other: Blueprint, other_name: str) -> list[str]:
@@ -105,19 +121,20 @@ class CompareWindow(QMainWindow):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(1)
-        for difference in self.comparison.differences:
-            item = QListWidgetItem(difference.describe(other_name), self.list)
-            item.setData(Qt.ItemDataRole.UserRole, difference.touchpoint_id)
+        lines = difference_lines(this, other)
+        for line, touchpoint_id in lines:
+            item = QListWidgetItem(line, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, touchpoint_id)
         self.list.itemClicked.connect(self._picked)
         self.list.itemActivated.connect(self._picked)
         layout.addWidget(self.list, 1)
-        if not self.comparison.differences:
+        if not lines:
             layout.addWidget(caption(f"{other_name} holds the same journey as {this_name}."))
         return panel
 
     def _picked(self, item: QListWidgetItem) -> None:
         touchpoint_id = item.data(Qt.ItemDataRole.UserRole)
-        card = self.scene.card(touchpoint_id)
+        card = self.scene.card(touchpoint_id) if touchpoint_id else None
         if card is not None:
             self.scene.select_touchpoints([touchpoint_id])
             self.canvas.ensureVisible(card, 40, 40)
