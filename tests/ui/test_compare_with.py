@@ -55,7 +55,7 @@ def window(qtbot, files):
 
 def compare_from_the_menu(qtbot, window, monkeypatch, path):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    action = next(a for a in window.menus.file.actions() if a.text() == "Co&mpare With…")
+    action = next(a for a in window.menus.file.actions() if a.text() == "Compare Wi&th…")
     action.trigger()
     compare = window.compare_with.window
     qtbot.waitExposed(compare)

@@ -22,7 +22,7 @@ class CompareWith(QObject):
         super().__init__(bench.frame)
         self._bench = bench
         self.window: CompareWindow | None = None
-        self.action = QAction("Co&mpare With…", bench.frame)
+        self.action = QAction("Compare Wi&th…", bench.frame)
         describe(self.action, TIP)
         self.action.triggered.connect(self.compare_with)
         menu = bench.menus.file
