@@ -336,6 +336,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
         raise UsageError("--top must be at least 1")
     if args.top_k < 1:
         raise UsageError("--top-k must be at least 1")
+    if args.comments and (args.format in ("csv", "json", "pptx") or _names_a_deck(args)):
+        raise UsageError("--comments adds the open comment threads to the PDF plan only")
     bp = load_blueprint(args.file)
     persona_id = _persona_id(bp, args.persona)
     # Ranked on today's journey; the future state has its own figures (compare_states).
@@ -369,6 +371,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             reproducible=args.reproducible,
             date=args.date,
             progress=_Progress(),
+            comments=args.comments,
         )
     except ReportError as error:
         _error(f"cannot make the plan: {error}")
@@ -381,6 +384,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
 #: The plan's documents, by the extension of ``-o``.
 PLAN_DOCUMENTS = {".pdf": "pdf", ".pptx": "pptx"}
 _DOCUMENT_NAMES = {"pdf": "PDF", "pptx": "deck"}
+
+
+def _names_a_deck(args: argparse.Namespace) -> bool:
+    return bool(args.output) and PLAN_DOCUMENTS.get(Path(args.output).suffix.lower()) == "pptx"
 
 
 def _plan_format(args: argparse.Namespace) -> str:
@@ -664,6 +671,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--date", type=_date, metavar="YYYY-MM-DD", help="date on the cover (default: today)"
+    )
+    p.add_argument(
+        "--comments",
+        action="store_true",
+        help="list the open comment threads at the end of the PDF (left out by default)",
     )
     p.set_defaults(run=cmd_plan)
 

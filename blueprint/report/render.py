@@ -55,6 +55,7 @@ def render_plan_pdf(
     date: datetime.date | None = None,
     progress: Progress | None = None,
     certainty: Certainty | None = None,
+    comments: bool = False,
 ) -> RenderResult:
     """Write the PDF improvement plan of ``plan`` (computed from ``bp``) to ``output``.
 
@@ -66,7 +67,8 @@ def render_plan_pdf(
     depend on the input only (fixed metadata dates and document id); pass ``date`` too for
     output that is the same on another day. ``progress`` receives (stage, fraction 0..1) a
     handful of times. ``certainty`` is how sure ``plan`` is (``plan_certainty``); it is
-    computed with the defaults (K = 3, the fixed seed) when not given. Neither ``bp`` nor
+    computed with the defaults (K = 3, the fixed seed) when not given. ``comments`` adds the
+    open comment threads, last (they are left out unless asked for). Neither ``bp`` nor
     ``plan`` is changed.
 
     Raises ``ReportError`` when the plan cannot be made (unknown paper size, missing bundled
@@ -79,6 +81,7 @@ def render_plan_pdf(
     if certainty is None:
         certainty = plan_certainty(bp, plan)
     ctx = _context(bp, plan, fonts, size, date or datetime.date.today(), certainty)
+    ctx.comments = comments
     report("Composing the plan", 0.05)
     story = [*cover(ctx), NextPageTemplate("body"), *compose(ctx)]
     report("Laying out the pages", _COMPOSED)

@@ -30,6 +30,8 @@ from .blueprint_properties import BlueprintPropertiesOpener
 from .canvas.scene import BlueprintScene
 from .canvas.view import CanvasView
 from .commands import RemoveTouchpoints, push_checked
+from .comments import install_comments
+from .compare import install_compare_with
 from .document import Document
 from .export import add_export_actions
 from .file_drop import FileDropTarget
@@ -44,9 +46,11 @@ from .plan.contact_reasons_install import install_contact_reasons
 from .plan.export_action import install_plan_export
 from .plan.improvements_install import install_improvements
 from .plan.staircase_dock import install_staircase
+from .preferences import install_preferences
 from .recent_files import forget_file, remember_file
 from .recovery import Autosaver, RecoveryEntry
 from .settings import APP_NAME, save_window_layout
+from .sharing import install_sharing
 from .spreadsheets import install_spreadsheets
 from .start_page import install_start_page
 from .structure import install_structure_editing
@@ -125,6 +129,14 @@ class MainWindow(QMainWindow):
         self.plan_export = install_plan_export(bench, live_plan)
         # Excel and metrics, after the exports; importing a workbook replaces the blueprint.
         self.spreadsheets = install_spreadsheets(bench, lambda: self.maybe_save())
+        # Comment threads and merge conflicts: a dock tabbed with the inspector.
+        self.talk = install_comments(
+            bench, self.editing, self.improvements, self.journey.select_card
+        )
+        self.preferences_action = install_preferences(bench)
+        # The open file's lock, and a watch on it for changes made on disk.
+        self.sharing = install_sharing(bench)
+        self.compare_with = install_compare_with(bench)  # File › Compare With…
         self.panes = install_panes(bench)  # after the docks: F6 goes round them
         name_the_rest(self)  # for assistive technology, once every part is in
         self._update_title()
@@ -238,6 +250,8 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
+        if not self.sharing.may_open(path):
+            return False
         try:
             blueprint = load_blueprint(path)
         except NewerVersionError as error:
@@ -270,11 +284,14 @@ class MainWindow(QMainWindow):
         return path is not None and self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        if not self.sharing.may_save(path):
+            return False
         try:
             self.document.save(path)
         except SaveError as error:
             self.show_error("Cannot save the blueprint", str(error))
             return False
+        self.sharing.saved()
         remember_file(path)
         self.show_status(f"Saved {path.name}")
         return True
@@ -293,6 +310,7 @@ class MainWindow(QMainWindow):
         # window open for the export to finish.
         if self.maybe_save() and self.plan_export.may_close():
             self.autosaver.discard()  # saved, or the user chose to drop the changes
+            self.sharing.release()
             self.workshop.leave()  # the layout saved for the next run is the usual one
             save_window_layout(self)
             event.accept()

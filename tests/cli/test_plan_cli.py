@@ -218,3 +218,23 @@ def test_the_deck_is_made_without_qt(tmp_path):
     )
     assert done.stdout.splitlines()[-1] == "0 False"
     assert out.is_file()
+
+
+def test_comments_go_into_the_pdf_only_when_asked(capsys, tmp_path):
+    from tests.factories import evidence_blueprint
+
+    path = tmp_path / "talk.blueprint"
+    save_blueprint(evidence_blueprint(), path)
+    plain, talking = tmp_path / "plain.pdf", tmp_path / "talking.pdf"
+    assert run(capsys, "plan", path, "-o", plain)[0] == 0
+    assert run(capsys, "plan", path, "-o", talking, "--comments")[0] == 0
+    assert "Is 20 a week right?" not in pdf_text(plain)
+    assert "Is 20 a week right?" in pdf_text(talking)
+    assert "Open comment threads" in pdf_text(talking)
+
+
+@pytest.mark.parametrize("args", [["--format", "json"], ["-o", "plan.pptx"]])
+def test_comments_are_for_the_pdf_only(capsys, tmp_path, args):
+    code, _, err = run(capsys, "plan", SAMPLES[0], "--comments", *args)
+    assert code == 2
+    assert "--comments adds the open comment threads to the PDF plan only" in err

@@ -50,6 +50,7 @@ def _no_modal_dialogs(monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from blueprint.ui.recovery_dialog import RecoveryDialog
+    from blueprint.ui.sharing import questions
 
     def refuse(*args, **kwargs):
         raise AssertionError(f"a modal dialog opened in a test: {args[1:3]}")
@@ -59,6 +60,7 @@ def _no_modal_dialogs(monkeypatch):
     for name in ("getOpenFileName", "getSaveFileName"):
         monkeypatch.setattr(QFileDialog, name, refuse)
     monkeypatch.setattr(RecoveryDialog, "exec", refuse)
+    monkeypatch.setattr(questions, "exec_box", refuse)  # tests that expect one click in it
 
 
 @pytest.fixture(autouse=True)

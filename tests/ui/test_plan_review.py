@@ -151,7 +151,7 @@ def test_the_view_menu_lists_the_panels_together_then_the_overlays_then_workshop
     entries = [
         "---" if a.isSeparator() else a.text().replace("&", "") for a in window.menus.view.actions()
     ]
-    panels = ["Inspector", "Personas", "Improvements", "Staircase", "Contact Reasons"]
+    panels = ["Inspector", "Personas", "Improvements", "Staircase", "Contact Reasons", "Comments"]
     start = entries.index("Inspector")
     moves = ["Next Pane", "Previous Pane"]  # F6, Shift+F6: from panel to panel
     assert entries[start - 1 : start + len(panels) + 3] == ["---", *panels, *moves, "---"]

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from blueprint.analysis.threads import talk_by_touchpoint
 from blueprint.model import Friction, Touchpoint
 from blueprint.model.states import current_state
 from blueprint.ui.canvas import palette
@@ -241,6 +242,7 @@ def assert_scene_shows(scene, document):
     """What the scene shows is what a scene drawn afresh from the document would show: its
     journey of today (the view a scene opens on)."""
     bp = current_state(document.blueprint)
+    talk = talk_by_touchpoint(document.blueprint)  # open threads and conflicts on each card
     layout = compute_layout(bp)
     assert scene.grid_layout.cards == layout.cards
     assert set(scene.cards()) == {t.id for t in bp.touchpoints}
@@ -250,7 +252,8 @@ def assert_scene_shows(scene, document):
         if rect is not None:
             assert (card.x(), card.y()) == (rect.x, rect.y)
         tp = document.touchpoint(tp_id)
-        assert card.face == CardFace.of(tp, document.frictions_of(tp_id))
+        face = CardFace.of(tp, document.frictions_of(tp_id))
+        assert card.face == face.noted(*talk.get(tp_id, (0, 0)))
     assert set(scene.flow_items()) == {f.id for f in bp.flows}
     channel_of = {t.id: t.channel_id for t in bp.touchpoints}
     routes = route_flows(layout, {f.id: (f.from_id, f.to_id) for f in bp.flows})

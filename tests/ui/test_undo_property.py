@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from blueprint.model import (
     Action,
     ChannelKind,
+    Conflict,
     ContactReason,
     Demand,
     EpicLetter,
@@ -231,6 +232,63 @@ def keep_typing(draw, document):
     return command_class(document, entity_id, field, draw(values[field]))
 
 
+def add_comment(draw, document):
+    bp = document.blueprint
+    threads = [c.id for c in bp.comments if c.reply_to is None]
+    reply_to = draw(st.none() | st.sampled_from(threads)) if threads else None
+    about = [e.id for kind in ("touchpoints", "frictions", "stages") for e in getattr(bp, kind)]
+    return c.AddComment(document, draw(st.sampled_from(about)), "Ana", draw(short_text), reply_to)
+
+
+def set_thread_resolved(draw, document):
+    threads = [c.id for c in document.blueprint.comments if c.reply_to is None]
+    if not threads:
+        raise c.CommandError("no thread")
+    return c.SetThreadResolved(document, draw(st.sampled_from(threads)), draw(st.booleans()))
+
+
+def resolve_conflict(draw, document):
+    side = draw(st.sampled_from(list(c.Side)))
+    return c.ResolveConflict(document, one(draw, document, "conflicts"), side)
+
+
+def replace_blueprint(draw, document):
+    """The whole blueprint made another (a merge, a reload): a copy edited a few times."""
+    other = Document(document.blueprint.model_copy(deep=True))
+    for _ in range(draw(st.integers(1, 3))):
+        apply_random_command(draw, other)
+    return c.ReplaceBlueprint(document, other.blueprint, "Merge")
+
+
+@st.composite
+def conflicted_blueprints(draw):
+    """A blueprint whose last merge left conflicts: values set aside on its touchpoints and
+    friction points, and entities one side deleted."""
+    bp = draw(blueprints())
+    fields = {
+        "touchpoints": {"title": short_text, "emotion": st.none() | st.integers(-2, 2)},
+        "frictions": {"severity": st.integers(1, 4), "frequency.count": maybe_number},
+    }
+    for kind, values in fields.items():
+        for entity in getattr(bp, kind)[:3]:
+            field = draw(st.sampled_from(sorted(values)))
+            deleted = draw(st.booleans())
+            mine_kept = draw(st.booleans())
+            bp.conflicts.append(
+                Conflict(
+                    kind="deleted and changed" if deleted else "both changed",
+                    collection=kind,
+                    entity_id=entity.id,
+                    field="" if deleted else field,
+                    kept=[field] if deleted else None,
+                    other=None if deleted else draw(values[field]),
+                    kept_from="ours" if mine_kept else "theirs",
+                    other_from="theirs" if mine_kept else "ours",
+                )
+            )
+    return bp
+
+
 #: kinds the document must hold at least one of -> a way to make a command over them
 MAKERS = [
     ("stages", add_touchpoint),
@@ -302,11 +360,19 @@ MAKERS = [
     ("evidence", lambda d, doc: c.RemoveEvidence(doc, one(d, doc, "evidence"))),
     ("stages", keep_typing),
     ("stages", keep_typing),
+    # Talk on the blueprint: comments, and merge conflicts decided.
+    ("touchpoints", add_comment),
+    ("stages", set_thread_resolved),
+    ("conflicts", resolve_conflict),
+    ("conflicts", resolve_conflict),
+    ("stages", replace_blueprint),
 ]
 
 SAMPLE_BLUEPRINTS = [load_blueprint(path) for path in SAMPLES]
 starting_blueprints = (
-    st.sampled_from(SAMPLE_BLUEPRINTS).map(lambda bp: bp.model_copy(deep=True)) | blueprints()
+    st.sampled_from(SAMPLE_BLUEPRINTS).map(lambda bp: bp.model_copy(deep=True))
+    | blueprints()
+    | conflicted_blueprints()
 )
 
 

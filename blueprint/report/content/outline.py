@@ -22,6 +22,8 @@ DATA_TO_CAPTURE = ("data-to-capture", "Data to capture")
 REGISTER = ("friction-register", "Friction register")
 FORMULAS = ("formulas", "How the scores are computed")
 NOTHING_TO_PLAN = ("nothing-to-plan", "Nothing to plan yet")
+#: Last, and only when the plan's maker asks for the team's comments.
+OPEN_THREADS = ("open-threads", "Open comment threads")
 
 #: The numbered sections of a plan of one state, in order.
 SECTIONS = (
@@ -48,7 +50,8 @@ OPTIONAL_SECTIONS: dict[Section, Callable[[PlanSubject], bool]] = {
 def plan_sections(subject: PlanSubject) -> tuple[Section, ...]:
     """The numbered sections of this plan, in order: only those it holds."""
     sections = SECTIONS_WITH_FUTURE if subject.comparison is not None else SECTIONS
-    return tuple(s for s in sections if s not in OPTIONAL_SECTIONS or OPTIONAL_SECTIONS[s](subject))
+    held = tuple(s for s in sections if s not in OPTIONAL_SECTIONS or OPTIONAL_SECTIONS[s](subject))
+    return (*held, OPEN_THREADS) if subject.comments else held
 
 
 def section_number(subject: PlanSubject, section: Section) -> int | None:

@@ -32,6 +32,8 @@ class PlanSubject:
     certainty: Certainty | None = None
     #: How this medium points at a section; by default the plan's section numbers.
     refer: Refer | None = None
+    #: The open comment threads are listed at the end (asked for: they are working notes).
+    comments: bool = False
 
     def where(self, section: Section) -> str | None:
         """``section 3`` (or what the medium says), None when the section is not there."""

@@ -10,6 +10,7 @@ from .cover import cover
 from .data_to_capture import data_to_capture
 from .formulas import formulas
 from .nothing_to_plan import nothing_to_plan
+from .open_threads import open_threads_section
 from .persona_channels import persona_channels
 from .ranked_plan import ranked_plan
 from .register import register
@@ -29,13 +30,14 @@ BUILDERS = (
     data_to_capture,
     register,
     formulas,
+    open_threads_section,  # nothing unless asked for
 )
 
 
 def compose(ctx: RenderContext) -> list[Flowable]:
     """The whole story of the PDF after the cover page."""
     if ctx.plan.is_empty:
-        return nothing_to_plan(ctx)
+        return nothing_to_plan(ctx) + open_threads_section(ctx)
     story: list[Flowable] = []
     for build in BUILDERS:
         story += build(ctx)

@@ -53,6 +53,14 @@ EPIC_BADGE_GAP = 3.0
 UNSCORED = "–"
 EMOTION_SIZE = 22.0
 MAX_MARKERS = 4
+#: After the EPIC boxes, the card's talk: a warning sign while a merge conflict about it is
+#: open, a speech bubble with the number of open comment threads. Shapes and a sign or a
+#: number, never a colour alone; friction markers give way to them (more go into "+N").
+CONFLICT_SIGN_WIDTH = 22.0
+BUBBLE_WIDTH = 26.0
+BUBBLE_HEIGHT = 16.0
+#: More open threads than this show as "9+".
+MOST_THREADS_SHOWN = 9
 #: Width of the outline that emphasis may draw around a card (highlight, search result).
 OUTLINE_WIDTH = 6.0
 #: The ring of the card the keys act on: just inside its border, clear of its contents.
@@ -85,6 +93,7 @@ _EPIC_BOXES = tuple(
     QRectF(PADDING + i * (EPIC_BADGE_WIDTH + EPIC_BADGE_GAP), _BADGE_TOP, EPIC_BADGE_WIDTH, BADGE)
     for i in range(4)
 )
+_EPIC_END = _EPIC_BOXES[-1].right()
 _TITLE_ROWS = tuple(
     QRectF(PADDING, PADDING - 2 + i * TITLE_LINE, CARD_WIDTH - 2 * PADDING, TITLE_LINE)
     for i in range(TITLE_LINES)
@@ -121,6 +130,36 @@ def _diamond(left: float, top: float) -> QPolygonF:
 
 
 @cache
+def _conflict_sign(left: float) -> QPolygonF:
+    top = _BADGE_TOP
+    return QPolygonF(
+        [
+            QPointF(left + CONFLICT_SIGN_WIDTH / 2, top),
+            QPointF(left + CONFLICT_SIGN_WIDTH, top + BADGE),
+            QPointF(left, top + BADGE),
+        ]
+    )
+
+
+@cache
+def _bubble(left: float) -> QPainterPath:
+    """A speech bubble: a rounded box with a tail down to the left."""
+    top = _BADGE_TOP
+    bubble = QPainterPath()
+    bubble.addRoundedRect(QRectF(left, top, BUBBLE_WIDTH, BUBBLE_HEIGHT), 4, 4)
+    tail = QPainterPath(QPointF(left + 5, top + BUBBLE_HEIGHT - 1))
+    tail.lineTo(QPointF(left + 4, top + BADGE))
+    tail.lineTo(QPointF(left + 12, top + BUBBLE_HEIGHT - 1))
+    tail.closeSubpath()
+    return bubble.united(tail)
+
+
+def threads_text(count: int) -> str:
+    """What the comment bubble says: the number of open threads, '9+' past nine."""
+    return str(count) if count <= MOST_THREADS_SHOWN else f"{MOST_THREADS_SHOWN}+"
+
+
+@cache
 def _badge_strip() -> QPainterPath:
     """The bottom of the card, where its badges are: kept plain on a coloured card, so that
     a badge never vanishes into a card of its own colour."""
@@ -137,6 +176,16 @@ def _badge_strip() -> QPainterPath:
 def epic_badge_text(letter: str, score: int | None) -> str:
     """What an EPIC box says: its letter and its score, e.g. 'E4', or 'E–' unscored."""
     return f"{letter}{UNSCORED if score is None else score}"
+
+
+def markers_that_fit(count: int, room: float) -> int:
+    """How many of ``count`` friction markers are drawn in ``room``: all when they fit (at
+    most ``MAX_MARKERS``), else as many as fit beside the "+N" that counts the others."""
+    pitch = BADGE + BADGE_GAP
+    if count <= MAX_MARKERS and count * pitch - BADGE_GAP <= room:
+        return count
+    beside_more = int((room - (BADGE + 4)) // pitch)
+    return max(0, min(MAX_MARKERS - 1, beside_more, count))
 
 
 class CardItem(QGraphicsItem):
@@ -260,7 +309,7 @@ class CardItem(QGraphicsItem):
         self._paint_emotion(painter)
         painter.setFont(self._stamps.font(BADGE_FONT, True))
         self._paint_epic(painter)
-        self._paint_frictions(painter)
+        self._paint_frictions(painter, self._paint_talk(painter))
         if self.hasFocus():
             self._paint_focus_ring(painter)
 
@@ -311,10 +360,34 @@ class CardItem(QGraphicsItem):
             text = epic_badge_text(letter, score)
             draw_centred(painter, box, stamps.text(text, BADGE_FONT, True))
 
-    def _paint_frictions(self, painter: QPainter) -> None:
+    def _paint_talk(self, painter: QPainter) -> float:
+        """The conflict sign and the comment bubble; returns where the friction markers
+        may start."""
+        face = self._face
+        left = _EPIC_END + BADGE_GAP
+        if face.conflicts:
+            painter.setPen(QPen(colour(palette.MARK_EDGE), MARK_EDGE_WIDTH))
+            painter.setBrush(colour(palette.CONFLICT))
+            painter.drawPolygon(_conflict_sign(left))
+            painter.setPen(colour(palette.ink_on(palette.CONFLICT)))
+            sign = QRectF(left, _BADGE_TOP + 5, CONFLICT_SIGN_WIDTH, BADGE - 5)
+            draw_centred(painter, sign, self._stamps.text("!", BADGE_FONT, True))
+            left += CONFLICT_SIGN_WIDTH + BADGE_GAP
+        if face.open_threads:
+            painter.setPen(QPen(colour(palette.MARK_EDGE), MARK_EDGE_WIDTH))
+            painter.setBrush(colour(palette.CARD))
+            painter.drawPath(_bubble(left))
+            painter.setPen(colour(palette.INK))
+            box = QRectF(left, _BADGE_TOP, BUBBLE_WIDTH, BUBBLE_HEIGHT)
+            text = threads_text(face.open_threads)
+            draw_centred(painter, box, self._stamps.text(text, BADGE_FONT, True))
+            left += BUBBLE_WIDTH + BADGE_GAP
+        return left
+
+    def _paint_frictions(self, painter: QPainter, left: float) -> None:
         marks = self._face.frictions
-        shown = marks[:MAX_MARKERS] if len(marks) <= MAX_MARKERS else marks[: MAX_MARKERS - 1]
         right = CARD_WIDTH - PADDING
+        shown = marks[: markers_that_fit(len(marks), right - left)]
         marked = self._emphasis.marked_frictions
         if len(shown) < len(marks):
             more = QRectF(right - BADGE - 4, _BADGE_TOP, BADGE + 4, BADGE)

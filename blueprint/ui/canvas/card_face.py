@@ -47,6 +47,10 @@ class CardFace:
     epic_score: float | None
     #: in Compare: NEW, GONE or CHANGED in the future state; empty otherwise
     change: str = ""
+    #: comment threads not resolved, about the touchpoint or one of its friction points
+    open_threads: int = 0
+    #: merge conflicts not decided, about the touchpoint or one of its friction points
+    conflicts: int = 0
 
     @classmethod
     def of(cls, touchpoint: Touchpoint, frictions: Iterable[Friction]) -> CardFace:
@@ -80,6 +84,12 @@ class CardFace:
             return self
         return replace(self, change=change, title=f"{change} · {self.title}")
 
+    def noted(self, open_threads: int, conflicts: int) -> CardFace:
+        """The face with its talk: the open comment threads and the merge conflicts."""
+        if (open_threads, conflicts) == (self.open_threads, self.conflicts):
+            return self
+        return replace(self, open_threads=open_threads, conflicts=conflicts)
+
     def tooltip(self) -> str:
         return "\n".join([self.title, *self._facts()])
 
@@ -108,4 +118,8 @@ class CardFace:
         good = len(self.frictions) - len(bad)
         if good:
             lines.append(f"Deliberate (good) friction: {good}")
+        if self.conflicts:
+            lines.append(f"Merge conflicts to decide: {self.conflicts}")
+        if self.open_threads:
+            lines.append(f"Open comment threads: {self.open_threads}")
         return lines

@@ -50,6 +50,9 @@ FAR_CHANNEL_SWITCH = "#d16a1c"
 HIGHLIGHT = "#b3136c"
 #: Cards that match the search.
 SEARCH_HIT = "#8a6100"
+#: The sign on a card while a merge conflict about it waits for someone to decide: the same
+#: in both themes, a "!" in ``ink_on`` it, edged with ``MARK_EDGE``.
+CONFLICT = "#6a3d9a"
 
 #: EPIC letter score 1..5
 EPIC_SCORE = {1: "#d73027", 2: "#fc8d59", 3: "#fee08b", 4: "#91cf60", 5: "#1a9850"}
@@ -163,4 +166,5 @@ DRAWN_ON: dict[str, tuple[Use, ...]] = {
     "EMOTION": (FILL,),
     "STEP": (FILL,),
     "PERSONA": (FILL,),
+    "CONFLICT": (FILL,),
 }

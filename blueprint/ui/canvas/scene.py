@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
+from ...analysis.threads import talk_by_touchpoint
 from ...collector import collector_paused
 from ..document import Document
 from . import palette
@@ -70,6 +71,8 @@ class BlueprintScene(QGraphicsScene):
         self._stage_headers: dict[str, StageHeaderItem] = {}
         self._channel_headers: dict[str, ChannelHeaderItem] = {}
         self._stale: set[str] = set()
+        #: touchpoint id -> (open comment threads, open merge conflicts) on its card
+        self._talk: dict[str, tuple[int, int]] = {}
         #: cards made since the last layout: placed whether or not the layout moved them
         self._unplaced: set[str] = set()
         self._flows_by_card: dict[str, list[str]] = {}
@@ -117,6 +120,8 @@ class BlueprintScene(QGraphicsScene):
         document.flowsChanged.connect(self._flows_are_stale)
         document.structureChanged.connect(self._structure_is_stale)
         document.propertiesChanged.connect(self._title_changed)
+        document.commentsChanged.connect(self._talk_is_stale)
+        document.conflictsChanged.connect(self._talk_is_stale)
         document.edited.connect(self._catch_up)
 
     # --- reading -----------------------------------------------------------------------------
@@ -312,6 +317,7 @@ class BlueprintScene(QGraphicsScene):
         self._flows.clear()
         self._selected_flows.clear()
         self._flow_layer.update()
+        self._talk = talk_by_touchpoint(self._document.blueprint)
         for tp in self.shown.blueprint.touchpoints:
             self._cards[tp.id] = self._new_card(tp.id, self._face(tp.id))
         self._stale.update(("structure", "layout", "flows"))
@@ -334,6 +340,7 @@ class BlueprintScene(QGraphicsScene):
         tp = shown.touchpoint(touchpoint_id)
         assert tp is not None
         face = CardFace.of(tp, shown.frictions_of(touchpoint_id))
+        face = face.noted(*self._talk.get(touchpoint_id, (0, 0)))
         return face.marked(shown.mark_of(touchpoint_id))
 
     def _add_card(self, touchpoint_id: str) -> None:
@@ -376,8 +383,21 @@ class BlueprintScene(QGraphicsScene):
     def _structure_is_stale(self) -> None:
         self._stale.update(("structure", "layout"))
 
+    def _talk_is_stale(self, _about_id: str = "") -> None:
+        self._stale.add("talk")
+
+    def _talk_changed(self) -> None:
+        """Cards whose comment bubble or conflict sign changed are drawn again."""
+        before, self._talk = self._talk, talk_by_touchpoint(self._document.blueprint)
+        for tp_id in before.keys() | self._talk.keys():
+            card = self._cards.get(tp_id)
+            if card is not None and before.get(tp_id) != self._talk.get(tp_id):
+                card.set_face(self._face(tp_id))
+
     def _catch_up(self) -> None:
         stale, self._stale = self._stale, set()
+        if "talk" in stale:
+            self._talk_changed()
         if "structure" in stale:
             self._sync_headers()
         moved: set[str] = set()
@@ -387,7 +407,7 @@ class BlueprintScene(QGraphicsScene):
             self._sync_flows()
         elif moved and self._routes_may_change(moved):
             self._route_flows()
-        if stale:
+        if stale - {"talk"}:
             self._contents_changed()
         if "layout" in stale:
             self.layoutChanged.emit()

@@ -6,6 +6,8 @@ raises ``CommandError`` before anything is pushed.
 """
 
 from .base import BlueprintCommand, CommandError, push_checked
+from .comments import AddComment, SetThreadResolved
+from .conflicts import ResolveConflict, Side
 from .contact_reasons import AddContactReason, RemoveContactReason
 from .evidence import (
     AddEvidence,
@@ -44,6 +46,7 @@ from .improvements import AddImprovement, RemoveImprovement, SetImprovementFrict
 from .multi import EditTouchpoints, SetTouchpointsPersona
 from .personas import AddPersona, RemovePersona, SetPersonaTouchpoints, SetPreferredChannel
 from .removal import Removal
+from .replace import ReplaceBlueprint
 from .structure import (
     AddChannel,
     AddStage,
@@ -57,6 +60,7 @@ from .touchpoints import AddTouchpoint, AddTouchpoints, MoveTouchpoint, RemoveTo
 __all__ = [
     "BLUEPRINT",
     "AddChannel",
+    "AddComment",
     "AddContactReason",
     "AddEvidence",
     "AddFlow",
@@ -103,11 +107,15 @@ __all__ = [
     "RemoveTouchpoints",
     "RenameChannel",
     "RenameStage",
+    "ReplaceBlueprint",
+    "ResolveConflict",
     "SetFrequencyMeasure",
     "SetImprovementFrictions",
     "SetPersonaTouchpoints",
     "SetPreferredChannel",
+    "SetThreadResolved",
     "SetTouchpointPersonas",
     "SetTouchpointsPersona",
+    "Side",
     "push_checked",
 ]

@@ -8,7 +8,7 @@ user is typing in, or looking at behind another tab, is left where it is.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
 from shiboken6 import isValid
 
 from ..canvas.view import CanvasView
@@ -38,14 +38,35 @@ class GiveWay(QObject):
         first = self._docks[0]
         if chosen and self.gave_way:
             self.gave_way = False
+            # A panel the user opened meanwhile in their place (Comments) stays in front.
+            front = self._open_neighbour(first)
             for dock in self._docks:
                 dock.show()
-            first.raise_()
+            (front or first).raise_()
             # The canvas narrows once the window lays itself out again: then keep the card
             # just picked in sight, not behind the panel that came back.
             QTimer.singleShot(0, self._view, self._view.keep_selection_in_sight)
         elif not chosen and not self.gave_way and first.isVisible() and not self._in_use():
             self._put_away()
+
+    def _open_neighbour(self, first: QDockWidget) -> QDockWidget | None:
+        """A panel in sight where the panels that gave way come back (Qt lists no tabs of
+        a hidden dock: those of its side of the window are looked at)."""
+        window = first.parentWidget()
+        if not isinstance(window, QMainWindow):
+            return None
+        side = window.dockWidgetArea(first)
+        return next(
+            (
+                d
+                for d in window.findChildren(QDockWidget)
+                if d not in self._docks
+                and window.dockWidgetArea(d) == side
+                and d.isVisible()
+                and not d.visibleRegion().isEmpty()
+            ),
+            None,
+        )
 
     def _user_placed(self) -> None:
         self.gave_way = False

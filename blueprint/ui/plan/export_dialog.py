@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...analysis import DEFAULT_TOP
+from ...analysis.threads import open_threads
 from ...model import Blueprint
 from ..inspector.forms import add_row, caption, form_layout
 from .export_job import PlanExportOptions
@@ -89,6 +90,17 @@ class PlanExportDialog(QDialog):
         self.browse.clicked.connect(self._browse)
         self.open_when_done = QCheckBox("&Open the PDF when done")
         self.open_when_done.setChecked(True)
+        threads = len(open_threads(blueprint))
+        self.comments = QCheckBox(
+            f"&Include the open comment threads ({threads})"
+            if threads
+            else "&Include the open comment threads (there are none)"
+        )
+        self.comments.setToolTip(
+            "List the team's open comment threads at the end of the PDF; they are left out "
+            "unless you ask for them"
+        )
+        self.comments.setEnabled(bool(threads))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -142,6 +154,7 @@ class PlanExportDialog(QDialog):
             )
         )
         layout.addLayout(form)
+        layout.addWidget(self.comments)
         layout.addWidget(self.open_when_done)
         layout.addWidget(self.buttons)
 
@@ -164,6 +177,7 @@ class PlanExportDialog(QDialog):
             paper=self.paper.currentData(),
             open_when_done=self.open_when_done.isChecked(),
             format=self.kind,
+            comments=self.kind == "pdf" and self.comments.isChecked(),
         )
 
     def ask_path(self) -> Path | None:
@@ -193,6 +207,7 @@ class PlanExportDialog(QDialog):
         name = FORMATS[self.format.currentIndex()][4]
         self.open_when_done.setText(f"&Open the {name} when done")
         self.paper.setEnabled(kind == "pdf")
+        self.comments.setVisible(kind == "pdf")  # the deck leaves them out
         text = self.path.text().strip()
         path = Path(text)
         if text and path.suffix.lower() in EXTENSIONS.values() and path.suffix.lower() != extension:

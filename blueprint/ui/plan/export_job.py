@@ -32,6 +32,8 @@ class PlanExportOptions:
     paper: str = "a4"
     open_when_done: bool = True
     format: str = "pdf"  # or "pptx": a PowerPoint deck
+    #: the open comment threads listed at the end of a PDF (left out unless asked for)
+    comments: bool = False
 
 
 class _Cancelled(Exception):
@@ -94,6 +96,7 @@ class PlanExportJob(QThread):
                     options.path,
                     paper=options.paper,
                     progress=self._progress,
+                    comments=options.comments,
                 )
         except _Cancelled:
             self.cancelled.emit()

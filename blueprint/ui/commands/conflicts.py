@@ -1,0 +1,205 @@
+"""Deciding a merge conflict: keep mine, or keep theirs. One undo step either way.
+
+A conflict says which side's value the file holds (``kept_from``) and which one it set aside
+(``other_from``). "Mine" is the side a merge calls ours (the editor's own document, or the
+branch merged into), "theirs" the other. Keeping the side the file already holds only takes
+the conflict away; keeping the other side sets the field to the value set aside, or, for a
+"deleted and changed" conflict, deletes the entity as that side did (with what goes with
+it), and takes the conflict away.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Any
+
+from pydantic import ValidationError
+
+from ...model import Conflict, ConflictKind, document_problems
+from ...model.validation import problems_from_validation_error
+from ..document import Document
+from .base import (
+    BlueprintCommand,
+    Change,
+    CommandError,
+    Place,
+    Placement,
+    Remove,
+    SetField,
+    SetProperty,
+    quoted,
+)
+
+#: The side a merge calls the editing one.
+OURS = "ours"
+#: A conflict about one of the blueprint's own fields (title, currency...).
+DOCUMENT = "blueprint"
+
+
+class Side(StrEnum):
+    MINE = "mine"
+    THEIRS = "theirs"
+
+
+def mine_is_kept(conflict: Conflict) -> bool:
+    """Whether the file holds my side's value (it does unless ours is the one set aside)."""
+    return conflict.other_from != OURS
+
+
+def kept_side(conflict: Conflict) -> Side:
+    return Side.MINE if mine_is_kept(conflict) else Side.THEIRS
+
+
+class ResolveConflict(BlueprintCommand):
+    """Keep one side of a merge conflict; the conflict goes."""
+
+    def __init__(self, document: Document, conflict_id: str, keep: Side) -> None:
+        conflict = document.get("conflicts", conflict_id)
+        if conflict is None:
+            raise CommandError(f"there is no merge conflict with id {conflict_id!r}")
+        self.keep = Side(keep)
+        what = _entity_words(document, conflict)
+        where = f"{conflict.field} of {what}" if conflict.field else what
+        text = f"Keep {self.keep.value}: {where}"
+        if self.keep == kept_side(conflict):
+            changes: list[Change] = [Remove("conflicts", conflict_id)]
+        elif conflict.kind == ConflictKind.DELETED_AND_CHANGED:
+            changes = _deletion(document, conflict)
+            text = f"Keep {self.keep.value}: delete {what}"
+        else:
+            changes = [*_other_value(document, conflict), Remove("conflicts", conflict_id)]
+        #: what happened, for the status line
+        self.summary = text + "."
+        super().__init__(document, text, changes)
+
+
+def _entity_words(document: Document, conflict: Conflict) -> str:
+    if conflict.collection == DOCUMENT:
+        return "the blueprint"
+    entity = _entity(document, conflict)
+    return f"{entity.noun} {quoted(entity.display_name)}"
+
+
+def _entity(document: Document, conflict: Conflict) -> Any:
+    entity = None
+    if conflict.collection in _KINDS:
+        entity = document.get(conflict.collection, conflict.entity_id)  # type: ignore[arg-type]
+    if entity is None:
+        raise CommandError(
+            f"the merge conflict is about {conflict.collection} id {conflict.entity_id!r}, "
+            "which is not in the blueprint"
+        )
+    return entity
+
+
+_KINDS = (
+    "stages",
+    "channels",
+    "personas",
+    "contact_reasons",
+    "touchpoints",
+    "flows",
+    "frictions",
+    "improvements",
+    "measures",
+    "evidence",
+    "comments",
+)
+
+
+def _other_value(document: Document, conflict: Conflict) -> list[Change]:
+    """The changes that give the field the value set aside, checked on a copy first."""
+    path = conflict.field
+    if not path:
+        raise CommandError("this merge conflict names no field to set")
+    top = path.split(".")[0]
+    if conflict.collection == DOCUMENT:
+        owner: Any = document.blueprint
+    else:
+        owner = _entity(document, conflict)
+    new = _value_with(owner, path, conflict.other)
+    old = getattr(owner, top)
+    _check(document, conflict, top, new)
+    if conflict.collection == DOCUMENT:
+        return [SetProperty(top, old, new)]
+    if conflict.collection == "touchpoints" and top in ("stage_id", "channel_id"):
+        index = document.index_of("touchpoints", owner.id)
+        was = Placement(owner.stage_id, owner.channel_id, index)
+        cell = {"stage_id": owner.stage_id, "channel_id": owner.channel_id, top: new}
+        return [Place(owner.id, was, Placement(cell["stage_id"], cell["channel_id"], index))]
+    return [SetField(conflict.collection, owner.id, top, old, new)]  # type: ignore[arg-type]
+
+
+def _value_with(owner: Any, path: str, value: Any) -> Any:
+    """The owner's top-level field of ``path`` with the leaf at ``path`` set to ``value``,
+    as the model types it (read as the file would be read)."""
+    top, *inner = path.split(".")
+    data = json.loads(owner.model_dump_json())
+    if top not in data:
+        raise CommandError(f"{owner.noun}s have no field {top!r}")
+    if not inner:
+        data[top] = value
+    else:
+        holder = data[top] if isinstance(data[top], dict) else {}
+        data[top] = holder
+        for name in inner[:-1]:
+            holder = holder.setdefault(name, {}) if isinstance(holder.get(name), dict) else {}
+        holder[inner[-1]] = value
+    try:
+        return getattr(type(owner).model_validate_json(json.dumps(data)), top)
+    except ValidationError as error:
+        problem = problems_from_validation_error(error.errors(), None)[0]
+        raise CommandError(f"their value cannot be kept: {problem.message}") from None
+
+
+def _check(document: Document, conflict: Conflict, top: str, new: Any) -> None:
+    """Refuse a value that would break the blueprint (a stage theirs removed, a name taken)."""
+    copy = document.blueprint.model_copy(deep=True)
+    if conflict.collection == DOCUMENT:
+        setattr(copy, top, new)
+    else:
+        entity = next(e for e in getattr(copy, conflict.collection) if e.id == conflict.entity_id)
+        setattr(entity, top, new)
+    problems = document_problems(copy)
+    if problems:
+        raise CommandError(f"their value cannot be kept: {problems[0]}")
+
+
+def _deletion(document: Document, conflict: Conflict) -> list[Change]:
+    """Delete the entity as the other side did, with what goes with it (the conflict too)."""
+    from .contact_reasons import RemoveContactReason
+    from .frictions import RemoveFlows, RemoveFrictions
+    from .improvements import RemoveImprovement
+    from .personas import RemovePersona
+    from .structure import RemoveChannel, RemoveStage
+    from .touchpoints import RemoveTouchpoints
+
+    entity_id = conflict.entity_id
+    _entity(document, conflict)
+    removers = {
+        "touchpoints": lambda: RemoveTouchpoints(document, [entity_id]),
+        "frictions": lambda: RemoveFrictions(document, [entity_id]),
+        "flows": lambda: RemoveFlows(document, [entity_id]),
+        "improvements": lambda: RemoveImprovement(document, entity_id),
+        "stages": lambda: RemoveStage(document, entity_id),
+        "channels": lambda: RemoveChannel(document, entity_id),
+        "personas": lambda: RemovePersona(document, entity_id),
+        "contact_reasons": lambda: RemoveContactReason(document, entity_id),
+    }
+    remover = removers.get(conflict.collection)
+    if remover is not None:
+        changes = list(remover().changes)
+    else:  # measures, evidence, comments: nothing else names them but conflicts
+        changes = [Remove(conflict.collection, entity_id)]  # type: ignore[arg-type]
+    removed = {c.entity_id for c in changes if isinstance(c, Remove)}
+    # Conflicts about what goes, that the removal did not take with it, go first.
+    stale = [
+        Remove("conflicts", c.id)
+        for c in document.blueprint.conflicts
+        if c.entity_id in removed and c.id not in removed
+    ]
+    return [*stale, *changes]
+
+
+__all__ = ["OURS", "ResolveConflict", "Side", "kept_side", "mine_is_kept"]

@@ -1,0 +1,139 @@
+"""A merge conflict in the words the Conflicts panel shows: what it is about, the field, and
+each side's value, references read as the names of what they name."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ...model import Conflict, ConflictKind
+from ..commands.conflicts import DOCUMENT, Side, kept_side
+from ..document import KINDS, Document
+from .subjects import one_line
+
+#: Field names that read badly as they are.
+LABELS = {
+    "epic": "EPIC",
+    "epic_letters": "EPIC letters",
+    "persona_ids": "personas",
+    "friction_ids": "friction points",
+    "leads_to_channel_id": "leads to",
+    "from_id": "from",
+    "to_id": "to",
+    "about_id": "about",
+    "parent_id": "parent",
+}
+NOUNS = {
+    "stages": "stage",
+    "channels": "channel",
+    "personas": "persona",
+    "contact_reasons": "contact reason",
+    "touchpoints": "touchpoint",
+    "flows": "flow",
+    "frictions": "friction point",
+    "improvements": "improvement",
+    "measures": "measure",
+    "evidence": "evidence",
+    "comments": "comment",
+}
+
+
+def field_words(path: str) -> str:
+    """``future.stage_id`` -> "future stage", ``epic.easy`` -> "EPIC easy"."""
+    words = []
+    for part in path.split("."):
+        if part in LABELS:
+            words.append(LABELS[part])
+        else:
+            words.append(part.removesuffix("_ids").removesuffix("_id").replace("_", " "))
+    return " ".join(words)
+
+
+def entity_words(document: Document, collection: str, entity_id: str) -> str:
+    if collection == DOCUMENT:
+        return "the blueprint"
+    entity = document.get(collection, entity_id) if collection in KINDS else None  # type: ignore[arg-type]
+    noun = NOUNS.get(collection, collection)
+    if entity is None:
+        return f"{noun} {entity_id}"
+    return f"{noun} '{one_line(_name(document, collection, entity), 50)}'"
+
+
+def _name(document: Document, collection: str, entity: Any) -> str:
+    if collection == "flows":
+        return f"{_named(document, entity.from_id)} → {_named(document, entity.to_id)}"
+    if collection in ("evidence", "comments"):
+        return entity.text
+    return entity.display_name
+
+
+def _named(document: Document, entity_id: str) -> str:
+    for kind in KINDS:
+        entity = document.get(kind, entity_id)
+        if entity is not None and kind not in ("comments", "conflicts"):
+            return one_line(entity.display_name, 40)
+    return entity_id
+
+
+def value_words(document: Document, path: str, value: Any) -> str:
+    """A field's value in words: names for ids, 'yes'/'no', text quoted, 'none'."""
+    if value is None:
+        return "none"
+    name = path.rpartition(".")[2]
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, str):
+        if name.endswith("_id") or name in ("reply_to",):
+            return f"'{_named(document, value)}'"
+        return f"'{one_line(value, 80)}'" if value else "empty"
+    if isinstance(value, list):
+        if not value:
+            return "none"
+        if name.endswith("_ids"):
+            return ", ".join(f"'{_named(document, v)}'" for v in value if isinstance(v, str))
+        return ", ".join(value_words(document, "", v) for v in value)
+    if isinstance(value, dict):
+        parts = [f"{field_words(k)} {value_words(document, k, v)}" for k, v in value.items()]
+        return "; ".join(parts) or "none"
+    return one_line(json.dumps(value, ensure_ascii=False), 80)
+
+
+@dataclass(frozen=True)
+class ConflictWords:
+    #: "touchpoint 'Call about order'"
+    what: str
+    #: "title", or "" for the whole entity
+    field: str
+    #: what the conflict is, in a sentence
+    sentence: str
+    mine: str
+    theirs: str
+
+    @property
+    def headline(self) -> str:
+        return f"{self.what[:1].upper()}{self.what[1:]}" + (f": {self.field}" if self.field else "")
+
+
+def conflict_words(document: Document, conflict: Conflict) -> ConflictWords:
+    what = entity_words(document, conflict.collection, conflict.entity_id)
+    field = field_words(conflict.field) if conflict.field else ""
+    mine_kept = kept_side(conflict) == Side.MINE
+    if conflict.kind == ConflictKind.DELETED_AND_CHANGED:
+        changed = conflict.kept if isinstance(conflict.kept, list) else []
+        how = ", ".join(field_words(str(p)) for p in changed) or "what is on it"
+        kept = f"keep it, with its changes ({how})"
+        deleted = "delete it"
+        sentence = (
+            f"{conflict.other_from.capitalize()} deleted it; {conflict.kept_from} changed it. "
+            "The file keeps it until you decide."
+        )
+        mine, theirs = (kept, deleted) if mine_kept else (deleted, kept)
+    else:
+        kept = value_words(document, conflict.field, conflict.kept)
+        other = value_words(document, conflict.field, conflict.other)
+        sentence = f"Both changed the {field or 'entity'}. The file holds {conflict.kept_from}."
+        mine, theirs = (kept, other) if mine_kept else (other, kept)
+    return ConflictWords(what, field, sentence, mine, theirs)

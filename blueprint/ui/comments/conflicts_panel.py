@@ -1,0 +1,201 @@
+"""The Conflicts tab: every merge conflict still open (a click jumps to what it is about),
+then each conflict of the selected card (or of what was picked in the list) with both
+values in words and two buttons, Keep mine and Keep theirs. Each decision is one undo step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...model import Conflict
+from ..commands import ResolveConflict, Side, push_checked
+from ..document import Document
+from ..inspector.forms import DeleteKeyGuard, KeyList, caption
+from .conflict_words import conflict_words
+from .thread_view import plain_label
+
+NO_CONFLICTS = "No merge conflicts: nothing waits for a decision."
+NOTHING_CHOSEN = "Select a card, or pick a conflict above, to decide it here."
+NONE_HERE = "Nothing to decide about what is selected."
+
+
+class ConflictView(QFrame):
+    """One conflict: the field, both values, and the two buttons."""
+
+    keepRequested = Signal(str, str)
+
+    def __init__(self, document: Document, conflict: Conflict) -> None:
+        super().__init__()
+        self.conflict_id = conflict.id
+        words = conflict_words(document, conflict)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(f"Merge conflict: {words.headline}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(3)
+        headline = plain_label(words.headline)
+        font = headline.font()
+        font.setBold(True)
+        headline.setFont(font)
+        layout.addWidget(headline)
+        layout.addWidget(plain_label(words.sentence))
+        self.mine = plain_label(f"Mine: {words.mine}")
+        self.theirs = plain_label(f"Theirs: {words.theirs}")
+        layout.addWidget(self.mine)
+        layout.addWidget(self.theirs)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.keep_mine = QPushButton("Keep mine")
+        self.keep_theirs = QPushButton("Keep theirs")
+        for button, side, value in (
+            (self.keep_mine, Side.MINE, words.mine),
+            (self.keep_theirs, Side.THEIRS, words.theirs),
+        ):
+            button.setAccessibleName(f"{button.text()} for {words.headline}")
+            button.setToolTip(f"{button.text()}: {value}")
+            button.clicked.connect(
+                lambda _checked=False, s=side: self.keepRequested.emit(self.conflict_id, s.value)
+            )
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+
+class ConflictsPanel(QWidget):
+    #: a conflict was picked in the list: the collection and id of what it is about
+    entityPicked = Signal(str, str)
+    #: what happened, or why nothing did, for the status line
+    message = Signal(str)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        #: the ids whose conflicts are shown for deciding (None: nothing chosen)
+        self._focus: tuple[str, ...] | None = None
+        self._listed: tuple = ()
+        self._shown: tuple = ()
+        self._stale = True
+        layout = QVBoxLayout(self)
+        self.list_title = QLabel("Open conflicts:")
+        layout.addWidget(self.list_title)
+        self.conflict_list = KeyList()
+        self.conflict_list.setAccessibleName("Merge conflicts of the blueprint")
+        self.conflict_list.setToolTip("Click a conflict to decide it here")
+        self.conflict_list.itemClicked.connect(self._picked)
+        self.conflict_list.itemActivated.connect(self._picked)
+        self.list_title.setBuddy(self.conflict_list)
+        layout.addWidget(self.conflict_list, 1)
+        self.no_conflicts = caption(NO_CONFLICTS)
+        layout.addWidget(self.no_conflicts)
+        self.hint = caption(NOTHING_CHOSEN)
+        layout.addWidget(self.hint)
+        self.decisions = QWidget()
+        self.decisions_layout = QVBoxLayout(self.decisions)
+        self.decisions_layout.setContentsMargins(0, 0, 0, 0)
+        self.decisions_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.decisions)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(self.scroll, 3)
+        DeleteKeyGuard(self)
+        document.edited.connect(self.refresh)
+        document.documentReset.connect(self._reset)
+        self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def focus_on(self, entity_ids: list[str] | None) -> None:
+        """Show the conflicts about these entities for deciding (None: nothing chosen)."""
+        self._focus = None if entity_ids is None else tuple(entity_ids)
+        self.refresh_decisions()
+
+    def _reset(self) -> None:
+        self._focus = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self.refresh_list()
+        self.refresh_decisions()
+
+    def refresh_list(self) -> None:
+        document = self._document
+        lines = tuple(
+            (conflict_words(document, c).headline, c.id) for c in document.blueprint.conflicts
+        )
+        if lines != self._listed:
+            self._listed = lines
+            self.conflict_list.clear()
+            for text, conflict_id in lines:
+                item = QListWidgetItem(text, self.conflict_list)
+                item.setData(Qt.ItemDataRole.UserRole, conflict_id)
+                item.setToolTip(text)
+        self.no_conflicts.setVisible(not lines)
+        self.conflict_list.setVisible(bool(lines))
+
+    def refresh_decisions(self) -> None:
+        focus = set(self._focus or ())
+        found = [c for c in self._document.blueprint.conflicts if c.entity_id in focus]
+        document = self._document
+        # Values, not the conflicts themselves: names change when what they name is renamed.
+        key = tuple((c.id, c.model_dump_json(), conflict_words(document, c)) for c in found)
+        if key != self._shown:
+            self._shown = key
+            self._fill(found)
+        self.hint.setText(NOTHING_CHOSEN if self._focus is None else NONE_HERE)
+        self.hint.setVisible(not found and bool(self._listed))
+        self.scroll.setVisible(bool(found))
+
+    def _fill(self, found: list[Conflict]) -> None:
+        layout = self.decisions_layout
+        while layout.count() > 1:
+            widget = layout.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        for i, conflict in enumerate(found):
+            view = ConflictView(self._document, conflict)
+            view.keepRequested.connect(self.keep)
+            DeleteKeyGuard(view)
+            layout.insertWidget(i, view)
+            view.show()  # at once, not when the layout gets round to it
+
+    def conflict_views(self) -> list[ConflictView]:
+        layout = self.decisions_layout
+        found = (layout.itemAt(i).widget() for i in range(layout.count()))
+        return [w for w in found if isinstance(w, ConflictView)]
+
+    def _picked(self, item: QListWidgetItem) -> None:
+        conflict = self._document.get("conflicts", item.data(Qt.ItemDataRole.UserRole))
+        if conflict is not None:
+            self.entityPicked.emit(conflict.collection, conflict.entity_id)
+            if conflict.entity_id not in (self._focus or ()):
+                self.focus_on([conflict.entity_id])
+
+    def keep(self, conflict_id: str, side: str) -> None:
+        command = push_checked(
+            self._document,
+            lambda: ResolveConflict(self._document, conflict_id, Side(side)),
+            self.message.emit,
+        )
+        if isinstance(command, ResolveConflict):
+            left = len(self._document.blueprint.conflicts)
+            more = f" {left} conflict{'s' if left != 1 else ''} left." if left else ""
+            self.message.emit(f"{command.summary} Undo takes it back.{more}")

@@ -1,0 +1,139 @@
+"""Putting talk on the blueprint into the main window: the Comments dock (tabbed with the
+inspector) with its Comments and Conflicts tabs, its View toggle, and the jumps from a
+thread or a conflict to what it is about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QTabWidget
+from shiboken6 import isValid
+
+from ..inspector.install import EditingTools
+from ..plan.improvements_dock import ImprovementsDock
+from ..preferences import ask_author
+from ..workbench import Workbench
+from .comments_panel import CommentsPanel
+from .conflicts_panel import ConflictsPanel
+from .subjects import subjects_of_card
+
+TOGGLE_TIP = "Show or hide the comment threads and the merge conflicts to decide"
+COMMENTS_TAB, CONFLICTS_TAB = 0, 1
+
+
+class TalkTools(QObject):
+    """The Comments dock and what it is wired to, for the window and for tests."""
+
+    def __init__(
+        self,
+        bench: Workbench,
+        editing: EditingTools,
+        improvements: ImprovementsDock,
+        select_card: Callable[[str], None],
+    ) -> None:
+        window = bench.frame
+        super().__init__(window)
+        self._bench = bench
+        self._editing = editing
+        self._improvements = improvements
+        self._select_card = select_card
+        document = bench.document
+        self.document = document
+        self.comments = CommentsPanel(document, lambda: ask_author(window))
+        self.conflicts = ConflictsPanel(document)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.comments, "Co&mments")
+        self.tabs.addTab(self.conflicts, "Conflic&ts")
+        self.tabs.setAccessibleName("Comments and merge conflicts")
+        self.dock = QDockWidget("Comments", window)
+        self.dock.setObjectName("commentsDock")  # so the window can save and restore its place
+        self.dock.setWidget(self.tabs)
+        self.dock.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.tabifyDockWidget(editing.inspector_dock, self.dock)
+        editing.inspector_dock.raise_()
+        self.dock.hide()
+        self.toggle = self.dock.toggleViewAction()
+        self.toggle.setText("Co&mments")
+        self.toggle.setStatusTip(TOGGLE_TIP)
+        self.toggle.setToolTip(TOGGLE_TIP)
+        _list_with_the_panels(bench.menus.view, window, self.toggle)
+        for source in (self.comments.message, self.conflicts.message):
+            source.connect(bench.show_status)
+        self.comments.subjectPicked.connect(self.jump_to)
+        self.conflicts.entityPicked.connect(lambda _collection, i: self.jump_to(i))
+        self._scene = bench.canvas.blueprint_scene
+        self._scene.selectionChanged.connect(self._selection_changed)
+        improvements.highlightRequested.connect(self._improvement_picked)
+        document.documentReset.connect(self._opened)
+
+    def show_tab(self, index: int) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        self.tabs.setCurrentIndex(index)
+
+    def _selection_changed(self) -> None:
+        if not isValid(self._scene):
+            return  # the scene announces its emptying while it is being destroyed
+        chosen = self._scene.selected_touchpoint_ids()
+        if not chosen:
+            return  # what was shown stays: the user may be reading a thread
+        subjects = subjects_of_card(self.document, chosen[0])
+        self.comments.offer_subjects(subjects)
+        card = [chosen[0], *(f.id for f in self.document.frictions_of(chosen[0]))]
+        self.conflicts.focus_on(card)
+
+    def _improvement_picked(self, _touchpoints: list, _frictions: list) -> None:
+        chosen = self._improvements.selected_id
+        if chosen is not None and self.dock.isVisible():
+            self.comments.show_subject(chosen)
+
+    def jump_to(self, entity_id: str) -> None:
+        """Bring what a thread or conflict is about into sight: its card selected, the
+        improvement selected in the plan, the stage's or channel's header scrolled to."""
+        document = self.document
+        if document.get("touchpoints", entity_id) is not None:
+            self._select_card(entity_id)
+        elif (friction := document.get("frictions", entity_id)) is not None:
+            self._select_card(friction.touchpoint_id)
+        elif document.get("improvements", entity_id) is not None:
+            self._improvements.select_improvement(entity_id)
+        else:
+            header = self._scene.stage_header(entity_id) or self._scene.channel_header(entity_id)
+            if header is not None:
+                self._bench.canvas.ensureVisible(header, 40, 40)
+
+    def _opened(self) -> None:
+        count = len(self.document.blueprint.conflicts)
+        if count:
+            noun = "merge conflict" if count == 1 else "merge conflicts"
+            self._bench.show_status(
+                f"This blueprint holds {count} {noun} to decide: each is marked ! on its card "
+                "and listed in View › Comments › Conflicts."
+            )
+
+
+def _list_with_the_panels(view_menu, window, toggle) -> None:
+    """In the View menu, after the other panels' entries, not after the overlays."""
+    toggles = {dock.toggleViewAction() for dock in window.findChildren(QDockWidget)}
+    entries = view_menu.actions()
+    last = max((i for i, a in enumerate(entries) if a in toggles and a is not toggle), default=None)
+    if last is None or last + 1 >= len(entries):
+        view_menu.addAction(toggle)
+    else:
+        view_menu.insertAction(entries[last + 1], toggle)
+
+
+def install_comments(
+    bench: Workbench,
+    editing: EditingTools,
+    improvements: ImprovementsDock,
+    select_card: Callable[[str], None],
+) -> TalkTools:
+    """Add the Comments dock, tabbed with the inspector, and its View toggle; a thread or a
+    conflict picked in it selects its card with ``select_card``."""
+    return TalkTools(bench, editing, improvements, select_card)

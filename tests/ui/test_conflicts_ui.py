@@ -1,0 +1,174 @@
+"""Merge conflicts in the editor: each open conflict marked on its card (a sign, said in
+words to a screen reader), listed in the Conflicts tab, and decided there with Keep mine or
+Keep theirs, each one undo step with a status line saying what happened."""
+
+import pytest
+from PySide6.QtGui import QAccessible
+
+from blueprint.model import Conflict
+from blueprint.storage import dumps_blueprint
+from blueprint.ui.document import Document
+from tests.factories import evidence_blueprint
+from tests.ui.editing_helpers import click_card, close_window, open_window, status
+from tests.ui.talk_helpers import click, click_row, show_comments
+
+CONFLICTS = 1
+
+
+def conflicted():
+    bp = evidence_blueprint()
+    bp.conflicts.append(
+        Conflict(
+            id="k2",
+            kind="deleted and changed",
+            collection="touchpoints",
+            entity_id="t3",
+            kept=["title"],
+            other=None,
+            kept_from="ours",
+            other_from="theirs",
+        )
+    )
+    return bp
+
+
+@pytest.fixture
+def window(qtbot):
+    window = open_window(qtbot, Document(conflicted()))
+    window.resize(1400, 900)
+    yield window
+    close_window(window)
+
+
+def panel(window):
+    return window.talk.conflicts
+
+
+def card(window, touchpoint_id):
+    return window.canvas.blueprint_scene.card(touchpoint_id)
+
+
+def test_each_open_conflict_is_marked_on_its_card_in_a_sign_and_in_words(window):
+    assert card(window, "t2").face.conflicts == 1
+    assert card(window, "t1").face.conflicts == 0
+    assert "Merge conflicts to decide: 1" in card(window, "t2").toolTip()
+    canvas = QAccessible.queryAccessibleInterface(window.canvas)
+    read = {
+        canvas.child(i).text(QAccessible.Text.Name): canvas.child(i).text(
+            QAccessible.Text.Description
+        )
+        for i in range(canvas.childCount())
+    }
+    assert "Merge conflicts to decide: 1" in read["Call about order"]
+    assert "Merge conflicts" not in read["Checkout"]
+
+
+def test_keep_theirs_sets_their_value_in_one_undo_step(qtbot, window):
+    before = dumps_blueprint(window.document.blueprint)
+    click_card(window, "t2")
+    show_comments(window, CONFLICTS)
+    [view] = panel(window).conflict_views()
+    assert view.mine.text() == "Mine: 'Call about order'"
+    assert view.theirs.text() == "Theirs: 'Call about the order'"
+    click(qtbot, view.keep_theirs)
+    assert window.document.touchpoint("t2").title == "Call about the order"
+    assert window.document.get("conflicts", "k1") is None
+    assert card(window, "t2").face.conflicts == 0
+    assert card(window, "t2").face.title == "Call about the order"
+    assert status(window).startswith(
+        "Keep theirs: title of touchpoint 'Call about order'. Undo takes it back."
+    )
+    assert panel(window).conflict_views() == []
+    window.undo_action.trigger()
+    assert dumps_blueprint(window.document.blueprint) == before
+    assert card(window, "t2").face.conflicts == 1
+
+
+def test_keep_mine_keeps_the_value_and_only_the_conflict_goes(qtbot, window):
+    click_card(window, "t2")
+    show_comments(window, CONFLICTS)
+    [view] = panel(window).conflict_views()
+    click(qtbot, view.keep_mine)
+    assert window.document.touchpoint("t2").title == "Call about order"
+    assert window.document.get("conflicts", "k1") is None
+    assert "Keep mine: title of touchpoint 'Call about order'." in status(window)
+    assert "1 conflict left" in status(window)
+
+
+def test_keep_theirs_of_a_deletion_deletes_the_card_with_what_is_on_it(qtbot, window):
+    click_card(window, "t3")
+    show_comments(window, CONFLICTS)
+    [view] = panel(window).conflict_views()
+    assert view.mine.text() == "Mine: keep it, with its changes (title)"
+    assert view.theirs.text() == "Theirs: delete it"
+    steps = window.document.undo_stack.count()
+    click(qtbot, view.keep_theirs)
+    assert window.document.get("touchpoints", "t3") is None
+    assert window.document.get("conflicts", "k2") is None
+    assert card(window, "t3") is None
+    assert window.document.undo_stack.count() == steps + 1
+    window.undo_action.trigger()
+    assert window.document.get("touchpoints", "t3") is not None
+    assert window.document.get("conflicts", "k2") is not None
+
+
+def test_the_conflict_list_jumps_to_the_card(qtbot, window):
+    show_comments(window, CONFLICTS)
+    rows = panel(window).conflict_list
+    texts = [rows.item(i).text() for i in range(rows.count())]
+    assert texts == ["Touchpoint 'Call about order': title", "Touchpoint 'Complain'"]
+    click_row(qtbot, rows, "Complain")
+    assert window.canvas.blueprint_scene.selected_touchpoint_ids() == ["t3"]
+    [view] = panel(window).conflict_views()
+    assert view.conflict_id == "k2"
+
+
+def test_their_value_is_refused_in_words_when_it_would_break_the_blueprint(qtbot, qapp):
+    bp = conflicted()
+    bp.conflicts[0] = Conflict(
+        id="k1",
+        kind="both changed",
+        collection="touchpoints",
+        entity_id="t2",
+        field="stage_id",
+        kept="s2",
+        other="s-theirs-removed",
+    )
+    window = open_window(qtbot, Document(bp))
+    try:
+        before = dumps_blueprint(window.document.blueprint)
+        click_card(window, "t2")
+        show_comments(window, CONFLICTS)
+        [view] = panel(window).conflict_views()
+        assert view.theirs.text() == "Theirs: 's-theirs-removed'"
+        click(qtbot, view.keep_theirs)
+        assert dumps_blueprint(window.document.blueprint) == before
+        assert status(window).startswith("Their value cannot be kept:")
+    finally:
+        close_window(window)
+
+
+def test_keep_theirs_moves_a_card_to_their_cell(qtbot, qapp):
+    bp = conflicted()
+    bp.conflicts[0] = Conflict(
+        id="k1",
+        kind="both changed",
+        collection="touchpoints",
+        entity_id="t2",
+        field="stage_id",
+        kept="s2",
+        other="s1",
+    )
+    window = open_window(qtbot, Document(bp))
+    try:
+        click_card(window, "t2")
+        show_comments(window, CONFLICTS)
+        [view] = panel(window).conflict_views()
+        assert view.mine.text() == "Mine: 'Support'"
+        assert view.theirs.text() == "Theirs: 'Purchase'"
+        click(qtbot, view.keep_theirs)
+        assert window.document.touchpoint("t2").stage_id == "s1"
+        layout = window.canvas.blueprint_scene.grid_layout
+        assert layout.slots["t2"].stage_id == "s1"  # the card moved on the grid
+    finally:
+        close_window(window)

@@ -1,0 +1,218 @@
+"""Merging from the editor, as a person does it: another program changed the open file, or a
+sync tool left a conflicting copy beside it. The base is what the editor last loaded or
+saved, ours the blueprint in the editor, theirs the file on disk or the copy; the result is
+one undo step, and what could not be reconciled shows on its card and in the Conflicts tab."""
+
+import os
+import shutil
+
+import pytest
+
+from blueprint.storage import dumps_blueprint, load_blueprint, save_blueprint
+from blueprint.ui.preferences import set_author_name
+from tests.ui.conftest import BROADBAND
+from tests.ui.editing_helpers import status
+from tests.ui.talk_helpers import (
+    answer_next_dialog,
+    click,
+    click_in_dialog,
+    message_text,
+    questions_asked,  # noqa: F401 (a fixture)
+    show_comments,
+)
+from tests.ui.window_helpers import close_quietly, shown_window
+
+pytest.importorskip("blueprint.changes.merge")
+pytestmark = pytest.mark.usefixtures("questions_asked")
+
+MINE, THEIRS = "tp-status-chat", "tp-ivr-status"
+
+
+@pytest.fixture
+def sample(tmp_path):
+    path = tmp_path / "broadband.blueprint"
+    shutil.copyfile(BROADBAND, path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot):
+    set_author_name("Ana")
+    window = shown_window(qtbot)
+    yield window
+    close_quietly(window)
+
+
+def retitled(path, touchpoint_id: str, title: str):
+    bp = load_blueprint(path)
+    next(t for t in bp.touchpoints if t.id == touchpoint_id).title = title
+    return bp
+
+
+def other_program_saves(path, bp) -> None:
+    temporary = path.with_name(path.name + ".other.tmp")
+    save_blueprint(bp, temporary)
+    os.replace(temporary, path)
+
+
+def rename(window, touchpoint_id: str, title: str) -> None:
+    from blueprint.ui.commands import EditTouchpoint
+
+    window.document.push(EditTouchpoint(window.document, touchpoint_id, "title", title))
+
+
+def title_of(window, touchpoint_id: str) -> str:
+    return window.document.touchpoint(touchpoint_id).title
+
+
+def test_their_changes_on_disk_merge_into_mine_in_one_undo_step(qtbot, window, sample):
+    assert window.open_path(sample)
+    rename(window, MINE, "Mine: asks chat")
+    steps = window.document.undo_stack.count()
+    asked = answer_next_dialog(qtbot, click_in_dialog("Merge Theirs In"))
+    said = []
+    other_program_saves(sample, retitled(sample, THEIRS, "Theirs: IVR status"))
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    said.append(message_text(asked[0]))
+    qtbot.waitUntil(lambda: title_of(window, THEIRS) == "Theirs: IVR status", timeout=3000)
+    assert "You have changes that are not saved" in said[0]
+    assert title_of(window, MINE) == "Mine: asks chat"  # mine kept
+    assert window.document.undo_stack.count() == steps + 1
+    assert window.document.undo_stack.undoText() == (
+        "Merge the changes on disk to broadband.blueprint"
+    )
+    assert status(window).startswith("Merged the changes on disk to broadband.blueprint.")
+    assert window.document.blueprint.conflicts == []
+    # Saving now replaces nothing of theirs: it asks nothing, and the file holds both.
+    assert window.save()
+    saved = load_blueprint(sample)
+    assert [t.title for t in saved.touchpoints if t.id in (MINE, THEIRS)] == [
+        "Mine: asks chat",
+        "Theirs: IVR status",
+    ]
+    window.undo_action.trigger()  # Undo takes the merge back, mine stays
+    assert title_of(window, THEIRS) != "Theirs: IVR status"
+    assert title_of(window, MINE) == "Mine: asks chat"
+
+
+def test_both_changing_one_title_keeps_mine_and_marks_theirs_on_the_card(qtbot, window, sample):
+    assert window.open_path(sample)
+    rename(window, MINE, "Mine: asks chat")
+    asked = answer_next_dialog(qtbot, click_in_dialog("Merge Theirs In"))
+    other_program_saves(sample, retitled(sample, MINE, "Theirs: asks the chat"))
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    qtbot.waitUntil(lambda: bool(window.document.blueprint.conflicts), timeout=3000)
+    assert title_of(window, MINE) == "Mine: asks chat"
+    [conflict] = window.document.blueprint.conflicts
+    assert (conflict.entity_id, conflict.field, conflict.other) == (
+        MINE,
+        "title",
+        "Theirs: asks the chat",
+    )
+    assert "1 conflict to decide" in status(window)
+    card = window.canvas.blueprint_scene.card(MINE)
+    assert card.face.conflicts == 1
+    window.canvas.blueprint_scene.select_touchpoints([MINE])
+    show_comments(window, 1)
+    [view] = window.talk.conflicts.conflict_views()
+    assert view.mine.text() == "Mine: 'Mine: asks chat'"
+    assert view.theirs.text() == "Theirs: 'Theirs: asks the chat'"
+    click(qtbot, view.keep_theirs)
+    assert title_of(window, MINE) == "Theirs: asks the chat"
+    assert card.face.conflicts == 0
+
+
+def test_saving_over_their_changes_can_merge_them_first(qtbot, window, sample):
+    assert window.open_path(sample)
+    rename(window, MINE, "Mine: asks chat")
+    asked = answer_next_dialog(qtbot, click_in_dialog("Ignore"))
+    other_program_saves(sample, retitled(sample, THEIRS, "Theirs: IVR status"))
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    answer_next_dialog(qtbot, click_in_dialog("Merge, Then Save"))
+    assert window.save()
+    saved = load_blueprint(sample)
+    titles = {t.id: t.title for t in saved.touchpoints}
+    assert (titles[MINE], titles[THEIRS]) == ("Mine: asks chat", "Theirs: IVR status")
+    assert not window.document.is_modified()
+
+
+# --- conflicting copies from sync tools ------------------------------------------------------
+
+
+def dropbox_copy(sample, title="Ben's title"):
+    copy = sample.with_name("broadband (Ben's conflicted copy 2026-12-06).blueprint")
+    save_blueprint(retitled(sample, THEIRS, title), copy)
+    return copy
+
+
+def test_a_conflicting_copy_beside_the_file_is_offered_merged_and_renamed(qtbot, window, sample):
+    copy = dropbox_copy(sample)
+    said = []
+
+    def merge(box):
+        said.append(message_text(box))
+        click_in_dialog("Merge Into This Blueprint")(box)
+        answer_next_dialog(qtbot, click_in_dialog("Rename"))
+
+    answer_next_dialog(qtbot, merge)
+    assert window.open_path(sample)
+    qtbot.waitUntil(lambda: title_of(window, THEIRS) == "Ben's title", timeout=5000)
+    assert "A sync tool left a conflicting copy of broadband.blueprint beside it." in said[0]
+    assert "broadband (Ben's conflicted copy 2026-12-06).blueprint (Dropbox" in said[0]
+    qtbot.waitUntil(lambda: not copy.exists(), timeout=3000)
+    assert copy.with_name(copy.name + ".merged").exists()
+    assert window.document.undo_stack.undoText() == (
+        "Merge broadband (Ben's conflicted copy 2026-12-06).blueprint"
+    )
+    assert window.document.is_modified()  # merged in, not yet saved
+    qtbot.wait(1000)  # the renamed copy is not offered again (a question would fail the test)
+
+
+def test_a_merged_copy_can_go_to_the_trash(qtbot, window, sample, tmp_path, monkeypatch):
+    trash = tmp_path / "data-home" / "Trash"  # the test's own trash, not the user's
+    for folder in ("files", "info"):
+        (trash / folder).mkdir(parents=True)
+    trash.chmod(0o700)
+    monkeypatch.setenv("XDG_DATA_HOME", str(trash.parent))
+    copy = dropbox_copy(sample)
+
+    def merge(box):
+        click_in_dialog("Merge Into This Blueprint")(box)
+        answer_next_dialog(qtbot, click_in_dialog("Move to Trash"))
+
+    answer_next_dialog(qtbot, merge)
+    assert window.open_path(sample)
+    qtbot.waitUntil(lambda: not copy.exists(), timeout=5000)
+    assert title_of(window, THEIRS) == "Ben's title"
+    assert "moved to the trash" in status(window)
+    assert (trash / "files" / copy.name).exists()
+
+
+def test_not_now_leaves_the_copy_and_does_not_ask_again(qtbot, window, sample):
+    copy = dropbox_copy(sample)
+    before = dumps_blueprint(load_blueprint(sample))
+    asked = answer_next_dialog(qtbot, click_in_dialog("Not Now"))
+    assert window.open_path(sample)
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert copy.exists()
+    assert dumps_blueprint(window.document.blueprint) == before
+    (sample.parent / "unrelated.txt").write_text("a change in the folder")
+    qtbot.wait(1000)  # the folder changed: the same copy is not offered again
+
+
+def test_a_copy_that_cannot_be_read_is_explained_and_nothing_changes(
+    qtbot, window, sample, monkeypatch
+):
+    copy = sample.with_name("broadband (1).blueprint")
+    copy.write_text("{ this is not a blueprint")
+    errors = []
+    monkeypatch.setattr(
+        window, "show_error", lambda title, message: errors.append((title, message))
+    )
+    before = dumps_blueprint(load_blueprint(sample))
+    answer_next_dialog(qtbot, click_in_dialog("Merge Into This Blueprint"))
+    assert window.open_path(sample)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert "cannot be read as a blueprint" in errors[0][1]
+    assert copy.exists()
+    assert dumps_blueprint(window.document.blueprint) == before
