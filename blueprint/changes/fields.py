@@ -17,7 +17,11 @@ from typing import Any, Literal, Union
 
 from pydantic import BaseModel
 
-from ..model import Blueprint, Identified
+from ..model import Blueprint
+
+# Re-exported: diff and merge read the lists of the model through this module.
+from ..model.collections import COLLECTIONS as COLLECTIONS
+from ..model.collections import MODELS as MODELS
 from ..model.validation import DOCUMENT_CONFLICT
 from .references import is_reference
 
@@ -34,21 +38,6 @@ TEXT, ENUM, NUMBER, BOOL, REFERENCE, LIST, OBJECTS, JSON = (
 )
 
 
-def _entity_class(annotation: Any) -> type[Identified] | None:
-    if typing.get_origin(annotation) is list:
-        (item,) = typing.get_args(annotation)
-        if isinstance(item, type) and issubclass(item, Identified):
-            return item
-    return None
-
-
-#: Every top-level list of entities, in file order, with its entity class.
-MODELS: dict[str, type[Identified]] = {
-    name: cls
-    for name, field in Blueprint.model_fields.items()
-    if (cls := _entity_class(field.annotation)) is not None
-}
-COLLECTIONS: tuple[str, ...] = tuple(MODELS)
 #: The blueprint's own fields (title, currency...), without the format marker and version.
 DOCUMENT_FIELDS: tuple[str, ...] = tuple(
     name

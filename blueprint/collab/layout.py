@@ -27,20 +27,9 @@ from pydantic_core import to_jsonable_python
 
 from ..model import (
     Blueprint,
-    Channel,
-    Comment,
-    Conflict,
-    ContactReason,
-    Evidence,
-    Flow,
-    Friction,
     Identified,
-    Improvement,
-    Measure,
-    Persona,
-    Stage,
-    Touchpoint,
 )
+from ..model.collections import MODELS
 
 Kind = Literal[
     "stages",
@@ -57,20 +46,6 @@ Kind = Literal[
     "conflicts",
 ]
 KINDS: tuple[Kind, ...] = get_args(Kind)
-MODELS: dict[str, type[Identified]] = {
-    "stages": Stage,
-    "channels": Channel,
-    "personas": Persona,
-    "contact_reasons": ContactReason,
-    "touchpoints": Touchpoint,
-    "flows": Flow,
-    "frictions": Friction,
-    "improvements": Improvement,
-    "measures": Measure,
-    "evidence": Evidence,
-    "comments": Comment,
-    "conflicts": Conflict,
-}
 META = "meta"
 PROPERTIES = "properties"
 ROOTS = (META, PROPERTIES, *KINDS)

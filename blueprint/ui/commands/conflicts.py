@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ...model import Conflict, ConflictKind, document_problems
+from ...model.collections import COLLECTIONS
 from ...model.validation import problems_from_validation_error
 from ..document import Document
 from .base import (
@@ -93,19 +94,8 @@ def _entity(document: Document, conflict: Conflict) -> Any:
     return entity
 
 
-_KINDS = (
-    "stages",
-    "channels",
-    "personas",
-    "contact_reasons",
-    "touchpoints",
-    "flows",
-    "frictions",
-    "improvements",
-    "measures",
-    "evidence",
-    "comments",
-)
+#: What a conflict may be about: any list but the conflicts themselves.
+_KINDS = tuple(c for c in COLLECTIONS if c != "conflicts")
 
 
 def _other_value(document: Document, conflict: Conflict) -> list[Change]:

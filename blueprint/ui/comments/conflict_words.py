@@ -7,36 +7,16 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ...changes.words import LABELS as FIELD_LABELS
 from ...model import Conflict, ConflictKind
+from ...model.validation import COLLECTION_NOUNS
 from ..commands.conflicts import DOCUMENT, Side, kept_side
 from ..document import KINDS, Document
 from .subjects import one_line
 
-#: Field names that read badly as they are.
-LABELS = {
-    "epic": "EPIC",
-    "epic_letters": "EPIC letters",
-    "persona_ids": "personas",
-    "friction_ids": "friction points",
-    "leads_to_channel_id": "leads to",
-    "from_id": "from",
-    "to_id": "to",
-    "about_id": "about",
-    "parent_id": "parent",
-}
-NOUNS = {
-    "stages": "stage",
-    "channels": "channel",
-    "personas": "persona",
-    "contact_reasons": "contact reason",
-    "touchpoints": "touchpoint",
-    "flows": "flow",
-    "frictions": "friction point",
-    "improvements": "improvement",
-    "measures": "measure",
-    "evidence": "evidence",
-    "comments": "comment",
-}
+#: Field names and list names as the diff says them.
+LABELS = FIELD_LABELS
+NOUNS = COLLECTION_NOUNS
 
 
 def field_words(path: str) -> str:
