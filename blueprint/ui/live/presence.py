@@ -127,11 +127,10 @@ class PresenceLayer:
                 rect = card.sceneBoundingRect().adjusted(-gap, -gap, gap, gap)
                 width = metrics.horizontalAdvance(name) + 2 * LABEL_PAD
                 height = metrics.height() + LABEL_PAD
+                # Under the card, not over it: the top row's would hide under the frozen
+                # stage headers, and the card's own title stays readable.
                 label = QRectF(
-                    rect.right() - width - depth * 4,
-                    rect.top() - height + RING_WIDTH / 2 - depth * height,
-                    width,
-                    height,
+                    rect.right() - width, rect.bottom() - RING_WIDTH / 2, width, height
                 )
                 rings.append(Ring(tp_id, name, readable_colour(peer.color), rect, label))
         self.item.show_rings(rings)

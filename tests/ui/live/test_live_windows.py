@@ -119,3 +119,30 @@ def test_a_wrong_token_is_told_in_words(qtbot, server, windows, monkeypatch):
     assert "The server refused the token." in message
     assert not window.live.binding.active
     assert not window.live.status_label.isVisible()
+
+
+def test_hosting_here_shows_what_to_give_the_others_and_leaving_stops_it(qtbot, windows, document):
+    window = windows(document)
+    file_action(window, "Share &Live…").trigger()
+    dialog = window.live.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.host_here.isChecked() and not dialog.server.isEnabled()
+    replace_text(qtbot, dialog.user, "Ann")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    host = window.live.host
+    assert host is not None and host.host == "127.0.0.1"  # the network only when ticked
+    invitation = window.live.invitation
+    qtbot.waitUntil(invitation.isVisible)
+    assert f"Server: ws://127.0.0.1:{host.port}" in invitation.text()
+    assert f"Token: {host.token}" in invitation.text()
+    qtbot.waitUntil(lambda: window.live.state == "online", timeout=WAIT_MS)
+    invitation.close()
+
+    menu = window.menus.edit
+    assert window.live.undo_action in menu.actions()
+    assert window.menus.undo not in menu.actions()
+    file_action(window, "L&eave Live Session").trigger()
+    assert window.live.host is None
+    assert not window.live.status_label.isVisible()
+    assert window.menus.undo in menu.actions()
+    assert window.live.undo_action not in menu.actions()
