@@ -129,9 +129,7 @@ class PresenceLayer:
                 height = metrics.height() + LABEL_PAD
                 # Under the card, not over it: the top row's would hide under the frozen
                 # stage headers, and the card's own title stays readable.
-                label = QRectF(
-                    rect.right() - width, rect.bottom() - RING_WIDTH / 2, width, height
-                )
+                label = QRectF(rect.right() - width, rect.bottom() - RING_WIDTH / 2, width, height)
                 rings.append(Ring(tp_id, name, readable_colour(peer.color), rect, label))
         self.item.show_rings(rings)
 
