@@ -74,6 +74,9 @@ class Document(QObject):
     #: True when there are changes not saved to the file.
     modifiedChanged = Signal(bool)
     pathChanged = Signal()
+    #: A command was pushed and done: its primitive changes (for the live binding), and
+    #: whether it can merge with the next (a field being typed in).
+    commandPushed = Signal(object, bool)
 
     def __init__(
         self,
@@ -140,7 +143,11 @@ class Document(QObject):
 
     def push(self, command: QUndoCommand) -> None:
         """Do a change and make it undoable."""
+        # Taken before the push: a command that merges into the one below is deleted by it.
+        changes = list(getattr(command, "changes", ()))
+        mergeable = command.id() != -1
         self._undo_stack.push(command)
+        self.commandPushed.emit(changes, mergeable)
 
     def reset(self, blueprint: Blueprint, path: Path | str | None = None) -> None:
         """Replace the whole blueprint (new, open); the undo history starts again."""

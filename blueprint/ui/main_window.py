@@ -38,6 +38,7 @@ from .file_drop import FileDropTarget
 from .inspector import install_editing
 from .journey_views import install_journey_views, removal_for
 from .lanes import ViewTabs, install_lanes
+from .live import install_live
 from .menus import build_menus
 from .overlays import install_overlays
 from .panes import install_panes
@@ -137,6 +138,8 @@ class MainWindow(QMainWindow):
         # The open file's lock, and a watch on it for changes made on disk.
         self.sharing = install_sharing(bench)
         self.compare_with = install_compare_with(bench)  # File › Compare With…
+        # File > Share Live / Join Live; joining replaces the blueprint, so it asks first.
+        self.live = install_live(bench, lambda: self.maybe_save())
         self.panes = install_panes(bench)  # after the docks: F6 goes round them
         name_the_rest(self)  # for assistive technology, once every part is in
         self._update_title()
@@ -311,6 +314,7 @@ class MainWindow(QMainWindow):
         if self.maybe_save() and self.plan_export.may_close():
             self.autosaver.discard()  # saved, or the user chose to drop the changes
             self.sharing.release()
+            self.live.leave()
             self.workshop.leave()  # the layout saved for the next run is the usual one
             save_window_layout(self)
             event.accept()

@@ -1,0 +1,249 @@
+"""Live mode in the window: File > Share Live… / Join Live… / Leave Live Session, the
+status-bar line (connection state, who is here), the others' selections, and Ctrl+Z.
+
+In live mode, Edit > Undo and Redo (and their keys) are the shared document's: they undo
+the user's own edits only, even after others edited since. The document's undo stack
+still receives every local command (it runs them), but its actions are put away; on
+leaving, its history is dropped, since it no longer describes the document (others'
+edits are not in it). The modified mark means "the file does not hold what is shown":
+set by any change, local or remote, cleared by saving.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from ...collab.client import Status
+from ...collab.protocol import room_name
+from ...collab.server import ServeError
+from ...collab.session import Peer, User
+from ..menus import describe, make_action
+from ..workbench import Workbench
+from .binding import STATE_WORDS, LiveBinding
+from .dialog import LiveDialog, LiveRequest
+from .host import HostedServer
+from .presence import PresenceLayer
+
+Keys = QKeySequence.StandardKey
+
+
+class LiveMode(QObject):
+    def __init__(self, bench: Workbench, maybe_save: Callable[[], bool]) -> None:
+        super().__init__(bench.frame)
+        self._bench = bench
+        self._maybe_save = maybe_save
+        self._document = bench.document
+        self.binding = LiveBinding(bench.document, bench.canvas.blueprint_scene, self)
+        self.presence = PresenceLayer(bench.canvas.blueprint_scene)
+        self.host: HostedServer | None = None
+        self.dialog: LiveDialog | None = None
+        self.invitation: QMessageBox | None = None
+        self._room = ""
+        self._state = Status.CLOSED
+        self._peers: list[Peer] = []
+        self._user_name = getpass.getuser() or "Me"
+        self._colour_name = "Blue"
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("Live session")
+        self.status_label.hide()
+        bench.frame.statusBar().addPermanentWidget(self.status_label)
+        self._make_actions()
+        self.binding.statusChanged.connect(self._on_status)
+        self.binding.peersChanged.connect(self._on_peers)
+        self.binding.told.connect(bench.show_status)
+        self.binding.refused.connect(self._on_refused)
+        self._document.documentReset.connect(self._on_reset)
+
+    def _make_actions(self) -> None:
+        frame, menus = self._bench.frame, self._bench.menus
+        self.share_action = make_action(
+            frame, "Share &Live…", self.ask_share, None, "Edit this blueprint with others, live"
+        )
+        self.join_action = make_action(
+            frame, "&Join Live…", self.ask_join, None, "Edit a blueprint someone shares live"
+        )
+        self.leave_action = make_action(
+            frame, "L&eave Live Session", self.leave, None, "Stop sharing; keep your copy"
+        )
+        self.leave_action.setEnabled(False)
+        close = next((a for a in menus.file.actions() if a.text() == "&Close"), None)
+        for action in (self.share_action, self.join_action, self.leave_action):
+            menus.file.insertAction(close, action)
+        menus.file.insertSeparator(close)
+        self.undo_action = make_action(
+            frame, "&Undo", self.binding.undo, None, "Undo your last change (yours only)"
+        )
+        self.redo_action = make_action(
+            frame, "&Redo", self.binding.redo, None, "Redo your change just undone"
+        )
+        # In the Edit menu in live mode only, in place of the undo stack's own actions.
+        self._stack_keys = (menus.undo.shortcuts(), menus.redo.shortcuts())
+
+    # --- the user's actions ---------------------------------------------------------------
+
+    def ask_share(self) -> None:
+        path = self._document.path
+        room = room_name(path.stem if path else self._document.blueprint.title)
+        self._ask(share=True, room=room)
+
+    def ask_join(self) -> None:
+        self._ask(share=False, room=self._room)
+
+    def _ask(self, share: bool, room: str) -> None:
+        self.dialog = dialog = LiveDialog(
+            self._bench.frame, share, room, self._user_name, self._colour_name
+        )
+        dialog.accepted.connect(lambda: self._start(dialog.request(), share))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _start(self, request: LiveRequest, share: bool) -> None:
+        if not share and not self._maybe_save():
+            return
+        self.leave()
+        self._user_name = request.name
+        if self.dialog is not None:
+            self._colour_name = self.dialog.colour.currentText()
+        server, token = request.server, request.token
+        if request.host_here:
+            host = HostedServer(request.everyone_on_network)
+            try:
+                host.start()
+            except ServeError as error:
+                self._bench.show_error("Cannot host a live session", _sentence(str(error)))
+                return
+            self.host, server, token = host, host.local_url, host.token
+        try:
+            self.binding.start(
+                server, request.room, token, User(request.name, request.colour), share
+            )
+        except ValueError as error:  # a room name the protocol refuses
+            self._stop_host()
+            self._bench.show_error("Cannot start the live session", _sentence(str(error)))
+            return
+        self._room = request.room
+        self._enter()
+        if self.host is not None:
+            self._invite(self.host, request.room)
+
+    def _invite(self, host: HostedServer, room: str) -> None:
+        box = QMessageBox(self._bench.frame)
+        box.setWindowTitle("Share Live")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(
+            "Give the others these three things (File › Join Live… in their editor):\n\n"
+            f"Server: {host.shared_url}\nRoom: {room}\nToken: {host.token}"
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAccessibleName("Share Live invitation")
+        box.finished.connect(box.deleteLater)
+        self.invitation = box
+        box.open()
+
+    def leave(self) -> None:
+        if not self.binding.active:
+            return
+        self.binding.stop()
+        self._stop_host()
+        self._exit()
+        self._bench.show_status("Left the live session; your copy stays open.")
+
+    def _stop_host(self) -> None:
+        host, self.host = self.host, None
+        if host is not None:
+            host.stop()
+
+    # --- live mode on and off -------------------------------------------------------------
+
+    def _enter(self) -> None:
+        menus = self._bench.menus
+        if self.undo_action not in menus.edit.actions():
+            menus.edit.insertActions(menus.undo, [self.undo_action, self.redo_action])
+        for stack_action in (menus.undo, menus.redo):
+            stack_action.setShortcuts([])
+            menus.edit.removeAction(stack_action)
+        self.undo_action.setShortcuts(Keys.Undo)
+        self.redo_action.setShortcuts(Keys.Redo)
+        describe(self.undo_action, "Undo your last change (yours only)")
+        describe(self.redo_action, "Redo your change just undone")
+        self.leave_action.setEnabled(True)
+        self._state, self._peers = Status.CONNECTING, []
+        self._show_state()
+
+    def _exit(self) -> None:
+        menus = self._bench.menus
+        menus.edit.insertActions(self.undo_action, [menus.undo, menus.redo])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcuts([])
+            menus.edit.removeAction(action)
+        menus.undo.setShortcuts(self._stack_keys[0])
+        menus.redo.setShortcuts(self._stack_keys[1])
+        # The stack's steps were made among others' edits: undoing them now could undo
+        # what is no longer there. The changes themselves stay unsaved if they were.
+        stack = self._document.undo_stack
+        modified = self._document.is_modified()
+        stack.clear()
+        if modified:
+            stack.resetClean()
+        self.leave_action.setEnabled(False)
+        self.presence.clear()
+        self._peers = []
+        self.status_label.hide()
+
+    def _on_reset(self) -> None:
+        if self.binding.active and not self.binding.applying:
+            self.leave()  # another blueprint was opened: it is not the room's
+
+    # --- what the session tells -------------------------------------------------------------
+
+    def _on_status(self, status: str, detail: str) -> None:
+        self._state = status
+        if status != Status.ONLINE:
+            self._peers = []
+            self.presence.clear()
+        self._show_state()
+
+    def _on_peers(self, peers: list[Peer]) -> None:
+        self._peers = peers
+        self.presence.show_peers(peers)
+        self._show_state()
+
+    def _on_refused(self, detail: str) -> None:
+        self.leave()
+        self._bench.show_error(
+            "Cannot join the live session",
+            f"{_sentence(detail)} Check the server's address, the room and the token with "
+            "whoever shares the blueprint.",
+        )
+
+    def _show_state(self) -> None:
+        words = STATE_WORDS.get(self._state, self._state)
+        text = f"Live · {self._room}: {words}"
+        names = sorted({" ".join(p.name.split()) for p in self._peers})
+        if names:
+            text += " · with " + ", ".join(names)
+        self.status_label.setText(text)
+        self.status_label.setAccessibleDescription(text)
+        self.status_label.show()
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def install_live(bench: Workbench, maybe_save: Callable[[], bool]) -> LiveMode:
+    return LiveMode(bench, maybe_save)
+
+
+__all__ = ["LiveMode", "install_live"]

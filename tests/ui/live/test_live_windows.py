@@ -1,0 +1,148 @@
+"""Two real editor windows in one live room, on a real server on loopback: what people see."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from blueprint.model.templates import new_blueprint
+from blueprint.ui.document import Document
+from tests.collab.conftest import TOKEN, WAIT, ServerProcess
+from tests.ui.editing_helpers import click_card, close_window, open_window, replace_text, tools
+
+WAIT_MS = int(WAIT * 1000)
+CTRL = Qt.KeyboardModifier.ControlModifier
+TP = "tp-status-chat"
+OTHER = "tp-online-checkout"
+
+
+@pytest.fixture
+def server(tmp_path):
+    token_file = tmp_path / "token"
+    token_file.write_text(TOKEN + "\n")
+    made = ServerProcess(tmp_path / "store", token_file)
+    made.start()
+    yield made
+    made.stop()
+    made.kill()
+
+
+@pytest.fixture
+def windows(qtbot, document):
+    made = []
+
+    def window(doc):
+        shown = open_window(qtbot, doc)
+        made.append(shown)
+        return shown
+
+    yield window
+    for shown in made:
+        close_window(shown)
+
+
+def file_action(window, text: str):
+    (action,) = [a for a in window.menus.file.actions() if a.text() == text]
+    return action
+
+
+def fill_in(qtbot, window, share: bool, server: str, name: str, token: str = TOKEN):
+    """File > Share Live… (or Join Live…), typed in as a person does, then Share (Join)."""
+    file_action(window, "Share &Live…" if share else "&Join Live…").trigger()
+    dialog = window.live.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    if share:
+        qtbot.mouseClick(dialog.host_here, Qt.MouseButton.LeftButton)  # a server of ours
+        assert not dialog.host_here.isChecked()
+    replace_text(qtbot, dialog.server, server)
+    replace_text(qtbot, dialog.room, "workshop")
+    replace_text(qtbot, dialog.token, token)
+    replace_text(qtbot, dialog.user, name)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+
+def title_on_card(window, touchpoint_id: str) -> str:
+    return " ".join(window.canvas.blueprint_scene.card(touchpoint_id).title_lines())
+
+
+def rings(window) -> dict[str, str]:
+    return {r.touchpoint_id: r.name for r in window.live.presence.item.rings()}
+
+
+def test_two_windows_share_edits_presence_and_undo_their_own(qtbot, server, windows, document):
+    ann = windows(document)
+    fill_in(qtbot, ann, share=True, server=server.url, name="Ann")
+    qtbot.waitUntil(lambda: ann.live.state == "online", timeout=WAIT_MS)
+    assert "Live · workshop: live" in ann.live.status_label.text()
+
+    bob = windows(Document(new_blueprint()))
+    fill_in(qtbot, bob, share=False, server=server.url, name="Bob")
+    qtbot.waitUntil(lambda: bob.canvas.blueprint_scene.card(TP) is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "with Ann" in bob.live.status_label.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "with Bob" in ann.live.status_label.text(), timeout=WAIT_MS)
+    original = ann.document.touchpoint(TP).title
+
+    # Ann types a new title in the inspector; Bob's card shows it.
+    ann.activateWindow()
+    click_card(ann, TP)
+    replace_text(qtbot, tools(ann).inspector.fields.title, "Chat that answers")
+    qtbot.waitUntil(lambda: title_on_card(bob, TP) == "Chat that answers", timeout=WAIT_MS)
+
+    # Bob selects a card: Ann sees Bob's ring, with his name, on it.
+    bob.activateWindow()
+    click_card(bob, OTHER)
+    qtbot.waitUntil(lambda: rings(ann) == {OTHER: "Bob"}, timeout=WAIT_MS)
+
+    # Bob renames his card; Ann's undo takes back Ann's edit only.
+    replace_text(qtbot, tools(bob).inspector.fields.title, "Checkout, by Bob")
+    qtbot.waitUntil(lambda: title_on_card(ann, OTHER) == "Checkout, by Bob", timeout=WAIT_MS)
+    ann.activateWindow()
+    qtbot.waitUntil(ann.isActiveWindow)
+    ann.canvas.setFocus()
+    qtbot.keyClick(ann.canvas, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: title_on_card(bob, TP) == original, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: title_on_card(ann, TP) == original, timeout=WAIT_MS)
+    assert title_on_card(ann, OTHER) == "Checkout, by Bob"
+    assert title_on_card(bob, OTHER) == "Checkout, by Bob"
+    # Remote edits never went on Ann's own undo stack; her window marks the file modified.
+    assert ann.isWindowModified()
+
+
+def test_a_wrong_token_is_told_in_words(qtbot, server, windows, monkeypatch):
+    window = windows(Document(new_blueprint()))
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(window, "show_error", lambda title, message: shown.append((title, message)))
+    fill_in(qtbot, window, share=False, server=server.url, name="Eve", token="not-the-token")
+    qtbot.waitUntil(lambda: bool(shown), timeout=WAIT_MS)
+    title, message = shown[0]
+    assert title == "Cannot join the live session"
+    assert "The server refused the token." in message
+    assert not window.live.binding.active
+    assert not window.live.status_label.isVisible()
+
+
+def test_hosting_here_shows_what_to_give_the_others_and_leaving_stops_it(qtbot, windows, document):
+    window = windows(document)
+    file_action(window, "Share &Live…").trigger()
+    dialog = window.live.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.host_here.isChecked() and not dialog.server.isEnabled()
+    replace_text(qtbot, dialog.user, "Ann")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    host = window.live.host
+    assert host is not None and host.host == "127.0.0.1"  # the network only when ticked
+    invitation = window.live.invitation
+    qtbot.waitUntil(invitation.isVisible)
+    assert f"Server: ws://127.0.0.1:{host.port}" in invitation.text()
+    assert f"Token: {host.token}" in invitation.text()
+    qtbot.waitUntil(lambda: window.live.state == "online", timeout=WAIT_MS)
+    invitation.close()
+
+    menu = window.menus.edit
+    assert window.live.undo_action in menu.actions()
+    assert window.menus.undo not in menu.actions()
+    file_action(window, "L&eave Live Session").trigger()
+    assert window.live.host is None
+    assert not window.live.status_label.isVisible()
+    assert window.menus.undo in menu.actions()
+    assert window.live.undo_action not in menu.actions()
