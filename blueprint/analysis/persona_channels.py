@@ -53,8 +53,9 @@ class PersonaChannelFit:
 def persona_channel_fits(bp: Blueprint) -> tuple[PersonaChannelFit, ...]:
     """Every persona that names a preferred channel, in document order."""
     today = current_state(bp)
+    frictions_of = _frictions_by_touchpoint(today)
     return tuple(
-        persona_channel_fit(today, persona)
+        persona_channel_fit(today, persona, frictions_of)
         for persona in today.personas
         if persona.preferred_channels
     )
@@ -64,16 +65,21 @@ def has_preferences(bp: Blueprint) -> bool:
     return any(p.preferred_channels for p in bp.personas)
 
 
-def persona_channel_fit(bp: Blueprint, persona: Persona) -> PersonaChannelFit:
-    """One persona over ``bp`` as given (pass today's state: see ``persona_channel_fits``)."""
+def persona_channel_fit(
+    bp: Blueprint, persona: Persona, frictions_of: dict[str, list[Friction]] | None = None
+) -> PersonaChannelFit:
+    """One persona over ``bp`` as given (pass today's state: see ``persona_channel_fits``);
+    ``frictions_of``: its friction points by touchpoint, when already grouped."""
     preferred = {p.stage_id: p.channel_id for p in persona.preferred_channels}
     channel_ids = {c.id for c in bp.channels}
-    touchpoints = [t for t in bp.touchpoints if applies_to(t.persona_ids, persona.id)]
-    frictions_of: dict[str, list[Friction]] = {}
-    for friction in bp.frictions:
-        frictions_of.setdefault(friction.touchpoint_id, []).append(friction)
+    by_stage: dict[str, list[Touchpoint]] = {}
+    for t in bp.touchpoints:
+        if applies_to(t.persona_ids, persona.id):
+            by_stage.setdefault(t.stage_id, []).append(t)
+    if frictions_of is None:
+        frictions_of = _frictions_by_touchpoint(bp)
     stages = tuple(
-        _stage_fit(bp, stage.id, preferred[stage.id], touchpoints, frictions_of)
+        _stage_fit(bp, stage.id, preferred[stage.id], by_stage.get(stage.id, []), frictions_of)
         for stage in bp.stages
         if preferred.get(stage.id) in channel_ids
     )
@@ -81,14 +87,21 @@ def persona_channel_fit(bp: Blueprint, persona: Persona) -> PersonaChannelFit:
     return PersonaChannelFit(persona.id, persona.name, stages, fmean(fits) if fits else None)
 
 
+def _frictions_by_touchpoint(bp: Blueprint) -> dict[str, list[Friction]]:
+    frictions_of: dict[str, list[Friction]] = {}
+    for friction in bp.frictions:
+        frictions_of.setdefault(friction.touchpoint_id, []).append(friction)
+    return frictions_of
+
+
 def _stage_fit(
     bp: Blueprint,
     stage_id: str,
     preferred: str,
-    touchpoints: list[Touchpoint],
+    here: list[Touchpoint],
     frictions_of: dict[str, list[Friction]],
 ) -> StageFit:
-    here = [t for t in touchpoints if t.stage_id == stage_id]
+    """The fit of one stage, over the persona's touchpoints ``here`` in it."""
     in_preferred = [t for t in here if t.channel_id == preferred]
     used = {t.channel_id for t in here}
     pushed = [

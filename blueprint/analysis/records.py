@@ -101,7 +101,6 @@ def entity_names(bp: Blueprint) -> dict[str, str]:
     return names
 
 
-@collector_paused()  # a dict for every score, none freed
 def json_text(document: object) -> str:
     """A plan, comparison or count document as indented JSON, as the command line prints it.
 
@@ -112,6 +111,7 @@ def json_text(document: object) -> str:
     return to_json(document, indent=2).decode("utf-8")
 
 
+@collector_paused()  # a dict for every score, none freed
 def plan_document(bp: Blueprint, plan: Plan, certainty: Certainty | None = None) -> dict:
     """The whole ranked plan, every term included, as JSON-ready data; with how sure it is
     when ``certainty`` (of this plan) is given."""
