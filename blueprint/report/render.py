@@ -17,14 +17,13 @@ from reportlab.platypus.doctemplate import LayoutError
 from ..analysis import Certainty, Plan, plan_certainty
 from ..collector import collector_paused
 from ..model import Blueprint
-from ..storage import SaveError, atomic_write_bytes
-from ..storage.atomic import describe_os_error
 from .compat import reportlab_adjusted
 from .content.subject import subject_fields
 from .context import RenderContext
 from .document import PlanCanvas, PlanDocument
 from .errors import ReportError
 from .fonts import BundledFonts, FallbackFonts, bundled_fonts
+from .output import write_output
 from .sections import compose, cover
 from .styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, make_styles, page_size
 from .text import Typesetter
@@ -87,7 +86,7 @@ def render_plan_pdf(
     report("Laying out the pages", _COMPOSED)
     data, pages = _lay_out(ctx, story, size, reproducible, report)
     report("Writing the file", _LAID_OUT)
-    _write(output, data)
+    write_output(output, data, "PDF")
     report("Done", 1.0)
     return RenderResult(
         pages=pages,
@@ -142,18 +141,3 @@ def _lay_out(
             "blueprint, please report it with the blueprint file"
         ) from error
     return buffer.getvalue(), doc.canv.pages
-
-
-def _write(output: BinaryIO | Path | str, data: bytes) -> None:
-    if isinstance(output, str | Path):
-        atomic_write_bytes(output, data)  # raises SaveError naming the path and the reason
-        return
-    try:
-        output.write(data)
-        output.flush()
-    except OSError as error:
-        name = getattr(output, "name", None)
-        raise SaveError(
-            f"cannot write the PDF: {describe_os_error(error)}",
-            name if isinstance(name, str) else None,
-        ) from error

@@ -225,12 +225,12 @@ def test_an_unwritable_path_shows_the_error_and_leaves_no_file(
 
 
 def test_a_full_disk_is_an_error_in_words(qtbot, window, monkeypatch, tmp_path, errors):
-    from blueprint.report import render
+    from blueprint.report import output
 
     def full(path, data):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(render, "atomic_write_bytes", full)
+    monkeypatch.setattr(output, "atomic_write_bytes", full)
     answer_dialog(monkeypatch, qtbot)
     export_and_wait(qtbot, window)
     assert errors == [
@@ -387,12 +387,12 @@ def test_the_format_and_the_file_name_follow_each_other(qtbot, window, tmp_path)
 def test_a_full_disk_under_a_deck_is_an_error_in_words(
     qtbot, window, monkeypatch, tmp_path, errors
 ):
-    from blueprint.report.deck import render as deck_render
+    from blueprint.report import output
 
     def full(path, data):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(deck_render, "atomic_write_bytes", full)
+    monkeypatch.setattr(output, "atomic_write_bytes", full)
     answer_dialog(monkeypatch, qtbot, lambda dialog: choose_powerpoint(qtbot, dialog))
     export_and_wait(qtbot, window)
     assert errors == [

@@ -20,14 +20,13 @@ from typing import BinaryIO
 from ...analysis import Certainty, Plan, plan_certainty
 from ...collector import collector_paused
 from ...model import Blueprint
-from ...storage import SaveError, atomic_write_bytes
-from ...storage.atomic import describe_os_error
 from ..content.formulas import formulas as all_formulas
 from ..content.heat_map import heat_map
 from ..content.outline import FORMULAS, TODAY_AND_TOMORROW, Section
 from ..content.subject import PlanSubject, subject_fields
 from ..content.summary import summary as summary_content
 from ..content.today_and_tomorrow import today_and_tomorrow
+from ..output import write_output
 from .canvas import canvas_slide
 from .frame import new_presentation
 from .future import future_slides
@@ -115,7 +114,7 @@ def render_plan_pptx(
     report("Writing the file", 0.9)
     buffer = io.BytesIO()
     deck.save(buffer)
-    _write(output, stable_zip(buffer.getvalue(), subject.date))
+    write_output(output, stable_zip(buffer.getvalue(), subject.date), "deck")
     report("Done", 1.0)
     return DeckResult(
         slides=len(deck.slides),
@@ -135,18 +134,3 @@ def stable_zip(data: bytes, date: datetime.date) -> bytes:
             part.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(part, source.read(info))
     return out.getvalue()
-
-
-def _write(output: BinaryIO | Path | str, data: bytes) -> None:
-    if isinstance(output, str | Path):
-        atomic_write_bytes(output, data)  # raises SaveError naming the path and the reason
-        return
-    try:
-        output.write(data)
-        output.flush()
-    except OSError as error:
-        name = getattr(output, "name", None)
-        raise SaveError(
-            f"cannot write the deck: {describe_os_error(error)}",
-            name if isinstance(name, str) else None,
-        ) from error
