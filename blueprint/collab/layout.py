@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import types
 import typing
-from typing import Any, Literal, get_args
+from typing import Any, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import to_jsonable_python
@@ -29,23 +29,8 @@ from ..model import (
     Blueprint,
     Identified,
 )
-from ..model.collections import MODELS
+from ..model.collections import KINDS, MODELS
 
-Kind = Literal[
-    "stages",
-    "channels",
-    "personas",
-    "contact_reasons",
-    "touchpoints",
-    "flows",
-    "frictions",
-    "improvements",
-    "measures",
-    "evidence",
-    "comments",
-    "conflicts",
-]
-KINDS: tuple[Kind, ...] = get_args(Kind)
 META = "meta"
 PROPERTIES = "properties"
 ROOTS = (META, PROPERTIES, *KINDS)

@@ -5,7 +5,7 @@ document's layout, the editor's index) takes them from here, so a new list is se
 from __future__ import annotations
 
 import typing
-from typing import Any
+from typing import Any, Literal, get_args
 
 from .entities import Blueprint, Identified
 
@@ -25,3 +25,20 @@ MODELS: dict[str, type[Identified]] = {
     if (cls := _entity_class(field.annotation)) is not None
 }
 COLLECTIONS: tuple[str, ...] = tuple(MODELS)
+
+#: The same names as a type, for code that names one list: a test checks they agree.
+Kind = Literal[
+    "stages",
+    "channels",
+    "personas",
+    "contact_reasons",
+    "touchpoints",
+    "flows",
+    "frictions",
+    "improvements",
+    "measures",
+    "evidence",
+    "comments",
+    "conflicts",
+]
+KINDS: tuple[Kind, ...] = get_args(Kind)

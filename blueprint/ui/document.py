@@ -12,32 +12,16 @@ import copy
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from shiboken6 import isValid
 
 from ..model import Blueprint, Flow, Friction, Identified, Touchpoint
+from ..model.collections import KINDS, Kind
 from ..model.templates import new_blueprint
 from ..storage import save_blueprint
-
-#: The collections of a blueprint, named as the file names them.
-Kind = Literal[
-    "stages",
-    "channels",
-    "personas",
-    "contact_reasons",
-    "touchpoints",
-    "flows",
-    "frictions",
-    "improvements",
-    "measures",
-    "evidence",
-    "comments",
-    "conflicts",
-]
-KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
 class Document(QObject):
