@@ -107,12 +107,14 @@ def epic_breakdown(bp: Blueprint, touchpoints: Iterable[Touchpoint]) -> EpicBrea
     )
 
 
-def epic_by_stage_and_overall(
-    bp: Blueprint, scored: list[TouchpointEpic]
+def epic_of_stages(
+    stage_ids: list[str], by_stage: dict[str, list[TouchpointEpic]]
 ) -> tuple[dict[str, EpicSummary], EpicSummary]:
-    """EPIC by stage and over all of touchpoints already read with ``TouchpointEpic.of``."""
-    by_stage = _summarise_groups([s.id for s in bp.stages], scored, attrgetter("stage_id"))
-    return by_stage, _summarise(scored)
+    """EPIC of each stage and over all of them, from touchpoints already read with
+    ``TouchpointEpic.of`` and put in their stage. Every mean is an ``fmean`` (a correctly
+    rounded sum), so the summary over all is the same in any order of its touchpoints."""
+    every = [t for touchpoints in by_stage.values() for t in touchpoints]
+    return {s: _summarise(by_stage.get(s, [])) for s in stage_ids}, _summarise(every)
 
 
 def epic_by_stage(bp: Blueprint, touchpoints: list[Touchpoint]) -> dict[str, EpicSummary]:

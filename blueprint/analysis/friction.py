@@ -164,6 +164,52 @@ def lost_journeys(scores: Iterable[FrictionScore]) -> float:
     return sum(s.reach * 12 for s in scores if s.gives_up and not s.good)
 
 
+def rescore_frictions(
+    bp: Blueprint, before: Blueprint, scores: list[FrictionScore]
+) -> list[FrictionScore]:
+    """Scores of every friction point of ``bp``, given ``scores`` of every friction point of
+    ``before`` (``score_frictions(before)``), another view of the same file.
+
+    A friction point that is the same object in both, on a touchpoint with the same origin
+    in both (``_same_origin``), keeps its score: the channels and personas of both views are
+    the same lists, so nothing it is scored from differs. Tomorrow's view of a file shares
+    every entity that does not change (``model/states.py``), so only what changes is scored
+    again.
+    """
+    if (
+        bp.channels is not before.channels
+        or bp.personas is not before.personas
+        or len(scores) != len(before.frictions)
+    ):
+        return score_frictions(bp)
+    earlier = {t.id: t for t in before.touchpoints}
+    known = {id(f): s for f, s in zip(before.frictions, scores, strict=True)}
+    moved = {t.id for t in bp.touchpoints if not _same_origin(earlier.get(t.id), t)}
+    steps = {c.id: c.step for c in bp.channels}
+    origin_of: dict[str, _Origin] | None = None
+    found: list[FrictionScore] = []
+    for friction in bp.frictions:
+        score = known.get(id(friction))
+        if score is None or friction.touchpoint_id in moved:
+            if origin_of is None:
+                origin_of = _origins(bp, steps)
+            score = _score_friction(friction, origin_of[friction.touchpoint_id], steps)
+        found.append(score)
+    return found
+
+
+def _same_origin(before: Touchpoint | None, after: Touchpoint) -> bool:
+    """Whether the friction points of two versions of one touchpoint start from the same
+    ``_Origin``, the personas and channels being the same: what ``_origin`` reads of it."""
+    return before is after or (
+        before is not None
+        and before.id == after.id
+        and before.stage_id == after.stage_id
+        and before.channel_id == after.channel_id
+        and before.persona_ids == after.persona_ids
+    )
+
+
 def score_frictions(bp: Blueprint, touchpoint_ids: set[str] | None = None) -> list[FrictionScore]:
     """Scores of the frictions, in document order; only those on ``touchpoint_ids`` if given."""
     steps = {c.id: c.step for c in bp.channels}

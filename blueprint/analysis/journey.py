@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from statistics import fmean
 
@@ -54,6 +54,12 @@ def stage_emotions(bp: Blueprint, touchpoints: Iterable[Touchpoint]) -> list[Sta
     for tp in touchpoints:
         if tp.emotion is not None:
             felt.setdefault(tp.stage_id, []).append(tp.emotion)
+    return emotions_by_stage(bp, felt)
+
+
+def emotions_by_stage(bp: Blueprint, felt: Mapping[str, list[int]]) -> list[StageEmotion]:
+    """The stages in order, from the emotions already put in their stage (stage id ->
+    the emotions set there), those with at least one."""
     return [
         StageEmotion(stage.id, fmean(values), min(values), max(values), len(values))
         for stage in bp.stages

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from ..analysis import score_frictions
+from ..analysis.friction import rescore_frictions
 from ..analysis.records import entity_names
 from ..collector import collector_paused
 from ..model import Blueprint, EpicLetter
@@ -304,7 +305,8 @@ def compare_blueprints(
 ) -> Comparison:
     """Two blueprints, each read as one state (see ``figures``), side by side."""
     stage_ids = list(dict.fromkeys([s.id for s in (*after.stages, *before.stages)]))
-    scores, later = score_frictions(before), score_frictions(after)
+    scores = score_frictions(before)
+    later = rescore_frictions(after, before, scores)
     if persona_id is not None or not each_persona:
         whole = delta(
             figures(before, persona_id, scores), figures(after, persona_id, later), stage_ids

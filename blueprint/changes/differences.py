@@ -49,12 +49,17 @@ def differences(bp: Blueprint) -> list[Difference]:
     then friction points, then flows."""
     titles = {t.id: t.title for t in bp.touchpoints}
     found: list[Difference] = []
+    both = Presence.BOTH  # most entities are the same in both states: asked first, inline
     for tp in bp.touchpoints:
+        if tp.state is both and tp.future is None:
+            continue
         changed = _changed_fields(tp.future)
         kind = _kind(tp.state, changed)
         if kind is not None:
             found.append(Difference(kind, "touchpoint", tp.id, tp.id, tp.title, changed))
     for friction in bp.frictions:
+        if friction.state is both and friction.future is None:
+            continue
         changed = _changed_fields(friction.future)
         kind = _kind(friction.state, changed)
         if kind is not None:
@@ -69,6 +74,8 @@ def differences(bp: Blueprint) -> list[Difference]:
                 )
             )
     for flow in bp.flows:
+        if flow.state is both:
+            continue
         kind = _kind(flow.state, ())
         if kind is not None:
             name = f"{titles.get(flow.from_id, '?')} → {titles.get(flow.to_id, '?')}"

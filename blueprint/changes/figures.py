@@ -7,6 +7,7 @@ failure-demand share, which counts every friction point that names a contact rea
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from ..analysis import (
@@ -19,8 +20,8 @@ from ..analysis import (
     score_frictions,
     yearly_contact_cost,
 )
-from ..analysis.epic import TouchpointEpic, epic_by_stage_and_overall
-from ..analysis.journey import stage_emotions
+from ..analysis.epic import TouchpointEpic, epic_of_stages
+from ..analysis.journey import emotions_by_stage
 from ..analysis.plan import demand_by_friction, demand_reach, failure_share
 from ..model import Blueprint, Demand, Flow, Touchpoint
 from ..model.states import State, state_view
@@ -156,11 +157,15 @@ class _Journey:
             else:
                 within = sums
             member[touchpoint.id] = within
+            # Each group's EPIC letters and emotions go straight to their stage.
             epic = self.epic.get(touchpoint.id)
+            stage_id, emotion = touchpoint.stage_id, touchpoint.emotion
             for group in within:
-                group.touchpoints.append(touchpoint)
+                group.ids.append(touchpoint.id)
                 if epic is not None:
-                    group.epic.append(epic)
+                    group.epic[stage_id].append(epic)
+                if emotion is not None:
+                    group.felt[stage_id].append(emotion)
         contact_cost, cost_unknown, demand_of = self.contact_cost, self.cost_unknown, self.demand_of
         for score in scores:
             within = member.get(score.touchpoint_id)
@@ -189,10 +194,10 @@ class _Journey:
         bp = self.bp
         switches = self.switches
         if sums.persona_id is not None:  # the flows between the persona's touchpoints
-            ids = {t.id for t in sums.touchpoints}
+            ids = set(sums.ids)
             switches = [f for f in switches if f.from_id in ids and f.to_id in ids]
-        epic_by_stage, epic_overall = epic_by_stage_and_overall(bp, sums.epic)
-        emotion = {e.stage_id: e.mean for e in stage_emotions(bp, sums.touchpoints)}
+        epic_by_stage, epic_overall = epic_of_stages([s.id for s in bp.stages], sums.epic)
+        emotion = {e.stage_id: e.mean for e in emotions_by_stage(bp, sums.felt)}
         return Figures(
             persona_id=sums.persona_id,
             friction_impact=sums.impact,
@@ -211,18 +216,19 @@ class _Journey:
 
 
 class _Sums:
-    """One group's touchpoints and the sums of its friction scores (F, reach by landing
-    step, contact cost...)."""
+    """One group's touchpoints (their ids, EPIC letters and emotions by stage) and the sums
+    of its friction scores (F, reach by landing step, contact cost...)."""
 
     __slots__ = (
-        *("persona_id", "touchpoints", "epic"),
+        *("persona_id", "ids", "epic", "felt"),
         *("cost", "counted", "failure", "impact", "lost", "stairway", "unknown"),
     )
 
     def __init__(self, persona_id: str | None) -> None:
         self.persona_id = persona_id
-        self.touchpoints: list[Touchpoint] = []
-        self.epic: list[TouchpointEpic] = []
+        self.ids: list[str] = []
+        self.epic: defaultdict[str, list[TouchpointEpic]] = defaultdict(list)
+        self.felt: defaultdict[str, list[int]] = defaultdict(list)
         self.impact = self.cost = self.failure = self.counted = self.lost = 0.0
         self.stairway = [0.0] * len(STEPS)
         self.unknown: dict[str, None] = {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from .entities import Blueprint, Flow, Friction, Touchpoint
+from .entities import Blueprint, Flow, Friction, FrictionFuture, Touchpoint, TouchpointFuture
 from .enums import Presence
 
 
@@ -64,16 +64,27 @@ def _view(bp: Blueprint, state: State) -> Blueprint:
     is ``bp``'s own object, the others are shallow copies (their lists of ids may be ``bp``'s
     own). Ids are kept, so the two states of one entity can be compared.
     """
-    # What belongs to the other state only is left out (``present_in``, asked by identity:
-    # the views of a large blueprint are read after every edit of the future state).
+    # What belongs to the other state only is left out (``present_in``, asked by identity).
     gone = Presence.FUTURE if state == State.CURRENT else Presence.CURRENT
-    touchpoints = [_touchpoint(t, state) for t in bp.touchpoints if t.state is not gone]
+    both = Presence.BOTH
+    # An entity of both states with no future values is kept as it is, asked inline: the
+    # views of a large blueprint are read after every edit of the future state, and twice
+    # by every comparison.
+    touchpoints = [
+        t if t.state is both and t.future is None else _touchpoint(t, state)
+        for t in bp.touchpoints
+        if t.state is not gone
+    ]
     kept = {t.id for t in touchpoints}
     flows = [
-        _flow(f) for f in bp.flows if f.state is not gone and f.from_id in kept and f.to_id in kept
+        f if f.state is both else _flow(f)
+        for f in bp.flows
+        if f.state is not gone and f.from_id in kept and f.to_id in kept
     ]
     frictions = [
-        _friction(f, state) for f in bp.frictions if f.state is not gone and f.touchpoint_id in kept
+        f if f.state is both and f.future is None else _friction(f, state)
+        for f in bp.frictions
+        if f.state is not gone and f.touchpoint_id in kept
     ]
     present = {f.id for f in frictions}
     improvements = [
@@ -107,16 +118,19 @@ def entity_in(entity: Touchpoint | Friction, state: State) -> Touchpoint | Frict
 def _touchpoint(tp: Touchpoint, state: State) -> Touchpoint:
     if tp.state == Presence.BOTH and tp.future is None:
         return tp
-    changes = {"state": Presence.BOTH, "future": None}
-    if state == State.FUTURE and tp.future is not None:
-        changes |= {
-            name: value
-            for name, value in tp.future.model_dump(exclude_none=True).items()
-            if name != "epic"
-        }
-        if tp.future.epic is not None:
-            changes["epic"] = tp.future.epic.model_copy()
+    changes: dict = {"state": Presence.BOTH, "future": None}
+    future = tp.future
+    if state == State.FUTURE and future is not None:
+        # The view is read, never changed: tomorrow's values are shared, not copied.
+        for name in _TOUCHPOINT_FUTURE_FIELDS:
+            value = getattr(future, name)
+            if value is not None:
+                changes[name] = value
     return tp.model_copy(update=changes)
+
+
+_TOUCHPOINT_FUTURE_FIELDS = tuple(TouchpointFuture.model_fields)
+_FRICTION_FUTURE_FIELDS = tuple(FrictionFuture.model_fields)
 
 
 def _flow(flow: Flow) -> Flow:
@@ -131,12 +145,8 @@ def _friction(friction: Friction, state: State) -> Friction:
     changes: dict = {"state": Presence.BOTH, "future": None}
     future = friction.future
     if state == State.FUTURE and future is not None:
-        if future.severity is not None:
-            changes["severity"] = future.severity
-        if future.frequency is not None:
-            changes["frequency"] = future.frequency.model_copy()
-        if future.leads_to_channel_id is not None:
-            changes["leads_to_channel_id"] = future.leads_to_channel_id
-        if future.gives_up is not None:
-            changes["gives_up"] = future.gives_up
+        for name in _FRICTION_FUTURE_FIELDS:
+            value = getattr(future, name)
+            if value is not None:
+                changes[name] = value
     return friction.model_copy(update=changes)

@@ -39,7 +39,7 @@ from blueprint.changes.compare import (
     FRICTION_IMPACT,
     LOST_JOURNEYS,
 )
-from blueprint.model import EpicLetter
+from blueprint.model import EpicLetter, Frequency, Friction, TouchpointFuture
 from tests.factories import future_blueprint, small_blueprint
 
 approx = pytest.approx
@@ -79,6 +79,30 @@ def test_tomorrows_figures():
     assert install.epic.index == approx(87.5)
     assert install.epic.weakest == EpicLetter.INTUITIVE
     assert install.emotion == approx(1)
+
+
+def test_a_friction_point_on_a_card_that_moves_tomorrow_lands_where_the_card_moves():
+    """x5 "Slow page" (order online, r 50, severity 2) is the same in both states, but the
+    card moves from the web (step 4) to SMS (step 2) tomorrow: today it lands on step 4 and
+    costs 50 x 12 x 0.5 = 300 a year, tomorrow on step 2, where no cost is set."""
+    bp = future_blueprint()
+    order_online = bp.touchpoints[0]
+    order_online.future = TouchpointFuture(channel_id="sms")
+    bp.frictions.append(
+        Friction(
+            id="x5",
+            title="Slow page",
+            touchpoint_id=order_online.id,
+            severity=2,
+            frequency=Frequency(count=50, per="month"),
+        )
+    )
+    whole = compare_states(bp).whole
+    assert whole.before.stairway == approx((40, 100, 0, 0, 50, 0))
+    assert whole.after.stairway == approx((0, 10, 20 + 50, 0, 0, 0))
+    assert whole.before.friction_cost == approx(7200 + 300)
+    assert whole.after.friction_cost == approx(720)
+    assert whole.after == state_figures(bp, State.FUTURE)
 
 
 def test_every_delta_is_future_minus_current():

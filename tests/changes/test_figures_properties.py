@@ -4,6 +4,8 @@ both states at once are those of each state on its own."""
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from blueprint.analysis import score_frictions
+from blueprint.analysis.friction import rescore_frictions
 from blueprint.changes import State, compare_states, figures, has_future_state, state_view
 from blueprint.model import (
     Blueprint,
@@ -15,6 +17,7 @@ from blueprint.model import (
     document_problems,
     new_id,
 )
+from blueprint.model.states import both_states
 from tests.strategies import blueprints, maybe_score
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -145,3 +148,24 @@ def test_the_figures_of_both_states_are_those_of_each_state_on_its_own(bp):
     for persona, d in zip(bp.personas, comparison.personas, strict=True):
         assert d.before == figures(today, persona.id)
         assert d.after == figures(tomorrow, persona.id)
+
+
+@SETTINGS
+@given(any_future())
+def test_tomorrow_scored_from_today_is_tomorrow_scored_afresh(bp):
+    today, tomorrow = both_states(bp)
+    scores = score_frictions(today)
+    later = rescore_frictions(tomorrow, today, scores)
+    assert later == score_frictions(tomorrow)
+    # A friction point that is the same object in both views, on a touchpoint that is the
+    # same object in both, is not scored again: its score is today's own object.
+    same_friction = {id(f) for f in today.frictions}
+    same_touchpoint = {id(t) for t in today.touchpoints}
+    touchpoint_of = {t.id: t for t in tomorrow.touchpoints}
+    by_id = {s.friction_id: s for s in scores}
+    for score, friction in zip(later, tomorrow.frictions, strict=True):
+        if (
+            id(friction) in same_friction
+            and id(touchpoint_of[friction.touchpoint_id]) in same_touchpoint
+        ):
+            assert score is by_id[friction.id]
