@@ -219,6 +219,12 @@ class LiveDoc:
         """The repaired blueprint the document holds now (always valid)."""
         if self._view is not None and not self._changed():
             return self._view
+        if not self._reread_all:
+            return self._update_view()
+        with collector_paused():  # the whole document read: thousands of models, none freed
+            return self._update_view()
+
+    def _update_view(self) -> Blueprint:
         if self._props_dirty:
             self._props_dirty = False
             try:
@@ -230,8 +236,7 @@ class LiveDoc:
         edited: dict[str, dict[str, Identified]] = {}
         for kind in KINDS:
             if self._reread_all:
-                with collector_paused():  # thousands of models made, none freed
-                    self._reread_kind(kind)
+                self._reread_kind(kind)
             elif self._dirty[kind]:
                 before = {i: self._entries[kind].get(i) for i in self._dirty[kind]}
                 self._reread(kind, self._dirty[kind])

@@ -35,6 +35,7 @@ _STATES = {
     Presence.FUTURE: frozenset({"future"}),
 }
 _PRESENCE = {states: presence for presence, states in _STATES.items()}
+_BOTH = _STATES[Presence.BOTH]
 _NAME_LIMIT = 500
 
 
@@ -107,7 +108,11 @@ def repair(properties: dict[str, Any], entities: dict[str, Sequence[Identified]]
 
 def _fix(entity: Any, **changes: Any) -> Any:
     """The entity itself when nothing changes, else a copy with the changes."""
-    changed = {k: v for k, v in changes.items() if getattr(entity, k) != v}
+    # Identity first: the rule hands back the entity's own values when they stand, and
+    # comparing a model's fields for equality is what made a join slow.
+    changed = {
+        k: v for k, v in changes.items() if (old := getattr(entity, k)) is not v and old != v
+    }
     return entity.model_copy(update=changed) if changed else entity
 
 
@@ -233,6 +238,8 @@ def _clear_refs(future: Any, **checks: Callable[[str], bool]) -> Any:
 
 def _shared_presence(entity: Any, *owners: frozenset[str]) -> Presence | None:
     states = _STATES[entity.state]
+    if all(owner is _BOTH for owner in owners):  # most entities, asked first
+        return entity.state
     for owner in owners:
         states = states & owner
     return _PRESENCE.get(states)
