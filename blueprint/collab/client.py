@@ -70,6 +70,8 @@ class Timing:
     longest_retry: float = 5.0
     awareness_timeout: float = AWARENESS_TIMEOUT
     open_timeout: float = 10.0
+    #: how long leaving may wait for a silent server to take our goodbye
+    close_timeout: float = 2.0
 
 
 @dataclass
@@ -129,12 +131,15 @@ class RoomClient:
         return {c: s for c, s in self.awareness.states.items() if c != own and s}
 
     async def stop(self) -> None:
-        """Say goodbye (our presence leaves at once) and close."""
+        """Say goodbye (our presence leaves at once) and close. A connection still being
+        opened is given up; a silent server gets ``Timing.close_timeout`` to take the
+        goodbye, so leaving never hangs on the network."""
         self._stopping.set()
         connection = self._connection
         if connection is not None:
             self.awareness.set_local_state(None)
-            await self._flush(connection)
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self._flush(connection), self.timing.close_timeout)
             await connection.websocket.close()
 
     async def run(self) -> None:
@@ -164,16 +169,29 @@ class RoomClient:
     async def _session(self) -> str:
         url = room_url(self.server, self.room, self._token, self.live.history)
         self._set_status(Status.CONNECTING, without_query(url))
-        try:
-            websocket = await connect(
+        opening = asyncio.ensure_future(
+            connect(
                 url,
                 max_size=MAX_MESSAGE_BYTES,
                 compression=None,
                 proxy=None,  # a room is reached directly, never through an environment proxy
                 open_timeout=self.timing.open_timeout,
+                close_timeout=self.timing.close_timeout,
                 ping_interval=min(20.0, self.timing.awareness_timeout / 2),
                 ping_timeout=min(20.0, self.timing.awareness_timeout / 2),
             )
+        )
+        leaving = asyncio.ensure_future(self._stopping.wait())
+        await asyncio.wait((opening, leaving), return_when=asyncio.FIRST_COMPLETED)
+        leaving.cancel()
+        if self._stopping.is_set():  # left while the server was still being reached
+            opening.cancel()
+            done = await asyncio.gather(opening, return_exceptions=True)
+            if isinstance(done[0], ClientConnection):
+                await done[0].close()
+            return Status.CLOSED
+        try:
+            websocket = opening.result()
         except InvalidStatus as error:
             return self._refused(error)
         except InvalidURI as error:
