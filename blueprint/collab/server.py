@@ -11,7 +11,10 @@
 - the guard (``guard.py``): a malformed or hostile message is refused and logged, and the
   connection stays open;
 - presence: a peer whose connection closes (even without a goodbye) is removed from the
-  others' presence at once; one that goes silent, after the awareness timeout.
+  others' presence at once; one that goes silent, after the awareness timeout;
+- memory: a room nobody has been in for ``ROOM_IDLE_SECONDS`` is put away: its whole
+  document written to the store once more (squashed), then dropped from memory, so a
+  server that hosts workshop after workshop holds only the rooms in use.
 """
 
 from __future__ import annotations
@@ -56,6 +59,9 @@ STORE_FILE = "rooms.sqlite"
 SQUASH_FACTOR = 2
 #: ... and this many bytes: below it squashing would not save anything worth the work.
 SQUASH_FLOOR = 256 * 2**10
+#: A room nobody has been connected to for this long leaves memory (a dropped peer that
+#: comes back within it finds the room still loaded).
+ROOM_IDLE_SECONDS = 300.0
 
 
 class ServeError(Exception):
@@ -169,12 +175,25 @@ class _Room:
 class _Rooms(WebsocketServer):
     """pycrdt-websocket's server, with rooms loaded from the store before anyone syncs."""
 
-    def __init__(self, store_class: type[SQLiteYStore], awareness_timeout: float) -> None:
+    def __init__(
+        self, store_class: type[SQLiteYStore], awareness_timeout: float, idle_timeout: float
+    ) -> None:
         super().__init__(rooms_ready=False, auto_clean_rooms=False, log=log)
         self._store_class = store_class
         self._awareness_timeout = awareness_timeout
+        self._idle_timeout = idle_timeout
         self._loading = asyncio.Lock()
         self.loaded: dict[str, _Room] = {}
+        #: room name -> when its last peer left (or it was opened), for the rooms with none
+        self._idle_since: dict[str, float] = {}
+        #: room name -> its connections being served (from before the room's own count)
+        self._connected: dict[str, int] = {}
+
+    async def __aenter__(self) -> _Rooms:
+        await super().__aenter__()
+        assert self._task_group is not None
+        self._task_group.start_soon(self._put_away_idle_rooms)
+        return self
 
     async def open_room(self, name: str) -> _Room:
         async with self._loading:
@@ -199,11 +218,50 @@ class _Rooms(WebsocketServer):
             room.ready = True  # from now on, updates are stored and sent to everyone
             entry = _Room(room, store, UpdateGuard(room.ydoc))
             self.loaded[name] = entry
+            self._idle_since[name] = asyncio.get_running_loop().time()
             log.info("room %s opened (%d bytes stored)", name, store.stored_bytes)
             return entry
 
     async def get_room(self, name: str) -> YRoom:
         return (await self.open_room(name)).room
+
+    def joined(self, name: str) -> None:
+        self._connected[name] = self._connected.get(name, 0) + 1
+        self._idle_since.pop(name, None)
+
+    def left(self, name: str) -> None:
+        self._connected[name] -= 1
+        if not self._connected[name]:
+            del self._connected[name]
+            self._idle_since[name] = asyncio.get_running_loop().time()
+
+    async def _put_away_idle_rooms(self) -> None:
+        while True:
+            await asyncio.sleep(self._idle_timeout / 4)
+            now = asyncio.get_running_loop().time()
+            for name, since in list(self._idle_since.items()):
+                if now - since >= self._idle_timeout:
+                    await self._put_away(name)
+
+    async def _put_away(self, name: str) -> None:
+        """Write the room's whole document to the store and drop it from memory: whatever
+        the room had not stored yet when it stopped is in the store all the same."""
+        async with self._loading:
+            entry = self.loaded.get(name)
+            if entry is None or name in self._connected or name not in self._idle_since:
+                return  # someone came in meanwhile
+            del self._idle_since[name], self.loaded[name]
+            self.rooms.pop(name, None)
+            await entry.room.stop()
+            # YRoom.stop leaves the room's stream of updates open: closed here, once.
+            for end in ("_update_send_stream", "_update_receive_stream"):
+                stream = getattr(entry.room, end, None)
+                if stream is not None:
+                    stream.close()
+            await entry.store.write(entry.room.ydoc.get_update())
+            await entry.store.squash()
+            await entry.store.stop()
+            log.info("room %s put away: nobody in it for %g s", name, self._idle_timeout)
 
 
 def _log_exception(exception: Exception, logger: logging.Logger) -> bool:
@@ -287,12 +345,14 @@ class CollabServer:
         host: str = "127.0.0.1",
         port: int = 1234,
         awareness_timeout: float = AWARENESS_TIMEOUT,
+        idle_room_timeout: float = ROOM_IDLE_SECONDS,
     ) -> None:
         self.store_dir = Path(store_dir)
         self.host = host
         self.port = port
         self._token = token.encode()
         self._awareness_timeout = awareness_timeout
+        self._idle_room_timeout = idle_room_timeout
         self._rooms: _Rooms | None = None
         self._stack: AsyncExitStack | None = None
         self.refused_connections = 0
@@ -311,7 +371,11 @@ class CollabServer:
         redact = RedactTokens()
         for name in ("websockets", "websockets.server", __name__, "pycrdt"):
             logging.getLogger(name).addFilter(redact)
-        self._rooms = _Rooms(_store_class(self.store_dir / STORE_FILE), self._awareness_timeout)
+        self._rooms = _Rooms(
+            _store_class(self.store_dir / STORE_FILE),
+            self._awareness_timeout,
+            self._idle_room_timeout,
+        )
         stack = AsyncExitStack()
         await stack.enter_async_context(self._rooms)
         try:
@@ -379,19 +443,22 @@ class CollabServer:
         name, _ = _query(connection.request.path)
         assert self._rooms is not None
         entry = await self._rooms.open_room(name)
+        self._rooms.joined(name)  # before any wait: the room is not put away under us
         channel = _Channel(connection, name, entry)
         room = entry.room
         log.info(
             "room %s: %s joined (%d connected)", name, _peer(connection), len(room.clients) + 1
         )
-        # Who is here already: y-websocket servers tell a newcomer at once.
-        others = [c for c in room.awareness.states if c != room.awareness.client_id]
-        if others:
-            await channel.send(awareness_message(room.awareness.encode_awareness_update(others)))
         try:
+            # Who is here already: y-websocket servers tell a newcomer at once.
+            others = [c for c in room.awareness.states if c != room.awareness.client_id]
+            if others:
+                update = room.awareness.encode_awareness_update(others)
+                await channel.send(awareness_message(update))
             await room.serve(channel)
         finally:
             await self._forget_presence(entry, channel)
+            self._rooms.left(name)
             log.info("room %s: %s left", name, _peer(connection))
 
     async def _forget_presence(self, entry: _Room, channel: _Channel) -> None:
