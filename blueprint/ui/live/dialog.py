@@ -34,7 +34,13 @@ class LiveRequest:
 
 class LiveDialog(QDialog):
     def __init__(
-        self, parent: QWidget, share: bool, room: str, name: str, colour_name: str = "Blue"
+        self,
+        parent: QWidget,
+        share: bool,
+        room: str,
+        name: str,
+        colour_name: str = "Blue",
+        server: str = "",
     ) -> None:
         super().__init__(parent)
         self.share = share
@@ -54,7 +60,7 @@ class LiveDialog(QDialog):
         self.host_here.setAccessibleName("Host on this computer")
         self.network = QCheckBox("Let others on this &network join", self)
         self.network.setAccessibleName("Let others on this network join")
-        self.server = QLineEdit()
+        self.server = QLineEdit(server)
         self.server.setPlaceholderText("ws://192.168.1.20:1234")
         self.server.setAccessibleName("Server address")
         self.room = QLineEdit(room)

@@ -11,7 +11,6 @@ set by any change, local or remote, cleared by saving.
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
@@ -23,13 +22,17 @@ from ...collab.protocol import room_name
 from ...collab.server import ServeError
 from ...collab.session import Peer, User
 from ..menus import describe, make_action
+from ..preferences import set_author_name, who_i_am
+from ..settings import app_settings
 from ..workbench import Workbench
 from .binding import STATE_WORDS, LiveBinding
 from .dialog import LiveDialog, LiveRequest
 from .host import HostedServer
-from .presence import PresenceLayer
+from .presence import PEER_COLOURS, PresenceLayer
 
 Keys = QKeySequence.StandardKey
+_COLOUR_KEY = "live/colour"
+_SERVER_KEY = "live/server"
 
 
 class LiveMode(QObject):
@@ -46,8 +49,6 @@ class LiveMode(QObject):
         self._room = ""
         self._state = Status.CLOSED
         self._peers: list[Peer] = []
-        self._user_name = getpass.getuser() or "Me"
-        self._colour_name = "Blue"
         self.status_label = QLabel()
         self.status_label.setAccessibleName("Live session")
         self.status_label.hide()
@@ -95,8 +96,15 @@ class LiveMode(QObject):
         self._ask(share=False, room=self._room)
 
     def _ask(self, share: bool, room: str) -> None:
+        remembered = app_settings()
+        colour = str(remembered.value(_COLOUR_KEY, "Blue"))
         self.dialog = dialog = LiveDialog(
-            self._bench.frame, share, room, self._user_name, self._colour_name
+            self._bench.frame,
+            share,
+            room,
+            who_i_am(),
+            colour if colour in PEER_COLOURS else "Blue",
+            str(remembered.value(_SERVER_KEY, "")),
         )
         dialog.accepted.connect(lambda: self._start(dialog.request(), share))
         dialog.finished.connect(dialog.deleteLater)
@@ -106,9 +114,7 @@ class LiveMode(QObject):
         if not share and not self._maybe_save():
             return
         self.leave()
-        self._user_name = request.name
-        if self.dialog is not None:
-            self._colour_name = self.dialog.colour.currentText()
+        self._remember(request)
         server, token = request.server, request.token
         if request.host_here:
             host = HostedServer(request.everyone_on_network)
@@ -130,6 +136,16 @@ class LiveMode(QObject):
         self._enter()
         if self.host is not None:
             self._invite(self.host, request.room)
+
+    def _remember(self, request: LiveRequest) -> None:
+        """The name (the same as on comments: Edit › Preferences), the colour and the server
+        are offered again next time, in any window; never the token."""
+        set_author_name(request.name)
+        remembered = app_settings()
+        if self.dialog is not None:
+            remembered.setValue(_COLOUR_KEY, self.dialog.colour.currentText())
+        if not request.host_here:
+            remembered.setValue(_SERVER_KEY, request.server)
 
     def _invite(self, host: HostedServer, room: str) -> None:
         box = QMessageBox(self._bench.frame)

@@ -8,7 +8,15 @@ from PySide6.QtCore import Qt
 from blueprint.model.templates import new_blueprint
 from blueprint.ui.document import Document
 from tests.collab.conftest import TOKEN, WAIT, ServerProcess
-from tests.ui.editing_helpers import click_card, close_window, open_window, replace_text, tools
+from tests.ui.editing_helpers import (
+    click_card,
+    close_window,
+    open_window,
+    pick_from_popup,
+    replace_text,
+    status,
+    tools,
+)
 
 WAIT_MS = int(WAIT * 1000)
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -46,7 +54,9 @@ def file_action(window, text: str):
     return action
 
 
-def fill_in(qtbot, window, share: bool, server: str, name: str, token: str = TOKEN):
+def fill_in(
+    qtbot, window, share: bool, server: str, name: str, token: str = TOKEN, colour: str = ""
+):
     """File > Share Live… (or Join Live…), typed in as a person does, then Share (Join)."""
     file_action(window, "Share &Live…" if share else "&Join Live…").trigger()
     dialog = window.live.dialog
@@ -58,6 +68,8 @@ def fill_in(qtbot, window, share: bool, server: str, name: str, token: str = TOK
     replace_text(qtbot, dialog.room, "workshop")
     replace_text(qtbot, dialog.token, token)
     replace_text(qtbot, dialog.user, name)
+    if colour:
+        pick_from_popup(qtbot, dialog.colour, colour)
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
 
 
@@ -146,3 +158,46 @@ def test_hosting_here_shows_what_to_give_the_others_and_leaving_stops_it(qtbot, 
     assert not window.live.status_label.isVisible()
     assert window.menus.undo in menu.actions()
     assert window.live.undo_action not in menu.actions()
+
+
+def test_the_next_session_offers_the_same_name_colour_and_server_never_the_token(
+    qtbot, server, windows, document
+):
+    first = windows(Document(new_blueprint()))
+    fill_in(qtbot, first, share=False, server=server.url, name="Bob", colour="Green")
+    qtbot.waitUntil(lambda: first.live.state == "online", timeout=WAIT_MS)
+    file_action(first, "L&eave Live Session").trigger()
+
+    later = windows(Document(new_blueprint()))  # another window; the settings are shared
+    file_action(later, "&Join Live…").trigger()
+    dialog = later.live.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.user.text() == "Bob"
+    assert dialog.colour.currentText() == "Green"
+    assert dialog.server.text() == server.url
+    assert dialog.token.text() == ""  # a secret is typed again, never kept
+    dialog.reject()
+
+
+def test_edits_made_offline_reach_the_room_when_it_is_back_and_the_user_is_told(
+    qtbot, server, windows, document
+):
+    ann = windows(document)
+    fill_in(qtbot, ann, share=True, server=server.url, name="Ann")
+    qtbot.waitUntil(lambda: ann.live.state == "online", timeout=WAIT_MS)
+
+    server.kill()  # the Wi-Fi drops, or the server's laptop sleeps
+    qtbot.waitUntil(lambda: "reconnecting" in ann.live.status_label.text(), timeout=WAIT_MS)
+    ann.activateWindow()
+    click_card(ann, TP)
+    replace_text(qtbot, tools(ann).inspector.fields.title, "Typed while offline")
+    assert title_on_card(ann, TP) == "Typed while offline"  # the editor kept working
+
+    server.start()  # back, from its store, on the same port
+    qtbot.waitUntil(lambda: ann.live.state == "online", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Back online" in status(ann), timeout=WAIT_MS)
+
+    bob = windows(Document(new_blueprint()))
+    fill_in(qtbot, bob, share=False, server=server.url, name="Bob")
+    qtbot.waitUntil(lambda: bob.canvas.blueprint_scene.card(TP) is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: title_on_card(bob, TP) == "Typed while offline", timeout=WAIT_MS)
