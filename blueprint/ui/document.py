@@ -158,6 +158,19 @@ class Document(QObject):
         self.set_path(target)
         self._undo_stack.setClean()
 
+    def forget_history(self) -> None:
+        """Drop every undo step; the document stays as modified as it was. Clearing the
+        stack passes through "clean" on its way: unsaved work would look saved for an
+        instant, and the autosave would take that as the cue to delete its recovery file."""
+        modified = self.is_modified()
+        self._undo_stack.cleanChanged.disconnect(self._on_clean_changed)
+        try:
+            self._undo_stack.clear()
+            if modified:
+                self._undo_stack.resetClean()
+        finally:
+            self._undo_stack.cleanChanged.connect(self._on_clean_changed)
+
     def __del__(self) -> None:
         # Python's garbage collector takes apart an unreachable group of objects in any
         # order. If it frees the undo stack's Python side first, that frees the commands,

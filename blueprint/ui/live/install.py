@@ -201,11 +201,7 @@ class LiveMode(QObject):
         menus.redo.setShortcuts(self._stack_keys[1])
         # The stack's steps were made among others' edits: undoing them now could undo
         # what is no longer there. The changes themselves stay unsaved if they were.
-        stack = self._document.undo_stack
-        modified = self._document.is_modified()
-        stack.clear()
-        if modified:
-            stack.resetClean()
+        self._document.forget_history()
         self.leave_action.setEnabled(False)
         self.presence.clear()
         self._peers = []

@@ -201,3 +201,24 @@ def test_edits_made_offline_reach_the_room_when_it_is_back_and_the_user_is_told(
     fill_in(qtbot, bob, share=False, server=server.url, name="Bob")
     qtbot.waitUntil(lambda: bob.canvas.blueprint_scene.card(TP) is not None, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: title_on_card(bob, TP) == "Typed while offline", timeout=WAIT_MS)
+
+
+def test_leaving_keeps_unsaved_work_unsaved_and_its_recovery_file(qtbot, server, windows, document):
+    ann = windows(document)
+    fill_in(qtbot, ann, share=True, server=server.url, name="Ann")
+    qtbot.waitUntil(lambda: ann.live.state == "online", timeout=WAIT_MS)
+    ann.activateWindow()
+    click_card(ann, TP)
+    replace_text(qtbot, tools(ann).inspector.fields.title, "Not saved yet")
+    files = ann.autosaver.files
+    qtbot.waitUntil(files.info.exists, timeout=WAIT_MS)  # autosaved for a crash
+    seen: list[bool] = []
+    ann.document.modifiedChanged.connect(seen.append)
+
+    file_action(ann, "L&eave Live Session").trigger()
+
+    assert not ann.live.binding.active
+    assert seen == []  # never "saved", not even for an instant
+    assert ann.isWindowModified()
+    assert files.info.exists()  # a crash now still leaves the work to recover
+    assert title_on_card(ann, TP) == "Not saved yet"
