@@ -17,10 +17,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +26,8 @@ from PySide6.QtWidgets import (
 from ...analysis.threads import Thread, threads, threads_about
 from ..commands import AddComment, SetThreadResolved, push_checked
 from ..document import Document
-from ..inspector.forms import DeleteKeyGuard, KeyList, caption, compact_combo
+from ..inspector.forms import caption, compact_combo
+from .listed_panel import ListedPanel
 from .subjects import capitalised, subject_kind, subject_words
 from .thread_view import ThreadView, plain_label
 
@@ -83,11 +82,9 @@ def _posts(event) -> bool:
     return enter and modifiers == Qt.KeyboardModifier.ControlModifier
 
 
-class CommentsPanel(QWidget):
+class CommentsPanel(ListedPanel):
     #: a thread was picked in the list: the id of what it is about (to show it)
     subjectPicked = Signal(str)
-    #: what happened, or why nothing did, for the status line
-    message = Signal(str)
 
     def __init__(
         self,
@@ -95,19 +92,13 @@ class CommentsPanel(QWidget):
         author: Callable[[], str | None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._document = document
+        super().__init__(document, parent)
         #: the author of a new comment (asked for the first time); None: the user declined
         self._author = author
         self._reply_to: str | None = None
         self._shown_threads: tuple = ()
-        self._listed: tuple = ()
-        self._stale = True
         self._build()
-        DeleteKeyGuard(self)
-        document.edited.connect(self.refresh)
-        document.documentReset.connect(self._reset)
-        self.refresh()
+        self._follow_document()
 
     # --- building ----------------------------------------------------------------------------
 
@@ -122,13 +113,12 @@ class CommentsPanel(QWidget):
         self.show_resolved.toggled.connect(lambda _on: self.refresh_list())
         heading.addWidget(self.show_resolved)
         layout.addLayout(heading)
-        self.thread_list = KeyList()
+        self.thread_list = self._make_list(
+            self.list_title,
+            "Comment threads of the blueprint",
+            "Click a thread to see it, and what it is about, here",
+        )
         self.thread_list.setUniformItemSizes(False)
-        self.thread_list.setAccessibleName("Comment threads of the blueprint")
-        self.thread_list.setToolTip("Click a thread to see it, and what it is about, here")
-        self.thread_list.itemClicked.connect(self._thread_picked)
-        self.thread_list.itemActivated.connect(self._thread_picked)
-        self.list_title.setBuddy(self.thread_list)
         layout.addWidget(self.thread_list, 1)
         self.no_open = caption(NO_OPEN_THREADS)
         layout.addWidget(self.no_open)
@@ -144,16 +134,7 @@ class CommentsPanel(QWidget):
         layout.addLayout(about_row)
         self.nothing_chosen = caption(NOTHING_CHOSEN)
         layout.addWidget(self.nothing_chosen)
-        self.conversation = QWidget()
-        self.conversation_layout = QVBoxLayout(self.conversation)
-        self.conversation_layout.setContentsMargins(0, 0, 0, 0)
-        self.conversation_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.conversation)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout.addWidget(self.scroll, 3)
+        layout.addWidget(self._make_column(), 3)
         self.no_threads = caption(NO_THREADS)
         layout.addWidget(self.no_threads)
         self.composer_title = plain_label("")
@@ -223,17 +204,7 @@ class CommentsPanel(QWidget):
 
     # --- following the document ----------------------------------------------------------
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def refresh(self) -> None:
-        """Catch up with the document; out of sight, only note that it must."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+    def _catch_up(self) -> None:
         subjects = [self.about.itemData(i) for i in range(self.about.count())]
         kept = [i for i in subjects if subject_kind(self._document, i) is not None]
         if kept != subjects or any(
@@ -255,13 +226,7 @@ class CommentsPanel(QWidget):
         open_only = not self.show_resolved.isChecked()
         shown = [t for t in every if not (open_only and t.resolved)]
         lines = tuple((thread_line(self._document, t), t.id) for t in shown)
-        if lines != self._listed:
-            self._listed = lines
-            self.thread_list.clear()
-            for text, thread_id in lines:
-                item = QListWidgetItem(text, self.thread_list)
-                item.setData(Qt.ItemDataRole.UserRole, thread_id)
-                item.setToolTip(text)
+        self._show_lines(lines)
         self.list_title.setText("All threads:" if not open_only else "Open threads:")
         self.no_open.setVisible(not lines)
         self.thread_list.setVisible(bool(lines))
@@ -273,34 +238,22 @@ class CommentsPanel(QWidget):
         key = tuple((c.id, c.resolved, c.author, c.at, c.text) for t in found for c in t.comments)
         if key != self._shown_threads:
             self._shown_threads = key
-            self._fill_conversation(found)
+            self._show_views(found, self._thread_view)
         self.nothing_chosen.setVisible(about is None)
         self.scroll.setVisible(bool(found))
         self.no_threads.setVisible(about is not None and not found)
 
-    def _fill_conversation(self, found: list[Thread]) -> None:
-        layout = self.conversation_layout
-        while layout.count() > 1:
-            item = layout.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-        for i, thread in enumerate(found):
-            view = ThreadView(thread)
-            view.replyRequested.connect(self.reply_to)
-            view.resolveRequested.connect(self.set_resolved)
-            DeleteKeyGuard(view)
-            layout.insertWidget(i, view)
-            view.show()  # at once, not when the layout gets round to it
+    def _thread_view(self, thread: Thread) -> ThreadView:
+        view = ThreadView(thread)
+        view.replyRequested.connect(self.reply_to)
+        view.resolveRequested.connect(self.set_resolved)
+        return view
 
     def thread_views(self) -> list[ThreadView]:
-        layout = self.conversation_layout
-        found = (layout.itemAt(i).widget() for i in range(layout.count()))
-        return [w for w in found if isinstance(w, ThreadView)]
+        return self._views(ThreadView)
 
-    def _thread_picked(self, item: QListWidgetItem) -> None:
-        thread = self._document.get("comments", item.data(Qt.ItemDataRole.UserRole))
+    def _picked(self, thread_id: str) -> None:
+        thread = self._document.get("comments", thread_id)
         if thread is not None:
             self.subjectPicked.emit(thread.about_id)
             self.show_subject(thread.about_id)

@@ -5,14 +5,12 @@ values in words and two buttons, Keep mine and Keep theirs. Each decision is one
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -20,8 +18,9 @@ from PySide6.QtWidgets import (
 from ...model import Conflict
 from ..commands import ResolveConflict, Side, push_checked
 from ..document import Document
-from ..inspector.forms import DeleteKeyGuard, KeyList, caption
+from ..inspector.forms import caption
 from .conflict_words import conflict_words
+from .listed_panel import ListedPanel
 from .thread_view import plain_label
 
 NO_CONFLICTS = "No merge conflicts: nothing waits for a decision."
@@ -70,53 +69,30 @@ class ConflictView(QFrame):
         layout.addLayout(buttons)
 
 
-class ConflictsPanel(QWidget):
+class ConflictsPanel(ListedPanel):
     #: a conflict was picked in the list: the collection and id of what it is about
     entityPicked = Signal(str, str)
-    #: what happened, or why nothing did, for the status line
-    message = Signal(str)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._document = document
+        super().__init__(document, parent)
         #: the ids whose conflicts are shown for deciding (None: nothing chosen)
         self._focus: tuple[str, ...] | None = None
-        self._listed: tuple = ()
         self._shown: tuple = ()
-        self._stale = True
         layout = QVBoxLayout(self)
         self.list_title = QLabel("Open conflicts:")
         layout.addWidget(self.list_title)
-        self.conflict_list = KeyList()
-        self.conflict_list.setAccessibleName("Merge conflicts of the blueprint")
-        self.conflict_list.setToolTip("Click a conflict to decide it here")
-        self.conflict_list.itemClicked.connect(self._picked)
-        self.conflict_list.itemActivated.connect(self._picked)
-        self.list_title.setBuddy(self.conflict_list)
+        self.conflict_list = self._make_list(
+            self.list_title,
+            "Merge conflicts of the blueprint",
+            "Click a conflict to decide it here",
+        )
         layout.addWidget(self.conflict_list, 1)
         self.no_conflicts = caption(NO_CONFLICTS)
         layout.addWidget(self.no_conflicts)
         self.hint = caption(NOTHING_CHOSEN)
         layout.addWidget(self.hint)
-        self.decisions = QWidget()
-        self.decisions_layout = QVBoxLayout(self.decisions)
-        self.decisions_layout.setContentsMargins(0, 0, 0, 0)
-        self.decisions_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.decisions)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout.addWidget(self.scroll, 3)
-        DeleteKeyGuard(self)
-        document.edited.connect(self.refresh)
-        document.documentReset.connect(self._reset)
-        self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        layout.addWidget(self._make_column(), 3)
+        self._follow_document()
 
     def focus_on(self, entity_ids: list[str] | None) -> None:
         """Show the conflicts about these entities for deciding (None: nothing chosen)."""
@@ -127,11 +103,7 @@ class ConflictsPanel(QWidget):
         self._focus = None
         self.refresh()
 
-    def refresh(self) -> None:
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+    def _catch_up(self) -> None:
         self.refresh_list()
         self.refresh_decisions()
 
@@ -140,13 +112,7 @@ class ConflictsPanel(QWidget):
         lines = tuple(
             (conflict_words(document, c).headline, c.id) for c in document.blueprint.conflicts
         )
-        if lines != self._listed:
-            self._listed = lines
-            self.conflict_list.clear()
-            for text, conflict_id in lines:
-                item = QListWidgetItem(text, self.conflict_list)
-                item.setData(Qt.ItemDataRole.UserRole, conflict_id)
-                item.setToolTip(text)
+        self._show_lines(lines)
         self.no_conflicts.setVisible(not lines)
         self.conflict_list.setVisible(bool(lines))
 
@@ -158,32 +124,21 @@ class ConflictsPanel(QWidget):
         key = tuple((c.id, c.model_dump_json(), conflict_words(document, c)) for c in found)
         if key != self._shown:
             self._shown = key
-            self._fill(found)
+            self._show_views(found, self._conflict_view)
         self.hint.setText(NOTHING_CHOSEN if self._focus is None else NONE_HERE)
         self.hint.setVisible(not found and bool(self._listed))
         self.scroll.setVisible(bool(found))
 
-    def _fill(self, found: list[Conflict]) -> None:
-        layout = self.decisions_layout
-        while layout.count() > 1:
-            widget = layout.takeAt(0).widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-        for i, conflict in enumerate(found):
-            view = ConflictView(self._document, conflict)
-            view.keepRequested.connect(self.keep)
-            DeleteKeyGuard(view)
-            layout.insertWidget(i, view)
-            view.show()  # at once, not when the layout gets round to it
+    def _conflict_view(self, conflict: Conflict) -> ConflictView:
+        view = ConflictView(self._document, conflict)
+        view.keepRequested.connect(self.keep)
+        return view
 
     def conflict_views(self) -> list[ConflictView]:
-        layout = self.decisions_layout
-        found = (layout.itemAt(i).widget() for i in range(layout.count()))
-        return [w for w in found if isinstance(w, ConflictView)]
+        return self._views(ConflictView)
 
-    def _picked(self, item: QListWidgetItem) -> None:
-        conflict = self._document.get("conflicts", item.data(Qt.ItemDataRole.UserRole))
+    def _picked(self, conflict_id: str) -> None:
+        conflict = self._document.get("conflicts", conflict_id)
         if conflict is not None:
             self.entityPicked.emit(conflict.collection, conflict.entity_id)
             if conflict.entity_id not in (self._focus or ()):
