@@ -59,6 +59,14 @@ class Insert(Change):
         document.remove_entity(self.kind, self.entity.id)
 
 
+def insert_new(document: Document, kind: Kind, entity: Identified) -> Insert:
+    """The change that adds a new entity (built by the caller, with a new id) last in its
+    collection; CommandError when the id is used already."""
+    if document.get(kind, entity.id) is not None:
+        raise CommandError(f"the id {entity.id!r} is already used")
+    return Insert(kind, len(getattr(document.blueprint, kind)), entity)
+
+
 @dataclass
 class Remove(Change):
     kind: Kind

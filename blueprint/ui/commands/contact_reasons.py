@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ...model import ContactReason
 from ..document import Document
-from .base import BlueprintCommand, Change, CommandError, Insert, Remove, SetField, quoted
+from .base import BlueprintCommand, Change, CommandError, Remove, SetField, insert_new, quoted
 
 
 class AddContactReason(BlueprintCommand):
@@ -18,8 +18,7 @@ class AddContactReason(BlueprintCommand):
 
     def __init__(self, document: Document, reason: ContactReason) -> None:
         reason = reason.model_copy(deep=True)
-        if document.get("contact_reasons", reason.id) is not None:
-            raise CommandError(f"the id {reason.id!r} is already used")
+        insert = insert_new(document, "contact_reasons", reason)
         if reason.parent_id is not None:
             parent = document.get("contact_reasons", reason.parent_id)
             if parent is None:
@@ -30,9 +29,8 @@ class AddContactReason(BlueprintCommand):
                     "contact reasons have two levels only"
                 )
         self.reason_id = reason.id
-        index = len(document.blueprint.contact_reasons)
         text = f"Add contact reason {quoted(reason.name)}"
-        super().__init__(document, text, [Insert("contact_reasons", index, reason)])
+        super().__init__(document, text, [insert])
 
 
 def reasons_removed_with(document: Document, reason_id: str) -> list[str]:

@@ -12,9 +12,9 @@ from typing import Any, ClassVar
 from ...model import Evidence, Measure
 from ...model.measures import following, frequency_from
 from ..document import Document
-from .base import BlueprintCommand, Change, CommandError, Insert, Remove, SetField, quoted
+from .base import BlueprintCommand, Change, CommandError, SetField, insert_new, quoted
 from .fields import FieldEdit
-from .removal import Removal, removal_changes, with_attached
+from .removal import removing_alone
 
 #: The fields of a measure a following frequency takes.
 FOLLOWED_FIELDS = frozenset({"value", "period", "source"})
@@ -44,12 +44,10 @@ class AddMeasure(BlueprintCommand):
         tp_id = measure.touchpoint_id
         if tp_id is not None and document.get("touchpoints", tp_id) is None:
             raise CommandError("a measure must be about a touchpoint of the blueprint")
-        if document.get("measures", measure.id) is not None:
-            raise CommandError(f"the id {measure.id!r} is already used")
+        insert = insert_new(document, "measures", measure)
         self.measure_id = measure.id
         text = f"Add measure {quoted(measure.name)} to {owner_name(document, tp_id)}"
-        index = len(document.blueprint.measures)
-        super().__init__(document, text, [Insert("measures", index, measure)])
+        super().__init__(document, text, [insert])
 
 
 class EditMeasure(FieldEdit):
@@ -113,8 +111,7 @@ class RemoveMeasure(BlueprintCommand):
             SetField("frictions", f.id, "frequency.measure_id", measure_id, None)
             for f in following(bp, measure_id)
         ]
-        changes += removal_changes(bp, with_attached(bp, Removal(), also=(measure_id,)))
-        changes.append(Remove("measures", measure_id))
+        changes += removing_alone(bp, "measures", measure_id)
         owner = owner_name(document, measure.touchpoint_id)
         text = f"Remove measure {quoted(measure.name)} from {owner}"
         super().__init__(document, text, changes)
@@ -129,12 +126,10 @@ class AddEvidence(BlueprintCommand):
         name = about_name(document, evidence.about_id)
         if name is None:
             raise CommandError("evidence must be about a touchpoint or a friction point")
-        if document.get("evidence", evidence.id) is not None:
-            raise CommandError(f"the id {evidence.id!r} is already used")
+        insert = insert_new(document, "evidence", evidence)
         self.evidence_id = evidence.id
         text = f"Add {evidence.kind.value} to {quoted(name)}"
-        index = len(document.blueprint.evidence)
-        super().__init__(document, text, [Insert("evidence", index, evidence)])
+        super().__init__(document, text, [insert])
 
 
 class EditEvidence(FieldEdit):
@@ -158,9 +153,7 @@ class RemoveEvidence(BlueprintCommand):
         evidence = document.get("evidence", evidence_id)
         if evidence is None:
             raise CommandError(f"there is no evidence with id {evidence_id!r}")
-        bp = document.blueprint
-        changes = removal_changes(bp, with_attached(bp, Removal(), also=(evidence_id,)))
-        changes.append(Remove("evidence", evidence_id))
+        changes = removing_alone(document.blueprint, "evidence", evidence_id)
         name = about_name(document, evidence.about_id) or "?"
         text = f"Remove {evidence.kind.value} {quoted(evidence.text)} from {quoted(name)}"
         super().__init__(document, text, changes)

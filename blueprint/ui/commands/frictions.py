@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ...model import Flow, Friction, Presence
 from ..document import Document
-from .base import BlueprintCommand, CommandError, Insert, quoted
+from .base import BlueprintCommand, CommandError, Insert, insert_new, quoted
 from .removal import removal_changes, removal_of_flows, removal_of_frictions
 from .touchpoints import check_flow, presence_within
 
@@ -20,8 +20,7 @@ class AddFriction(BlueprintCommand):
         if tp is None:
             raise CommandError("a friction point must belong to a touchpoint of the blueprint")
         friction.state = presence_within(friction.state, tp.state, noun="friction point")
-        if document.get("frictions", friction.id) is not None:
-            raise CommandError(f"the id {friction.id!r} is already used")
+        insert = insert_new(document, "frictions", friction)
         for kind, ref in (
             ("channels", friction.leads_to_channel_id),
             ("contact_reasons", friction.contact_reason_id),
@@ -29,9 +28,8 @@ class AddFriction(BlueprintCommand):
             if ref is not None and document.get(kind, ref) is None:
                 raise CommandError(f"there is no {kind[:-1].replace('_', ' ')} with id {ref!r}")
         self.friction_id = friction.id
-        index = len(document.blueprint.frictions)
         text = f"Add friction {quoted(friction.title)} to {quoted(tp.title)}"
-        super().__init__(document, text, [Insert("frictions", index, friction)])
+        super().__init__(document, text, [insert])
 
 
 class RemoveFrictions(BlueprintCommand):

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 
 from ...model import Improvement
 from ..document import Document
-from .base import BlueprintCommand, CommandError, Insert, Remove, SetField, quoted
-from .removal import removal_changes, removal_of_improvement
+from .base import BlueprintCommand, CommandError, SetField, insert_new, quoted
+from .removal import removing_alone
 
 
 def _checked_frictions(document: Document, friction_ids: Iterable[str]) -> list[str]:
@@ -26,13 +26,11 @@ class AddImprovement(BlueprintCommand):
 
     def __init__(self, document: Document, improvement: Improvement) -> None:
         improvement = improvement.model_copy(deep=True)
-        if document.get("improvements", improvement.id) is not None:
-            raise CommandError(f"the id {improvement.id!r} is already used")
+        insert = insert_new(document, "improvements", improvement)
         _checked_frictions(document, improvement.friction_ids)
         self.improvement_id = improvement.id
-        index = len(document.blueprint.improvements)
         text = f"Add improvement {quoted(improvement.title)}"
-        super().__init__(document, text, [Insert("improvements", index, improvement)])
+        super().__init__(document, text, [insert])
 
 
 class RemoveImprovement(BlueprintCommand):
@@ -43,10 +41,8 @@ class RemoveImprovement(BlueprintCommand):
         if improvement is None:
             raise CommandError(f"there is no improvement with id {improvement_id!r}")
         text = f"Remove improvement {quoted(improvement.title)}"
-        changes = removal_changes(
-            document.blueprint, removal_of_improvement(document.blueprint, improvement_id)
-        )
-        super().__init__(document, text, [*changes, Remove("improvements", improvement_id)])
+        changes = removing_alone(document.blueprint, "improvements", improvement_id)
+        super().__init__(document, text, changes)
 
 
 class SetImprovementFrictions(BlueprintCommand):

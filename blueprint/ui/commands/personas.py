@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ...model import Persona, PreferredChannel
 from ..document import Document
-from .base import BlueprintCommand, Change, CommandError, Insert, Remove, SetField, quoted
+from .base import BlueprintCommand, Change, CommandError, Remove, SetField, insert_new, quoted
 from .fields import check_unique_name
 from .removal import Removal, removal_changes, removal_of_persona
 
@@ -16,8 +16,7 @@ class AddPersona(BlueprintCommand):
 
     def __init__(self, document: Document, persona: Persona) -> None:
         persona = persona.model_copy(deep=True)
-        if document.get("personas", persona.id) is not None:
-            raise CommandError(f"the id {persona.id!r} is already used")
+        insert = insert_new(document, "personas", persona)
         check_unique_name(document, "personas", "persona", persona.name)
         stages, channels = document.blueprint.stages, document.blueprint.channels
         for pref in persona.preferred_channels:
@@ -26,9 +25,8 @@ class AddPersona(BlueprintCommand):
             if pref.channel_id not in {c.id for c in channels}:
                 raise CommandError(f"there is no channel with id {pref.channel_id!r}")
         self.persona_id = persona.id
-        index = len(document.blueprint.personas)
         text = f"Add persona {quoted(persona.name)}"
-        super().__init__(document, text, [Insert("personas", index, persona)])
+        super().__init__(document, text, [insert])
 
 
 class RemovePersona(BlueprintCommand):

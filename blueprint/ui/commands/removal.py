@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import Blueprint, PreferredChannel
+from ..document import Kind
 from .base import Change, Remove, SetField
 
 
@@ -243,9 +244,13 @@ def removal_of_persona(blueprint: Blueprint, persona_id: str) -> Removal:
     )
 
 
-def removal_of_improvement(blueprint: Blueprint, improvement_id: str) -> Removal:
-    """An improvement: nothing refers to it but the comments and conflicts about it."""
-    return with_attached(blueprint, Removal(), also=(improvement_id,))
+def removing_alone(blueprint: Blueprint, kind: Kind, entity_id: str) -> list[Change]:
+    """The changes that remove one entity no other entity stands on (an improvement, a
+    measure, a piece of evidence): first what is attached to it (``with_attached``: the
+    comments and merge conflicts about it), then the entity itself."""
+    changes = removal_changes(blueprint, with_attached(blueprint, Removal(), also=(entity_id,)))
+    changes.append(Remove(kind, entity_id))
+    return changes
 
 
 def with_attached(blueprint: Blueprint, removal: Removal, also: Iterable[str] = ()) -> Removal:
