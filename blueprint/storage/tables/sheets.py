@@ -15,6 +15,10 @@ always had, in the same order, so files made for the two-sheet ``import-csv`` st
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any
+
 from ...model import (
     Action,
     Blueprint,
@@ -87,6 +91,46 @@ def _state() -> Column:
     return col("state", choice_of(Presence), 10)
 
 
+def _title() -> Column:
+    return col("title", TEXT, 30, required=True)
+
+
+def _description() -> Column:
+    return col("description", TEXT, PROSE_WIDTH)
+
+
+def _touchpoint(field: str, title: str, required: bool = True) -> tuple[Column, Column]:
+    """A touchpoint's id and, for people, its title beside it (read back to check the id, or
+    to find the touchpoint when the id is left empty)."""
+    ref = TouchpointRef(title_column=title, required=required)
+    return (
+        Column(field, ref, field, width=ID_WIDTH),
+        Column(title, TitleOf(), source=field, width=30),
+    )
+
+
+def _list_sheet(
+    title: str,
+    collection: str,
+    noun: str,
+    make: Callable[..., Any],
+    *columns: Column,
+    groups: tuple[str, ...] = (),
+) -> Sheet:
+    """The sheet of one of the blueprint's lists: a row per entity, its id first; the CSV
+    file is named after the list."""
+    return Sheet(
+        title,
+        f"{collection}.csv",
+        noun,
+        (_ident(), *columns),
+        items=attrgetter(collection),
+        make=make,
+        groups=groups,
+        collection=collection,
+    )
+
+
 STAGES = NameOf(names_from="stages", collection="stages")
 CHANNELS = NameOf(names_from="channels", collection="channels")
 PERSONAS = NameOf(names_from="personas", collection="personas")
@@ -98,6 +142,7 @@ EFFORT = Whole(choices=("1", "2", "3", "5", "8"), low=1, high=8)
 CONFIDENCE = Amount(choices=("0.5", "0.8", "1"))
 COUNT = Amount(least=0)
 FUTURE_SCORE = FutureScore(choices=("1", "2", "3", "4", "5", "none"))
+YES_NO = YesNo(choices=("yes", "no"))
 
 
 BLUEPRINT_SHEET = Sheet(
@@ -114,49 +159,38 @@ BLUEPRINT_SHEET = Sheet(
     make=lambda **fields: Blueprint(**fields),
 )
 
-STAGES_SHEET = Sheet(
+STAGES_SHEET = _list_sheet(
     "Stages",
-    "stages.csv",
+    "stages",
     "stage",
-    (_ident(), _name(), col("description", TEXT, PROSE_WIDTH)),
-    items=lambda bp: bp.stages,
-    make=Stage,
-    collection="stages",
+    Stage,
+    _name(),
+    _description(),
 )
 
-CHANNELS_SHEET = Sheet(
+CHANNELS_SHEET = _list_sheet(
     "Channels",
-    "channels.csv",
+    "channels",
     "channel",
-    (
-        _ident(),
-        _name(),
-        col("kind", choice_of(ChannelKind), 16, required=True),
-        col("step", STEP, 8, required=True),
-        col("cost_per_contact", Amount(least=0), 16),
-        col("cost_source", choice_of(FrequencySource), 12),
-        col("cost_note", TEXT, PROSE_WIDTH),
-        col("description", TEXT, PROSE_WIDTH),
-    ),
-    items=lambda bp: bp.channels,
-    make=Channel,
-    collection="channels",
+    Channel,
+    _name(),
+    col("kind", choice_of(ChannelKind), 16, required=True),
+    col("step", STEP, 8, required=True),
+    col("cost_per_contact", Amount(least=0), 16),
+    col("cost_source", choice_of(FrequencySource), 12),
+    col("cost_note", TEXT, PROSE_WIDTH),
+    _description(),
 )
 
-PERSONAS_SHEET = Sheet(
+PERSONAS_SHEET = _list_sheet(
     "Personas",
-    "personas.csv",
+    "personas",
     "persona",
-    (
-        _ident(),
-        _name(),
-        col("description", TEXT, PROSE_WIDTH),
-        col("value_weight", Amount(), 12),
-        col("share", Amount(), NUMBER_WIDTH),
-    ),
-    items=lambda bp: bp.personas,
-    make=Persona,
-    collection="personas",
+    Persona,
+    _name(),
+    _description(),
+    col("value_weight", Amount(), 12),
+    col("share", Amount(), NUMBER_WIDTH),
 )
 
 PREFERENCES_SHEET = Sheet(
@@ -176,83 +210,66 @@ PREFERENCES_SHEET = Sheet(
     make=PersonaPreference,
 )
 
-CONTACT_REASONS_SHEET = Sheet(
+CONTACT_REASONS_SHEET = _list_sheet(
     "Contact reasons",
-    "contact_reasons.csv",
+    "contact_reasons",
     "contact reason",
-    (
-        _ident(),
-        _name(),
-        col("parent_id", WORD, ID_WIDTH),
-        col("demand", choice_of(Demand), 10),
-        col("description", TEXT, PROSE_WIDTH),
-    ),
-    items=lambda bp: bp.contact_reasons,
-    make=ContactReason,
-    collection="contact_reasons",
+    ContactReason,
+    _name(),
+    col("parent_id", WORD, ID_WIDTH),
+    col("demand", choice_of(Demand), 10),
+    _description(),
 )
 
-TOUCHPOINTS_SHEET = Sheet(
+TOUCHPOINTS_SHEET = _list_sheet(
     "Touchpoints",
-    "touchpoints.csv",
+    "touchpoints",
     "touchpoint",
-    (
-        _ident(),
-        col("title", TEXT, 30, required=True),
-        Column("stage", STAGES, "stage_id", width=18, required=True),
-        Column("channel", CHANNELS, "channel_id", width=22, required=True),
-        *(
-            col(lane, TEXT, PROSE_WIDTH)
-            for lane in (
-                "customer_action",
-                "physical_evidence",
-                "frontstage",
-                "backstage",
-                "support_processes",
-            )
-        ),
-        col("emotion", EMOTION, 9),
-        *(
-            col(f"epic_{letter}", EPIC_SCORE, 10, field=f"epic.{letter}")
-            for letter in ("easy", "personalised", "intuitive", "contextual")
-        ),
-        Column("personas", NamesOf(collection="personas"), "persona_ids", width=NAME_WIDTH),
-        col("duration_minutes", Amount(least=0), 12),
-        col("wait_minutes", Amount(least=0), 12),
-        col("notes", TEXT, 40),
-        # Since schema version 3: which states it is in, and its values tomorrow.
-        _state(),
-        col("future_title", MaybeText(), 30, field="future.title"),
-        Column("future_stage", STAGES, "future.stage_id", width=18),
-        Column("future_channel", CHANNELS, "future.channel_id", width=22),
-        col("future_emotion", EMOTION, 9, field="future.emotion"),
-        *(
-            col(f"future_epic_{letter}", FUTURE_SCORE, 10, field=f"future.epic.{letter}")
-            for letter in ("easy", "personalised", "intuitive", "contextual")
-        ),
+    Touchpoint,
+    _title(),
+    Column("stage", STAGES, "stage_id", width=18, required=True),
+    Column("channel", CHANNELS, "channel_id", width=22, required=True),
+    *(
+        col(lane, TEXT, PROSE_WIDTH)
+        for lane in (
+            "customer_action",
+            "physical_evidence",
+            "frontstage",
+            "backstage",
+            "support_processes",
+        )
     ),
-    items=lambda bp: bp.touchpoints,
-    make=Touchpoint,
+    col("emotion", EMOTION, 9),
+    *(
+        col(f"epic_{letter}", EPIC_SCORE, 10, field=f"epic.{letter}")
+        for letter in ("easy", "personalised", "intuitive", "contextual")
+    ),
+    Column("personas", NamesOf(collection="personas"), "persona_ids", width=NAME_WIDTH),
+    col("duration_minutes", Amount(least=0), 12),
+    col("wait_minutes", Amount(least=0), 12),
+    col("notes", TEXT, 40),
+    # Since schema version 3: which states it is in, and its values tomorrow.
+    _state(),
+    col("future_title", MaybeText(), 30, field="future.title"),
+    Column("future_stage", STAGES, "future.stage_id", width=18),
+    Column("future_channel", CHANNELS, "future.channel_id", width=22),
+    col("future_emotion", EMOTION, 9, field="future.emotion"),
+    *(
+        col(f"future_epic_{letter}", FUTURE_SCORE, 10, field=f"future.epic.{letter}")
+        for letter in ("easy", "personalised", "intuitive", "contextual")
+    ),
     groups=("future.epic", "future", "epic"),
-    collection="touchpoints",
 )
 
-FLOWS_SHEET = Sheet(
+FLOWS_SHEET = _list_sheet(
     "Flows",
-    "flows.csv",
+    "flows",
     "flow",
-    (
-        _ident(),
-        Column("from_id", TouchpointRef(title_column="from"), "from_id", width=ID_WIDTH),
-        Column("from", TitleOf(), source="from_id", width=30),
-        Column("to_id", TouchpointRef(title_column="to"), "to_id", width=ID_WIDTH),
-        Column("to", TitleOf(), source="to_id", width=30),
-        col("label", TEXT, 24),
-        _state(),
-    ),
-    items=lambda bp: bp.flows,
-    make=Flow,
-    collection="flows",
+    Flow,
+    *_touchpoint("from_id", "from"),
+    *_touchpoint("to_id", "to"),
+    col("label", TEXT, 24),
+    _state(),
 )
 
 
@@ -271,155 +288,113 @@ def _range(prefix: str, path: str) -> tuple[Column, ...]:
     )
 
 
-FRICTIONS_SHEET = Sheet(
+FRICTIONS_SHEET = _list_sheet(
     "Frictions",
-    "frictions.csv",
+    "frictions",
     "friction point",
-    (
-        _ident(),
-        Column(
-            "touchpoint_id",
-            TouchpointRef(title_column="touchpoint"),
-            "touchpoint_id",
-            width=ID_WIDTH,
-        ),
-        Column("touchpoint", TitleOf(), source="touchpoint_id", width=30),
-        col("title", TEXT, 30, required=True),
-        col("description", TEXT, PROSE_WIDTH),
-        col("kind", choice_of(FrictionKind), 12),
-        col("nature", choice_of(FrictionNature), 8),
-        col("severity", SEVERITY, 9),
-        *_frequency("frequency", "frequency"),
-        *_range("frequency", "frequency"),
-        Column("leads_to_channel", CHANNELS, "leads_to_channel_id", width=22),
-        col("gives_up", YesNo(choices=("yes", "no")), 9),
-        Column("contact_reason", ReasonPathOf(), source="contact_reason_id", width=30),
-        Column("contact_reason_demand", ReasonDemandOf(), source="contact_reason_id", width=12),
-        # Since schema versions 3 and 4.
-        col(
-            "contact_reason_id",
-            ReasonRef(path_column="contact_reason", demand_column="contact_reason_demand"),
-            ID_WIDTH,
-        ),
-        col("frequency_measure_id", WORD, ID_WIDTH, field="frequency.measure_id"),
-        _state(),
-        col("future_severity", SEVERITY, 9, field="future.severity"),
-        *_frequency("future_frequency", "future.frequency"),
-        col("future_frequency_measure_id", WORD, ID_WIDTH, field="future.frequency.measure_id"),
-        *_range("future_frequency", "future.frequency"),
-        Column("future_leads_to_channel", CHANNELS, "future.leads_to_channel_id", width=22),
-        col("future_gives_up", YesNo(choices=("yes", "no")), 9, field="future.gives_up"),
+    Friction,
+    *_touchpoint("touchpoint_id", "touchpoint"),
+    _title(),
+    _description(),
+    col("kind", choice_of(FrictionKind), 12),
+    col("nature", choice_of(FrictionNature), 8),
+    col("severity", SEVERITY, 9),
+    *_frequency("frequency", "frequency"),
+    *_range("frequency", "frequency"),
+    Column("leads_to_channel", CHANNELS, "leads_to_channel_id", width=22),
+    col("gives_up", YES_NO, 9),
+    Column("contact_reason", ReasonPathOf(), source="contact_reason_id", width=30),
+    Column("contact_reason_demand", ReasonDemandOf(), source="contact_reason_id", width=12),
+    # Since schema versions 3 and 4.
+    col(
+        "contact_reason_id",
+        ReasonRef(path_column="contact_reason", demand_column="contact_reason_demand"),
+        ID_WIDTH,
     ),
-    items=lambda bp: bp.frictions,
-    make=Friction,
+    col("frequency_measure_id", WORD, ID_WIDTH, field="frequency.measure_id"),
+    _state(),
+    col("future_severity", SEVERITY, 9, field="future.severity"),
+    *_frequency("future_frequency", "future.frequency"),
+    col("future_frequency_measure_id", WORD, ID_WIDTH, field="future.frequency.measure_id"),
+    *_range("future_frequency", "future.frequency"),
+    Column("future_leads_to_channel", CHANNELS, "future.leads_to_channel_id", width=22),
+    col("future_gives_up", YES_NO, 9, field="future.gives_up"),
     groups=("future.frequency", "future", "frequency"),
-    collection="frictions",
 )
 
-IMPROVEMENTS_SHEET = Sheet(
+IMPROVEMENTS_SHEET = _list_sheet(
     "Improvements",
-    "improvements.csv",
+    "improvements",
     "improvement",
-    (
-        _ident(),
-        col("title", TEXT, 30, required=True),
-        col("description", TEXT, PROSE_WIDTH),
-        col("friction_ids", IdList(), ID_WIDTH),
-        col("action", choice_of(Action), 11),
-        col("target_step", STEP, 11),
-        col("effort", EFFORT, 8),
-        col("confidence", CONFIDENCE, 11),
-        col("owner", TEXT, 20),
-        col("status", choice_of(Status), 12),
-        col("epic_letters", Letters(), 12),
-        col("brings_about", IdList(), ID_WIDTH),
-    ),
-    items=lambda bp: bp.improvements,
-    make=Improvement,
-    collection="improvements",
+    Improvement,
+    _title(),
+    _description(),
+    col("friction_ids", IdList(), ID_WIDTH),
+    col("action", choice_of(Action), 11),
+    col("target_step", STEP, 11),
+    col("effort", EFFORT, 8),
+    col("confidence", CONFIDENCE, 11),
+    col("owner", TEXT, 20),
+    col("status", choice_of(Status), 12),
+    col("epic_letters", Letters(), 12),
+    col("brings_about", IdList(), ID_WIDTH),
 )
 
-MEASURES_SHEET = Sheet(
+MEASURES_SHEET = _list_sheet(
     "Measures",
-    "measures.csv",
+    "measures",
     "measure",
-    (
-        _ident(),
-        Column(
-            "touchpoint_id",
-            TouchpointRef(title_column="touchpoint", required=False),
-            "touchpoint_id",
-            width=ID_WIDTH,
-        ),
-        Column("touchpoint", TitleOf(), source="touchpoint_id", width=30),
-        _name(),
-        col("value", Amount(), 12, required=True),
-        col("unit", TEXT, 10),
-        col("period", choice_of(Period), 10),
-        col("date", Date(), 12),
-        col("source", choice_of(FrequencySource), 12),
-        col("origin", TEXT, 30),
-    ),
-    items=lambda bp: bp.measures,
-    make=Measure,
-    collection="measures",
+    Measure,
+    *_touchpoint("touchpoint_id", "touchpoint", required=False),
+    _name(),
+    col("value", Amount(), 12, required=True),
+    col("unit", TEXT, 10),
+    col("period", choice_of(Period), 10),
+    col("date", Date(), 12),
+    col("source", choice_of(FrequencySource), 12),
+    col("origin", TEXT, 30),
 )
 
-EVIDENCE_SHEET = Sheet(
+EVIDENCE_SHEET = _list_sheet(
     "Evidence",
-    "evidence.csv",
     "evidence",
-    (
-        _ident(),
-        col("about_id", WORD, ID_WIDTH, required=True),
-        col("kind", choice_of(EvidenceKind), 12),
-        col("text", TEXT, 50, required=True),
-        col("source", choice_of(EvidenceSource), 15),
-        col("date", Date(), 12),
-        col("link", TEXT, 30),
-        col("attachment", TEXT, 30),
-    ),
-    items=lambda bp: bp.evidence,
-    make=Evidence,
-    collection="evidence",
+    "evidence",
+    Evidence,
+    col("about_id", WORD, ID_WIDTH, required=True),
+    col("kind", choice_of(EvidenceKind), 12),
+    col("text", TEXT, 50, required=True),
+    col("source", choice_of(EvidenceSource), 15),
+    col("date", Date(), 12),
+    col("link", TEXT, 30),
+    col("attachment", TEXT, 30),
 )
 
-COMMENTS_SHEET = Sheet(
+COMMENTS_SHEET = _list_sheet(
     "Comments",
-    "comments.csv",
+    "comments",
     "comment",
-    (
-        _ident(),
-        col("about_id", WORD, ID_WIDTH, required=True),
-        col("reply_to", WORD, ID_WIDTH),
-        col("author", TEXT, 20, required=True),
-        col("at", WORD, 26, required=True),
-        col("text", TEXT, 50, required=True),
-        col("resolved", YesNo(choices=("yes", "no")), 9),
-    ),
-    items=lambda bp: bp.comments,
-    make=Comment,
-    collection="comments",
+    Comment,
+    col("about_id", WORD, ID_WIDTH, required=True),
+    col("reply_to", WORD, ID_WIDTH),
+    col("author", TEXT, 20, required=True),
+    col("at", WORD, 26, required=True),
+    col("text", TEXT, 50, required=True),
+    col("resolved", YES_NO, 9),
 )
 
-CONFLICTS_SHEET = Sheet(
+CONFLICTS_SHEET = _list_sheet(
     "Conflicts",
-    "conflicts.csv",
+    "conflicts",
     "merge conflict",
-    (
-        _ident(),
-        col("kind", choice_of(ConflictKind), 20, required=True),
-        col("collection", WORD, 16, required=True),
-        col("entity_id", WORD, ID_WIDTH, required=True),
-        col("field", TEXT, 20),
-        col("kept", Json(), 30),
-        col("other", Json(), 30),
-        col("kept_from", TEXT, 12),
-        col("other_from", TEXT, 12),
-    ),
-    items=lambda bp: bp.conflicts,
-    make=Conflict,
-    collection="conflicts",
+    Conflict,
+    col("kind", choice_of(ConflictKind), 20, required=True),
+    col("collection", WORD, 16, required=True),
+    col("entity_id", WORD, ID_WIDTH, required=True),
+    col("field", TEXT, 20),
+    col("kept", Json(), 30),
+    col("other", Json(), 30),
+    col("kept_from", TEXT, 12),
+    col("other_from", TEXT, 12),
 )
 
 #: In the order they are read: a sheet names only what the sheets before it hold (measures
