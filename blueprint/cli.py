@@ -15,7 +15,6 @@ import datetime
 import json
 import math
 import os
-import re
 import sys
 import time
 import traceback
@@ -23,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
-from .analysis import DEFAULT_TOP, Plan, build_plan, channel_switches, plan_certainty
+from .analysis import DEFAULT_TOP, Plan, build_plan, plan_certainty
 from .analysis.certainty import DEFAULT_K, DEFAULT_SEED
 from .analysis.records import (
     PLAN_COLUMNS,
@@ -41,8 +40,20 @@ from .changes import (
     has_future_state,
 )
 from .cli_changes import add_change_commands
+from .cli_common import (
+    EXIT_INTERNAL,
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    PROG,
+    UsageError,
+    blueprint_counts,
+    one_line,
+    print_error,
+    refuse_overwrite,
+)
+from .cli_spreadsheets import add_spreadsheet_commands
 from .model import Blueprint
-from .model.states import current_state
 from .model.templates import DEFAULT_TEMPLATE, TEMPLATES, new_blueprint
 from .storage import (
     EXTENSION,
@@ -51,57 +62,22 @@ from .storage import (
     load_blueprint,
     save_blueprint,
 )
-from .storage.csvio import LIST_SEPARATOR, export_csv, import_csv, neutralise
+from .storage.csvio import LIST_SEPARATOR, neutralise
 from .storage.schema import file_schema
-from .storage.tables import export_xlsx, import_csv_folder, import_xlsx
-from .storage.tables.metrics import (
-    BY_ID,
-    BY_TITLE,
-    MetricsMapping,
-    apply_metrics,
-    guess_mapping,
-    open_metrics,
-    read_metrics,
-)
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-
-PROG = "blueprint"
 #: The largest zoom of ``render``: four times actual size, as in the editor.
 MAX_RENDER_ZOOM = 4.0
-
-
-class UsageError(Exception):
-    """Wrong use of the command line (exit code 2)."""
-
-
-def _one_line(text: str) -> str:
-    """Whitespace collapsed, control characters (e.g. terminal escapes from a file) shown."""
-    text = " ".join(str(text).split())
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _error(message: str) -> None:
-    print(f"{PROG}: error: {_one_line(message)}", file=sys.stderr)
 
 
 def _report_file_error(error: BlueprintFileError) -> None:
     """One line per problem, each starting with the file it is about (like a compiler)."""
     problems = getattr(error, "problems", None)
     if not problems:
-        print(_one_line(error.message), file=sys.stderr)
+        print(one_line(error.message), file=sys.stderr)
         return
     prefix = f"{error.path}: " if error.path else ""
     for problem in problems:
-        print(_one_line(f"{prefix}{problem}"), file=sys.stderr)
-
-
-def _refuse_overwrite(path: Path, force: bool) -> None:
-    if path.exists() and not force:
-        raise UsageError(f"{path} already exists; use --force to replace it")
+        print(one_line(f"{prefix}{problem}"), file=sys.stderr)
 
 
 # --- subcommands ----------------------------------------------------------------------------
@@ -109,7 +85,7 @@ def _refuse_overwrite(path: Path, force: bool) -> None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    _refuse_overwrite(path, args.force)
+    refuse_overwrite(path, args.force)
     blueprint = new_blueprint(args.template)
     if args.title:
         blueprint.title = args.title
@@ -139,21 +115,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return status
 
 
-def blueprint_counts(bp: Blueprint) -> dict[str, int]:
-    return {
-        "stages": len(bp.stages),
-        "channels": len(bp.channels),
-        "personas": len(bp.personas),
-        "touchpoints": len(bp.touchpoints),
-        "frictions": len(bp.frictions),
-        "improvements": len(bp.improvements),
-        "flows": len(bp.flows),
-        # A finding of today's journey, as the plan counts it; the rest counts the file.
-        "channel_switches": len(channel_switches(current_state(bp))),
-        "contact_reasons": len(bp.contact_reasons),
-    }
-
-
 def cmd_info(args: argparse.Namespace) -> int:
     bp = load_blueprint(args.file)
     counts = blueprint_counts(bp)
@@ -162,9 +123,9 @@ def cmd_info(args: argparse.Namespace) -> int:
         document = {"title": bp.title, "organisation": bp.organisation, **counts}
         print(json_text({**document, "persona_channels": channels}))
         return EXIT_OK
-    print(_one_line(bp.title))
+    print(one_line(bp.title))
     if bp.organisation.strip():
-        print(_one_line(bp.organisation))
+        print(one_line(bp.organisation))
     width = max(len(k) for k in counts) + 1
     for key, value in counts.items():
         print(f"  {key.replace('_', ' ') + ':':<{width + 1}} {value}")
@@ -182,11 +143,11 @@ def _persona_channel_lines(records: list[dict]) -> Iterator[str]:
     if records:
         yield "preferred channels (fit: share of the persona's touchpoints there in it):"
     for record in records:
-        yield f"  {_one_line(record['persona'])}: channel fit {_percent(record['channel_fit'])}"
+        yield f"  {one_line(record['persona'])}: channel fit {_percent(record['channel_fit'])}"
         for stage in record["stages"]:
             used = ", ".join(stage["channels_used"]) or "no touchpoint for this persona"
             mark = "  MISMATCH" if stage["mismatch"] else ""
-            yield "    " + _one_line(
+            yield "    " + one_line(
                 f"{stage['stage']}: prefers {stage['preferred_channel']}; fit "
                 f"{_percent(stage['fit'])}; uses {used}; pushed off "
                 f"{stage['pushed_off_per_month']:.0f} a month{mark}"
@@ -200,113 +161,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_OK
-
-
-def cmd_export_csv(args: argparse.Namespace) -> int:
-    bp = load_blueprint(args.file)
-    for path in export_csv(bp, args.folder):
-        print(f"Wrote {path}")
-    return EXIT_OK
-
-
-def cmd_import_csv(args: argparse.Namespace) -> int:
-    output = Path(args.output)
-    _refuse_overwrite(output, args.force)
-    if Path(args.touchpoints).is_dir():  # a folder written by export-csv: every sheet
-        if args.frictions is not None:
-            raise UsageError("give a folder of CSV files on its own, or the CSV files")
-        return _created(output, import_csv_folder(args.touchpoints), args.title)
-    bp = import_csv(args.touchpoints, args.frictions)
-    bp.title = args.title or output.stem.replace("-", " ").replace("_", " ").strip() or bp.title
-    save_blueprint(bp, output)
-    counts = blueprint_counts(bp)
-    print(
-        f"Created {output}: {counts['touchpoints']} touchpoints, {counts['frictions']} "
-        f"friction points, {counts['stages']} stages, {counts['channels']} channels."
-    )
-    return EXIT_OK
-
-
-def _created(output: Path, bp: Blueprint, title: str | None) -> int:
-    if title:
-        bp.title = title
-    save_blueprint(bp, output)
-    counts = blueprint_counts(bp)
-    print(
-        f"Created {output}: {counts['touchpoints']} touchpoints, {counts['frictions']} "
-        f"friction points, {counts['improvements']} improvements, {len(bp.measures)} measures."
-    )
-    return EXIT_OK
-
-
-def cmd_export_xlsx(args: argparse.Namespace) -> int:
-    bp = load_blueprint(args.file)
-    path = export_xlsx(bp, args.output)
-    print(f"Wrote {path}: one sheet per kind of entity ({len(bp.touchpoints)} touchpoints).")
-    return EXIT_OK
-
-
-def cmd_import_xlsx(args: argparse.Namespace) -> int:
-    output = Path(args.output)
-    _refuse_overwrite(output, args.force)
-    return _created(output, import_xlsx(args.workbook), args.title)
-
-
-def cmd_import_metrics(args: argparse.Namespace) -> int:
-    target = Path(args.into)
-    bp = load_blueprint(target)
-    source = Path(args.file)
-    mapping = _metrics_mapping(args, source)
-    result = read_metrics(bp, source, mapping, args.sheet)
-    if result.changes_anything and not args.dry_run:
-        apply_metrics(bp, result)
-        save_blueprint(bp, target)
-    verb = "Would import" if args.dry_run else "Imported"
-    print(f"{verb} {result.summary()}.")
-    if result.unplaced:
-        print("Not placed:")
-        for row in result.unplaced:
-            print(f"  {_one_line(str(row))}")
-    return EXIT_OK
-
-
-def _metrics_mapping(args: argparse.Namespace, source: Path) -> MetricsMapping:
-    """The columns the options name; those they leave out, guessed from the header."""
-    given = {
-        "touchpoint": args.touchpoint,
-        "value": args.value,
-        "measure": args.measure,
-        "date": args.date,
-        "unit": args.unit,
-        "period": args.period,
-        "source": args.source,
-    }
-    header: list[str] = []
-    if not all(given.values()):
-        with open_metrics(source, args.sheet) as table:
-            header = table.header
-        guessed = guess_mapping(header)
-        given = {role: name or guessed.get(role) for role, name in given.items()}
-    columns = "its columns: " + (", ".join(repr(h) for h in header if h) or "none")
-    for role, option in (("touchpoint", "--touchpoint"), ("value", "--value")):
-        if not given[role]:
-            raise UsageError(
-                f"cannot tell which column holds the {role} ({columns}); say it with "
-                f"{option} COLUMN"
-            )
-    if args.name:
-        given["measure"] = None
-    elif not given["measure"]:
-        raise UsageError(
-            f"cannot tell which column names the measure ({columns}); say it with --measure "
-            "COLUMN, or give every row one name with --name NAME"
-        )
-    return MetricsMapping(
-        **given,  # type: ignore[arg-type]
-        match=args.match,
-        name=args.name,
-        origin=args.origin,
-    )
 
 
 def _persona_id(bp: Blueprint, wanted: str | None) -> str | None:
@@ -374,7 +228,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             comments=args.comments,
         )
     except ReportError as error:
-        _error(f"cannot make the plan: {error}")
+        print_error(f"cannot make the plan: {error}")
         return EXIT_INVALID
     print(f"Wrote {args.output}: {result.pages} pages, {len(plan.improvements)} improvements.")
     _warn_missing(result.missing_characters)
@@ -423,7 +277,7 @@ def _plan_deck(args: argparse.Namespace, bp: Blueprint, plan: Plan) -> int:
             progress=_Progress(),
         )
     except ReportError as error:
-        _error(f"cannot make the deck: {error}")
+        print_error(f"cannot make the deck: {error}")
         return EXIT_INVALID
     print(f"Wrote {args.output}: {result.slides} slides, {len(plan.improvements)} improvements.")
     _warn_missing(result.missing_characters)
@@ -468,8 +322,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from .report.comparison_text import comparison_lines
 
     if note:
-        print(_one_line(note))
-    for line in comparison_lines(comparison, title, name=_one_line):
+        print(one_line(note))
+    for line in comparison_lines(comparison, title, name=one_line):
         print(line)
     return EXIT_OK
 
@@ -573,7 +427,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         asyncio.run(run())
     except ServeError as error:
-        _error(str(error))
+        print_error(str(error))
         return EXIT_INVALID
     except KeyboardInterrupt:
         print("Stopped.")
@@ -728,71 +582,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead")
     p.set_defaults(run=cmd_schema)
 
-    p = sub.add_parser(
-        "export-csv", help="write touchpoints, frictions and improvements as CSV files"
-    )
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("folder", metavar="DIR", help="folder to write the CSV files into")
-    p.set_defaults(run=cmd_export_csv)
-
-    p = sub.add_parser(
-        "import-csv",
-        help="build a blueprint from spreadsheet rows, or from a folder written by export-csv",
-    )
-    p.add_argument("touchpoints", metavar="TOUCHPOINTS.csv|DIR")
-    p.add_argument("frictions", metavar="FRICTIONS.csv", nargs="?")
-    p.add_argument("-o", "--output", metavar="FILE", required=True, help="blueprint to create")
-    p.add_argument("--title", help="title of the new blueprint (default: from FILE's name)")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    p.set_defaults(run=cmd_import_csv)
-
-    p = sub.add_parser(
-        "export-xlsx", help="write the blueprint as an Excel workbook, one sheet per entity kind"
-    )
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("output", metavar="OUT.xlsx", help="the workbook to write")
-    p.set_defaults(run=cmd_export_xlsx)
-
-    p = sub.add_parser("import-xlsx", help="build a blueprint from a workbook made by export-xlsx")
-    p.add_argument("workbook", metavar="WORKBOOK.xlsx")
-    p.add_argument("-o", "--output", metavar="FILE", required=True, help="blueprint to create")
-    p.add_argument("--title", help="title of the new blueprint (default: the workbook's)")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    p.set_defaults(run=cmd_import_xlsx)
-
-    p = sub.add_parser(
-        "import-metrics",
-        help="add or update measures of touchpoints from a CSV or XLSX export of metrics",
-    )
-    p.add_argument("file", metavar="FILE.xlsx|csv")
-    p.add_argument(
-        "--into", metavar="BLUEPRINT", required=True, help="the blueprint to add them to"
-    )
-    p.add_argument("--sheet", help="the sheet of a workbook (default: its first)")
-    p.add_argument("--touchpoint", metavar="COLUMN", help="the column naming the touchpoint")
-    p.add_argument(
-        "--match",
-        choices=(BY_ID, BY_TITLE),
-        default=BY_ID,
-        help="the touchpoint column holds its id (default) or its title",
-    )
-    p.add_argument("--measure", metavar="COLUMN", help="the column holding the measure's name")
-    p.add_argument("--name", help="one measure name for every row (instead of --measure)")
-    p.add_argument("--value", metavar="COLUMN", help="the column holding the value")
-    p.add_argument("--date", metavar="COLUMN", help="the column holding the date")
-    p.add_argument("--unit", metavar="COLUMN", help="the column holding the unit")
-    p.add_argument("--period", metavar="COLUMN", help="the column holding the period (counts)")
-    p.add_argument(
-        "--source", metavar="COLUMN", help="the column saying measured, estimated or unknown"
-    )
-    p.add_argument(
-        "--origin", metavar="COLUMN", help="the column naming where it comes from (default: FILE)"
-    )
-    p.add_argument(
-        "--dry-run", action="store_true", help="say what would change, and change nothing"
-    )
-    p.set_defaults(run=cmd_import_metrics)
-
+    add_spreadsheet_commands(sub)
     add_change_commands(sub)
 
     p = sub.add_parser(
@@ -859,13 +649,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         return args.run(args)
     except UsageError as error:
-        _error(str(error))
+        print_error(str(error))
         return EXIT_USAGE
     except BlueprintFileError as error:
         _report_file_error(error)
         return EXIT_INVALID
     except ComparisonError as error:
-        _error(f"cannot compare: {error}")
+        print_error(f"cannot compare: {error}")
         return EXIT_INVALID
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`): stop quietly, as cat does.
@@ -873,12 +663,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_INVALID
     except KeyboardInterrupt:
-        _error("interrupted")
+        print_error("interrupted")
         return 130
     except Exception as error:  # the last line of defence: no traceback reaches a user
         if os.environ.get("BLUEPRINT_DEBUG"):
             traceback.print_exc()
-        _error(
+        print_error(
             f"internal error: {type(error).__name__}: {error}. This is a bug; please report it "
             "(set BLUEPRINT_DEBUG=1 to see the details)."
         )

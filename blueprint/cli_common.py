@@ -1,0 +1,53 @@
+"""What the command line's modules share (``cli``, ``cli_spreadsheets``): its name and exit
+codes, the error of wrong use, text from a file printed safely, and a blueprint's counts."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from .analysis import channel_switches
+from .model import Blueprint
+from .model.states import current_state
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+PROG = "blueprint"
+
+
+class UsageError(Exception):
+    """Wrong use of the command line (exit code 2)."""
+
+
+def one_line(text: str) -> str:
+    """Whitespace collapsed, control characters (e.g. terminal escapes from a file) shown."""
+    text = " ".join(str(text).split())
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def print_error(message: str) -> None:
+    print(f"{PROG}: error: {one_line(message)}", file=sys.stderr)
+
+
+def refuse_overwrite(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise UsageError(f"{path} already exists; use --force to replace it")
+
+
+def blueprint_counts(bp: Blueprint) -> dict[str, int]:
+    return {
+        "stages": len(bp.stages),
+        "channels": len(bp.channels),
+        "personas": len(bp.personas),
+        "touchpoints": len(bp.touchpoints),
+        "frictions": len(bp.frictions),
+        "improvements": len(bp.improvements),
+        "flows": len(bp.flows),
+        # A finding of today's journey, as the plan counts it; the rest counts the file.
+        "channel_switches": len(channel_switches(current_state(bp))),
+        "contact_reasons": len(bp.contact_reasons),
+    }
