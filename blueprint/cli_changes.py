@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from .changes import (
     merge_blueprints,
 )
 from .changes.conflicts import conflict_lines
+from .cli_common import EXIT_OK, EXIT_USAGE, PROG, one_line, visible
 from .model import Blueprint
 from .storage import (
     BlueprintFileError,
@@ -34,27 +34,15 @@ from .storage import (
 )
 from .storage.atomic import describe_os_error
 
-PROG = "blueprint"
-EXIT_OK, EXIT_USAGE = 0, 2
 MERGED, MERGED_WITH_CONFLICTS, NOT_MERGED = 0, 1, 2
 #: What git passes for the side of a file that does not exist (added or deleted).
 NO_FILE = "/dev/null"
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _visible(line: str) -> str:
-    """Control characters from a file's text shown, not sent to the terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", line)
-
-
-def _one_line(text: str) -> str:
-    return _visible(" ".join(str(text).split()))
 
 
 def _print_lines(lines) -> None:
     out = sys.stdout
     for line in lines:
-        out.write(_visible(line) + "\n")
+        out.write(visible(line) + "\n")
 
 
 # --- diff and show ----------------------------------------------------------------------------
@@ -78,7 +66,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         if not args.textconv:
             raise
         # git diffs what it is given: a broken file is still shown, as it is.
-        _print_lines([f"(not a readable blueprint: {_one_line(error.reason)})"])
+        _print_lines([f"(not a readable blueprint: {one_line(error.reason)})"])
         sys.stdout.write(_raw_text(Path(args.file)))
         return EXIT_OK
     _print_lines(blueprint_lines(bp))
@@ -112,13 +100,13 @@ def cmd_git_diff(args: argparse.Namespace) -> int:
     try:
         old, new = _side(old_file), _side(new_file)
     except LoadError as error:
-        _print_lines([f"(not a readable blueprint: {_one_line(error.message)}; the lines:)"])
+        _print_lines([f"(not a readable blueprint: {one_line(error.message)}; the lines:)"])
         _print_lines(_text_diff(old_file, new_file, path, new_path))
         return EXIT_OK
     if old_file == NO_FILE:
-        _print_lines([f"New blueprint '{_one_line(new.title)}'"])
+        _print_lines([f"New blueprint '{one_line(new.title)}'"])
     elif new_file == NO_FILE:
-        _print_lines([f"Deleted blueprint '{_one_line(old.title)}'"])
+        _print_lines([f"Deleted blueprint '{one_line(old.title)}'"])
     lines = diff_lines(diff_blueprints(old, new))
     _print_lines(lines or ["(the same content, written differently)"])
     return EXIT_OK
@@ -182,7 +170,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         file=report,
     )
     for line in conflict_lines(result.blueprint, result.conflicts):
-        print("  " + _visible(line), file=report)
+        print("  " + visible(line), file=report)
     return MERGED_WITH_CONFLICTS
 
 
@@ -203,7 +191,7 @@ def _merge_input(path: str, name: str, allow_empty: bool = False) -> Blueprint:
 
 def _refuse(message: str, args: argparse.Namespace) -> None:
     kept = f"; {args.name or args.ours} is left as it was" if args.output == args.ours else ""
-    print(f"{PROG}: error: cannot merge: {_one_line(message)}{kept}", file=sys.stderr)
+    print(f"{PROG}: error: cannot merge: {one_line(message)}{kept}", file=sys.stderr)
 
 
 # --- parsers ----------------------------------------------------------------------------------

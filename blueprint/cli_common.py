@@ -1,5 +1,6 @@
-"""What the command line's modules share (``cli``, ``cli_spreadsheets``): its name and exit
-codes, the error of wrong use, text from a file printed safely, and a blueprint's counts."""
+"""What the command line's modules share (``cli``, ``cli_changes``, ``cli_spreadsheets``): its
+name and exit codes, the error of wrong use, text from a file printed safely, and a
+blueprint's counts."""
 
 from __future__ import annotations
 
@@ -20,13 +21,18 @@ class UsageError(Exception):
     """Wrong use of the command line (exit code 2)."""
 
 
-def one_line(text: str) -> str:
-    """Whitespace collapsed, control characters (e.g. terminal escapes from a file) shown."""
-    text = " ".join(str(text).split())
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
-
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def visible(line: str) -> str:
+    """Control characters from a file's text (e.g. terminal escapes) shown, not sent to the
+    terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", line)
+
+
+def one_line(text: str) -> str:
+    """Whitespace collapsed, control characters shown."""
+    return visible(" ".join(str(text).split()))
 
 
 def print_error(message: str) -> None:
