@@ -1,12 +1,14 @@
 """The server's check of what peers send: a malformed or hostile message is refused.
 
 Every update a peer sends is first applied to a shadow of the room's document. Only when
-every entity it touches still reads as a valid entity of its kind (``layout.FieldPlan``),
-the blueprint's own fields are valid, no unknown root appears and ``meta`` is left alone
-(once the room has a history), is the message passed on to the room, which applies the same
-update to the real document and to every other peer. A refused update is logged and
-dropped; the connection stays open. Cross-entity rules are not checked: concurrent edits
-break them legitimately, and every replica repairs them the same way (``repair.py``).
+every entity it touches still reads as a valid entity of its kind (``layout.FieldPlan``; an
+id set as a nested Map of valid ids to order keys, or as the JSON text of layout 1, which
+editors of layout 1 still write), the blueprint's own fields are valid, no unknown root
+appears and ``meta`` is left alone (once the room has a history), is the message passed on
+to the room, which applies the same update to the real document and to every other peer. A
+refused update is logged and dropped; the connection stays open. Cross-entity rules are not
+checked: concurrent edits break them legitimately, and every replica repairs them the same
+way (``repair.py``).
 """
 
 from __future__ import annotations

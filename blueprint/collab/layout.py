@@ -1,16 +1,28 @@
 """How a blueprint lies in a Yjs document (docs/collaboration.md, "The document layout").
 
-- ``meta`` (Map): ``format`` = "blueprint", ``layout`` = 1, ``history``: the id of the
-  room's history (see ``mapping.history_id``).
+- ``meta`` (Map): ``format`` = "blueprint", ``layout``: the layout the room was seeded with
+  (``LAYOUT_VERSION`` for rooms made now), ``history``: the id of the room's history (see
+  ``mapping.history_id``).
 - ``properties`` (Map): the blueprint's own fields (``title``, ``description``,
   ``organisation``, ``currency``); a missing key holds the file format's default.
 - one Map per collection of the file (``stages``, ``channels``, ... ``conflicts``): entity id
   -> a Map of that entity's fields, named as in the file. A nested object that is always
   there (a touchpoint's ``epic``, a friction point's ``frequency``) is spread over dotted
   keys (``epic.easy``, ``frequency.count``) so that two people editing two of its parts
-  both win. Lists and optional objects (``persona_ids``, ``future``...) are one JSON text
-  each. Numbers are Yjs numbers; a missing key holds the field's default. ``_order`` holds
-  the entity's fractional order key (``order.py``).
+  both win. A list whose items each have their own id (``ID_SETS``: ``persona_ids``,
+  ``friction_ids``, ``epic_letters``, ``brings_about``, and ``preferred_channels``, one per
+  stage) is an **id set**: a nested Map of id -> its fractional order key (``order.py``; the
+  list is in the order of (key, id)), or, for a list of objects, id -> a Map of the object's
+  other fields and its order key (``_order``). So two people adding two links both win, a
+  removal deletes one key, and two people adding the same id make one entry. Optional
+  objects (``future``, a conflict's ``kept`` and ``other``) are one JSON text each. Numbers
+  are Yjs numbers; a missing key holds the field's default. ``_order`` holds the entity's
+  fractional order key.
+
+Layout 2 made the id sets; layout 1 held them as JSON text. A layout-2 reader reads either
+form of an id set (a room seeded by layout 1 keeps JSON text until a field is next written,
+and editors of layout 1 may still write it); a writer writes the set form
+(``mapping.py`` converts a JSON-text field on its first write).
 
 Nothing here imports Qt; the module only turns entities into key/value pairs and back.
 """
@@ -30,6 +42,7 @@ from ..model import (
     Identified,
 )
 from ..model.collections import KINDS, MODELS
+from .order import in_order, is_key, set_edits
 
 META = "meta"
 PROPERTIES = "properties"
@@ -37,8 +50,20 @@ ROOTS = (META, PROPERTIES, *KINDS)
 #: The blueprint's own fields, kept in ``properties``.
 PROPERTY_FIELDS = ("title", "description", "organisation", "currency")
 ORDER_KEY = "_order"
-LAYOUT_VERSION = 1
+#: 2: id sets are nested Maps (1: JSON text); a reader of 2 reads rooms of 1.
+LAYOUT_VERSION = 2
 META_KEYS = ("format", "layout", "history")
+
+
+#: The lists kept as id sets, kind by kind: the lists whose items each have an id no other
+#: item of the list has. A field names the id of its items: None for a list of plain values
+#: that are their own ids (persona ids, friction point ids, EPIC letters), or the field of an
+#: object that is (a persona's preferences: one per stage, so ``stage_id``).
+ID_SETS: dict[str, dict[str, str | None]] = {
+    "personas": {"preferred_channels": "stage_id"},
+    "touchpoints": {"persona_ids": None},
+    "improvements": {"friction_ids": None, "epic_letters": None, "brings_about": None},
+}
 
 
 class LayoutError(ValueError):
@@ -67,21 +92,28 @@ def _is_optional_or_composite(annotation: Any) -> bool:
     return False
 
 
-_SCALAR, _JSON = object(), object()
+_SCALAR, _JSON, _SET = object(), object(), object()
 
 
 class FieldPlan:
     """How one kind of entity's fields map onto keys of its Map."""
 
-    def __init__(self, model: type[Identified]) -> None:
+    def __init__(self, model: type[Identified], sets: dict[str, str | None] | None = None) -> None:
         self.model = model
         #: nested objects spread over dotted keys: field -> its model
         self.spread: dict[str, type[BaseModel]] = {}
-        #: fields kept as JSON text: lists, optional objects, free JSON
+        #: lists kept as id sets (nested Maps): field -> the field that is an item's id (None:
+        #: the item itself); an entry is id -> order key, or id -> a Map of the item's other
+        #: fields and its order key (``_order``)
+        self.sets: dict[str, str | None] = dict(sets or {})
+        #: fields kept as JSON text: other lists, optional objects, free JSON
         self.json_fields: set[str] = set()
         self.scalars: set[str] = set()
+        for name in self.sets:
+            if typing.get_origin(_bare(model.model_fields[name].annotation)) is not list:
+                raise TypeError(f"{model.__name__}.{name} is not a list: it cannot be an id set")
         for name, info in model.model_fields.items():
-            if name == "id":
+            if name == "id" or name in self.sets:
                 continue
             nested = _nested_model(info.annotation)
             if nested is not None:
@@ -94,28 +126,36 @@ class FieldPlan:
         #: key -> how to read it: a scalar, JSON text, or (field, part) of a spread object
         self._roles: dict[str, Any] = {name: _SCALAR for name in self.scalars}
         self._roles.update({name: _JSON for name in self.json_fields})
+        self._roles.update({name: _SET for name in self.sets})
         for name, sub in self.spread.items():
             for part in sub.model_fields:
                 self._roles[f"{name}.{part}"] = (name, part)
         self.keys = (
             self.scalars
             | self.json_fields
+            | set(self.sets)
             | {f"{name}.{part}" for name, sub in self.spread.items() for part in sub.model_fields}
         )
 
     # --- entity -> keys ---------------------------------------------------------------------
 
     def encode(self, entity: Identified) -> dict[str, Any]:
-        """The entity's keys, defaults left out (a missing key holds the default)."""
+        """The entity's keys, defaults left out (a missing key holds the default), except
+        the id sets: each is there, empty or not (a ``dict``, to be written as a nested
+        Map: ``set_entries``), so that two people adding the first two links of a new
+        entity add them to the same set."""
         data = entity.model_dump(mode="json", exclude_defaults=True, exclude={"id"})
-        out: dict[str, Any] = {}
+        out: dict[str, Any] = {name: {} for name in self.sets}
         for name, value in data.items():
             out.update(self.encode_field(name, value))
         return out
 
     def encode_field(self, name: str, value: Any) -> dict[str, Any]:
-        """Keys (and their values) for one whole field given as JSON-able data."""
+        """Keys (and their values) for one whole field given as JSON-able data; an id set
+        is a ``dict`` for a new nested Map (``set_entries``)."""
         value = to_jsonable_python(value)
+        if name in self.sets:
+            return {name: self.set_entries(name, value or [])}
         if name in self.spread:
             parts = self.spread[name].model_fields
             given = value or {}
@@ -144,6 +184,8 @@ class FieldPlan:
                 raise LayoutError(f"{self.model.noun} {entity_id!r} has no field {key!r}")
             if role is _SCALAR:
                 data[key] = value
+            elif role is _SET:
+                data[key] = self._read_set(entity_id, key, value)
             elif role is _JSON:
                 if not isinstance(value, str):
                     raise LayoutError(f"{self.model.noun} {entity_id!r}: {key!r} must be JSON text")
@@ -162,6 +204,85 @@ class FieldPlan:
         if "frequency" in data:
             _order_range(data)
         return data
+
+    def _read_set(self, entity_id: str, key: str, value: Any) -> Any:
+        """An id set as a list: from its nested Map (as JSON), or from the JSON text of
+        layout 1. The items themselves are checked by the model."""
+        if isinstance(value, str):  # layout 1
+            try:
+                return json.loads(value)
+            except ValueError:
+                raise LayoutError(f"{self.model.noun} {entity_id!r}: {key!r} is not JSON") from None
+        if not isinstance(value, dict):
+            raise LayoutError(f"{self.model.noun} {entity_id!r}: {key!r} must be a map of ids")
+        id_field = self.sets[key]
+        orders: dict[str, str] = {}
+        items: dict[str, Any] = {}
+        for item_id, entry in value.items():
+            order = entry if id_field is None else _get(entry, ORDER_KEY)
+            if not is_key(order):
+                raise LayoutError(
+                    f"{self.model.noun} {entity_id!r}: {key!r} holds {item_id!r} "
+                    "without an order key"
+                )
+            orders[item_id] = order
+            if id_field is not None:
+                if id_field in entry:
+                    raise LayoutError(
+                        f"{self.model.noun} {entity_id!r}: {key!r}: the {id_field} of "
+                        f"{item_id!r} is its key, not a field"
+                    )
+                items[item_id] = {id_field: item_id, **_without_order(entry)}
+        listed = in_order(orders)
+        return listed if id_field is None else [items[item_id] for item_id in listed]
+
+    # --- id sets ---------------------------------------------------------------------------
+
+    def set_ids(self, name: str, items: list[Any]) -> list[str]:
+        """The ids of a list's items (JSON data) in an id set; ``LayoutError`` when an item
+        has none."""
+        id_field = self.sets[name]
+        if id_field is None:
+            if all(isinstance(item, str) for item in items):
+                return list(items)
+        elif all(isinstance(item, dict) and isinstance(item.get(id_field), str) for item in items):
+            return [item[id_field] for item in items]
+        raise LayoutError(f"{self.model.noun}'s {name}: an item without its id")
+
+    def set_entries(self, name: str, items: list[Any]) -> dict[str, Any]:
+        """A new id set holding ``items`` (JSON data), as a ``dict`` to be written as a
+        nested Map: id -> order key, or id -> the item's other fields and its order key."""
+        ids = self.set_ids(name, items)
+        orders = set_edits({}, ids)[0]
+        id_field = self.sets[name]
+        if id_field is None:
+            return orders
+        return {
+            item_id: {
+                **{k: v for k, v in item.items() if k != id_field},
+                ORDER_KEY: orders[item_id],
+            }
+            for item_id, item in zip(ids, items, strict=True)
+        }
+
+    def listed(self, name: str, value: Any) -> list[Any] | None:
+        """The items of an id set that is not a nested Map: JSON text (layout 1), or no
+        key (empty); None when it does not read as the list (the entity is hidden)."""
+        if value is None:
+            return []
+        if not isinstance(value, str):
+            return None
+        try:
+            items = json.loads(value)
+        except ValueError:
+            return None
+        if not isinstance(items, list):
+            return None
+        try:
+            ids = self.set_ids(name, items)
+        except LayoutError:
+            return None
+        return items if len(set(ids)) == len(ids) else None
 
     def validate(self, entity_id: str, data: dict[str, Any]) -> Identified:
         try:
@@ -191,7 +312,23 @@ def _order_range(data: dict[str, Any]) -> None:
         frequency["low"], frequency["high"] = high, low
 
 
-PLANS: dict[str, FieldPlan] = {kind: FieldPlan(model) for kind, model in MODELS.items()}
+def _get(entry: Any, key: str) -> Any:
+    return entry.get(key) if isinstance(entry, dict) else None
+
+
+def _without_order(entry: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in entry.items() if k != ORDER_KEY}
+
+
+def _bare(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = get_args(annotation)[0]
+    return annotation
+
+
+PLANS: dict[str, FieldPlan] = {
+    kind: FieldPlan(model, ID_SETS.get(kind)) for kind, model in MODELS.items()
+}
 
 
 def decode_properties(raw: dict[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,19 @@ file got new items, which the clients' old items then joined.
 
 ``LiveDoc`` keeps a ``Doc`` and its blueprint: ``view()`` is the repaired blueprint
 (``repair.py``), re-read only where the document changed; ``apply`` writes the editor's
-primitives (``primitives.py``) in one transaction.
+primitives (``primitives.py``) in one transaction. A list kept as an id set of the layout
+is written as the keys it adds and deletes (``order.set_edits``), never as a whole, so
+concurrent links to the same entity all stay.
+
+An id set still in the JSON text of layout 1 is converted to a nested Map when it is first
+written (``LiveDoc._convert_sets``). Two replicas converting the same field at once would
+each make a Map, and the last one would win with the link added to it: so the conversion is
+written by a Yjs client id derived from the document's state vector and the fields
+converted with their values. Replicas with the same state vector hold the same Yjs items, so
+their conversions are the very same items (same ids, same neighbours, same content), which
+merge as one, and the links both add to it stay. Replicas holding different states (one
+has an edit the other has not seen yet) make different conversions: then, for that list
+only and once, the last conversion wins, as every list did in layout 1.
 """
 
 from __future__ import annotations
@@ -39,10 +51,11 @@ from .layout import (
     PLANS,
     PROPERTIES,
     PROPERTY_FIELDS,
+    FieldPlan,
     LayoutError,
     decode_properties,
 )
-from .order import key_between, spread_keys
+from .order import key_between, set_edits, spread_keys
 from .primitives import (
     InsertEntity,
     MoveEntity,
@@ -52,11 +65,15 @@ from .primitives import (
     SetDocumentProperty,
     SetEntityField,
 )
+from .protocol import read_var_uint
 from .repair import repair
 
 log = logging.getLogger(__name__)
 
 _SEED_SALT = f"blueprint live layout {LAYOUT_VERSION}\n".encode()
+_CONVERSION_SALT = b"blueprint live layout 2: id sets\n"
+#: The origin of the transaction converting id sets of layout 1: no user's (nobody undoes it).
+CONVERSION = "blueprint-layout"
 
 
 @dataclass(frozen=True)
@@ -91,7 +108,7 @@ def seed_update(blueprint: Blueprint) -> Seed:
             for entity, key in zip(entities, spread_keys(len(entities)), strict=True):
                 fields = plan.encode(entity)
                 fields[ORDER_KEY] = key
-                root[entity.id] = Map({name: fields[name] for name in sorted(fields)})
+                root[entity.id] = _entity_map(plan, {name: fields[name] for name in sorted(fields)})
     return Seed(doc.get_update(), history)
 
 
@@ -380,6 +397,7 @@ class LiveDoc:
         """Write ``primitives`` in one transaction; returns those skipped because their
         entity is no longer there (someone removed it). ``LayoutError`` for a value the
         blueprint cannot hold, before anything of that primitive is written."""
+        self._convert_sets(primitives)
         view = self.view()
         writer = _Writer(self, view)
         skipped: list[Primitive] = []
@@ -388,6 +406,49 @@ class LiveDoc:
                 if not writer.write(primitive):
                     skipped.append(primitive)
         return skipped
+
+    def _convert_sets(self, primitives: Sequence[Primitive]) -> None:
+        """Id sets the primitives write that are not yet nested Maps (JSON text of layout
+        1, or no key) become Maps holding the same list, written apart (no user's edit, so
+        nobody's undo) by a client id that every replica with this same state vector derives
+        alike (the module's docstring)."""
+        fields: set[tuple[str, str, str]] = set()
+        for primitive in primitives:
+            if not isinstance(primitive, SetEntityField):
+                continue
+            plan = PLANS.get(primitive.kind)
+            name = primitive.path.partition(".")[0]
+            if plan is None or name not in plan.sets:
+                continue
+            entity_map = self.roots[primitive.kind].get(primitive.entity_id)
+            if (
+                isinstance(entity_map, Map)
+                and not isinstance(entity_map.get(name), Map)
+                and plan.listed(name, entity_map.get(name)) is not None
+            ):
+                fields.add((primitive.kind, primitive.entity_id, name))
+        if not fields:
+            return
+        todo = [
+            (kind, entity_id, name, self.roots[kind][entity_id].get(name))
+            for kind, entity_id, name in sorted(fields)
+        ]
+        state = _state_vector(self.doc.get_state())
+        digest = hashlib.sha256(
+            _CONVERSION_SALT + json.dumps([sorted(state.items()), todo]).encode()
+        ).digest()
+        client_id = int.from_bytes(digest[:4], "big") or 1
+        if client_id == self.doc.client_id or client_id in state:
+            return  # one chance in 2**32: each field is converted as it is written
+        twin: Doc = Doc(client_id=client_id)
+        twin.apply_update(self.doc.get_update())
+        with twin.transaction():
+            for kind, entity_id, name, value in todo:
+                plan = PLANS[kind]
+                items = plan.listed(name, value) or []
+                twin.get(kind, type=Map)[entity_id][name] = _set_map(plan.set_entries(name, items))
+        with self.doc.transaction(origin=CONVERSION):
+            self.doc.apply_update(twin.get_update(self.doc.get_state()))
 
     def load(self, blueprint: Blueprint) -> str:
         """Fill an empty document with ``blueprint`` (its deterministic seed); the history."""
@@ -465,7 +526,7 @@ class _Writer:
             return self._remove(primitive.kind, primitive.entity_id)
         if isinstance(primitive, SetEntityField):
             return self._set_field(
-                primitive.kind, primitive.entity_id, primitive.path, primitive.value
+                primitive.kind, primitive.entity_id, primitive.path, primitive.value, primitive.old
             )
         raise TypeError(f"not a primitive: {primitive!r}")
 
@@ -483,9 +544,10 @@ class _Writer:
         order = self.order(kind)
         order[:] = [item for item in order if item[0] != entity.id]
         key = _key_at(order, index)
-        fields = PLANS[kind].encode(entity)
+        plan = PLANS[kind]
+        fields = plan.encode(entity)
         fields[ORDER_KEY] = key
-        self.live.roots[kind][entity.id] = Map(fields)
+        self.live.roots[kind][entity.id] = _entity_map(plan, fields)
         order.insert(min(index, len(order)), (entity.id, key))
         self.entities(kind)[entity.id] = entity
         return True
@@ -514,7 +576,7 @@ class _Writer:
         order.insert(min(index, len(order)), (entity_id, key))
         return True
 
-    def _set_field(self, kind: str, entity_id: str, path: str, value: Any) -> bool:
+    def _set_field(self, kind: str, entity_id: str, path: str, value: Any, old: Any = None) -> bool:
         entity_map = self._entity_map(kind, entity_id)
         entity = self.entities(kind).get(entity_id)
         if entity_map is None or entity is None:
@@ -537,6 +599,12 @@ class _Writer:
             changed = plan.model.model_validate(data, strict=False)
         except ValidationError as error:
             raise LayoutError(f"{plan.model.noun}'s {path}: {error.errors()[0]['msg']}") from None
+        if head in plan.sets:
+            wanted = to_jsonable_python(getattr(changed, head))
+            shown = to_jsonable_python(old if isinstance(old, list) else getattr(entity, head))
+            _write_set(entity_map, plan, head, wanted, shown)
+            self.entities(kind)[entity_id] = changed
+            return True
         if head in plan.spread and rest:
             keys = {path: value}
         else:
@@ -551,6 +619,75 @@ class _Writer:
             return None
         value = self.live.roots[kind].get(entity_id)
         return value if isinstance(value, Map) else None
+
+
+def _entity_map(plan: FieldPlan, fields: dict[str, Any]) -> Map:
+    """A new entity's Map from its keys (``FieldPlan.encode``): each id set a nested Map."""
+    return Map({k: _set_map(v) if k in plan.sets else v for k, v in fields.items()})
+
+
+def _set_map(entries: dict[str, Any]) -> Map:
+    """A new id set from ``FieldPlan.set_entries``."""
+    return Map({k: Map(v) if isinstance(v, dict) else v for k, v in entries.items()})
+
+
+def _write_set(
+    entity_map: Map, plan: FieldPlan, name: str, wanted: list[Any], shown: list[Any]
+) -> None:
+    """Make the id set ``name`` list ``wanted`` (JSON data), where the editor showed
+    ``shown``: only the entries added, removed or moved are written (``order.set_edits``),
+    and of an object, only the fields the edit changed."""
+    wanted_ids, shown_ids = plan.set_ids(name, wanted), plan.set_ids(name, shown)
+    id_field = plan.sets[name]
+    nested = entity_map.get(name)
+    if not isinstance(nested, Map):  # not converted before (``LiveDoc._convert_sets``)
+        nested = _set_map(plan.set_entries(name, plan.listed(name, nested) or []))
+        entity_map[name] = nested
+    if id_field is None:
+        current = {k: v for k, v in nested.items() if isinstance(v, str)}
+    else:
+        current = {
+            k: v.get(ORDER_KEY)
+            for k, v in nested.items()
+            if isinstance(v, Map) and isinstance(v.get(ORDER_KEY), str)
+        }
+    puts, deletes = set_edits(current, wanted_ids, shown_ids)
+    for entry in deletes:
+        del nested[entry]
+    if id_field is None:
+        for entry, key in puts.items():
+            nested[entry] = key
+        return
+    was_shown = dict(zip(shown_ids, shown, strict=True))
+    for entry, item in zip(wanted_ids, wanted, strict=True):
+        fields = {k: v for k, v in item.items() if k != id_field}
+        inner = nested.get(entry)
+        if entry not in current or not isinstance(inner, Map):
+            nested[entry] = Map({**fields, ORDER_KEY: puts[entry]})
+            continue
+        if entry in puts:
+            inner[ORDER_KEY] = puts[entry]
+        # Compared with what the editor showed: a field it did not change is not written
+        # back over someone else's change that had not reached it.
+        before = was_shown.get(entry)
+        if before is None:
+            before = {k: v for k, v in inner.items() if k != ORDER_KEY}
+        for field, value in fields.items():
+            if before.get(field) != value and inner.get(field) != value:
+                inner[field] = value
+        for field in before:
+            if field not in fields and field != id_field and field in inner:
+                del inner[field]
+
+
+def _state_vector(state: bytes) -> dict[int, int]:
+    """An encoded state vector as client id -> clock."""
+    count, offset = read_var_uint(state, 0)
+    clocks = {}
+    for _ in range(count):
+        client, offset = read_var_uint(state, offset)
+        clocks[client], offset = read_var_uint(state, offset)
+    return clocks
 
 
 def _set_dotted(data: dict, path: str, value: Any) -> None:

@@ -9,6 +9,10 @@ different keys (Greenspan's "fractional indexing").
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 _VALUE = {d: i for i, d in enumerate(DIGITS)}
 BASE = len(DIGITS)
@@ -55,3 +59,84 @@ def spread_keys(count: int) -> list[str]:
             digits = DIGITS[digit] + digits
         keys.append(digits.rstrip("0") or DIGITS[1])
     return keys
+
+
+_KEY = re.compile(r"[0-9a-z]*[1-9a-z]")
+
+
+def is_key(value: object) -> bool:
+    """True for an order key: a non-empty base-36 string that does not end in "0"."""
+    return isinstance(value, str) and _KEY.fullmatch(value) is not None
+
+
+def in_order(entries: Mapping[str, str]) -> list[str]:
+    """The ids of an ordered set (id -> order key) in its order: by key, ties by id."""
+    return [entry_id for _, entry_id in sorted((key, i) for i, key in entries.items())]
+
+
+def set_edits(
+    current: Mapping[str, str], wanted: Sequence[str], shown: Iterable[str] | None = None
+) -> tuple[dict[str, str], list[str]]:
+    """What to write to an ordered set holding ``current`` (id -> order key) so that it
+    lists ``wanted`` in that order: (order keys to set, ids to delete), as few as can be.
+
+    The one place a list becomes a set's edits (the seed, an insertion, a field set). Only
+    ids of ``shown`` (the list the edit was made on; default: all of ``current``) that
+    ``wanted`` lacks are deleted: an id someone else added meanwhile stays, and so does one
+    the reader hides (its entity was removed, and may come back by an undo). An id that
+    stays where it is keeps its key, so an edit of one entry writes that entry only; ids
+    elsewhere in ``current`` may sort between those of ``wanted``.
+    """
+    if not current:
+        return dict(zip(wanted, spread_keys(len(wanted)), strict=True)), []
+    keep = set(wanted)
+    deleted = list(dict.fromkeys(i for i in (current if shown is None else shown) if i not in keep))
+    deleted = [i for i in deleted if i in current]
+    gone = set(deleted)
+    rest = sorted((key, i) for i, key in current.items() if i not in gone)
+    position = {entry_id: index for index, (_, entry_id) in enumerate(rest)}
+    staying = longest_increasing([position.get(i, -1) for i in wanted])
+    puts: dict[str, str] = {}
+    before: tuple[str, str] | None = None  # (key, id) of the previous entry of ``wanted``
+    for index, entry_id in enumerate(wanted):
+        key = current.get(entry_id)
+        if index in staying and key is not None and (before is None or (key, entry_id) > before):
+            before = (key, entry_id)
+            continue
+        low = before[0] if before is not None else None
+        high = next(
+            (
+                current[later]
+                for n, later in enumerate(wanted[index + 1 :], index + 1)
+                if n in staying and (low is None or current[later] > low)
+            ),
+            None,
+        )
+        puts[entry_id] = key_between(low, high)
+        before = (puts[entry_id], entry_id)
+    return puts, deleted
+
+
+def longest_increasing(positions: list[int]) -> set[int]:
+    """Indices of a longest strictly increasing subsequence of ``positions`` (-1: skipped,
+    an entry that was not there before): the entries that can keep their places."""
+    tails: list[int] = []
+    tail_index: list[int] = []
+    parent = [-1] * len(positions)
+    for index, position in enumerate(positions):
+        if position < 0:
+            continue
+        slot = bisect.bisect_left(tails, position)
+        if slot == len(tails):
+            tails.append(position)
+            tail_index.append(index)
+        else:
+            tails[slot] = position
+            tail_index[slot] = index
+        parent[index] = tail_index[slot - 1] if slot else -1
+    result: set[int] = set()
+    index = tail_index[-1] if tail_index else -1
+    while index >= 0:
+        result.add(index)
+        index = parent[index]
+    return result

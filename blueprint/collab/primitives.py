@@ -1,9 +1,10 @@
 """The editor's primitive changes, without Qt, and the primitives between two blueprints.
 
 They mirror ``blueprint.ui.commands.base`` (Insert, Remove, SetField, SetProperty, Reorder,
-Place) one to one, without old values: the UI binding turns a command's changes into these
-to write them to the shared document (``LiveDoc.apply``), and turns the primitives of a
-remote change (``changes_between``) back into document mutations.
+Place) one to one, without old values (but a list of ids may carry the one it replaces: see
+``SetEntityField``): the UI binding turns a command's changes into these to write them to
+the shared document (``LiveDoc.apply``), and turns the primitives of a remote change
+(``changes_between``) back into document mutations.
 
 Indices mean what they mean in the editor's ``Document``: an entity's place in its list as
 the repaired blueprint shows it.
@@ -11,13 +12,13 @@ the repaired blueprint shows it.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Blueprint
 from .layout import KINDS, PROPERTY_FIELDS
+from .order import longest_increasing
 
 
 @dataclass(frozen=True)
@@ -35,12 +36,19 @@ class RemoveEntity:
 
 @dataclass(frozen=True)
 class SetEntityField:
-    """One field of an entity; ``path`` may be dotted inside an object (``epic.easy``)."""
+    """One field of an entity; ``path`` may be dotted inside an object (``epic.easy``).
+
+    For a list of ids (an id set of the layout: ``persona_ids``, ``friction_ids``...),
+    ``old`` is the list the edit was made on, when the editor knows it: only what the edit
+    added and removed is written, so a link someone else added meanwhile stays. Without it,
+    the list the shared document shows now is taken as the old one.
+    """
 
     kind: str
     entity_id: str
     path: str
     value: Any
+    old: Any = None
 
 
 @dataclass(frozen=True)
@@ -151,7 +159,7 @@ def _kind_changes(kind: str, old: Sequence[Any], new: Sequence[Any]) -> list[Pri
     before = {e.id: e for e in old}
     working = [e.id for e in old if e.id in new_ids]
     position = {entity_id: i for i, entity_id in enumerate(working)}
-    staying = _increasing(
+    staying = longest_increasing(
         [position.get(e.id, -1) for e in new]
     )  # indices into ``new`` of entities that keep their relative order
     changes = []
@@ -194,27 +202,3 @@ def _field_changes(kind: str, old: Any, new: Any) -> list[Primitive]:
         and not (kind == "touchpoints" and name in _PLACE_FIELDS)
         and getattr(old, name) != getattr(new, name)
     ]
-
-
-def _increasing(positions: list[int]) -> set[int]:
-    """Indices of a longest strictly increasing subsequence of ``positions`` (-1: new)."""
-    tails: list[int] = []  # positions
-    tail_index: list[int] = []
-    parent = [-1] * len(positions)
-    for index, position in enumerate(positions):
-        if position < 0:
-            continue
-        slot = bisect.bisect_left(tails, position)
-        if slot == len(tails):
-            tails.append(position)
-            tail_index.append(index)
-        else:
-            tails[slot] = position
-            tail_index[slot] = index
-        parent[index] = tail_index[slot - 1] if slot else -1
-    result: set[int] = set()
-    index = tail_index[-1] if tail_index else -1
-    while index >= 0:
-        result.add(index)
-        index = parent[index]
-    return result

@@ -12,7 +12,8 @@ takes with it what the editor's own removal takes**: what belongs to a removed e
 (a friction point with its touchpoint, a flow with either end, evidence, measures, comments
 and merge conflicts with what they are about), and a reference to it is cleared (a leads-to
 channel, a contact reason, a persona in a list, a linked friction point). What goes is only
-hidden: it stays in the shared document, so undoing the removal brings it back. Besides:
+hidden: it stays in the shared document (an id set keeps the id of a removed entity; the
+list read from it leaves the id out), so undoing the removal brings it back. Besides:
 a name that two stages (channels, personas) share gets " (2)" on the later one; of two flows
 joining the same two touchpoints the first stays; a contact reason under a secondary reason
 hangs under that reason's primary; a loop of parents makes its members primary; an entity

@@ -1,9 +1,12 @@
 """Random concurrent edits on three replicas, delivered in random orders with random
-disconnects, converge to byte-identical canonical files, each valid."""
+disconnects, converge to byte-identical canonical files, each valid. The edits include
+links added and removed (lists of ids are id sets), and the replicas start from a room of
+layout 2 (a seed) or from a real room of layout 1 (whose lists are JSON text)."""
 
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,17 +20,76 @@ from blueprint.collab.primitives import (
     RemoveEntity,
     SetEntityField,
 )
-from blueprint.model import Flow, Friction, Stage, Touchpoint, document_problems
+from blueprint.model import (
+    EpicLetter,
+    Flow,
+    Friction,
+    Improvement,
+    PreferredChannel,
+    Stage,
+    Touchpoint,
+    document_problems,
+)
 from blueprint.storage import dumps_blueprint, loads_blueprint
 from tests.factories import small_blueprint
 
 BASE = small_blueprint()
 SEED = seed_update(BASE)
+LAYOUT1 = (Path(__file__).resolve().parent / "data" / "layout1.yupdate").read_bytes()
+
+
+def toggled(items: list, item: object, data: st.DataObject) -> list:
+    """``items`` without ``item`` when it holds it, else with it at a random place."""
+    if item in items:
+        return [i for i in items if i != item]
+    place = data.draw(st.integers(0, len(items)))
+    return [*items[:place], item, *items[place:]]
+
+
+def link(live: LiveDoc, data: st.DataObject) -> None:
+    """Add or remove a link: a friction point, a future change, an EPIC letter of an
+    improvement, a persona of a touchpoint, a persona's preferred channel at a stage."""
+    bp = live.view()
+    field = data.draw(
+        st.sampled_from(["friction_ids", "brings_about", "epic_letters", "persona", "prefer"])
+    )
+    if field == "prefer":
+        if not bp.personas or not bp.stages or not bp.channels:
+            return
+        persona = data.draw(st.sampled_from(bp.personas))
+        stage = data.draw(st.sampled_from(bp.stages)).id
+        channel = data.draw(st.sampled_from([None, *(c.id for c in bp.channels)]))
+        value = [p for p in persona.preferred_channels if p.stage_id != stage]
+        if channel is not None:
+            place = data.draw(st.integers(0, len(value)))
+            value.insert(place, PreferredChannel(stage_id=stage, channel_id=channel))
+        live.apply([SetEntityField("personas", persona.id, "preferred_channels", value)])
+        return
+    if field == "persona":
+        if not bp.touchpoints or not bp.personas:
+            return
+        tp = data.draw(st.sampled_from(bp.touchpoints))
+        persona = data.draw(st.sampled_from(bp.personas)).id
+        value = toggled(tp.persona_ids, persona, data)
+        live.apply([SetEntityField("touchpoints", tp.id, "persona_ids", value)])
+        return
+    if not bp.improvements:
+        return
+    improvement = data.draw(st.sampled_from(bp.improvements))
+    choices = {
+        "friction_ids": [f.id for f in bp.frictions],
+        "brings_about": [e.id for e in (*bp.touchpoints, *bp.flows, *bp.frictions)],
+        "epic_letters": list(EpicLetter),
+    }[field]
+    if choices:
+        item = data.draw(st.sampled_from(choices))
+        value = toggled(list(getattr(improvement, field)), item, data)
+        live.apply([SetEntityField("improvements", improvement.id, field, value)])
 
 
 def edit(live: LiveDoc, data: st.DataObject) -> None:
     bp = live.view()
-    choice = data.draw(st.integers(0, 9))
+    choice = data.draw(st.integers(0, 13))
     stages, touchpoints = bp.stages, bp.touchpoints
     if choice == 0 and touchpoints:
         victim = data.draw(st.sampled_from(touchpoints))
@@ -73,14 +135,23 @@ def edit(live: LiveDoc, data: st.DataObject) -> None:
         live.apply(
             [InsertEntity("stages", 0, Stage(name=data.draw(st.sampled_from(["Buy", "New"]))))]
         )
+    elif choice in (10, 11):
+        link(live, data)
+    elif choice == 12:
+        improvement = Improvement(title="i", friction_ids=[f.id for f in bp.frictions[:1]])
+        live.apply([InsertEntity("improvements", 0, improvement)])
+    elif choice == 13 and bp.frictions:
+        victim = data.draw(st.sampled_from(bp.frictions))
+        live.apply([RemoveEntity("frictions", victim.id)])
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_three_replicas_converge_to_the_same_valid_file(data):
     replicas = [LiveDoc() for _ in range(3)]
+    start = data.draw(st.sampled_from([SEED.update, LAYOUT1]))
     for replica in replicas:
-        replica.doc.apply_update(SEED.update)
+        replica.doc.apply_update(start)
     # Each replica's updates, in the order made; ``seen[i][j]``: how many of j's i has.
     sent: list[list[bytes]] = [[], [], []]
     for index, replica in enumerate(replicas):

@@ -252,3 +252,109 @@ async def _silent_ghost(url: str, ann) -> None:
         await asyncio.to_thread(
             wait_until, lambda: "Ghost" not in ann.state()["peers"], 60, "the ghost to vanish"
         )
+
+
+def at_once(*orders: tuple[Peer, list]) -> None:
+    """Each peer's edit, all sent before any answer is awaited: the edits are made at the
+    same moment, before either reaches the other."""
+    for peer, primitives in orders:
+        peer.process.stdin.write(json.dumps({"cmd": "edit", "primitives": primitives}) + "\n")
+        peer.process.stdin.flush()
+    for peer, _ in orders:
+        answer = json.loads(peer.process.stdout.readline())
+        assert "ok" in answer, answer
+
+
+def improvement(peer, improvement_id: str):
+    bp = loads_blueprint(peer.file().encode())
+    return next(i for i in bp.improvements if i.id == improvement_id)
+
+
+def test_two_people_linking_at_once_both_see_both_links(live):
+    server = live["server"]
+    ann = live["peer"]("Ann", share=SAMPLE)
+    assert ann.ask("synced")
+    bob = live["peer"]("Bob")
+    assert bob.ask("synced")
+    wait_until(lambda: bob.file() == ann.file(), what="Bob to receive the shared blueprint")
+    bp = loads_blueprint(ann.file().encode())
+    target = bp.improvements[1]
+    free = [f.id for f in bp.frictions if f.id not in target.friction_ids]
+    ids = list(target.friction_ids)
+
+    def linking(friction: str) -> list:
+        return ["set", "improvements", target.id, "friction_ids", [*ids, friction]]
+
+    # Online, at the same moment.
+    at_once((ann, [linking(free[0])]), (bob, [linking(free[1])]))
+    both = {*ids, free[0], free[1]}
+    for peer in (ann, bob):
+        wait_until(
+            lambda p=peer: set(improvement(p, target.id).friction_ids) == both,
+            what=f"both links at {peer.name}'s",
+        )
+    wait_until(lambda: ann.file() == bob.file(), what="the same file")
+
+    # Offline (the server down): certainly concurrent; a removal and an addition too.
+    ids = list(improvement(ann, target.id).friction_ids)
+    server.kill()
+    wait_until(lambda: "online" not in (ann.state()["status"], bob.state()["status"]))
+    ann.edit(["set", "improvements", target.id, "friction_ids", [*ids, free[2]]])
+    bob.edit(["set", "improvements", target.id, "friction_ids", ids[1:]])
+    server.start()
+    expected = [*ids[1:], free[2]]
+    for peer in (ann, bob):
+        wait_until(
+            lambda p=peer: improvement(p, target.id).friction_ids == expected,
+            what=f"the merged links at {peer.name}'s",
+        )
+    wait_until(lambda: ann.file() == bob.file(), what="the same file")
+    loads_blueprint(ann.file().encode())  # valid
+
+
+LAYOUT1_DATA = Path(__file__).resolve().parent / "data"
+
+
+def test_a_layout_1_room_in_the_store_opens_and_its_lists_merge(live):
+    """A room the server stored from an editor of layout 1 (lists as JSON text): editors of
+    layout 2 read it as layout 1 did, and two links added at once to a list still in JSON
+    text both stay (both convert it into the same Yjs items)."""
+    server = live["server"]
+    url = f"{server.url}/old-room?token={TOKEN}"
+    asyncio.run(_send_layout1(url, (LAYOUT1_DATA / "layout1.yupdate").read_bytes()))
+    server.kill()
+    server.start()  # the room now comes from the store
+    expected = (LAYOUT1_DATA / "layout1.expected.blueprint").read_text()
+    ann = live["peer"]("Ann", room="old-room")
+    bob = live["peer"]("Bob", room="old-room")
+    for peer in (ann, bob):
+        assert peer.ask("synced")
+        assert peer.file() == expected
+    server.kill()
+    wait_until(lambda: "online" not in (ann.state()["status"], bob.state()["status"]))
+    ann.edit(
+        ["set", "improvements", "i1", "brings_about", ["t1", "f1", "x1"]],
+        ["set", "improvements", "i2", "friction_ids", ["x1"]],
+    )
+    bob.edit(
+        ["set", "improvements", "i1", "brings_about", ["t1", "f1", "x2"]],
+        ["set", "improvements", "i2", "friction_ids", ["x2"]],
+    )
+    server.start()
+    for peer in (ann, bob):
+        wait_until(
+            lambda p=peer: (
+                sorted(improvement(p, "i2").friction_ids) == ["x1", "x2"]
+                and sorted(improvement(p, "i1").brings_about) == ["f1", "t1", "x1", "x2"]
+            ),
+            what=f"both links at {peer.name}'s",
+        )
+    wait_until(lambda: ann.file() == bob.file(), what="the same file")
+    assert "refused a message" not in server.stop()
+
+
+async def _send_layout1(url: str, update: bytes) -> None:
+    """An editor of layout 1 brings its room to the server (as a y-websocket update)."""
+    async with connect(url, proxy=None, compression=None) as websocket:
+        await websocket.send(create_update_message(update))
+        await asyncio.sleep(0.5)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from contextlib import suppress
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
@@ -139,7 +140,9 @@ class LiveBinding(QObject):
         if mergeable and primitives and None not in keys:
             if keys != self._held_keys:
                 self.flush()
-            self._held, self._held_keys = primitives, keys  # the latest value of each field
+            else:  # the latest value of each field, replacing what the first one replaced
+                primitives = [_since(p, h) for p, h in zip(primitives, self._held, strict=True)]
+            self._held, self._held_keys = primitives, keys
             self._typing.start()
             return
         self.flush()
@@ -294,6 +297,17 @@ def _apply_one(document: Document, change: Primitive) -> None:
         document.move_touchpoint(
             change.touchpoint_id, change.stage_id, change.channel_id, min(change.index, last)
         )
+
+
+def _since(primitive: Primitive, held: Primitive) -> Primitive:
+    """``primitive`` merged into ``held`` (the same field): the old list is the first's."""
+    if (
+        isinstance(primitive, SetEntityField)
+        and isinstance(held, SetEntityField)
+        and primitive.old is not None
+    ):
+        return replace(primitive, old=held.old)
+    return primitive
 
 
 __all__ = ["STATE_WORDS", "LiveBinding", "Peer", "User"]

@@ -1,13 +1,16 @@
 """A command's changes as the shared document's primitives, one to one.
 
 ``commands.base`` and ``collab.primitives`` name the same six changes; the collab ones
-carry only the new value (the shared document keeps its own history for undo).
+carry only the new value (the shared document keeps its own history for undo), but for a
+list of ids (an id set of the live layout), which also carries the list it replaces: only
+what the user added and removed is written, never a link someone else added meanwhile.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ...collab.layout import ID_SETS
 from ...collab.primitives import (
     InsertEntity,
     MoveEntity,
@@ -31,7 +34,8 @@ def to_primitive(change: Change) -> Primitive:
     if isinstance(change, Remove):
         return RemoveEntity(change.kind, change.entity_id)
     if isinstance(change, SetField):
-        return SetEntityField(change.kind, change.entity_id, change.path, change.new)
+        old = change.old if change.path in ID_SETS.get(change.kind, ()) else None
+        return SetEntityField(change.kind, change.entity_id, change.path, change.new, old)
     if isinstance(change, SetProperty):
         return SetDocumentProperty(change.path, change.new)
     if isinstance(change, Reorder):
