@@ -106,7 +106,7 @@ class FieldPlan:
         #: the item itself); an entry is id -> order key, or id -> a Map of the item's other
         #: fields and its order key (``_order``)
         self.sets: dict[str, str | None] = dict(sets or {})
-        #: fields kept as JSON text: other lists, optional objects, free JSON
+        #: fields kept as JSON text: optional objects, free JSON (and any other list)
         self.json_fields: set[str] = set()
         self.scalars: set[str] = set()
         for name in self.sets:
@@ -238,16 +238,21 @@ class FieldPlan:
 
     # --- id sets ---------------------------------------------------------------------------
 
-    def set_ids(self, name: str, items: list[Any]) -> list[str]:
+    def set_ids(self, name: str, items: list[Any], distinct: bool = True) -> list[str]:
         """The ids of a list's items (JSON data) in an id set; ``LayoutError`` when an item
-        has none."""
+        has none, or (``distinct``) when two items have the same."""
         id_field = self.sets[name]
         if id_field is None:
-            if all(isinstance(item, str) for item in items):
-                return list(items)
+            ids = list(items) if all(isinstance(item, str) for item in items) else None
         elif all(isinstance(item, dict) and isinstance(item.get(id_field), str) for item in items):
-            return [item[id_field] for item in items]
-        raise LayoutError(f"{self.model.noun}'s {name}: an item without its id")
+            ids = [item[id_field] for item in items]
+        else:
+            ids = None
+        if ids is None:
+            raise LayoutError(f"{self.model.noun}'s {name}: an item without its id")
+        if distinct and len(set(ids)) != len(ids):
+            raise LayoutError(f"{self.model.noun}'s {name}: an id listed more than once")
+        return ids
 
     def set_entries(self, name: str, items: list[Any]) -> dict[str, Any]:
         """A new id set holding ``items`` (JSON data), as a ``dict`` to be written as a
@@ -279,10 +284,10 @@ class FieldPlan:
         if not isinstance(items, list):
             return None
         try:
-            ids = self.set_ids(name, items)
+            self.set_ids(name, items)
         except LayoutError:
             return None
-        return items if len(set(ids)) == len(ids) else None
+        return items
 
     def validate(self, entity_id: str, data: dict[str, Any]) -> Identified:
         try:

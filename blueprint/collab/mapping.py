@@ -637,7 +637,8 @@ def _write_set(
     """Make the id set ``name`` list ``wanted`` (JSON data), where the editor showed
     ``shown``: only the entries added, removed or moved are written (``order.set_edits``),
     and of an object, only the fields the edit changed."""
-    wanted_ids, shown_ids = plan.set_ids(name, wanted), plan.set_ids(name, shown)
+    wanted_ids = plan.set_ids(name, wanted)
+    shown_ids = plan.set_ids(name, shown, distinct=False)
     id_field = plan.sets[name]
     nested = entity_map.get(name)
     if not isinstance(nested, Map):  # not converted before (``LiveDoc._convert_sets``)

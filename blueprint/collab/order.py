@@ -5,6 +5,9 @@ change only what they moved (last writer wins per entity), and nothing is ever d
 as it would be in a list of ids that two replicas both edit. Keys are base-36 fractions
 written without the leading "0." and never end in "0", so there is always a key between two
 different keys (Greenspan's "fractional indexing").
+
+The same keys order the entries of an id set (a list of ids kept as a map of id -> key:
+``layout.ID_SETS``); ``set_edits`` is the one place a list becomes such a map's edits.
 """
 
 from __future__ import annotations

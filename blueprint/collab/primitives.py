@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Blueprint
-from .layout import KINDS, PROPERTY_FIELDS
+from .layout import ID_SETS, KINDS, PROPERTY_FIELDS
 from .order import longest_increasing
 
 
@@ -100,6 +100,8 @@ def changes_between(
 
     Removals come first, then, kind by kind in the file's order, insertions, field changes
     and moves; as few moves as keep the rest in order (a longest increasing subsequence).
+    A change of an id set carries ``old``'s list: applied to another document (a reload
+    re-applying the user's changes), it adds and removes only what changed.
     """
     changes: list[Primitive] = []
     for name in PROPERTY_FIELDS:
@@ -195,8 +197,11 @@ def _kind_changes(kind: str, old: Sequence[Any], new: Sequence[Any]) -> list[Pri
 
 
 def _field_changes(kind: str, old: Any, new: Any) -> list[Primitive]:
+    sets = ID_SETS.get(kind, {})
     return [
-        SetEntityField(kind, new.id, name, getattr(new, name))
+        SetEntityField(
+            kind, new.id, name, getattr(new, name), getattr(old, name) if name in sets else None
+        )
         for name in type(new).model_fields
         if name != "id"
         and not (kind == "touchpoints" and name in _PLACE_FIELDS)

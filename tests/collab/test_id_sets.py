@@ -11,7 +11,12 @@ from blueprint.collab.guard import UpdateGuard
 from blueprint.collab.layout import ID_SETS, PLANS, LayoutError
 from blueprint.collab.mapping import LiveDoc, seed_update
 from blueprint.collab.order import in_order, is_key, set_edits
-from blueprint.collab.primitives import InsertEntity, RemoveEntity, SetEntityField
+from blueprint.collab.primitives import (
+    InsertEntity,
+    RemoveEntity,
+    SetEntityField,
+    changes_between,
+)
 from blueprint.model import Friction, Improvement, Persona, PreferredChannel, document_problems
 from blueprint.storage import dumps_blueprint
 from tests.factories import small_blueprint
@@ -156,6 +161,22 @@ def test_the_editors_old_list_keeps_a_link_it_had_not_seen_yet():
     # Without the old list, the session's own is taken: the edit there removes x3.
     ann.apply([SetEntityField("improvements", "i1", "friction_ids", ["x1", "x2"])])
     assert links(ann) == ["x1", "x2"]
+
+
+def test_changes_between_two_blueprints_carry_the_old_list_and_reapply_as_edits():
+    """What a reload does: the user's changes since the last sync (base -> mine) go on top
+    of the room as it is now; a link someone else made there stays."""
+    (room,) = replicas(linked(), 1)
+    base = room.view()
+    (mine,) = replicas(linked(), 1)
+    link(mine, "x2")
+    link(room, "x3")
+    changes = changes_between(base, mine.view())
+    assert changes == [
+        SetEntityField("improvements", "i1", "friction_ids", ["x1", "x2"], old=["x1"])
+    ]
+    room.apply(changes)
+    assert set(links(room)) == {"x1", "x2", "x3"}
 
 
 def test_a_link_to_a_removed_friction_point_is_hidden_kept_and_back_on_undo():
@@ -397,6 +418,9 @@ def test_a_value_the_list_cannot_hold_is_refused_before_anything_is_written():
         live.apply([SetEntityField("improvements", "i1", "friction_ids", ["x2", "x2"])])
     with pytest.raises(LayoutError):
         live.apply([SetEntityField("improvements", "i1", "epic_letters", ["Q"])])
+    twice = [PreferredChannel(stage_id="s1", channel_id=c) for c in ("web", "phone")]
+    with pytest.raises(LayoutError):  # the model takes it; the file's rules do not
+        live.apply([SetEntityField("personas", "p1", "preferred_channels", twice)])
     assert live.doc.get_update(before) == b"\x00\x00"
 
 

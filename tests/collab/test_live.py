@@ -283,7 +283,8 @@ def test_two_people_linking_at_once_both_see_both_links(live):
     ids = list(target.friction_ids)
 
     def linking(friction: str) -> list:
-        return ["set", "improvements", target.id, "friction_ids", [*ids, friction]]
+        # As the editor sends it: the new list, and the list it replaced.
+        return ["set", "improvements", target.id, "friction_ids", [*ids, friction], ids]
 
     # Online, at the same moment.
     at_once((ann, [linking(free[0])]), (bob, [linking(free[1])]))
@@ -299,8 +300,8 @@ def test_two_people_linking_at_once_both_see_both_links(live):
     ids = list(improvement(ann, target.id).friction_ids)
     server.kill()
     wait_until(lambda: "online" not in (ann.state()["status"], bob.state()["status"]))
-    ann.edit(["set", "improvements", target.id, "friction_ids", [*ids, free[2]]])
-    bob.edit(["set", "improvements", target.id, "friction_ids", ids[1:]])
+    ann.edit(["set", "improvements", target.id, "friction_ids", [*ids, free[2]], ids])
+    bob.edit(["set", "improvements", target.id, "friction_ids", ids[1:], ids])
     server.start()
     expected = [*ids[1:], free[2]]
     for peer in (ann, bob):
