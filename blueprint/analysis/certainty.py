@@ -414,7 +414,9 @@ def measure_first(
         decisive = False
         for reach in (ranges[fid].low, ranges[fid].high):
             impacts[fid] = model.impact(f, reach)
-            priority, impact = list(base_priority), list(base_impact)
+            # Only the linked improvements move: their (P, I) over the plan's, never a copy
+            # of every improvement's (that made this quadratic on a large plan).
+            priority, impact = _Moved(base_priority), _Moved(base_impact)
             for index in linked:
                 priority[index], impact[index] = model.scores(index, impacts)
                 swing = max(swing, abs(priority[index] - base_priority[index]))
@@ -442,6 +444,18 @@ def measure_first(
         key=lambda m: (not m.decisive, -float(f"{m.swing:.9g}"), m.title.casefold(), m.friction_id)
     )
     return tuple(found)
+
+
+class _Moved(dict):
+    """A list of the plan's values with a few of them changed: the changed ones are held,
+    the rest read from the plan's list."""
+
+    def __init__(self, base: Sequence[float]) -> None:
+        super().__init__()
+        self.base = base
+
+    def __missing__(self, index: int) -> float:
+        return self.base[index]
 
 
 def _top(

@@ -7,9 +7,10 @@ it moved.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Collection, Hashable, Sequence
 from typing import TypeVar
+
+from ..sequences import longest_increasing
 
 T = TypeVar("T", bound=Hashable)
 
@@ -20,29 +21,7 @@ def moved(before: Sequence[T], after: Sequence[T]) -> set[T]:
     place = {item: index for index, item in enumerate(before)}
     common = [item for item in after if item in place]
     positions = [place[item] for item in common]
-    return set(common) - {common[i] for i in _increasing(positions)}
-
-
-def _increasing(values: list[int]) -> list[int]:
-    """Indexes of a longest strictly increasing subsequence of ``values``."""
-    tails: list[int] = []  # tails[k]: smallest tail value of a run of length k + 1
-    tail_index: list[int] = []
-    previous = [-1] * len(values)
-    for i, value in enumerate(values):
-        k = bisect_left(tails, value)
-        if k == len(tails):
-            tails.append(value)
-            tail_index.append(i)
-        else:
-            tails[k] = value
-            tail_index[k] = i
-        previous[i] = tail_index[k - 1] if k else -1
-    run = []
-    i = tail_index[-1] if tail_index else -1
-    while i != -1:
-        run.append(i)
-        i = previous[i]
-    return run[::-1]
+    return set(common) - {common[i] for i in longest_increasing(positions)}
 
 
 def merged_order(

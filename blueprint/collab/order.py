@@ -12,9 +12,10 @@ The same keys order the entries of an id set (a list of ids kept as a map of id 
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
+
+from ..sequences import longest_increasing
 
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 _VALUE = {d: i for i, d in enumerate(DIGITS)}
@@ -118,28 +119,3 @@ def set_edits(
         puts[entry_id] = key_between(low, high)
         before = (puts[entry_id], entry_id)
     return puts, deleted
-
-
-def longest_increasing(positions: list[int]) -> set[int]:
-    """Indices of a longest strictly increasing subsequence of ``positions`` (-1: skipped,
-    an entry that was not there before): the entries that can keep their places."""
-    tails: list[int] = []
-    tail_index: list[int] = []
-    parent = [-1] * len(positions)
-    for index, position in enumerate(positions):
-        if position < 0:
-            continue
-        slot = bisect.bisect_left(tails, position)
-        if slot == len(tails):
-            tails.append(position)
-            tail_index.append(index)
-        else:
-            tails[slot] = position
-            tail_index[slot] = index
-        parent[index] = tail_index[slot - 1] if slot else -1
-    result: set[int] = set()
-    index = tail_index[-1] if tail_index else -1
-    while index >= 0:
-        result.add(index)
-        index = parent[index]
-    return result

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Blueprint
+from ..sequences import longest_increasing
 from .layout import ID_SETS, KINDS, PROPERTY_FIELDS
-from .order import longest_increasing
 
 
 @dataclass(frozen=True)

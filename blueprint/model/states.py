@@ -6,9 +6,12 @@ Every analysis reads a state as it reads any blueprint; the plan ranks today's j
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeVar
 
 from .entities import Blueprint, Flow, Friction, FrictionFuture, Touchpoint, TouchpointFuture
 from .enums import Presence
+
+_Changeable = TypeVar("_Changeable", Touchpoint, Friction)
 
 
 class State(StrEnum):
@@ -116,37 +119,34 @@ def entity_in(entity: Touchpoint | Friction, state: State) -> Touchpoint | Frict
 
 
 def _touchpoint(tp: Touchpoint, state: State) -> Touchpoint:
-    if tp.state == Presence.BOTH and tp.future is None:
-        return tp
-    changes: dict = {"state": Presence.BOTH, "future": None}
-    future = tp.future
-    if state == State.FUTURE and future is not None:
-        # The view is read, never changed: tomorrow's values are shared, not copied.
-        for name in _TOUCHPOINT_FUTURE_FIELDS:
-            value = getattr(future, name)
-            if value is not None:
-                changes[name] = value
-    return tp.model_copy(update=changes)
+    return _in_state(tp, state, _TOUCHPOINT_FUTURE_FIELDS)
+
+
+def _friction(friction: Friction, state: State) -> Friction:
+    return _in_state(friction, state, _FRICTION_FUTURE_FIELDS)
 
 
 _TOUCHPOINT_FUTURE_FIELDS = tuple(TouchpointFuture.model_fields)
 _FRICTION_FUTURE_FIELDS = tuple(FrictionFuture.model_fields)
 
 
+def _in_state(entity: _Changeable, state: State, future_fields: tuple[str, ...]) -> _Changeable:
+    """``entity`` itself when it is the same in both states; else a copy of one state, with
+    tomorrow's values over today's in the future (shared, not copied: a view is read, never
+    changed)."""
+    if entity.state == Presence.BOTH and entity.future is None:
+        return entity
+    changes: dict = {"state": Presence.BOTH, "future": None}
+    future = entity.future
+    if state == State.FUTURE and future is not None:
+        for name in future_fields:
+            value = getattr(future, name)
+            if value is not None:
+                changes[name] = value
+    return entity.model_copy(update=changes)
+
+
 def _flow(flow: Flow) -> Flow:
     if flow.state == Presence.BOTH:
         return flow
     return flow.model_copy(update={"state": Presence.BOTH})
-
-
-def _friction(friction: Friction, state: State) -> Friction:
-    if friction.state == Presence.BOTH and friction.future is None:
-        return friction
-    changes: dict = {"state": Presence.BOTH, "future": None}
-    future = friction.future
-    if state == State.FUTURE and future is not None:
-        for name in _FRICTION_FUTURE_FIELDS:
-            value = getattr(future, name)
-            if value is not None:
-                changes[name] = value
-    return friction.model_copy(update=changes)
