@@ -90,6 +90,8 @@ def check_bundle(bundle: Path, scratch: Path) -> None:
     result = run(program, ["plan", str(SAMPLE), "-o", str(pdf)], scratch)
     made = result.returncode == 0 and pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
     expect(made, "plans a sample to PDF", result)
+    accelerator = [p.name for p in bundle.rglob("_rl_accel*")]
+    expect(bool(accelerator), f"carries reportlab's C accelerator ({', '.join(accelerator)})")
 
     expect(_serves_a_room(program, scratch), "serves a live room and refuses a wrong token")
 
