@@ -17,14 +17,12 @@ from pathlib import Path
 
 from ...model import Blueprint
 from ..atomic import (
-    NotRegularFile,
-    TooLarge,
     atomic_write_bytes,
     describe_os_error,
-    open_regular_file,
 )
 from ..errors import CsvError
 from .cells import CellValue, neutralise, number_text, restore
+from .reading import read_table_file
 from .sheets import SHEETS, WRITING_ORDER
 from .workbook import BlueprintNames, Table, header, read_blueprint, sheet_rows
 
@@ -86,16 +84,7 @@ class CsvTable:
 
 
 def read_text(path: Path) -> str:
-    try:
-        data = open_regular_file(path, MAX_CSV_BYTES)
-    except TooLarge as error:
-        raise CsvError(
-            [f"is too large ({error.args[0] / 2**20:.0f} MiB; the limit is 64 MiB)"], path
-        ) from None
-    except NotRegularFile:
-        raise CsvError(["is not a regular file (a pipe or a device?)"], path) from None
-    except OSError as error:
-        raise CsvError([f"cannot open: {describe_os_error(error, reading=True)}"], path) from None
+    data = read_table_file(path, MAX_CSV_BYTES, CsvError)
     if b"\x00" in data:
         raise CsvError(["is a binary file, not CSV text"], path)
     try:

@@ -31,15 +31,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ...model import Blueprint
 from ..atomic import (
-    NotRegularFile,
-    TooLarge,
     atomic_write_bytes,
-    describe_os_error,
-    open_regular_file,
 )
 from ..errors import XlsxError
 from .cells import CellValue, RawCell, Unreadable, neutralise, restore
 from .columns import Column, Sheet
+from .reading import read_table_file
 from .sheets import SHEETS, WRITING_ORDER
 from .workbook import BlueprintNames, Table, header, read_blueprint, sheet_rows
 
@@ -237,17 +234,7 @@ class open_workbook:
 
     def __enter__(self) -> Any:
         path = self._path
-        try:
-            data = open_regular_file(path, MAX_XLSX_BYTES)
-        except TooLarge as error:
-            raise XlsxError(
-                [f"is too large ({error.args[0] / 2**20:.0f} MiB; the limit is 256 MiB)"], path
-            ) from None
-        except NotRegularFile:
-            raise XlsxError(["is not a regular file (a pipe or a device?)"], path) from None
-        except OSError as error:
-            reason = describe_os_error(error, reading=True)
-            raise XlsxError([f"cannot open: {reason}"], path) from None
+        data = read_table_file(path, MAX_XLSX_BYTES, XlsxError)
         if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
             raise XlsxError(
                 [
