@@ -8,8 +8,9 @@ import math
 from statistics import fmean
 
 import pytest
+from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QDockWidget
 
 from blueprint.analysis.epic import LETTER_NAMES, touchpoint_epic
@@ -21,6 +22,7 @@ from blueprint.ui.canvas.card import CARD_WIDTH
 from blueprint.ui.canvas.emphasis import PLAIN
 from blueprint.ui.canvas.layout import SIDE_PADDING
 from blueprint.ui.commands import EditFriction, EditTouchpoint
+from blueprint.ui.document import Document
 from blueprint.ui.export import export_canvas
 from blueprint.ui.overlays.colours import HEAT_SCALE, HOTTEST_TINT_CONTRAST, heat_colour
 from blueprint.ui.overlays.heat_items import impact_text
@@ -166,6 +168,40 @@ def test_hovering_a_cell_tells_its_friction_impact(qtbot, window, broadband):
     tints, _labels = overlays(window).heat.items
     assert impact_text(heat[(stage, channel)]) in tints.toolTip()
     assert "Website" in tints.toolTip()
+
+
+def shown_as(tip: str) -> str:
+    """What a tooltip reads as on screen: Qt renders it as rich text when it looks like it."""
+    page = QTextDocument()
+    if QtGui.Qt.mightBeRichText(tip):
+        page.setHtml(tip)
+    else:
+        page.setPlainText(tip)
+    return page.toPlainText()
+
+
+def test_a_heat_tooltip_shows_a_stage_name_as_typed_never_as_markup(qtbot, broadband):
+    heat = build_plan(broadband).heat_map
+    stage_id, channel_id = max(heat, key=heat.get)
+    stage = next(s for s in broadband.stages if s.id == stage_id)
+    stage.name = "<b>Fulfil</b> & ship"
+    window = roomy_window(qtbot, Document(broadband))
+    try:
+        view_action(window, "Friction Heat Map").trigger()
+        box = scene_of(window).grid_layout.cell(stage_id, channel_id)
+        view = window.canvas
+        view.centerOn(box.x, box.bottom)
+        mouse(
+            view,
+            QEvent.Type.MouseMove,
+            on_screen(view, box.x + 4, box.bottom - 4),
+            NO_BUTTON,
+            NO_BUTTON,
+        )
+        tints, _labels = overlays(window).heat.items
+        assert "<b>Fulfil</b> & ship · " in shown_as(tints.toolTip())
+    finally:
+        close_quietly(window)
 
 
 def test_far_out_a_heated_cell_keeps_its_pill_in_its_heat_colour(window):

@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
-    QGraphicsItem,
     QGraphicsScene,
-    QGraphicsSceneHoverEvent,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -26,8 +24,8 @@ from ..canvas import palette
 from ..canvas.card import CARD_Z
 from ..canvas.drawing import CELLS, MARK_EDGE_WIDTH, SIMPLE_DETAIL, colour, font, shows
 from ..canvas.layout import GridLayout
-from ..tips import plain_tip
 from .colours import EVIDENCE_ESTIMATED, EVIDENCE_MEASURED
+from .spots import SpotsItem
 
 #: Over the cards, under a card being dragged.
 MARK_Z = CARD_Z + 0.5
@@ -103,43 +101,24 @@ class BackingMark:
         )
 
 
-class BackingMarksItem(QGraphicsItem):
+class BackingMarksItem(SpotsItem[BackingMark]):
     def __init__(self) -> None:
-        super().__init__()
-        self._marks: list[BackingMark] = []
-        self._bounds = QRectF()
-        self._shape = QPainterPath()
-        self.setZValue(MARK_Z)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setAcceptHoverEvents(True)
+        super().__init__(MARK_Z)
 
     def marks(self) -> list[BackingMark]:
-        return list(self._marks)
+        return list(self._spots)
 
-    def show_marks(self, marks: list[BackingMark]) -> None:
-        shape = QPainterPath()
-        shape.setFillRule(Qt.FillRule.WindingFill)
-        for mark in marks:
-            shape.addEllipse(mark.area)
-        self.prepareGeometryChange()
-        self._marks, self._shape, self._bounds = marks, shape, shape.boundingRect()
-        self.update()
+    @staticmethod
+    def _area(mark: BackingMark) -> QRectF:
+        return mark.area
 
-    def boundingRect(self) -> QRectF:
-        return self._bounds
+    @staticmethod
+    def _tip(mark: BackingMark) -> str:
+        return mark.tooltip
 
-    def shape(self) -> QPainterPath:
-        return self._shape  # only the marks take the hover, never the cards under the item
-
-    def tooltip_at(self, point: QPointF) -> str:
-        for mark in self._marks:
-            if mark.area.contains(point):
-                return mark.tooltip
-        return ""
-
-    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        tip = self.tooltip_at(event.scenePos())
-        self.setToolTip(plain_tip(tip) if tip else "")
+    @staticmethod
+    def _outline(shape: QPainterPath, area: QRectF) -> None:
+        shape.addEllipse(area)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -149,7 +128,7 @@ class BackingMarksItem(QGraphicsItem):
         legible = option.levelOfDetailFromTransform(painter.worldTransform()) >= SIMPLE_DETAIL
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         exposed = option.exposedRect
-        for mark in self._marks:
+        for mark in self._spots:
             if mark.area.intersects(exposed):
                 paint_mark(painter, mark.centre, mark.backing, letter=legible)
 
@@ -183,7 +162,7 @@ class BackingMarks:
         if self._item is None:
             self._item = BackingMarksItem()
             self._scene.addItem(self._item)
-        self._item.show_marks(marks)
+        self._item.show_spots(marks)
 
     def clear(self) -> None:
         if self._item is not None:

@@ -12,12 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
-    QGraphicsItem,
     QGraphicsScene,
-    QGraphicsSceneHoverEvent,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -27,6 +25,7 @@ from ..canvas.drawing import CELLS, SIMPLE_DETAIL, colour, font, shows
 from ..canvas.layout import GridLayout, Rect
 from .colours import heat_colour, heat_tint
 from .measures import CellHeat
+from .spots import SpotsItem
 
 #: Over the cells' shading, under the flows (1) and the cards (2); labels over every tint.
 TINT_Z = 0.5
@@ -69,46 +68,10 @@ class HeatCellView:
         return _tinted(shade, self.fraction)
 
 
-class _HeatItem(QGraphicsItem):
-    def __init__(self, z: float) -> None:
-        super().__init__()
-        self._cells: list[HeatCellView] = []
-        self._bounds = QRectF()
-        self._shape = QPainterPath()
-        self.setZValue(z)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setAcceptHoverEvents(True)
-
-    def show_cells(self, cells: list[HeatCellView]) -> None:
-        shape = QPainterPath()
-        shape.setFillRule(Qt.FillRule.WindingFill)  # overlapping labels stay inside
-        for cell in cells:
-            shape.addRect(self._area(cell))
-        self.prepareGeometryChange()
-        self._bounds, self._shape, self._cells = shape.boundingRect(), shape, cells
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        # Only where it draws: the labels' item spans the grid, and must not take the
-        # hovering (and the tooltip) from the tints under it.
-        return self._shape
-
-    def tooltip_at(self, point: QPointF) -> str:
-        """The tooltip of the cell drawn at ``point`` (scene coordinates), if any."""
-        for cell in self._cells:
-            if self._area(cell).contains(point):
-                return cell.tooltip
-        return ""
-
-    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setToolTip(self.tooltip_at(event.scenePos()))
-
+class _HeatItem(SpotsItem[HeatCellView]):
     @staticmethod
-    def _area(cell: HeatCellView) -> QRectF:
-        raise NotImplementedError
+    def _tip(cell: HeatCellView) -> str:
+        return cell.tooltip
 
 
 class HeatTintsItem(_HeatItem):
@@ -130,7 +93,7 @@ class HeatTintsItem(_HeatItem):
         # blueprint would cost a good part of a frame.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         exposed = option.exposedRect
-        for cell in self._cells:
+        for cell in self._spots:
             if cell.cell.intersects(exposed):
                 painter.fillRect(cell.cell, colour(cell.shown_colour))
 
@@ -158,7 +121,7 @@ class HeatLabelsItem(_HeatItem):
         border = QPen(colour(palette.MARK_EDGE), 1.5 if legible else 0)
         radius = LABEL_HEIGHT / 2
         exposed = option.exposedRect
-        for cell in self._cells:
+        for cell in self._spots:
             if not cell.label.intersects(exposed):
                 continue
             painter.setPen(border)
@@ -201,7 +164,7 @@ class HeatLayer:
             for item in self._items:
                 self._scene.addItem(item)
         for item in self._items:
-            item.show_cells(list(self._cells.values()))
+            item.show_spots(list(self._cells.values()))
 
     def clear(self) -> None:
         if self._items is not None:
