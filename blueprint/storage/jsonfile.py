@@ -178,24 +178,24 @@ def _reject_constant(name: str) -> float:
 
 def _malformed(text: str, error: json.JSONDecodeError) -> MalformedJSONError:
     where = f"line {error.lineno}, column {error.colno}"
+    # Some of the parser's messages end in "at" already ("Unterminated string starting at").
+    found = f"{error.msg} {where}" if error.msg.endswith(" at") else f"{error.msg} at {where}"
     if _CONFLICT_MARKER.search(text):
         return MalformedJSONError(
             "contains merge conflict markers (<<<<<<<, =======, >>>>>>>): resolve the conflict "
             "in a text editor or with git, then open it again"
         )
     if text.lstrip()[:1] not in "{[":
-        return MalformedJSONError(
-            f"is not a blueprint file: it is not JSON ({error.msg} at {where})"
-        )
+        return MalformedJSONError(f"is not a blueprint file: it is not JSON ({found})")
     outside_strings = _JSON_STRING.sub("", text)
     opened = outside_strings.count("{") + outside_strings.count("[")
     closed = outside_strings.count("}") + outside_strings.count("]")
     if opened > closed or error.msg.startswith("Unterminated string"):
         return MalformedJSONError(
-            f"is cut short: it ends before all its brackets are closed ({error.msg} at "
-            f"{where}); was it copied or saved completely?"
+            f"is cut short: it ends before all its brackets are closed ({found}); was it "
+            "copied or saved completely?"
         )
-    return MalformedJSONError(f"is not valid JSON: {error.msg} at {where}")
+    return MalformedJSONError(f"is not valid JSON: {found}")
 
 
 def _json_type(value: object) -> str:

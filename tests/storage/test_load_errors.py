@@ -67,6 +67,15 @@ def test_truncated_json(tmp_path):
     assert isinstance(error, MalformedJSONError) and "cut short" in str(error)
 
 
+def test_cut_inside_a_text_says_where_in_plain_words(tmp_path):
+    text = VALID.decode()
+    cut = text.index('"stages"') + 3  # in the middle of a key
+    error = load_error(text[:cut].encode(), tmp_path)
+    assert isinstance(error, MalformedJSONError) and "cut short" in str(error)
+    assert "Unterminated string starting at line " in str(error)
+    assert " at at " not in str(error)
+
+
 def test_truncated_between_values(tmp_path):
     text = VALID.decode()
     cut = text.index('"stages"')
