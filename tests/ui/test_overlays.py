@@ -347,6 +347,18 @@ def test_the_emotion_curve_runs_through_the_mean_emotion_of_each_stage(window, b
     assert "mean emotion" in points[0].toolTip()
 
 
+def test_an_emotion_point_tells_a_stage_name_as_typed(qtbot, broadband):
+    first = current_state(broadband).stages[0]
+    next(s for s in broadband.stages if s.id == first.id).name = "<i>Aware</i> & curious"
+    window = roomy_window(qtbot, Document(broadband))
+    try:
+        view_action(window, "Emotion Curve").trigger()
+        points = overlays(window).emotion.item.points()
+        assert "<i>Aware</i> & curious" in shown_as(points[0].toolTip())
+    finally:
+        close_quietly(window)
+
+
 def test_the_emotion_curve_follows_an_edit_and_its_undo(qtbot, window, document):
     view_action(window, "Emotion Curve").trigger()
     first = overlays(window).emotion.item.points()[0]  # Awareness: one touchpoint, +1

@@ -16,6 +16,7 @@ from ..commands import (
     RemoveFrictions,
 )
 from ..document import Document
+from ..tips import plain_tip
 from .choices import SEVERITY_WORDS, friction_summary
 from .evidence_form import FRICTION_LABELS
 from .evidence_panel import EvidencePanel
@@ -113,7 +114,9 @@ class FrictionPanel(QWidget):
                 for friction, (_fid, text) in zip(frictions, rows, strict=True):
                     item = QListWidgetItem(text, self.list)
                     words = SEVERITY_WORDS[friction.severity]
-                    item.setToolTip(f"{friction.title}\nSeverity {friction.severity}: {words}")
+                    item.setToolTip(
+                        plain_tip(f"{friction.title}\nSeverity {friction.severity}: {words}")
+                    )
                     item.setData(Qt.ItemDataRole.UserRole, friction.id)
                 self._rows = rows
                 ids = [fid for fid, _text in rows]

@@ -3,11 +3,12 @@ channel (DOMAIN.md, "The channels each persona prefers")."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from ..commands import SetPreferredChannel, push_checked
 from ..document import Document
+from ..tips import plain_tip
 from .forms import form_layout
 
 NO_PREFERENCE = "No preference"
@@ -59,9 +60,10 @@ class PreferredChannels(QWidget):
             for channel_id, channel_name in channels:
                 box.addItem(channel_name, channel_id)
             box.setAccessibleName(f"Preferred channel at {stage_name}")
-            box.setToolTip(f"The channel this persona prefers at {stage_name}, if any")
+            box.setToolTip(plain_tip(f"The channel this persona prefers at {stage_name}, if any"))
             box.activated.connect(lambda _i, s=stage_id, b=box: self._chosen(s, b))
             label = QLabel(stage_name + ":")
+            label.setTextFormat(Qt.TextFormat.PlainText)  # the name as typed
             label.setBuddy(box)
             self._form.addRow(label, box)
             self.boxes[stage_id] = box

@@ -21,6 +21,7 @@ from ..canvas import palette
 from ..canvas.card_face import EMOTION_WORDS
 from ..canvas.drawing import CELLS, SIMPLE_DETAIL, colour, font, shows
 from ..canvas.layout import GridLayout
+from ..tips import plain_tip
 
 #: Over the cards (2), under a dragged card (10) and the headers (20); its guides under
 #: the flows (1) and the cards.
@@ -75,7 +76,7 @@ class EmotionPointItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._label = label
         self.setPos(point.x, point.y)
-        self.setToolTip(tooltip)
+        self.setToolTip(plain_tip(tooltip))  # stage names as typed
         self.update()
 
     def boundingRect(self) -> QRectF:

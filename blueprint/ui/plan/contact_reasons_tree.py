@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 from ...model import Demand
 from ..canvas import palette
 from ..canvas.drawing import colour
+from ..tips import plain_tip
 from .contact_reasons_text import DEMAND_WORDS, ReasonRow
 
 NAME, DEMAND, FRICTIONS = range(3)
@@ -135,13 +136,14 @@ class ReasonTree(QTreeWidget):
     @staticmethod
     def _fill(item: QTreeWidgetItem, row: ReasonRow) -> None:
         item.setText(NAME, row.name)
-        item.setToolTip(NAME, row.name)
+        item.setToolTip(NAME, plain_tip(row.name))
         item.setText(DEMAND, DEMAND_WORDS[row.demand])
         failure = row.demand == Demand.FAILURE
         ink = QBrush(colour(FAILURE_INK)) if failure else None  # None: the palette's
         item.setData(DEMAND, Qt.ItemDataRole.ForegroundRole, ink)
         item.setText(FRICTIONS, str(row.friction_count) if row.friction_count else "")
-        item.setToolTip(FRICTIONS, "\n".join(row.friction_titles))
+        titles = "\n".join(row.friction_titles)
+        item.setToolTip(FRICTIONS, plain_tip(titles) if titles else "")
 
     def _items(self) -> list[QTreeWidgetItem]:
         items = []

@@ -28,6 +28,7 @@ from ...report import formatting as fmt
 from ...report.sections.stairway import MAX_DRAWN
 from ...report.styles import WAVE_COLOURS
 from ..inspector.forms import caption
+from ..tips import plain_tip
 from .live import LivePlan
 from .staircase_canvas import StaircaseCanvas, lift_description
 from .staircase_picture import StaircasePicture, staircase_picture
@@ -204,7 +205,7 @@ class StaircasePanel(QWidget):
                 ]
             )
             item.setIcon(0, _wave_icon(score.wave))
-            item.setToolTip(1, lift_description(score))
+            item.setToolTip(1, plain_tip(lift_description(score)))
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight)
             self.legend.addTopLevelItem(item)
         notes = []
