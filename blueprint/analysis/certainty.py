@@ -18,7 +18,7 @@ planned ones ranks exactly as the plan does.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -117,10 +117,15 @@ def reach_range(reach: float, frequency: Frequency) -> ReachRange:
 
 def percentile(ordered: Sequence[float], percent: float) -> float:
     """The percentile of sorted values, interpolating linearly between neighbours."""
-    position = (len(ordered) - 1) * percent / 100
-    below = math.floor(position)
-    above = min(below + 1, len(ordered) - 1)
+    position, below, above = _neighbours(len(ordered), percent)
     return ordered[below] + (position - below) * (ordered[above] - ordered[below])
+
+
+def _neighbours(count: int, percent: float) -> tuple[float, int, int]:
+    """Where a percentile of ``count`` sorted values lies, and the places either side."""
+    position = (count - 1) * percent / 100
+    below = math.floor(position)
+    return position, below, min(below + 1, count - 1)
 
 
 class _Model:
@@ -183,22 +188,11 @@ class _Model:
         impact = self.confidence[index] * sum(impacts[fid] for fid in self.links[index])
         return impact / self.effort[index], impact
 
-    def ranked(self, priority: Sequence[float], impact: Sequence[float]) -> list[int]:
-        # Stable sorts compose: the last key is the first. Reverse keeps ties in order.
-        order = self.tie_order
-        if self.may_tie and len(set(priority)) < len(priority):  # a tie in P: I decides it
-            order = sorted(order, key=impact.__getitem__, reverse=True)
-        return sorted(order, key=priority.__getitem__, reverse=True)
-
     def now_changes(self, impact: Sequence[float], moved: Iterable[int]) -> bool:
         """Whether the Now wave (quick wins: low effort, I > 0 and I >= the median I) differs
         from the plan's when only the impacts of ``moved`` differ from the plan's."""
         moved = set(moved)
-        values = list(self.sorted_impact)
-        for i in moved:
-            del values[bisect_left(values, self.planned_impact[i])]
-            insort(values, impact[i])
-        middle = _median_of_sorted(values)
+        middle = self._median_moved(impact, moved)
         was = self.planned_median
         for i in moved:
             if self._quick(self.planned_impact[i], i, was) != self._quick(impact[i], i, middle):
@@ -208,8 +202,8 @@ class _Model:
         # Others change sides only when their I lies between the old and the new median.
         low, high = min(was, middle), max(was, middle)
         keys = self.quick_candidates
-        start = bisect_left(keys, (low, -1))
-        for value, i in keys[start:]:
+        for place in range(bisect_left(keys, (low, -1)), len(keys)):
+            value, i = keys[place]
             if value > high:
                 break
             if i not in moved and self._quick(value, i, was) != self._quick(value, i, middle):
@@ -219,13 +213,57 @@ class _Model:
     def _quick(self, value: float, index: int, middle: float) -> bool:
         return self.low_effort[index] and value > 0 and value >= middle
 
+    def _median_moved(self, impact: Sequence[float], moved: set[int]) -> float:
+        """The median I (as statistics.median computes it, which the plan uses) when only the
+        impacts of ``moved`` differ from the plan's, without a copy of the sorted impacts:
+        one per end of every candidate friction point made measure_first quadratic."""
+        values = _Replaced(
+            self.sorted_impact,
+            sorted(self.planned_impact[i] for i in moved),
+            sorted(impact[i] for i in moved),
+        )
+        n = len(self.sorted_impact)
+        if n % 2 == 1:
+            return values.kth(n // 2)
+        return (values.kth(n // 2 - 1) + values.kth(n // 2)) / 2
 
-def _median_of_sorted(values: Sequence[float]) -> float:
-    # As statistics.median computes it, which the plan uses.
-    n = len(values)
-    if n % 2 == 1:
-        return values[n // 2]
-    return (values[n // 2 - 1] + values[n // 2]) / 2
+
+class _Replaced:
+    """A sorted list with some of its values taken out and as many others put in, read by
+    place without being built."""
+
+    def __init__(self, base: Sequence[float], out: list[float], into: list[float]) -> None:
+        """``out`` (values of ``base``) and ``into`` sorted."""
+        self.base, self.out, self.into = base, out, into
+        # The places in ``base`` of the values taken out (equal ones side by side), ascending.
+        self.gaps: list[int] = []
+        for value in out:
+            place = bisect_left(base, value)
+            if self.gaps and self.gaps[-1] >= place:  # a value equal to the one before
+                place = self.gaps[-1] + 1
+            self.gaps.append(place)
+
+    def kth(self, k: int) -> float:
+        """The value at place ``k`` (from 0) of the list sorted again."""
+        # The i-th value put in comes after the i before it and every value kept at most it.
+        before = 0
+        for i, value in enumerate(self.into):
+            place = bisect_right(self.base, value) - bisect_right(self.out, value) + i
+            if place == k:
+                return value
+            if place > k:
+                break
+            before += 1
+        return self._kept(k - before)
+
+    def _kept(self, j: int) -> float:
+        """The j-th value (from 0) of ``base`` that was not taken out."""
+        skipped = 0
+        for gap in self.gaps:
+            if gap > j + skipped:
+                break
+            skipped += 1
+        return self.base[j + skipped]
 
 
 def plan_certainty(
@@ -268,9 +306,11 @@ def certainty_of(
             improvement_id,
             index + 1,
             count[index] / worlds,
-            *(1 + low_high for low_high in _rank_range(places[index])),
+            *(1 + end for end in ends),
         )
-        for index, improvement_id in enumerate(model.ids)
+        for index, (improvement_id, ends) in enumerate(
+            zip(model.ids, _rank_ranges(places), strict=True)
+        )
     )
     return Certainty(
         k=k,
@@ -284,9 +324,18 @@ def certainty_of(
     )
 
 
-def _rank_range(places: np.ndarray) -> tuple[float, ...]:
-    ordered = np.sort(places).tolist()
-    return tuple(percentile(ordered, p) for p in RANK_PERCENTILES)
+def _rank_ranges(places: np.ndarray) -> list[tuple[float, float]]:
+    """Per improvement (a row of ``places``: its place in every world) the percentiles of
+    ``RANK_PERCENTILES``, as ``percentile`` computes them on the sorted row: only the order
+    statistics they read are found (a partition, not a sort)."""
+    spots = [_neighbours(places.shape[1], percent) for percent in RANK_PERCENTILES]
+    kth = sorted({index for _, below, above in spots for index in (below, above)})
+    ordered = np.partition(places, kth, axis=1)
+    columns = [
+        (ordered[:, below] + (position - below) * (ordered[:, above] - ordered[:, below])).tolist()
+        for position, below, above in spots
+    ]
+    return list(zip(*columns, strict=True))
 
 
 #: Worlds drawn and ranked together, at most: enough for numpy to pay.
@@ -304,6 +353,9 @@ class _World:
     I (added link by link, in the plan's order: the plan's own sequence of additions) and
     P = I / effort are the plan's arithmetic in IEEE doubles, so a world whose reaches are
     the planned ones ranks exactly as the plan does.
+
+    The improvements are held in the order their ties are broken (title, id), so that a
+    stable sort by P alone ranks a world whose P are all different.
     """
 
     def __init__(self, model: _Model, ranges: dict[str, ReachRange], k: int) -> None:
@@ -324,26 +376,28 @@ class _World:
         self.severity = np.array([f.severity for f in scores], dtype=float)
         self.weight = np.array([f.weight for f in scores], dtype=float)
         self.lift = np.array([1 + f.drop for f in scores], dtype=float)
-        # Links as a table: row j holds each improvement's j-th friction column (-1: none).
-        longest = max((len(links) for links in model.links), default=0)
-        self.links = np.full((longest, len(model.links)), -1, dtype=np.intp)
-        for index, links in enumerate(model.links):
-            self.links[: len(links), index] = [column[fid] for fid in links]
-        self.confidence = np.array(model.confidence, dtype=float)[:, None]
-        self.effort = np.array(model.effort, dtype=float)[:, None]
-        # Rows in the order ties are broken (title, id); a stable sort keeps that order.
+        # Rows in tie order: row ``place`` is the improvement ``tie_order[place]``.
         self.tie_order = np.array(model.tie_order, dtype=np.intp)
+        # The links, one pass per place in a list: the rows with a j-th link and its column.
+        longest = max((len(links) for links in model.links), default=0)
+        table = np.full((longest, len(model.links)), -1, dtype=np.intp)
+        for place, index in enumerate(model.tie_order):
+            links = model.links[index]
+            table[: len(links), place] = [column[fid] for fid in links]
+        self.links = [(np.flatnonzero(row >= 0), row[row >= 0]) for row in table]
+        self.confidence = np.array(model.confidence, dtype=float)[self.tie_order, None]
+        self.effort = np.array(model.effort, dtype=float)[self.tie_order, None]
 
     def run(
         self, seed: int, worlds: int, stop: Callable[[], bool]
     ) -> tuple[list[int], np.ndarray, int]:
-        """Per improvement the worlds that rank it K or better and its place (rank - 1)
-        in every world; and the worlds that keep the plan's top K."""
+        """Per improvement the worlds that rank it K or better and its place (rank - 1) in
+        every world (a row per improvement); and the worlds that keep the plan's top K."""
         size = len(self.model.ids)
         if size == 0:
-            return [], np.zeros((0, worlds)), worlds
+            return [], np.zeros((0, worlds), dtype=np.intp), worlds
         rng = np.random.Generator(np.random.PCG64(seed))
-        places = np.empty((size, worlds), dtype=np.intp)
+        places = np.empty((worlds, size), dtype=np.intp)
         count = np.zeros(size, dtype=np.int64)
         stable = 0
         k = min(self.k, size)
@@ -352,40 +406,55 @@ class _World:
             if stop():
                 raise CertaintyCancelled
             block = min(step, worlds - start)
-            priority, impact = self._scores(rng, block)
-            order = self._ranked(priority, impact)  # (size, block): improvement at each place
-            top = order[:k]
-            np.add.at(count, top.ravel(), 1)
+            order = self._ranked(*self._scores(rng, block))  # (block, size): who is at a place
+            top = order[:, :k]
+            count += np.bincount(top.ravel(), minlength=size)
             # The top K is the plan's when its K improvements are the plan's first K.
-            stable += int(np.count_nonzero(top.max(axis=0) < k))
-            rows = places[:, start : start + block]
-            np.put_along_axis(rows, order, np.arange(size)[:, None], axis=0)
-        return count.tolist(), places, stable
+            stable += int(np.count_nonzero(top.max(axis=1) < k))
+            np.put_along_axis(places[start : start + block], order, np.arange(size), axis=1)
+        return count.tolist(), np.ascontiguousarray(places.T), stable
 
     def _scores(self, rng: np.random.Generator, block: int) -> tuple[np.ndarray, np.ndarray]:
+        """(P, I) of every improvement (a row each, in tie order) in each of ``block`` worlds."""
         u = rng.random((len(self.low), block))
-        reach = np.where(
-            self.logarithmic[:, None],
-            self.low[:, None] * self.ratio[:, None] ** u,
-            self.low[:, None] + self.width[:, None] * u,
-        )
-        reach[self.fixed] = self.low[self.fixed, None]
-        impacts = reach * self.severity[:, None] * self.weight[:, None] * self.lift[:, None]
-        total = np.zeros((self.links.shape[1], block))
-        for row in self.links:
-            linked = row >= 0
-            total[linked] += impacts[row[linked]]
+        logarithmic = self.low[:, None] * self.ratio[:, None] ** u
+        if self.logarithmic.all():
+            reach = logarithmic
+        else:
+            reach = np.where(
+                self.logarithmic[:, None], logarithmic, self.low[:, None] + self.width[:, None] * u
+            )
+            reach[self.fixed] = self.low[self.fixed, None]
+        impacts = reach  # multiplied in place, in the order of F's factors
+        impacts *= self.severity[:, None]
+        impacts *= self.weight[:, None]
+        impacts *= self.lift[:, None]
+        total = np.zeros((len(self.tie_order), block))
+        for rows, columns in self.links:
+            total[rows] += impacts[columns]
         impact = self.confidence * total
         return impact / self.effort, impact
 
     def _ranked(self, priority: np.ndarray, impact: np.ndarray) -> np.ndarray:
-        # Stable sorts compose: the last key is the first; the rows start in tie order.
-        order = np.broadcast_to(self.tie_order[:, None], priority.shape)
-        if self.model.may_tie:  # a tie in P: I decides it
-            by_impact = np.argsort(-np.take_along_axis(impact, order, 0), axis=0, kind="stable")
-            order = np.take_along_axis(order, by_impact, 0)
-        by_priority = np.argsort(-np.take_along_axis(priority, order, 0), axis=0, kind="stable")
-        return np.take_along_axis(order, by_priority, 0)
+        """The improvements of each world (a row each), best first: by P, then I, then in
+        tie order. A stable sort by P alone does it unless two equal P have different I."""
+        priority = np.ascontiguousarray(priority.T)
+        order = np.argsort(-priority, axis=1, kind="stable")
+        if self.model.may_tie and self._ties_need_impact(priority, impact, order):
+            impact = np.ascontiguousarray(impact.T)
+            by_impact = np.argsort(-impact, axis=1, kind="stable")
+            again = np.argsort(-np.take_along_axis(priority, by_impact, 1), axis=1, kind="stable")
+            order = np.take_along_axis(by_impact, again, 1)
+        return self.tie_order[order]
+
+    @staticmethod
+    def _ties_need_impact(priority: np.ndarray, impact: np.ndarray, order: np.ndarray) -> bool:
+        ranked = np.take_along_axis(priority, order, 1)
+        tied = ranked[:, 1:] == ranked[:, :-1]
+        if not tied.any():
+            return False
+        impacts = np.take_along_axis(np.ascontiguousarray(impact.T), order, 1)
+        return bool((tied & (impacts[:, 1:] != impacts[:, :-1])).any())
 
 
 def measure_first(

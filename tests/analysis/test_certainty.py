@@ -5,11 +5,13 @@ import math
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from blueprint.analysis import build_plan
 from blueprint.analysis.certainty import (
     CertaintyCancelled,
     ReachRange,
+    _Replaced,
     percentile,
     plan_certainty,
     reach_range,
@@ -251,3 +253,25 @@ def test_p_top_k_from_2000_worlds_agrees_with_exact_integration(k):
     # the tolerance is four of them.
     for who, item in enumerate(result.improvements):
         assert item.p_top_k == pytest.approx(_exact_top(bounds, who, k), abs=0.045)
+
+
+@given(
+    base=st.lists(st.sampled_from([0.0, 1.0, 2.5, 2.5, 3.0, 7.0, 1e9]), min_size=1, max_size=12),
+    data=st.data(),
+)
+def test_a_median_with_some_impacts_moved_is_the_median_of_the_list_sorted_again(base, data):
+    # measure_first reads the plan's median I with one friction point's improvements moved
+    # without rebuilding the sorted list: it must be the very same float.
+    base = sorted(base)
+    out = data.draw(st.lists(st.sampled_from(range(len(base))), unique=True, max_size=len(base)))
+    into = data.draw(
+        st.lists(
+            st.sampled_from([0.0, 1.0, 2.5, 4.0, 7.0, 8.0, 1e12]),
+            min_size=len(out),
+            max_size=len(out),
+        )
+    )
+    removed = sorted(base[i] for i in out)
+    rebuilt = sorted([v for i, v in enumerate(base) if i not in out] + into)
+    replaced = _Replaced(base, removed, sorted(into))
+    assert [replaced.kth(k) for k in range(len(base))] == rebuilt
