@@ -2,7 +2,8 @@
 
 reportlab splits a table by building a new table of every remaining row, so a table of
 6,000 rows costs time proportional to the square of its length. ``PagedTable`` hands
-reportlab a window of rows a little longer than any page holds, lets it split that window
+reportlab a window of rows longer than the page holds (as many as any page can hold on the
+table's first page, then a few more than the page before took), lets it split that window
 (rows split across pages where they must be), and carries what did not fit, plus the rows
 after the window, on to the top of the next page, where the header is repeated. Every part
 shares the table's lists of rows and looks, and knows where in them it starts: a part that
@@ -22,6 +23,11 @@ from reportlab.platypus.tables import CellStyle
 #: More rows than any page holds: a data table row is at least 13.8 pt high (one line and
 #: its padding) and the text frame of A4 or Letter at most 730 pt, so 53 rows at most.
 WINDOW = 64
+#: After the first page, a window holds this many rows more than the page before took:
+#: rows of several lines fill a page with twenty, and laying out 64 each time was most of
+#: the time of a large register. A page that takes every row of its window is laid out
+#: again with a full window, so the pages are the same whatever the window.
+MARGIN = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +99,7 @@ class PagedTable(Flowable):
         first: int = 0,
         continued: bool = False,
         carried: list[list] | None = None,
+        window: int = WINDOW,
     ) -> None:
         super().__init__()
         self.look = look
@@ -102,6 +109,7 @@ class PagedTable(Flowable):
         self.first = first
         self.continued = continued
         self.carried = carried or []
+        self.window = window  # rows laid out for this page, at most
         self._window: LongTable | None = None
 
     @property
@@ -118,14 +126,14 @@ class PagedTable(Flowable):
     def _the_window(self) -> LongTable:
         if self._window is None:
             after = self.first + len(self.carried)
-            rows = self.carried + self.rows[after : self.first + WINDOW]
-            looks = self.looks[self.first : self.first + WINDOW]
+            rows = self.carried + self.rows[after : self.first + self.window]
+            looks = self.looks[self.first : self.first + self.window]
             self._window = make_table(self.look, rows, looks, self.first)
         return self._window
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         width, height = self._the_window().wrap(avail_width, avail_height)
-        if self.remaining > WINDOW or self._mid_page(avail_height):
+        if self.remaining > self.window or self._mid_page(avail_height):
             height = max(height, avail_height + 1)  # more rows follow: ask to be split
         self.width, self.height = width, height
         return width, height
@@ -141,17 +149,20 @@ class PagedTable(Flowable):
         if not parts:
             return []  # nothing fits here: the next frame will try
         if len(parts) == 1:  # the whole window fits
-            if self.remaining <= WINDOW:
+            if self.remaining <= self.window:
                 return parts
-            return [window, self._rest(WINDOW, [])]
+            if self.window < WINDOW:  # more rows might fit: lay the page out again
+                self.window, self._window = WINDOW, None
+                return self.split(avail_width, avail_height)
+            return [window, self._rest(self.window, [])]
         placed, rest = parts[0], parts[1]
         # What reportlab kept for the next page (the cell values of its second part; a row
         # split in two counts on both sides), then every row after the window.
         carried = [list(row) for row in rest._cellvalues[1:]]
-        taken = min(WINDOW, self.remaining) - len(carried)
-        return [placed, self._rest(taken, carried)]
+        taken = min(self.window, self.remaining) - len(carried)
+        return [placed, self._rest(taken, carried, len(placed._cellvalues) - 1 + MARGIN)]
 
-    def _rest(self, taken: int, carried: list[list]) -> PagedTable:
+    def _rest(self, taken: int, carried: list[list], window: int = WINDOW) -> PagedTable:
         return PagedTable(
             self.look,
             self.rows,
@@ -160,4 +171,5 @@ class PagedTable(Flowable):
             self.first + taken,
             continued=True,
             carried=carried,
+            window=max(len(carried), min(window, WINDOW)),  # the carried rows at least
         )
