@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from math import fsum
 from operator import attrgetter
-from statistics import fmean
 from typing import NamedTuple
 
 from ..model import Blueprint, EpicLetter, Touchpoint
@@ -31,9 +31,11 @@ def touchpoint_epic(touchpoint: Touchpoint) -> float | None:
     return _mean_of_set(_letter_scores(touchpoint))
 
 
-def _mean_of_set(scores: Iterable[int | None]) -> float | None:
-    set_scores = [s for s in scores if s is not None]
-    return fmean(set_scores) if set_scores else None
+def _mean_of_set(scores: Sequence[int | None]) -> float | None:
+    # The letters are whole numbers from 1: their sum is exact, and an int divided by an int
+    # is correctly rounded, as fmean's fsum over the count is.
+    count = len(scores) - scores.count(None)
+    return sum(filter(None, scores)) / count if count else None
 
 
 def epic_index(score: float | None) -> float | None:
@@ -84,7 +86,7 @@ def _summarise(touchpoints: list[TouchpointEpic]) -> EpicSummary:
         (mean, i, letter) for i, (letter, mean) in enumerate(letters.items()) if mean is not None
     ]
     weakest = min(known)[2] if known else None
-    score = fmean(scores) if scores else None
+    score = fsum(scores) / len(scores) if scores else None  # statistics.fmean, without its checks
     return EpicSummary(len(scores), score, epic_index(score), letters, weakest)
 
 

@@ -149,13 +149,15 @@ class _Journey:
         everyone = [g for g in sums if g.persona_id is None]
         by_persona = {g.persona_id: g for g in sums if g.persona_id is not None}
         member: dict[str, list[_Sums]] = {}
+        # The groups a touchpoint counts in, by the personas it lists (most list the same few).
+        groups_of: dict[tuple[str, ...], list[_Sums]] = {(): sums}
         for touchpoint in touchpoints:
-            if touchpoint.persona_ids:
-                within = everyone + [
-                    by_persona[p] for p in touchpoint.persona_ids if p in by_persona
+            personas = tuple(touchpoint.persona_ids)
+            within = groups_of.get(personas)
+            if within is None:
+                within = groups_of[personas] = everyone + [
+                    by_persona[p] for p in personas if p in by_persona
                 ]
-            else:
-                within = sums
             member[touchpoint.id] = within
             # Each group's EPIC letters and emotions go straight to their stage.
             epic = self.epic.get(touchpoint.id)
@@ -167,26 +169,31 @@ class _Journey:
                 if emotion is not None:
                     group.felt[stage_id].append(emotion)
         contact_cost, cost_unknown, demand_of = self.contact_cost, self.cost_unknown, self.demand_of
+        # A friction point adds 0 to what does not apply to it, so it adds nothing there.
         for score in scores:
             within = member.get(score.touchpoint_id)
             if not within:
                 continue
-            failing, counted = demand_reach(demand_of, score)
-            for group in within:
-                group.failure += failing
-                group.counted += counted
+            if score.friction_id in demand_of:
+                failing, counted = demand_reach(demand_of, score)
+                for group in within:
+                    group.failure += failing
+                    group.counted += counted
             if score.good:
                 continue
             cost = contact_cost.get(score.friction_id, 0.0)
-            unknown = cost_unknown.get(score.friction_id)
             impact, step, reach = score.impact, score.landing_step, score.reach
-            lost = lost_journeys((score,)) if score.gives_up else 0.0
             for group in within:
-                group.lost += lost
                 group.impact += impact  # F
                 group.stairway[step] += reach  # r on its landing step
                 group.cost += cost
-                if unknown is not None:
+            if score.gives_up:
+                lost = lost_journeys((score,))
+                for group in within:
+                    group.lost += lost
+            unknown = cost_unknown.get(score.friction_id)
+            if unknown is not None:
+                for group in within:
                     group.unknown[unknown] = None
         return [self._figures(group) for group in sums]
 
