@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from math import fsum
-from operator import attrgetter
+from operator import add, attrgetter
 from typing import NamedTuple
 
 from ..model import Blueprint, EpicLetter, Touchpoint
@@ -54,6 +53,13 @@ class EpicSummary:
     weakest: EpicLetter | None  # the letter with the lowest mean; EPIC order breaks ties
 
 
+#: A touchpoint's EPIC score is the mean of at most four whole numbers from 1 to 5; as a
+#: float, times 2**52 it is a whole number (its last bit is worth 2**-52 or more). Counted in
+#: these units, scores add up exactly in any order, and a group's mean is made from their
+#: sum as ``statistics.fmean`` makes it: the correctly rounded sum, over the count.
+_UNITS = 2**52
+
+
 class TouchpointEpic(NamedTuple):
     """What a summary needs of one touchpoint, read from the model once (``of``): read them
     once and summarise as many groups of them as needed."""
@@ -62,11 +68,64 @@ class TouchpointEpic(NamedTuple):
     channel_id: str
     letters: tuple[int | None, ...]  # in ``LETTERS`` order
     score: float | None  # touchpoint_epic
+    units: int | None  # the score x 2**52, a whole number
 
     @classmethod
     def of(cls, touchpoint: Touchpoint) -> TouchpointEpic:
         letters = _letter_scores(touchpoint)
-        return cls(touchpoint.stage_id, touchpoint.channel_id, letters, _mean_of_set(letters))
+        score = _mean_of_set(letters)
+        units = None if score is None else int(score * _UNITS)
+        return cls(touchpoint.stage_id, touchpoint.channel_id, letters, score, units)
+
+
+@dataclass(frozen=True, slots=True)
+class EpicTally:
+    """The sums behind the EPIC summary of a group of touchpoints, all whole numbers: the
+    tallies of the parts of a group add up (``+``) to the tally of the whole, in any order,
+    so a group is summarised from its parts without reading its touchpoints again."""
+
+    scored: int = 0  # touchpoints with at least one letter set
+    units: int = 0  # the sum of their scores, in units of 2**-52
+    counts: tuple[int, ...] = (0,) * len(LETTERS)  # per letter, the touchpoints that set it
+    sums: tuple[int, ...] = (0,) * len(LETTERS)  # per letter, the sum of its scores
+
+    @classmethod
+    def of(cls, touchpoints: Sequence[TouchpointEpic]) -> EpicTally:
+        if not touchpoints:
+            return cls()
+        # Each letter's column, transposed in one call: a generator per letter over every
+        # touchpoint cost a third of the figures of a state, which summarise many groups.
+        columns = list(zip(*(t.letters for t in touchpoints), strict=True))
+        units = [t.units for t in touchpoints if t.units is not None]
+        return cls(
+            len(units),
+            sum(units),
+            tuple(len(column) - column.count(None) for column in columns),
+            tuple(sum(filter(None, column)) for column in columns),  # letters are 1 or more
+        )
+
+    def __add__(self, other: EpicTally) -> EpicTally:
+        return EpicTally(
+            self.scored + other.scored,
+            self.units + other.units,
+            tuple(map(add, self.counts, other.counts)),
+            tuple(map(add, self.sums, other.sums)),
+        )
+
+    def summary(self) -> EpicSummary:
+        # Whole numbers divided are correctly rounded, as fmean's fsum over the count is.
+        letters = {
+            letter: total / count if count else None
+            for letter, count, total in zip(LETTERS, self.counts, self.sums, strict=True)
+        }
+        known = [
+            (mean, i, letter)
+            for i, (letter, mean) in enumerate(letters.items())
+            if mean is not None
+        ]
+        weakest = min(known)[2] if known else None
+        score = self.units / _UNITS / self.scored if self.scored else None
+        return EpicSummary(self.scored, score, epic_index(score), letters, weakest)
 
 
 def summarise_epic(touchpoints: Iterable[Touchpoint]) -> EpicSummary:
@@ -74,20 +133,7 @@ def summarise_epic(touchpoints: Iterable[Touchpoint]) -> EpicSummary:
 
 
 def _summarise(touchpoints: list[TouchpointEpic]) -> EpicSummary:
-    scores = [t.score for t in touchpoints if t.score is not None]
-    # Each letter's column of scores, transposed in one call: a generator per letter over
-    # every touchpoint cost a third of the figures of a state, which summarise many groups.
-    columns = zip(*(t.letters for t in touchpoints), strict=True) if touchpoints else ()
-    letters = dict.fromkeys(LETTERS)
-    letters.update(
-        (letter, _mean_of_set(column)) for letter, column in zip(LETTERS, columns, strict=False)
-    )
-    known = [
-        (mean, i, letter) for i, (letter, mean) in enumerate(letters.items()) if mean is not None
-    ]
-    weakest = min(known)[2] if known else None
-    score = fsum(scores) / len(scores) if scores else None  # statistics.fmean, without its checks
-    return EpicSummary(len(scores), score, epic_index(score), letters, weakest)
+    return EpicTally.of(touchpoints).summary()
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,13 +156,12 @@ def epic_breakdown(bp: Blueprint, touchpoints: Iterable[Touchpoint]) -> EpicBrea
 
 
 def epic_of_stages(
-    stage_ids: list[str], by_stage: dict[str, list[TouchpointEpic]]
+    stage_ids: list[str], by_stage: Mapping[str, EpicTally]
 ) -> tuple[dict[str, EpicSummary], EpicSummary]:
-    """EPIC of each stage and over all of them, from touchpoints already read with
-    ``TouchpointEpic.of`` and put in their stage. Every mean is an ``fmean`` (a correctly
-    rounded sum), so the summary over all is the same in any order of its touchpoints."""
-    every = [t for touchpoints in by_stage.values() for t in touchpoints]
-    return {s: _summarise(by_stage.get(s, [])) for s in stage_ids}, _summarise(every)
+    """EPIC of each stage and over all of them, from the tallies of each stage's touchpoints
+    (every stage that has any, whether in ``stage_ids`` or not)."""
+    summaries = {s: by_stage.get(s, EpicTally()).summary() for s in stage_ids}
+    return summaries, sum(by_stage.values(), EpicTally()).summary()
 
 
 def epic_by_stage(bp: Blueprint, touchpoints: list[Touchpoint]) -> dict[str, EpicSummary]:

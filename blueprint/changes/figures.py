@@ -7,7 +7,7 @@ failure-demand share, which counts every friction point that names a contact rea
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..analysis import (
@@ -20,7 +20,7 @@ from ..analysis import (
     score_frictions,
     yearly_contact_cost,
 )
-from ..analysis.epic import TouchpointEpic, epic_of_stages
+from ..analysis.epic import EpicTally, TouchpointEpic, epic_of_stages
 from ..analysis.journey import emotions_by_stage
 from ..analysis.plan import demand_by_friction, demand_reach, failure_share
 from ..model import Blueprint, Demand, Flow, Touchpoint
@@ -142,38 +142,44 @@ class _Journey:
         groups: list[str | None],
     ) -> list[Figures]:
         """The figures of each group (a persona id, or None for every customer) over
-        ``touchpoints``, from one pass over them and one over the friction scores: a score
-        counts in every group its touchpoint applies to, in document order, as a pass per
-        group would count it."""
+        ``touchpoints``, from one pass over them and one over the friction scores.
+
+        Touchpoints that list the same personas count in the same groups: they form a
+        cohort, read once whatever the number of its groups. A group's EPIC and emotions are
+        read from its cohorts' (whole numbers, so in any order); a score counts in every
+        group its touchpoint applies to, in document order, as a pass per group would count
+        it."""
         sums = [_Sums(persona_id) for persona_id in groups]
-        everyone = [g for g in sums if g.persona_id is None]
-        by_persona = {g.persona_id: g for g in sums if g.persona_id is not None}
-        member: dict[str, list[_Sums]] = {}
-        # The groups a touchpoint counts in, by the personas it lists (most list the same few).
-        groups_of: dict[tuple[str, ...], list[_Sums]] = {(): sums}
+        cohorts: dict[tuple[int, ...], _Cohort] = {}  # by the groups they count in
+        cohort_of: dict[tuple[str, ...], _Cohort] = {}  # by the personas listed
+        member: dict[str, _Cohort] = {}  # by touchpoint id
         for touchpoint in touchpoints:
-            personas = tuple(touchpoint.persona_ids)
-            within = groups_of.get(personas)
-            if within is None:
-                within = groups_of[personas] = everyone + [
-                    by_persona[p] for p in personas if p in by_persona
-                ]
-            member[touchpoint.id] = within
-            # Each group's EPIC letters and emotions go straight to their stage.
+            personas = touchpoint.persona_ids
+            cohort = cohort_of.get(listed := tuple(personas))
+            if cohort is None:
+                within = tuple(i for i, g in enumerate(sums) if applies_to(personas, g.persona_id))
+                if within not in cohorts:
+                    cohorts[within] = _Cohort([sums[i] for i in within])
+                cohort = cohort_of[listed] = cohorts[within]
+            member[touchpoint.id] = cohort
+            # The EPIC letters and the emotion go straight to their stage.
             epic = self.epic.get(touchpoint.id)
-            stage_id, emotion = touchpoint.stage_id, touchpoint.emotion
-            for group in within:
-                group.ids.append(touchpoint.id)
-                if epic is not None:
-                    group.epic[stage_id].append(epic)
-                if emotion is not None:
-                    group.felt[stage_id].append(emotion)
+            if epic is not None:
+                cohort.epic[touchpoint.stage_id].append(epic)
+            if touchpoint.emotion is not None:
+                cohort.felt[touchpoint.stage_id].append(touchpoint.emotion)
+        for cohort in cohorts.values():
+            for group in cohort.within:
+                group.cohorts.append(cohort)
+        # The channel switches from one cohort's touchpoints to another's (or the same's).
+        between = Counter((member.get(f.from_id), member.get(f.to_id)) for f in self.switches)
         contact_cost, cost_unknown, demand_of = self.contact_cost, self.cost_unknown, self.demand_of
         # A friction point adds 0 to what does not apply to it, so it adds nothing there.
         for score in scores:
-            within = member.get(score.touchpoint_id)
-            if not within:
+            cohort = member.get(score.touchpoint_id)
+            if cohort is None:
                 continue
+            within = cohort.within
             if score.friction_id in demand_of:
                 failing, counted = demand_reach(demand_of, score)
                 for group in within:
@@ -195,16 +201,26 @@ class _Journey:
             if unknown is not None:
                 for group in within:
                     group.unknown[unknown] = None
-        return [self._figures(group) for group in sums]
+        return [self._figures(group, between) for group in sums]
 
-    def _figures(self, sums: _Sums) -> Figures:
+    def _figures(self, sums: _Sums, between: Counter[tuple[_Cohort | None, ...]]) -> Figures:
         bp = self.bp
-        switches = self.switches
+        switches = len(self.switches)
         if sums.persona_id is not None:  # the flows between the persona's touchpoints
-            ids = set(sums.ids)
-            switches = [f for f in switches if f.from_id in ids and f.to_id in ids]
-        epic_by_stage, epic_overall = epic_of_stages([s.id for s in bp.stages], sums.epic)
-        emotion = {e.stage_id: e.mean for e in emotions_by_stage(bp, sums.felt)}
+            switches = sum(
+                count
+                for ends, count in between.items()
+                if all(cohort is not None and sums in cohort.within for cohort in ends)
+            )
+        tallies: dict[str, EpicTally] = {}
+        felt: dict[str, list[int]] = defaultdict(list)
+        for cohort in sums.cohorts:
+            for stage_id, tally in cohort.tallies().items():
+                tallies[stage_id] = tallies[stage_id] + tally if stage_id in tallies else tally
+            for stage_id, emotions in cohort.felt.items():
+                felt[stage_id] += emotions
+        epic_by_stage, epic_overall = epic_of_stages([s.id for s in bp.stages], tallies)
+        emotion = {e.stage_id: e.mean for e in emotions_by_stage(bp, felt)}
         return Figures(
             persona_id=sums.persona_id,
             friction_impact=sums.impact,
@@ -213,7 +229,7 @@ class _Journey:
             cost_unknown_channel_ids=tuple(sums.unknown),
             lost_journeys=sums.lost,
             failure_demand=failure_share(sums.failure, sums.counted),
-            channel_switches=len(switches),
+            channel_switches=switches,
             epic=epic_overall,
             stages=tuple(
                 StageFigures(stage.id, epic_by_stage[stage.id], emotion.get(stage.id))
@@ -222,20 +238,37 @@ class _Journey:
         )
 
 
+class _Cohort:
+    """The touchpoints that count in the same groups: the groups, and the touchpoints' EPIC
+    letters and emotions by stage."""
+
+    __slots__ = ("_tallies", "epic", "felt", "within")
+
+    def __init__(self, within: list[_Sums]) -> None:
+        self.within = within
+        self.epic: defaultdict[str, list[TouchpointEpic]] = defaultdict(list)
+        self.felt: defaultdict[str, list[int]] = defaultdict(list)
+        self._tallies: dict[str, EpicTally] | None = None
+
+    def tallies(self) -> dict[str, EpicTally]:
+        """The EPIC tally of each stage, made once for all the groups of the cohort."""
+        if self._tallies is None:
+            self._tallies = {s: EpicTally.of(epic) for s, epic in self.epic.items()}
+        return self._tallies
+
+
 class _Sums:
-    """One group's touchpoints (their ids, EPIC letters and emotions by stage) and the sums
-    of its friction scores (F, reach by landing step, contact cost...)."""
+    """One group's cohorts of touchpoints and the sums of its friction scores (F, reach by
+    landing step, contact cost...)."""
 
     __slots__ = (
-        *("persona_id", "ids", "epic", "felt"),
+        *("persona_id", "cohorts"),
         *("cost", "counted", "failure", "impact", "lost", "stairway", "unknown"),
     )
 
     def __init__(self, persona_id: str | None) -> None:
         self.persona_id = persona_id
-        self.ids: list[str] = []
-        self.epic: defaultdict[str, list[TouchpointEpic]] = defaultdict(list)
-        self.felt: defaultdict[str, list[int]] = defaultdict(list)
+        self.cohorts: list[_Cohort] = []
         self.impact = self.cost = self.failure = self.counted = self.lost = 0.0
         self.stairway = [0.0] * len(STEPS)
         self.unknown: dict[str, None] = {}

@@ -6,12 +6,15 @@ scores; these tests hold its results to the plain definitions, and to a blueprin
 place as the editor edits it (no result may be kept from a previous call).
 """
 
+from statistics import fmean
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from blueprint.analysis import Wave, build_plan, monthly_reach, segment_weight, summarise_epic
+from blueprint.analysis.epic import LETTERS, EpicTally, TouchpointEpic
 from blueprint.analysis.plan import applies_to
-from blueprint.model import Blueprint, FrictionNature
+from blueprint.model import Blueprint, Epic, FrictionNature, Touchpoint
 from tests.strategies import blueprints, maybe_score
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -36,6 +39,36 @@ def test_epic_of_each_stage_and_channel_summarises_its_own_touchpoints(bp):
         for channel in bp.channels:
             mine = [t for t in touchpoints if t.channel_id == channel.id]
             assert plan.epic_by_channel[channel.id] == summarise_epic(mine)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(*[maybe_score] * 4), max_size=30), st.data())
+def test_epic_of_a_group_summed_from_its_parts_in_any_order_is_the_mean_of_its_touchpoints(
+    rows, data
+):
+    # A persona's figures add up the EPIC of the groups of touchpoints it shares with other
+    # personas: the means must be DOMAIN.md's, to the last bit, however it is cut.
+    touchpoints = [
+        TouchpointEpic.of(
+            Touchpoint(
+                id=f"t{i}", title="t", stage_id="s", channel_id="c", epic=Epic(**dict(zip(
+                    ("easy", "personalised", "intuitive", "contextual"), row, strict=True
+                )))
+            )
+        )
+        for i, row in enumerate(rows)
+    ]  # fmt: skip
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(rows)), max_size=4)))
+    parts = [touchpoints[a:b] for a, b in zip([0, *cuts], [*cuts, len(rows)], strict=True)]
+    order = data.draw(st.permutations(range(len(parts))))
+    summary = sum((EpicTally.of(parts[i]) for i in order), EpicTally()).summary()
+
+    scores = [fmean(v for v in row if v is not None) for row in rows if any(row)]
+    assert summary.scored == len(scores)
+    assert summary.score == (fmean(scores) if scores else None)
+    for n, letter in enumerate(LETTERS):
+        values = [row[n] for row in rows if row[n] is not None]
+        assert summary.letters[letter] == (fmean(values) if values else None)
 
 
 @SETTINGS
