@@ -164,19 +164,23 @@ class _Model:
         )
 
     def ranges_known(self, plan: Plan, ranges: dict[str, ReachRange]) -> None:
-        """Whether two improvements can have the same P in a world: the reaches are drawn
-        from continuous ranges, so only two whose P is the same function of them (the same
-        friction points that move, the same confidence / effort) or two that nothing moves
-        can. When none can, a world is ranked by P alone."""
-        seen = set()
+        """Whether two improvements can have the same P and different I in a world: the
+        reaches are drawn from continuous ranges, so only two whose P is the same function of
+        them (the same friction points that move, the same confidence / effort) or two that
+        nothing moves can. Two that nothing moves, with the same P and the same I, are in
+        tie order whatever I does. When no two can, a world is ranked by P alone."""
+        impact_of: dict[tuple, float | None] = {}
         self.may_tie = False
         for index, s in enumerate(plan.improvements):
             moving = tuple(sorted(f for f in self.links[index] if ranges[f].low != ranges[f].high))
-            key = (moving, s.confidence / s.effort) if moving else ("fixed", s.priority)
-            if key in seen:
+            if moving:  # the same P in a world, and maybe not the same I
+                key, impact = (moving, s.confidence / s.effort), None
+            else:  # the plan's P and I in every world
+                key, impact = ("fixed", s.priority), s.impact
+            if key in impact_of and (impact is None or impact_of[key] != impact):
                 self.may_tie = True
                 return
-            seen.add(key)
+            impact_of[key] = impact
 
     @staticmethod
     def impact(f: FrictionScore, reach: float) -> float:

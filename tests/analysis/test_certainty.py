@@ -180,6 +180,28 @@ def test_ties_in_every_world_break_as_the_plan_breaks_them():
     assert [i.p_top_k for i in result.improvements] == [1.0, 0.0]
 
 
+def test_improvements_that_nothing_moves_keep_the_plans_order_in_every_world():
+    # Counts with a range of zero width: nothing moves. A and B have the same P (100), B the
+    # larger I, so B first; Y and Z address nothing (P = I = 0), so by title. X moves.
+    bp = blueprint(("A", 100, "measured", 1), ("B", 200, "measured", 2), ("X", 50, "unknown", 1))
+    for friction in bp.frictions[:2]:
+        count = friction.frequency.count
+        friction.frequency = Frequency(count=count, source="measured", low=count, high=count)
+    for title in ("Z", "Y"):
+        bp.improvements.append(Improvement(id=f"i-{title.lower()}", title=title, effort=1))
+    plan = build_plan(bp)
+    assert [s.title for s in plan.improvements] == ["B", "A", "X", "Y", "Z"]
+    result = plan_certainty(bp, plan, k=2)
+    ranks = {s.improvement_id: (i.rank_low, i.rank_high) for s, i in zip(
+        plan.improvements, result.improvements, strict=True
+    )}  # fmt: skip
+    # X (50 / 10 .. 50 x 10 = 5 .. 500) passes A and B in some worlds, never Y or Z.
+    assert ranks["i-y"] == (4, 4) and ranks["i-z"] == (5, 5)
+    assert ranks["i-b"][0] == 1 and ranks["i-a"][0] == 2
+    assert [i.p_top_k for i in result.improvements][3:] == [0.0, 0.0]
+    assert result.improvements[0].p_top_k > result.improvements[1].p_top_k > 0
+
+
 def test_the_same_seed_gives_the_same_worlds_and_another_seed_others(sample_path):
     bp = load_blueprint(sample_path)
     plan = build_plan(bp)
