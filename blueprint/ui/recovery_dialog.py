@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from .recovery import RecoveryEntry
+from .tips import plain_tip
 
 
 class RecoveryChoice(enum.Enum):
@@ -105,7 +106,7 @@ class RecoveryDialog(QDialog):
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for entry in entries:
             row = QTreeWidgetItem(table, list(describe(entry)))
-            row.setToolTip(0, str(entry.original or entry.files.blueprint))
+            row.setToolTip(0, plain_tip(str(entry.original or entry.files.blueprint)))
         for column in range(len(COLUMNS)):
             table.resizeColumnToContents(column)
         rows = max(2, min(len(entries), 6))

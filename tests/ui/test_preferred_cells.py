@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from blueprint.ui.canvas import palette
 from blueprint.ui.document import Document
 from tests.ui.editing_helpers import close_window, open_window, pick_from_popup, tools
-from tests.ui.test_overlays import scene_of
+from tests.ui.test_overlays import overlays, roomy_window, scene_of, shown_as, view_action
 from tests.ui.test_overlays_filters import bar, choose
 from tests.ui.window_helpers import close_quietly, shown_window
 
@@ -110,3 +110,35 @@ def test_editing_a_preference_moves_the_outline_and_the_flag(qtbot, editing, bro
     qtbot.waitUntil(lambda: support() == "")
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: support() == "Phone with an agent")
+
+
+def test_tooltips_on_the_grid_show_names_and_titles_as_typed_never_as_markup(qtbot, broadband):
+    # Qt renders a tooltip that looks like markup as markup: a stage named "<b>Support</b>"
+    # would come out bold, and a card titled "Book a <i>visit</i>" would read "Book a visit".
+    stage = next(s for s in broadband.stages if s.name == "Support")
+    stage.name = "<b>Support</b> & care"
+    channel = next(c for c in broadband.channels if c.name == "Mobile app")
+    channel.name = "<i>App</i>"
+    touchpoint = next(t for t in broadband.touchpoints if t.stage_id == stage.id)
+    touchpoint.title = "Book a <i>visit</i> & wait"
+    family = broadband.personas[0]
+    family.name = "<u>Family</u>"
+    window = roomy_window(qtbot, Document(broadband))
+    try:
+        scene = scene_of(window)
+        assert shown_as(scene.card(touchpoint.id).toolTip()).startswith(
+            "Book a <i>visit</i> & wait\n"
+        )
+        assert "Stage: <b>Support</b> & care\n" in shown_as(scene.stage_header(stage.id).toolTip())
+        assert "Channel: <i>App</i>\n" in shown_as(scene.channel_header(channel.id).toolTip())
+
+        view_action(window, "EPIC Colours").trigger()
+        badge = overlays(window).epic_badges.badges()[stage.id]
+        assert shown_as(badge.toolTip()).startswith("<b>Support</b> & care: weakest EPIC letter")
+
+        choose(qtbot, bar(window).persona, family.name)
+        said = "<u>Family</u> prefers <i>App</i> at <b>Support</b> & care.\n"
+        assert shown_as(window.overlays.preferred.flags()[stage.id].toolTip()).startswith(said)
+        assert shown_as(window.overlays.preferred.outlines()[stage.id].toolTip()).startswith(said)
+    finally:
+        close_quietly(window)

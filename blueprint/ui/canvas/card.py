@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...model import EpicLetter
+from ..tips import plain_tip
 from . import palette
 from .card_face import CardFace, FrictionMark
 from .drawing import (
@@ -207,7 +208,7 @@ class CardItem(QGraphicsItem):
         self.setZValue(CARD_Z)
         self.setCacheMode(CARD_CACHE)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setToolTip(face.tooltip())
+        self.setToolTip(plain_tip(face.tooltip()))
 
     @property
     def face(self) -> CardFace:
@@ -218,7 +219,7 @@ class CardItem(QGraphicsItem):
             return
         self._face = face
         self._title_lines = self._title_texts = None
-        self.setToolTip(face.tooltip())
+        self.setToolTip(plain_tip(face.tooltip()))
         self.update()
 
     @property

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...model import ChannelKind
 from ...model.defaults import STEP_NAMES
+from ..tips import plain_tip
 from . import palette
 from .drawing import (
     CELLS,
@@ -104,13 +105,13 @@ class StageHeaderItem(_BoxItem):
         self.name = name
         self._lines: tuple[int, list[str]] | None = None  # font size, lines
         self.setZValue(HEADER_Z)
-        self.setToolTip(_stage_tip(name))
+        self.setToolTip(plain_tip(_stage_tip(name)))
 
     def set_name(self, name: str) -> None:
         if name != self.name:
             self.name = name
             self._lines = None
-            self.setToolTip(_stage_tip(name))
+            self.setToolTip(plain_tip(_stage_tip(name)))
             self.update()
 
     def set_rect(self, rect: Rect) -> None:
@@ -169,8 +170,10 @@ class ChannelHeaderItem(_BoxItem):
 
     def _update_tooltip(self) -> None:
         self.setToolTip(
-            f"Channel: {self.name}\nKind: {self.kind}\n"
-            f"Stairway step {self.step}: {STEP_NAMES[self.step]}\n{HEADER_HINT}"
+            plain_tip(
+                f"Channel: {self.name}\nKind: {self.kind}\n"
+                f"Stairway step {self.step}: {STEP_NAMES[self.step]}\n{HEADER_HINT}"
+            )
         )
 
     def paint(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..document import Document
+from ..tips import plain_tip
 from .bindings import Binding, EntityForm
 from .warnings import set_warning, warning_label
 
@@ -147,7 +148,7 @@ class AttachmentField(QWidget):
         self.picture.setVisible(picture is not None)
         if picture is not None:
             self.picture.setPixmap(picture)
-            self.picture.setToolTip(self._attachment)
+            self.picture.setToolTip(plain_tip(self._attachment))
         else:
             self.picture.clear()
         gone = bool(self._attachment) and not exists

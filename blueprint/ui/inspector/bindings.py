@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 from ..commands import CommandError, FieldEdit
 from ..commands.fields import read_field
 from ..document import Document
+from ..tips import plain_tip
 from .numbers import NumberBox
 from .segmented import SegmentedChoice
 
@@ -46,7 +47,7 @@ class Binding:
         palette = self.widget.palette()
         palette.setColor(QPalette.ColorRole.Base, INVALID_BASE)
         self.widget.setPalette(palette)
-        self.widget.setToolTip(message)
+        self.widget.setToolTip(plain_tip(message))  # it may quote what was typed
 
     def mark_valid(self) -> None:
         if self.invalid:

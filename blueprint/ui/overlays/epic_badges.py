@@ -15,6 +15,7 @@ from ..canvas import palette
 from ..canvas.drawing import HEADERS, colour, font, shows
 from ..canvas.headers import HEADER_Z
 from ..canvas.layout import GridLayout
+from ..tips import plain_tip
 from .measures import StageEpic
 
 BADGE_Z = HEADER_Z + 1
@@ -57,7 +58,7 @@ class StageEpicBadge(QGraphicsItem):
         self._score = f"{epic.letter_score:.1f}"
         self._fill = palette.epic_colour(epic.letter_score)
         self.setPos(header_right - BADGE_INSET - BADGE_WIDTH, (header_height - BADGE_HEIGHT) / 2)
-        self.setToolTip(tip)
+        self.setToolTip(plain_tip(tip))
         self.update()
 
     def boundingRect(self) -> QRectF:

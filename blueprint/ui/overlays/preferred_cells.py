@@ -16,6 +16,7 @@ from ..canvas import palette
 from ..canvas.drawing import CELLS, HEADERS, MARK_EDGE_WIDTH, colour, font, shows
 from ..canvas.headers import HEADER_Z
 from ..canvas.layout import GridLayout
+from ..tips import plain_tip
 
 #: Over the heat map's tints and labels, under the flows (1) and the cards (2).
 OUTLINE_Z = 0.8
@@ -45,7 +46,7 @@ class PreferredCellOutline(QGraphicsItem):
             self.prepareGeometryChange()
             self._rect = rect
         self.fill = fill
-        self.setToolTip(tip)
+        self.setToolTip(plain_tip(tip))
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -82,7 +83,7 @@ class StageMismatchFlag(QGraphicsItem):
     def show_fit(self, header_left: float, header_height: float, fill: str, fit: str, tip: str):
         self.fill, self.fit_text = fill, fit
         self.setPos(header_left + FLAG_INSET, (header_height - FLAG_HEIGHT) / 2)
-        self.setToolTip(tip)
+        self.setToolTip(plain_tip(tip))
         self.update()
 
     def boundingRect(self) -> QRectF:
