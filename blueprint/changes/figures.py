@@ -144,11 +144,10 @@ class _Journey:
         """The figures of each group (a persona id, or None for every customer) over
         ``touchpoints``, from one pass over them and one over the friction scores.
 
-        Touchpoints that list the same personas count in the same groups: they form a
-        cohort, read once whatever the number of its groups. A group's EPIC and emotions are
-        read from its cohorts' (whole numbers, so in any order); a score counts in every
-        group its touchpoint applies to, in document order, as a pass per group would count
-        it."""
+        Touchpoints that count in the same groups form a cohort, read once whatever the
+        number of its groups. A group's EPIC and emotions are read from its cohorts' (whole
+        numbers, so in any order); a score counts in every group its touchpoint applies to,
+        in document order, as a pass per group would count it."""
         sums = [_Sums(persona_id) for persona_id in groups]
         cohorts: dict[tuple[int, ...], _Cohort] = {}  # by the groups they count in
         cohort_of: dict[tuple[str, ...], _Cohort] = {}  # by the personas listed
