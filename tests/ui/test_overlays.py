@@ -8,9 +8,8 @@ import math
 from statistics import fmean
 
 import pytest
-from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtWidgets import QDockWidget
 
 from blueprint.analysis.epic import LETTER_NAMES, touchpoint_epic
@@ -27,6 +26,7 @@ from blueprint.ui.export import export_canvas
 from blueprint.ui.overlays.colours import HEAT_SCALE, HOTTEST_TINT_CONTRAST, heat_colour
 from blueprint.ui.overlays.heat_items import impact_text
 from tests.ui.canvas_helpers import NO_BUTTON, mouse, on_screen
+from tests.ui.text_helpers import shown_as
 from tests.ui.window_helpers import close_quietly, shown_window
 
 
@@ -168,16 +168,6 @@ def test_hovering_a_cell_tells_its_friction_impact(qtbot, window, broadband):
     tints, _labels = overlays(window).heat.items
     assert impact_text(heat[(stage, channel)]) in tints.toolTip()
     assert "Website" in tints.toolTip()
-
-
-def shown_as(tip: str) -> str:
-    """What a tooltip reads as on screen: Qt renders it as rich text when it looks like it."""
-    page = QTextDocument()
-    if QtGui.Qt.mightBeRichText(tip):
-        page.setHtml(tip)
-    else:
-        page.setPlainText(tip)
-    return page.toPlainText()
 
 
 def test_a_heat_tooltip_shows_a_stage_name_as_typed_never_as_markup(qtbot, broadband):

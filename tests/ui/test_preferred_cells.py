@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt
 from blueprint.ui.canvas import palette
 from blueprint.ui.document import Document
 from tests.ui.editing_helpers import close_window, open_window, pick_from_popup, tools
-from tests.ui.test_overlays import overlays, roomy_window, scene_of, shown_as, view_action
+from tests.ui.test_overlays import overlays, roomy_window, scene_of, view_action
 from tests.ui.test_overlays_filters import bar, choose
+from tests.ui.text_helpers import shown_as
 from tests.ui.window_helpers import close_quietly, shown_window
 
 

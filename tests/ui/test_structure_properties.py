@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 from blueprint.ui.canvas import palette
 from blueprint.ui.structure.labels import STEP_LABELS
 from tests.ui.conftest import snapshot
-from tests.ui.editing_helpers import close_window, open_window, replace_text
+from tests.ui.editing_helpers import click_card, close_window, open_window, replace_text, tools
 from tests.ui.structure_helpers import (
     CHANNELS,
     STAGES,
@@ -19,6 +19,7 @@ from tests.ui.structure_helpers import (
     strip,
     structure,
 )
+from tests.ui.text_helpers import label_reads
 
 
 @pytest.fixture(autouse=True)
@@ -185,5 +186,18 @@ def test_a_new_blueprints_channel_shows_its_estimated_typical_cost(qtbot, qapp):
         assert dialog.cost.text() == "6.00 EUR"
         assert dialog.cost_source.currentText() == "estimated"
         assert "estimate" in dialog.cost_note.text()
+    finally:
+        close_window(window)
+
+
+def test_a_channel_named_in_markup_reads_as_typed_in_its_dialog_and_the_inspector(qtbot, small):
+    small.blueprint.channels[1].name = "<b>Phone</b> & fax"  # the channel of t2
+    window = open_window(qtbot, small)
+    try:
+        dialog = open_channel_properties(qtbot, window, "phone")
+        assert label_reads(dialog.summary) == "The channel '<b>Phone</b> & fax' holds 1 touchpoint."
+        dialog.reject()
+        click_card(window, "t2")
+        assert label_reads(tools(window).inspector.cell) == "Support · <b>Phone</b> & fax"
     finally:
         close_window(window)

@@ -31,8 +31,10 @@ def text_area(lines: int, accessible_name: str, placeholder: str = "") -> QPlain
 
 
 def caption(text: str, muted: bool = True) -> QLabel:
-    """A line of explanation under or between fields."""
+    """A line of explanation under or between fields; plain text, so a name in it (a stage
+    called "<b>Support</b>") shows as typed."""
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     if muted:
         label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
