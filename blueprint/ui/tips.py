@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import html
 
+#: Lines up to this many characters are never wrapped: a tooltip is as wide as its longest
+#: line, as a plain one is. Qt wraps a tooltip of markup at a width of its own choosing,
+#: which broke a card's "EPIC: Easy 4, ... Contextual 4" line in two. Longer lines (a quote)
+#: wrap.
+LONGEST_UNWRAPPED = 80
+
 
 def plain_tip(text: str) -> str:
     """A tooltip that shows user text as typed: Qt would render markup in a plain tooltip."""
-    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+    short = all(len(line) <= LONGEST_UNWRAPPED for line in text.split("\n"))
+    return f"<p style='white-space:{'pre' if short else 'pre-wrap'}'>{html.escape(text)}</p>"
