@@ -126,7 +126,9 @@ def parse_document(data: bytes) -> dict:
         raise UnsupportedNumberError(
             "contains a number with thousands of digits, which cannot be a real value"
         ) from None
-    if _SURROGATE_ESCAPE.search(text):
+    # A file with no backslash (what blueprint writes, mostly) needs no search for surrogates:
+    # finding one character is a tenth of the time of the search, on a large file.
+    if "\\" in text and _SURROGATE_ESCAPE.search(text):
         _reject_lone_surrogates(document)
     if not isinstance(document, dict):
         raise NotABlueprintError(
@@ -136,7 +138,7 @@ def parse_document(data: bytes) -> dict:
 
 
 def _decode(data: bytes) -> str:
-    if not data.strip():
+    if not data or data.isspace():  # data.strip() would copy a whole large file to ask
         raise EmptyFileError("is empty: there is no blueprint in it")
     if data.startswith(_UTF16_32_BOMS):
         raise EncodingError(
