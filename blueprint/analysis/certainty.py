@@ -382,7 +382,8 @@ class _World:
         self.lift = np.array([1 + f.drop for f in scores], dtype=float)
         # Rows in tie order: row ``place`` is the improvement ``tie_order[place]``.
         self.tie_order = np.array(model.tie_order, dtype=np.intp)
-        # The links, one pass per place in a list: the rows with a j-th link and its column.
+        # The links as passes: pass j adds each improvement's j-th linked friction point, so
+        # each sum is made link by link as the plan makes it (the rows that have one, its column).
         longest = max((len(links) for links in model.links), default=0)
         table = np.full((longest, len(model.links)), -1, dtype=np.intp)
         for place, index in enumerate(model.tie_order):
