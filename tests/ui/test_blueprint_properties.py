@@ -2,10 +2,12 @@
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAccessible
 
 from blueprint.model.templates import new_blueprint
 from blueprint.ui.document import Document
 from tests.ui.editing_helpers import close_window, open_window, replace_text, status
+from tests.ui.text_helpers import shown_as
 
 
 @pytest.fixture
@@ -54,6 +56,20 @@ def test_the_file_menu_opens_it_and_a_bad_currency_is_refused_in_words(qtbot, wi
     assert "currency" in status(window).lower()
     replace_text(qtbot, dialog.currency, "GBP")
     assert window.document.blueprint.currency == "GBP"
+
+
+def test_a_refused_value_says_why_to_a_screen_reader_in_words_not_markup(qtbot, window):
+    action = next(a for a in window.menus.file.actions() if a.text() == "&Blueprint Properties…")
+    action.trigger()
+    dialog = window.properties.dialog
+    qtbot.waitExposed(dialog)
+    replace_text(qtbot, dialog.currency, "<b>")
+    said = QAccessible.queryAccessibleInterface(dialog.currency).text(QAccessible.Text.Description)
+    assert "currency" in said.lower()
+    assert said == shown_as(dialog.currency.toolTip())  # what the tooltip shows, no markup
+    replace_text(qtbot, dialog.currency, "GBP")
+    said = QAccessible.queryAccessibleInterface(dialog.currency).text(QAccessible.Text.Description)
+    assert "currency" not in said.lower()  # the refusal is gone with it
 
 
 def test_the_save_dialog_proposes_the_title_as_the_file_name(qtbot, window, monkeypatch, tmp_path):

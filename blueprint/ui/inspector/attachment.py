@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..document import Document
-from ..tips import plain_tip
+from ..tips import set_plain_tip
 from .bindings import Binding, EntityForm
 from .warnings import set_warning, warning_label
 
@@ -148,7 +148,7 @@ class AttachmentField(QWidget):
         self.picture.setVisible(picture is not None)
         if picture is not None:
             self.picture.setPixmap(picture)
-            self.picture.setToolTip(plain_tip(self._attachment))
+            set_plain_tip(self.picture, self._attachment)
         else:
             self.picture.clear()
         gone = bool(self._attachment) and not exists

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 from ..commands import CommandError, FieldEdit
 from ..commands.fields import read_field
 from ..document import Document
-from ..tips import plain_tip
+from ..tips import set_plain_tip
 from .numbers import NumberBox
 from .segmented import SegmentedChoice
 
@@ -47,13 +47,13 @@ class Binding:
         palette = self.widget.palette()
         palette.setColor(QPalette.ColorRole.Base, INVALID_BASE)
         self.widget.setPalette(palette)
-        self.widget.setToolTip(plain_tip(message))  # it may quote what was typed
+        set_plain_tip(self.widget, message)  # it may quote what was typed
 
     def mark_valid(self) -> None:
         if self.invalid:
             self.invalid = False
             self.widget.setPalette(QPalette())
-            self.widget.setToolTip("")
+            set_plain_tip(self.widget, "")
 
 
 class LineBinding(Binding):

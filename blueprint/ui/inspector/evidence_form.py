@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from ..commands import EditEvidence
 from ..document import Document
-from ..tips import plain_tip
+from ..tips import set_plain_tip
 from .attachment import AttachmentBinding, AttachmentField
 from .bindings import EntityForm
 from .entry_bindings import DateBinding
@@ -73,13 +73,13 @@ class LinkLabel(QLabel):
         self._url = openable_link(link)
         if self._url is None:
             self.setText("")
-            self.setToolTip("")
+            set_plain_tip(self, "")
             self.setVisible(bool(link.strip()))
             if link.strip():
                 self.setText(html.escape("Not a web address: it is kept, not opened"))
             return
         self.setText(f'<a href="{html.escape(self._url, quote=True)}">Open link ↗</a>')
-        self.setToolTip(plain_tip(self._url))
+        set_plain_tip(self, self._url)
         self.setAccessibleName(f"Open link {self._url}")
         self.show()
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from ..commands import SetPreferredChannel, push_checked
 from ..document import Document
-from ..tips import plain_tip
+from ..tips import set_plain_tip
 from .forms import form_layout
 
 NO_PREFERENCE = "No preference"
@@ -60,7 +60,7 @@ class PreferredChannels(QWidget):
             for channel_id, channel_name in channels:
                 box.addItem(channel_name, channel_id)
             box.setAccessibleName(f"Preferred channel at {stage_name}")
-            box.setToolTip(plain_tip(f"The channel this persona prefers at {stage_name}, if any"))
+            set_plain_tip(box, f"The channel this persona prefers at {stage_name}, if any")
             box.activated.connect(lambda _i, s=stage_id, b=box: self._chosen(s, b))
             label = QLabel(stage_name + ":")
             label.setTextFormat(Qt.TextFormat.PlainText)  # the name as typed
