@@ -167,16 +167,22 @@ class _Model:
         """Whether two improvements can have the same P and different I in a world: the
         reaches are drawn from continuous ranges, so only two whose P is the same function of
         them (the same friction points that move, the same confidence / effort) or two that
-        nothing moves can. Two that nothing moves, with the same P and the same I, are in
-        tie order whatever I does. When no two can, a world is ranked by P alone."""
+        nothing moves can. Two that address nothing have P = I = 0 in every world, in tie
+        order whatever I does. When no two can, a world is ranked by P alone."""
         impact_of: dict[tuple, float | None] = {}
         self.may_tie = False
         for index, s in enumerate(plan.improvements):
-            moving = tuple(sorted(f for f in self.links[index] if ranges[f].low != ranges[f].high))
+            links = self.links[index]
+            moving = tuple(sorted(f for f in links if ranges[f].low != ranges[f].high))
             if moving:  # the same P in a world, and maybe not the same I
                 key, impact = (moving, s.confidence / s.effort), None
-            else:  # the plan's P and I in every world
-                key, impact = ("fixed", s.priority), s.impact
+            elif not links:  # P = I = 0 in every world
+                key, impact = ("nothing",), 0.0
+            else:
+                # The same P and I in every world, from the low ends of the ranges (which
+                # need not be the plan's counts); to 9 digits, lest a last bit hide a tie.
+                fixed = {f: self.impact(self.frictions[f], ranges[f].low) for f in links}
+                key, impact = ("fixed", float(f"{self.scores(index, fixed)[0]:.9g}")), None
             if key in impact_of and (impact is None or impact_of[key] != impact):
                 self.may_tie = True
                 return

@@ -2,12 +2,14 @@
 first, computed by hand on small blueprints (DOMAIN.md, "How sure the plan is")."""
 
 import math
+import random
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from blueprint.analysis import build_plan
+from blueprint.analysis import certainty as certainty_module
 from blueprint.analysis.certainty import (
     CertaintyCancelled,
     ReachRange,
@@ -200,6 +202,57 @@ def test_improvements_that_nothing_moves_keep_the_plans_order_in_every_world():
     assert ranks["i-b"][0] == 1 and ranks["i-a"][0] == 2
     assert [i.p_top_k for i in result.improvements][3:] == [0.0, 0.0]
     assert result.improvements[0].p_top_k > result.improvements[1].p_top_k > 0
+
+
+def test_fixed_ranges_away_from_the_counts_still_break_ties_by_i():
+    # Own ranges of zero width away from the counts (0): in every world A has P = I = 5 and
+    # B P = 5, I = 10, so B ranks before A, though the plan (P = I = 0 for both) has A first.
+    bp = blueprint(("A", 0, "measured", 1), ("B", 0, "measured", 2), ("X", 50, "unknown", 1))
+    bp.frictions[0].frequency = Frequency(count=0, source="measured", low=5, high=5)
+    bp.frictions[1].frequency = Frequency(count=0, source="measured", low=10, high=10)
+    plan = build_plan(bp)
+    assert [s.title for s in plan.improvements] == ["X", "A", "B"]
+    result = plan_certainty(bp, plan, k=1)
+    ranks = {
+        s.title: (i.rank_low, i.rank_high)
+        for s, i in zip(plan.improvements, result.improvements, strict=True)
+    }
+    assert ranks == {"X": (1, 1), "B": (2, 2), "A": (3, 3)}
+
+
+def test_ranking_by_p_alone_is_only_skipped_where_i_cannot_break_a_tie(monkeypatch):
+    # Small plans full of ties (fixed reaches from a few values, a few efforts): the worlds
+    # must rank exactly as when every block is checked for equal P with different I.
+    rnd = random.Random(1)
+    plans = []
+    for _ in range(600):
+        bp = blueprint(*[(f"F{i}", rnd.choice([0, 5, 10]), "estimated", 1) for i in range(4)])
+        for f in bp.frictions:
+            if rnd.random() < 0.6:
+                v = rnd.choice([0, 5, 10, 20])
+                f.frequency = Frequency(count=f.frequency.count, source="measured", low=v, high=v)
+        fids = [f.id for f in bp.frictions]
+        bp.improvements = [
+            Improvement(
+                id=f"i{j}",
+                title=rnd.choice("AB"),
+                friction_ids=rnd.sample(fids, rnd.randint(0, 2)),
+                effort=rnd.choice([1, 2, 3]),
+                confidence=rnd.choice([0.5, 1.0]),
+            )
+            for j in range(rnd.randint(2, 6))
+        ]
+        plans.append((bp, build_plan(bp)))
+    found = [plan_certainty(bp, plan, k=2, worlds=20) for bp, plan in plans]
+
+    ranges_known = certainty_module._Model.ranges_known
+
+    def every_block_checked(self, plan, ranges):
+        ranges_known(self, plan, ranges)
+        self.may_tie = True
+
+    monkeypatch.setattr(certainty_module._Model, "ranges_known", every_block_checked)
+    assert found == [plan_certainty(bp, plan, k=2, worlds=20) for bp, plan in plans]
 
 
 def test_the_same_seed_gives_the_same_worlds_and_another_seed_others(sample_path):
