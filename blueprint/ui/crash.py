@@ -19,6 +19,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .settings import data_dir
+from .tips import as_typed
 
 LOG_NAME = "errors.log"
 
@@ -43,9 +44,11 @@ def tell_the_user(error: BaseException, report: Path | None) -> None:
     QMessageBox.critical(
         QApplication.activeWindow(),
         "Something went wrong",
-        f"Blueprint hit an unexpected problem and could not finish what it was doing:\n"
-        f"{type(error).__name__}: {error}\n\nYour blueprint is still open and is autosaved; "
-        f"save it, and if the problem comes back, restart Blueprint.{where}",
+        as_typed(
+            f"Blueprint hit an unexpected problem and could not finish what it was doing:\n"
+            f"{type(error).__name__}: {error}\n\nYour blueprint is still open and is "
+            f"autosaved; save it, and if the problem comes back, restart Blueprint.{where}"
+        ),
     )
 
 

@@ -21,6 +21,7 @@ from .canvas.export import picture_size, render_png, render_svg
 from .canvas.layout import compute_layout
 from .canvas.scene import BlueprintScene
 from .document import Document
+from .tips import as_typed
 
 #: file extension -> what the file dialog calls it
 FORMATS = {".png": "PNG images (*.png)", ".svg": "SVG drawings (*.svg)"}
@@ -180,7 +181,7 @@ def export_from_window(window: QMainWindow, kind: str, _checked: bool = False) -
         export_canvas(document, path, zoom=zoom, device_pixel_ratio=ratio)
     except SaveError as error:
         QApplication.restoreOverrideCursor()
-        QMessageBox.critical(window, "Cannot export the canvas", str(error))
+        QMessageBox.critical(window, "Cannot export the canvas", as_typed(str(error)))
         return None
     QApplication.restoreOverrideCursor()
     shrunk = "" if zoom == 1.0 else f" at {zoom:.0%}, as large as an image can be"

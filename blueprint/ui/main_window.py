@@ -55,6 +55,7 @@ from .sharing import install_sharing
 from .spreadsheets import install_spreadsheets
 from .start_page import install_start_page
 from .structure import install_structure_editing
+from .tips import as_typed
 from .workbench import Workbench
 from .workshop import install_workshop
 
@@ -346,4 +347,4 @@ class MainWindow(QMainWindow):
         )
 
     def show_error(self, title: str, message: str) -> None:
-        QMessageBox.critical(self, title, message)
+        QMessageBox.critical(self, title, as_typed(message))

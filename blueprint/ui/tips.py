@@ -1,9 +1,10 @@
-"""Tooltips that show user text as typed."""
+"""Tooltips and messages that show user text as typed."""
 
 from __future__ import annotations
 
 import html
 
+from PySide6.QtGui import Qt
 from PySide6.QtWidgets import QWidget
 
 #: Lines up to this many characters are never wrapped: a tooltip is as wide as its longest
@@ -25,3 +26,10 @@ def set_plain_tip(widget: QWidget, text: str) -> None:
     tooltip, markup and all."""
     widget.setToolTip(plain_tip(text) if text else "")
     widget.setAccessibleDescription(text)
+
+
+def as_typed(text: str) -> str:
+    """``text`` for a message box (which, like a tooltip, shows what looks like markup as
+    markup): itself, unless Qt would take it for markup (a file named '<b>plan</b>.blueprint',
+    a person's name), then escaped to show as typed."""
+    return plain_tip(text) if Qt.mightBeRichText(text) else text

@@ -18,6 +18,7 @@ from blueprint.ui import app
 from blueprint.ui.recent_files import MAX_RECENT, recent_files, remember_file
 from blueprint.ui.settings import SETTINGS_FILE
 from tests.ui.conftest import BROADBAND
+from tests.ui.text_helpers import shown_as
 from tests.ui.window_helpers import close_quietly, shown_window
 
 Button = QMessageBox.StandardButton
@@ -99,6 +100,18 @@ def test_a_recent_file_that_is_gone_is_explained_and_dropped(window, tmp_path, m
     window.open_recent(gone)
     assert len(shown) == 1 and "there is no such file" in shown[0]
     assert recent_files() == [kept]
+
+
+def test_a_file_whose_name_looks_like_markup_is_named_as_typed_in_the_message(
+    window, tmp_path, monkeypatch
+):
+    path = tmp_path / "<b>plan & co.blueprint"
+    path.write_text('{"schema_version": 4, "title": "cut', "utf-8")  # cut short
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, title, text: shown.append(text))
+    window.open_path(path)
+    assert len(shown) == 1
+    assert "<b>plan & co.blueprint" in shown_as(shown[0])  # what the box shows
 
 
 def test_opening_a_recent_file_asks_to_save_changes_first(window, tmp_path, monkeypatch):

@@ -23,6 +23,7 @@ from ...storage import SaveError
 from ..document import Document
 from ..export import canvas_picture
 from ..menus import make_action
+from ..tips import as_typed
 from ..workbench import Workbench
 from .export_dialog import PlanExportDialog
 from .export_job import PlanExportJob, PlanExportOptions
@@ -186,7 +187,7 @@ class PlanExport(QObject):
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def show_warning(self, title: str, message: str) -> None:
-        QMessageBox.warning(self._window, title, message)
+        QMessageBox.warning(self._window, title, as_typed(message))
 
     def ask_stop(self) -> bool:
         """Ask whether to stop the export running, so the window can close."""

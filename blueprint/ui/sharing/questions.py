@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 from ...storage.locks import Lock
 from ...storage.sync_conflicts import ConflictedCopy
 from ..settings import APP_NAME
+from ..tips import as_typed
 
 Role = QMessageBox.ButtonRole
 Icon = QMessageBox.Icon
@@ -47,8 +48,8 @@ def _ask(
     default: Choice,
     escape: Choice,
 ) -> Choice:
-    box = QMessageBox(icon, APP_NAME, text, QMessageBox.StandardButton.NoButton, parent)
-    box.setInformativeText(detail)
+    box = QMessageBox(icon, APP_NAME, as_typed(text), QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(as_typed(detail))
     made = {}
     for label, role, choice in buttons:
         made[choice] = box.addButton(label, role)
