@@ -46,11 +46,17 @@ def test_a_click_on_the_grids_corner_opens_the_title_ready_for_typing(qtbot, win
     assert window.canvas.blueprint_scene._corner.title == "New service blueprint"
 
 
-def test_the_file_menu_opens_it_and_a_bad_currency_is_refused_in_words(qtbot, window):
+def open_properties(qtbot, window):
+    """The dialog of File › Blueprint Properties… (its menu action triggered)."""
     action = next(a for a in window.menus.file.actions() if a.text() == "&Blueprint Properties…")
     action.trigger()
     dialog = window.properties.dialog
     qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_the_file_menu_opens_it_and_a_bad_currency_is_refused_in_words(qtbot, window):
+    dialog = open_properties(qtbot, window)
     replace_text(qtbot, dialog.currency, "gb")
     assert window.document.blueprint.currency == "EUR"
     assert "currency" in status(window).lower()
@@ -59,10 +65,7 @@ def test_the_file_menu_opens_it_and_a_bad_currency_is_refused_in_words(qtbot, wi
 
 
 def test_a_refused_value_says_why_to_a_screen_reader_in_words_not_markup(qtbot, window):
-    action = next(a for a in window.menus.file.actions() if a.text() == "&Blueprint Properties…")
-    action.trigger()
-    dialog = window.properties.dialog
-    qtbot.waitExposed(dialog)
+    dialog = open_properties(qtbot, window)
     replace_text(qtbot, dialog.currency, "<b>")
     said = QAccessible.queryAccessibleInterface(dialog.currency).text(QAccessible.Text.Description)
     assert "currency" in said.lower()
