@@ -451,21 +451,20 @@ class _World:
         tie order. A stable sort by P alone does it unless two equal P have different I."""
         priority = np.ascontiguousarray(priority.T)
         order = np.argsort(-priority, axis=1, kind="stable")
-        if self.model.may_tie and self._ties_need_impact(priority, impact, order):
-            impact = np.ascontiguousarray(impact.T)
-            by_impact = np.argsort(-impact, axis=1, kind="stable")
-            again = np.argsort(-np.take_along_axis(priority, by_impact, 1), axis=1, kind="stable")
-            order = np.take_along_axis(by_impact, again, 1)
-        return self.tie_order[order]
-
-    @staticmethod
-    def _ties_need_impact(priority: np.ndarray, impact: np.ndarray, order: np.ndarray) -> bool:
+        if not self.model.may_tie:
+            return self.tie_order[order]
         ranked = np.take_along_axis(priority, order, 1)
         tied = ranked[:, 1:] == ranked[:, :-1]
-        if not tied.any():
-            return False
-        impacts = np.take_along_axis(np.ascontiguousarray(impact.T), order, 1)
-        return bool((tied & (impacts[:, 1:] != impacts[:, :-1])).any())
+        if tied.any():
+            impact = np.ascontiguousarray(impact.T)
+            impacts = np.take_along_axis(impact, order, 1)
+            if (tied & (impacts[:, 1:] != impacts[:, :-1])).any():  # I decides a tie in P
+                by_impact = np.argsort(-impact, axis=1, kind="stable")
+                again = np.argsort(
+                    -np.take_along_axis(priority, by_impact, 1), axis=1, kind="stable"
+                )
+                order = np.take_along_axis(by_impact, again, 1)
+        return self.tie_order[order]
 
 
 def measure_first(
