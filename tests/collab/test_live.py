@@ -27,11 +27,17 @@ def first_touchpoint(peer):
     return loads_blueprint(peer.file().encode()).touchpoints[0]
 
 
-def test_edits_and_presence_travel_and_undo_is_per_user(live):
+def ann_shares_bob_joins(live) -> tuple[Peer, Peer]:
+    """Ann shares the sample, Bob joins the room; both synced."""
     ann = live["peer"]("Ann", share=SAMPLE)
     assert ann.ask("synced")
     bob = live["peer"]("Bob")
     assert bob.ask("synced")
+    return ann, bob
+
+
+def test_edits_and_presence_travel_and_undo_is_per_user(live):
+    ann, bob = ann_shares_bob_joins(live)
     wait_until(lambda: bob.file() == ann.file(), what="Bob to receive the shared blueprint")
     tp = first_touchpoint(ann)
 
@@ -60,10 +66,7 @@ def test_edits_and_presence_travel_and_undo_is_per_user(live):
 
 def test_an_offline_peer_catches_up_and_is_told(live):
     server = live["server"]
-    ann = live["peer"]("Ann", share=SAMPLE)
-    assert ann.ask("synced")
-    bob = live["peer"]("Bob")
-    assert bob.ask("synced")
+    ann, bob = ann_shares_bob_joins(live)
     tp = first_touchpoint(ann)
     server.kill()  # everyone is offline now
     wait_until(lambda: bob.state()["status"] != "online", what="Bob to notice")
@@ -272,10 +275,7 @@ def improvement(peer, improvement_id: str):
 
 def test_two_people_linking_at_once_both_see_both_links(live):
     server = live["server"]
-    ann = live["peer"]("Ann", share=SAMPLE)
-    assert ann.ask("synced")
-    bob = live["peer"]("Bob")
-    assert bob.ask("synced")
+    ann, bob = ann_shares_bob_joins(live)
     wait_until(lambda: bob.file() == ann.file(), what="Bob to receive the shared blueprint")
     bp = loads_blueprint(ann.file().encode())
     target = bp.improvements[1]
