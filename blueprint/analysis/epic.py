@@ -51,6 +51,7 @@ class EpicSummary:
     index: float | None  # (score - 1) x 25
     letters: dict[EpicLetter, float | None]  # mean of each letter where it is set
     weakest: EpicLetter | None  # the letter with the lowest mean; EPIC order breaks ties
+    letter_scored: dict[EpicLetter, int]  # touchpoints that set each letter
 
 
 #: A touchpoint's EPIC score is the mean of at most four whole numbers from 1 to 5; as a
@@ -125,7 +126,8 @@ class EpicTally:
         ]
         weakest = min(known)[2] if known else None
         score = self.units / _UNITS / self.scored if self.scored else None
-        return EpicSummary(self.scored, score, epic_index(score), letters, weakest)
+        counts = dict(zip(LETTERS, self.counts, strict=True))
+        return EpicSummary(self.scored, score, epic_index(score), letters, weakest, counts)
 
 
 def summarise_epic(touchpoints: Iterable[Touchpoint]) -> EpicSummary:

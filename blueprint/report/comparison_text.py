@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..changes import Change, Comparison, FiguresDelta, Unit
-from ..changes.compare import LOST_JOURNEYS
+from ..changes.compare import FRICTION_COST, LOST_JOURNEYS
 from ..model import EpicLetter
 from . import formatting as fmt
 
@@ -88,12 +88,19 @@ def headline_sentence(delta: FiguresDelta, currency: str, where: str = "") -> st
     changes. ``where`` follows the subject, e.g. `` (section 2)``."""
     subject = f"The future state drawn in this blueprint{where}"
     if delta.avoidable_cost > 0:
-        gain = f"would avoid about {fmt.money(delta.avoidable_cost, currency)} a year in contacts"
+        # "Cuts the friction cost", not "avoids": the summary's "avoidable cost a year" is the
+        # improvements' figure, a different one.
+        cost = delta.change(FRICTION_COST)
+        gain = (
+            f"would cut the friction cost by about {fmt.money(delta.avoidable_cost, currency)} "
+            f"a year, from {value_text(cost, cost.before, currency)} to "
+            f"{value_text(cost, cost.after, currency)}"
+        )
         if delta.cost_unknown_channel_ids:
-            gain += " whose cost is known"
+            gain += " (in contacts whose cost is known)"
         lost = delta.change(LOST_JOURNEYS).delta or 0.0
         if lost < 0:
-            gain += f" and {fmt.whole(-lost)} lost journeys a year"
+            gain += f", and lost journeys by {fmt.whole(-lost)} a year"
         return f"{subject} {gain}."
     biggest = delta.biggest(1)
     if not biggest:

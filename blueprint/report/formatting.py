@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 
 from ..analysis import PersonaChannelFit, Wave
 from ..model import Period
@@ -33,27 +34,47 @@ PERIOD_WORDS = {
     Period.YEAR: "year",
 }
 DASH = "–"
-WAVE_MEANINGS = {
-    Wave.NOW: "quick wins: high impact, low effort",
-    Wave.NEXT: "big bets: high impact, high effort",
-    Wave.LATER: "fill-ins: low impact, low effort",
-    Wave.RECONSIDER: "money pits: low impact, high effort",
+#: What each wave holds: one of its improvements, and why it is in that wave.
+WAVE_KINDS = {
+    Wave.NOW: "quick win",
+    Wave.NEXT: "big bet",
+    Wave.LATER: "fill-in",
+    Wave.RECONSIDER: "money pit",
 }
+WAVE_REASONS = {
+    Wave.NOW: "high impact, low effort",
+    Wave.NEXT: "high impact, high effort",
+    Wave.LATER: "low impact, low effort",
+    Wave.RECONSIDER: "low impact, high effort",
+}
+WAVE_MEANINGS = {wave: f"{WAVE_KINDS[wave]}s: {WAVE_REASONS[wave]}" for wave in Wave}
+
+
+def half_up(value: float) -> int:
+    """The nearest whole number, a half away from zero (2.5 is 3, -2.5 is -3), as a reader
+    rounds; Python's ``round`` makes 2.5 2."""
+    below = math.floor(value)
+    if value - below == 0.5:  # exact: a float minus its whole part loses nothing
+        return below + 1 if value > 0 else below
+    return round(value)
 
 
 def money(amount: float, currency: str) -> str:
     """``€ 179,402`` for EUR, GBP and USD; ``CHF 179,402`` for any other ISO code."""
-    return f"{CURRENCY_SYMBOLS.get(currency, currency)} {round(amount):,}"
+    return f"{CURRENCY_SYMBOLS.get(currency, currency)} {half_up(amount):,}"
 
 
 def whole(value: float) -> str:
     """A count or an impact: whole, with thousands separators."""
-    return f"{round(value):,}"
+    return f"{half_up(value):,}"
 
 
 def decimal(value: float, places: int = 1) -> str:
-    """A value where small numbers matter: ``2.5``, ``12.3``; thousands get a separator."""
-    return f"{value:,.{places}f}"
+    """A value where small numbers matter: ``2.5``, ``12.3``; thousands get a separator. A
+    half rounds away from zero as a reader rounds it: a mean of 9 / 4 is ``2.3``, and one of
+    43 / 20 (2.15, a float a hair below it) ``2.2``."""
+    scale = 10**places
+    return f"{half_up(value * scale) / scale:,.{places}f}"
 
 
 def number(value: float) -> str:

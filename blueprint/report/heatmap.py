@@ -16,11 +16,8 @@ from reportlab.platypus import Table
 from . import palette
 from .content.heat_map import SCALE_LABEL, TOTAL_LABEL, HeatMap, scale_fraction
 from .context import RenderContext
-from .palette import HEAT_SCALE, WHITE_TEXT_FROM
 from .styles import INK, MUTED, RULE, text_width
 
-#: The colour scale, from no impact to the largest cell.
-SCALE = HEAT_SCALE
 CHANNEL_COLUMN = 100.0
 MIN_STAGE_COLUMN = 40.0
 EMPTY_CELL = colors.HexColor(palette.EMPTY_CELL)
@@ -30,17 +27,7 @@ PAD = 2.5
 
 def heat_colour(fraction: float) -> colors.Color:
     """The scale's colour at ``fraction`` (0..1), interpolated between its stops."""
-    fraction = min(1.0, max(0.0, fraction))
-    position = fraction * (len(SCALE) - 1)
-    low = int(position)
-    high = min(low + 1, len(SCALE) - 1)
-    return (
-        colors.linearlyInterpolatedColor(
-            colors.HexColor(SCALE[low]), colors.HexColor(SCALE[high]), low, high, position
-        )
-        if high != low
-        else colors.HexColor(SCALE[low])
-    )
+    return colors.HexColor(palette.heat_hex(fraction))
 
 
 def stage_chunks(stage_count: int, width: float) -> list[range]:
@@ -84,8 +71,9 @@ def _table(ctx: RenderContext, heat: HeatMap, chunk: range) -> Table:
 
 def _cell_colour(column: int, row: int, fraction: float) -> list[tuple]:
     commands = [("BACKGROUND", (column, row), (column, row), heat_colour(fraction))]
-    if fraction >= WHITE_TEXT_FROM:
-        commands.append(("TEXTCOLOR", (column, row), (column, row), colors.white))
+    ink = palette.heat_ink(fraction)
+    if ink != palette.INK:
+        commands.append(("TEXTCOLOR", (column, row), (column, row), colors.HexColor(ink)))
     return commands
 
 

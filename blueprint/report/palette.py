@@ -7,6 +7,7 @@ reads them as they are.
 from __future__ import annotations
 
 from ..analysis import Wave
+from ..contrast import contrast_ratio, most_readable
 
 INK = "#1f2933"
 MUTED = "#5f6b7a"
@@ -17,12 +18,17 @@ ZEBRA = "#f6f8fa"
 GOOD_FILL = "#eaf5ee"
 TILE_FILL = "#f3f6f9"
 WHITE = "#ffffff"
+BLACK = "#000000"
+#: WCAG 2.1 AA: text reads at 4.5:1 on what it sits on.
+TEXT_CONTRAST = 4.5
 
+#: Each wave's colour: as text on white and under a white rank number, each reads at
+#: 4.5:1 or more.
 WAVE_COLOURS = {
     Wave.NOW: "#1f7a5a",
     Wave.NEXT: "#1d4e89",
-    Wave.LATER: "#7d8fa6",
-    Wave.RECONSIDER: "#b86b2a",
+    Wave.LATER: "#5e6e84",
+    Wave.RECONSIDER: "#a85f22",
 }
 
 #: The stairway's bands from pale red (customers lost) to pale green (no contact needed).
@@ -32,8 +38,6 @@ TREAD_SHADE, TREAD_AMOUNT = "#8a94a6", 0.16
 
 #: Friction impact of a cell of the heat map, from no impact to the largest cell.
 HEAT_SCALE = ("#fff4e6", "#fdd7a8", "#f7a35c", "#e0622c", "#a83216")
-#: From this fraction of the largest cell on, a cell's number is white.
-WHITE_TEXT_FROM = 0.62
 EMPTY_CELL = "#f4f6f8"
 
 #: Today against tomorrow: today's bars, and a change for the better or the worse.
@@ -60,6 +64,16 @@ def heat_hex(fraction: float) -> str:
     position = fraction * (len(HEAT_SCALE) - 1)
     low = min(int(position), len(HEAT_SCALE) - 2)
     return mix(HEAT_SCALE[low], HEAT_SCALE[low + 1], position - low)
+
+
+def heat_ink(fraction: float) -> str:
+    """The ink of a heat-map cell's number: dark or white, whichever reads better on it;
+    black where neither reads at 4.5:1 (the mid oranges)."""
+    fill = heat_hex(fraction)
+    ink = most_readable(fill, (INK, WHITE))
+    if contrast_ratio(ink, fill) >= TEXT_CONTRAST:
+        return ink
+    return most_readable(fill, (BLACK, WHITE))
 
 
 def tread_tint(step: int) -> str:

@@ -34,8 +34,9 @@ def saving_rich(plan: Plan, channel_names: dict[str, str], currency: str) -> Ric
         return rich(
             "would avoid contacts whose cost is not known yet: ", strong(fill), " to see it"
         )
+    they = "it helps" if len(plan.improvements) == 1 else "they help"
     return rich(
-        "would avoid no contact cost (the customers they help give up or stay where they are)"
+        f"would avoid no contact cost (the customers {they} give up or stay where they are)"
     )
 
 

@@ -19,9 +19,12 @@ from .content.staircase import (
     LEGEND_HEIGHT,
     STEPS,
     TOP_PAD,
+    WAVE_MARKS,
     Band,
     Lift,
     LiftShape,
+    Mark,
+    mark_outline,
     staircase_geometry,
 )
 from .palette import TREAD_AMOUNT, TREAD_SHADE
@@ -85,7 +88,8 @@ def draw_band(drawing: Drawing, band: Band | int, width: float, bold: str) -> No
             textAnchor="middle",
         )
     )
-    drawing.add(String(28, middle - 3, band.name, fontName=bold, fontSize=8.5, fillColor=INK))
+    size = _fitting_size(band.name, bold, LABEL_WIDTH - 28 - 4)
+    drawing.add(String(28, middle - 3, band.name, fontName=bold, fontSize=size, fillColor=INK))
     drawing.add(
         Line(
             LABEL_WIDTH,
@@ -96,6 +100,12 @@ def draw_band(drawing: Drawing, band: Band | int, width: float, bold: str) -> No
             strokeWidth=0.5,
         )
     )
+
+
+def _fitting_size(text: str, font: str, room: float, largest: float = 8.5) -> float:
+    """The largest size up to ``largest`` at which ``text`` fits in ``room`` (6.5 at least)."""
+    width = stringWidth(text, font, largest)
+    return largest if width <= room else max(6.5, largest * room / width)
 
 
 def _darker(colour: colors.Color) -> colors.Color:
@@ -126,8 +136,9 @@ def _lift(drawing: Drawing, shape: LiftShape, bold: str) -> None:
                 strokeColor=None,
             )
         )
-    drawing.add(Circle(x, start, radius, fillColor=colour, strokeColor=colors.white, strokeWidth=1))
+    drawing.add(_mark(shape.mark, x, start, radius, colour, colors.white))
     rank = shape.lift.rank
+    number = colour if shape.mark.hollow else colors.white
     size = 7.5 if rank < 100 else 6
     drawing.add(
         String(
@@ -136,7 +147,7 @@ def _lift(drawing: Drawing, shape: LiftShape, bold: str) -> None:
             str(rank),
             fontName=bold,
             fontSize=size,
-            fillColor=colors.white,
+            fillColor=number,
             textAnchor="middle",
         )
     )
@@ -152,12 +163,25 @@ def _lift(drawing: Drawing, shape: LiftShape, bold: str) -> None:
     )
 
 
+def _mark(
+    mark: Mark, x: float, y: float, radius: float, fill: colors.Color, edge: colors.Color | None
+) -> Circle | Polygon:
+    """A wave's mark in its colour, edged in ``edge``; a hollow one is white, edged in it."""
+    if mark.hollow:
+        return Circle(x, y, radius, fillColor=colors.white, strokeColor=fill, strokeWidth=1.8)
+    outline = mark_outline(mark, x, y, radius)
+    if not outline:
+        return Circle(x, y, radius, fillColor=fill, strokeColor=edge, strokeWidth=1)
+    points = [value for corner in outline for value in corner]
+    return Polygon(points, fillColor=fill, strokeColor=edge, strokeWidth=1)
+
+
 def _legend(drawing: Drawing, regular: str) -> None:
     x, y, size = 6.0, 6.0, 7.0
     drawing.add(String(x, y, "Wave:", fontName=regular, fontSize=size, fillColor=MUTED))
     x += stringWidth("Wave:", regular, size) + 8
     for wave in Wave:
-        drawing.add(Circle(x + 4, y + 2.5, 4, fillColor=WAVE_COLOURS[wave], strokeColor=None))
+        drawing.add(_mark(WAVE_MARKS[wave], x + 4, y + 2.5, 3.6, WAVE_COLOURS[wave], None))
         drawing.add(String(x + 11, y, wave.value, fontName=regular, fontSize=size, fillColor=INK))
         x += 11 + stringWidth(wave.value, regular, size) + 12
     drawing.add(String(x + 8, y, LEGEND, fontName=regular, fontSize=size, fillColor=MUTED))

@@ -134,7 +134,9 @@ def test_the_summary_shows_the_key_figures_and_the_lead():
     assert f"{plan.failure_demand.share * 100:.0f}%" in words
     assert f"{len(plan.improvements)} improvements address" in words
     # The future state's gain, pointing at the slide that shows it.
-    assert "The future state drawn in this blueprint (slide 3) would avoid about" in words
+    assert (
+        "The future state drawn in this blueprint (slide 3) would cut the friction cost by" in words
+    )
     # How much of it rests on measured data, as the PDF's summary says it.
     assert "of the friction impact rests on measured frequencies" in words
 

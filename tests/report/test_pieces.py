@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import pytest
 from reportlab.graphics.shapes import Circle, Polygon, String
+from reportlab.lib import colors
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from blueprint.analysis import Wave
+from blueprint.contrast import contrast_ratio
 from blueprint.report import formatting as fmt
+from blueprint.report import palette
 from blueprint.report.cmap import Coverage
 from blueprint.report.compat import to_unicode_cmap
 from blueprint.report.document import fit_line
 from blueprint.report.fonts import bundled_fonts
 from blueprint.report.heatmap import stage_chunks
-from blueprint.report.staircase import Lift, staircase_drawing
+from blueprint.report.staircase import LABEL_WIDTH, LEGEND_HEIGHT, Lift, staircase_drawing
+from blueprint.report.styles import WAVE_COLOURS
 from blueprint.report.text import wrap_lines
 
 
@@ -24,12 +28,38 @@ from blueprint.report.text import wrap_lines
         (179402.4, "EUR", "€ 179,402"),
         (662885.2, "GBP", "£ 662,885"),
         (0, "USD", "$ 0"),
-        (1234.5, "CHF", "CHF 1,234"),  # banker's rounding of .5 is fine for money this size
+        (1234.5, "CHF", "CHF 1,235"),  # a half rounds up, as a reader rounds it
         (9_876_543.0, "SEK", "SEK 9,876,543"),
     ],
 )
 def test_money(amount, currency, shown):
     assert fmt.money(amount, currency) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (9 / 4, "2.3"),  # Python's round and format make it 2.2
+        (43 / 20, "2.2"),  # 2.15 exactly as a mean, a float a hair below it
+        (2.5 / 10, "0.3"),
+        (-2.25, "-2.3"),
+        (-0.04, "0.0"),  # no "-0.0"
+        (1234.56, "1,234.6"),
+    ],
+)
+def test_decimals_round_a_half_away_from_zero(value, shown):
+    assert fmt.decimal(value) == shown
+
+
+@pytest.mark.parametrize(("value", "shown"), [(2.5, "3"), (3.5, "4"), (-2.5, "-3"), (2.49, "2")])
+def test_whole_numbers_round_a_half_away_from_zero(value, shown):
+    assert fmt.whole(value) == shown
+
+
+def test_heat_map_numbers_read_on_every_shade_of_the_scale():
+    for i in range(1001):
+        fill = palette.heat_hex(i / 1000)
+        assert contrast_ratio(palette.heat_ink(i / 1000), fill) >= 4.5, fill
 
 
 @pytest.mark.parametrize(
@@ -109,8 +139,47 @@ def test_staircase_draws_one_lift_per_improvement_with_its_rank():
     for lift in lifts:
         assert str(lift.rank) in texts
     assert {"+4", "±0", "-2"} <= set(texts)
-    arrow_heads = [p for p in drawing.contents if isinstance(p, Polygon)]
+    arrow_heads = [p for p in drawing.contents if isinstance(p, Polygon) and len(p.points) == 6]
     assert len(arrow_heads) == 3
-    rank_circles = [c for c in drawing.contents if isinstance(c, Circle) and c.r > 4]
-    assert len(rank_circles) == len(lifts)
     assert drawing.width == 493
+
+
+def test_each_wave_has_its_own_mark_so_that_waves_differ_without_colour():
+    fonts = bundled_fonts()
+    lifts = [Lift(1, Wave.NOW, 1, 5), Lift(2, Wave.NEXT, 0, 4), Lift(3, Wave.LATER, 1, 3)]
+    lifts.append(Lift(4, Wave.RECONSIDER, 1, 4))
+    drawing = staircase_drawing(lifts, 493, fonts.regular, fonts.bold)
+    marks = [  # above the legend, which shows each mark too
+        shape
+        for shape in drawing.contents
+        if (isinstance(shape, Circle) and shape.cy > LEGEND_HEIGHT)
+        or (
+            isinstance(shape, Polygon)
+            and len(shape.points) == 8
+            and shape.points[1] > LEGEND_HEIGHT
+        )
+    ]
+    assert len(marks) == 4  # one per lift, in rank order
+    now, next_, later, reconsider = marks
+    assert isinstance(now, Circle) and now.fillColor == WAVE_COLOURS[Wave.NOW]
+    xs, ys = next_.points[0::2], next_.points[1::2]
+    assert len(set(xs)) == 2 and len(set(ys)) == 2  # a square
+    xs = later.points[0::2]
+    assert len(set(xs)) == 3  # a diamond: a corner left, right and two in the middle
+    assert isinstance(reconsider, Circle) and reconsider.fillColor == colors.white  # hollow
+    assert reconsider.strokeColor == WAVE_COLOURS[Wave.RECONSIDER]
+    number = next(
+        s
+        for s in drawing.contents
+        if isinstance(s, String) and (s.text, s.x) == ("4", reconsider.cx)
+    )
+    assert number.fillColor == WAVE_COLOURS[Wave.RECONSIDER]  # the number reads on white
+
+
+def test_every_step_name_fits_beside_the_stairs():
+    fonts = bundled_fonts()
+    drawing = staircase_drawing([], 493, fonts.regular, fonts.bold)
+    for name in fmt.STEP_NAMES.values():
+        label = next(s for s in drawing.contents if isinstance(s, String) and s.text == name)
+        width = stringWidth(label.text, label.fontName, label.fontSize)
+        assert label.x + width <= LABEL_WIDTH - 2, name

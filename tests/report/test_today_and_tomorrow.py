@@ -37,8 +37,9 @@ def test_the_section_comes_right_after_the_summary_and_the_rest_move_down(render
 def test_the_summary_names_the_headline_gain(rendered):
     summary = flat(rendered.pages[1])
     assert (
-        "Tomorrow: The future state drawn in this blueprint (section 2) would avoid about "
-        "£ 6,480 a year in contacts whose cost is known and 480 lost journeys a year." in summary
+        "Tomorrow: The future state drawn in this blueprint (section 2) would cut the friction "
+        "cost by about £ 6,480 a year, from £ 7,200 to £ 720 (in contacts whose cost is "
+        "known), and lost journeys by 480 a year." in summary
     )
 
 

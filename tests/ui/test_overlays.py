@@ -244,9 +244,9 @@ def test_the_heat_map_follows_an_edit_and_its_undo(qtbot, window, document):
 
 
 def test_the_heat_map_scale_is_the_pdfs():
-    from blueprint.report.heatmap import SCALE
+    from blueprint.report.palette import HEAT_SCALE as PDF_SCALE
 
-    assert HEAT_SCALE == SCALE
+    assert HEAT_SCALE == PDF_SCALE
 
 
 # --- EPIC ------------------------------------------------------------------------------------

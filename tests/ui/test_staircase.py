@@ -39,8 +39,12 @@ def drawn_svg(panel) -> ET.Element:
 
 
 def lift_circles(panel) -> int:
-    """Circles in the drawing, less the legend's one per wave."""
-    return len(list(drawn_svg(panel).iter(f"{SVG}circle"))) - len(Wave)
+    """The lifts' marks in the drawing (circles, squares, diamonds: a wave's shape), less the
+    legend's one per wave."""
+    svg = drawn_svg(panel)
+    circles = list(svg.iter(f"{SVG}circle"))
+    corners = [p for p in svg.iter(f"{SVG}polygon") if len(p.get("points").split(",")) == 4]
+    return len(circles) + len(corners) - len(Wave)
 
 
 def drawn_text(panel) -> list[str]:

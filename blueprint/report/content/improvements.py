@@ -26,6 +26,7 @@ class ImprovementRow:
     impact: str  # I
     priority: str  # P
     avoidable_cost: str  # a year
+    lost_journeys: str  # a year, saved: customers who no longer give up; a dash for none
     #: ``1 → 4 (+3)``, a dash without a current step
     lift: str
     current_step: str  # ``1 Live human``; a dash without one
@@ -49,6 +50,7 @@ def improvement_row(subject: PlanSubject, score: ImprovementScore) -> Improvemen
         impact=fmt.compact(score.impact),
         priority=fmt.compact(score.priority),
         avoidable_cost=avoidable_cost_text(score, subject.bp.currency),
+        lost_journeys=fmt.whole(score.lost_journeys) if score.lost_journeys else fmt.DASH,
         lift=fmt.lift_text(current, score.target_step, score.lift),
         current_step=fmt.DASH if current is None else fmt.step_label(current),
         target_step=fmt.step_label(score.target_step),

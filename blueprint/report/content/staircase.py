@@ -12,6 +12,7 @@ marked with its rank.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from ...analysis import ImprovementScore, Wave
 from .. import formatting as fmt
@@ -31,7 +32,7 @@ TOP_PAD = 4
 #: Room between the labels (and the right edge) and the first (and last) lift's column.
 PLOT_MARGIN = 6
 ARROW_HEAD = 7.0
-LEGEND = "Circle: the rank, at the current step. Arrow: up to the target step."
+LEGEND = "Mark: the rank, at the current step. Arrow: up to the target step."
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,18 +96,68 @@ def _not_drawn(subject: PlanSubject, why: str, scores: list[ImprovementScore]) -
 
 
 def _intro(top: int) -> Rich:
+    if top == 0:
+        which = "Each arrow is an improvement"
+    elif top == 1:
+        which = "The arrow is the top improvement"
+    else:
+        which = f"Each arrow is one of the top {fmt.plural(top, 'improvement')}"
     return rich(
         "Friction pushes customers down the stairs, towards contact, escalation or giving up; "
-        "improvements lift them back up. Each arrow is one of the top "
-        f"{fmt.plural(top, 'improvement')}: it starts at its ",
+        f"improvements lift them back up. {which}: it starts at its ",
         strong("current step"),
         " (the lowest step its friction points land customers on) and ends at its ",
         strong("target step"),
-        ". The number in the circle is its rank.",
+        ". The number in its mark is its rank; the mark's shape and colour are its wave.",
     )
 
 
 # --- geometry ---------------------------------------------------------------------------------
+
+
+class Mark(StrEnum):
+    """The shape of a lift's mark at its current step."""
+
+    CIRCLE = "circle"
+    SQUARE = "square"
+    DIAMOND = "diamond"
+    RING = "ring"  # a hollow circle: edged in the colour, the number in it too
+
+    @property
+    def hollow(self) -> bool:
+        return self is Mark.RING
+
+
+#: Each wave's mark: the waves differ by shape as well as by colour, so that they still
+#: differ printed in grey or on a pale projector (Reconsider, the money pits, hollow).
+WAVE_MARKS = {
+    Wave.NOW: Mark.CIRCLE,
+    Wave.NEXT: Mark.SQUARE,
+    Wave.LATER: Mark.DIAMOND,
+    Wave.RECONSIDER: Mark.RING,
+}
+
+
+#: How far a mark reaches from its centre, against the circle's radius: each looks about as
+#: large as the circle and holds the same rank number.
+MARK_REACH = {Mark.CIRCLE: 1.0, Mark.SQUARE: 0.9, Mark.DIAMOND: 1.25, Mark.RING: 1.0}
+
+
+def mark_outline(mark: Mark, x: float, y: float, radius: float) -> tuple[tuple[float, float], ...]:
+    """The corners of a mark centred on (x, y) (none for a circle or a ring), counter-clockwise
+    from the right; a square's half side and a diamond's corners are ``MARK_REACH`` of
+    ``radius`` away."""
+    reach = radius * MARK_REACH[mark]
+    if mark is Mark.SQUARE:
+        return (
+            (x + reach, y + reach),
+            (x - reach, y + reach),
+            (x - reach, y - reach),
+            (x + reach, y - reach),
+        )
+    if mark is Mark.DIAMOND:
+        return ((x + reach, y), (x, y + reach), (x - reach, y), (x, y - reach))
+    return ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +180,7 @@ class Band:
 class LiftShape:
     lift: Lift
     colour: str
+    mark: Mark
     x: float
     #: The centre of the rank's circle (the current step) and its radius.
     start: float
@@ -205,6 +257,7 @@ def _lift(
     return LiftShape(
         lift=lift,
         colour=WAVE_COLOURS[lift.wave],
+        mark=WAVE_MARKS[lift.wave],
         x=x,
         start=start,
         radius=radius,

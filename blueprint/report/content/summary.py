@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...analysis import ImprovementScore, Wave, impact_backing
+from ...analysis import ImprovementScore, Plan, Wave, impact_backing
 from ...analysis.epic import LETTER_NAMES
 from .. import formatting as fmt
 from ..backing_text import impact_backing_sentence
 from ..certainty_text import stability_sentence
 from ..comparison_text import headline_sentence
+from ..formatting import WAVE_KINDS, WAVE_REASONS
 from ..saving import COST_UNKNOWN, avoidable_cost_text, saving_rich
 from .improvements import ImprovementRow, improvement_row
 from .outline import (
@@ -47,6 +48,9 @@ class NowItem:
 @dataclass(frozen=True, slots=True)
 class Summary:
     lead: Rich
+    #: The wave to start with: Now, or the first after it with an improvement that addresses
+    #: bad friction (Now has no quick win); None when no improvement addresses any.
+    start: Wave | None
     tomorrow: Rich | None
     personas: Rich | None
     how_sure: Rich | None
@@ -55,31 +59,65 @@ class Summary:
     tiles: tuple[Tile, ...]
     top: tuple[ImprovementRow, ...]
     now: tuple[NowItem, ...]
-    #: What to do when the Now wave is empty, and how many more are not listed.
+    #: Why the list is not the Now wave (or is empty), and how many more are not listed.
     no_now: str | None
     more_now: str | None
     measure_first: Rich | None
 
 
 def summary(subject: PlanSubject) -> Summary:
-    now = subject.plan.waves[Wave.NOW]
+    start = start_wave(subject.plan)
+    listed = starters(subject.plan, start)
     return Summary(
-        lead=_lead(subject),
+        lead=_lead(subject, start, len(listed)),
+        start=start,
         tomorrow=_tomorrow(subject),
         personas=_personas(subject),
-        how_sure=_how_sure(subject),
+        how_sure=_how_sure(subject) if start is not None else None,
         backed=_backed(subject),
         tiles=tiles(subject),
         top=tuple(improvement_row(subject, s) for s in subject.plan.top_improvements),
-        now=tuple(_now_item(subject, s) for s in now[:NOW_LISTED]),
-        no_now=None
-        if now
-        else (
-            "No quick wins: every improvement is either low impact or high effort. "
-            "Start with the Next wave."
-        ),
-        more_now=_more_now(subject, len(now) - NOW_LISTED),
+        now=tuple(_now_item(subject, s) for s in listed[:NOW_LISTED]),
+        no_now=_no_now(subject, start),
+        more_now=_more_now(subject, start, len(listed) - NOW_LISTED),
         measure_first=_measure_first(subject),
+    )
+
+
+def start_wave(plan: Plan) -> Wave | None:
+    """Now; when it has no quick win, the first wave after it with an improvement that
+    addresses bad friction; None when none does (nothing to start)."""
+    if plan.waves[Wave.NOW]:
+        return Wave.NOW
+    for wave in (Wave.NEXT, Wave.LATER, Wave.RECONSIDER):
+        if any(score.frictions for score in plan.waves[wave]):
+            return wave
+    return None
+
+
+def starters(plan: Plan, start: Wave | None) -> list[ImprovementScore]:
+    """The improvements of the wave to start with, by priority, but for any that address
+    no bad friction (a fill-in, with nothing to gain until it is linked)."""
+    return [] if start is None else [s for s in plan.waves[start] if s.frictions]
+
+
+def start_heading(said: Summary) -> str:
+    """The heading of the list of improvements to start with."""
+    if said.start is None:
+        return "Start now: nothing yet"
+    return f"Start now: the {said.start.value} wave"
+
+
+def _no_now(subject: PlanSubject, start: Wave | None) -> str | None:
+    if start is Wave.NOW:
+        return None
+    if not subject.plan.improvements:
+        return "Nothing to start until improvements are added."
+    if start is None:
+        return "Nothing to start: no improvement addresses a bad friction point yet."
+    return (
+        "No quick wins: every improvement is either low impact or high effort. Start with the "
+        f"{start.value} wave, the {WAVE_KINDS[start]}s:"
     )
 
 
@@ -88,13 +126,24 @@ def _in(subject: PlanSubject, section: Section, before: str = " (", after: str =
     return f"{before}{said}{after}" if said else ""
 
 
-def _lead(subject: PlanSubject) -> Rich:
+def _lead(subject: PlanSubject, start: Wave | None, starting: int) -> Rich:
     plan = subject.plan
     count = len(plan.improvements)
+    frictions = fmt.plural(len(plan.frictions), "friction point")
     if not count:
         return rich(
-            f"The blueprint records {fmt.plural(len(plan.frictions), 'friction point')} but no "
-            "improvements yet. Add improvements that address them to get a ranked plan."
+            f"The blueprint records {frictions} but no improvements yet. Add improvements that "
+            "address them to get a ranked plan."
+        )
+    if start is None:
+        if count == 1:
+            return rich(
+                "The one improvement addresses no bad friction point yet: link it to the "
+                "friction points it would remove, and the plan ranks it."
+            )
+        return rich(
+            f"None of the {fmt.plural(count, 'improvement')} addresses a bad friction point "
+            "yet: link each to the friction points it would remove, and the plan ranks them."
         )
     addressed = fmt.plural(len(subject.ranks_by_friction), "friction point")
     verb, they = ("addresses", "it") if count == 1 else ("address", "together they")
@@ -103,9 +152,8 @@ def _lead(subject: PlanSubject) -> Rich:
         f"{fmt.plural(count, 'improvement')} {verb} {addressed}; {they} ",
         saving,
         ". Start with the ",
-        strong("Now"),
-        f" wave ({fmt.plural(len(plan.waves[Wave.NOW]), 'quick win')}): high impact for low "
-        "effort.",
+        strong(start.value),
+        f" wave ({fmt.plural(starting, WAVE_KINDS[start])}): {WAVE_REASONS[start]}.",
     )
 
 
@@ -161,7 +209,10 @@ def tiles(subject: PlanSubject) -> tuple[Tile, ...]:
     switches, the weakest EPIC letter and the size of the Now wave."""
     plan = subject.plan
     unknown = [subject.channel_names.get(c, c) for c in plan.cost_unknown_channel_ids]
-    cost_label = "avoidable cost a year"
+    count = len(plan.improvements)
+    cost_label = "avoidable cost a year" + (
+        f", with all {count} improvements made" if count > 1 else ""
+    )
     if unknown:
         cost_label += f"; cost unknown for {fmt.join_words(unknown)} (counted as 0)"
     share = plan.failure_demand.share
@@ -197,30 +248,32 @@ def _weakest_tile(subject: PlanSubject) -> Tile:
         return Tile(fmt.DASH, "weakest EPIC letter: no touchpoint has EPIC scores yet")
     letter = overall.weakest
     mean = overall.letters[letter]
+    scoring = overall.letter_scored[letter]
     return Tile(
         f"{letter.value} · {LETTER_NAMES[letter]}",
-        f"weakest EPIC letter: mean {fmt.decimal(mean or 0)} of 5 over "
-        f"{fmt.plural(overall.scored, 'scored touchpoint')}",
+        f"weakest EPIC letter: mean {fmt.decimal(mean or 0)} of 5 over the "
+        f"{fmt.plural(scoring, 'touchpoint')} that {'scores' if scoring == 1 else 'score'} it",
     )
 
 
 def _now_item(subject: PlanSubject, score: ImprovementScore) -> NowItem:
     cost = avoidable_cost_text(score, subject.bp.currency)
-    if score.avoidable_cost == 0 and score.lost_journeys > 0:
-        # Customers who give up make no contact: what it saves is journeys, not contacts.
-        gain = f"{fmt.whole(score.lost_journeys)} lost journeys a year saved"
-    else:
-        gain = cost if cost == COST_UNKNOWN else f"{cost} a year"
-    facts = [f"effort {score.effort}", gain]
+    facts = [f"effort {score.effort}"]
+    # Customers who give up make no contact: what that saves is journeys, not contacts.
+    if score.avoidable_cost or score.cost_unknown_channel_ids or not score.lost_journeys:
+        facts.append(cost if cost == COST_UNKNOWN else f"{cost} a year")
+    if score.lost_journeys:
+        facts.append(f"{fmt.whole(score.lost_journeys)} lost journeys a year saved")
     if score.owner.strip():
         facts.insert(0, f"owner {score.owner}")
     return NowItem(score.rank, score.title, ", ".join(facts))
 
 
-def _more_now(subject: PlanSubject, more: int) -> str | None:
-    if more <= 0:
+def _more_now(subject: PlanSubject, start: Wave | None, more: int) -> str | None:
+    if start is None or more <= 0:
         return None
-    return f"… and {fmt.plural(more, 'more quick win')}{_in(subject, RANKED_PLAN, ' in ', '')}."
+    noun = f"more {WAVE_KINDS[start]}"
+    return f"… and {fmt.plural(more, noun)}{_in(subject, RANKED_PLAN, ' in ', '')}."
 
 
 def _measure_first(subject: PlanSubject) -> Rich | None:
@@ -228,6 +281,7 @@ def _measure_first(subject: PlanSubject) -> Rich | None:
     if certainty is None or not certainty.measure_first:
         return None
     first = certainty.decisive or certainty.measure_first[:1]
+    guessed = len(certainty.measure_first)
     named = fmt.join_words([f"‘{m.title}’" for m in first[:3]])
     more = len(first) - 3
     return rich(
@@ -235,8 +289,8 @@ def _measure_first(subject: PlanSubject) -> Rich | None:
         f" {named}",
         f" and {fmt.plural(more, 'more')}" if more > 0 else "",
         f", {'decisive' if certainty.decisive else 'the largest swing'}; "
-        f"{fmt.plural(len(certainty.measure_first), 'friction point')} behind the "
-        f"improvements have an estimated or unknown frequency"
+        f"{fmt.plural(guessed, 'friction point')} behind the improvements "
+        f"{'has' if guessed == 1 else 'have'} an estimated or unknown frequency"
         f"{_in(subject, DATA_TO_CAPTURE)}.",
     )
 

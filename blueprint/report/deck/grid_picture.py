@@ -100,7 +100,7 @@ def heat_map_picture(heat: HeatMap) -> tuple[bytes, tuple[str, ...]]:
             fill = palette.EMPTY_CELL if cell is None else palette.heat_hex(cell.fraction)
             draw.rectangle(area, fill=fill)
             if cell is not None:
-                ink = palette.WHITE if cell.fraction >= palette.WHITE_TEXT_FROM else palette.INK
+                ink = palette.heat_ink(cell.fraction)
                 _text(draw, fonts, area, cell.text, ink=ink, right=True, scaled=True)
     top = HEADER + len(heat.channels) * ROW
     _text(draw, fonts, box(4, top, CHANNEL_COLUMN - 8, ROW), TOTAL_LABEL, bold=True)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.presentation import Presentation
 from pptx.slide import Slide
@@ -22,7 +21,7 @@ from ..content.subject import PlanSubject
 from .draw import Box, Para, fitted, rect, text_box
 from .frame import BODY, GAP, HEIGHT, MARGIN, TITLE_SLIDE, WIDTH, place_title, titled_slide
 from .notes import set_notes
-from .staircase import draw_staircase
+from .staircase import MARK_SHAPES, draw_staircase
 from .text import fitting_size
 
 # --- the cover --------------------------------------------------------------------------------
@@ -128,7 +127,7 @@ def _tile(slide: Slide, box: Box, tile: summary_content.Tile) -> None:
 
 def _now(slide: Slide, box: Box, said: summary_content.Summary) -> None:
     lines: list[tuple[str | Rich, float, str, bool]] = [
-        ("Start now: the Now wave", 1.1, palette.INK, True)
+        (summary_content.start_heading(said), 1.1, palette.INK, True)
     ]
     if said.no_now:
         lines.append((said.no_now, 1.0, palette.INK, False))
@@ -188,10 +187,19 @@ def staircase_slide(deck: Presentation, subject: PlanSubject, formulas: tuple[Fo
 
 
 def _waves_legend(slide: Slide, box: Box) -> None:
-    """A dot in each wave's colour, and its name."""
+    """Each wave's mark in its colour, and its name."""
     x = box.left
     for wave in Wave:
-        rect(slide, Box(x, box.top + 4, 9, 9), palette.WAVE_COLOURS[wave], shape=MSO_SHAPE.OVAL)
+        mark, colour = staircase_content.WAVE_MARKS[wave], palette.WAVE_COLOURS[wave]
+        hollow = mark.hollow
+        rect(
+            slide,
+            Box(x, box.top + 4, 9, 9),
+            palette.WHITE if hollow else colour,
+            shape=MARK_SHAPES[mark],
+            line=colour if hollow else None,
+            line_width=1.5,
+        )
         width = 14 + 7 * len(wave.value)
         text_box(
             slide,

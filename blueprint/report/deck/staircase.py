@@ -8,7 +8,15 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.slide import Slide
 
 from .. import palette
-from ..content.staircase import Band, Lift, LiftShape, StaircaseGeometry, staircase_geometry
+from ..content.staircase import (
+    MARK_REACH,
+    Band,
+    Lift,
+    LiftShape,
+    Mark,
+    StaircaseGeometry,
+    staircase_geometry,
+)
 from .draw import Box, Para, line, rect, set_paragraphs, text_box
 
 LABEL_WIDTH = 190
@@ -68,6 +76,15 @@ def _band(slide: Slide, box: Box, band: Band, y) -> None:
     line(slide, (separator, top + 5), (separator, top + band.height - 5), palette.RULE, 0.5)
 
 
+#: A wave's mark as a native shape.
+MARK_SHAPES = {
+    Mark.CIRCLE: MSO_SHAPE.OVAL,
+    Mark.SQUARE: MSO_SHAPE.RECTANGLE,
+    Mark.DIAMOND: MSO_SHAPE.DIAMOND,
+    Mark.RING: MSO_SHAPE.OVAL,
+}
+
+
 def _lift(slide: Slide, box: Box, shape: LiftShape, y) -> None:
     x = box.left + shape.x
     start = y(shape.start)
@@ -81,13 +98,14 @@ def _lift(slide: Slide, box: Box, shape: LiftShape, y) -> None:
             arrow.rotation = 180
         arrow.name = f"Arrow head {rank}"
     r = shape.radius
+    grow, hollow = MARK_REACH[shape.mark], shape.mark.hollow
     circle = rect(
         slide,
-        Box(x - r, start - r, 2 * r, 2 * r),
-        shape.colour,
-        shape=MSO_SHAPE.OVAL,
-        line=palette.WHITE,
-        line_width=1.25,
+        Box(x - r * grow, start - r * grow, 2 * r * grow, 2 * r * grow),
+        palette.WHITE if hollow else shape.colour,
+        shape=MARK_SHAPES[shape.mark],
+        line=shape.colour if hollow else palette.WHITE,
+        line_width=2.0 if hollow else 1.25,
         name=f"Lift {rank}",
     )
     frame = circle.text_frame
@@ -95,7 +113,15 @@ def _lift(slide: Slide, box: Box, shape: LiftShape, y) -> None:
     size = 10 if rank < 10 else 8.5 if rank < 100 else 7
     set_paragraphs(
         frame,
-        [Para(str(rank), size, palette.WHITE, bold=True, align=PP_ALIGN.CENTER)],
+        [
+            Para(
+                str(rank),
+                size,
+                shape.colour if hollow else palette.WHITE,
+                bold=True,
+                align=PP_ALIGN.CENTER,
+            )
+        ],
         anchor=MSO_ANCHOR.MIDDLE,
         shrink=False,
     )

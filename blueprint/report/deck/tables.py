@@ -210,7 +210,7 @@ def heat_slides(deck: Presentation, heat: HeatMap, formulas: tuple[Formula, ...]
 def _heat_cell(cell) -> Cell:
     if cell is None:
         return Cell("", fill=palette.EMPTY_CELL)
-    ink = palette.WHITE if cell.fraction >= palette.WHITE_TEXT_FROM else palette.INK
+    ink = palette.heat_ink(cell.fraction)
     return Cell(cell.text, ink, palette.heat_hex(cell.fraction))
 
 

@@ -16,10 +16,11 @@ __all__ = ["NOW_LISTED", "SUMMARY_STAGES", "TOP_COLUMNS", "summary", "wave_marku
 
 TOP_COLUMNS = (
     Column("#", 18, numeric=True),
-    Column("Improvement", 270),
-    Column("Wave", 60),
-    Column("Priority P", 55, numeric=True),
-    Column("Avoidable cost a year", 90, numeric=True),
+    Column("Improvement", 230),
+    Column("Wave", 55),
+    Column("Priority P", 50, numeric=True),
+    Column("Avoidable cost a year", 80, numeric=True),
+    Column("Lost journeys saved a year", 70, numeric=True),
 )
 
 
@@ -85,6 +86,7 @@ def _top_table(ctx: RenderContext, said: content.Summary) -> Flowable:
                 Paragraph(wave_markup(row.wave), ctx.styles.cell),
                 row.priority,
                 row.avoidable_cost,
+                row.lost_journeys,
             ]
         )
     return table.build()
@@ -92,7 +94,7 @@ def _top_table(ctx: RenderContext, said: content.Summary) -> Flowable:
 
 def _now_and_epic(ctx: RenderContext, said: content.Summary) -> Table:
     half = (ctx.width - 12) / 2
-    left = [Paragraph("Start now: the Now wave", ctx.styles.h2), *_now_list(ctx, said)]
+    left = [Paragraph(content.start_heading(said), ctx.styles.h2), *_now_list(ctx, said)]
     right = [Paragraph("Weakest EPIC letter by stage", ctx.styles.h2), *_epic_by_stage(ctx, half)]
     table = Table([[left, right]], colWidths=[half + 12, half], hAlign="LEFT")
     table.setStyle(
@@ -107,9 +109,9 @@ def _now_and_epic(ctx: RenderContext, said: content.Summary) -> Table:
 
 
 def _now_list(ctx: RenderContext, said: content.Summary) -> list[Flowable]:
-    if said.no_now is not None:
-        return [Paragraph(said.no_now, ctx.styles.body)]
     items: list[Flowable] = [Paragraph(_now_item(ctx, item), ctx.styles.body) for item in said.now]
+    if said.no_now is not None:
+        items.insert(0, Paragraph(said.no_now, ctx.styles.body))
     if said.more_now is not None:
         items.append(Paragraph(said.more_now, ctx.styles.small))
     if said.measure_first is not None:

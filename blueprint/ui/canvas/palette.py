@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from ...contrast import contrast_ratio as contrast_ratio  # one formula, Qt-free
+from ...contrast import most_readable
 from ...model import FrictionNature
 
 INK = "#1d2630"
@@ -94,22 +96,7 @@ def ink_on(background: str) -> str:
 @cache
 def _ink_on(background: str, dark_ink: str) -> str:
     # dark_ink is part of the key: it is read when painting, and a theme may change it
-    return max((dark_ink, WHITE), key=lambda ink: contrast_ratio(ink, background))
-
-
-def contrast_ratio(foreground: str, background: str) -> float:
-    """The WCAG 2 contrast ratio of two ``#rrggbb`` colours: 1 (none) .. 21 (black on white)."""
-    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def _luminance(hex_colour: str) -> float:
-    def linear(channel: int) -> float:
-        value = channel / 255
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+    return most_readable(background, (dark_ink, WHITE))
 
 
 # --- what each colour is drawn on ----------------------------------------------------------

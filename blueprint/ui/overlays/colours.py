@@ -12,7 +12,7 @@ from ..canvas import palette
 from ..canvas.emphasis import mix
 
 #: Friction impact of a cell, from none to the largest: the PDF's heat map scale
-#: (``report.heatmap.SCALE``; importing the report would load the PDF engine at start-up).
+#: (``report.palette.HEAT_SCALE``; importing the report would load the PDF engine at start-up).
 HEAT_SCALE = ("#fff4e6", "#fdd7a8", "#f7a35c", "#e0622c", "#a83216")
 #: How far the hottest cell's tint departs from the cell's own shade, as a contrast ratio;
 #: cooler cells' tints depart less. Whatever is drawn over the cells at 4.5:1 to their

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ...analysis.plan import LOW_EFFORT_MAX, WAVE_OF, Quadrant, Wave
 from ...model import CONFIDENCE_LEVELS, EFFORT_POINTS, Action, Status
 from ...report import formatting as fmt
+from ...report.palette import WAVE_COLOURS as WAVE_COLOURS  # the plan's, for the table
 from ..tips import plain_tip as plain_tip  # where the dock's modules have taken it from
 
 #: The value/irritant view of DOMAIN.md: what each action is for.
@@ -50,14 +51,6 @@ WAVE_CHOICES: tuple[tuple[Wave | None, str], ...] = (
 
 #: The quadrant each wave holds, for the table's tooltips.
 WAVE_QUADRANTS: dict[Wave, Quadrant] = {wave: quadrant for quadrant, wave in WAVE_OF.items()}
-
-#: Wave colours of the PDF plan (report/styles.py), for the swatch in the table.
-WAVE_COLOURS: dict[Wave, str] = {
-    Wave.NOW: "#1f7a5a",
-    Wave.NEXT: "#1d4e89",
-    Wave.LATER: "#7d8fa6",
-    Wave.RECONSIDER: "#b86b2a",
-}
 
 
 def confidence_words(level: float) -> str:

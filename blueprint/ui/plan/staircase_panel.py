@@ -7,8 +7,18 @@ be seen: a hidden panel notes that the plan changed and catches up when shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QHideEvent, QIcon, QPainter, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QHideEvent,
+    QIcon,
+    QPainter,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -25,6 +35,7 @@ from PySide6.QtWidgets import (
 from ...analysis import ImprovementScore, Plan, Wave
 from ...report import ReportError
 from ...report import formatting as fmt
+from ...report.content.staircase import MARK_REACH, WAVE_MARKS, mark_outline
 from ...report.sections.stairway import MAX_DRAWN
 from ...report.styles import WAVE_COLOURS
 from ..inspector.forms import caption
@@ -42,8 +53,8 @@ MESSAGE_WIDTH = 640
 LEGEND_COLUMNS = ("#", "Improvement", "Wave", "Steps (lift)")
 WHAT_A_LIFT_IS = (
     "Each arrow is a lift: an improvement, numbered by its rank, from the step where its "
-    "friction points leave customers today (circle) up to the step it aims for (arrowhead). "
-    "Its colour is its wave."
+    "friction points leave customers today (its mark) up to the step it aims for (arrowhead). "
+    "Its colour and the shape of its mark are its wave."
 )
 NO_IMPROVEMENTS = (
     "No improvements yet, so nothing to lift.\n\n"
@@ -58,13 +69,25 @@ def _wave_colour(wave: Wave) -> QColor:
 
 
 def _wave_icon(wave: Wave, size: int = 12) -> QIcon:
+    """The wave's mark in its colour, as on the staircase."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(_wave_colour(wave))
-    painter.drawEllipse(1, 1, size - 2, size - 2)
+    mark, centre, colour = WAVE_MARKS[wave], size / 2, _wave_colour(wave)
+    radius = (size - 2) / 2 / MARK_REACH[mark]
+    if mark.hollow:
+        painter.setPen(QPen(colour, 1.6))
+        painter.setBrush(Qt.GlobalColor.white)
+        radius -= 0.8
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+    outline = mark_outline(mark, centre, centre, radius)
+    if outline:
+        painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in outline]))
+    else:
+        painter.drawEllipse(QPointF(centre, centre), radius, radius)
     painter.end()
     return QIcon(pixmap)
 

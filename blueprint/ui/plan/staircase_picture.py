@@ -2,19 +2,19 @@
 
 The report draws the staircase (``report.staircase``); this module only chooses the lifts,
 asks the report for the drawing at the width the editor has, and turns it into SVG for Qt.
-Which improvement each lift is, and where it sits, is read back from the drawing, so the
-editor never repeats the report's geometry.
+Which improvement each lift is, and where it sits, is the report's own geometry
+(``report.content.staircase``), so the editor never repeats it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 
 from reportlab.graphics import renderSVG
-from reportlab.graphics.shapes import Circle, Drawing
+from reportlab.graphics.shapes import Drawing
 
 from ...analysis import ImprovementScore, Plan
+from ...report.content.staircase import staircase_geometry
 from ...report.fonts import BOLD, REGULAR
 from ...report.sections.stairway import MAX_DRAWN
 from ...report.staircase import LEGEND_HEIGHT, Lift, staircase_drawing
@@ -32,7 +32,7 @@ class LiftSpot:
     score: ImprovementScore
     x: float
     half_width: float  # of the column that belongs to this lift
-    y: float  # the centre of its circle: the current step
+    y: float  # the centre of its mark: the current step
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,7 @@ def staircase_picture(plan: Plan, width: float) -> StaircasePicture:
         drawn=tuple(drawn),
         crowded=tuple(crowded),
         no_step=tuple(no_step),
-        spots=_spots(drawing, drawn),
+        spots=_spots(lifts, drawing.width, drawn),
     )
 
 
@@ -85,17 +85,10 @@ def _svg(drawing: Drawing) -> bytes:
     return svg.encode("utf-8")
 
 
-def _spots(drawing: Drawing, drawn: list[ImprovementScore]) -> tuple[LiftSpot, ...]:
-    # Each lift has one circle, at its current step, added in the order of the lifts; the
-    # legend's circles sit below the bands.
-    circles = [
-        shape
-        for shape in drawing.contents
-        if isinstance(shape, Circle) and shape.cy >= LEGEND_HEIGHT
-    ]
-    if len(circles) != len(drawn):
-        return ()  # a drawing this module does not understand: no hover, still a picture
-    xs = [c.cx for c in circles]
-    gaps = [b - a for a, b in pairwise(xs)]
-    half = min(gaps) / 2 if gaps else 3 * circles[0].r if circles else 0.0
-    return tuple(LiftSpot(score, c.cx, half, c.cy) for score, c in zip(drawn, circles, strict=True))
+def _spots(lifts: list[Lift], width: float, drawn: list[ImprovementScore]) -> tuple[LiftSpot, ...]:
+    # Where the drawing put each lift: its mark at the current step, its column around it.
+    shapes = staircase_geometry(lifts, width).lifts
+    return tuple(
+        LiftSpot(score, shape.x, shape.half_width, shape.start)
+        for score, shape in zip(drawn, shapes, strict=True)
+    )

@@ -1,0 +1,116 @@
+"""The summary page as a manager reads it: where to start, and figures that say what they count.
+
+Each case is a plan that once read wrong: a Now wave of "0 quick wins" to start with, advice
+to start with an empty wave, "£ 0" for an improvement whose worth is lost journeys, the
+weakest EPIC letter's mean over touchpoints that do not score it.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from blueprint.analysis import Wave, build_plan, plan_certainty
+from blueprint.model import Epic, Frequency, FrictionNature, Improvement
+from blueprint.report.content.rich import plain_text
+from blueprint.report.content.subject import PlanSubject
+from blueprint.report.content.summary import start_heading, summary
+from tests.factories import small_blueprint
+
+from .conftest import flat, render
+
+DATE = datetime.date(2026, 12, 7)
+
+
+def said(bp, certainty: bool = False):
+    plan = build_plan(bp)
+    sure = plan_certainty(bp, plan) if certainty else None
+    return summary(PlanSubject(bp=bp, plan=plan, date=DATE, certainty=sure))
+
+
+def test_an_improvement_linked_to_nothing_is_not_a_plan_to_start():
+    bp = small_blueprint().model_copy(
+        update={"improvements": [Improvement(id="i9", title="Linked to nothing")]}
+    )
+    text = said(bp, certainty=True)
+    lead = plain_text(text.lead)
+    assert "addresses no bad friction point yet" in lead
+    assert "Start with" not in lead and "quick win" not in lead
+    assert start_heading(text) == "Start now: nothing yet"
+    assert text.no_now == "Nothing to start: no improvement addresses a bad friction point yet."
+    assert text.now == ()
+    assert text.how_sure is None  # no ranking to be sure of
+
+
+def test_an_improvement_on_good_friction_only_is_not_a_plan_to_start_either():
+    bp = small_blueprint()
+    good = [f.model_copy(update={"nature": FrictionNature.GOOD}) for f in bp.frictions]
+    text = said(bp.model_copy(update={"frictions": good}))
+    assert "addresses no bad friction point yet" in plain_text(text.lead)
+    assert text.start is None
+
+
+def test_without_quick_wins_the_summary_starts_with_the_first_wave_that_has_work():
+    bp = small_blueprint()
+    big = [i.model_copy(update={"effort": 4}) for i in bp.improvements]
+    plan = build_plan(bp.model_copy(update={"improvements": big}))
+    assert not plan.waves[Wave.NOW]
+    first = plan.waves[Wave.NEXT] or plan.waves[Wave.LATER]
+    text = said(bp.model_copy(update={"improvements": big}))
+    lead = plain_text(text.lead)
+    wave = text.start
+    assert wave is not None and wave is not Wave.NOW and plan.waves[wave] == first
+    assert f"Start with the {wave.value} wave (1 " in lead
+    assert "Now wave" not in lead
+    assert start_heading(text) == f"Start now: the {wave.value} wave"
+    assert text.no_now is not None and f"Start with the {wave.value} wave" in text.no_now
+    assert [item.title for item in text.now] == [s.title for s in first]
+
+
+def test_the_pdf_summary_of_a_plan_without_improvements_gives_no_advice_to_start_a_wave():
+    bp = small_blueprint().model_copy(update={"improvements": []})
+    page = flat(render(bp).pages[1])
+    assert "Start with" not in page
+    assert "Start now: nothing yet" in page
+    assert "Nothing to start until improvements are added." in page
+
+
+def test_the_top_table_shows_the_lost_journeys_an_improvement_saves():
+    bp = small_blueprint()
+    gives_up = [
+        f.model_copy(update={"gives_up": True, "frequency": Frequency(count=10, per="month")})
+        if f.id == "x1"
+        else f
+        for f in bp.frictions
+    ]
+    bp = bp.model_copy(update={"frictions": gives_up})
+    row = said(bp).top[0]
+    assert row.lost_journeys == "120"  # 10 a month, 12 months
+    assert "Lost journeys saved a year" in flat(render(bp).pages[1])
+
+
+def test_the_weakest_letter_is_averaged_over_the_touchpoints_that_score_it():
+    bp = small_blueprint()
+    touchpoints = [
+        t.model_copy(update={"epic": Epic(easy=4, intuitive=5)}) for t in bp.touchpoints[:2]
+    ] + [bp.touchpoints[2].model_copy(update={"epic": Epic(easy=4, contextual=2)})]
+    text = said(bp.model_copy(update={"touchpoints": touchpoints}))
+    weakest = next(t for t in text.tiles if t.label.startswith("weakest EPIC letter"))
+    # Contextual is scored once (2), on one touchpoint of the three scored ones.
+    assert weakest.value.startswith("C ")
+    assert weakest.label == (
+        "weakest EPIC letter: mean 2.0 of 5 over the 1 touchpoint that scores it"
+    )
+
+
+def test_measure_first_counts_one_guessed_friction_point_in_the_singular():
+    bp = small_blueprint()
+    only = [
+        f.model_copy(update={"frequency": Frequency(count=5, per="week", source="estimated")})
+        for f in bp.frictions
+        if f.id == "x1"
+    ]
+    text = said(bp.model_copy(update={"frictions": only}), certainty=True)
+    assert text.measure_first is not None
+    assert "1 friction point behind the improvements has an estimated" in plain_text(
+        text.measure_first
+    )
