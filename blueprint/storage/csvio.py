@@ -9,7 +9,6 @@ tables' (``storage.tables``): the two sheets read here are the first two it writ
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +41,7 @@ from .tables import csv_codec
 from .tables.cells import BadCell, choice, clip, decimal, neutralise, restore, yes_no
 from .tables.kinds import LIST_SEPARATOR, REASON_SEPARATOR
 from .tables.sheets import FRICTIONS_SHEET, IMPROVEMENTS_SHEET, TOUCHPOINTS_SHEET
-from .tables.workbook import header, normalise_header
+from .tables.workbook import find_columns, header
 
 TOUCHPOINTS_FILE = TOUCHPOINTS_SHEET.file
 FRICTIONS_FILE = FRICTIONS_SHEET.file
@@ -122,28 +121,21 @@ def _read_rows(
     path: Path, known: Sequence[str], required: Sequence[str], problems: list[str]
 ) -> list[_Row]:
     table = csv_codec.read_csv(path)
-    header = [normalise_header(cell) for cell in table.header]
-    missing = [column for column in required if column not in header]
-    if missing:
-        raise CsvError([f"has no column {', '.join(repr(m) for m in missing)}"], path)
     label = path.name
-    for column in header:
-        guess = difflib.get_close_matches(column, known, n=1, cutoff=0.8)
-        if column and column not in known and guess:
-            problems.append(
-                f"{label}: column {column!r} is not one blueprint reads; did you mean {guess[0]!r}?"
-            )
+    where = find_columns(label, table.header, known, required, problems)
+    if where is None:
+        raise CsvError(problems)
     rows = []
     for number, cells in table.rows:
         if not any(cell.strip() for cell in cells):
             continue
-        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+        if len(cells) > len(table.header) and any(c.strip() for c in cells[len(table.header) :]):
             problems.append(f"{label} row {number}: has more cells than the header has columns")
         rows.append(
             _Row(
                 label,
                 number,
-                dict(zip(header, cells, strict=False)),
+                {name: cells[i] for name, i in where.items() if i < len(cells)},
                 problems,
                 comma_decimal=table.comma_decimal,
             )

@@ -51,7 +51,7 @@ _SERIALIZER = TypeAdapter(Blueprint)
 #: refused from its size alone, before a byte of it is read.
 MAX_FILE_BYTES = 256 * 2**20
 
-_UTF16_32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff")
+UTF16_32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _CONFLICT_MARKER = re.compile(r"^(<{7}|>{7}) ", re.MULTILINE)
@@ -140,7 +140,7 @@ def parse_document(data: bytes) -> dict:
 def _decode(data: bytes) -> str:
     if not data or data.isspace():  # data.strip() would copy a whole large file to ask
         raise EmptyFileError("is empty: there is no blueprint in it")
-    if data.startswith(_UTF16_32_BOMS):
+    if data.startswith(UTF16_32_BOMS):
         raise EncodingError(
             "is encoded as UTF-16 or UTF-32; blueprint files are UTF-8 (re-save it as UTF-8)"
         )

@@ -134,3 +134,26 @@ def test_a_workbook_with_a_formula_is_refused_whole(capsys, tmp_path, blueprint_
     code, _, err = run(capsys, "import-metrics", sheet, "--into", blueprint_file)
     assert code == 1 and blueprint_file.read_bytes() == before
     assert err.startswith(f"{sheet}: row 3, column 'value': holds a formula (=B2*2)")
+
+
+def test_a_utf16_file_of_metrics_is_named_as_such(capsys, tmp_path, blueprint_file):
+    sheet = tmp_path / "m.csv"
+    sheet.write_text("touchpoint_id,metric,value\nt1,NPS,20\n", encoding="utf-16")
+    before = blueprint_file.read_bytes()
+    code, _, err = run(capsys, "import-metrics", sheet, "--into", blueprint_file)
+    assert code == 1 and blueprint_file.read_bytes() == before
+    assert err.splitlines() == [
+        f"{sheet}: is encoded as UTF-16 or UTF-32, not UTF-8; save it from the spreadsheet as "
+        "'CSV UTF-8'"
+    ]
+
+
+def test_a_misspelt_header_of_a_csv_file_gets_the_name_it_may_mean(capsys, tmp_path):
+    sheet = tmp_path / "touchpoints.csv"
+    sheet.write_text("titel,stage,channel\nPay,Purchase,Web\n")
+    target = tmp_path / "new.blueprint"
+    code, _, err = run(capsys, "import-csv", sheet, "-o", target)
+    assert code == 1 and not target.exists()
+    assert (
+        "touchpoints.csv: column 'titel' is not one blueprint reads; did you mean 'title'?" in err
+    )

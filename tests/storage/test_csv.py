@@ -222,6 +222,7 @@ def test_missing_required_columns(tmp_path):
         (b"", "no header row"),
         (b"title,stage\x00", "binary"),
         ("title,stage,channel\nCaf\xe9,a,b\n".encode("latin-1"), "not UTF-8"),
+        ("title,stage,channel\nCafé,a,b\n".encode("utf-16"), "is encoded as UTF-16"),
     ],
 )
 def test_unreadable_spreadsheets(tmp_path, data, words):
@@ -289,6 +290,16 @@ def test_a_misspelt_column_is_reported_not_silently_dropped(tmp_path):
         import_csv(path)
     assert caught.value.problems == [
         "t.csv: column 'custmer_action' is not one blueprint reads; did you mean 'customer_action'?"
+    ]
+
+
+def test_a_misspelt_required_column_is_named_with_the_one_it_may_mean(tmp_path):
+    path = write_csv(tmp_path / "t.csv", ["titel", "stage", "channel"], [["Pay", "P", "Web"]])
+    with pytest.raises(CsvError) as caught:
+        import_csv(path)
+    assert caught.value.problems == [
+        "t.csv: column 'titel' is not one blueprint reads; did you mean 'title'?",
+        "t.csv: has no column 'title' (the header is its first row)",
     ]
 
 

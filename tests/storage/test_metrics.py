@@ -246,7 +246,7 @@ def test_a_sheet_or_a_column_that_is_not_there_is_named(bp, tmp_path):
     [
         ("m.xlsx", b"touchpoint,value\n", XlsxError, "is not an Excel workbook"),
         ("m.csv", b"\x00\x01binary", CsvError, "is a binary file"),
-        ("m.csv", "touchpoint,value\nt1,1\n".encode("utf-16"), CsvError, "is a binary file"),
+        ("m.csv", "touchpoint,value\nt1,1\n".encode("utf-16"), CsvError, "is encoded as UTF-16"),
     ],
 )
 def test_files_that_are_not_spreadsheets_are_refused(bp, tmp_path, name, data, error, words):

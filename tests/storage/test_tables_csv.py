@@ -63,6 +63,21 @@ def test_a_bad_cell_is_named_by_file_row_and_column(tmp_path):
     ]
 
 
+def test_a_missing_column_is_named_once_not_again_in_every_row_naming_its_file(tmp_path):
+    export_csv_folder(future_blueprint(), tmp_path)
+    path = tmp_path / "touchpoints.csv"
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    gone = rows[0].index("channel")
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(row[:gone] + row[gone + 1 :] for row in rows)
+    with pytest.raises(CsvError) as caught:
+        import_csv_folder(tmp_path)
+    assert caught.value.problems == [
+        "touchpoints.csv: has no column 'channel' (the header is its first row)"
+    ]
+
+
 # --- the formula-safe rule -------------------------------------------------------------------
 
 

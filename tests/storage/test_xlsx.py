@@ -142,6 +142,23 @@ def test_formula_like_text_is_an_inert_string_and_comes_back_exactly(text, tmp_p
     assert import_xlsx(path) == bp
 
 
+@pytest.mark.parametrize(
+    "text", ["#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"]
+)
+def test_text_spelt_like_an_error_value_is_a_string_and_comes_back_exactly(text, tmp_path):
+    bp = future_blueprint()
+    bp.touchpoints[0].notes = text
+    bp.stages[0].name = text  # a name other cells refer to
+    path = tmp_path / "errors.xlsx"
+    export_xlsx(bp, path)
+    workbook = openpyxl.load_workbook(path)
+    ws, at = rows_of(workbook, "Touchpoints")
+    for name in ("notes", "stage"):
+        cell = ws.cell(2, at[name])
+        assert (cell.value, cell.data_type) == (text, "s"), name
+    assert import_xlsx(path) == bp
+
+
 def test_text_that_xml_cannot_hold_comes_back_exactly(tmp_path):
     bp = future_blueprint()
     odd = ["a\rb\r\nc", "bell\x07 and null\x00", "_x0041_ is not A", " ", "\n", "\ufffe", "é😀"]
@@ -318,6 +335,17 @@ def test_a_missing_sheet_is_named(small):
 
     found = problems(edit(small, drop))
     assert len(found) == 1 and "has no sheet 'Flows'" in found[0]
+
+
+def test_a_missing_column_is_named_once_not_again_in_every_row_naming_its_sheet(small):
+    def drop(workbook):
+        ws, at = rows_of(workbook, "Touchpoints")
+        ws.delete_cols(at["stage"])
+
+    # Flows and frictions name the touchpoints: they are not reported as unknown.
+    assert problems(edit(small, drop)) == [
+        "Touchpoints: has no column 'stage' (the header is its first row)"
+    ]
 
 
 def test_a_workbook_of_something_else_is_not_taken_for_a_blueprint(tmp_path):

@@ -21,6 +21,7 @@ from ..atomic import (
     describe_os_error,
 )
 from ..errors import CsvError
+from ..jsonfile import UTF16_32_BOMS
 from .cells import CellValue, neutralise, number_text, restore
 from .reading import read_table_file
 from .sheets import SHEETS, WRITING_ORDER
@@ -85,6 +86,14 @@ class CsvTable:
 
 def read_text(path: Path) -> str:
     data = read_table_file(path, MAX_CSV_BYTES, CsvError)
+    if data.startswith(UTF16_32_BOMS):  # Excel's "Unicode Text": its NUL bytes are not binary
+        raise CsvError(
+            [
+                "is encoded as UTF-16 or UTF-32, not UTF-8; save it from the spreadsheet as "
+                "'CSV UTF-8'"
+            ],
+            path,
+        )
     if b"\x00" in data:
         raise CsvError(["is a binary file, not CSV text"], path)
     try:

@@ -108,6 +108,13 @@ class ReadNames:
         #: ids and names of rows that could not be read: a cell naming one is not reported
         #: again (the row's own problem is)
         self._broken: dict[str, set[str]] = {kind: set() for kind in NOUNS}
+        #: sheets that could not be read at all (a required column missing): every row is
+        #: unreadable, so no cell naming one of them is reported
+        self._broken_sheets: set[str] = set()
+
+    def add_broken_sheet(self, collection: str | None) -> None:
+        if collection in NOUNS:
+            self._broken_sheets.add(collection)
 
     def add_broken(self, collection: str | None, row: _Row) -> None:
         if collection not in NOUNS:
@@ -118,7 +125,8 @@ class ReadNames:
                 self._broken[collection] |= {text_of(cell), _loose(text_of(cell))}
 
     def _unknown(self, collection: str, wanted: str, message: str) -> BadCell:
-        follows = wanted in self._broken[collection] or _loose(wanted) in self._broken[collection]
+        broken = self._broken[collection]
+        follows = collection in self._broken_sheets or wanted in broken or _loose(wanted) in broken
         return BadCell(message, quoted=True, follows=follows)
 
     def add(self, collection: str | None, entity: Any, label: str, number: int) -> None:
@@ -226,29 +234,36 @@ def _blank(cell: RawCell) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
-def _columns(sheet: Sheet, table: Table, problems: list[str]) -> dict[str, int] | None:
-    """Where each column of the sheet is in the table; None when a required one is missing."""
-    known = header(sheet)
+def find_columns(
+    label: str,
+    head: Sequence[RawCell],
+    known: Sequence[str],
+    required: Iterable[str],
+    problems: list[str],
+) -> dict[str, int] | None:
+    """Where each ``known`` column is in the header row ``head`` of the sheet (or file)
+    ``label``. A column named twice, one that looks like a misspelt known column, and a
+    ``required`` one missing are each a problem; None when a required one is missing."""
+    names = [normalise_header(cell) for cell in head]
     where: dict[str, int] = {}
-    for index, cell in enumerate(table.header):
-        name = normalise_header(cell)
+    for index, name in enumerate(names):
         if not name:
             continue
         if name in where:
-            problems.append(f"{table.label}: has two columns named {name!r}")
+            problems.append(f"{label}: has two columns named {name!r}")
         elif name in known:
             where[name] = index
         else:
             guess = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
-            if guess and guess[0] not in [normalise_header(c) for c in table.header]:
+            if guess and guess[0] not in names:
                 problems.append(
-                    f"{table.label}: column {name!r} is not one blueprint reads; did you mean "
+                    f"{label}: column {name!r} is not one blueprint reads; did you mean "
                     f"{guess[0]!r}?"
                 )
-    missing = [c.name for c in sheet.columns if c.required and c.name not in where]
+    missing = [name for name in required if name not in where]
     if missing:
         listed = ", ".join(repr(m) for m in missing)
-        problems.append(f"{table.label}: has no column {listed} (the header is its first row)")
+        problems.append(f"{label}: has no column {listed} (the header is its first row)")
         return None
     return where
 
@@ -256,8 +271,10 @@ def _columns(sheet: Sheet, table: Table, problems: list[str]) -> dict[str, int] 
 def _read_rows(
     sheet: Sheet, table: Table, names: ReadNames, problems: list[str]
 ) -> Iterator[tuple[Any, int]]:
-    where = _columns(sheet, table, problems)
+    required = [column.name for column in sheet.columns if column.required]
+    where = find_columns(table.label, table.header, header(sheet), required, problems)
     if where is None:
+        names.add_broken_sheet(sheet.collection)
         return
     width = max(where.values(), default=-1) + 1
     for number, cells in table.rows:

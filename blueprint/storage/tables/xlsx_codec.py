@@ -24,6 +24,7 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
@@ -150,9 +151,10 @@ def _cell(worksheet: Any, value: CellValue, sheet: Sheet, number: int, index: in
                 "export as CSV"
             ]
         )
-    if not text.startswith("="):
-        return text  # a string cell: openpyxl makes a formula only of text starting with '='
-    cell = WriteOnlyCell(worksheet, value=text)  # never reached: neutralise guards '='
+    if text not in ERROR_CODES:
+        return text  # a string cell (neutralise guards the '=' openpyxl takes for a formula)
+    # openpyxl takes the text "#N/A" for an error value: the user typed it, it stays text.
+    cell = WriteOnlyCell(worksheet, value=text)
     cell.data_type = "s"
     return cell
 
