@@ -3,7 +3,10 @@
 another dock's tab.
 
 A dock tabbed behind another is still "visible" to Qt, which lets Tab walk into its fields
-where nobody can see them; the window asks ``next_in_tab_order`` instead.
+where nobody can see them; the window asks ``next_in_tab_order`` instead. Its Alt+letter
+shortcuts would act there too (Alt+W went on from the inspector's Wait to a persona's value
+weight behind it, and typing changed the weight): a dock's contents are enabled only while
+it is in sight (``enabled_in_sight``).
 """
 
 from __future__ import annotations
@@ -47,10 +50,25 @@ def _parked(widget: QWidget, window: QWidget) -> bool:
     return widget.parentWidget() is window and widget.visibleRegion().isEmpty()
 
 
+def enabled_in_sight(dock: QDockWidget) -> None:
+    """Keep the dock's contents enabled only while the dock is in sight: Qt tells by
+    ``visibilityChanged`` when its tab comes to the front or goes behind another, and when
+    it is shown or hidden. Disabled, nothing in it answers a shortcut."""
+
+    def follow(in_sight: bool) -> None:
+        contents = dock.widget()
+        if contents is not None:
+            contents.setEnabled(in_sight)
+
+    dock.visibilityChanged.connect(follow)
+
+
 class Panes(QObject):
     def __init__(self, window: QMainWindow, view_menu: QMenu) -> None:
         super().__init__(window)
         self._window = window
+        for dock in window.findChildren(QDockWidget):
+            enabled_in_sight(dock)
         self.next_action = make_action(
             window, "Ne&xt Pane", lambda: self.cycle(1), NEXT_PANE_KEY, "Move to the next panel"
         )

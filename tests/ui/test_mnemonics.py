@@ -92,3 +92,33 @@ def test_the_dialogs_give_each_letter_once(qtbot, window, document, data_dir, sm
             entry.release()
         for dialog in dialogs:
             dialog.deleteLater()
+
+
+def test_a_letter_never_reaches_a_panel_tabbed_out_of_sight(qtbot, window, document):
+    """Qt keeps a dock tabbed behind another 'visible': Alt+W went from the inspector's Wait
+    on to the value weight of a persona in the Personas panel behind it, and what was typed
+    next changed the weight, out of sight."""
+    editing = tools(window)
+    assert editing.personas_dock.visibleRegion().isEmpty()  # tabbed behind the inspector
+    weights = [p.value_weight for p in document.blueprint.personas]
+    undo_before = document.undo_stack.count()
+    editing.inspector.focus_title()
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_W, ALT)
+        assert not editing.personas_dock.isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClicks(QApplication.focusWidget(), "2")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert [p.value_weight for p in document.blueprint.personas] == weights
+    assert all(
+        "value weight" not in document.undo_stack.text(i)
+        for i in range(undo_before, document.undo_stack.count())
+    )
+
+
+def test_a_panel_brought_to_the_front_answers_its_letters_again(qtbot, window):
+    editing = tools(window)
+    editing.personas_dock.raise_()
+    qtbot.waitUntil(lambda: not editing.personas_dock.visibleRegion().isEmpty())
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_W, ALT)  # Value weight
+    qtbot.waitUntil(lambda: editing.personas.isAncestorOf(QApplication.focusWidget()))
+    assert not editing.inspector.isEnabled()  # now behind: its Wait takes no Alt+W
