@@ -3,7 +3,7 @@ what the canvas is asked to highlight; user text shown as typed."""
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from blueprint.ui.commands import EditFriction, EditImprovement
 from blueprint.ui.plan.improvements_model import ImprovementColumn
@@ -365,3 +365,21 @@ def test_the_totals_name_the_channels_without_a_cost_per_contact(dock):
     text = dock.summary.text()
     assert "they would avoid at least £" in text
     assert text.endswith("(set a cost per contact for Social media to count theirs too)")
+
+
+def test_on_a_projector_screen_the_form_shows_every_effort_button_whole(qtbot, window):
+    """At 1280x720 the form was squeezed below its fields' width and cut: half of the
+    Effort '8' button, the title and the action clipped, with no way to scroll to them."""
+    window.resize(1280, 720)
+    dock = show_dock(window)
+    qtbot.waitUntil(lambda: dock.table.model().rowCount() > 0)
+    qtbot.mouseClick(
+        dock.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=dock.table.visualRect(dock.table.model().index(0, 1)).center(),
+    )
+    qtbot.waitUntil(lambda: dock.form.effort.isEnabled())
+    buttons = dock.form.effort.findChildren(QToolButton)
+    assert [b.text() for b in buttons][-1] == "8"
+    for button in buttons:
+        assert button.visibleRegion().boundingRect() == button.rect(), button.text()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -357,8 +357,17 @@ class ScoreBreakdown(QTreeWidget):
         for term in terms:
             self.addTopLevelItem(self._item(term))
         self.expandAll()
-        self.resizeColumnToContents(0)
-        self.setColumnWidth(0, min(self.columnWidth(0), FIRST_COLUMN_MAX))
+        self._fit_first_column()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_first_column()
+
+    def _fit_first_column(self) -> None:
+        """The term's names as wide as they need, but never more than a third of the pane:
+        in a narrow pane (a 1280-wide screen) the formulas kept a sliver and were cut."""
+        wanted = self.sizeHintForColumn(0)
+        self.setColumnWidth(0, max(60, min(wanted, FIRST_COLUMN_MAX, self.viewport().width() // 3)))
 
     def _item(self, term: Term) -> QTreeWidgetItem:
         item = QTreeWidgetItem([term.label, term.value, term.how])

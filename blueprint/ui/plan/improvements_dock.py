@@ -42,7 +42,7 @@ from .measure_first_list import MeasureFirstList
 MEASURE_FIRST = "Measure first"
 NOT_IN_PLAN = "It addresses none of this persona's friction points: it is not in their plan."
 #: Relative widths of the table, the form and the breakdown.
-PANE_STRETCH = (11, 5, 9)
+PANE_STRETCH = (10, 7, 8)
 PANE_MINIMUM_WIDTH = 140
 
 
@@ -143,11 +143,18 @@ class ImprovementsDock(QDockWidget):
         column.addWidget(self.measure_first_heading)
         column.addWidget(self.stability)
         column.addWidget(self.measure_first, 1)
+        form = scrolled(self.form)
+        # Never narrower than its fields: at 1280 wide the form was cut off (half an Effort
+        # button, the title and action clipped) with no way to scroll to the rest.
+        form.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        form_width = (
+            self.form.minimumSizeHint().width() + form.verticalScrollBar().sizeHint().width()
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        for index, pane in enumerate((ranked, scrolled(self.form), explained)):
-            # Narrow minimums (the panes scroll): else the dock alone sets the window's
-            # smallest width, too wide for a small laptop screen.
-            pane.setMinimumWidth(PANE_MINIMUM_WIDTH)
+        for index, pane in enumerate((ranked, form, explained)):
+            # Narrow minimums for the table and the breakdown (they scroll): else the dock
+            # alone sets the window's smallest width, too wide for a small laptop screen.
+            pane.setMinimumWidth(form_width if pane is form else PANE_MINIMUM_WIDTH)
             splitter.addWidget(pane)
             splitter.setStretchFactor(index, PANE_STRETCH[index])
         splitter.setChildrenCollapsible(False)
