@@ -1,4 +1,5 @@
-"""How well one colour reads on another (WCAG 2), for the editor, the PDF and the deck.
+"""Colours as ``#rrggbb`` strings: how well one reads on another (WCAG 2), and mixing two;
+for the editor, the PDF and the deck.
 
 No Qt and no reportlab here: colours are ``#rrggbb`` strings.
 """
@@ -30,3 +31,22 @@ def luminance(hex_colour: str) -> float:
 
     red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+def mix(first: str, second: str, amount: float) -> str:
+    """``first`` moved ``amount`` (0..1) of the way towards ``second``, both ``#rrggbb``."""
+    a = [int(first[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(second[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
+
+
+def faintest_readable(ground: str, ink: str, grounds: Iterable[str], ratio: float) -> str:
+    """The colour nearest ``ground`` on the way to ``ink`` that reads at ``ratio`` or more
+    on every one of ``grounds`` (``ink`` itself when nothing fainter does): a hint that
+    recedes as far as it can and is still read."""
+    grounds = tuple(grounds)
+    for step in range(101):
+        colour = mix(ground, ink, step / 100)
+        if all(contrast_ratio(colour, g) >= ratio for g in grounds):
+            return colour
+    return ink

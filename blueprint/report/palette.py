@@ -7,7 +7,7 @@ reads them as they are.
 from __future__ import annotations
 
 from ..analysis import Wave
-from ..contrast import contrast_ratio, most_readable
+from ..contrast import contrast_ratio, mix, most_readable
 
 INK = "#1f2933"
 MUTED = "#5f6b7a"
@@ -50,12 +50,6 @@ def rgb(colour: str) -> tuple[int, int, int]:
     """``#1d4e89`` as (29, 78, 137)."""
     value = colour.lstrip("#")
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
-
-
-def mix(low: str, high: str, amount: float) -> str:
-    """The colour ``amount`` (0..1) of the way from ``low`` to ``high``."""
-    a, b = rgb(low), rgb(high)
-    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
 
 
 def heat_hex(fraction: float) -> str:

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.document = document
         document.setParent(self)  # lives and dies with the window
         theme.use_system_theme()  # before the scene takes its colours
+        theme.readable_hints()
         self.canvas = CanvasView(BlueprintScene(document), self)
         self.canvas.setAccessibleName("Blueprint canvas")
         self.canvas.setAccessibleDescription(
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
 
     def _follow_colour_scheme(self) -> None:
         theme.use_system_theme()
+        theme.readable_hints()
         theme.repaint(self.canvas)
 
     # --- files -------------------------------------------------------------------------------

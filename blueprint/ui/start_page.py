@@ -17,6 +17,7 @@ from typing import Protocol
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCommandLinkButton,
     QDockWidget,
     QGridLayout,
@@ -46,6 +47,9 @@ HINT = (
 EXAMPLE_NOTE = "Real-looking blueprints to explore: each opens as a new, untitled copy."
 OPEN_NOTE = "A blueprint file on this computer or a shared drive"
 NO_RECENT = "Blueprints you open or save will be listed here."
+FOCUS_RING = (
+    "QCommandLinkButton:focus { border: 2px solid palette(highlight); border-radius: 4px; }"
+)
 #: Widest the page's content grows, in pixels: lines stay readable on a wide screen.
 CONTENT_WIDTH = 980
 
@@ -71,6 +75,8 @@ class StartPage(QWidget):
         self.setAccessibleName("Start page")
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
+        # The style draws no focus on a command link: Tab moved through them unseen.
+        self.setStyleSheet(FOCUS_RING)
         self.template_buttons: dict[str, QCommandLinkButton] = {}
         self.example_buttons: dict[Path, QCommandLinkButton] = {}
         self.recent_buttons: dict[Path, QCommandLinkButton] = {}
@@ -189,8 +195,14 @@ class StartPage(QWidget):
             self._fill_recent()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A push button outside a dialog takes only Space; Enter picks the focused one too.
+        focused = QApplication.focusWidget()
         if event.key() == Qt.Key.Key_Escape:
             self.leave()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
+            focused, QCommandLinkButton
+        ):
+            focused.click()
         else:
             super().keyPressEvent(event)
 

@@ -3,12 +3,14 @@ touchpoints) is marked on the canvas, and the rest fades a little."""
 
 import pytest
 
+from blueprint.contrast import contrast_ratio, mix
 from blueprint.model import Blueprint
 from blueprint.model.states import current_state
 from blueprint.ui.canvas import palette
 from blueprint.ui.canvas.emphasis import PLAIN
 from blueprint.ui.commands import EditTouchpoint
 from blueprint.ui.overlays.card_emphasis import BESIDE_HIGHLIGHT
+from blueprint.ui.theme import DARK, LIGHT
 from tests.ui.test_overlays import edit_and_wait, scene_of, untouched, view_action
 from tests.ui.window_helpers import close_quietly, shown_window
 
@@ -83,3 +85,12 @@ def test_opening_another_blueprint_forgets_the_highlight(qtbot, window):
     with qtbot.waitSignal(window.live_plan.changed):
         window.document.reset(Blueprint(title="Other"))
     assert window.overlays.highlighted.touchpoint_ids == frozenset()
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+def test_a_card_beside_a_highlighted_one_keeps_its_title_readable(theme):
+    """A dimmed card is drawn see-through over its cell: its title read at 3:1 (0.5)."""
+    for cell in (theme.CELL, theme.CELL_ALTERNATE):
+        title = mix(cell, theme.INK, BESIDE_HIGHLIGHT)
+        face = mix(cell, theme.CARD, BESIDE_HIGHLIGHT)
+        assert contrast_ratio(title, face) >= 4.5

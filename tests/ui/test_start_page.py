@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QDockWidget,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from blueprint.contrast import contrast_ratio
 from blueprint.model.states import current_state
 from blueprint.model.templates import TEMPLATES, new_blueprint
 from blueprint.storage import load_blueprint
@@ -20,7 +22,7 @@ from blueprint.ui import app
 from blueprint.ui.document import Document
 from blueprint.ui.main_window import MainWindow
 from blueprint.ui.recent_files import recent_files, remember_file
-from blueprint.ui.start_page import StartPage
+from blueprint.ui.start_page import NO_RECENT, StartPage
 from tests.conftest import SAMPLES
 from tests.ui.conftest import BROADBAND
 from tests.ui.test_desktop import drop, file_drag
@@ -214,6 +216,57 @@ def test_keys_alone_pick_a_template(qtbot, windows):
     qtbot.keyClick(digital, Qt.Key.Key_Space)
     assert in_the_editor(window)
     assert channel_names(window.document.blueprint) == channel_names(new_blueprint("digital"))
+
+
+def test_enter_picks_the_focused_choice(qtbot, windows):
+    """A push button outside a dialog takes only Space: Enter on a focused template did
+    nothing, which is the key a facilitator presses."""
+    window, page = start(qtbot, windows)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+    assert window.focusWidget() is page.template_buttons["minimal"]
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+    assert in_the_editor(window)
+    assert channel_names(window.document.blueprint) == channel_names(new_blueprint("minimal"))
+
+
+def test_the_focused_choice_shows_it_has_the_focus(qtbot, windows):
+    """Fusion draws no focus on a command link: Tab moved through the page unseen."""
+    window, page = start(qtbot, windows)
+    standard, digital = page.template_buttons["standard"], page.template_buttons["digital"]
+    unfocused = digital.grab().toImage()
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+    assert window.focusWidget() is digital
+    focused = digital.grab().toImage()
+    assert focused != unfocused
+    assert standard.grab().toImage() != focused  # the ring moved on with the focus
+
+
+@pytest.fixture
+def fusion_greys(qapp):
+    """The system colours of Fusion's light scheme, whose grey hints read at 4.0:1 on
+    white (the test platform's own hints are black)."""
+    before = QGuiApplication.palette()
+    system = QPalette(before)
+    Role = QPalette.ColorRole
+    for role, colour in (
+        (Role.Window, "#efefef"),
+        (Role.Base, "#ffffff"),
+        (Role.WindowText, "#000000"),
+        (Role.PlaceholderText, "#7f7f7f"),
+    ):
+        system.setColor(role, QColor(colour))
+    QGuiApplication.setPalette(system)
+    yield
+    QGuiApplication.setPalette(before)
+
+
+def test_notes_read_at_four_and_a_half_to_one(qtbot, windows, fusion_greys):
+    _window, page = start(qtbot, windows)
+    note = next(label for label in page.findChildren(QLabel) if label.text() == NO_RECENT)
+    ink = note.palette().color(note.foregroundRole()).name()
+    for ground in (QPalette.ColorRole.Base, QPalette.ColorRole.Window):
+        assert contrast_ratio(ink, note.palette().color(ground).name()) >= 4.5
 
 
 def test_escape_leaves_for_the_standard_new_blueprint(qtbot, windows):

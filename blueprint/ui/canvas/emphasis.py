@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...contrast import mix as mix  # where the canvas's modules have taken it from
+
 #: How much of a faded friction marker still shows.
 FADED_OPACITY = 0.25
 
@@ -28,10 +30,3 @@ class CardEmphasis:
 
 
 PLAIN = CardEmphasis()
-
-
-def mix(first: str, second: str, amount: float) -> str:
-    """``first`` moved ``amount`` (0..1) of the way towards ``second``, both ``#rrggbb``."""
-    a = [int(first[i : i + 2], 16) for i in (1, 3, 5)]
-    b = [int(second[i : i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
