@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import csv
 import datetime
+import io
 import json
 import math
 import os
@@ -85,7 +86,7 @@ def _report_file_error(error: BlueprintFileError) -> None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    refuse_overwrite(path, args.force)
+    refuse_overwrite(path, force=args.force)
     blueprint = new_blueprint(args.template)
     if args.title:
         blueprint.title = args.title
@@ -157,6 +158,7 @@ def _persona_channel_lines(records: list[dict]) -> Iterator[str]:
 def cmd_schema(args: argparse.Namespace) -> int:
     text = json.dumps(file_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output:
+        refuse_overwrite(args.output, "schema")
         atomic_write_bytes(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
@@ -190,26 +192,19 @@ def cmd_plan(args: argparse.Namespace) -> int:
         raise UsageError("--top must be at least 1")
     if args.top_k < 1:
         raise UsageError("--top-k must be at least 1")
-    if args.comments and (args.format in ("csv", "json", "pptx") or _names_a_deck(args)):
+    if args.seed < 0:
+        raise UsageError("--seed must be 0 or more")
+    if args.output:
+        refuse_overwrite(args.output, "plan", reading=[args.file])
+    kind = _plan_format(args)
+    if args.comments and kind != "pdf":
         raise UsageError("--comments adds the open comment threads to the PDF plan only")
     bp = load_blueprint(args.file)
     persona_id = _persona_id(bp, args.persona)
     # Ranked on today's journey; the future state has its own figures (compare_states).
     plan = build_plan(bp, persona_id=persona_id, top=args.top)
-    if args.format == "json":
-        certainty = plan_certainty(bp, plan, k=args.top_k, seed=args.seed)
-        document = plan_document(bp, plan, certainty)
-        if has_future_state(bp):
-            document["future_state"] = comparison_document(compare_states(bp, persona_id))
-        print(json_text(document))
-        return EXIT_OK
-    if args.format == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(PLAN_COLUMNS)
-        for row in plan_rows(bp, plan):
-            writer.writerow(_csv_cell(row[column]) for column in PLAN_COLUMNS)
-        return EXIT_OK
-    kind = _plan_format(args)
+    if kind in ("csv", "json"):
+        return _plan_table(args, kind, bp, plan, persona_id)
     if kind == "pptx":
         return _plan_deck(args, bp, plan)
     # Imported here: reportlab takes a moment to load, and only this command needs it.
@@ -235,31 +230,63 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-#: The plan's documents, by the extension of ``-o``.
-PLAN_DOCUMENTS = {".pdf": "pdf", ".pptx": "pptx"}
-_DOCUMENT_NAMES = {"pdf": "PDF", "pptx": "deck"}
-
-
-def _names_a_deck(args: argparse.Namespace) -> bool:
-    return bool(args.output) and PLAN_DOCUMENTS.get(Path(args.output).suffix.lower()) == "pptx"
+#: What ``plan`` writes, by the extension of ``-o``; and each as a message names it.
+PLAN_OUTPUTS = {".pdf": "pdf", ".pptx": "pptx", ".csv": "csv", ".json": "json"}
+PLAN_OUTPUT_NAMES = {"pdf": "PDF", "pptx": "deck", "csv": "CSV table", "json": "JSON plan"}
 
 
 def _plan_format(args: argparse.Namespace) -> str:
-    """pdf or pptx: as --format says, else as the extension of -o says, else pdf."""
-    by_name = PLAN_DOCUMENTS.get(Path(args.output).suffix.lower()) if args.output else None
+    """What to write: as --format says, else as the extension of -o says, else a PDF.
+
+    A name whose extension names no output is refused unless --format says what to write
+    under it (``-o plan --format pdf``): a PDF named ``.docx`` is never made by accident.
+    """
+    by_name = PLAN_OUTPUTS.get(Path(args.output).suffix.lower()) if args.output else None
+    if args.output and by_name is None and args.format is None:
+        *others, last = PLAN_OUTPUTS
+        raise UsageError(
+            f"cannot tell what to write to {args.output}: name it {', '.join(others)} or "
+            f"{last}, or say which with --format"
+        )
     kind = args.format or by_name or "pdf"
-    if not args.output:
+    if not args.output and kind in ("pdf", "pptx"):
         example = "PLAN.pptx" if kind == "pptx" else "PLAN.pdf"
         raise UsageError(
-            f"say where to write the {_DOCUMENT_NAMES[kind]} with -o {example} "
+            f"say where to write the {PLAN_OUTPUT_NAMES[kind]} with -o {example} "
             "(or use --format csv|json)"
         )
     if by_name is not None and by_name != kind:
         raise UsageError(
-            f"{args.output} is named as a {_DOCUMENT_NAMES[by_name]} but --format is {kind}: "
-            f"name it .{kind}, or leave --format out"
+            f"{args.output} is named as a {PLAN_OUTPUT_NAMES[by_name]} but --format is "
+            f"{kind}: name it .{kind}, or leave --format out"
         )
     return kind
+
+
+def _plan_table(
+    args: argparse.Namespace, kind: str, bp: Blueprint, plan: Plan, persona_id: str | None
+) -> int:
+    """The ranked plan with every term, as CSV or JSON: to standard output, or to -o."""
+    if kind == "json":
+        certainty = plan_certainty(bp, plan, k=args.top_k, seed=args.seed)
+        document = plan_document(bp, plan, certainty)
+        if has_future_state(bp):
+            document["future_state"] = comparison_document(compare_states(bp, persona_id))
+        text = json_text(document) + "\n"
+    else:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(PLAN_COLUMNS)
+        for row in plan_rows(bp, plan):
+            writer.writerow(_csv_cell(row[column]) for column in PLAN_COLUMNS)
+        text = buffer.getvalue()
+    if not args.output:
+        sys.stdout.write(text)
+        return EXIT_OK
+    # The same text as on standard output, written as every other output is: atomically.
+    atomic_write_bytes(args.output, text.encode("utf-8"))
+    print(f"Wrote {args.output}: {len(plan.improvements)} improvements.")
+    return EXIT_OK
 
 
 def _plan_deck(args: argparse.Namespace, bp: Blueprint, plan: Plan) -> int:
@@ -335,6 +362,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.suffix.lower() not in PICTURE_FORMATS:
         raise UsageError(f"cannot tell the format of {output}: name it .png or .svg")
+    refuse_overwrite(output, "picture", reading=[args.file])
     bp = load_blueprint(args.file)
     # Imported here, as for the editor: Qt is large, and only the pictures need it.
     with _qt_platform_for_pictures():
@@ -485,13 +513,15 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="PLAN.pdf",
-        help="write the plan here: a PDF, or a PowerPoint deck when it ends in .pptx",
+        help="write the plan here: a PDF, a PowerPoint deck (.pptx), or the ranked plan as "
+        ".csv or .json; its extension says which, unless --format does",
     )
     p.add_argument(
         "--format",
         choices=("pdf", "pptx", "csv", "json"),
-        help="pdf or pptx (need -o; by default the extension of -o chooses, else pdf), or "
-        "csv/json of the ranked plan to stdout",
+        help="pdf or pptx (need -o), or csv/json of the ranked plan (to stdout, or to -o); "
+        "by default the extension of -o chooses, else pdf; with --format, -o may have any "
+        "extension but another format's",
     )
     p.add_argument(
         "--persona", metavar="NAME", help="the plan for one persona: only its touchpoints"

@@ -1,16 +1,19 @@
 """What the command line's modules share (``cli``, ``cli_changes``, ``cli_spreadsheets``): its
-name and exit codes, the error of wrong use, text from a file printed safely, and a
-blueprint's counts."""
+name and exit codes, the error of wrong use, text from a file printed safely, the outputs it
+refuses to write, and a blueprint's counts."""
 
 from __future__ import annotations
 
+import os
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from .analysis import channel_switches
 from .model import Blueprint
 from .model.states import current_state
+from .storage import EXTENSION
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -39,9 +42,48 @@ def print_error(message: str) -> None:
     print(f"{PROG}: error: {one_line(message)}", file=sys.stderr)
 
 
-def refuse_overwrite(path: Path, force: bool) -> None:
-    if path.exists() and not force:
+#: What a blueprint writer says it writes (``refuse_overwrite``'s ``what``).
+BLUEPRINT = "blueprint"
+
+
+def refuse_overwrite(
+    path: Path | str,
+    what: str = BLUEPRINT,
+    *,
+    reading: Iterable[Path | str | None] = (),
+    force: bool = True,
+) -> None:
+    """Refuse, before anything is written, an output that would destroy what the user has.
+
+    ``what`` (``"plan"``, ``"workbook"``...) is what the command writes to ``path``. Refused
+    whatever the options: the file the command reads (``reading``), also when named through
+    another path or a link; and a blueprint (``*.blueprint``, also behind a link) replaced by
+    something that is not one. Commands with ``--force`` pass it as ``force``: without it,
+    any existing file is kept. Raises ``UsageError`` (exit 2, nothing written).
+    """
+    path = Path(path)
+    if not path.exists():
+        return
+    for source in reading:
+        if source is not None and _same_file(path, Path(source)):
+            which = "" if Path(source) == path else f"{source}, "
+            raise UsageError(
+                f"{path} is {which}the file being read: write the {what} to another file"
+            )
+    if what != BLUEPRINT and Path(os.path.realpath(path)).suffix.lower() == EXTENSION:
+        raise UsageError(
+            f"{path} is a blueprint, and the {what} would replace it: write the {what} to "
+            "another file"
+        )
+    if not force:
         raise UsageError(f"{path} already exists; use --force to replace it")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # b is missing or unreadable: then it is not what is written to
+        return False
 
 
 def blueprint_counts(bp: Blueprint) -> dict[str, int]:

@@ -34,7 +34,7 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
 
 def cmd_import_csv(args: argparse.Namespace) -> int:
     output = Path(args.output)
-    refuse_overwrite(output, args.force)
+    refuse_overwrite(output, reading=[args.touchpoints, args.frictions], force=args.force)
     if Path(args.touchpoints).is_dir():  # a folder written by export-csv: every sheet
         if args.frictions is not None:
             raise UsageError("give a folder of CSV files on its own, or the CSV files")
@@ -63,6 +63,7 @@ def _created(output: Path, bp: Blueprint, title: str | None) -> int:
 
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    refuse_overwrite(args.output, "workbook", reading=[args.file])
     bp = load_blueprint(args.file)
     path = export_xlsx(bp, args.output)
     print(f"Wrote {path}: one sheet per kind of entity ({len(bp.touchpoints)} touchpoints).")
@@ -71,7 +72,7 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
     output = Path(args.output)
-    refuse_overwrite(output, args.force)
+    refuse_overwrite(output, reading=[args.workbook], force=args.force)
     return _created(output, import_xlsx(args.workbook), args.title)
 
 

@@ -27,9 +27,17 @@ _REASONS = {
 }
 
 
+#: Reading is denied by the file's (or its folder's) permissions, not by it being read-only.
+_CANNOT_READ = "permission denied (you may not read the file, or open its folder)"
+#: The target exists and its permissions say it is not to be written (see ``_may_replace``).
+_READ_ONLY_FILE = "permission denied (the file is read-only for you)"
+
+
 def describe_os_error(error: OSError, reading: bool = False) -> str:
     if reading and error.errno == errno.ENOENT:
         return "there is no such file"
+    if reading and error.errno in (errno.EACCES, errno.EPERM):
+        return _CANNOT_READ
     if error.errno == errno.EEXIST:
         return "something with that name is already there"
     return _REASONS.get(error.errno or -1, error.strerror or str(error))
@@ -144,6 +152,8 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
         mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
         if path.is_dir():
             raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        if mode is not None and not _may_replace(path, mode):
+            raise SaveError(f"cannot save: {_READ_ONLY_FILE}", path)
         fd, tmp_name = tempfile.mkstemp(
             prefix=f"{_temp_prefix(path)}{_HOST}-{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=folder
         )
@@ -165,6 +175,20 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
             tmp.unlink()
         raise SaveError(f"cannot save: {describe_os_error(error)}", path) from error
     _fsync_folder(folder)
+
+
+def _may_replace(path: Path, mode: int) -> bool:
+    """Whether the user may change the file at ``path`` in place, as an editor would.
+
+    The rename that makes a save atomic needs only a writable folder, so without this a
+    file made read-only (``chmod 444``), or another user's in a shared folder, would be
+    replaced all the same. Root may write any file: for root, the owner's write bit says
+    whether the file is meant to be kept as it is (as ``rm`` and ``vim`` read it).
+    """
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        return bool(mode & stat.S_IWUSR)
+    effective = os.access in os.supports_effective_ids
+    return os.access(path, os.W_OK, effective_ids=effective)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -68,6 +68,7 @@ def test_persona_by_name_narrows_the_plan(capsys):
     [
         (["--persona", "Nobody", "--format", "csv"], "no persona named 'Nobody'"),
         (["--top", "0", "--format", "csv"], "--top must be at least 1"),
+        (["--seed", "-5", "--format", "json"], "--seed must be 0 or more"),
         ([], "-o PLAN.pdf"),
         (["--format", "xml"], "invalid choice: 'xml'"),
     ],

@@ -80,6 +80,48 @@ def test_read_only_folder_leaves_the_old_file_untouched(target, monkeypatch):
     assert target.read_bytes() == OLD
 
 
+def test_a_read_only_file_in_a_writable_folder_is_not_replaced(target):
+    # chmod 444: for root, who may write it all the same, the mode says it is to be kept.
+    target.chmod(0o444)
+    with pytest.raises(SaveError) as caught:
+        save_blueprint(small_blueprint(), target)
+    reason = "cannot save: permission denied (the file is read-only for you)"
+    assert str(caught.value) == f"{target}: {reason}"
+    assert target.read_bytes() == OLD and stat.S_IMODE(target.stat().st_mode) == 0o444
+    assert leftovers(target.parent) == []
+
+
+def test_another_users_file_without_write_permission_is_not_replaced(target, monkeypatch):
+    # Simulated for a user who is not root: the file is someone else's, 0644; the folder
+    # is shared and writable, so only the check of the file stops the rename.
+    monkeypatch.setattr(atomic_module.os, "geteuid", lambda: 1000)
+    monkeypatch.setattr(atomic_module.os, "access", lambda path, mode, **kw: mode != os.W_OK)
+    with pytest.raises(SaveError, match="the file is read-only for you"):
+        atomic_write_bytes(target, b"new")
+    assert target.read_bytes() == OLD
+
+
+def test_a_file_the_user_may_write_is_replaced_whoever_owns_it(target, monkeypatch):
+    monkeypatch.setattr(atomic_module.os, "geteuid", lambda: 1000)
+    monkeypatch.setattr(atomic_module.os, "access", lambda path, mode, **kw: True)
+    # An access list may let a user write a file whose mode says otherwise: for a user who
+    # is not root, the system's own answer (os.access) has the last word.
+    target.chmod(0o444)
+    atomic_write_bytes(target, b"new")
+    assert target.read_bytes() == b"new"
+
+
+def test_a_read_only_symlinked_file_is_not_replaced_through_its_link(tmp_path):
+    real = tmp_path / "real.blueprint"
+    real.write_bytes(OLD)
+    real.chmod(0o444)
+    link = tmp_path / "mine.blueprint"
+    link.symlink_to(real)
+    with pytest.raises(SaveError, match="read-only"):
+        save_blueprint(small_blueprint(), link)
+    assert real.read_bytes() == OLD and link.is_symlink()
+
+
 def test_failed_rename_leaves_the_old_file_and_no_temporary(target, monkeypatch):
     monkeypatch.setattr(atomic_module.os, "replace", failing(errno.EROFS))
     with pytest.raises(SaveError, match="read-only"):

@@ -317,8 +317,12 @@ def test_unreadable_file(tmp_path, monkeypatch):
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
     monkeypatch.setattr(atomic_module.os, "open", denied)
-    with pytest.raises(LoadError, match="permission denied"):
+    with pytest.raises(LoadError) as caught:
         load_blueprint(path)
+    # Not "read-only": that is what a file one may read but not change is.
+    assert str(caught.value) == (
+        f"{path}: cannot open: permission denied (you may not read the file, or open its folder)"
+    )
 
 
 def test_entities_in_a_file_must_carry_their_id(tmp_path):
