@@ -34,6 +34,7 @@ from .comments import install_comments
 from .compare import install_compare_with
 from .document import Document
 from .export import add_export_actions
+from .field_undo import install_undo_from_fields
 from .file_drop import FileDropTarget
 from .inspector import install_editing
 from .journey_views import install_journey_views, removal_for
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         document.setParent(self)  # lives and dies with the window
         theme.use_system_theme()  # before the scene takes its colours
         theme.readable_hints()
+        install_undo_from_fields()
         self.canvas = CanvasView(BlueprintScene(document), self)
         self.canvas.setAccessibleName("Blueprint canvas")
         self.canvas.setAccessibleDescription(

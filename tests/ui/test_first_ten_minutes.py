@@ -8,7 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from blueprint.model import EpicLetter
 from blueprint.model.templates import new_blueprint
@@ -193,3 +193,32 @@ def test_a_journey_captured_saved_reopened_and_exported(qtbot, window, monkeypat
     assert "Show the install date on the status page" in summary
     assert "would avoid about € " in summary and "at estimated costs per contact" in summary
     assert "€ 0 a year" not in summary
+
+
+def test_ctrl_z_in_a_field_with_nothing_typed_undoes_the_last_change(qtbot, window):
+    """Right after Ctrl+Shift+I the new improvement's title has the focus; Ctrl+Z did
+    nothing there while the Edit menu offered 'Undo Add improvement'."""
+    card = add_card(qtbot, window, "fulfilment", "phone-with-an-agent", "Agent cannot see")
+    add_friction(qtbot, window, card, "No order history", 3, "40", "Phone with an agent (step 1)")
+    click_card(window, card)
+    press(qtbot, window, Qt.Key.Key_I, CTRL | SHIFT)
+    form = window.improvements.form
+    qtbot.waitUntil(form.title.hasFocus)
+    assert len(window.document.blueprint.improvements) == 1
+    qtbot.keyClick(form.title, Qt.Key.Key_Z, CTRL)
+    assert window.document.blueprint.improvements == []
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL | SHIFT)  # and back
+    assert len(window.document.blueprint.improvements) == 1
+
+
+def test_ctrl_z_in_a_field_with_typing_undoes_the_typing_first(qtbot, window):
+    card = add_card(qtbot, window, "fulfilment", "phone-with-an-agent", "Agent cannot see")
+    editor = tools(window).inspector
+    click_card(window, card)
+    title = editor.fields.title
+    title.setFocus()
+    qtbot.keyClick(title, Qt.Key.Key_End)
+    qtbot.keyClicks(title, " now")
+    qtbot.keyClick(title, Qt.Key.Key_Z, CTRL)
+    assert title.text() == "Agent cannot see"  # the field's own typing
+    assert [t.title for t in window.document.blueprint.touchpoints] == ["Agent cannot see"]

@@ -1,0 +1,57 @@
+"""Ctrl+Z in a text field that has nothing of its own to undo undoes the blueprint's last
+change, as the Edit menu says it will.
+
+A text field takes the undo and redo keys for its own typing even when it has none: right
+after Ctrl+Shift+I the new improvement's title has the focus, and Ctrl+Z did nothing while
+the Edit menu offered "Undo Add improvement". A field with typing to undo keeps the keys.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit)
+
+
+def _has_own(field: QWidget, redo: bool) -> bool:
+    """Whether the field has typing of its own to undo (or redo)."""
+    if isinstance(field, QLineEdit):
+        return field.isRedoAvailable() if redo else field.isUndoAvailable()
+    document = field.document()  # type: ignore[attr-defined]
+    return document.isRedoAvailable() if redo else document.isUndoAvailable()
+
+
+class UndoFromFields(QObject):
+    """Watches each text field as it takes the focus (cheaper than watching every event of
+    the application) and lets the window's Undo and Redo have the keys it does not need."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, FIELDS):
+            new.installEventFilter(self)  # once: installing again only moves it first
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        if not isinstance(watched, FIELDS):
+            return False
+        for key, redo in (
+            (QKeySequence.StandardKey.Undo, False),
+            (QKeySequence.StandardKey.Redo, True),
+        ):
+            if event.matches(key) and not _has_own(watched, redo):
+                event.ignore()  # not the field's: the shortcut (Edit > Undo) takes the key
+                return True
+        return False
+
+
+def install_undo_from_fields() -> None:
+    """Once per application, however many windows it opens."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.findChild(UndoFromFields) is None:
+        UndoFromFields(app)
