@@ -174,3 +174,21 @@ def test_clicking_a_friction_to_measure_first_shows_it_on_its_card(qtbot, docume
         assert inspector.frictions.editor.title.text() == first.title
     finally:
         close_window(window)
+
+
+def test_with_every_improvement_removed_it_does_not_call_the_frequencies_measured(qtbot, document):
+    """Undone or removed down to none, the caption said 'Every frequency behind the
+    improvements is measured.' over a blueprint whose frequencies were all guesses."""
+    window = open_window(qtbot, document)
+    try:
+        dock = show_dock(window)
+        landed(qtbot, dock)
+        while window.document.blueprint.improvements:
+            select(qtbot, dock, window.document.blueprint.improvements[0].id)
+            qtbot.mouseClick(dock.remove_button, Qt.MouseButton.LeftButton)
+            settle()
+        landed(qtbot, dock)
+        qtbot.waitUntil(lambda: "No improvement addresses" in dock.stability.text())
+        assert "measured" not in dock.stability.text()
+    finally:
+        close_window(window)

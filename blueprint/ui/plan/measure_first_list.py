@@ -92,6 +92,11 @@ class MeasureFirstList(QTreeWidget):
     def summary(self, plan: Plan | None, certainty: Certainty | None) -> str:
         if plan is None or certainty is None:
             return "Drawing 2,000 plausible worlds…"
+        if not any(score.frictions for score in plan.improvements):
+            return (
+                "No improvement addresses a bad friction point yet: there is no ranking to be "
+                "sure of, and nothing to measure first."
+            )
         sentence = stability_sentence(plan, certainty)
         if not certainty.measure_first:
             return f"{sentence} Every frequency behind the improvements is measured."
