@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
 
 from blueprint.model import FrequencySource, FrictionKind, FrictionNature, Period
 from tests.ui.editing_helpers import click_card, close_window, open_window, replace_text, tools
@@ -166,3 +167,20 @@ def test_a_plausible_range_is_typed_checked_and_undone(qtbot, window, panel):
     assert frequency().low is None and editor.low.text() == "not set"
     stack.undo()
     assert frequency().high is None and editor.high.text() == "not set"
+
+
+def test_every_kind_reads_whole_in_the_field_on_a_projector_screen(qtbot, window, panel):
+    """'Failure (gives up or the step breaks)' was cut at the inspector's width."""
+    window.resize(1280, 720)
+    click_card(window, "t1")
+    combo = panel.editor.kind
+    qtbot.waitUntil(combo.isVisible)
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    room = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    for index in range(combo.count()):
+        choose(qtbot, combo, 1 if index else 0)
+        shown = combo.currentText()
+        assert combo.fontMetrics().horizontalAdvance(shown) <= room.width(), shown

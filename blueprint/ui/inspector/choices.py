@@ -43,7 +43,7 @@ KINDS: tuple[tuple[FrictionKind, str], ...] = (
     (FrictionKind.HESITATION, "Hesitation"),
     (FrictionKind.SLOWDOWN, "Slowdown"),
     (FrictionKind.DISRUPTION, "Disruption"),
-    (FrictionKind.FAILURE, "Failure (gives up or the step breaks)"),
+    (FrictionKind.FAILURE, "Failure (step breaks)"),
 )
 
 NATURES: tuple[tuple[FrictionNature, str], ...] = (

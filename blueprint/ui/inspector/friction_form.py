@@ -43,7 +43,13 @@ class FrictionForm(QWidget):
         add_row(form, "&Description:", self.description)
         self.form.bind(self.description, "description")
         self.kind = compact_combo()
-        add_row(form, "&Kind:", self.kind, "Hesitation, slowdown, disruption or failure")
+        add_row(
+            form,
+            "&Kind:",
+            self.kind,
+            "Hesitation, slowdown, disruption or failure (the customer gives up or the step "
+            "breaks)",
+        )
         self.form.bind(self.kind, "kind", KINDS)
         self.nature = compact_combo()
         add_row(form, "&Nature:", self.nature, GOOD_FRICTION_HELP)
