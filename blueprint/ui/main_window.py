@@ -38,6 +38,7 @@ from .field_undo import install_undo_from_fields
 from .file_drop import FileDropTarget
 from .inspector import install_editing
 from .journey_views import install_journey_views, removal_for
+from .keys_help import KeyboardShortcuts
 from .lanes import ViewTabs, install_lanes
 from .live import install_live
 from .menus import build_menus
@@ -216,6 +217,9 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         show_about(self)
+
+    def show_keyboard_shortcuts(self) -> None:
+        KeyboardShortcuts(self).exec()
 
     def _follow_colour_scheme(self) -> None:
         theme.use_system_theme()

@@ -87,6 +87,7 @@ class WindowCommands(Protocol):
     def close_blueprint(self) -> None: ...
     def delete_selection(self) -> None: ...
     def show_about(self) -> None: ...
+    def show_keyboard_shortcuts(self) -> None: ...
 
 
 def build_menus(
@@ -210,6 +211,15 @@ def _shown_view(window: QMainWindow, canvas: QWidget) -> Any:
 
 
 def _fill_help_menu(window: QMainWindow, commands: WindowCommands, menu: QMenu) -> None:
+    menu.addAction(
+        make_action(
+            window,
+            "&Keyboard Shortcuts",
+            commands.show_keyboard_shortcuts,
+            Keys.HelpContents,
+            "Every key of the window: the canvas's and each menu's",
+        )
+    )
     menu.addAction(
         make_action(
             window,

@@ -27,6 +27,16 @@ from ..canvas.view import CanvasView
 from .inline_rename import InlineRename
 from .selection import CanvasSelection
 
+#: What the canvas's own keys do (the menus' keys are listed from the menus), for Help >
+#: Keyboard Shortcuts: (keys, what they do).
+CANVAS_KEYS: tuple[tuple[str, str], ...] = (
+    ("Tab", "Into the canvas: the selected card, else the top-left cell"),
+    ("Arrow keys", "The next card, or the next cell, in that direction"),
+    ("Enter", "On a card: edit its title; on an empty cell: add a card"),
+    ("Escape", "Stop editing a title"),
+    ("Alt+letter", "The menu, field or button with that letter underlined"),
+)
+
 ARROWS = {
     Qt.Key.Key_Left: Direction.LEFT,
     Qt.Key.Key_Right: Direction.RIGHT,
