@@ -279,3 +279,22 @@ def test_the_grid_is_shown_while_capturing_and_the_tab_put_back(qtbot, window):
     assert in_sight(window, titled(window, "On the grid").id)
     qtbot.keyClick(bar(window).line, Qt.Key.Key_Escape)
     assert tabs.currentIndex() == lanes
+
+
+def test_after_leaving_the_last_card_captured_is_in_sight(qtbot, window):
+    """The window left full screen and its panels came back: the canvas narrowed, and the
+    last card captured was left half off its right edge."""
+    window.resize(1280, 720)
+    editing = tools(window)
+    editing.inspector_dock.show()
+    enter_by_key(qtbot, window)
+    for title in ("Sees the ad", "Checks the street", "Compares packages", "Orders online"):
+        capture(qtbot, window, title)
+        capture(qtbot, window, f"{title}, again")
+    last = titled(window, "Orders online, again")
+    qtbot.keyClick(bar(window).line, Qt.Key.Key_Escape)
+    assert not window.workshop.active
+    qtbot.waitUntil(lambda: window.canvas.blueprint_scene.selected_touchpoint_ids() == [last.id])
+    view = window.canvas
+    card = view.blueprint_scene.card(last.id).sceneBoundingRect()
+    qtbot.waitUntil(lambda: view.mapToScene(view.viewport().rect()).boundingRect().contains(card))

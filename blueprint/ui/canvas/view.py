@@ -4,8 +4,10 @@ into commands."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QRectF, Signal
-from PySide6.QtGui import QPixmapCache
+from PySide6.QtGui import QPixmapCache, QResizeEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ...model import Presence
@@ -32,6 +34,8 @@ MAX_ZOOM = 4.0
 PICTURE_CACHE_KIB = 64 * 1024
 #: Room kept around the selection scrolled into sight, in pixels.
 SELECTION_MARGIN = 40
+#: How long after leaving full screen the canvas keeps the selection in sight as it resizes.
+SETTLING_SECONDS = 1.0
 
 
 class HeaderStrip(FrozenStrip):
@@ -65,6 +69,8 @@ class CanvasView(FrozenHeaderView):
         install_canvas_accessibility(type(self))  # the cards, as a screen reader sees them
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        #: until then (time.monotonic), each resize keeps the selection in sight
+        self._following_selection_until = 0.0
         scene.layoutChanged.connect(self._fit_scene_rect)
         scene.addTouchpointRequested.connect(self.addTouchpointRequested)
         scene.touchpointMoveRequested.connect(self._move_touchpoint)
@@ -101,6 +107,18 @@ class CanvasView(FrozenHeaderView):
         the selection may lie elsewhere)."""
         super().actual_size()
         self.keep_selection_in_sight()
+
+    def keep_selection_in_sight_as_it_settles(self) -> None:
+        """Keep the selection in sight now and through the resizes of the next moment, as
+        the window leaves full screen and its panels come back (the canvas narrows more
+        than once, after the window manager has answered)."""
+        self._following_selection_until = time.monotonic() + SETTLING_SECONDS
+        self.keep_selection_in_sight()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if time.monotonic() < self._following_selection_until:
+            self.keep_selection_in_sight()
 
     def keep_selection_in_sight(self) -> None:
         """Scroll the selected cards into sight, if the view shows them only in part."""

@@ -123,6 +123,9 @@ class WorkshopMode(QObject):
         canvas.set_zoom(before.zoom)
         canvas.horizontalScrollBar().setValue(before.scroll[0])
         canvas.verticalScrollBar().setValue(before.scroll[1])
+        # Where it was, but for the cards just captured: the last one stays in sight while
+        # the window leaves full screen and its panels come back (it was left half off).
+        canvas.keep_selection_in_sight_as_it_settles()
         canvas.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _checked(self, checked: bool) -> None:
