@@ -13,7 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Blueprint, Conflict, ConflictKind
+from ..model import Blueprint, Conflict, ConflictKind, Frequency
+from .decisions import decision_paths, group_members, name_of, whole_model
+from .distinct import value_pair
 from .fields import COLLECTIONS, DOCUMENT, DOCUMENT_FIELDS, JSON, TEXT, Leaf, shape_of
 from .words import Names, label, noun
 
@@ -75,14 +77,11 @@ def _field_rank(collection: str, field: str) -> int:
     """Fields in the order of the model (the whole entity first)."""
     if not field:
         return -1
-    fields = DOCUMENT_FIELDS if collection == DOCUMENT else _leaf_paths(collection)
+    if collection == DOCUMENT:
+        fields = DOCUMENT_FIELDS
+    else:
+        fields = decision_paths(collection) if collection in COLLECTIONS else ()
     return fields.index(field) if field in fields else len(fields)
-
-
-def _leaf_paths(collection: str) -> tuple[str, ...]:
-    if collection not in COLLECTIONS:
-        return ()
-    return tuple(leaf.path for leaf in shape_of(collection).leaves())
 
 
 def conflict_lines(bp: Blueprint, conflicts: Iterable[Conflict]) -> list[str]:
@@ -98,8 +97,7 @@ def _conflict_words(conflict: Conflict, names: Names) -> str:
         head, leaf = "Blueprint", Leaf(conflict.field, TEXT)
     else:
         head = f"{noun(collection).capitalize()} '{names.of(conflict.entity_id)}'"
-        leaves = {leaf.path: leaf for leaf in shape_of(collection).leaves()}
-        leaf = leaves.get(conflict.field, Leaf(conflict.field, JSON))
+        leaf = _leaf(collection, conflict.field)
     if conflict.kind == ConflictKind.DELETED_AND_CHANGED:
         changed = conflict.kept if isinstance(conflict.kept, list) else []
         why = (
@@ -110,9 +108,34 @@ def _conflict_words(conflict: Conflict, names: Names) -> str:
         return (
             f"{head}: deleted by {conflict.other_from}, kept as {conflict.kept_from} has it ({why})"
         )
-    kept = names.value(leaf.kind, conflict.kept, leaf.item_kind)
-    other = names.value(leaf.kind, conflict.other, leaf.item_kind)
+    kept = _value_words(collection, leaf, conflict.kept, names)
+    other = _value_words(collection, leaf, conflict.other, names)
+    if kept == other and conflict.kept != conflict.other:
+        kept, other = value_pair(leaf.kind, conflict.kept, conflict.other, names, names)
     return (
         f"{head}: {label(conflict.field)} kept {kept} ({conflict.kept_from}); "
         f"{conflict.other_from} wanted {other}"
     )
+
+
+def _leaf(collection: str, path: str) -> Leaf:
+    leaves = {leaf.path: leaf for leaf in shape_of(collection).leaves()}
+    return leaves.get(path, Leaf(path, JSON))
+
+
+def _value_words(collection: str, leaf: Leaf, value: Any, names: Names) -> str:
+    """A conflict's value in words: a cell as "Stage / Channel", a frequency as "20 a week,
+    estimated", any other group field by field."""
+    members = group_members(collection, leaf.path)
+    if members is not None and isinstance(value, dict):
+        fields = {name_of(member): member for member in members}
+        if set(fields) == {"stage_id", "channel_id"}:
+            return names.cell(value.get("stage_id"), value.get("channel_id"))
+        words = (
+            _value_words(collection, _leaf(collection, path), value.get(name), names)
+            for name, path in fields.items()
+        )
+        return "; ".join(f"{label(name)} {said}" for name, said in zip(fields, words, strict=True))
+    if whole_model(collection, leaf.path) is Frequency and isinstance(value, dict):
+        return names.frequency(value)
+    return names.value(leaf.kind, value, leaf.item_kind)

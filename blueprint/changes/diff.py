@@ -16,9 +16,22 @@ from typing import Any
 
 from ..collector import collector_paused
 from ..model import Blueprint, Identified
-from .fields import COLLECTIONS, DOCUMENT, DOCUMENT_FIELDS, LIST, OBJECTS, data_of, flat, shape_of
+from .distinct import value_pair
+from .fields import (
+    COLLECTIONS,
+    DOCUMENT,
+    DOCUMENT_FIELDS,
+    LIST,
+    OBJECTS,
+    REFERENCE,
+    TEXT,
+    Leaf,
+    data_of,
+    flat,
+    shape_of,
+)
 from .ordering import moved
-from .words import Names, label, noun, one_line
+from .words import Names, label, noun
 
 
 class DiffKind(StrEnum):
@@ -87,14 +100,11 @@ def _document_diff(a: Blueprint, b: Blueprint) -> Iterator[EntityDiff]:
         if getattr(a, name) != getattr(b, name)
     )
     if changes:
+        before, after = Names(a), Names(b)
         lines = tuple(
-            f"Blueprint: {label(c.path)} {_said(c.before)} -> {_said(c.after)}" for c in changes
+            f"Blueprint: {_field_words(Leaf(c.path, TEXT), c, before, after)}" for c in changes
         )
         yield EntityDiff(DiffKind.CHANGED, DOCUMENT, DOCUMENT, b.title, changes, lines=lines)
-
-
-def _said(text: str) -> str:
-    return f"'{one_line(text)}'" if text else "empty"
 
 
 def _collection_diff(
@@ -139,8 +149,7 @@ def _changed(
     moved_from = moved_to = None
     paths = {c.path for c in changes}
     if collection == "touchpoints" and paths & set(CELL):
-        moved_from = before.cell(was["stage_id"], was["channel_id"])
-        moved_to = after.cell(now["stage_id"], now["channel_id"])
+        moved_from, moved_to = _cells(was, now, before, after)
         lines.append(f"Moved {noun(collection)} '{name}' from {moved_from} to {moved_to}")
     elif place is not None:
         moved_to = place
@@ -165,22 +174,40 @@ def _field_words(leaf: Any, change: FieldChange, before: Names, after: Names) ->
     if leaf.kind in (LIST, OBJECTS) and isinstance(old, list) and isinstance(new, list):
         show = after.item if leaf.kind == OBJECTS else _item_words(leaf, after)
         gone = after.item if leaf.kind == OBJECTS else _item_words(leaf, before)
-        added = [show(x) for x in new if x not in old]
-        removed = [gone(x) for x in old if x not in new]
+        added = [(x, show(x)) for x in new if x not in old]
+        removed = [(x, gone(x)) for x in old if x not in new]
+        # An id added and another removed that read the same (two touchpoints of one
+        # title) are told apart by their ids.
+        alike = (
+            {w for _, w in added} & {w for _, w in removed}
+            if leaf.item_kind == REFERENCE
+            else set()
+        )
         parts = []
-        if added:
-            parts.append("added " + ", ".join(added))
-        if removed:
-            parts.append("removed " + ", ".join(removed))
+        for verb, items in (("added", added), ("removed", removed)):
+            words = [f"{w} (id {x})" if w in alike else w for x, w in items]
+            if words:
+                parts.append(f"{verb} {', '.join(words)}")
         return f"{what} {'; '.join(parts) or 'reordered'}"
-    return (
-        f"{what} {before.value(leaf.kind, old, leaf.item_kind)} -> "
-        f"{after.value(leaf.kind, new, leaf.item_kind)}"
-    )
+    said_before, said_after = value_pair(leaf.kind, old, new, before, after, leaf.item_kind)
+    return f"{what} {said_before} -> {said_after}"
 
 
 def _item_words(leaf: Any, names: Names) -> Callable[[Any], str]:
     return lambda item: names.value(leaf.item_kind, item)
+
+
+def _cells(was: dict, now: dict, before: Names, after: Names) -> tuple[str, str]:
+    """A touchpoint's cell before and after; with ids where a stage or channel renamed in
+    between makes the two read the same."""
+    old = before.cell(was["stage_id"], was["channel_id"])
+    new = after.cell(now["stage_id"], now["channel_id"])
+    if old != new:
+        return old, new
+    return (
+        f"{old} (ids {was['stage_id']} / {was['channel_id']})",
+        f"{new} (ids {now['stage_id']} / {now['channel_id']})",
+    )
 
 
 def _new_places(

@@ -25,6 +25,7 @@ from ..collector import collector_paused
 from ..model import Blueprint, Conflict, ConflictKind, Identified, document_problems
 from ..model.validation import COLLECTION_NOUNS
 from .conflicts import ConflictRecord, conflict_entities
+from .decisions import decisions_of
 from .fields import COLLECTIONS, DOCUMENT, DOCUMENT_FIELDS, MODELS, data_of, flat, shape_of
 from .merge_values import merge_data
 from .ordering import merged_order
@@ -325,9 +326,9 @@ class Merge:
             return False
         other = slot.theirs if kept is slot.ours else slot.ours
         if other is not None:
-            shape = shape_of(slot.collection)
-            was = flat(shape, data_of(slot.base) if slot.base is not None else None)
-            mine, yours = flat(shape, data_of(kept)), flat(shape, data_of(other))
+            collection = slot.collection
+            was = decisions_of(collection, slot.base)
+            mine, yours = decisions_of(collection, kept), decisions_of(collection, other)
             for path, value in yours.items():
                 if value != mine[path] and value != was[path]:
                     self.record(

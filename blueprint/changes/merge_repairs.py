@@ -14,7 +14,8 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import ConflictKind, Presence
-from .fields import COLLECTIONS, MODELS, data_of, flat, shape_of
+from .decisions import decisions, decisions_of
+from .fields import COLLECTIONS, MODELS, data_of
 from .merge import MERGE, Merge, Slot
 from .references import REFERENCES, renamed, targets, values_at
 
@@ -200,8 +201,7 @@ def _one_flow_per_pair(merge: Merge) -> None:
 
 
 def _fold(merge: Merge, folded: Slot, kept: Slot) -> None:
-    shape = shape_of("flows")
-    mine, yours = flat(shape, kept.current_data()), flat(shape, folded.current_data())
+    mine, yours = decisions("flows", kept.current_data()), decisions("flows", folded.current_data())
     for path, value in yours.items():
         if path != "id" and value != mine[path]:
             _both_changed(merge, kept, path, mine[path], value, merge.labels[1])
@@ -243,9 +243,9 @@ def _take_sides_fields(merge: Merge, slot: Slot, names: tuple[str, ...]) -> None
     merge.set(slot, **values)
     if other is None:
         return
-    shape = shape_of(slot.collection)
-    was = flat(shape, data_of(slot.base) if slot.base is not None else None)
-    mine, yours = flat(shape, data_of(kept)), flat(shape, data_of(other))
+    collection = slot.collection
+    was = decisions_of(collection, slot.base)
+    mine, yours = decisions_of(collection, kept), decisions_of(collection, other)
     for path, value in yours.items():
         if path.split(".")[0] in names and value != mine[path] and value != was[path]:
             merge.record(

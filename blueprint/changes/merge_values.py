@@ -2,11 +2,11 @@
 
 A field one side changed takes that side's value; a field both changed to the same value
 takes it; a field both changed differently keeps ours' value and is a conflict. Nested
-objects (EPIC, frequency, future values) are merged sub-field by sub-field, lists of ids or
-letters as sets (what either side added is in, what either removed is out, in ours' order
-with theirs' additions after the item they follow), a list of objects with a key (a
-persona's preferred channels, one per stage) key by key. Fields that mean one thing together
-(a touchpoint's cell, a count with its period and range) are merged together.
+objects (EPIC, future values) are merged sub-field by sub-field, lists of ids or letters as
+sets (what either side added is in, what either removed is out, in ours' order with theirs'
+additions after the item they follow), a list of objects with a key (a persona's preferred
+channels, one per stage) key by key. What means one thing together (a touchpoint's cell, a
+frequency) is merged as one value and is one conflict (see ``decisions``).
 """
 
 from __future__ import annotations
@@ -14,22 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .decisions import GROUPS, is_whole, name_of
 from .fields import LIST, OBJECTS, Leaf, Nested, Shape, shape_of
 from .ordering import merged_order
 
-#: Fields merged as one value: both sides changing any of them differently is one conflict.
-GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "touchpoints": (("stage_id", "channel_id"), ("future.stage_id", "future.channel_id")),
-    "frictions": (
-        ("frequency.count", "frequency.per", "frequency.low", "frequency.high"),
-        (
-            "future.frequency.count",
-            "future.frequency.per",
-            "future.frequency.low",
-            "future.frequency.high",
-        ),
-    ),
-}
 #: Lists of objects merged item by item, by the field that identifies an item in its list.
 KEYED_LISTS: dict[str, str] = {"preferred_channels": "stage_id"}
 
@@ -50,9 +38,8 @@ def merge_data(
     """The merged JSON data of one entity (``base`` None: both sides added it) and the
     fields both sides changed differently."""
     conflicts: list[FieldConflict] = []
-    data = _merge_object(
-        shape_of(collection), base, ours, theirs, GROUPS.get(collection, ()), conflicts
-    )
+    groups = tuple(GROUPS.get(collection, {}).items())
+    data = _merge_object(shape_of(collection), base, ours, theirs, groups, conflicts)
     return data, conflicts
 
 
@@ -60,42 +47,36 @@ def _get(holder: dict | None, name: str) -> Any:
     return None if holder is None else holder.get(name)
 
 
-def _name(path: str) -> str:
-    return path.rpartition(".")[2]
-
-
 def _merge_object(
     shape: Shape,
     base: dict | None,
     ours: dict | None,
     theirs: dict | None,
-    groups: tuple[tuple[str, ...], ...],
+    groups: tuple[tuple[str, tuple[str, ...]], ...],
     conflicts: list[FieldConflict],
 ) -> dict:
     paths = {field.path for field in shape.fields}
     merged: dict[str, Any] = {}
     grouped: set[str] = set()
-    for group in groups:
-        if not set(group) <= paths:
+    for group, members in groups:
+        if not set(members) <= paths:
             continue
-        grouped |= set(group)
-        names = [_name(path) for path in group]
-        was, mine, yours = (tuple(_get(d, n) for n in names) for d in (base, ours, theirs))
+        grouped |= set(members)
+        names = [name_of(path) for path in members]
+        was, mine, yours = ({n: _get(d, n) for n in names} for d in (base, ours, theirs))
         value = _three_way(was, mine, yours)
         if value is None:
             value = mine
-            conflicts += [
-                FieldConflict(path, kept, other)
-                for path, kept, other in zip(group, mine, yours, strict=True)
-                if kept != other
-            ]
-        merged.update(zip(names, value, strict=True))
+            conflicts.append(FieldConflict(group, mine, yours))
+        merged.update(value)
     for field in shape.fields:
         if field.path in grouped:
             continue
-        name = _name(field.path)
+        name = name_of(field.path)
         was, mine, yours = _get(base, name), _get(ours, name), _get(theirs, name)
-        if isinstance(field, Nested):
+        if is_whole(field):
+            merged[name] = _merge_whole(field.path, was, mine, yours, conflicts)
+        elif isinstance(field, Nested):
             merged[name] = _merge_nested(field, was, mine, yours, groups, conflicts)
         else:
             merged[name] = _merge_leaf(field, was, mine, yours, conflicts)
@@ -107,7 +88,7 @@ _CLASH = object()
 
 def _three_way(base: Any, ours: Any, theirs: Any) -> Any:
     """The value of a field from its three versions; None when both changed it differently
-    (only used for tuples, which are never None)."""
+    (only used for the objects of a group, which are never None)."""
     if ours == theirs or theirs == base:
         return ours
     if ours == base:
@@ -115,12 +96,24 @@ def _three_way(base: Any, ours: Any, theirs: Any) -> Any:
     return None
 
 
+def _merge_whole(
+    path: str, base: Any, ours: Any, theirs: Any, conflicts: list[FieldConflict]
+) -> Any:
+    """An object that is one value (a frequency): one side's, or ours' and a conflict."""
+    if ours == theirs or theirs == base:
+        return ours
+    if ours == base:
+        return theirs
+    conflicts.append(FieldConflict(path, ours, theirs))
+    return ours
+
+
 def _merge_nested(
     field: Nested,
     base: Any,
     ours: Any,
     theirs: Any,
-    groups: tuple[tuple[str, ...], ...],
+    groups: tuple[tuple[str, tuple[str, ...]], ...],
     conflicts: list[FieldConflict],
 ) -> Any:
     if ours == theirs or theirs == base:
@@ -147,7 +140,7 @@ def _merge_leaf(
     lists = isinstance(ours, list) and isinstance(theirs, list) and isinstance(base, list | None)
     if lists and field.kind == LIST:
         return merged_set(base or [], ours, theirs)
-    key = KEYED_LISTS.get(_name(field.path))
+    key = KEYED_LISTS.get(name_of(field.path))
     if lists and field.kind == OBJECTS and key is not None:
         merged, other = _merge_keyed(key, base or [], ours, theirs)
         if other is not None:

@@ -96,8 +96,29 @@ class Names:
             return naming(self, entity)
         return one_line(_get(entity, "name") or _get(entity, "title") or _get(entity, "id"))
 
-    def cell(self, stage_id: str, channel_id: str) -> str:
-        return f"{self.of(stage_id)} / {self.of(channel_id)}"
+    def cell(self, stage_id: str | None, channel_id: str | None) -> str:
+        """ "Install / SMS"; a future cell's stage or channel not set is today's."""
+        stage = self.of(stage_id) if stage_id else "today's stage"
+        channel = self.of(channel_id) if channel_id else "today's channel"
+        return f"{stage} / {channel}"
+
+    def frequency(self, frequency: dict) -> str:
+        """A frequency as one value: "20 a week (10 to 30), estimated, from measure
+        'Calls'"."""
+        count, per = frequency.get("count"), frequency.get("per")
+        said = f"{number(count) if isinstance(count, int | float) else count} a {per}"
+        low, high = frequency.get("low"), frequency.get("high")
+        if low is not None and high is not None:
+            said += f" ({number(low)} to {number(high)})"
+        elif low is not None:
+            said += f" (at least {number(low)})"
+        elif high is not None:
+            said += f" (at most {number(high)})"
+        if frequency.get("source"):
+            said += f", {frequency['source']}"
+        if frequency.get("measure_id"):
+            said += f", from {self.quoted(frequency['measure_id'])}"
+        return said
 
     def where(self, collection: str, entity: Any, leaving: bool = False) -> str:
         """Where an entity sits: " in Install / SMS", " on 'Call'", or ""."""

@@ -144,3 +144,63 @@ def test_every_field_holding_ids_is_a_known_reference():
             if holds_ids and name != "id":
                 assert leaf.path in REFERENCES[collection], (collection, leaf.path)
     assert REFERENCES["personas"]  # the preferred channels' ids, inside a list of objects
+
+
+# --- two values that differ never read the same -----------------------------------------------
+
+
+def test_numbers_that_differ_in_the_seventh_digit_are_said_in_full():
+    a, b = two_versions()
+    a.channels[1].cost_per_contact, b.channels[1].cost_per_contact = 1.2345678, 1.2345679
+    b.channels[2].cost_per_contact = 1.2345678  # a difference that shows: said as usual
+    assert diff_lines(diff_blueprints(a, b)) == [
+        "Channel 'Phone': cost per contact 1.2345678 -> 1.2345679",
+        "Channel 'Complaints': cost per contact none -> 1.23457",
+    ]
+
+
+def test_text_that_differs_only_in_line_endings_says_so():
+    a, b = two_versions()
+    a.touchpoints[0].notes, b.touchpoints[0].notes = "a\r\nb", "a\nb"
+    a.title, b.title = "Small\r\nplan", "Small\nplan"
+    assert diff_lines(diff_blueprints(a, b)) == [
+        "Blueprint: title line endings CRLF -> LF",
+        "Touchpoint 'Checkout': notes line endings CRLF -> LF",
+    ]
+
+
+def test_text_that_differs_only_in_white_space_shows_it():
+    a, b = two_versions()
+    a.touchpoints[0].notes, b.touchpoints[0].notes = "Pay now", "Pay  now"
+    a.touchpoints[1].notes, b.touchpoints[1].notes = "Call\tus", "Call us"
+    a.touchpoints[2].notes, b.touchpoints[2].notes = "10 €", "10\u00a0€"
+    assert diff_lines(diff_blueprints(a, b)) == [
+        "Touchpoint 'Checkout': notes 'Pay now' -> 'Pay  now'",
+        "Touchpoint 'Call about order': notes 'Call⇥us' -> 'Call us'",
+        "Touchpoint 'Complain': notes '10 €' -> '10⟨U+00A0⟩€'",
+    ]
+
+
+def test_long_text_that_differs_after_the_cut_shows_where():
+    a, b = two_versions()
+    opening = "The customer waits on hold while the agent looks the order up in two systems"
+    a.touchpoints[0].notes, b.touchpoints[0].notes = opening + ".", opening + ", then calls."
+    a.touchpoints[1].notes = "Short"  # a difference that shows: said as usual
+    assert diff_lines(diff_blueprints(a, b)) == [
+        "Touchpoint 'Checkout': notes '…order up in two systems.' -> "
+        "'…order up in two systems, then calls.'",
+        "Touchpoint 'Call about order': notes 'Short' -> empty",
+    ]
+
+
+def test_links_to_two_touchpoints_of_one_title_are_told_apart_by_id():
+    a, b = two_versions()
+    a.touchpoints.append(Touchpoint(id="t4", title="Complain", stage_id="s1", channel_id="esc"))
+    b = a.model_copy(deep=True)
+    b.flows[1].to_id = "t4"
+    b.improvements[0].brings_about = ["t4"]
+    a.improvements[0].brings_about = ["t3"]
+    assert diff_lines(diff_blueprints(a, b)) == [
+        "Flow 'Call about order -> Complain': to Complain (id t3) -> Complain (id t4)",
+        "Improvement 'Faster page': brings about added Complain (id t4); removed Complain (id t3)",
+    ]

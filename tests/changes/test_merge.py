@@ -4,6 +4,8 @@ import pytest
 
 from blueprint.changes import merge_blueprints
 from blueprint.changes.conflicts import conflict_id, conflict_lines
+from blueprint.changes.decisions import GROUPS, decision_paths
+from blueprint.changes.fields import shape_of
 from blueprint.model import (
     Comment,
     Conflict,
@@ -12,10 +14,12 @@ from blueprint.model import (
     Flow,
     Frequency,
     Friction,
+    FrictionFuture,
     Improvement,
     PreferredChannel,
     Stage,
     Touchpoint,
+    TouchpointFuture,
     document_problems,
 )
 from blueprint.storage import dumps_blueprint
@@ -161,6 +165,18 @@ def test_both_changing_a_field_keeps_ours_and_records_theirs(base):
     ]
 
 
+def test_a_conflict_between_values_that_look_alike_shows_how_they_differ(base):
+    ours, theirs = copy(base), copy(base)
+    ours.touchpoints[0].notes, theirs.touchpoints[0].notes = "Pay\r\nnow", "Pay\nnow"
+    ours.channels[1].cost_per_contact = 7.5000001
+    theirs.channels[1].cost_per_contact = 7.5000002
+    result = merged(base, ours, theirs)
+    assert conflict_lines(result.blueprint, result.conflicts) == [
+        "Channel 'Phone': cost per contact kept 7.5000001 (ours); theirs wanted 7.5000002",
+        "Touchpoint 'Checkout': notes kept line endings CRLF (ours); theirs wanted LF",
+    ]
+
+
 def test_conflicts_on_the_blueprints_own_fields(base):
     ours, theirs = copy(base), copy(base)
     ours.currency, theirs.currency = "GBP", "USD"
@@ -174,14 +190,50 @@ def test_conflicts_on_the_blueprints_own_fields(base):
     assert result.blueprint.currency == "GBP"
 
 
+def _frequency(**values):
+    return Frequency(**values).model_dump(mode="json")
+
+
 def test_a_count_and_its_period_are_one_value(base):
     ours, theirs = copy(base), copy(base)
-    ours.frictions[0].frequency = Frequency(count=80, per="month", source="measured")
-    theirs.frictions[0].frequency = Frequency(count=25, per="week", source="measured")
+    ours.frictions[0].frequency = Frequency(count=10, per="week", source="estimated")
+    theirs.frictions[0].frequency = Frequency(count=99, per="year", source="estimated")
     result = merged(base, ours, theirs)
     frequency = result.blueprint.frictions[0].frequency
-    assert (frequency.count, frequency.per) == (80, "month")
-    assert {c.field for c in result.conflicts} == {"frequency.count", "frequency.per"}
+    assert (frequency.count, frequency.per) == (10, "week")
+    (conflict,) = result.conflicts  # one decision, not a count and a period apart
+    assert (conflict.field, conflict.kept, conflict.other) == (
+        "frequency",
+        _frequency(count=10, per="week", source="estimated"),
+        _frequency(count=99, per="year", source="estimated"),
+    )
+    assert conflict_lines(result.blueprint, result.conflicts) == [
+        "Friction point 'Slow page': frequency kept 10 a week, estimated (ours); "
+        "theirs wanted 99 a year, estimated"
+    ]
+
+
+def test_a_count_and_where_it_comes_from_are_one_value(base):
+    ours, theirs = copy(base), copy(base)
+    ours.frictions[0].frequency.count = 35  # a new count, still said to be measured
+    theirs.frictions[0].frequency.source = "unknown"  # the old count was not measured
+    result = merged(base, ours, theirs)
+    assert result.blueprint.frictions[0].frequency == ours.frictions[0].frequency
+    (conflict,) = result.conflicts
+    assert (conflict.field, conflict.other) == (
+        "frequency",
+        _frequency(count=20, per="week", source="unknown"),
+    )
+
+
+def test_future_frequencies_are_one_value_too(base):
+    ours, theirs = copy(base), copy(base)
+    ours.frictions[0].future = FrictionFuture(frequency=Frequency(count=5, per="week"))
+    theirs.frictions[0].future = FrictionFuture(frequency=Frequency(count=60, per="year"))
+    result = merged(base, ours, theirs)
+    assert [(c.field, c.kept["per"], c.other["per"]) for c in result.conflicts] == [
+        ("future.frequency", "week", "year")
+    ]
 
 
 def test_a_cell_is_one_value(base):
@@ -191,10 +243,34 @@ def test_a_cell_is_one_value(base):
     result = merged(base, ours, theirs)
     touchpoint = result.blueprint.touchpoints[0]
     assert (touchpoint.stage_id, touchpoint.channel_id) == ("s2", "web")
-    assert {(c.field, c.kept, c.other) for c in result.conflicts} == {
-        ("stage_id", "s2", "s1"),
-        ("channel_id", "web", "phone"),
-    }
+    (conflict,) = result.conflicts  # not a stage and a channel: theirs is a cell, not a row
+    assert (conflict.field, conflict.kept, conflict.other) == (
+        "cell",
+        {"stage_id": "s2", "channel_id": "web"},
+        {"stage_id": "s1", "channel_id": "phone"},
+    )
+    assert conflict_lines(result.blueprint, result.conflicts) == [
+        "Touchpoint 'Checkout': cell kept Support / Website (ours); theirs wanted Purchase / Phone"
+    ]
+
+
+def test_a_future_cell_is_one_value(base):
+    ours, theirs = copy(base), copy(base)
+    ours.touchpoints[0].future = TouchpointFuture(stage_id="s2")
+    theirs.touchpoints[0].future = TouchpointFuture(channel_id="phone")
+    result = merged(base, ours, theirs)
+    assert result.blueprint.touchpoints[0].future == ours.touchpoints[0].future
+    assert [(c.field, c.kept, c.other) for c in result.conflicts] == [
+        (
+            "future.cell",
+            {"stage_id": "s2", "channel_id": None},
+            {"stage_id": None, "channel_id": "phone"},
+        )
+    ]
+    assert conflict_lines(result.blueprint, result.conflicts) == [
+        "Touchpoint 'Checkout': future cell kept Support / today's channel (ours); "
+        "theirs wanted today's stage / Phone"
+    ]
 
 
 def test_a_plausible_range_is_one_value_with_its_count(base):
@@ -205,14 +281,16 @@ def test_a_plausible_range_is_one_value_with_its_count(base):
     result = merged(base, ours, theirs)
     frequency = result.blueprint.frictions[0].frequency
     assert (frequency.low, frequency.high) == (25, 30)
-    assert [(c.field, c.kept, c.other) for c in result.conflicts] == [
-        ("frequency.low", 25, 10),
-        ("frequency.high", 30, 15),
+    assert conflict_lines(result.blueprint, result.conflicts) == [
+        "Friction point 'Slow page': frequency kept 20 a week (25 to 30), unknown (ours); "
+        "theirs wanted 20 a week (10 to 15), unknown"
     ]
 
 
 def test_fields_that_do_not_fit_together_fall_back_on_ours(base, monkeypatch):
+    # Were a frequency merged field by field, low 25 and high 15 would not hold together.
     monkeypatch.setattr("blueprint.changes.merge_values.GROUPS", {})
+    monkeypatch.setattr("blueprint.changes.merge_values.is_whole", lambda field: False)
     base.frictions[0].frequency = Frequency(count=20, per="week", low=10, high=30)
     ours, theirs = copy(base), copy(base)
     ours.frictions[0].frequency.low = 25
@@ -224,7 +302,11 @@ def test_fields_that_do_not_fit_together_fall_back_on_ours(base, monkeypatch):
     assert friction == ours.frictions[0]
     assert [(c.field, c.kept, c.other) for c in result.conflicts] == [
         ("severity", 2, 4),
-        ("frequency.high", 30, 15),
+        (
+            "frequency",
+            _frequency(count=20, per="week", low=25, high=30),
+            _frequency(count=20, per="week", low=10, high=15),
+        ),
     ]
     assert friction.frequency.high == 30
 
@@ -484,3 +566,14 @@ def test_a_version_merged_with_itself_is_that_version_byte_for_byte(sample_path)
     for ours, theirs in ((version, version), (base, version), (version, base)):
         result = merge_blueprints(base, ours, theirs)
         assert result.clean and dumps_blueprint(result.blueprint) == expected
+
+
+def test_every_value_merged_whole_names_fields_of_the_model():
+    """A field renamed in the model must not quietly split a cell into two decisions."""
+    for collection, groups in GROUPS.items():
+        leaves = {leaf.path for leaf in shape_of(collection).leaves()}
+        for group, members in groups.items():
+            assert set(members) <= leaves, (collection, group)
+            assert group in decision_paths(collection)
+    assert "frequency" in decision_paths("frictions")
+    assert "future.frequency" in decision_paths("frictions")

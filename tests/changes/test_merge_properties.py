@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from blueprint.changes import merge_blueprints
+from blueprint.changes.decisions import GROUPS, decision_paths, decision_value
 from blueprint.changes.fields import COLLECTIONS
 from blueprint.model import document_problems
 from blueprint.storage import dumps_blueprint, load_blueprint, loads_blueprint
@@ -68,10 +69,23 @@ def test_each_conflict_keeps_the_value_the_file_holds(versions):
     for conflict in result.conflicts:
         assert conflict in merged.conflicts
         if conflict.kind == "both changed" and conflict.collection != "blueprint":
-            value = by_id[conflict.entity_id].model_dump(mode="json")
-            for part in conflict.field.split("."):
-                value = value[part] if value is not None else None
+            data = by_id[conflict.entity_id].model_dump(mode="json")
+            value = decision_value(conflict.collection, data, conflict.field)
             assert value == conflict.kept, conflict
+
+
+@SETTINGS
+@given(three_versions())
+def test_no_conflict_is_about_part_of_one_value(versions):
+    """A cell or a frequency is one decision: no conflict names its stage or its count."""
+    base, ours, theirs = versions
+    result = merge_blueprints(base, ours, theirs)
+    for conflict in result.conflicts:
+        if conflict.kind == "both changed" and conflict.collection != "blueprint":
+            paths = decision_paths(conflict.collection)
+            parts = {m for members in GROUPS.get(conflict.collection, {}).values() for m in members}
+            inside = [p for p in paths if conflict.field.startswith(p + ".")]
+            assert conflict.field not in parts and not inside, conflict
 
 
 @SETTINGS

@@ -9,6 +9,7 @@ from blueprint.cli import main
 from blueprint.model import Stage
 from blueprint.storage import dumps_blueprint, load_blueprint, save_blueprint
 from tests.changes.edits import remove_with_attached
+from tests.conftest import ROOT
 from tests.factories import small_blueprint
 
 
@@ -180,3 +181,70 @@ def test_a_merge_that_cannot_be_made_valid_writes_nothing(capsys, tmp_path, monk
         "into a valid blueprint: stage \"Install\" (id s-theirs), field 'name': has the same name"
     )
     assert paths[1].read_bytes() == before
+
+
+# --- the review's cases, as a user makes them: JSON edited by hand, then the command ---------
+
+BROADBAND = ROOT / "samples" / "broadband-installation.blueprint"
+
+
+def edited_copy(folder, name, edit):
+    data = json.loads(BROADBAND.read_text(encoding="utf-8"))
+    edit(data)
+    path = folder / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_a_card_moved_to_another_column_and_another_row_is_one_conflict(capsys, tmp_path):
+    ours = edited_copy(
+        tmp_path, "o4.blueprint", lambda d: d["touchpoints"][3].update(stage_id="stage-purchase")
+    )
+    theirs = edited_copy(
+        tmp_path, "t4.blueprint", lambda d: d["touchpoints"][3].update(channel_id="ch-mobile-app")
+    )
+    out_path = tmp_path / "r4.blueprint"
+    code, out, _ = run(capsys, "merge", BROADBAND, ours, theirs, "-o", out_path)
+    assert code == 1
+    assert out.splitlines() == [
+        f"Merged {out_path} with 1 conflict recorded in the file (open it in blueprint to "
+        "decide each):",
+        "  Touchpoint 'Asks Nova about router, landline and contract': cell kept Purchase / "
+        "Chatbot / virtual agent (ours); theirs wanted Interest / Mobile app",
+    ]
+    [conflict] = load_blueprint(out_path).conflicts
+    assert conflict.other == {"stage_id": "stage-interest", "channel_id": "ch-mobile-app"}
+
+
+def test_a_count_changed_with_its_period_on_both_sides_is_one_conflict(capsys, tmp_path):
+    def per(count, period):
+        return lambda d: d["frictions"][0]["frequency"].update(count=count, per=period)
+
+    ours = edited_copy(tmp_path, "of.blueprint", per(10, "week"))
+    theirs = edited_copy(tmp_path, "tf.blueprint", per(99, "year"))
+    out_path = tmp_path / "rf.blueprint"
+    code, out, _ = run(capsys, "merge", BROADBAND, ours, theirs, "-o", out_path)
+    assert code == 1
+    assert out.splitlines()[1:] == [
+        "  Friction point 'Address missing from the coverage list': frequency kept 10 a week, "
+        "estimated (ours); theirs wanted 99 a year, estimated",
+    ]
+
+
+def test_diff_shows_how_values_that_look_alike_differ(capsys, tmp_path):
+    def before(d):
+        d["channels"][0]["cost_per_contact"] = 1.2345678
+        d["touchpoints"][0]["notes"] = "a\r\nb"
+
+    def after(d):
+        d["channels"][0]["cost_per_contact"] = 1.2345679
+        d["touchpoints"][0]["notes"] = "a\nb"
+
+    a = edited_copy(tmp_path, "d1.blueprint", before)
+    b = edited_copy(tmp_path, "d2.blueprint", after)
+    code, out, _ = run(capsys, "diff", a, b)
+    assert code == 0
+    assert out.splitlines() == [
+        "Channel 'Website / account': cost per contact 1.2345678 -> 1.2345679",
+        "Touchpoint 'Sees 'full fibre now in your street' ad': notes line endings CRLF -> LF",
+    ]

@@ -5,6 +5,7 @@ Keep theirs, each one undo step with a status line saying what happened."""
 import pytest
 from PySide6.QtGui import QAccessible
 
+from blueprint.changes import merge_blueprints
 from blueprint.model import Conflict
 from blueprint.storage import dumps_blueprint
 from blueprint.ui.document import Document
@@ -170,5 +171,66 @@ def test_keep_theirs_moves_a_card_to_their_cell(qtbot, qapp):
         assert window.document.touchpoint("t2").stage_id == "s1"
         layout = window.canvas.blueprint_scene.grid_layout
         assert layout.slots["t2"].stage_id == "s1"  # the card moved on the grid
+    finally:
+        close_window(window)
+
+
+def merged_document(edit_ours, edit_theirs):
+    """What `blueprint merge` makes of two people's edits, opened in the editor."""
+    base = evidence_blueprint()
+    base.conflicts = []
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    edit_ours(ours)
+    edit_theirs(theirs)
+    return Document(merge_blueprints(base, ours, theirs).blueprint), theirs
+
+
+def test_keep_theirs_of_a_cell_moves_the_card_to_the_cell_they_chose(qtbot, qapp):
+    def move_right(bp):  # ours: to Purchase, on the phone still
+        bp.touchpoints[1].stage_id = "s1"
+
+    def move_up(bp):  # theirs: to the website, in Support still
+        bp.touchpoints[1].channel_id = "web"
+
+    document, _ = merged_document(move_right, move_up)
+    window = open_window(qtbot, document)
+    try:
+        click_card(window, "t2")
+        show_comments(window, CONFLICTS)
+        [view] = panel(window).conflict_views()  # one decision, not a stage and a channel
+        assert view.mine.text() == "Mine: stage 'Purchase'; channel 'Phone'"
+        assert view.theirs.text() == "Theirs: stage 'Support'; channel 'Website'"
+        click(qtbot, view.keep_theirs)
+        touchpoint = window.document.touchpoint("t2")
+        assert (touchpoint.stage_id, touchpoint.channel_id) == ("s2", "web")
+        slot = window.canvas.blueprint_scene.grid_layout.slots["t2"]
+        assert (slot.stage_id, slot.channel_id) == ("s2", "web")  # the card moved on the grid
+        assert window.document.blueprint.conflicts == []
+        window.undo_action.trigger()
+        touchpoint = window.document.touchpoint("t2")
+        assert (touchpoint.stage_id, touchpoint.channel_id) == ("s1", "phone")
+    finally:
+        close_window(window)
+
+
+def test_keep_theirs_of_a_frequency_takes_their_count_with_its_period(qtbot, qapp):
+    def per_week(bp):
+        bp.frictions[0].frequency.count = 10
+
+    def per_year(bp):
+        bp.frictions[0].frequency.count, bp.frictions[0].frequency.per = 99, "year"
+
+    document, theirs = merged_document(per_week, per_year)
+    window = open_window(qtbot, document)
+    try:
+        click_card(window, "t1")
+        show_comments(window, CONFLICTS)
+        [view] = panel(window).conflict_views()
+        # One value, said as one: not "count 10; per 'week'; source ...; low none; high none".
+        assert view.mine.text().startswith("Mine: 10 a week")
+        assert view.theirs.text().startswith("Theirs: 99 a year")
+        click(qtbot, view.keep_theirs)
+        assert window.document.get("frictions", "x1").frequency == theirs.frictions[0].frequency
+        assert window.document.blueprint.conflicts == []
     finally:
         close_window(window)

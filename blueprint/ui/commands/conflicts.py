@@ -3,9 +3,9 @@
 A conflict says which side's value the file holds (``kept_from``) and which one it set aside
 (``other_from``). "Mine" is the side a merge calls ours (the editor's own document, or the
 branch merged into), "theirs" the other. Keeping the side the file already holds only takes
-the conflict away; keeping the other side sets the field to the value set aside, or, for a
-"deleted and changed" conflict, deletes the entity as that side did (with what goes with
-it), and takes the conflict away.
+the conflict away; keeping the other side sets the field to the value set aside (a cell's
+stage and channel together, a frequency whole), or, for a "deleted and changed" conflict,
+deletes the entity as that side did (with what goes with it), and takes the conflict away.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ...changes.decisions import group_members, with_decision
 from ...model import Conflict, ConflictKind, document_problems
 from ...model.collections import COLLECTIONS
 from ...model.validation import problems_from_validation_error
@@ -99,58 +100,60 @@ _KINDS = tuple(c for c in COLLECTIONS if c != "conflicts")
 
 
 def _other_value(document: Document, conflict: Conflict) -> list[Change]:
-    """The changes that give the field the value set aside, checked on a copy first."""
+    """The changes that give the field the value set aside, checked on a copy first. A cell
+    is one value: the card goes to the other side's stage and channel together."""
     path = conflict.field
     if not path:
         raise CommandError("this merge conflict names no field to set")
-    top = path.split(".")[0]
     if conflict.collection == DOCUMENT:
         owner: Any = document.blueprint
     else:
         owner = _entity(document, conflict)
-    new = _value_with(owner, path, conflict.other)
-    old = getattr(owner, top)
-    _check(document, conflict, top, new)
+    members = group_members(conflict.collection, path) or (path,)
+    tops = list(dict.fromkeys(member.split(".")[0] for member in members))
+    changed = _with_value(owner, conflict.collection, path, conflict.other)
+    new = {top: getattr(changed, top) for top in tops}
+    _check(document, conflict, new)
     if conflict.collection == DOCUMENT:
-        return [SetProperty(top, old, new)]
-    if conflict.collection == "touchpoints" and top in ("stage_id", "channel_id"):
+        return [SetProperty(top, getattr(owner, top), value) for top, value in new.items()]
+    if conflict.collection == "touchpoints" and set(tops) & {"stage_id", "channel_id"}:
         index = document.index_of("touchpoints", owner.id)
         was = Placement(owner.stage_id, owner.channel_id, index)
-        cell = {"stage_id": owner.stage_id, "channel_id": owner.channel_id, top: new}
-        return [Place(owner.id, was, Placement(cell["stage_id"], cell["channel_id"], index))]
-    return [SetField(conflict.collection, owner.id, top, old, new)]  # type: ignore[arg-type]
+        return [Place(owner.id, was, Placement(changed.stage_id, changed.channel_id, index))]
+    return [
+        SetField(conflict.collection, owner.id, top, getattr(owner, top), value)  # type: ignore[arg-type]
+        for top, value in new.items()
+    ]
 
 
-def _value_with(owner: Any, path: str, value: Any) -> Any:
-    """The owner's top-level field of ``path`` with the leaf at ``path`` set to ``value``,
-    as the model types it (read as the file would be read)."""
-    top, *inner = path.split(".")
+def _with_value(owner: Any, collection: str, path: str, value: Any) -> Any:
+    """The owner with the value at ``path`` (a field of any depth, a frequency whole, or a
+    cell's stage and channel together), as the model types it (read as the file would be
+    read)."""
     data = json.loads(owner.model_dump_json())
-    if top not in data:
-        raise CommandError(f"{owner.noun}s have no field {top!r}")
-    if not inner:
-        data[top] = value
-    else:
-        holder = data[top] if isinstance(data[top], dict) else {}
-        data[top] = holder
-        for name in inner[:-1]:
-            holder = holder.setdefault(name, {}) if isinstance(holder.get(name), dict) else {}
-        holder[inner[-1]] = value
+    for member in group_members(collection, path) or (path,):
+        top = member.split(".")[0]
+        if top not in data:
+            raise CommandError(f"{owner.noun}s have no field {top!r}")
     try:
-        return getattr(type(owner).model_validate_json(json.dumps(data)), top)
+        data = with_decision(collection, data, path, value)
+        return type(owner).model_validate_json(json.dumps(data))
     except ValidationError as error:
         problem = problems_from_validation_error(error.errors(), None)[0]
         raise CommandError(f"their value cannot be kept: {problem.message}") from None
+    except ValueError as error:  # a cell's value that is not a stage and a channel
+        raise CommandError(f"their value cannot be kept: {error}") from None
 
 
-def _check(document: Document, conflict: Conflict, top: str, new: Any) -> None:
+def _check(document: Document, conflict: Conflict, new: dict[str, Any]) -> None:
     """Refuse a value that would break the blueprint (a stage theirs removed, a name taken)."""
     copy = document.blueprint.model_copy(deep=True)
     if conflict.collection == DOCUMENT:
-        setattr(copy, top, new)
+        owner: Any = copy
     else:
-        entity = next(e for e in getattr(copy, conflict.collection) if e.id == conflict.entity_id)
-        setattr(entity, top, new)
+        owner = next(e for e in getattr(copy, conflict.collection) if e.id == conflict.entity_id)
+    for top, value in new.items():
+        setattr(owner, top, value)
     problems = document_problems(copy)
     if problems:
         raise CommandError(f"their value cannot be kept: {problems[0]}")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...changes.words import LABELS as FIELD_LABELS
+from ...changes.words import Names
 from ...model import Conflict, ConflictKind
 from ...model.validation import COLLECTION_NOUNS
 from ..commands.conflicts import DOCUMENT, Side, kept_side
@@ -75,6 +76,8 @@ def value_words(document: Document, path: str, value: Any) -> str:
         if name.endswith("_ids"):
             return ", ".join(f"'{_named(document, v)}'" for v in value if isinstance(v, str))
         return ", ".join(value_words(document, "", v) for v in value)
+    if isinstance(value, dict) and name == "frequency":  # one value: "20 a week, estimated"
+        return Names(document.blueprint).frequency(value)
     if isinstance(value, dict):
         parts = [f"{field_words(k)} {value_words(document, k, v)}" for k, v in value.items()]
         return "; ".join(parts) or "none"
