@@ -280,7 +280,7 @@ def _plan_table(
         for row in plan_rows(bp, plan):
             writer.writerow(_csv_cell(row[column]) for column in PLAN_COLUMNS)
         text = buffer.getvalue()
-    if not args.output:
+    if not args.output or args.output == "-":  # "-o -": standard output, as Unix tools read it
         sys.stdout.write(text)
         return EXIT_OK
     # The same text as on standard output, written as every other output is: atomically.

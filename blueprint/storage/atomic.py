@@ -135,8 +135,12 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def atomic_write_bytes(path: Path | str, data: bytes) -> None:
+def atomic_write_bytes(path: Path | str, data: bytes, *, keep_read_only: bool = True) -> None:
     """Write ``data`` to ``path`` atomically, keeping the target's permissions.
+
+    A target the user may not write (``chmod 444``, another user's file) is refused unless
+    ``keep_read_only`` is False: the app's own metadata beside a file, such as a stale lock
+    another user's editor left, is replaced as the folder allows.
 
     A temporary file in the same folder is written, flushed and fsynced, then renamed over
     the target, and the folder is fsynced so the rename itself survives a power cut.
@@ -152,7 +156,7 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
         mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
         if path.is_dir():
             raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
-        if mode is not None and not _may_replace(path, mode):
+        if keep_read_only and mode is not None and not _may_replace(path, mode):
             raise SaveError(f"cannot save: {_READ_ONLY_FILE}", path)
         fd, tmp_name = tempfile.mkstemp(
             prefix=f"{_temp_prefix(path)}{_HOST}-{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=folder

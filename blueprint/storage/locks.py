@@ -131,7 +131,8 @@ def read_lock(path: Path | str) -> Lock | None:
 
 def write_lock(path: Path | str, lock: Lock) -> None:
     """Write (or refresh) a lock; raises ``SaveError`` when the folder is not writable."""
-    atomic_write_bytes(lock_path(path), lock.to_bytes())
+    # A stale lock another user's editor left is theirs (0644), yet ours to replace.
+    atomic_write_bytes(lock_path(path), lock.to_bytes(), keep_read_only=False)
 
 
 def remove_lock(path: Path | str, lock: Lock) -> bool:

@@ -171,6 +171,15 @@ def test_the_ranked_plan_is_written_to_o(capsys, sample, name, options):
     assert [p.name for p in sample.parent.iterdir() if p.name.endswith(".tmp")] == []
 
 
+@pytest.mark.parametrize("kind", ["csv", "json"])
+def test_o_dash_is_standard_output(capsys, sample, kind, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    printed = run(capsys, "plan", sample, "--format", kind)[1]
+    code, stdout, _err = run(capsys, "plan", sample, "--format", kind, "-o", "-")
+    assert code == 0 and stdout == printed
+    assert not (tmp_path / "-").exists()
+
+
 # --- a file the user may not change -------------------------------------------------------------
 
 

@@ -101,3 +101,16 @@ def test_a_read_only_folder_opens_unlocked(tmp_path):
         assert take_lock(folder / "plan.blueprint", "Ana") is None
     finally:
         folder.chmod(0o700)
+
+
+def test_a_stale_lock_another_user_left_is_taken_over(tmp_path):
+    """Another user's lock is theirs (0644 under the usual umask): as a file the user may
+    not write, a save would keep it, and 'Cleared a lock Ana left' cleared nothing."""
+    path = tmp_path / "plan.blueprint"
+    path.write_text("{}")
+    old = datetime(2020, 1, 1, tzinfo=UTC).isoformat(timespec="seconds")
+    write_lock(path, Lock("Ana", "ANA-PC", 1, old, old))
+    lock_path(path).chmod(0o444)  # not writable by its owner: as if it were someone else's
+    held = take_lock(path, "Ben")
+    assert held is not None
+    assert read_lock(path).user == "Ben"

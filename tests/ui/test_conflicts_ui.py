@@ -198,8 +198,8 @@ def test_keep_theirs_of_a_cell_moves_the_card_to_the_cell_they_chose(qtbot, qapp
         click_card(window, "t2")
         show_comments(window, CONFLICTS)
         [view] = panel(window).conflict_views()  # one decision, not a stage and a channel
-        assert view.mine.text() == "Mine: stage 'Purchase'; channel 'Phone'"
-        assert view.theirs.text() == "Theirs: stage 'Support'; channel 'Website'"
+        assert view.mine.text() == "Mine: Purchase / Phone"
+        assert view.theirs.text() == "Theirs: Support / Website"
         click(qtbot, view.keep_theirs)
         touchpoint = window.document.touchpoint("t2")
         assert (touchpoint.stage_id, touchpoint.channel_id) == ("s2", "web")

@@ -29,6 +29,7 @@ NO_COMMANDS: WindowCommands = SimpleNamespace(
             "close_blueprint",
             "delete_selection",
             "show_about",
+            "show_keyboard_shortcuts",
         )
     }
 )

@@ -78,6 +78,8 @@ def value_words(document: Document, path: str, value: Any) -> str:
         return ", ".join(value_words(document, "", v) for v in value)
     if isinstance(value, dict) and name == "frequency":  # one value: "20 a week, estimated"
         return Names(document.blueprint).frequency(value)
+    if isinstance(value, dict) and name == "cell":  # "Install / SMS", "today's stage / SMS"
+        return Names(document.blueprint).cell(value.get("stage_id"), value.get("channel_id"))
     if isinstance(value, dict):
         parts = [f"{field_words(k)} {value_words(document, k, v)}" for k, v in value.items()]
         return "; ".join(parts) or "none"
