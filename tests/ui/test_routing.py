@@ -4,16 +4,18 @@ import subprocess
 import sys
 from itertools import pairwise
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from blueprint.model import Channel, ChannelKind, Flow, Touchpoint
 from blueprint.storage import load_blueprint
-from blueprint.ui.canvas.layout import compute_layout
+from blueprint.ui.canvas.layout import Rect, compute_layout
 from blueprint.ui.canvas.routing import (
     LANE_CLEARANCE,
     LANE_MARGIN,
     LANE_SPACING,
+    CardIndex,
     assign_lanes,
     lane_position,
     route_flows,
@@ -161,3 +163,63 @@ def test_the_routing_module_loads_no_qt():
     code = "import sys, blueprint.ui.canvas.routing; print('PySide6' in sys.modules)"
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert found.stdout.strip() == "False"
+
+
+_rects = st.builds(
+    Rect,
+    st.sampled_from([0.0, 240.0, 480.0]),  # cards share the edges of their column
+    st.floats(0, 2000),
+    st.just(232.0),
+    st.floats(20, 200),
+)
+
+
+def _covers(cards, left, right, y, height) -> bool:
+    return any(
+        c.x < right and left < c.right and c.y < y + height / 2 and y - height / 2 < c.bottom
+        for c in cards
+    )
+
+
+@given(
+    cards=st.lists(_rects, max_size=30),
+    left=st.floats(-50, 800),
+    width=st.floats(1, 300),
+    top=st.floats(-50, 2200),
+    length=st.floats(0, 400),
+    near=st.floats(0, 1),
+)
+def test_the_free_place_nearest_the_middle_is_found_as_every_card_would_say(
+    cards, left, width, top, length, near
+):
+    right, bottom, height = left + width, top + length, 20.0
+    middle = top + near * length
+    found = CardIndex(cards).nearest_free(left, right, top, bottom, height, middle)
+    places = [top + length * i / 400 for i in range(401)] + [middle]
+    free = [y for y in places if not _covers(cards, left, right, y, height)]
+    if found is None:
+        assert free == []
+    else:
+        assert top <= found <= bottom
+        assert not _covers(cards, left + 1e-6, right - 1e-6, found, height - 1e-6)
+        assert all(abs(y - middle) >= abs(found - middle) - 1e-6 for y in free)
+
+
+def test_a_label_in_a_gutter_slides_along_its_lane_off_the_cards(qtbot, document):
+    """'form times out' sat on the corner of the card beside its lane, in the broadband
+    sample; a label whose lane has room is clear of every card."""
+    from blueprint.ui.canvas.card import CardItem
+    from tests.ui.window_helpers import close_quietly, shown_window
+
+    window = shown_window(qtbot, document)
+    try:
+        scene = window.canvas.blueprint_scene
+        cards = [i.sceneBoundingRect() for i in scene.items() if isinstance(i, CardItem)]
+        flow = next(f for f in scene._flows.values() if f.label == "form times out")
+        plate = flow.label_rect()
+        assert not any(plate.intersects(card) for card in cards)
+        route = flow._drawn[0]
+        assert route.run is not None  # it took a lane, and stayed on it
+        assert route.run[0][0] == pytest.approx(plate.center().x())
+    finally:
+        close_quietly(window)

@@ -114,9 +114,18 @@ class FlowItem(QGraphicsItem):
         self.setZValue(FLOW_Z)
         self.setFlags(_FLAGS)
 
-    def set_route(self, route: Route, is_channel_switch: bool, label: str) -> bool:
-        """Draw the flow along ``route`` from now on; False when nothing changed."""
-        drawn = (route, is_channel_switch, label)
+    def set_route(
+        self,
+        route: Route,
+        is_channel_switch: bool,
+        label: str,
+        free: FreePlace | None = None,
+    ) -> bool:
+        """Draw the flow along ``route`` from now on; False when nothing changed. The label
+        sits at the route's middle, or as near it along the lane as ``free`` finds clear
+        of the cards."""
+        plate = label_plate(label, route, free)
+        drawn = (route, is_channel_switch, label, plate.getRect())
         if drawn == self._drawn:
             return False  # most flows stay put when a card elsewhere moves
         self._drawn = drawn
@@ -130,7 +139,7 @@ class FlowItem(QGraphicsItem):
         self._segments = route.segments
         self._path = self._pieces = self._head = self._thin = None
         # Computed here, without Qt paths: Qt asks for the bounds of every flow it paints.
-        self._label_rect = _label_plate(label, route.middle)
+        self._label_rect = plate
         outline = _bounds(self._segments).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         self._bounds = outline.united(self._label_rect) if label else outline
         if in_scene:
@@ -514,3 +523,20 @@ def _label_plate(label: str, middle: Point) -> QRectF:
         return QRectF()
     width = _label_width(label)
     return QRectF(middle[0] - width / 2, middle[1] - 10, width, 20)
+
+
+#: Where a label's centre may go: (left, right, top, bottom, height, near) -> the centre's y
+#: nearest ``near`` that keeps the label off the cards, or None.
+FreePlace = Callable[[float, float, float, float, float, float], float | None]
+
+
+def label_plate(label: str, route: Route, free: FreePlace | None) -> QRectF:
+    """The label's plate: at the route's middle when that is clear of the cards, else at
+    the clear place nearest the middle along its lane (a label in a gutter is wider than the
+    gutter, and sat on the corner of a card); at the middle when there is none."""
+    plate = _label_plate(label, route.middle)
+    if not label or free is None:
+        return plate
+    x, top, bottom = route.label_range()
+    y = free(plate.left(), plate.right(), top, bottom, plate.height(), route.middle[1])
+    return plate if y is None else _label_plate(label, (x, y))

@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -44,6 +45,8 @@ CORNER = 8.0
 LANE_CLEARANCE = 4.0
 #: Share of a card's side kept free of ports at each end (its rounded corners).
 PORT_INSET = 0.2
+#: Farthest a label of a flow that takes no lane moves up or down from its middle.
+NEAR_MIDDLE = 36.0
 #: Magic number of a quarter circle drawn as a cubic.
 _KAPPA = 0.5523
 
@@ -55,6 +58,18 @@ class Route:
     segments: tuple[Cubic, ...]
     #: where the label sits: the middle of the lane, or of the curve
     middle: Point
+    #: the straight stretch along a lane (top or bottom first), where a label may slide to
+    #: keep off the cards beside the lane; None for a flow that takes no lane
+    run: tuple[Point, Point] | None = None
+
+    def label_range(self) -> tuple[float, float, float]:
+        """(x, top, bottom): where the label's centre may sit, best at the middle: along
+        the lane, or, for a flow that takes none, just above or below its middle."""
+        x, middle = self.middle
+        if self.run is None:
+            return x, middle - NEAR_MIDDLE, middle + NEAR_MIDDLE
+        (x, one), (_, other) = self.run
+        return x, min(one, other), max(one, other)
 
     @property
     def start(self) -> Point:
@@ -63,6 +78,56 @@ class Route:
     @property
     def end(self) -> Point:
         return self.segments[-1][3]
+
+
+class CardIndex:
+    """The cards' rectangles, for finding quickly where a small rectangle (a flow's label)
+    covers none: cards are grouped by their left and right edges (a column of cards shares
+    them), each group sorted top to bottom."""
+
+    def __init__(self, cards: Iterable[Rect]) -> None:
+        columns: dict[tuple[float, float], list[tuple[float, float]]] = defaultdict(list)
+        for card in cards:
+            columns[(card.x, card.right)].append((card.y, card.bottom))
+        self._columns = [(left, right, sorted(spans)) for (left, right), spans in columns.items()]
+        self._longest = {
+            (left, right): max(bottom - top for top, bottom in spans)
+            for left, right, spans in self._columns
+        }
+
+    def nearest_free(
+        self, left: float, right: float, top: float, bottom: float, height: float, near: float
+    ) -> float | None:
+        """The centre, between ``top`` and ``bottom`` and nearest ``near``, of a rectangle
+        from ``left`` to ``right`` and ``height`` high that covers no card; None when every
+        such place covers one."""
+        half = height / 2
+        blocked: list[tuple[float, float]] = []  # centres that would cover a card
+        for x0, x1, spans in self._columns:
+            if x1 <= left or x0 >= right:
+                continue
+            start = bisect.bisect_left(spans, (top - half - self._longest[(x0, x1)], -math.inf))
+            for y0, y1 in spans[start:]:
+                if y0 >= bottom + half:
+                    break
+                if y1 > top - half:
+                    blocked.append((y0 - half, y1 + half))
+        blocked.sort()
+        merged: list[list[float]] = []
+        for lo, hi in blocked:
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        best: float | None = None
+        for candidate in [near] + [edge for lo, hi in merged for edge in (lo, hi)]:
+            if not top <= candidate <= bottom:
+                continue
+            if any(lo < candidate < hi for lo, hi in merged):
+                continue
+            if best is None or abs(candidate - near) < abs(best - near):
+                best = candidate
+        return best
 
 
 class _Plan(NamedTuple):
@@ -290,4 +355,4 @@ def _through_lane(start: Point, lane: float, end: Point) -> Route:
     segments.append(_corner(points[2], (0.0, down), points[3], (back, 0.0), radius))
     if abs(x1 - points[3][0]) > 0.01:
         segments.append(_line(points[3], end))
-    return Route(tuple(segments), (lane, (y0 + y1) / 2))
+    return Route(tuple(segments), (lane, (y0 + y1) / 2), (points[1], points[2]))

@@ -37,13 +37,15 @@ from .layout import (
     drop_slot,
 )
 from .overview import OverviewContent, OverviewItem
-from .routing import Route, RouteCache, route_flows
+from .routing import CardIndex, Route, RouteCache, route_flows
 from .shown import JourneyView, ShownJourney
 
 _NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 _BY_BOUNDS = Qt.ItemSelectionMode.IntersectsItemBoundingRect
 _BOTTOM_UP = Qt.SortOrder.AscendingOrder
 _NO_CACHE = QGraphicsItem.CacheMode.NoCache
+#: Room a flow's label keeps from a card's edge: the outline and shadow drawn just outside.
+LABEL_CLEARANCE = 3.0
 
 
 class BlueprintScene(QGraphicsScene):
@@ -80,6 +82,8 @@ class BlueprintScene(QGraphicsScene):
         self._focus: frozenset[str] = frozenset()
         #: routes made so far, by their ends and lane: most stay as they were after an edit
         self._known_routes: RouteCache = {}
+        #: the cards of a layout, indexed for the flows' labels to keep off them
+        self._card_index: tuple[GridLayout, CardIndex] | None = None
         #: the edges of the columns of cards when the flows were last routed
         self._routed_edges: frozenset[float] = frozenset()
         self._overview_shown = False
@@ -536,11 +540,27 @@ class BlueprintScene(QGraphicsScene):
         shown = item.isVisible()
         switch = channel_of[flow.from_id] != channel_of[flow.to_id]
         before = item.boundingRect()
-        if item.set_route(route, switch, flow.label) or not shown:
+        free = self._free_for_label if flow.label else None
+        if item.set_route(route, switch, flow.label, free) or not shown:
             if shown and not before.isEmpty():  # an empty rectangle would mean all of it
                 self._flow_layer.update(before)
             item.setVisible(True)
             self._flow_moved(item)
+
+    def _free_for_label(
+        self, left: float, right: float, top: float, bottom: float, height: float, near: float
+    ) -> float | None:
+        index = self._card_index
+        if index is None or index[0] is not self._layout:  # made once for each layout
+            index = self._card_index = (self._layout, CardIndex(self._layout.cards.values()))
+        cards = index[1]
+        for clear in (LABEL_CLEARANCE, 0.0):  # clear of the outline and shadow, if it can be
+            y = cards.nearest_free(
+                left - clear, right + clear, top, bottom, height + 2 * clear, near
+            )
+            if y is not None:
+                return y
+        return None
 
     def _flow_moved(self, item: FlowItem) -> None:
         """Where the flow layer must draw again: a flow item has no contents of its own, so
