@@ -65,7 +65,7 @@ def _merge_object(
         names = [name_of(path) for path in members]
         was, mine, yours = ({n: _get(d, n) for n in names} for d in (base, ours, theirs))
         value = _three_way(was, mine, yours)
-        if value is None:
+        if value is _CLASH:
             value = mine
             conflicts.append(FieldConflict(group, mine, yours))
         merged.update(value)
@@ -83,27 +83,27 @@ def _merge_object(
     return merged
 
 
+#: What ``_three_way`` says when both sides changed a value, differently.
 _CLASH = object()
 
 
 def _three_way(base: Any, ours: Any, theirs: Any) -> Any:
-    """The value of a field from its three versions; None when both changed it differently
-    (only used for the objects of a group, which are never None)."""
+    """The value from its three versions: the one side's that changed it (ours when both
+    made the same change); ``_CLASH`` when both changed it differently."""
     if ours == theirs or theirs == base:
         return ours
     if ours == base:
         return theirs
-    return None
+    return _CLASH
 
 
 def _merge_whole(
     path: str, base: Any, ours: Any, theirs: Any, conflicts: list[FieldConflict]
 ) -> Any:
     """An object that is one value (a frequency): one side's, or ours' and a conflict."""
-    if ours == theirs or theirs == base:
-        return ours
-    if ours == base:
-        return theirs
+    value = _three_way(base, ours, theirs)
+    if value is not _CLASH:
+        return value
     conflicts.append(FieldConflict(path, ours, theirs))
     return ours
 
@@ -116,10 +116,9 @@ def _merge_nested(
     groups: tuple[tuple[str, tuple[str, ...]], ...],
     conflicts: list[FieldConflict],
 ) -> Any:
-    if ours == theirs or theirs == base:
-        return ours
-    if ours == base:
-        return theirs
+    value = _three_way(base, ours, theirs)
+    if value is not _CLASH:
+        return value
     merged = _merge_object(field.shape, base, ours, theirs, groups, conflicts)
     if field.optional and (ours is None or theirs is None) and _all_null(merged):
         return None
@@ -133,10 +132,9 @@ def _all_null(data: dict) -> bool:
 def _merge_leaf(
     field: Leaf, base: Any, ours: Any, theirs: Any, conflicts: list[FieldConflict]
 ) -> Any:
-    if ours == theirs or theirs == base:
-        return ours
-    if ours == base:
-        return theirs
+    value = _three_way(base, ours, theirs)
+    if value is not _CLASH:
+        return value
     lists = isinstance(ours, list) and isinstance(theirs, list) and isinstance(base, list | None)
     if lists and field.kind == LIST:
         return merged_set(base or [], ours, theirs)
@@ -166,7 +164,7 @@ def _merge_keyed(key: str, base: list, ours: list, theirs: list) -> tuple[list, 
     clashed = False
     for item_key in {**mine, **yours}:
         b, o, t = was.get(item_key), mine.get(item_key), yours.get(item_key)
-        value = o if o == t or t == b else t if o == b else _CLASH
+        value = _three_way(b, o, t)
         if value is _CLASH:
             clashed = True
             kept[item_key], other[item_key] = o, t
