@@ -12,9 +12,10 @@ from collections.abc import Callable
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from .context import RenderContext
+from .rtl import Paragraph
 from .styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MUTED, RULE
 
 HEADER_SIZE = 7.5

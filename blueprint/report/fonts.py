@@ -25,6 +25,11 @@ REGULAR = "BlueprintSans"
 BOLD = "BlueprintSans-Bold"
 
 _BUNDLED_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+#: Invisible bidi controls DejaVu Sans lacks (the isolates of Unicode 6.3, the Arabic letter
+#: mark). It has the older ones (U+200E, U+202A...) as an empty glyph of no width; these are
+#: given that glyph, so that they take no room on a line and are never looked for elsewhere.
+INVISIBLE_CONTROLS = "\u061c\u2066\u2067\u2068\u2069"
+_EMPTY = 0x200E  # LEFT-TO-RIGHT MARK
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 
 
@@ -68,6 +73,7 @@ def bundled_fonts() -> BundledFonts:
         for name, filename in _BUNDLED_FILES.items():
             if name not in pdfmetrics.getRegisteredFontNames():
                 pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+            _draw_as_nothing(name, INVISIBLE_CONTROLS)
         # <b> in a paragraph picks the bold face. The plan sets nothing in italics, so <i>
         # (never in user text: it is escaped) keeps the upright faces.
         registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
@@ -76,6 +82,14 @@ def bundled_fonts() -> BundledFonts:
         covered = _drawable(REGULAR) & _drawable(BOLD)
         _bundled = BundledFonts(REGULAR, BOLD, covered)
     return _bundled
+
+
+def _draw_as_nothing(name: str, chars: str) -> None:
+    face = pdfmetrics.getFont(name).face
+    glyph, width = face.charToGlyph[_EMPTY], face.charWidths.get(_EMPTY, 0)
+    for char in chars:
+        face.charToGlyph.setdefault(ord(char), glyph)
+        face.charWidths.setdefault(ord(char), width)
 
 
 def _drawable(name: str) -> frozenset[str]:

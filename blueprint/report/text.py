@@ -5,20 +5,24 @@ through ``Typesetter``: ``markup`` for paragraph text, ``cell`` for table cells.
 from strangers, so nothing in them may act as markup (load an image, make a link, change the
 formatting), and no character may be dropped silently: characters the bundled font lacks
 are drawn in an installed font that has them, or as a visible placeholder that the render
-result reports.
+result reports. Right-to-left text is joined and drawn in visual order (``rtl``): user text
+is isolated from the plan's words around it, and each wrapped line is reordered.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape as _xml_escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
+from . import rtl
 from .blocks import Line, TextBlock
 from .fonts import BundledFonts, FallbackFonts
+from .rtl import Paragraph
 
 #: Drawn, in the bundled font and in grey, where no font can draw a character.
 PLACEHOLDER = "\ufffd"
@@ -45,19 +49,33 @@ class Typesetter:
     missing: set[str] = field(default_factory=set)
     fallback_sources: set[str] = field(default_factory=set)
     _markup_cache: dict[str, str] = field(default_factory=dict)
+    _shaped_cache: dict[str, str] = field(default_factory=dict)
+    #: What is drawn as it is: in the bundled font, and nothing right-to-left.
+    _as_is: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._as_is = self.fonts.covered - rtl.RIGHT_TO_LEFT
 
     def covered(self, text: str) -> bool:
-        """True when the bundled font draws every character of ``text``."""
-        return set(text) <= self.fonts.covered
+        """True when ``text`` is drawn as it is: every character in the bundled font, in
+        logical order (no right-to-left character)."""
+        return set(text) <= self._as_is
 
     def markup(self, text: str) -> str:
-        """Paragraph markup that prints ``text`` literally, each character in a font that has it."""
+        """Paragraph markup that prints ``text`` literally, each character in a font that has it.
+
+        Right-to-left text is joined and isolated: it keeps its own direction in a sentence of
+        the plan's words, and a ``rtl.Paragraph`` draws it in visual order.
+        """
         cached = self._markup_cache.get(text)
         if cached is None:
             if self.covered(text):
                 cached = escape(text)
+            elif rtl.needs_bidi(text):
+                runs = self._runs(self._shaped(plain(text)))
+                cached = rtl.isolate("".join(self._run_markup(f, r, bidi=True) for f, r in runs))
             else:
-                cached = "".join(self._run_markup(font, run) for font, run in self._runs(text))
+                cached = self._runs_markup(text)
             self._markup_cache[text] = cached
         return cached
 
@@ -71,9 +89,13 @@ class Typesetter:
         gives one line (or more, wrapped) for each.
         """
         parts = [plain(t) for t in ([text] if isinstance(text, str) else text)]
+        font, size = style.fontName, style.fontSize
         if all(self.covered(part) for part in parts):
-            font, size = style.fontName, style.fontSize
             return "\n".join(line for part in parts for line in wrap_lines(part, font, size, width))
+        if all(self._bundled_draws(part) for part in parts):  # right-to-left, one font
+            return "\n".join(
+                line for part in parts for line in self._lines(part, font, size, width)
+            )
         return Paragraph("<br/>".join(self.markup(part) for part in parts), style)
 
     def block(self, parts: list[tuple[str, ParagraphStyle]], width: float) -> Flowable:
@@ -84,13 +106,9 @@ class Typesetter:
         """
         parts = [(plain(text), style) for text, style in parts if text.strip()]
         if all(self.covered(text) for text, _ in parts):
-            return TextBlock(
-                [
-                    Line(line, style.fontName, style.fontSize, style.leading, style.textColor)
-                    for text, style in parts
-                    for line in wrap_lines(text, style.fontName, style.fontSize, width)
-                ]
-            )
+            return _text_block(parts, width, wrap_lines)
+        if all(self._bundled_draws(text) for text, _ in parts):  # right-to-left, one font
+            return _text_block(parts, width, self._lines)
         first_style = parts[0][1] if parts else None
         markup = "<br/>".join(
             f'<font name="{style.fontName}" size="{style.fontSize}" '
@@ -99,7 +117,30 @@ class Typesetter:
         )
         return Paragraph(markup, first_style)
 
+    # --- right-to-left text ------------------------------------------------------------------
+
+    def _shaped(self, text: str) -> str:
+        """``text`` with its Arabic letters joined, where it has right-to-left text."""
+        if not rtl.needs_bidi(text):
+            return text
+        shaped = self._shaped_cache.get(text)
+        if shaped is None:
+            shaped = self._shaped_cache[text] = rtl.shape(text, self.fonts.covered)
+        return shaped
+
+    def _bundled_draws(self, text: str) -> bool:
+        return set(self._shaped(text)) <= self.fonts.covered
+
+    def _lines(self, text: str, font: str, size: float, width: float) -> list[str]:
+        """``text`` wrapped to ``width``, each line as drawn (right-to-left text reordered)."""
+        if self.covered(text):
+            return wrap_lines(text, font, size, width)
+        return rtl.visual_lines(wrap_lines(self._shaped(text), font, size, width))
+
     # --- runs of one font -------------------------------------------------------------------
+
+    def _runs_markup(self, text: str) -> str:
+        return "".join(self._run_markup(font, run) for font, run in self._runs(text))
 
     def _runs(self, text: str) -> list[tuple[str | None, str]]:
         """``text`` cut into runs: (None, bundled text), (font name, text), ("", placeholders)."""
@@ -123,12 +164,29 @@ class Typesetter:
         return found.name
 
     @staticmethod
-    def _run_markup(font: str | None, run: str) -> str:
+    def _run_markup(font: str | None, run: str, bidi: bool = False) -> str:
         if font is None:
             return escape(run)
         if font == "":
-            return f'<font color="{PLACEHOLDER_COLOUR}">{PLACEHOLDER * len(run)}</font>'
+            # In right-to-left text, a placeholder reads in the direction of its letter.
+            marks = [rtl.direction_mark(c) if bidi else "" for c in run]
+            shown = "".join(f"{mark}{PLACEHOLDER}{mark}" for mark in marks)
+            return f'<font color="{PLACEHOLDER_COLOUR}">{shown}</font>'
         return f'<font name="{font}">{escape(run)}</font>'
+
+
+def _text_block(
+    parts: list[tuple[str, ParagraphStyle]],
+    width: float,
+    lines: Callable[[str, str, float, float], list[str]],
+) -> TextBlock:
+    return TextBlock(
+        [
+            Line(line, style.fontName, style.fontSize, style.leading, style.textColor)
+            for text, style in parts
+            for line in lines(text, style.fontName, style.fontSize, width)
+        ]
+    )
 
 
 def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:

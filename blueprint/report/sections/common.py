@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Paragraph
-
 from ..content.outline import (
     DATA_TO_CAPTURE,
     FORMULAS,
@@ -24,6 +22,7 @@ from ..content.outline import (
     section_number,
 )
 from ..context import RenderContext
+from ..rtl import Paragraph
 
 __all__ = [
     "DATA_TO_CAPTURE",

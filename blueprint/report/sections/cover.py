@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, HRFlowable, Spacer
 
 from ..content import cover as content
 from ..context import RenderContext
+from ..rtl import Paragraph
 from ..styles import ACCENT, MUTED
 
 

@@ -4,7 +4,7 @@ about: backed by nothing or by estimates only, the most friction impact first.""
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from ...analysis import Certainty, MeasureFirst, Plan
 from ...analysis.evidence import Backing, UnbackedCard, backing_by_touchpoint, unbacked_cards
@@ -13,6 +13,7 @@ from .. import formatting as fmt
 from ..backing_text import BACKING_RULE, BACKING_WORDS, backing_counts, what_it_has
 from ..certainty_text import count_word, end_effect
 from ..context import RenderContext
+from ..rtl import Paragraph
 from ..tables import Column, DataTable
 from .common import DATA_TO_CAPTURE, section_heading
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak
 
 from ..content.formulas import formulas as all_formulas
 from ..context import RenderContext
+from ..rtl import Paragraph
 from ..tables import Column, DataTable
 from .common import FORMULAS, section_heading
 

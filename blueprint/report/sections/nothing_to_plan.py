@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak
 
 from ..content.nothing_to_plan import NOTHING, STEPS_TO_ADD, THEN, TO_ADD
 from ..context import RenderContext
+from ..rtl import Paragraph
 from .common import NOTHING_TO_PLAN, section_heading
 
 

@@ -4,12 +4,13 @@ comments are the team's working notes, not the manager's reading."""
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from ...analysis.threads import Thread, date_words, open_threads, subject_words
 from .. import formatting as fmt
 from ..content.outline import OPEN_THREADS
 from ..context import RenderContext
+from ..rtl import Paragraph
 from ..tables import Column, DataTable
 from .common import SectionHeading, section_heading
 

@@ -5,12 +5,13 @@ prefers"). Absent when no persona names a preference."""
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak
 
 from ...analysis import PersonaChannelFit, StageFit
 from .. import formatting as fmt
 from ..context import RenderContext
 from ..formatting import channel_fit_text
+from ..rtl import Paragraph
 from ..tables import Column, DataTable
 from .common import PERSONA_CHANNELS, section_heading
 

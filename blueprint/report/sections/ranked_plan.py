@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from ...analysis import ImprovementScore, Wave
 from .. import formatting as fmt
 from ..content.improvements import improvement_row
 from ..context import RenderContext
 from ..formatting import WAVE_MEANINGS
+from ..rtl import Paragraph
 from ..styles import MUTED, WAVE_COLOURS
 from ..tables import Column, DataTable
 from .common import RANKED_PLAN, section_heading, sub_heading

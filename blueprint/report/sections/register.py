@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak
 
 from ...analysis import FrictionScore
 from .. import formatting as fmt
 from ..context import RenderContext
+from ..rtl import Paragraph
 from ..styles import GOOD_FILL
 from ..tables import Column, DataTable
 from .common import FORMULAS, REGISTER, section_heading, section_number

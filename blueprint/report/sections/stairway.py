@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from ..content import staircase as content
 from ..content.staircase import MAX_DRAWN, NotDrawn
 from ..context import RenderContext
+from ..rtl import Paragraph
 from ..staircase import staircase_drawing
 from ..tables import Column, DataTable
 from .common import STAIRCASE, section_heading

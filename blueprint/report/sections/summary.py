@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer, Table
 
 from ...analysis import Wave
 from ..content import summary as content
 from ..content.summary import NOW_LISTED, SUMMARY_STAGES, NowItem, Tile
 from ..context import RenderContext
+from ..rtl import Paragraph
 from ..styles import TILE_FILL, WAVE_COLOURS
 from ..tables import Column, DataTable
 from .common import SUMMARY, section_heading

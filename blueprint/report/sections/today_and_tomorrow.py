@@ -6,12 +6,13 @@ today's journey; this section sets each figure of today against tomorrow's.
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from ..content import today_and_tomorrow as content
 from ..content.today_and_tomorrow import BIGGEST_NOTE, NAMES, NO_CHANGE, TodayAndTomorrow
 from ..context import RenderContext
 from ..distribution import distribution_drawing
+from ..rtl import Paragraph
 from ..tables import Column, DataTable
 from .common import TODAY_AND_TOMORROW, section_heading
 from .ranked_plan import KEEP_WITH_HEADING

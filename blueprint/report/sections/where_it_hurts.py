@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from ...analysis.epic import LETTER_NAMES, LETTERS, EpicSummary
 from .. import formatting as fmt
 from ..content.heat_map import INTRO, NO_GRID, heat_map
 from ..context import RenderContext
 from ..heatmap import heat_map_tables, scale_legend
+from ..rtl import Paragraph
 from ..tables import Column, DataTable
 from .common import WHERE_IT_HURTS, section_heading
 from .ranked_plan import KEEP_WITH_HEADING
