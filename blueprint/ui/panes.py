@@ -63,12 +63,24 @@ def enabled_in_sight(dock: QDockWidget) -> None:
     dock.visibilityChanged.connect(follow)
 
 
+def to_the_front_when_opened(dock: QDockWidget) -> None:
+    """Opened from the View menu, the panel comes to the front of the panels it is tabbed
+    with: Qt only added its tab behind the one in front (View > Comments, after a merge)."""
+
+    def opened(checked: bool) -> None:
+        if checked:
+            dock.raise_()
+
+    dock.toggleViewAction().triggered.connect(opened)
+
+
 class Panes(QObject):
     def __init__(self, window: QMainWindow, view_menu: QMenu) -> None:
         super().__init__(window)
         self._window = window
         for dock in window.findChildren(QDockWidget):
             enabled_in_sight(dock)
+            to_the_front_when_opened(dock)
         self.next_action = make_action(
             window, "Ne&xt Pane", lambda: self.cycle(1), NEXT_PANE_KEY, "Move to the next panel"
         )

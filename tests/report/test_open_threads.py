@@ -71,3 +71,25 @@ def test_an_empty_plan_can_still_list_the_threads():
     rendered = render(bp, build_plan(bp), comments=True)
     assert OPEN_THREADS[1] in rendered.text
     assert "Is 20 a week right?" in rendered.text
+
+
+def test_a_right_to_left_author_keeps_the_reply_line_in_order_and_lines_stay_lines():
+    """A reply by دانا read 'Reply: 7 ,دانا Dec 2026'; a comment's lines ran together."""
+    from tests.report.glyphs import drawn_lines
+
+    bp = talking()
+    bp.comments.append(
+        Comment(
+            id="c6",
+            about_id="s2",
+            author="دانا",
+            at="2026-12-07T10:00:00Z",
+            text="First line\nSecond line",
+            reply_to="c4",
+        )
+    )
+    rendered = render(bp, comments=True)
+    lines = [line for page in rendered.reader.pages[-2:] for line in drawn_lines(page)]
+    name = "\ufe8e\ufee7\ufe8d\ufea9"  # دانا joined, drawn right to left
+    assert f"Reply: {name}, 7 Dec 2026" in lines  # was "Reply: 7 ,<name> Dec 2026"
+    assert "First line" in lines and "Second line" in lines

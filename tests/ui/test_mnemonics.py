@@ -122,3 +122,23 @@ def test_a_panel_brought_to_the_front_answers_its_letters_again(qtbot, window):
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_W, ALT)  # Value weight
     qtbot.waitUntil(lambda: editing.personas.isAncestorOf(QApplication.focusWidget()))
     assert not editing.inspector.isEnabled()  # now behind: its Wait takes no Alt+W
+
+
+def test_a_panel_opened_from_the_view_menu_comes_to_the_front(qtbot, document):
+    """View > Comments only added a tab behind the inspector: the panel the user asked for
+    stayed out of sight."""
+    window = open_window(qtbot, document)
+    try:
+        window.resize(1600, 1000)
+        click_card(window, "tp-status-chat")  # the inspector in front
+        talk = window.talk
+        assert not talk.dock.isVisible()
+        qtbot.keyClick(window.canvas, Qt.Key.Key_V, ALT)
+        menu = window.menus.view
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is menu)
+        spot = menu.actionGeometry(talk.toggle).center()
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=spot)
+        qtbot.waitUntil(lambda: not talk.dock.visibleRegion().isEmpty())
+        assert talk.dock.widget().isEnabled()  # in sight: its fields take their keys
+    finally:
+        close_window(window)

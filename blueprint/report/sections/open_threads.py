@@ -8,6 +8,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from ...analysis.threads import Thread, date_words, open_threads, subject_words
 from .. import formatting as fmt
+from .. import rtl
 from ..content.outline import OPEN_THREADS
 from ..context import RenderContext
 from ..rtl import Paragraph
@@ -70,9 +71,13 @@ def _about(ctx: RenderContext, thread: Thread) -> list[tuple[str, object]]:
 def _said(ctx: RenderContext, thread: Thread) -> list[tuple[str, object]]:
     parts: list[tuple[str, object]] = []
     for i, comment in enumerate(thread.comments):
-        heading = f"{comment.author}, {date_words(comment.at)}"
+        author = comment.author
+        if rtl.needs_bidi(author):  # its own direction: "Reply: دانا, 7 Dec", not "7 ,دانا"
+            author = rtl.isolate(author)
+        heading = f"{author}, {date_words(comment.at)}"
         if i:
             heading = f"Reply: {heading}"
         parts.append((heading, ctx.styles.cell_muted))
-        parts.append((comment.text, ctx.styles.cell))
+        # Each line as written: a list or two paragraphs in a comment stay apart.
+        parts += [(line, ctx.styles.cell) for line in comment.text.splitlines()]
     return parts
