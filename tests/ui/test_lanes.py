@@ -16,6 +16,7 @@ from blueprint.ui.commands import (
     RemoveStage,
     RemoveTouchpoints,
 )
+from blueprint.ui.lanes.install import LANES_TAB_TODAY, TODAY_ONLY
 from blueprint.ui.lanes.layout import LANE_FIELDS, RULES
 from blueprint.ui.lanes.text import plain_tooltip
 from tests.ui.canvas_helpers import LEFT, NO_BUTTON, double_click, mouse
@@ -359,3 +360,21 @@ def test_a_file_dropped_on_the_lanes_opens_and_the_lanes_show_it(qtbot, small_wi
     qtbot.waitUntil(lambda: small_window.document.path == path)
     assert lanes.scene.column("t1") is None
     assert lanes.scene.column("tp-complaint").face.title == "Raises a formal complaint"
+
+
+def test_in_the_future_state_the_lanes_say_they_are_today_s_and_refuse_edits(qtbot, small_window):
+    """A lane has one text, today's: edited while the window showed tomorrow's journey, it
+    changed today's text, while the status bar said every edit changed the future only."""
+    document = small_window.document
+    qtbot.keyClick(small_window, Qt.Key.Key_2, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    lanes = show_lanes(qtbot, small_window)
+    assert lanes.tabs.tabText(lanes.tabs.indexOf(lanes.view)) == LANES_TAB_TODAY
+    double_click(lanes.view, cell_point(lanes, "t1", "frontstage"))
+    assert not lanes.editor.editor.isVisible()
+    assert small_window.statusBar().currentMessage() == TODAY_ONLY
+    assert document.touchpoint("t1").frontstage == "Shows the total"
+    assert document.undo_stack.count() == 0
+    qtbot.keyClick(small_window, Qt.Key.Key_1, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert lanes.tabs.tabText(lanes.tabs.indexOf(lanes.view)) == "Lanes"
+    double_click(lanes.view, cell_point(lanes, "t1", "frontstage"))
+    assert lanes.editor.editor.isVisible()  # today's journey: the lanes are edited again

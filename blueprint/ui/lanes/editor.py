@@ -31,6 +31,8 @@ class LaneEditor(InPlaceEditor):
         self.editor.setObjectName("laneEditor")
         self.editor.setFrameShape(QFrame.Shape.Box)
         self.editor.setTabChangesFocus(True)
+        #: Why the lanes may not be edited now (None: they may), said when one is tried.
+        self.refused: str | None = None
         view.editRequested.connect(self.start)
 
     @property
@@ -39,6 +41,9 @@ class LaneEditor(InPlaceEditor):
         return self._editing
 
     def start(self, touchpoint_id: str, field: str) -> bool:
+        if self.refused is not None:
+            self.problem.emit(self.refused)
+            return False
         touchpoint = self._document.get("touchpoints", touchpoint_id)
         if touchpoint is None or self._view.lanes_scene.column(touchpoint_id) is None:
             return False

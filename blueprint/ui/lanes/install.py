@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from .. import theme
+from ..canvas.shown import JourneyView
 from ..menus import make_action
 from ..workbench import Workbench
 from .editor import LaneEditor
@@ -21,6 +22,14 @@ LANES_TAB = "Lanes"
 EDIT_HINT = (
     "Double-click a lane cell (or select it and press F2) to edit it: "
     "Ctrl+Enter keeps the text, Escape drops it"
+)
+#: The lanes in the tab while the grid shows tomorrow's journey (or both compared).
+LANES_TAB_TODAY = "Lanes (today)"
+#: The file keeps one text per lane, today's: editing a lane in the future state would
+#: change today's journey while the window says every edit changes tomorrow's.
+TODAY_ONLY = (
+    "The lanes show today's journey: a touchpoint has one text per lane, the same today and "
+    "tomorrow. Show the current state (Ctrl+Shift+1) to edit them."
 )
 LANES_TIP = (
     "The classic service blueprint: each touchpoint's evidence, customer actions, "
@@ -47,6 +56,7 @@ class LanesTools(QObject):
         self.editor.problem.connect(self._status)
         self.selection = SelectionSync(canvas.blueprint_scene, self.scene, self)
         self.view.shown.connect(self._shown)
+        canvas.blueprint_scene.journeyViewChanged.connect(self._journey_view_changed)
         self._add_actions(window, bench.menus.view)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_colour_scheme)
 
@@ -100,7 +110,15 @@ class LanesTools(QObject):
         if shown is not None:
             shown.setFocus()  # the keys go to the view in sight
         if shown is self.view:
-            self._status(EDIT_HINT)
+            self._status(self.editor.refused or EDIT_HINT)
+
+    def _journey_view_changed(self) -> None:
+        today = self._bench.canvas.blueprint_scene.shown.view == JourneyView.CURRENT
+        self.editor.commit()  # a lane being edited keeps its text, as leaving it does
+        self.editor.refused = None if today else TODAY_ONLY
+        self.tabs.setTabText(self.tabs.indexOf(self.view), LANES_TAB if today else LANES_TAB_TODAY)
+        if self.tabs.currentWidget() is self.view:
+            self._status(self.editor.refused or EDIT_HINT)
 
     def _shown(self) -> None:
         # Built just now, or hidden while the grid's selection changed: catch up with it.
