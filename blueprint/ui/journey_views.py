@@ -37,7 +37,8 @@ VIEW_LABELS = {
     JourneyView.FUTURE: (
         "&Future State",
         "Ctrl+Shift+2",
-        "Tomorrow's journey: every edit changes the future state only",
+        "Tomorrow's journey: a card's place, title, emotion, EPIC and friction change "
+        "tomorrow only; its lanes, measures and evidence are the same today and tomorrow",
     ),
     JourneyView.COMPARE: (
         "Compare &Both",
