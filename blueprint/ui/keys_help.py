@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from .inspector.canvas_keyboard import CANVAS_KEYS
+from .screen_fit import resize_within_screen
 
 TITLE = "Keyboard Shortcuts"
 
@@ -74,7 +75,7 @@ class KeyboardShortcuts(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
-        self.resize(760, 600)
+        resize_within_screen(self, 760, 600)
 
     def _section(
         self, title: str, keys: tuple[tuple[str, str], ...] | list[tuple[str, str]]

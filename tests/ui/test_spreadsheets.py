@@ -4,7 +4,7 @@ buttons clicked and typed in."""
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from blueprint.storage import load_blueprint
@@ -282,3 +282,25 @@ def test_a_file_with_formulas_is_refused_and_nothing_changes(qtbot, window, monk
     drive_dialog(monkeypatch, qtbot, try_import)
     from_file_menu(qtbot, window, Qt.Key.Key_M)
     assert snapshot(window.document) == before
+
+
+def test_the_import_dialog_fits_a_small_screen_with_its_buttons_in_sight(
+    qtbot, window, monkeypatch
+):
+    """At 1280x720 its Check, Import and Close buttons were below the screen's edge."""
+
+    class Projector:  # a 1280x720 screen less its panel (the test platform's is 800x800)
+        @staticmethod
+        def availableGeometry() -> QRect:
+            return QRect(0, 0, 1280, 690)
+
+    monkeypatch.setattr(type(window), "screen", lambda self: Projector())
+    dialog = MetricsImportDialog(window.document, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    free = Projector.availableGeometry()
+    assert dialog.height() <= free.height() and dialog.width() <= free.width()
+    for button in (dialog.check_button, dialog.import_button):
+        corner = button.mapTo(dialog, button.rect().bottomRight())
+        assert dialog.rect().contains(corner), button.text()

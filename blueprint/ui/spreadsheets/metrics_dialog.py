@@ -42,6 +42,7 @@ from ...storage.tables.metrics import (
 )
 from ..document import Document
 from ..inspector.forms import add_row, caption, form_layout
+from ..screen_fit import resize_within_screen
 from .metrics_command import import_metrics_command
 from .metrics_settings import remember_mapping, remembered_mapping
 
@@ -137,7 +138,7 @@ class MetricsImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.unplaced, 1)
         layout.addWidget(self.buttons)
-        self.resize(760, 720)
+        resize_within_screen(self, 760, 720)
 
     # --- the file --------------------------------------------------------------------------
 
