@@ -126,7 +126,9 @@ class MetricsImport:
                     "friction points follow them",
                 )
             )
-        placed = f"{self.rows:,} row{'s' if self.rows != 1 else ''} of {self.source}: "
+        # "2 of 4 rows": the rows placed, not every row read, when some could not be.
+        kept = f"{self.rows - len(self.unplaced):,} of " if self.unplaced else ""
+        placed = f"{kept}{self.rows:,} row{'s' if self.rows != 1 else ''} of {self.source}: "
         tail = (
             f"; {len(self.unplaced):,} row{'s' if len(self.unplaced) != 1 else ''} not placed"
             if self.unplaced
