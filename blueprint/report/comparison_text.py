@@ -39,9 +39,23 @@ def number_text(value: float) -> str:
     return fmt.whole(value) if value == round(value) or abs(value) >= 100 else fmt.decimal(value)
 
 
+def shown_delta(change: Change) -> float | None:
+    """The change as the reader can check it against the two values shown: when both are
+    shown as whole numbers, the difference of those (86,853 -> 60,579 is -26,274, though the
+    values before rounding differ by 26,273.2)."""
+    delta, before, after = change.delta, change.before, change.after
+    if delta is None or before is None or after is None:
+        return delta
+    unit = change.measure.unit
+    whole = unit in (Unit.MONEY, Unit.COUNT) or (
+        unit not in _POINTS and unit != Unit.EMOTION and min(abs(before), abs(after)) >= 100
+    )
+    return float(fmt.half_up(after) - fmt.half_up(before)) if whole else delta
+
+
 def delta_text(change: Change, currency: str) -> str:
     """The change, signed: ``-£ 6,480``, ``-22.0 points``, ``+1``, ``0``."""
-    delta = change.delta
+    delta = shown_delta(change)
     if delta is None:
         return fmt.DASH
     if not delta:
@@ -66,7 +80,7 @@ def _amount(change: Change, amount: float, currency: str) -> str:
 
 def change_sentence(change: Change, currency: str) -> str:
     """``Friction cost a year falls by £ 6,480, from £ 7,200 to £ 720.``"""
-    delta = change.delta
+    delta = shown_delta(change)
     label = change.measure.label
     if delta is None:
         return f"{label}: {value_text(change, change.before, currency)} before, " + (

@@ -183,3 +183,20 @@ def test_every_step_name_fits_beside_the_stairs():
         label = next(s for s in drawing.contents if isinstance(s, String) and s.text == name)
         width = stringWidth(label.text, label.fontName, label.fontSize)
         assert label.x + width <= LABEL_WIDTH - 2, name
+
+
+def test_a_change_subtracts_as_the_values_shown_do():
+    """86,853 -> 60,579 read 'change -26,273': the values before rounding differ by
+    26,273.2, but a reader subtracts what is printed."""
+    from blueprint.changes import Change
+    from blueprint.changes.compare import FRICTION_COST, FRICTION_IMPACT, LOST_JOURNEYS
+    from blueprint.report.comparison_text import change_sentence, delta_text
+
+    impact = Change(FRICTION_IMPACT, 86_852.6, 60_579.4)
+    assert delta_text(impact, "GBP") == "-26,274"
+    assert change_sentence(impact, "GBP") == (
+        "Friction impact falls by 26,274, from 86,853 to 60,579."
+    )
+    cost = Change(FRICTION_COST, 1_000.5, 400.4)
+    assert delta_text(cost, "GBP") == "-£ 601"  # £ 1,001 -> £ 400
+    assert delta_text(Change(LOST_JOURNEYS, 480.0, 0.0), "GBP") == "-480"
