@@ -75,7 +75,8 @@ def test_metrics_are_imported_into_the_blueprint_with_a_report(capsys, tmp_path,
     )
     assert code == 0 and err == ""
     assert out.splitlines() == [
-        "Imported 2 of 4 rows of contacts.csv: 2 measures added, 0 measures updated; 2 rows not placed.",
+        "Imported 2 of 4 rows of contacts.csv: 2 measures added, 0 measures updated; "
+        "2 rows not placed.",
         "Not placed:",
         "  row 4: no touchpoint is titled 'Nowhere'",
         "  row 5: the value (column 'Value') must be a number (got 'many')",

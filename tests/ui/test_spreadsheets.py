@@ -187,7 +187,8 @@ def test_metrics_mapped_in_the_dialog_appear_on_their_touchpoints_and_undo_in_on
     from_file_menu(qtbot, window, Qt.Key.Key_M)
     ((summary, rows),) = seen
     assert summary == (
-        "Imported 2 of 4 rows of contacts.csv: 2 measures added, 0 measures updated; 2 rows not placed."
+        "Imported 2 of 4 rows of contacts.csv: 2 measures added, 0 measures updated; "
+        "2 rows not placed."
     )
     assert rows == [
         "row 4: no touchpoint is titled 'Nowhere'",
