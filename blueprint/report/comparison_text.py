@@ -105,8 +105,10 @@ def headline_sentence(delta: FiguresDelta, currency: str, where: str = "") -> st
         # "Cuts the friction cost", not "avoids": the summary's "avoidable cost a year" is the
         # improvements' figure, a different one.
         cost = delta.change(FRICTION_COST)
+        shown = shown_delta(cost)  # the cut as the two amounts shown subtract
+        cut = delta.avoidable_cost if shown is None else -shown
         gain = (
-            f"would cut the friction cost by about {fmt.money(delta.avoidable_cost, currency)} "
+            f"would cut the friction cost by about {fmt.money(cut, currency)} "
             f"a year, from {value_text(cost, cost.before, currency)} to "
             f"{value_text(cost, cost.after, currency)}"
         )
