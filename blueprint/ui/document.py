@@ -92,6 +92,11 @@ class Document(QObject):
     def path(self) -> Path | None:
         return self._path
 
+    def folder(self) -> str:
+        """Where a file dialog about this blueprint starts: its folder; '' (the dialog's own
+        default) for a blueprint never saved."""
+        return str(self._path.parent) if self._path is not None else ""
+
     def is_modified(self) -> bool:
         return not self._undo_stack.isClean()
 

@@ -167,7 +167,7 @@ def test_metrics_mapped_in_the_dialog_appear_on_their_touchpoints_and_undo_in_on
 ):
     path = tmp_path / "contacts.csv"
     path.write_text(CONTACTS)
-    answer_file_dialogs(monkeypatch, path)
+    asked = answer_file_dialogs(monkeypatch, path)
     before, steps = snapshot(window.document), window.document.undo_stack.count()
 
     def act(dialog):
@@ -185,6 +185,8 @@ def test_metrics_mapped_in_the_dialog_appear_on_their_touchpoints_and_undo_in_on
 
     seen = drive_dialog(monkeypatch, qtbot, act)
     from_file_menu(qtbot, window, Qt.Key.Key_M)
+    # The file dialog started beside the blueprint (it started in the working folder).
+    assert asked[0][1] == str(tmp_path)
     ((summary, rows),) = seen
     assert summary == (
         "Imported 2 of 4 rows of contacts.csv: 2 measures added, 0 measures updated; "

@@ -34,9 +34,11 @@ class CompareWith(QObject):
             menu.insertAction(entries[after + 1], self.action)
 
     def ask_path(self) -> Path | None:
-        start = str(self._bench.document.path.parent) if self._bench.document.path else ""
         name, _ = QFileDialog.getOpenFileName(
-            self._bench.frame, "Compare with another version", start, FILE_FILTER
+            self._bench.frame,
+            "Compare with another version",
+            self._bench.document.folder(),
+            FILE_FILTER,
         )
         return Path(name) if name else None
 

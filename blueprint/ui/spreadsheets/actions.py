@@ -122,7 +122,9 @@ class SpreadsheetActions(QObject):
         return path if path.suffix else path.with_suffix(".xlsx")
 
     def ask_open_path(self, title: str, filters: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self._bench.frame, title, "", filters)
+        name, _ = QFileDialog.getOpenFileName(
+            self._bench.frame, title, self._bench.document.folder(), filters
+        )
         return Path(name) if name else None
 
     def _error(self, title: str, error: BlueprintFileError) -> None:

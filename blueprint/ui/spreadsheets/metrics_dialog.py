@@ -143,7 +143,10 @@ class MetricsImportDialog(QDialog):
     # --- the file --------------------------------------------------------------------------
 
     def ask_path(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import Metrics", "", SPREADSHEET_FILTER)
+        # Beside the blueprint: an export from the team's tools is usually kept with it.
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import Metrics", self.document.folder(), SPREADSHEET_FILTER
+        )
         return Path(name) if name else None
 
     def choose_file(self) -> None:
