@@ -124,18 +124,27 @@ def _leaf(collection: str, path: str) -> Leaf:
 
 
 def _value_words(collection: str, leaf: Leaf, value: Any, names: Names) -> str:
-    """A conflict's value in words: a cell as "Stage / Channel", a frequency as "20 a week,
-    estimated", any other group field by field."""
-    members = group_members(collection, leaf.path)
-    if members is not None and isinstance(value, dict):
+    """A conflict's value in words: decided whole (``whole_value_words``) or as one field."""
+    said = whole_value_words(collection, leaf.path, value, names)
+    return said if said is not None else names.value(leaf.kind, value, leaf.item_kind)
+
+
+def whole_value_words(collection: str, path: str, value: Any, names: Names) -> str | None:
+    """A value decided whole, in words: a cell as "Stage / Channel", a frequency as "20 a
+    week, estimated", any other group field by field; None for the value of one field. The
+    command line's conflict lines and the editor's Conflicts panel both say them so."""
+    if not isinstance(value, dict):
+        return None
+    members = group_members(collection, path)
+    if members is not None:
         fields = {name_of(member): member for member in members}
         if set(fields) == {"stage_id", "channel_id"}:
             return names.cell(value.get("stage_id"), value.get("channel_id"))
         words = (
-            _value_words(collection, _leaf(collection, path), value.get(name), names)
-            for name, path in fields.items()
+            _value_words(collection, _leaf(collection, member), value.get(name), names)
+            for name, member in fields.items()
         )
         return "; ".join(f"{label(name)} {said}" for name, said in zip(fields, words, strict=True))
-    if whole_model(collection, leaf.path) is Frequency and isinstance(value, dict):
+    if whole_model(collection, path) is Frequency:
         return names.frequency(value)
-    return names.value(leaf.kind, value, leaf.item_kind)
+    return None

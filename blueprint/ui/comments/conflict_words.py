@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ...changes.conflicts import whole_value_words
 from ...changes.words import LABELS as FIELD_LABELS
 from ...changes.words import Names
 from ...model import Conflict, ConflictKind
@@ -76,10 +77,6 @@ def value_words(document: Document, path: str, value: Any) -> str:
         if name.endswith("_ids"):
             return ", ".join(f"'{_named(document, v)}'" for v in value if isinstance(v, str))
         return ", ".join(value_words(document, "", v) for v in value)
-    if isinstance(value, dict) and name == "frequency":  # one value: "20 a week, estimated"
-        return Names(document.blueprint).frequency(value)
-    if isinstance(value, dict) and name == "cell":  # "Install / SMS", "today's stage / SMS"
-        return Names(document.blueprint).cell(value.get("stage_id"), value.get("channel_id"))
     if isinstance(value, dict):
         parts = [f"{field_words(k)} {value_words(document, k, v)}" for k, v in value.items()]
         return "; ".join(parts) or "none"
@@ -102,6 +99,13 @@ class ConflictWords:
         return f"{self.what[:1].upper()}{self.what[1:]}" + (f": {self.field}" if self.field else "")
 
 
+def _said(document: Document, conflict: Conflict, value: Any) -> str:
+    """One side's value: a cell or a frequency as the command line says it, decided whole."""
+    names = Names(document.blueprint)
+    whole = whole_value_words(conflict.collection, conflict.field, value, names)
+    return whole if whole is not None else value_words(document, conflict.field, value)
+
+
 def conflict_words(document: Document, conflict: Conflict) -> ConflictWords:
     what = entity_words(document, conflict.collection, conflict.entity_id)
     field = field_words(conflict.field) if conflict.field else ""
@@ -117,8 +121,9 @@ def conflict_words(document: Document, conflict: Conflict) -> ConflictWords:
         )
         mine, theirs = (kept, deleted) if mine_kept else (deleted, kept)
     else:
-        kept = value_words(document, conflict.field, conflict.kept)
-        other = value_words(document, conflict.field, conflict.other)
+        kept, other = (
+            _said(document, conflict, value) for value in (conflict.kept, conflict.other)
+        )
         sentence = f"Both changed the {field or 'entity'}. The file holds {conflict.kept_from}."
         mine, theirs = (kept, other) if mine_kept else (other, kept)
     return ConflictWords(what, field, sentence, mine, theirs)
