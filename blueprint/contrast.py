@@ -9,6 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+#: WCAG 2.1 AA: text reads at 4.5:1 on what it sits on (1.4.3); a line or mark that means
+#: something stands out at 3:1 (1.4.11).
+TEXT_CONTRAST = 4.5
+MARK_CONTRAST = 3.0
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    """``#1d4e89`` as (29, 78, 137)."""
+    value = colour.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
 
 def contrast_ratio(foreground: str, background: str) -> float:
     """The WCAG 2 contrast ratio of two ``#rrggbb`` colours: 1 (none) .. 21 (black on white)."""
@@ -29,14 +40,13 @@ def luminance(hex_colour: str) -> float:
         value = channel / 255
         return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
 
-    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    red, green, blue = rgb(hex_colour)
     return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
 
 
 def mix(first: str, second: str, amount: float) -> str:
     """``first`` moved ``amount`` (0..1) of the way towards ``second``, both ``#rrggbb``."""
-    a = [int(first[i : i + 2], 16) for i in (1, 3, 5)]
-    b = [int(second[i : i + 2], 16) for i in (1, 3, 5)]
+    a, b = rgb(first), rgb(second)
     return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
 
 

@@ -7,7 +7,8 @@ reads them as they are.
 from __future__ import annotations
 
 from ..analysis import Wave
-from ..contrast import contrast_ratio, mix, most_readable
+from ..contrast import TEXT_CONTRAST, contrast_ratio, mix, most_readable
+from ..contrast import rgb as rgb  # the deck reads colours through the palette
 
 INK = "#1f2933"
 MUTED = "#5f6b7a"
@@ -19,8 +20,6 @@ GOOD_FILL = "#eaf5ee"
 TILE_FILL = "#f3f6f9"
 WHITE = "#ffffff"
 BLACK = "#000000"
-#: WCAG 2.1 AA: text reads at 4.5:1 on what it sits on.
-TEXT_CONTRAST = 4.5
 
 #: Each wave's colour: as text on white and under a white rank number, each reads at
 #: 4.5:1 or more.
@@ -44,12 +43,6 @@ EMPTY_CELL = "#f4f6f8"
 TODAY_COLOUR = "#8a94a6"
 BETTER = "#1f7a5a"
 WORSE = "#b3261e"
-
-
-def rgb(colour: str) -> tuple[int, int, int]:
-    """``#1d4e89`` as (29, 78, 137)."""
-    value = colour.lstrip("#")
-    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
 def heat_hex(fraction: float) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QGraphicsView
 
-from ..contrast import faintest_readable
+from ..contrast import TEXT_CONTRAST, faintest_readable
 from .canvas import palette
 from .canvas.palette import contrast_ratio as contrast_ratio  # one formula, Qt-free
 
@@ -117,10 +117,6 @@ def use_theme(theme: Theme) -> bool:
 
 def use_system_theme() -> bool:
     return use_theme(theme_for(system_scheme()))
-
-
-#: WCAG 2.1 AA for text (1.4.3).
-TEXT_CONTRAST = 4.5
 
 
 def readable_hints() -> None:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from ...contrast import MARK_CONTRAST, TEXT_CONTRAST, most_readable
 from ...contrast import contrast_ratio as contrast_ratio  # one formula, Qt-free
-from ...contrast import most_readable
 from ...model import FrictionNature
 
 INK = "#1d2630"
@@ -106,8 +106,8 @@ def _ink_on(background: str, dark_ink: str) -> str:
 # ``ui.contrast`` turns that into pairs and a test checks them in every theme, so a colour
 # added without saying, or one that does not read, fails the tests.
 
-TEXT = 4.5
-MARK = 3.0
+TEXT = TEXT_CONTRAST
+MARK = MARK_CONTRAST
 #: Drawn under everything else: what it needs is said by what is drawn on it.
 SURFACE = "surface"
 #: A coloured mark (a score, a severity, a step): filled, edged with ``MARK_EDGE``, its
