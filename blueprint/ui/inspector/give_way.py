@@ -7,7 +7,7 @@ user is typing in, or looking at behind another tab, is left where it is.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
 from shiboken6 import isValid
 
@@ -43,9 +43,9 @@ class GiveWay(QObject):
             for dock in self._docks:
                 dock.show()
             (front or first).raise_()
-            # The canvas narrows once the window lays itself out again: then keep the card
-            # just picked in sight, not behind the panel that came back.
-            QTimer.singleShot(0, self._view, self._view.keep_selection_in_sight)
+            # The canvas narrows once the window lays itself out again: keep the card just
+            # picked in sight then, not behind the panel that came back.
+            self._view.keep_selection_in_sight_as_it_settles()
         elif not chosen and not self.gave_way and first.isVisible() and not self._in_use():
             self._put_away()
 
