@@ -36,7 +36,11 @@ def value_text(change: Change, value: float | None, currency: str) -> str:
 
 def number_text(value: float) -> str:
     """A reach or an impact: whole when it is whole or large, else one decimal."""
-    return fmt.whole(value) if value == round(value) or abs(value) >= 100 else fmt.decimal(value)
+    return fmt.whole(value) if _shown_whole(value) else fmt.decimal(value)
+
+
+def _shown_whole(value: float) -> bool:
+    return value == round(value) or abs(value) >= 100
 
 
 def shown_delta(change: Change) -> float | None:
@@ -47,8 +51,12 @@ def shown_delta(change: Change) -> float | None:
     if delta is None or before is None or after is None:
         return delta
     unit = change.measure.unit
+    # Money and counts are always whole; a reach or an impact as ``number_text`` shows it.
     whole = unit in (Unit.MONEY, Unit.COUNT) or (
-        unit not in _POINTS and unit != Unit.EMOTION and min(abs(before), abs(after)) >= 100
+        unit not in _POINTS
+        and unit != Unit.EMOTION
+        and _shown_whole(before)
+        and _shown_whole(after)
     )
     return float(fmt.half_up(after) - fmt.half_up(before)) if whole else delta
 
