@@ -21,7 +21,7 @@ from ..content.subject import PlanSubject
 from .draw import Box, Para, fitted, rect, text_box
 from .frame import BODY, GAP, HEIGHT, MARGIN, TITLE_SLIDE, WIDTH, place_title, titled_slide
 from .notes import set_notes
-from .staircase import MARK_SHAPES, draw_staircase
+from .staircase import draw_mark, draw_staircase
 from .text import fitting_size
 
 # --- the cover --------------------------------------------------------------------------------
@@ -190,15 +190,13 @@ def _waves_legend(slide: Slide, box: Box) -> None:
     """Each wave's mark in its colour, and its name."""
     x = box.left
     for wave in Wave:
-        mark, colour = staircase_content.WAVE_MARKS[wave], palette.WAVE_COLOURS[wave]
-        hollow = mark.hollow
-        rect(
+        draw_mark(
             slide,
             Box(x, box.top + 4, 9, 9),
-            palette.WHITE if hollow else colour,
-            shape=MARK_SHAPES[mark],
-            line=colour if hollow else None,
-            line_width=1.5,
+            staircase_content.WAVE_MARKS[wave],
+            palette.WAVE_COLOURS[wave],
+            edge=None,
+            widths=(1.5, 1.5),
         )
         width = 14 + 7 * len(wave.value)
         text_box(

@@ -85,6 +85,30 @@ MARK_SHAPES = {
 }
 
 
+def draw_mark(
+    slide: Slide,
+    box: Box,
+    mark: Mark,
+    colour: str,
+    *,
+    edge: str | None,
+    widths: tuple[float, float],
+    name: str | None = None,
+):
+    """A wave's mark in ``box``: filled in ``colour`` and edged in ``edge`` (none: no edge),
+    or, hollow, white and edged in ``colour``; ``widths``: the edge's, filled and hollow."""
+    hollow = mark.hollow
+    return rect(
+        slide,
+        box,
+        palette.WHITE if hollow else colour,
+        shape=MARK_SHAPES[mark],
+        line=colour if hollow else edge,
+        line_width=widths[1] if hollow else widths[0],
+        name=name,
+    )
+
+
 def _lift(slide: Slide, box: Box, shape: LiftShape, y) -> None:
     x = box.left + shape.x
     start = y(shape.start)
@@ -98,14 +122,14 @@ def _lift(slide: Slide, box: Box, shape: LiftShape, y) -> None:
             arrow.rotation = 180
         arrow.name = f"Arrow head {rank}"
     r = shape.radius
-    grow, hollow = MARK_REACH[shape.mark], shape.mark.hollow
-    circle = rect(
+    reach, hollow = r * MARK_REACH[shape.mark], shape.mark.hollow
+    circle = draw_mark(
         slide,
-        Box(x - r * grow, start - r * grow, 2 * r * grow, 2 * r * grow),
-        palette.WHITE if hollow else shape.colour,
-        shape=MARK_SHAPES[shape.mark],
-        line=shape.colour if hollow else palette.WHITE,
-        line_width=2.0 if hollow else 1.25,
+        Box(x - reach, start - reach, 2 * reach, 2 * reach),
+        shape.mark,
+        shape.colour,
+        edge=palette.WHITE,
+        widths=(1.25, 2.0),
         name=f"Lift {rank}",
     )
     frame = circle.text_frame
