@@ -24,6 +24,7 @@ from .content.staircase import (
     Lift,
     LiftShape,
     Mark,
+    StaircaseGeometry,
     mark_outline,
     staircase_geometry,
 )
@@ -44,7 +45,12 @@ __all__ = [
 
 
 def staircase_drawing(lifts: list[Lift], width: float, regular: str, bold: str) -> Drawing:
-    geometry = staircase_geometry(lifts, width)
+    return geometry_drawing(staircase_geometry(lifts, width), regular, bold)
+
+
+def geometry_drawing(geometry: StaircaseGeometry, regular: str, bold: str) -> Drawing:
+    """The staircase laid out as ``geometry`` says (for a caller that keeps the geometry)."""
+    width = geometry.width
     drawing = Drawing(width, geometry.height)
     for band in geometry.bands:
         draw_band(drawing, band, width, bold)

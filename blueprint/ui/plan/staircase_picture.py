@@ -14,10 +14,10 @@ from reportlab.graphics import renderSVG
 from reportlab.graphics.shapes import Drawing
 
 from ...analysis import ImprovementScore, Plan
-from ...report.content.staircase import staircase_geometry
+from ...report.content.staircase import StaircaseGeometry, staircase_geometry
 from ...report.fonts import BOLD, REGULAR
 from ...report.sections.stairway import MAX_DRAWN
-from ...report.staircase import LEGEND_HEIGHT, Lift, staircase_drawing
+from ...report.staircase import LEGEND_HEIGHT, Lift, geometry_drawing
 from ...report.styles import MARGIN_X, page_size
 from .staircase_fonts import qt_font_family, reportlab_fonts
 
@@ -64,7 +64,8 @@ def staircase_picture(plan: Plan, width: float) -> StaircasePicture:
     no_step = [s for s in plan.improvements if s.current_step is None]
     lifts = [Lift(s.rank, s.wave, s.current_step, s.target_step) for s in drawn]  # type: ignore[arg-type]
     fonts = reportlab_fonts()
-    drawing = staircase_drawing(lifts, max(MIN_WIDTH, width), fonts.regular, fonts.bold)
+    geometry = staircase_geometry(lifts, max(MIN_WIDTH, width))
+    drawing = geometry_drawing(geometry, fonts.regular, fonts.bold)
     return StaircasePicture(
         svg=_svg(drawing),
         width=drawing.width,
@@ -72,7 +73,7 @@ def staircase_picture(plan: Plan, width: float) -> StaircasePicture:
         drawn=tuple(drawn),
         crowded=tuple(crowded),
         no_step=tuple(no_step),
-        spots=_spots(lifts, drawing.width, drawn),
+        spots=_spots(geometry, drawn),
     )
 
 
@@ -85,10 +86,9 @@ def _svg(drawing: Drawing) -> bytes:
     return svg.encode("utf-8")
 
 
-def _spots(lifts: list[Lift], width: float, drawn: list[ImprovementScore]) -> tuple[LiftSpot, ...]:
+def _spots(geometry: StaircaseGeometry, drawn: list[ImprovementScore]) -> tuple[LiftSpot, ...]:
     # Where the drawing put each lift: its mark at the current step, its column around it.
-    shapes = staircase_geometry(lifts, width).lifts
     return tuple(
         LiftSpot(score, shape.x, shape.half_width, shape.start)
-        for score, shape in zip(drawn, shapes, strict=True)
+        for score, shape in zip(drawn, geometry.lifts, strict=True)
     )
