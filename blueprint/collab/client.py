@@ -31,15 +31,18 @@ from pycrdt import (
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus, InvalidURI
 
+from .layout import LAYOUT_VERSION
 from .mapping import LiveDoc
 from .protocol import (
     AWARENESS,
     AWARENESS_TIMEOUT,
     HISTORY_HEADER,
+    LAYOUT_HEADER,
     MAX_MESSAGE_BYTES,
     STEP2,
     SYNC,
     awareness_message,
+    layout_of,
     read_payload,
     room_url,
     without_query,
@@ -200,6 +203,15 @@ class RoomClient:
         except (OSError, TimeoutError, ConnectionClosed) as error:
             log.info("cannot reach %s: %s", without_query(url), error)
             return Status.OFFLINE
+        theirs = layout_of(websocket.response.headers.get(LAYOUT_HEADER))
+        if theirs < LAYOUT_VERSION:
+            # Its other editors may not read what this one writes (a removal mark).
+            await websocket.close()
+            self._set_status(
+                Status.REFUSED,
+                "the server is of an older blueprint than this editor: update the server",
+            )
+            return Status.REFUSED
         connection = _Connection(websocket)
         self._connection = connection
         synced = False
@@ -239,6 +251,8 @@ class RoomClient:
             reason = "the server refused the token"
         elif status == HTTPStatus.NOT_FOUND:
             reason = f"the server has no room {self.room!r}"
+        elif status == HTTPStatus.UPGRADE_REQUIRED:
+            reason = "the server is of a newer blueprint than this editor: update blueprint"
         else:
             reason = f"the server answered HTTP {status}"
         self._set_status(Status.REFUSED, reason)

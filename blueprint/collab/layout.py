@@ -18,11 +18,18 @@
   objects (``future``, a conflict's ``kept`` and ``other``) are one JSON text each. Numbers
   are Yjs numbers; a missing key holds the field's default. ``_order`` holds the entity's
   fractional order key.
+- A removed entity keeps its Map, marked by a key ``_removed.<Yjs client id>`` (``True``) of
+  each replica that removed it (``removal_key``); an entity with such a key is not there
+  (``is_removed``). So an edit someone makes to it meanwhile goes into its Map, and when the
+  remover undoes the removal (which deletes the mark), the entity comes back with that edit.
+  When two people remove it, it stays removed until both have undone.
 
-Layout 2 made the id sets; layout 1 held them as JSON text. A layout-2 reader reads either
-form of an id set (a room seeded by layout 1 keeps JSON text until a field is next written,
-and editors of layout 1 may still write it); a writer writes the set form
-(``mapping.py`` converts a JSON-text field on its first write).
+Layout 3 made the removal marks; layout 2 deleted a removed entity's Map (an edit made to
+it meanwhile was lost, and undoing the removal brought back a Map without it), and a reader
+of 3 reads a room of 2 as it was (it holds no marks; removals in it are marked from then on).
+Layout 2 made the id sets; layout 1 held them as JSON text. A reader reads either form of an
+id set (a room seeded by layout 1 keeps JSON text until a field is next written); a writer
+writes the set form (``mapping.py`` converts a JSON-text field on its first write).
 
 Nothing here imports Qt; the module only turns entities into key/value pairs and back.
 """
@@ -32,6 +39,7 @@ from __future__ import annotations
 import json
 import types
 import typing
+from collections.abc import Iterable
 from typing import Any, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -50,8 +58,11 @@ ROOTS = (META, PROPERTIES, *KINDS)
 #: The blueprint's own fields, kept in ``properties``.
 PROPERTY_FIELDS = ("title", "description", "organisation", "currency")
 ORDER_KEY = "_order"
-#: 2: id sets are nested Maps (1: JSON text); a reader of 2 reads rooms of 1.
-LAYOUT_VERSION = 2
+#: 3: a removed entity keeps its Map, marked (2: its Map was deleted); 2: id sets are nested
+#: Maps (1: JSON text). A reader of 3 reads rooms of 2 and 1.
+LAYOUT_VERSION = 3
+#: The start of a removal mark's key: ``_removed.`` and the Yjs client id of the remover.
+REMOVED = "_removed."
 META_KEYS = ("format", "layout", "history")
 
 
@@ -64,6 +75,16 @@ ID_SETS: dict[str, dict[str, str | None]] = {
     "touchpoints": {"persona_ids": None},
     "improvements": {"friction_ids": None, "epic_letters": None, "brings_about": None},
 }
+
+
+def removal_key(client_id: int) -> str:
+    """The key that marks an entity removed by the replica of ``client_id``."""
+    return f"{REMOVED}{client_id}"
+
+
+def is_removed(keys: Iterable[str]) -> bool:
+    """Whether an entity's Map, given by its keys, holds a removal mark: it is not there."""
+    return any(key.startswith(REMOVED) for key in keys)
 
 
 class LayoutError(ValueError):
@@ -169,18 +190,26 @@ class FieldPlan:
     # --- keys -> entity ------------------------------------------------------------------------
 
     def decode(self, entity_id: str, raw: dict[str, Any]) -> Identified:
-        """The entity from its Map's keys; ``LayoutError`` when they do not make one."""
-        return self.validate(entity_id, self.prepare(entity_id, raw))
+        """The entity from its Map's keys (marked removed or not); ``LayoutError`` when they
+        do not make one."""
+        data = self.prepare(entity_id, raw)
+        assert data is not None
+        return self.validate(entity_id, data)
 
-    def prepare(self, entity_id: str, raw: dict[str, Any]) -> dict[str, Any]:
-        """The entity's data as the file would hold it, from its Map's keys."""
+    def prepare(
+        self, entity_id: str, raw: dict[str, Any], hide_removed: bool = False
+    ) -> dict[str, Any] | None:
+        """The entity's data as the file would hold it, from its Map's keys; with
+        ``hide_removed``, None for an entity marked removed."""
         data: dict[str, Any] = {"id": entity_id}
         roles = self._roles
         for key, value in raw.items():
             role = roles.get(key)
             if role is None:
                 if key.startswith("_"):
-                    continue  # layout keys (the order)
+                    if hide_removed and key.startswith(REMOVED):
+                        return None
+                    continue  # layout keys (the order, a removal mark)
                 raise LayoutError(f"{self.model.noun} {entity_id!r} has no field {key!r}")
             if role is _SCALAR:
                 data[key] = value

@@ -54,6 +54,8 @@ from .layout import (
     FieldPlan,
     LayoutError,
     decode_properties,
+    is_removed,
+    removal_key,
 )
 from .order import key_between, set_edits, spread_keys
 from .primitives import (
@@ -361,13 +363,11 @@ class LiveDoc:
     def _reread(self, kind: str, ids: Iterable[str]) -> None:
         root = self.roots[kind]
         entries = self._entries[kind]
-        before = {i: entries.get(i) for i in ids}
+        before = {i: entries.pop(i, None) for i in ids}
         raw: dict[str, Any] = {}
         for entity_id in ids:
             value = root.get(entity_id)
-            if value is None:
-                entries.pop(entity_id, None)
-            else:
+            if value is not None:
                 raw[entity_id] = json.loads(str(value)) if isinstance(value, Map) else value
         entries.update(read_entries(kind, raw))
         positions = self._ordered_pos.get(kind)
@@ -459,7 +459,8 @@ class LiveDoc:
 
 def read_entries(kind: str, raw: dict[str, Any]) -> dict[str, _Entry]:
     """Entries from entity id -> the JSON of its Map; an entity whose keys do not make a
-    valid one is kept with ``entity=None`` (hidden, and logged)."""
+    valid one is kept with ``entity=None`` (hidden, and logged); one marked removed has
+    no entry."""
     plan = PLANS[kind]
     entries: dict[str, _Entry] = {}
     prepared: list[tuple[str, str, dict]] = []
@@ -471,7 +472,9 @@ def read_entries(kind: str, raw: dict[str, Any]) -> dict[str, _Entry]:
         order = fields.get(ORDER_KEY)
         order = order if isinstance(order, str) else ""
         try:
-            prepared.append((entity_id, order, plan.prepare(entity_id, fields)))
+            data = plan.prepare(entity_id, fields, hide_removed=True)
+            if data is not None:  # else removed: not there
+                prepared.append((entity_id, order, data))
         except LayoutError as error:
             log.warning("hidden: %s", error)
             entries[entity_id] = _Entry(order, None)
@@ -554,9 +557,17 @@ class _Writer:
 
     def _remove(self, kind: str, entity_id: str) -> bool:
         root = self.live.roots[kind]
-        if entity_id not in root:
+        entity_map = root.get(entity_id)
+        if entity_map is None:
             return False
-        del root[entity_id]
+        if not isinstance(entity_map, Map):
+            del root[entity_id]  # not an entity: nothing to bring back
+        elif is_removed(entity_map.keys()):
+            return False
+        else:
+            # Marked, not deleted (layout 3): an edit someone makes meanwhile stays in the
+            # Map, and undoing the removal (deleting the mark) brings the entity back with it.
+            entity_map[removal_key(self.live.doc.client_id)] = True
         order = self.order(kind)
         order[:] = [item for item in order if item[0] != entity_id]
         self.entities(kind).pop(entity_id, None)

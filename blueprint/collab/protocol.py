@@ -9,7 +9,12 @@ URL and the handshake (docs/collaboration.md):
 - ``&history=ID``: a blueprint client says which history its document holds; the server
   refuses it with HTTP 409 when the room's history differs, so that the client reloads the
   room instead of merging a document of another history into it;
-- the server's handshake answer carries the room's history in ``X-Blueprint-History``.
+- ``&layout=N``: the document layout the client reads and writes (``layout.LAYOUT_VERSION``);
+  the server refuses a client of an older layout, or one that does not say, with HTTP 426
+  (an editor of layout 2 would show entities that layout 3 marks removed), and a client
+  refuses a server that does not answer with its own layout at least as new;
+- the server's handshake answer carries the room's history in ``X-Blueprint-History`` and its
+  layout in ``X-Blueprint-Layout``.
 """
 
 from __future__ import annotations
@@ -20,7 +25,10 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from pycrdt import Decoder, YMessageType, YSyncMessageType, create_awareness_message
 
+from .layout import LAYOUT_VERSION
+
 HISTORY_HEADER = "X-Blueprint-History"
+LAYOUT_HEADER = "X-Blueprint-Layout"
 ROOM_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 #: The largest message a peer may send: a blueprint file's own limit.
 MAX_MESSAGE_BYTES = 256 * 2**20
@@ -42,16 +50,22 @@ class MalformedMessage(ValueError):
 
 
 def room_url(server: str, room: str, token: str, history: str = "") -> str:
-    """The room's URL with the token (and our history) as query parameters."""
+    """The room's URL with the token, our layout (and our history) as query parameters."""
     if not ROOM_PATTERN.match(room):
         raise ValueError(
             f"{room!r} is not a room name: use 1 to 100 letters, digits, '.', '_' or '-'"
         )
     base = server.rstrip("/")
-    params = {"token": token}
+    params = {"token": token, "layout": str(LAYOUT_VERSION)}
     if history:
         params["history"] = history
     return f"{base}/{quote(room)}?{urlencode(params)}"
+
+
+def layout_of(text: str | None) -> int:
+    """A layout number as a query parameter or header gives it; 0 when it gives none."""
+    text = (text or "").strip()
+    return int(text) if text.isdigit() and len(text) < 6 else 0
 
 
 def without_query(url: str) -> str:

@@ -40,14 +40,17 @@ from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
 from .guard import UpdateGuard
+from .layout import LAYOUT_VERSION
 from .mapping import history_of
 from .protocol import (
     AWARENESS,
     AWARENESS_TIMEOUT,
     HISTORY_HEADER,
+    LAYOUT_HEADER,
     MAX_MESSAGE_BYTES,
     ROOM_PATTERN,
     awareness_message,
+    layout_of,
     parse_awareness,
     read_payload,
 )
@@ -418,6 +421,19 @@ class CollabServer:
             return connection.respond(HTTPStatus.UNAUTHORIZED, "A valid token is required.\n")
         if not ROOM_PATTERN.match(name):
             return connection.respond(HTTPStatus.NOT_FOUND, "No such room.\n")
+        if layout_of(params.get("layout")) < LAYOUT_VERSION:
+            log.info(
+                "refused a connection to room %s from %s: an older layout",
+                name[:100],
+                _peer(connection),
+            )
+            response = connection.respond(
+                HTTPStatus.UPGRADE_REQUIRED,
+                f"This server shares blueprints in live layout {LAYOUT_VERSION}: "
+                "update blueprint to join.\n",
+            )
+            response.headers[LAYOUT_HEADER] = str(LAYOUT_VERSION)
+            return response
         assert self._rooms is not None
         entry = await self._rooms.open_room(name)
         current = history_of(entry.room.ydoc)
@@ -437,6 +453,7 @@ class CollabServer:
             entry = self.rooms.get(name)
             if entry is not None:
                 response.headers[HISTORY_HEADER] = history_of(entry.room.ydoc)
+            response.headers[LAYOUT_HEADER] = str(LAYOUT_VERSION)
         return response
 
     async def _serve_connection(self, connection: ServerConnection) -> None:

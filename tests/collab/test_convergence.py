@@ -1,17 +1,21 @@
 """Random concurrent edits on three replicas, delivered in random orders with random
 disconnects, converge to byte-identical canonical files, each valid. The edits include
-links added and removed (lists of ids are id sets), and the replicas start from a room of
-layout 2 (a seed) or from a real room of layout 1 (whose lists are JSON text)."""
+links added and removed (lists of ids are id sets) and each person's undo, and the replicas
+start from a room of layout 3 (a seed) or from a real room of layout 2 (removals deleted maps)
+or of layout 1 (whose lists are JSON text)."""
 
 from __future__ import annotations
 
 import contextlib
+import functools
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from blueprint.collab.layout import LayoutError
+from pycrdt import Map, UndoManager
+
+from blueprint.collab.layout import ROOTS, LayoutError
 from blueprint.collab.mapping import LiveDoc, seed_update
 from blueprint.collab.primitives import (
     InsertEntity,
@@ -35,7 +39,9 @@ from tests.factories import small_blueprint
 
 BASE = small_blueprint()
 SEED = seed_update(BASE)
-LAYOUT1 = (Path(__file__).resolve().parent / "data" / "layout1.yupdate").read_bytes()
+DATA = Path(__file__).resolve().parent / "data"
+LAYOUT1 = (DATA / "layout1.yupdate").read_bytes()
+LAYOUT2 = (DATA / "layout2.yupdate").read_bytes()
 
 
 def toggled(items: list, item: object, data: st.DataObject) -> list:
@@ -149,9 +155,18 @@ def edit(live: LiveDoc, data: st.DataObject) -> None:
 @given(st.data())
 def test_three_replicas_converge_to_the_same_valid_file(data):
     replicas = [LiveDoc() for _ in range(3)]
-    start = data.draw(st.sampled_from([SEED.update, LAYOUT1]))
-    for replica in replicas:
+    start = data.draw(st.sampled_from([SEED.update, LAYOUT2, LAYOUT1]))
+    undos = []
+    for index, replica in enumerate(replicas):
         replica.doc.apply_update(start)
+        # Each person's edits in an origin of their own, undone by their own undo.
+        replica.apply = functools.partial(replica.apply, origin=f"user{index}")
+        undo = UndoManager(
+            scopes=[replica.doc.get(name, type=Map) for name in ROOTS if name != "meta"],
+            capture_timeout_millis=0,
+        )
+        undo.include_origin(f"user{index}")
+        undos.append(undo)
     # Each replica's updates, in the order made; ``seen[i][j]``: how many of j's i has.
     sent: list[list[bytes]] = [[], [], []]
     for index, replica in enumerate(replicas):
@@ -159,11 +174,13 @@ def test_three_replicas_converge_to_the_same_valid_file(data):
     seen = [[0, 0, 0] for _ in range(3)]
     online = [True, True, True]
     for _ in range(data.draw(st.integers(5, 25))):
-        action = data.draw(st.sampled_from(["edit", "edit", "deliver", "toggle"]))
+        action = data.draw(st.sampled_from(["edit", "edit", "deliver", "toggle", "undo"]))
         who = data.draw(st.integers(0, 2))
         if action == "edit":
             with contextlib.suppress(LayoutError):  # refused before anything is written
                 edit(replicas[who], data)
+        elif action == "undo":
+            undos[who].undo()
         elif action == "toggle":
             online[who] = not online[who]
         elif online[who]:

@@ -11,6 +11,7 @@ from pycrdt import Awareness, create_update_message
 from pycrdt._sync import create_sync_step2_message
 from websockets.asyncio.client import connect
 
+from blueprint.collab.protocol import room_url
 from blueprint.storage import dumps_blueprint, loads_blueprint
 
 from .conftest import ROOT_SAMPLE, TOKEN, Peer, ServerProcess, wait_until
@@ -121,10 +122,57 @@ def test_a_wrong_token_is_refused(live):
     assert TOKEN not in log and "not-the-token" not in log
 
 
+def test_a_rename_made_while_the_card_was_removed_comes_back_with_the_undo(live):
+    """Ann removes a card while Bob, not yet told, renames it; the removal wins, and when
+    Ann undoes it the card comes back with Bob's title (layout 2 brought it back broken:
+    hidden, with its friction points)."""
+    ann, bob = ann_shares_bob_joins(live)
+    wait_until(lambda: bob.file() == ann.file(), what="Bob to receive the shared blueprint")
+    tp = first_touchpoint(ann)
+    live["server"].kill()  # both edit at once, neither hearing of the other's edit
+    wait_until(lambda: "online" not in (ann.state()["status"], bob.state()["status"]))
+    ann.edit(["remove", "touchpoints", tp.id])
+    bob.edit(["set", "touchpoints", tp.id, "title", "Bob's title"])
+    live["server"].start()
+    wait_until(lambda: ann.file() == bob.file(), what="the two to agree")
+    assert tp.id not in titles(bob)
+    assert ann.ask("undo")
+    wait_until(lambda: tp.id in titles(bob), what="Ann's undo at Bob's")
+    assert titles(bob)[tp.id] == "Bob's title"
+    wait_until(lambda: ann.file() == bob.file(), what="the two to agree")
+
+
+def test_an_editor_of_an_older_layout_is_refused_and_told_why(live):
+    """An editor of layout 2 would show entities that layout 3 marks removed: the server
+    turns away a connection that does not say it reads layout 3, with HTTP 426."""
+    ann = live["peer"]("Ann", share=SAMPLE)
+    assert ann.ask("synced")
+    url = room_url(live["server"].url, "workshop", TOKEN)
+    for older in (url.replace("layout=3", "layout=2"), url.replace("&layout=3", "")):
+        status, layout, body = asyncio.run(_refusal(older))
+        assert status == 426
+        assert layout == "3"
+        assert "update blueprint" in body
+    assert "an older layout" in live["server"].stop()
+
+
+async def _refusal(url: str) -> tuple[int, str, str]:
+    from websockets.exceptions import InvalidStatus
+
+    try:
+        async with connect(url, proxy=None, compression=None):
+            pass
+    except InvalidStatus as error:
+        response = error.response
+        layout = response.headers.get("X-Blueprint-Layout", "")
+        return response.status_code, layout, response.body.decode()
+    raise AssertionError("the server took the connection")
+
+
 def test_malformed_messages_leave_the_server_serving(live):
     ann = live["peer"]("Ann", share=SAMPLE)
     assert ann.ask("synced")
-    url = f"{live['server'].url}/workshop?token={TOKEN}"
+    url = room_url(live["server"].url, "workshop", TOKEN)
     asyncio.run(_send_garbage(url, 200))
     tp = first_touchpoint(ann)
     ann.edit(["set", "touchpoints", tp.id, "title", "Still working"])
@@ -235,7 +283,7 @@ def test_a_room_rebuilt_from_another_file_is_reloaded_with_the_offline_edits(liv
 def test_a_silent_peer_disappears_after_the_awareness_timeout(live):
     ann = live["peer"]("Ann", share=SAMPLE)
     assert ann.ask("synced")
-    asyncio.run(_silent_ghost(f"{live['server'].url}/workshop?token={TOKEN}", ann))
+    asyncio.run(_silent_ghost(room_url(live["server"].url, "workshop", TOKEN), ann))
 
 
 async def _silent_ghost(url: str, ann) -> None:
@@ -321,7 +369,7 @@ def test_a_layout_1_room_in_the_store_opens_and_its_lists_merge(live):
     layout 2 read it as layout 1 did, and two links added at once to a list still in JSON
     text both stay (both convert it into the same Yjs items)."""
     server = live["server"]
-    url = f"{server.url}/old-room?token={TOKEN}"
+    url = room_url(server.url, "old-room", TOKEN)
     asyncio.run(_send_layout1(url, (LAYOUT1_DATA / "layout1.yupdate").read_bytes()))
     server.kill()
     server.start()  # the room now comes from the store
