@@ -12,7 +12,6 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from pycrdt import Map, UndoManager
 
 from blueprint.collab.layout import ROOTS, LayoutError
