@@ -107,18 +107,23 @@ def test_add_a_measure_pick_its_name_and_type_its_value_each_field_one_step(qtbo
     assert stack.undoText() == "Add measure 'New measure' to 'Complain'"
     editor = panel.editor
     assert editor.name.lineEdit().hasFocus()
+    # A measure with no number yet backs nothing: not known until the team says how.
+    assert rows(panel) == ["New measure: 0 · unknown"]
+    assert backing(window).verdict.text() == "Backed by nothing yet: the team is guessing here."
     pick_with_keys(qtbot, editor.name, "CSAT")
     replace_text(qtbot, editor.value, "64")
     replace_text(qtbot, editor.unit, "%")
+    pick_from_popup(qtbot, editor.source, "measured")
     replace_text(qtbot, editor.origin, "Qualtrics")
     assert rows(panel) == ["CSAT: 64% · measured"]
+    assert backing(window).verdict.text().startswith("Backed by measured data: CSAT")
     measure = window.document.blueprint.measures[-1]
     assert (measure.touchpoint_id, measure.name, measure.value) == ("t3", "CSAT", 64)
-    assert stack.count() == 5  # add, name, value, unit, origin: typing merged per field
+    assert stack.count() == 6  # add, name, value, unit, source, origin: typing merged per field
     assert stack.undoText() == "Edit origin of 'CSAT'"
-    for _ in range(3):
+    for _ in range(4):
         stack.undo()
-    assert rows(panel) == ["CSAT: 0 · measured"]
+    assert rows(panel) == ["CSAT: 0 · unknown"]
     stack.undo()
     stack.undo()
     assert rows(panel) == [] and window.document.blueprint.measures[-1].id != measure.id
@@ -175,7 +180,7 @@ def test_a_frequency_taken_from_a_measure_and_released(qtbot, window):
     form = inspector(window).frictions.editor
     assert form.measure.currentText() == "none: typed in"
     assert not form.count.isReadOnly() and form.period.isEnabled()
-    whole = "Contacts per month: 1,200 · estimated (whole blueprint)"
+    whole = "Contacts per month: 1,200 per month · estimated (whole blueprint)"
     pick_from_popup(qtbot, form.measure, whole)
     frequency = window.document.entity("frictions", "x2").frequency
     assert (frequency.count, frequency.per, frequency.source, frequency.measure_id) == (
@@ -194,6 +199,27 @@ def test_a_frequency_taken_from_a_measure_and_released(qtbot, window):
     replace_text(qtbot, form.count, "900")
     assert window.document.entity("frictions", "x2").frequency.count == 900
     assert stack.count() == 3
+
+
+def test_a_frequency_is_offered_counts_only_not_a_score(qtbot, window):
+    """The checkout's NPS is not a count (no period): its slow page may follow the page views
+    counted a week, or the blueprint's contacts a month, not the NPS."""
+    click_card(window, "t1")
+    open_tab(qtbot, window, FRICTION_TAB)
+    form = inspector(window).frictions.editor
+    offered = [form.measure.itemText(i) for i in range(form.measure.count())]
+    assert offered == [
+        "none: typed in",
+        "Slow page views: 20 views per week · measured",
+        "Contacts per month: 1,200 per month · estimated (whole blueprint)",
+    ]
+    # Made a count (given a period), the NPS would be offered: the rule is the period's.
+    open_tab(qtbot, window, EVIDENCE_TAB)
+    panel = backing(window).measures
+    click_row(qtbot, panel, 1)
+    pick_from_popup(qtbot, panel.editor.period, "per month")
+    open_tab(qtbot, window, FRICTION_TAB)
+    assert form.measure.count() == 4
 
 
 def test_removing_a_measure_leaves_its_frequency_to_be_typed(qtbot, window):
@@ -343,11 +369,12 @@ def test_a_measure_of_the_whole_blueprint_is_offered_to_every_frequency(qtbot, w
     dialog = window.properties.dialog
     qtbot.waitExposed(dialog)
     panel = dialog.measures
-    assert rows(panel) == ["Contacts per month: 1,200 · estimated"]
+    assert rows(panel) == ["Contacts per month: 1,200 per month · estimated"]
     qtbot.mouseClick(panel.add_button, LEFT)
     qtbot.keyClicks(panel.editor.name.lineEdit(), "Complaints a month")
     replace_text(qtbot, panel.editor.value, "45")
     pick_with_keys(qtbot, panel.editor.period, "per month")
+    pick_from_popup(qtbot, panel.editor.source, "measured")
     added = window.document.blueprint.measures[-1]
     assert (added.touchpoint_id, added.name, added.value) == (None, "Complaints a month", 45)
     dialog.close()

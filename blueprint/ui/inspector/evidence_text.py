@@ -87,11 +87,19 @@ def measure_choice(measure: Measure, blueprint_wide: bool) -> str:
     return f"{measure_row(measure)}{where}"
 
 
-def frequency_measures(bp: Blueprint, touchpoint_id: str) -> list[tuple[Measure, bool]]:
+def frequency_measures(
+    bp: Blueprint, touchpoint_id: str, followed_id: str | None = None
+) -> list[tuple[Measure, bool]]:
     """The measures a friction point of this touchpoint may take its frequency from: the
-    touchpoint's own, then the whole blueprint's (with True)."""
-    own = [(m, False) for m in bp.measures if m.touchpoint_id == touchpoint_id]
-    wide = [(m, True) for m in bp.measures if m.touchpoint_id is None]
+    touchpoint's own counts, then the whole blueprint's (with True). A count is a measure
+    with a period; an NPS or a rate is not one, but the measure the frequency already
+    follows (``followed_id``, from a file) is offered whatever it is."""
+
+    def offered(measure: Measure) -> bool:
+        return measure.period is not None or measure.id == followed_id
+
+    own = [(m, False) for m in bp.measures if m.touchpoint_id == touchpoint_id and offered(m)]
+    wide = [(m, True) for m in bp.measures if m.touchpoint_id is None and offered(m)]
     return own + wide
 
 

@@ -89,8 +89,8 @@ class FrictionForm(QWidget):
             form,
             "Follo&ws measure:",
             self.measure,
-            "Take the frequency from a measure of this touchpoint or of the whole blueprint: "
-            "its count, period and source then follow the measure",
+            "Take the frequency from a count measured at this touchpoint or for the whole "
+            "blueprint (a measure with a period): its count, period and source then follow it",
         )
         self.measure.activated.connect(self._measure_chosen)
         self.follows = caption("")
@@ -160,7 +160,8 @@ class FrictionForm(QWidget):
         followed = None
         if friction is not None:
             bp = self._document.blueprint
-            for measure, wide in frequency_measures(bp, friction.touchpoint_id):
+            following = friction.frequency.measure_id
+            for measure, wide in frequency_measures(bp, friction.touchpoint_id, following):
                 choices.append((measure.id, measure_choice(measure, wide)))
             followed = self._document.get("measures", friction.frequency.measure_id or "")
         self._measure_choices = [value for value, _label in choices]

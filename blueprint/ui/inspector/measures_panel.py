@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from ...model import Measure
+from ...model import FrequencySource, Measure
 from ..commands import AddMeasure, RemoveMeasure
 from ..document import Document
 from .evidence_text import NEW_MEASURE, measure_row, measure_tip
@@ -15,6 +15,7 @@ from .list_panel import ListPanel
 from .measure_form import INSPECTOR_LABELS, MeasureForm
 from .row_list import Row
 
+UNKNOWN = FrequencySource.UNKNOWN
 NONE_YET = (
     "No measure yet. Add the numbers you have for this step: NPS, CSAT, contacts a month, "
     "a completion rate, with where each comes from."
@@ -79,7 +80,10 @@ class MeasuresPanel(ListPanel):
         if not self._enabled:
             return
         owner = None if self._whole else self._touchpoint_id
-        if self._add(Measure(touchpoint_id=owner, name=NEW_MEASURE, value=0)):
+        # Not known until the team says how: a new measure backs nothing yet (it would make
+        # the card "backed by measured data" before any number is in).
+        new = Measure(touchpoint_id=owner, name=NEW_MEASURE, value=0, source=UNKNOWN)
+        if self._add(new):
             # Ready to type (or pick) its real name over the placeholder one.
             self.editor.name.setFocus()
             self.editor.name.lineEdit().selectAll()
