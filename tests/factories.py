@@ -293,9 +293,7 @@ def evidence_blueprint() -> Blueprint:
             origin="analytics-export.xlsx",
         ),
         Measure(id="m2", touchpoint_id="t1", name="NPS", value=31, unit="points"),
-        Measure(
-            id="m3", name="Contacts per month", value=1200, period="month", source="estimated"
-        ),
+        Measure(id="m3", name="Contacts per month", value=1200, period="month", source="estimated"),
     ]
     bp.frictions[0].frequency = Frequency(count=20, per="week", source="measured", measure_id="m1")
     bp.evidence = [
