@@ -140,6 +140,21 @@ def cost_note(delta: FiguresDelta, names: dict[str, str]) -> str | None:
     return f"cost per contact unknown for {fmt.join_words(unknown)} (counted as 0)"
 
 
+def figure_sentences(comparison: Comparison) -> list[str]:
+    """Every headline figure for every customer (or the persona compared), a sentence each,
+    and which costs are not known: what the editor shows beside the differences."""
+    whole = comparison.whole
+    lines = [
+        change_sentence(change, comparison.currency)
+        for change in whole.headline
+        if change.before is not None or change.after is not None  # else nothing to say
+    ]
+    note = cost_note(whole, comparison.names)
+    if note:
+        lines.append(f"{note[0].upper()}{note[1:]}.")
+    return lines
+
+
 # --- the comparison as plain text (the command line) ----------------------------------------
 
 

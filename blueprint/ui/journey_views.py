@@ -1,5 +1,6 @@
 """Today's journey and tomorrow's in one file: View › Current, Future and Compare, what the
-status bar says is being edited, and the Differences panel.
+status bar says is being edited, and the Differences panel (what tomorrow buys in numbers,
+and every change).
 
 In the future view every edit changes tomorrow only: a field of a card of both states sets
 its future value, a card or flow or friction point drawn there is tomorrow's only, Delete
@@ -10,7 +11,7 @@ title, and the Differences panel lists every change; clicking one selects its ca
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -22,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..changes import differences
+from ..changes import compare_states, differences
 from ..model import Presence
+from ..report.comparison_text import figure_sentences
 from .canvas.shown import JourneyView
 from .commands import CommandError, RemoveFromFuture, RemoveTouchpoints
 from .document import Document
-from .inspector.forms import caption
+from .inspector.forms import caption, heading
 from .inspector.install import EditingTools
 from .menus import describe
 from .workbench import Workbench
@@ -73,22 +75,41 @@ def removal_for(document: Document, view: JourneyView, touchpoint_ids: list[str]
 
 
 class DifferencesPanel(QWidget):
-    """Every difference of the future state from today's; a click selects its card."""
+    """What the future state buys in numbers (every customer), and every difference of it
+    from today's; a click on a difference selects its card."""
 
     def __init__(self, views: JourneyViews) -> None:
         super().__init__()
         self._views = views
+        self.figures_heading = heading("Tomorrow against today, in numbers")
+        self.figures = QLabel()
+        self.figures.setTextFormat(Qt.TextFormat.PlainText)  # names as typed
+        self.figures.setWordWrap(True)
+        self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.figures.setAccessibleName("The future state in numbers")
+        self.list_heading = heading("What changes")
         self.list = QListWidget(self)
         self.list.setAccessibleName("Differences of the future state")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)  # one change from the next, when they wrap
+        self.list.setSpacing(1)
         self.list.itemClicked.connect(self._picked)
         self.list.itemActivated.connect(self._picked)
         self.empty_note = caption(NO_DIFFERENCE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty_note)
+        layout.addWidget(self.figures_heading)
+        layout.addWidget(self.figures)
+        layout.addWidget(self.list_heading)
         layout.addWidget(self.list, 1)
 
     def refresh(self) -> None:
-        found = differences(self._views.document.blueprint)
+        blueprint = self._views.document.blueprint
+        found = differences(blueprint)
+        figures = figure_sentences(compare_states(blueprint, each_persona=False)) if found else []
+        self.figures.setText("\n".join(f"• {line}" for line in figures))
+        for shown in (self.figures_heading, self.figures, self.list_heading):
+            shown.setVisible(bool(found))
         texts = [(d.describe(), d.touchpoint_id) for d in found]
         shown = [
             (self.list.item(i).text(), self.list.item(i).data(Qt.ItemDataRole.UserRole))
@@ -138,7 +159,13 @@ class JourneyViews(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self.dock.visibilityChanged.connect(self._dock_shown)
-        self.document.edited.connect(self._edited)
+        # Once per burst of edits (typing in a field is many), when the event loop next runs:
+        # the figures of both states are a plan's worth of work on a large blueprint.
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(0)
+        self._refresh_soon.timeout.connect(self._refresh)
+        self.document.edited.connect(self._refresh_soon.start)
         self.document.documentReset.connect(self._reset)
         self._add_menu(bench.menus.view, overlays_menu)
 
@@ -176,7 +203,7 @@ class JourneyViews(QObject):
         toggle.setStatusTip("Show or hide the list of what the future state changes")
         menu.addAction(toggle)
 
-    def _edited(self) -> None:
+    def _refresh(self) -> None:
         if self.dock.isVisible():
             self.panel.refresh()
 
@@ -186,7 +213,7 @@ class JourneyViews(QObject):
 
     def _reset(self) -> None:
         self.show_view(JourneyView.CURRENT, say=False)  # another file opens on today
-        self._edited()
+        self._refresh()
 
 
 def install_journey_views(

@@ -148,6 +148,31 @@ def test_the_differences_panel_lists_the_changes_and_selects_the_card(qtbot, win
     assert window.canvas.blueprint_scene.selected_touchpoint_ids() == ["t2"]
 
 
+def test_the_differences_panel_says_what_tomorrow_buys_in_numbers(qtbot, window):
+    """The checkout's slow page (20 a week, ending in a call at 7.50 each) costs 20 x 52 x
+    7.50 = 7,800 a year; tomorrow's journey without the checkout costs nothing."""
+    window.journey.dock.toggleViewAction().trigger()
+    panel = window.journey.panel
+    qtbot.waitUntil(panel.empty_note.isVisible)
+    assert not panel.figures.isVisible()
+    show(qtbot, window, Qt.Key.Key_2)
+    click_card(window, "t1")
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Delete)
+    qtbot.waitUntil(panel.figures.isVisible)
+    assert panel.figures.text().splitlines() == [
+        "• Friction impact falls by 1,040, from 1,040 to 0.",
+        "• Friction cost a year falls by € 7,800, from € 7,800 to € 0.",
+        "• Lost journeys a year stays at 0.",
+        "• Failure-demand share: 100% before, – after.",
+        "• Channel switches fall by 1, from 2 to 1.",
+    ]
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(panel.empty_note.isVisible)
+    assert not panel.figures.isVisible()
+
+
 def test_compare_draws_todays_emotion_curve_and_tomorrows_dashed(qtbot, window):
     show(qtbot, window, Qt.Key.Key_2)
     click_card(window, "t1")
