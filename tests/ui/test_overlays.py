@@ -337,6 +337,23 @@ def test_the_emotion_curve_runs_through_the_mean_emotion_of_each_stage(window, b
     assert "mean emotion" in points[0].toolTip()
 
 
+def test_the_whole_emotion_curve_is_in_sight_on_a_projectors_screen(qtbot, window):
+    """At 1280x720 and actual size, the grid's top shows every stage's point and label,
+    the saddest too (spread over the broadband grid's height, they were below the edge)."""
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.height() <= 720)
+    view = window.canvas
+    view.actual_size()
+    view.verticalScrollBar().setValue(view.verticalScrollBar().minimum())
+    view_action(window, "Emotion Curve").trigger()
+    points = overlays(window).emotion.item.points()
+    assert min(p.mean for p in points) < 0  # a sad stage, drawn low
+    seen = view.viewport().rect()
+    for point in points:
+        shown = view.mapFromScene(point.sceneBoundingRect()).boundingRect()
+        assert seen.top() <= shown.top() and shown.bottom() <= seen.bottom(), point.text
+
+
 def test_an_emotion_point_tells_a_stage_name_as_typed(qtbot, broadband):
     first = current_state(broadband).stages[0]
     next(s for s in broadband.stages if s.id == first.id).name = "<i>Aware</i> & curious"

@@ -1,7 +1,8 @@
 """The emotion curve: how customers feel along the journey, stage by stage.
 
 The mean emotion of each stage's touchpoints is a point at the middle of its column, high
-for delighted (+2) and low for angry (-2), joined in stage order; its tooltip tells the
+for delighted (+2) and low for angry (-2) on a scale at the top of the grid that fits one
+screen, joined in stage order; its tooltip tells the
 lowest and highest emotion of the stage, since a stage that feels fine on average can still
 hold the journey's worst moment. The curve is drawn see-through over the cards, so it reads
 across a full grid without hiding what is under it; the guide lines of +2, 0 and -2 run
@@ -35,6 +36,10 @@ LABEL_HEIGHT = 32.0
 GUIDE_FONT = 16
 #: Room above +2 and below -2, so points and labels stay inside the grid.
 MARGIN = 48.0
+#: The most the scale spans from +2 to -2, at the top of the grid: on a tall grid the whole
+#: curve stays in one screen (spread over the grid's height, a projector's 720 lines showed
+#: its top half; the points of a sad stage fell out of sight).
+SCALE_SPAN = 360.0
 GUIDES = ((2, "+2 delighted"), (0, "0 neutral"), (-2, "−2 angry"))
 
 
@@ -187,8 +192,10 @@ class EmotionCurveItem(QGraphicsItem):
         self.guides.show_guides(bounds, [(self.y_of(e), words) for e, words in GUIDES])
 
     def y_of(self, emotion: float) -> float:
-        """Where an emotion sits: +2 at the top of the grid, -2 at the bottom."""
-        top, height = self._body.top() + MARGIN, max(0.0, self._body.height() - 2 * MARGIN)
+        """Where an emotion sits: +2 near the top of the grid, -2 at most ``SCALE_SPAN``
+        below it (at the bottom of a short grid)."""
+        top = self._body.top() + MARGIN
+        height = min(SCALE_SPAN, max(0.0, self._body.height() - 2 * MARGIN))
         return top + (2 - emotion) / 4 * height
 
     def boundingRect(self) -> QRectF:
