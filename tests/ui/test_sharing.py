@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 from blueprint.storage import dumps_blueprint, load_blueprint
 from blueprint.storage.locks import Lock, lock_path, read_lock, write_lock
 from blueprint.ui.preferences import set_author_name
+from blueprint.ui.sharing import file_lock
 from blueprint.ui.sharing.disk_watch import SETTLE_MS
 from tests.ui.conftest import BROADBAND
 from tests.ui.editing_helpers import status
@@ -96,6 +97,27 @@ def test_open_anyway_opens_it_and_leaves_their_lock(qtbot, window, monkeypatch, 
     assert window.document.path == sample
     assert read_lock(sample) == theirs  # their editor still holds it
     assert status(window) == "Ben also has broadband.blueprint open, on BEN-PC."
+
+
+def test_when_the_other_editor_closes_the_file_this_one_takes_the_lock(
+    qtbot, window, monkeypatch, sample
+):
+    """Ana opened the file Ben had open. When Ben closes it, Ana's editor holds the lock, so
+    that Carla, opening it next, is told that Ana has it open (she was told nothing)."""
+    monkeypatch.setattr(file_lock, "WATCH_EVERY_MS", 50)
+    someone_elses_lock(sample)
+    answer_next_dialog(qtbot, click_in_dialog("Open Anyway"))
+    open_from_the_menu(window, monkeypatch, sample)
+    qtbot.wait(200)
+    assert read_lock(sample).user == "Ben"  # his editor still has it
+    lock_path(sample).unlink()  # Ben closes the file
+    qtbot.waitUntil(lambda: read_lock(sample) is not None)
+    assert read_lock(sample).user == "Ana" and read_lock(sample).is_mine()
+    assert status(window) == (
+        "Ben has closed broadband.blueprint: whoever opens it now is told you have it open."
+    )
+    close_quietly(window)
+    assert not lock_path(sample).exists()
 
 
 def test_an_open_file_is_locked_in_the_users_name_and_let_go_when_closed(qtbot, sample):

@@ -2,8 +2,9 @@
 it stays open, released when it is closed; and before a file opens, who else has it open.
 
 A lock is advice: the user may open a file someone else has open. The editor then leaves
-the other's lock in place (their editor still holds the file) and takes the lock when the
-file is free again, at its next save.
+the other's lock in place (their editor still holds the file) and takes the lock as soon as
+the file is free again: it looks every ``WATCH_EVERY`` (and at each save), so that a third
+person who opens the file then is told who still has it open.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from ..preferences import who_i_am
 from ..workbench import Workbench
 from .questions import Choice, ask_open_locked
 
+#: How often an editor that left someone else's lock in place looks whether it is gone.
+WATCH_EVERY_MS = 10_000
 #: Every lock this process holds, removed at exit if a window never got to it.
 _HELD: dict[int, Held] = {}
 
@@ -41,6 +44,8 @@ class FileLock(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(int(REFRESH_EVERY.total_seconds() * 1000))
         self._timer.timeout.connect(self._refresh)
+        self._watch = QTimer(self)
+        self._watch.timeout.connect(self._take_when_free)
         self._document.documentReset.connect(self.follow)
         self._document.pathChanged.connect(self.follow)
         self.follow()  # a document made with its file
@@ -73,6 +78,7 @@ class FileLock(QObject):
         lock = read_lock(path)
         if lock is not None and not lock.is_mine() and lock.stale_because() is None:
             self.other = lock  # theirs stays: their editor still has the file
+            self._watch.start(WATCH_EVERY_MS)
             where = "this computer" if lock.is_from_this_machine() else lock.machine
             self._bench.show_status(f"{lock.user} also has {path.name} open, on {where}.")
             return
@@ -80,13 +86,29 @@ class FileLock(QObject):
 
     def saved(self) -> None:
         """After a save: take the lock if the other editor has let the file go since."""
-        if self._held is None and self._document.path is not None:
-            lock = read_lock(self._document.path)
-            if lock is None or lock.is_mine() or lock.stale_because() is not None:
-                self._take(self._document.path)
+        self._take_when_free()
+
+    def _take_when_free(self) -> None:
+        """Take the lock when the other editor has let the file go (or left a stale lock)."""
+        path = self._document.path
+        if self._held is not None or path is None:
+            self._watch.stop()
+            return
+        if not path.exists():
+            return  # moved away for now (a sync client's rename): look again later
+        lock = read_lock(path)
+        if lock is None or lock.is_mine() or lock.stale_because() is not None:
+            gone = self.other
+            self._take(path)
+            if gone is not None and self._held is not None:
+                self._bench.show_status(
+                    f"{gone.user} has closed {path.name}: whoever opens it now is told you "
+                    "have it open."
+                )
 
     def _take(self, path: Path) -> None:
         self.other = None
+        self._watch.stop()
         self._held = take_lock(path, who_i_am())
         if self._held is not None:
             _HELD[id(self)] = self._held
@@ -100,6 +122,7 @@ class FileLock(QObject):
     def release(self) -> None:
         """Give the file up (closed, or another one opened)."""
         self._timer.stop()
+        self._watch.stop()
         self.other = None
         if self._held is not None:
             self._held.release()
