@@ -95,6 +95,16 @@ def test_the_cover_names_the_persona_or_all_of_them():
     assert "Personas covered: Daily commuter and Retired traveller" in cover
 
 
+def test_the_cover_counts_what_the_persona_plan_is_made_from():
+    """The retiree's plan is made from its one touchpoint, friction point and improvement,
+    not from the whole blueprint's two of each."""
+    bp = two_persona_blueprint()
+    retiree = flat(render(bp, persona_id="retiree").pages[0])
+    assert "Made with blueprint from 1 touchpoint, 1 friction point and 1 improvement." in retiree
+    whole = flat(render(bp).pages[0])
+    assert "Made with blueprint from 2 touchpoints, 2 friction points and 2 improvements." in whole
+
+
 def test_the_persona_plan_numbers_match_its_own_plan():
     bp = two_persona_blueprint()
     plan = build_plan(bp, persona_id="retiree")

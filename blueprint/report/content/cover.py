@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...analysis import applies_to
 from .. import formatting as fmt
 from .outline import FORMULAS, plan_sections
 from .rich import Rich, rich, strong
@@ -54,11 +55,14 @@ def personas_line(subject: PlanSubject) -> Rich:
 
 
 def _made_from(subject: PlanSubject) -> str:
-    bp = subject.bp
+    """What the plan counted: for a persona, its touchpoints (and their friction points and
+    the improvements addressing them), not the whole blueprint's."""
+    plan = subject.plan
+    touchpoints = sum(applies_to(t.persona_ids, plan.persona_id) for t in subject.bp.touchpoints)
     made = (
-        f"Made with blueprint from {fmt.plural(len(bp.touchpoints), 'touchpoint')}, "
-        f"{fmt.plural(len(bp.frictions), 'friction point')} and "
-        f"{fmt.plural(len(bp.improvements), 'improvement')}."
+        f"Made with blueprint from {fmt.plural(touchpoints, 'touchpoint')}, "
+        f"{fmt.plural(len(plan.frictions), 'friction point')} and "
+        f"{fmt.plural(len(plan.improvements), 'improvement')}."
     )
     where = subject.where(FORMULAS)
     if subject.plan.is_empty or where is None:
