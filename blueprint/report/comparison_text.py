@@ -104,6 +104,22 @@ def change_sentence(change: Change, currency: str) -> str:
     )
 
 
+def shown_cut(delta: FiguresDelta) -> float:
+    """What the friction cost falls by (negative: rises by), as its two amounts shown
+    subtract."""
+    shown = shown_delta(delta.change(FRICTION_COST))
+    return delta.avoidable_cost if shown is None else -shown
+
+
+def avoidable_text(delta: FiguresDelta, currency: str) -> str:
+    """The avoidable cost a year: ``£ 6,480``, or ``none (rises by £ 570)``, never a
+    negative amount."""
+    cut = shown_cut(delta)
+    if cut >= 0:
+        return fmt.money(cut, currency)
+    return f"none (rises by {fmt.money(-cut, currency)})"
+
+
 def headline_sentence(delta: FiguresDelta, currency: str, where: str = "") -> str | None:
     """The future state's headline gain in one sentence: the contact cost it avoids (and
     the lost journeys) when it avoids any, else its biggest change; None when nothing
@@ -113,8 +129,7 @@ def headline_sentence(delta: FiguresDelta, currency: str, where: str = "") -> st
         # "Cuts the friction cost", not "avoids": the summary's "avoidable cost a year" is the
         # improvements' figure, a different one.
         cost = delta.change(FRICTION_COST)
-        shown = shown_delta(cost)  # the cut as the two amounts shown subtract
-        cut = delta.avoidable_cost if shown is None else -shown
+        cut = shown_cut(delta)
         gain = (
             f"would cut the friction cost by about {fmt.money(cut, currency)} "
             f"a year, from {value_text(cost, cost.before, currency)} to "
@@ -188,7 +203,7 @@ def comparison_lines(
 def _figures_block(delta: FiguresDelta, comparison: Comparison, names: dict[str, str]) -> list[str]:
     currency = comparison.currency
     lines = _headline_table(delta, comparison)
-    saving = f"Avoidable cost a year: {fmt.money(delta.avoidable_cost, currency)}"
+    saving = f"Avoidable cost a year: {avoidable_text(delta, currency)}"
     note = cost_note(delta, names)
     lines += ["", saving + (f"; {note}" if note else "")]
     lines += ["", "Friction landing on each step of the stairway, a month"]

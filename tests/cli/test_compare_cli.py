@@ -44,6 +44,24 @@ def test_one_file_today_against_tomorrow_as_text(capsys, future_file):
     assert "  - Added touchpoint 'Install date by SMS'" in lines
 
 
+def test_a_costlier_file_has_no_avoidable_cost_but_a_rise(capsys, tmp_path):
+    """The slow page twice as often (40 a week, ending in a call at 7.50): the friction cost
+    rises from 20 x 52 x 7.50 = 7,800 to 15,600 a year. Nothing is avoided; it was printed
+    as a negative avoidable cost."""
+    before = small_blueprint()
+    after = small_blueprint()
+    after.frictions[0].frequency.count = 40
+    code, out, _ = run(
+        capsys,
+        "compare",
+        saved(tmp_path, before, "a.blueprint"),
+        saved(tmp_path, after, "b.blueprint"),
+    )
+    assert code == 0
+    assert "Avoidable cost a year: none (rises by € 7,800)" in out
+    assert "€ -7,800" not in out
+
+
 def test_one_file_as_json(capsys, future_file):
     code, out, _ = run(capsys, "compare", future_file, "--format", "json")
     doc = json.loads(out)

@@ -13,7 +13,14 @@ from ...changes import Change, Comparison, DifferenceKind, FiguresDelta
 from ...changes.compare import FRICTION_COST
 from ...model import EpicLetter
 from .. import formatting as fmt
-from ..comparison_text import change_sentence, cost_note, delta_text, headline_sentence, value_text
+from ..comparison_text import (
+    avoidable_text,
+    change_sentence,
+    cost_note,
+    delta_text,
+    headline_sentence,
+    value_text,
+)
 from .outline import FORMULAS, RANKED_PLAN
 from .subject import PlanSubject
 
@@ -117,15 +124,12 @@ def figure_rows(delta: FiguresDelta, currency: str) -> tuple[FigureRow, ...]:
     for change in delta.headline:
         rows.append(_figure_row(change, currency))
         if change.measure == FRICTION_COST:
-            saving = delta.avoidable_cost
             rows.append(
                 FigureRow(
                     "Avoidable cost a year: what the friction cost falls by",
                     "",
                     "",
-                    fmt.money(saving, currency)
-                    if saving >= 0
-                    else f"none (rises by {fmt.money(-saving, currency)})",
+                    avoidable_text(delta, currency),
                     strong=True,
                 )
             )
