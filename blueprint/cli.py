@@ -56,6 +56,7 @@ from .cli_common import (
 from .cli_spreadsheets import add_spreadsheet_commands
 from .model import Blueprint
 from .model.templates import DEFAULT_TEMPLATE, TEMPLATES, new_blueprint
+from .report import formatting as fmt
 from .storage import (
     EXTENSION,
     BlueprintFileError,
@@ -136,7 +137,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def _percent(share: float | None) -> str:
-    return "none" if share is None else f"{share:.0%}"
+    return "none" if share is None else fmt.percent(share)
 
 
 def _persona_channel_lines(records: list[dict]) -> Iterator[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..analysis import Certainty, Plan
+from . import formatting as fmt
 
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
@@ -17,7 +18,7 @@ def share_text(share: float) -> str:
         return "over 99%"
     if 0 < share < 0.005:
         return "under 1%"
-    return f"{share * 100:.0f}%"
+    return fmt.percent(share)
 
 
 def stability_sentence(plan: Plan, certainty: Certainty) -> str:

@@ -24,7 +24,7 @@ def value_text(change: Change, value: float | None, currency: str) -> str:
     if unit == Unit.MONEY:
         return fmt.money(value, currency)
     if unit == Unit.PERCENT:
-        return f"{value:.0f}%"
+        return fmt.percent(value / 100)
     if unit == Unit.EMOTION:
         return f"{value:+.1f}" if value else "0"
     if unit == Unit.COUNT:

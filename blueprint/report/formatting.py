@@ -101,7 +101,9 @@ def compact(value: float) -> str:
 
 
 def percent(share: float) -> str:
-    return f"{share * 100:.0f}%"
+    """``23%`` for 0.225: a half rounds up, as every other number of the plan (the float
+    noise of ``share * 100`` is dropped first, so 0.145 is 15%)."""
+    return f"{half_up(round(share * 100, 9))}%"
 
 
 def long_date(day: datetime.date) -> str:

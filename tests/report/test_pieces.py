@@ -56,6 +56,20 @@ def test_whole_numbers_round_a_half_away_from_zero(value, shown):
     assert fmt.whole(value) == shown
 
 
+@pytest.mark.parametrize(
+    ("share", "shown"),
+    [
+        ((0.25 + 0.20) / 2, "23%"),  # a persona's channel fit of 22.5%: Python made it 22%
+        (10.5 / 84, "13%"),  # a failure-demand share of 12.5%
+        (0.145, "15%"),  # 14.499999999999998 as a float times 100
+        (1 / 3, "33%"),
+        (0.0, "0%"),
+    ],
+)
+def test_percentages_round_a_half_up_as_every_other_number(share, shown):
+    assert fmt.percent(share) == shown
+
+
 def test_heat_map_numbers_read_on_every_shade_of_the_scale():
     for i in range(1001):
         fill = palette.heat_hex(i / 1000)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphic
 
 from ...analysis.persona_channels import PersonaChannelFit, StageFit, persona_channel_fit
 from ...model import Blueprint
+from ...report import formatting as fmt
 from ..canvas import palette
 from ..canvas.drawing import CELLS, HEADERS, MARK_EDGE_WIDTH, colour, font, shows
 from ..canvas.headers import HEADER_Z
@@ -107,7 +108,7 @@ class StageMismatchFlag(QGraphicsItem):
 
 
 def fit_text(stage: StageFit) -> str:
-    return "–" if stage.fit is None else f"{stage.fit:.0%}"
+    return "–" if stage.fit is None else fmt.percent(stage.fit)
 
 
 def describe(persona: str, stage: str, fit: StageFit, names: dict[str, str]) -> str:
@@ -119,8 +120,8 @@ def describe(persona: str, stage: str, fit: StageFit, names: dict[str, str]) -> 
         lines.append("The journey gives this persona no touchpoint at this stage.")
     else:
         lines.append(
-            f"Fit {fit.fit:.0%}: {fit.in_preferred} of {fit.touchpoints} of its touchpoints "
-            "here are in that channel."
+            f"Fit {fmt.percent(fit.fit)}: {fit.in_preferred} of {fit.touchpoints} of its "
+            "touchpoints here are in that channel."
         )
         lines.append(f"Channels the journey uses here: {used}.")
     lines.append(f"Pushed off the preferred channel: {fit.pushed_off:,.0f} a month.")
