@@ -8,6 +8,7 @@ from benchmarks.generate import generate_blueprint
 from blueprint.analysis import Wave, build_plan, plan_certainty
 from blueprint.changes import State, state_view
 from blueprint.model import Frequency, Friction, Improvement
+from blueprint.report import formatting as fmt
 from blueprint.report.sections.common import (
     DATA_TO_CAPTURE,
     FORMULAS,
@@ -77,7 +78,7 @@ def test_summary_shows_the_key_figures_with_the_blueprints_currency():
     plan = rendered.plan
     assert f"£ {round(plan.total_avoidable_cost):,}" in summary
     assert f"{round(plan.lost_journeys):,}" in summary
-    assert f"{plan.failure_demand.share * 100:.0f}%" in summary
+    assert f"{fmt.percent(plan.failure_demand.share)}" in summary
     assert str(len(plan.channel_switches)) in summary
     assert "cost unknown for Social media" in summary
     weakest = plan.epic_overall.weakest

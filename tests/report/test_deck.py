@@ -131,7 +131,7 @@ def test_the_summary_shows_the_key_figures_and_the_lead():
     plan = deck.plan
     assert f"£ {round(plan.total_avoidable_cost):,}" in words
     assert f"{round(plan.lost_journeys):,}" in words
-    assert f"{plan.failure_demand.share * 100:.0f}%" in words
+    assert f"{fmt.percent(plan.failure_demand.share)}" in words
     assert f"{len(plan.improvements)} improvements address" in words
     # The future state's gain, pointing at the slide that shows it.
     assert (

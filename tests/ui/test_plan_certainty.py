@@ -4,6 +4,7 @@ the UI thread, stale until the new worlds land after an edit, and explained."""
 from PySide6.QtCore import Qt
 
 from blueprint.analysis import build_plan, plan_certainty
+from blueprint.report import formatting as fmt
 from blueprint.ui.plan.improvements_model import UPDATING
 from tests.ui.editing_helpers import click_card, close_window, open_window, tools
 from tests.ui.test_improvements import C, breakdown_lines, cell, row_of, select, settle, show_dock
@@ -36,11 +37,11 @@ def test_p_top_3_and_the_rank_range_follow_lift_and_are_explained(qtbot, documen
         sure = expected(window).of(CREDIT)
         assert 0.3 < sure.p_top_k < 0.7  # #3 in the plan, but often not in plausible worlds
         row = row_of(dock, CREDIT)
-        assert cell(dock, row, C.SURE) == f"{sure.p_top_k * 100:.0f}%"
+        assert cell(dock, row, C.SURE) == f"{fmt.percent(sure.p_top_k)}"
         assert cell(dock, row, C.RANK_RANGE) == "#3–5"
         select(qtbot, dock, CREDIT)
         lines = [line.strip() for line in breakdown_lines(dock)]
-        assert any(line.startswith(f"P(top 3) | {sure.p_top_k * 100:.0f}% | ") for line in lines)
+        assert any(line.startswith(f"P(top 3) | {fmt.percent(sure.p_top_k)} | ") for line in lines)
         assert any(line.startswith("Rank range | #3–5 | ") for line in lines)
     finally:
         close_window(window)
@@ -80,7 +81,7 @@ def test_marking_a_decisive_estimate_measured_updates_the_dock_stale_first(qtbot
         assert headers[0] == f"P(top 3)\n{UPDATING}"
         assert headers[-1] == "P(top 3)"
         now = expected(window)
-        assert cell(dock, row_of(dock, BOT), C.SURE) == f"{now.of(BOT).p_top_k * 100:.0f}%"
+        assert cell(dock, row_of(dock, BOT), C.SURE) == f"{fmt.percent(now.of(BOT).p_top_k)}"
         assert cell(dock, row_of(dock, BOT), C.SURE) != before
         assert WIFI not in [m.title for m in now.measure_first]
     finally:
@@ -125,7 +126,7 @@ def test_a_new_edit_cancels_the_run_in_progress(qtbot, document, monkeypatch):
         landed_plans = [r for r in results if r is not None]
         assert landed_plans == [window.live_plan.plan], len(landed_plans)
         assert cell(dock, row_of(dock, CREDIT), C.SURE) == (
-            f"{expected(window).of(CREDIT).p_top_k * 100:.0f}%"
+            f"{fmt.percent(expected(window).of(CREDIT).p_top_k)}"
         )
     finally:
         close_window(window)
@@ -146,7 +147,7 @@ def test_the_measure_first_list_names_the_decisive_estimates_first(qtbot, docume
         assert rows[0][1:3] == [WIFI, "◆ yes"]
         assert [r[2] for r in rows].count("◆ yes") == len(now.decisive)
         assert dock.stability.text() == (
-            f"In {now.stability * 100:.0f}% of plausible cases the same three improvements "
+            f"In {fmt.percent(now.stability)} of plausible cases the same three improvements "
             f"lead; measuring ‘{WIFI}’ would settle it."
         )
         assert dock.measure_first_heading.text() == "Measure first"
