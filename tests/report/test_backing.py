@@ -11,6 +11,7 @@ from blueprint.analysis.evidence import ImpactBacking
 from blueprint.model import Evidence, Measure
 from blueprint.report.backing_text import impact_backing_sentence
 from blueprint.report.sections.common import DATA_TO_CAPTURE, FORMULAS, REGISTER
+from blueprint.report.sections.data_to_capture import BARE_NAMED
 from blueprint.storage import load_blueprint
 from tests.conftest import SAMPLES
 from tests.factories import small_blueprint
@@ -38,8 +39,11 @@ def test_data_to_capture_lists_the_guessed_cards_most_impact_first(broadband):
     first = weighty[0]
     words = "estimates only" if first.card.backing == Backing.ESTIMATED else "nothing"
     assert flat(f"{words} {first.impact:,.0f} {first.card.facts()[0]}") in section
-    # the cards without friction impact are named in one line
+    # the cards without friction impact are named in one line, the rest counted
     assert "Without friction impact, backed by nothing or by estimates only" in section
+    line = section[section.index("Without friction impact") :]
+    counted = int(line.split("(")[1].split(" cards)")[0])
+    assert counted > BARE_NAMED and f"and {counted - BARE_NAMED} more." in line  # "2 mores"
 
 
 def test_a_card_backed_by_measured_data_is_not_listed(broadband):

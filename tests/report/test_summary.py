@@ -114,3 +114,17 @@ def test_measure_first_counts_one_guessed_friction_point_in_the_singular():
     assert "1 friction point behind the improvements has an estimated" in plain_text(
         text.measure_first
     )
+
+
+def test_more_decisive_friction_points_than_named_read_as_n_more():
+    """The grocery plan has six decisive friction points: three are named, "and 3 more" (it
+    said "and 3 mores")."""
+    from blueprint.storage import load_blueprint
+    from tests.conftest import ROOT
+
+    bp = load_blueprint(ROOT / "samples" / "grocery-delivery.blueprint")
+    line = plain_text(said(bp, certainty=True).measure_first)
+    decisive = plan_certainty(bp, build_plan(bp)).decisive
+    assert len(decisive) > 3
+    assert f" and {len(decisive) - 3} more, decisive;" in line
+    assert "mores" not in line

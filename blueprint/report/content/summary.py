@@ -287,7 +287,7 @@ def _measure_first(subject: PlanSubject) -> Rich | None:
     return rich(
         strong("Measure first:"),
         f" {named}",
-        f" and {fmt.plural(more, 'more')}" if more > 0 else "",
+        f" and {more:,} more" if more > 0 else "",
         f", {'decisive' if certainty.decisive else 'the largest swing'}; "
         f"{fmt.plural(guessed, 'friction point')} behind the improvements "
         f"{'has' if guessed == 1 else 'have'} an estimated or unknown frequency"

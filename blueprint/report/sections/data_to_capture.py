@@ -208,7 +208,7 @@ def _bare_line(ctx: RenderContext, bare: list[UnbackedCard]) -> str:
     named = [f"‘{ctx.user(u.title)}’" for u in bare[:BARE_NAMED]]
     more = len(bare) - BARE_NAMED
     if more > 0:
-        named.append(fmt.plural(more, "more"))
+        named.append(f"{more:,} more")
     return (
         f"Without friction impact, backed by nothing or by estimates only "
         f"({fmt.plural(len(bare), 'card')}): {fmt.join_words(named)}."
