@@ -85,7 +85,8 @@ def _measure_first(ctx: RenderContext) -> list[Flowable]:
             f"plausible range, changes the top {k} or the "
             "Now wave: measure those first. The <b>swing</b> is the largest change in "
             "priority P of an improvement it is behind, over both ends of the range "
-            "(measured ±20%, estimated ½ to 2×, unknown ⅒ to 10×, or the range given for it). "
+            "(measured ÷1.2 to ×1.2, estimated ½ to 2×, unknown ⅒ to 10×, or the range given "
+            "for it). "
             + (
                 f"{fmt.plural(decisive, 'friction point is', 'friction points are')} decisive."
                 if decisive

@@ -110,7 +110,7 @@ class FrictionForm(QWidget):
             "Plausi&ble range:",
             plausible,
             "The lowest and highest plausible count, per the same period; not set: the range "
-            "follows the frequency data (measured ±20%, estimated ½–2×, unknown ⅒–10×)",
+            "follows the frequency data (measured ÷1.2 to ×1.2, estimated ½–2×, unknown ⅒–10×)",
         )
         self.form.bind(self.low, "frequency.low")
         self.form.bind(self.high, "frequency.high")
