@@ -348,6 +348,56 @@ def test_a_missing_column_is_named_once_not_again_in_every_row_naming_its_sheet(
     ]
 
 
+def test_a_column_deleted_from_an_export_is_refused_not_every_row_given_the_default(small):
+    """Without its severity column, every friction point read back at severity 2."""
+
+    def drop(workbook):
+        ws, at = rows_of(workbook, "Frictions")
+        ws.delete_cols(at["severity"])
+
+    assert problems(edit(small, drop)) == [
+        "Frictions: has no column 'severity', where every friction point of an export has a "
+        "value: put the column back (a deleted column would give every row the default)"
+    ]
+
+
+def test_a_cell_emptied_on_an_exported_row_is_named_a_new_row_may_leave_it_empty(small, tmp_path):
+    fresh = tmp_path / "fresh.xlsx"
+    fresh.write_bytes(small.read_bytes())
+
+    def clear(workbook):
+        ws, at = rows_of(workbook, "Frictions")
+        ws.cell(2, at["severity"]).value = None
+        ws.cell(3, at["frequency_source"]).value = None
+
+    assert problems(edit(small, clear)) == [
+        "Frictions row 2, column 'severity': is empty; type a whole number from 1 to 4",
+        "Frictions row 3, column 'frequency_source': is empty; type one of measured, "
+        "estimated, unknown",
+    ]
+
+    def add(workbook):
+        ws, at = rows_of(workbook, "Frictions")
+        ws.append({at["touchpoint"]: "Order online", at["title"]: "New, no severity given"})
+
+    added = import_xlsx(edit(fresh, add)).frictions[-1]
+    assert (added.title, added.severity) == ("New, no severity given", 2)
+
+
+def test_a_misspelt_column_beside_the_real_one_is_reported(small):
+    """What is typed in 'Emotoin' would be dropped while 'emotion' is read."""
+
+    def add(workbook):
+        ws = workbook["Touchpoints"]
+        ws.cell(1, ws.max_column + 1, "Emotoin")
+        ws.cell(2, ws.max_column, 2)
+
+    assert problems(edit(small, add)) == [
+        "Touchpoints: column 'emotoin' is not one blueprint reads, and looks like 'emotion', "
+        "which is there too: remove one of them, or rename it"
+    ]
+
+
 def test_a_workbook_of_something_else_is_not_taken_for_a_blueprint(tmp_path):
     path = tmp_path / "calls.xlsx"
     workbook = openpyxl.Workbook()

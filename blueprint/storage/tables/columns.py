@@ -28,6 +28,10 @@ class Column:
     width: int = 14
     #: a sheet without this column cannot be read
     required: bool = False
+    #: an export always writes a value here (a choice, a score, a count): in a sheet with
+    #: ids, a row with an id whose cell is empty, or the column gone, is a problem (the
+    #: field's default would silently replace the value); a new row may leave it empty
+    filled: bool = False
 
     @property
     def path(self) -> str:

@@ -189,7 +189,7 @@ PERSONAS_SHEET = _list_sheet(
     Persona,
     _name(),
     _description(),
-    col("value_weight", Amount(), 12),
+    col("value_weight", Amount(), 12, filled=True),
     col("share", Amount(), NUMBER_WIDTH),
 )
 
@@ -217,7 +217,7 @@ CONTACT_REASONS_SHEET = _list_sheet(
     ContactReason,
     _name(),
     col("parent_id", WORD, ID_WIDTH),
-    col("demand", choice_of(Demand), 10),
+    col("demand", choice_of(Demand), 10, filled=True),
     _description(),
 )
 
@@ -273,11 +273,17 @@ FLOWS_SHEET = _list_sheet(
 )
 
 
-def _frequency(prefix: str, path: str) -> tuple[Column, ...]:
+def _frequency(prefix: str, path: str, filled: bool = False) -> tuple[Column, ...]:
     return (
-        col(f"{prefix}_count", COUNT, 12, field=f"{path}.count"),
-        col(f"{prefix}_per", choice_of(Period), 10, field=f"{path}.per"),
-        col(f"{prefix}_source", choice_of(FrequencySource), 12, field=f"{path}.source"),
+        col(f"{prefix}_count", COUNT, 12, field=f"{path}.count", filled=filled),
+        col(f"{prefix}_per", choice_of(Period), 10, field=f"{path}.per", filled=filled),
+        col(
+            f"{prefix}_source",
+            choice_of(FrequencySource),
+            12,
+            field=f"{path}.source",
+            filled=filled,
+        ),
     )
 
 
@@ -296,13 +302,13 @@ FRICTIONS_SHEET = _list_sheet(
     *_touchpoint("touchpoint_id", "touchpoint"),
     _title(),
     _description(),
-    col("kind", choice_of(FrictionKind), 12),
-    col("nature", choice_of(FrictionNature), 8),
-    col("severity", SEVERITY, 9),
-    *_frequency("frequency", "frequency"),
+    col("kind", choice_of(FrictionKind), 12, filled=True),
+    col("nature", choice_of(FrictionNature), 8, filled=True),
+    col("severity", SEVERITY, 9, filled=True),
+    *_frequency("frequency", "frequency", filled=True),
     *_range("frequency", "frequency"),
     Column("leads_to_channel", CHANNELS, "leads_to_channel_id", width=22),
-    col("gives_up", YES_NO, 9),
+    col("gives_up", YES_NO, 9, filled=True),
     Column("contact_reason", ReasonPathOf(), source="contact_reason_id", width=30),
     Column("contact_reason_demand", ReasonDemandOf(), source="contact_reason_id", width=12),
     # Since schema versions 3 and 4.
@@ -330,12 +336,12 @@ IMPROVEMENTS_SHEET = _list_sheet(
     _title(),
     _description(),
     col("friction_ids", IdList(), ID_WIDTH),
-    col("action", choice_of(Action), 11),
-    col("target_step", STEP, 11),
-    col("effort", EFFORT, 8),
-    col("confidence", CONFIDENCE, 11),
+    col("action", choice_of(Action), 11, filled=True),
+    col("target_step", STEP, 11, filled=True),
+    col("effort", EFFORT, 8, filled=True),
+    col("confidence", CONFIDENCE, 11, filled=True),
     col("owner", TEXT, 20),
-    col("status", choice_of(Status), 12),
+    col("status", choice_of(Status), 12, filled=True),
     col("epic_letters", Letters(), 12),
     col("brings_about", IdList(), ID_WIDTH),
 )
@@ -351,7 +357,7 @@ MEASURES_SHEET = _list_sheet(
     col("unit", TEXT, 10),
     col("period", choice_of(Period), 10),
     col("date", Date(), 12),
-    col("source", choice_of(FrequencySource), 12),
+    col("source", choice_of(FrequencySource), 12, filled=True),
     col("origin", TEXT, 30),
 )
 
@@ -361,9 +367,9 @@ EVIDENCE_SHEET = _list_sheet(
     "evidence",
     Evidence,
     col("about_id", WORD, ID_WIDTH, required=True),
-    col("kind", choice_of(EvidenceKind), 12),
+    col("kind", choice_of(EvidenceKind), 12, filled=True),
     col("text", TEXT, 50, required=True),
-    col("source", choice_of(EvidenceSource), 15),
+    col("source", choice_of(EvidenceSource), 15, filled=True),
     col("date", Date(), 12),
     col("link", TEXT, 30),
     col("attachment", TEXT, 30),
@@ -379,7 +385,7 @@ COMMENTS_SHEET = _list_sheet(
     col("author", TEXT, 20, required=True),
     col("at", WORD, 26, required=True),
     col("text", TEXT, 50, required=True),
-    col("resolved", YES_NO, 9),
+    col("resolved", YES_NO, 9, filled=True),
 )
 
 CONFLICTS_SHEET = _list_sheet(

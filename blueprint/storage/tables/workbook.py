@@ -19,7 +19,7 @@ from ...model import Blueprint, PreferredChannel, document_problems
 from ...model.validation import problems_from_validation_error
 from ..errors import SpreadsheetError
 from .cells import BadCell, CellValue, RawCell, Unreadable, clip, shown, text_of
-from .columns import PersonaPreference, Sheet
+from .columns import Column, PersonaPreference, Sheet
 from .kinds import MISSING, OMIT, REASON_SEPARATOR
 from .sheets import PREFERENCES_SHEET, SHEETS
 
@@ -260,6 +260,11 @@ def find_columns(
                     f"{label}: column {name!r} is not one blueprint reads; did you mean "
                     f"{guess[0]!r}?"
                 )
+            elif guess:  # what is typed in it would be dropped unseen
+                problems.append(
+                    f"{label}: column {name!r} is not one blueprint reads, and looks like "
+                    f"{guess[0]!r}, which is there too: remove one of them, or rename it"
+                )
     missing = [name for name in required if name not in where]
     if missing:
         listed = ", ".join(repr(m) for m in missing)
@@ -273,9 +278,20 @@ def _read_rows(
 ) -> Iterator[tuple[Any, int]]:
     required = [column.name for column in sheet.columns if column.required]
     where = find_columns(table.label, table.header, header(sheet), required, problems)
+    if where is not None and "id" in where:  # an export: its rows have a value in each
+        gone = [c.name for c in sheet.columns if c.filled and c.name not in where]
+        if gone:
+            listed = ", ".join(repr(name) for name in gone)
+            problems.append(
+                f"{table.label}: has no column {listed}, where every {sheet.noun} of an "
+                "export has a value: put the column back (a deleted column would give every "
+                "row the default)"
+            )
+            where = None
     if where is None:
         names.add_broken_sheet(sheet.collection)
         return
+    filled = [c for c in sheet.columns if c.filled] if "id" in where else []
     width = max(where.values(), default=-1) + 1
     for number, cells in table.rows:
         if all(_blank(c) for c in cells):
@@ -289,11 +305,30 @@ def _read_rows(
             {name: cells[i] if i < len(cells) else None for name, i in where.items()},
             table.comma_decimal,
         )
+        if not _blank(row.cell("id")) and _emptied(filled, table.label, number, row, problems):
+            names.add_broken(sheet.collection, row)
+            continue
         entity = _entity(sheet, table.label, number, row, names, problems)
         if entity is not None:
             yield entity, number
         else:
             names.add_broken(sheet.collection, row)
+
+
+def _emptied(filled: list[Column], label: str, number: int, row: _Row, problems: list[str]) -> bool:
+    """Whether a row that came from an export (it has an id) has a cell emptied where the
+    export wrote a value: each is a problem, not a silent default."""
+    empty = [column for column in filled if _blank(row.cell(column.name))]
+    for column in empty:
+        kind = column.kind
+        if kind.choices:
+            hint = f"one of {', '.join(kind.choices)}"
+        elif kind.bounds:
+            hint = f"a whole number from {kind.bounds[0]} to {kind.bounds[1]}"
+        else:
+            hint = "a number"
+        problems.append(f"{label} row {number}, column '{column.name}': is empty; type {hint}")
+    return bool(empty)
 
 
 def _entity(
