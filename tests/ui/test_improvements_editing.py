@@ -223,6 +223,25 @@ def test_pick_a_friction_point_from_the_list_with_the_keyboard(qtbot, window, do
     assert dock.form.frictions.picker.currentIndex() == 0
 
 
+def test_arrow_keys_on_the_closed_picker_open_its_list_and_link_nothing(qtbot, window, dock):
+    """Down on the closed 'Add a friction point…' box linked the first friction point at
+    once; browsing must not change the plan: the list opens, and only Enter picks."""
+    select(qtbot, dock, BILL)
+    picker = dock.form.frictions.picker
+    before = list(improvement(window, BILL).friction_ids)
+    count = steps(window)
+    picker.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(picker, Qt.Key.Key_Down)
+    view = picker.view()
+    qtbot.waitUntil(view.isVisible)
+    assert improvement(window, BILL).friction_ids == before and steps(window) == count
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible())
+    assert len(improvement(window, BILL).friction_ids) == len(before) + 1
+    assert steps(window) == count + 1
+
+
 def test_an_improvement_without_links_lists_none_after_one_with(qtbot, window, dock):
     links = dock.form.frictions
     select(qtbot, dock, BILL)

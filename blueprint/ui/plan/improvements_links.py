@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QUndoCommand
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -41,6 +41,18 @@ def friction_label(document: Document, friction: Friction) -> str:
     return friction_summary(one_line(friction.title), friction.severity, friction.nature) + where
 
 
+_BROWSING = frozenset(
+    {
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+    }
+)
+
+
 class FrictionPicker(QComboBox):
     """A combo box of the friction points not linked yet. It is filled when opened or
     focused, not on every edit: a large blueprint has thousands of friction points."""
@@ -71,12 +83,20 @@ class FrictionPicker(QComboBox):
         super().showPopup()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        # Arrow keys on the closed box pick too, so fill on focus; but not when the focus
-        # comes back from the box's own list: that is the pick arriving, and refilling
-        # here would turn it into the prompt before ``activated`` reads it.
+        # Filled on focus (typing a friction point's first letters picks it); but not when
+        # the focus comes back from the box's own list: that is the pick arriving, and
+        # refilling here would turn it into the prompt before ``activated`` reads it.
         if event.reason() != Qt.FocusReason.PopupFocusReason:
             self.fill()
         super().focusInEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # On a closed box the arrows would pick, and each pick links at once: browsing with
+        # them linked friction points unasked. They open the list instead, where Enter picks.
+        if event.key() in _BROWSING and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.showPopup()
+            return
+        super().keyPressEvent(event)
 
     def _activated(self, index: int) -> None:
         friction_id = self.itemData(index)
