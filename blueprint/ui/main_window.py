@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         self.contact_reasons = install_contact_reasons(bench, live_plan, inspector)
         self.overlays = install_overlays(bench, live_plan)
         self.workshop = install_workshop(bench, selection)
+        if self.editing.give_way is not None:  # workshop mode places the panels meanwhile
+            self.workshop.activeChanged.connect(self.editing.give_way.set_paused)
         # Today's journey, tomorrow's, both: View › Journey goes just before View › Overlays.
         self.journey = install_journey_views(bench, self.editing, self.overlays.menu)
         # The selected improvement lights up its friction points and touchpoints.

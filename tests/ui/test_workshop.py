@@ -228,6 +228,25 @@ def test_escape_leaves_and_puts_everything_back(qtbot, window):
     assert not window.workshop.active
 
 
+def test_captured_cards_do_not_bring_the_panels_back_and_leaving_does(qtbot, window):
+    """On a narrow screen the panels give way while nothing is selected. A card captured
+    in workshop mode is selected: the panels came back and squeezed the canvas, and after
+    Escape they were gone for good (even with a card selected)."""
+    editing = tools(window)
+    assert editing.give_way is not None  # the offscreen screen is narrow
+    click_card(window, "tp-fibre-street-ad")
+    click_empty_place(window, "stage-awareness", "ch-mobile-app")
+    assert not editing.inspector_dock.isVisible()
+    enter_by_key(qtbot, window)
+    capture(qtbot, window, "Sees an advert")
+    capture(qtbot, window, "Reads the offer")
+    assert not editing.inspector_dock.isVisible() and not editing.personas_dock.isVisible()
+    qtbot.keyClick(bar(window).line, Qt.Key.Key_Escape)
+    assert not window.workshop.active
+    assert editing.inspector_dock.isVisible()
+    assert editing.inspector.touchpoint_id == titled(window, "Reads the offer").id
+
+
 def test_a_maximized_window_comes_back_maximized(qtbot, window):
     window.showMaximized()
     qtbot.waitUntil(lambda: bool(window.windowState() & Qt.WindowState.WindowMaximized))

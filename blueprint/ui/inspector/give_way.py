@@ -24,6 +24,8 @@ class GiveWay(QObject):
         self._scene = scene = view.blueprint_scene
         self._docks = docks
         self.gave_way = False
+        #: workshop mode has the panels out of the way: it places them, not the selection
+        self._paused = False
         scene.selectionChanged.connect(self._follow)
         for dock in docks:
             # The user showed or hid a panel from the View menu: theirs to place from now on.
@@ -31,8 +33,15 @@ class GiveWay(QObject):
         if not scene.selected_touchpoint_ids():
             self._put_away()  # nothing is selected yet: the canvas has the room from the start
 
+    def set_paused(self, paused: bool) -> None:
+        """Pause while workshop mode keeps the panels away; once it has put the window back,
+        follow the selection again (the card captured last brings the panels back)."""
+        self._paused = paused
+        if not paused:
+            self._follow()
+
     def _follow(self) -> None:
-        if not isValid(self._scene):
+        if self._paused or not isValid(self._scene):
             return  # the scene announces its emptying while it is being destroyed
         chosen = bool(self._scene.selected_touchpoint_ids())
         first = self._docks[0]

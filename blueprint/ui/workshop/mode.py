@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar
 from shiboken6 import isValid
@@ -45,6 +45,9 @@ class _WindowLook:
 
 
 class WorkshopMode(QObject):
+    #: entered (True) or left (False), once the window is as workshop mode leaves it
+    activeChanged = Signal(bool)
+
     def __init__(self, bench: Workbench, selection: CanvasSelection) -> None:
         window: QMainWindow = bench.frame
         super().__init__(window)
@@ -105,6 +108,7 @@ class WorkshopMode(QObject):
         self._checked(True)
         self.capture.start()
         self._status(ENTERED)
+        self.activeChanged.emit(True)
 
     def leave(self) -> None:
         before, self._before = self._before, None
@@ -127,6 +131,7 @@ class WorkshopMode(QObject):
         # the window leaves full screen and its panels come back (it was left half off).
         canvas.keep_selection_in_sight_as_it_settles()
         canvas.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.activeChanged.emit(False)
 
     def _checked(self, checked: bool) -> None:
         blocked = self.action.blockSignals(True)
