@@ -93,11 +93,17 @@ class EditingTools(QObject):
         menus.delete.triggered.connect(self.actions.remove_selected_flows)
         view_menu = menus.view
         view_menu.addSeparator()
-        for dock, tip in (
-            (self.inspector_dock, "Show or hide the inspector of the selected touchpoint"),
-            (self.personas_dock, "Show or hide the personas panel"),
+        # Zoom &In and Im&provements have the I and the P.
+        for dock, text, tip in (
+            (
+                self.inspector_dock,
+                "I&nspector",
+                "Show or hide the inspector of the selected touchpoint",
+            ),
+            (self.personas_dock, "P&ersonas", "Show or hide the personas panel"),
         ):
             toggle = dock.toggleViewAction()
+            toggle.setText(text)
             toggle.setStatusTip(tip)
             toggle.setToolTip(tip)
             view_menu.addAction(toggle)
