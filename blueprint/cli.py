@@ -226,7 +226,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
     except ReportError as error:
         print_error(f"cannot make the plan: {error}")
         return EXIT_INVALID
-    print(f"Wrote {args.output}: {result.pages} pages, {len(plan.improvements)} improvements.")
+    improvements = fmt.plural(len(plan.improvements), "improvement")
+    print(f"Wrote {args.output}: {fmt.plural(result.pages, 'page')}, {improvements}.")
     _warn_missing(result.missing_characters)
     return EXIT_OK
 
@@ -286,7 +287,7 @@ def _plan_table(
         return EXIT_OK
     # The same text as on standard output, written as every other output is: atomically.
     atomic_write_bytes(args.output, text.encode("utf-8"))
-    print(f"Wrote {args.output}: {len(plan.improvements)} improvements.")
+    print(f"Wrote {args.output}: {fmt.plural(len(plan.improvements), 'improvement')}.")
     return EXIT_OK
 
 
@@ -307,7 +308,8 @@ def _plan_deck(args: argparse.Namespace, bp: Blueprint, plan: Plan) -> int:
     except ReportError as error:
         print_error(f"cannot make the deck: {error}")
         return EXIT_INVALID
-    print(f"Wrote {args.output}: {result.slides} slides, {len(plan.improvements)} improvements.")
+    improvements = fmt.plural(len(plan.improvements), "improvement")
+    print(f"Wrote {args.output}: {fmt.plural(result.slides, 'slide')}, {improvements}.")
     _warn_missing(result.missing_characters)
     return EXIT_OK
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .cli_common import EXIT_OK, UsageError, blueprint_counts, one_line, refuse_overwrite
 from .model import Blueprint
+from .report import formatting as fmt
 from .storage import load_blueprint, save_blueprint
 from .storage.csvio import export_csv, import_csv
 from .storage.tables import export_xlsx, import_csv_folder, import_xlsx
@@ -55,10 +56,15 @@ def _created(output: Path, bp: Blueprint, title: str | None) -> int:
         bp.title = title
     save_blueprint(bp, output)
     counts = blueprint_counts(bp)
-    print(
-        f"Created {output}: {counts['touchpoints']} touchpoints, {counts['frictions']} "
-        f"friction points, {counts['improvements']} improvements, {len(bp.measures)} measures."
+    listed = ", ".join(
+        (
+            fmt.plural(counts["touchpoints"], "touchpoint"),
+            fmt.plural(counts["frictions"], "friction point"),
+            fmt.plural(counts["improvements"], "improvement"),
+            fmt.plural(len(bp.measures), "measure"),
+        )
     )
+    print(f"Created {output}: {listed}.")
     return EXIT_OK
 
 

@@ -239,3 +239,16 @@ def test_comments_are_for_the_pdf_only(capsys, tmp_path, args):
     code, _, err = run(capsys, "plan", SAMPLES[0], "--comments", *args)
     assert code == 2
     assert "--comments adds the open comment threads to the PDF plan only" in err
+
+
+def test_counts_of_one_are_said_in_the_singular(capsys, tmp_path):
+    from tests.factories import small_blueprint
+
+    path = tmp_path / "one.blueprint"
+    save_blueprint(small_blueprint(), path)  # one improvement, no measure
+    code, out, _ = run(capsys, "plan", path, "-o", tmp_path / "one.pdf")
+    assert code == 0 and out.endswith(" pages, 1 improvement.\n")
+    code, out, _ = run(capsys, "export-xlsx", path, tmp_path / "one.xlsx")
+    code, out, _ = run(capsys, "import-xlsx", tmp_path / "one.xlsx", "-o", tmp_path / "b.blueprint")
+    assert code == 0
+    assert out.endswith(": 3 touchpoints, 2 friction points, 1 improvement, 0 measures.\n")

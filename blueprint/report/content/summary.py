@@ -237,7 +237,9 @@ def tiles(subject: PlanSubject) -> tuple[Tile, ...]:
         _weakest_tile(subject),
         Tile(
             fmt.whole(len(plan.waves[Wave.NOW])),
-            "improvements in the Now wave (quick wins)",
+            "improvement in the Now wave (a quick win)"
+            if len(plan.waves[Wave.NOW]) == 1
+            else "improvements in the Now wave (quick wins)",
         ),
     )
 
