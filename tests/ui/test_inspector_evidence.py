@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QDesktopServices, QImage
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from blueprint.storage import save_blueprint
 from blueprint.ui.document import Document
@@ -127,6 +127,18 @@ def test_add_a_measure_pick_its_name_and_type_its_value_each_field_one_step(qtbo
     stack.undo()
     stack.undo()
     assert rows(panel) == [] and window.document.blueprint.measures[-1].id != measure.id
+
+
+def test_removing_every_measure_by_keyboard_leaves_the_keys_on_add(qtbot, window):
+    click_card(window, "t1")
+    open_tab(qtbot, window, EVIDENCE_TAB)
+    panel = backing(window).measures
+    click_row(qtbot, panel, 0)
+    panel.remove_button.setFocus(Qt.FocusReason.TabFocusReason)
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert rows(panel) == []
+    assert panel.add_button.hasFocus()  # not the toolbar's filter, unseen
 
 
 def test_any_name_may_be_typed(qtbot, window):

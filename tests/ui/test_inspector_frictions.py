@@ -127,6 +127,19 @@ def test_remove_a_friction_point_with_the_delete_key_and_undo(qtbot, window, pan
     assert len(markers(window, "t1")) == 1
 
 
+def test_removing_the_last_friction_point_by_keyboard_keeps_the_keys_in_the_panel(
+    qtbot, window, panel
+):
+    """Space on Remove emptied the list and disabled the button: the focus went to the
+    toolbar's friction filter, unseen, where the next key changed the canvas's filter."""
+    click_card(window, "t1")
+    qtbot.waitUntil(panel.remove_button.isVisible)
+    panel.remove_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(panel.remove_button, Qt.Key.Key_Space)
+    assert window.document.frictions_of("t1") == []
+    assert panel.add_button.hasFocus()
+
+
 def test_undo_of_a_friction_edit_refreshes_the_form(qtbot, window, panel):
     click_card(window, "t1")
     replace_text(qtbot, panel.editor.title, "Page times out")

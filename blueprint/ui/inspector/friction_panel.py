@@ -178,6 +178,7 @@ class FrictionPanel(QWidget):
         if friction_id is None:
             return
         row = self.list.currentRow()
+        keyboard = self.remove_button.hasFocus() or self.list.hasFocus()
         friction = self._document.entity("frictions", friction_id)
         tomorrow_only = self._state == State.FUTURE and friction.state == Presence.BOTH
         try:
@@ -191,3 +192,5 @@ class FrictionPanel(QWidget):
         self._document.push(command)
         if self.list.count():
             self.list.setCurrentRow(min(row, self.list.count() - 1))
+        elif keyboard:  # Remove is disabled and the list hidden: not out of the panel
+            self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -111,9 +111,12 @@ class ListPanel(QWidget):
         if entity_id is None:
             return
         row = self.list.currentRow()
+        keyboard = self.remove_button.hasFocus() or self.list.hasFocus()
         make = partial(self.remove_command, self._document, entity_id)
         if push_checked(self._document, make, self.problem.emit) is None:
             return
         self.refresh()
         if self.list.count():
             self.list.setCurrentRow(min(row, self.list.count() - 1))
+        elif keyboard and self._add_buttons:  # not out of the panel (to the toolbar)
+            self._add_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
