@@ -179,3 +179,41 @@ def test_ctrl_0_keeps_the_selection_in_sight(qtbot, broadband):
         assert shown.contains(far_right.sceneBoundingRect())
     finally:
         close_window(window)
+
+
+def test_after_a_menu_the_card_keeps_the_keys_and_its_ring(qtbot, small):
+    """Alt+E then Escape twice: the card stayed selected but lost the focus the keys and a
+    screen reader follow."""
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(qtbot, small)
+    try:
+        click_card(window, "t1")
+        window.canvas.setFocus(Qt.FocusReason.MouseFocusReason)
+        card = window.canvas.blueprint_scene.card("t1")
+        assert card.hasFocus()
+        qtbot.keyClick(window.canvas, Key.Key_E, Qt.KeyboardModifier.AltModifier)
+        menu = window.menus.edit
+        qtbot.waitUntil(menu.isVisible)
+        qtbot.keyClick(menu, Key.Key_Escape)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.menuBar())
+        qtbot.keyClick(window.menuBar(), Key.Key_Escape)  # out of the menu bar
+        qtbot.waitUntil(window.canvas.hasFocus)
+        qtbot.waitUntil(lambda: window.canvas.blueprint_scene.focusItem() is card)
+        press(qtbot, window, Key.Key_Right)  # the keys go on from the card
+        assert cursor(window) == ("s2", "web")
+    finally:
+        close_window(window)
+
+
+def test_deleting_a_card_leaves_the_keys_on_its_cell_and_undo_brings_it_back_chosen(qtbot, window):
+    click_card(window, "t1")
+    window.canvas.setFocus(Qt.FocusReason.MouseFocusReason)
+    press(qtbot, window, Key.Key_Down)
+    press(qtbot, window, Key.Key_Up)
+    press(qtbot, window, Key.Key_Delete)
+    assert window.document.get("touchpoints", "t1") is None
+    qtbot.waitUntil(lambda: cursor(window) == ("s1", "web"))  # an empty cell now
+    press(qtbot, window, Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: selected(window) == ["t1"])
+    assert window.canvas.blueprint_scene.card("t1").hasFocus()

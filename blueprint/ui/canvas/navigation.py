@@ -44,7 +44,11 @@ def first_place(layout: GridLayout) -> Place | None:
     """The top-left cell: its first card, or the cell itself."""
     if not layout.columns or not layout.rows:
         return None
-    cell = (next(iter(layout.columns)), next(iter(layout.rows)))
+    return place_in(layout, (next(iter(layout.columns)), next(iter(layout.rows))))
+
+
+def place_in(layout: GridLayout, cell: tuple[str, str]) -> Place:
+    """A cell's first card, or the cell itself when it has none."""
     cards = _cards_in(layout, cell)
     return Place(*cell, cards[0] if cards else None)
 

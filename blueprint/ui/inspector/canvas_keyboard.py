@@ -22,7 +22,7 @@ from shiboken6 import isValid
 from ..canvas.accessible import announce
 from ..canvas.card import CardItem
 from ..canvas.cell_marker import CellMarker
-from ..canvas.navigation import Direction, Place, first_place, place_of, step
+from ..canvas.navigation import Direction, Place, first_place, place_in, place_of, step
 from ..canvas.view import CanvasView
 from .inline_rename import InlineRename
 from .selection import CanvasSelection
@@ -50,6 +50,12 @@ KEYBOARD_REASONS = (
     Qt.FocusReason.BacktabFocusReason,
     Qt.FocusReason.ShortcutFocusReason,
 )
+#: Focus that comes back to the canvas from a menu, a dialog or another window.
+RETURNING = (
+    Qt.FocusReason.PopupFocusReason,
+    Qt.FocusReason.ActiveWindowFocusReason,
+    Qt.FocusReason.MenuBarFocusReason,
+)
 #: Room kept around a card or cell scrolled into sight, in pixels.
 MARGIN = 24
 
@@ -71,8 +77,13 @@ class CanvasKeyboard(QObject):
         #: the empty cell the arrows reached, outlined; None when a card is where keys act
         self.cursor = CellMarker(self._scene, self)
         self._cursor_cell: Place | None = None
+        #: the card the keys acted on last, and one they acted on when it was removed (an
+        #: undo brings it back chosen, while the keys are still on its cell)
+        self._last: Place | None = None
+        self._removed: Place | None = None
         self._scene.selectionChanged.connect(self._selection_changed)
         self._scene.document.documentReset.connect(self._hide_cursor)
+        self._scene.document.edited.connect(self._edited)
         self._viewport = view.viewport()
         view.installEventFilter(self)
         self._viewport.installEventFilter(self)
@@ -167,11 +178,51 @@ class CanvasKeyboard(QObject):
         if not self._selection.touchpoint_ids():
             if isinstance(self._scene.focusItem(), CardItem):
                 self._scene.setFocusItem(None)  # no ring where the keys do not act
+            last, self._last = self._last, None
+            if (
+                last is not None
+                and self._view.hasFocus()
+                and self._scene.document.get("touchpoints", last.touchpoint_id) is None
+            ):
+                # The card the keys were on was removed: they stay on its cell (once the
+                # scene has laid the change out), not nowhere.
+                self._removed = last
+                QTimer.singleShot(0, self, lambda: self._land_in(last))
             return
         self._hide_cursor()
+        self._removed = None
         card = self._focus_card()
         if card is not None and self._scene.focusItem() is not card:
             self._scene.setFocusItem(card, Qt.FocusReason.OtherFocusReason)
+        card = self._focus_card()
+        if card is not None:
+            self._last = place_of(self._scene.grid_layout, card.touchpoint_id)
+
+    def _land_in(self, removed: Place) -> None:
+        """The keys on the cell of a removed card: its first card left, else the cell."""
+        layout = self._scene.grid_layout
+        if self._selection.touchpoint_ids() or removed.stage_id not in layout.columns:
+            return
+        if removed.channel_id not in layout.rows:
+            return
+        self.go_to(place_in(layout, removed.cell))
+
+    def _edited(self) -> None:
+        """An undo of the removal brings the card back: chosen again, where the keys are."""
+        removed = self._removed
+        if (
+            removed is None
+            or self._cursor_cell is None
+            or self._cursor_cell.cell != removed.cell
+            or self._scene.document.get("touchpoints", removed.touchpoint_id) is None
+        ):
+            return
+        self._removed = None
+        QTimer.singleShot(0, self, lambda: self._choose_again(removed))
+
+    def _choose_again(self, place: Place) -> None:
+        if self._scene.card(place.touchpoint_id) is not None:
+            self.go_to(place)
 
     # --- keys ----------------------------------------------------------------------------------
 
@@ -192,7 +243,11 @@ class CanvasKeyboard(QObject):
         return False
 
     def _focused(self, reason: Qt.FocusReason) -> None:
-        """Keyboard focus arrived: somewhere for the keys to start, in sight."""
+        """Keyboard focus arrived: somewhere for the keys to start, in sight. Back from a
+        menu or a dialog, the selected card takes the focus again (the scene forgot it)."""
+        if reason in RETURNING:
+            QTimer.singleShot(0, self, self._refocus)
+            return
         if reason not in KEYBOARD_REASONS or self._cursor_cell is not None:
             return
         card = self._focus_card()
@@ -204,6 +259,11 @@ class CanvasKeyboard(QObject):
         place = Place(*cell) if cell is not None else first_place(self._scene.grid_layout)
         if place is not None:
             self.go_to(place)
+
+    def _refocus(self) -> None:
+        card = self._focus_card()
+        if card is not None and self._view.hasFocus() and self._scene.focusItem() is not card:
+            self._scene.setFocusItem(card, Qt.FocusReason.OtherFocusReason)
 
     def _key(self, event: QKeyEvent) -> bool:
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
