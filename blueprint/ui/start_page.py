@@ -84,6 +84,7 @@ class StartPage(QWidget):
         self._gone = False
         scroll = QScrollArea(self)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the choices, not their frame
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._content())
         scroll.viewport().setBackgroundRole(QPalette.ColorRole.Base)
@@ -213,7 +214,8 @@ class StartPage(QWidget):
         self._gone = True
         self.hide()
         self._cover.uncover()
-        self._bench.frame.centralWidget().setFocus()
+        # The grid, where the arrows start (the tab bar around it took the focus before).
+        self._bench.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
         self.deleteLater()
 
 

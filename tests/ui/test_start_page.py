@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QCommandLinkButton,
     QDockWidget,
     QLabel,
@@ -228,6 +229,28 @@ def test_enter_picks_the_focused_choice(qtbot, windows):
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
     assert in_the_editor(window)
     assert channel_names(window.document.blueprint) == channel_names(new_blueprint("minimal"))
+    # The grid has the keys: an arrow reaches the first cell (the tab bar had the focus).
+    assert window.focusWidget() is window.canvas
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Right)
+    assert window.editing.keyboard.cursor_cell() is not None
+
+
+def test_tab_goes_round_the_choices_with_no_stop_unseen(qtbot, windows):
+    """The page's scroll area was a Tab stop of its own, with nothing to show it."""
+    window, page = start(qtbot, windows)
+    buttons = [
+        *page.template_buttons.values(),
+        *page.example_buttons.values(),
+        *page.recent_buttons.values(),
+    ]
+    seen = set()
+    for _ in range(len(buttons) + 3):
+        focused = window.focusWidget()
+        seen.add(focused)
+        assert isinstance(focused, QCommandLinkButton) or focused.isVisible(), focused
+        assert not isinstance(focused, QAbstractScrollArea), "a stop with nothing to show"
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert all(button in seen for button in buttons)
 
 
 def test_the_focused_choice_shows_it_has_the_focus(qtbot, windows):
