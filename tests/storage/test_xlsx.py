@@ -384,6 +384,17 @@ def test_a_cell_emptied_on_an_exported_row_is_named_a_new_row_may_leave_it_empty
     assert (added.title, added.severity) == ("New, no severity given", 2)
 
 
+def test_a_list_of_ids_with_a_wrong_separator_is_named_by_column_and_value(small):
+    def comma(workbook):
+        ws, at = rows_of(workbook, "Improvements")
+        ws.cell(2, at["friction_ids"]).value = "x1, x2"
+
+    assert problems(edit(small, comma)) == [
+        "Improvements row 2, column 'friction_ids': 'x1, x2' is not an id (ids are separated "
+        "by '; ', and hold letters, digits, '_', '.', ':' and '-')"
+    ]
+
+
 def test_a_misspelt_column_beside_the_real_one_is_reported(small):
     """What is typed in 'Emotoin' would be dropped while 'emotion' is read."""
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from ...model import EpicLetter
+from ...model.ids import is_valid_id
 from .cells import (
     BadCell,
     CellValue,
@@ -198,7 +199,15 @@ class IdList(Kind):
     def read(self, cell: RawCell, lookup: Lookup, row: Row) -> Any:
         if _blank(cell):
             return OMIT
-        return [part.strip() for part in text_of(cell).split(";") if part.strip()]
+        ids = [part.strip() for part in text_of(cell).split(";") if part.strip()]
+        wrong = next((i for i in ids if not is_valid_id(i)), None)
+        if wrong is not None:
+            raise BadCell(
+                f"{clip(wrong)!r} is not an id (ids are separated by '; ', and hold letters, "
+                "digits, '_', '.', ':' and '-')",
+                quoted=True,
+            )
+        return ids
 
 
 @dataclass(frozen=True)
