@@ -185,6 +185,22 @@ def test_a_workbook_is_read_from_the_chosen_sheet_with_date_cells(bp, tmp_path):
     assert result.source == "export.xlsx, sheet 'Contacts'"
 
 
+def test_a_number_shown_as_a_percentage_is_read_as_shown(bp, tmp_path):
+    """Excel keeps a cell typed as 12% as 0.12: it became the value 0.12 with no unit, where
+    the text '12%' becomes 12 %."""
+    path = write_xlsx(tmp_path / "rates.xlsx", [["touchpoint", "metric", "value"]])
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook.active
+    ws.append(["t1", "Completion rate", 0.12])
+    ws.cell(2, 3).number_format = "0%"
+    workbook.save(path)
+    _, rows, _ = preview(path, None)
+    assert rows == [(2, ["t1", "Completion rate", "12%"])]
+    mapping = MetricsMapping(touchpoint="touchpoint", measure="metric", value="value")
+    (measure,) = read_metrics(bp, path, mapping).added
+    assert (measure.value, measure.unit) == (12.0, "%")
+
+
 def test_a_semicolon_file_with_decimal_commas_is_read(bp, tmp_path):
     path = write_csv(tmp_path / "m.csv", "touchpoint;metric;value\nt1;NPS;-12,5\n")
     (nps,) = read_metrics(bp, path, BY_ID_MAPPING).added

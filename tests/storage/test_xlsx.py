@@ -395,6 +395,17 @@ def test_a_list_of_ids_with_a_wrong_separator_is_named_by_column_and_value(small
     ]
 
 
+def test_a_share_typed_as_a_percentage_is_read_as_shown(small):
+    """Typing 55% in Excel keeps 0.55 shown as a percentage: the share became 0.55."""
+
+    def percent(workbook):
+        ws, at = rows_of(workbook, "Personas")
+        cell = ws.cell(2, at["share"])
+        cell.value, cell.number_format = 0.55, "0%"
+
+    assert import_xlsx(edit(small, percent)).personas[0].share == 55
+
+
 def test_a_misspelt_column_beside_the_real_one_is_reported(small):
     """What is typed in 'Emotoin' would be dropped while 'emotion' is read."""
 

@@ -24,6 +24,15 @@ class Unreadable:
     reason: str
 
 
+class PercentCell(float):
+    """A number a spreadsheet shows as a percentage: Excel keeps 55% as 0.55. A column that
+    counts in percent (a persona's share, a measure's value) reads it as 55."""
+
+    @property
+    def percent(self) -> float:
+        return round(float(self) * 100, 9)  # 0.55 * 100 is 55.00000000000001
+
+
 #: A value as a sheet holds it, before an encoding writes it: text, a number, or nothing.
 CellValue: TypeAlias = str | int | float | None
 #: A cell as an encoding reads it back (a workbook also has dates and true/false cells).
@@ -174,6 +183,8 @@ def text_of(cell: RawCell) -> str:
         return cell.date().isoformat() if cell.time() == datetime.min.time() else cell.isoformat()
     if isinstance(cell, date):
         return cell.isoformat()
+    if isinstance(cell, PercentCell):
+        return f"{number_text(cell.percent)}%"  # as the spreadsheet shows it
     if isinstance(cell, int | float):
         return number_text(cell)
     return cell

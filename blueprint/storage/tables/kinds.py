@@ -20,6 +20,7 @@ from ...model.ids import is_valid_id
 from .cells import (
     BadCell,
     CellValue,
+    PercentCell,
     RawCell,
     choice,
     clip,
@@ -133,6 +134,17 @@ class Amount(Kind):
         if self.least is not None and value < self.least:
             raise BadCell("must not be negative" if self.least == 0 else f"must be >= {self.least}")
         return value
+
+
+@dataclass(frozen=True)
+class Percent(Amount):
+    """A number of percent (0 to 100): a cell shown as a percentage (Excel keeps 55% as
+    0.55) reads as 55."""
+
+    def read(self, cell: RawCell, lookup: Lookup, row: Row) -> Any:
+        if isinstance(cell, PercentCell):
+            cell = cell.percent
+        return super().read(cell, lookup, row)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from ..errors import CsvError, SpreadsheetError, XlsxError
 from . import csv_codec, xlsx_codec
 from .cells import (
     BadCell,
+    PercentCell,
     RawCell,
     Unreadable,
     choice,
@@ -398,7 +399,9 @@ class _Placer:
         if cell is None or not _text(cell):
             raise BadCell(f"the value (column {column!r}) is empty")
         unit = ""
-        if isinstance(cell, str) and cell.strip().endswith("%"):
+        if isinstance(cell, PercentCell):  # shown as 12%, kept as 0.12: as the text "12%"
+            cell, unit = cell.percent, "%"
+        elif isinstance(cell, str) and cell.strip().endswith("%"):
             cell, unit = cell.strip()[:-1], "%"
         try:
             return number(cell, self.comma_decimal), unit

@@ -68,6 +68,7 @@ from .kinds import (
     MaybeText,
     NameOf,
     NamesOf,
+    Percent,
     ReasonDemandOf,
     ReasonPathOf,
     ReasonRef,
@@ -190,7 +191,7 @@ PERSONAS_SHEET = _list_sheet(
     _name(),
     _description(),
     col("value_weight", Amount(), 12, filled=True),
-    col("share", Amount(), NUMBER_WIDTH),
+    col("share", Percent(), NUMBER_WIDTH),
 )
 
 PREFERENCES_SHEET = Sheet(

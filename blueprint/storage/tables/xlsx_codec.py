@@ -35,7 +35,7 @@ from ..atomic import (
     atomic_write_bytes,
 )
 from ..errors import XlsxError
-from .cells import CellValue, RawCell, Unreadable, neutralise, restore
+from .cells import CellValue, PercentCell, RawCell, Unreadable, neutralise, restore
 from .columns import Column, Sheet
 from .reading import read_table_file
 from .sheets import SHEETS, WRITING_ORDER
@@ -320,7 +320,10 @@ def _raw(cell: Any) -> RawCell:
         return Unreadable(f"holds the error value {value}; put a value there, or leave it empty")
     if isinstance(value, str):
         return restore(unescape(value))
-    if isinstance(value, datetime | date | int | float | bool):
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        shown_as = getattr(cell, "number_format", None) or ""
+        return PercentCell(value) if "%" in shown_as else value
+    if isinstance(value, datetime | date | bool):
         return value
     return str(value)  # a time of day, a duration: read as its text
 
