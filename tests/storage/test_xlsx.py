@@ -406,6 +406,24 @@ def test_a_share_typed_as_a_percentage_is_read_as_shown(small):
     assert import_xlsx(edit(small, percent)).personas[0].share == 55
 
 
+def test_a_card_renamed_in_its_own_sheet_keeps_its_links(small):
+    """The Frictions, Flows and Measures sheets still show the old title beside the id: the
+    import refused the rename until it was typed in every sheet."""
+
+    def rename(workbook):
+        ws, at = rows_of(workbook, "Touchpoints")
+        ws.cell(2, at["title"]).value = "Orders on the website"
+
+    bp = import_xlsx(edit(small, rename))
+    assert bp.touchpoints[0].title == "Orders on the website"
+    assert [f.touchpoint_id for f in bp.frictions] == [
+        f.touchpoint_id for f in future_blueprint().frictions
+    ]
+    assert [(f.from_id, f.to_id) for f in bp.flows] == [
+        (f.from_id, f.to_id) for f in future_blueprint().flows
+    ]
+
+
 def test_a_misspelt_column_beside_the_real_one_is_reported(small):
     """What is typed in 'Emotoin' would be dropped while 'emotion' is read."""
 

@@ -60,6 +60,8 @@ class Lookup(Names, Protocol):
 
     def touchpoint_titled(self, title: str) -> str: ...
 
+    def any_touchpoint_titled(self, title: str) -> bool: ...
+
     def reason_at(self, path: str) -> str: ...
 
 
@@ -357,7 +359,13 @@ class TouchpointRef(Kind):
             return OMIT
         wanted = text_of(cell).strip()
         known = lookup.name_of("touchpoints", wanted)
-        if title is not None and known.strip().casefold() != title.strip().casefold():
+        if (
+            title is not None
+            and known.strip().casefold() != title.strip().casefold()
+            # A title no touchpoint has is the one it had before a rename in its own sheet:
+            # the id says which. A title another touchpoint has may be a new link: ask.
+            and lookup.any_touchpoint_titled(title)
+        ):
             raise BadCell(
                 f"is the touchpoint {clip(known)!r}, but column '{self.title_column}' says "
                 f"{clip(title)!r}; change one of them so they agree",

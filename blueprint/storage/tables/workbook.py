@@ -166,6 +166,11 @@ class ReadNames:
     def names(self, collection: str) -> Sequence[str]:
         return list(self._exact[collection])
 
+    def any_touchpoint_titled(self, title: str) -> bool:
+        """Whether a row of the Touchpoints sheet has this title (read, or not readable)."""
+        loose = _loose(title)
+        return bool(self._loose["touchpoints"].get(loose)) or loose in self._broken["touchpoints"]
+
     def touchpoint_titled(self, title: str) -> str:
         ids = [i for i in self._loose["touchpoints"].get(_loose(title), [])]
         exact = [i for i in ids if self._by_id["touchpoints"][i].title == title]
