@@ -247,3 +247,28 @@ def test_a_quick_win_that_keeps_customers_says_so_rather_than_saving_nothing():
     line = next(item for item in now if item.title == keeping[0].title)
     assert line.facts.endswith(f"{keeping[0].lost_journeys:,.0f} lost journeys a year saved")
     assert "0 a year" not in line.facts
+
+
+def test_the_heat_map_explains_k_and_m_only_when_a_number_uses_them():
+    """The deck's legend said "k = thousand, M = million" under cells of full numbers."""
+    import datetime
+
+    from blueprint.report.content.heat_map import SHORTENED, heat_map
+    from blueprint.report.content.subject import PlanSubject
+    from blueprint.storage import load_blueprint
+    from tests.conftest import ROOT
+
+    def the_map(bp):
+        plan = build_plan(bp)
+        return heat_map(PlanSubject(bp=bp, plan=plan, date=datetime.date(2026, 12, 7)))
+
+    bp = load_blueprint(ROOT / "samples" / "broadband-installation.blueprint")
+    plain = the_map(bp)
+    texts = [c.text for row in plain.cells for c in row if c is not None]
+    assert not any(t.endswith(("k", "M")) for t in (*texts, *plain.totals, plain.largest))
+    assert SHORTENED not in plain.intro and SHORTENED not in plain.scale_label
+    for friction in bp.frictions:
+        friction.frequency.count *= 1000
+    large = the_map(bp)
+    assert large.largest.endswith(("k", "M"))
+    assert large.intro.endswith(f"; {SHORTENED}.") and SHORTENED in large.scale_label

@@ -16,8 +16,10 @@ INTRO = (
     "Friction impact F summed over the friction points of each cell of the grid: stages "
     "across, channels down. The darker the cell, the more the friction there costs customers "
     "(reach, severity, segment weight and the drop down the stairs). An empty cell has no "
-    "friction point; k = thousand, M = million."
+    "friction point"
 )
+#: Said where some number of the map is shortened (``184k``, ``3.2M``).
+SHORTENED = "k = thousand, M = million"
 NO_GRID = "The blueprint has no grid yet."
 TOTAL_LABEL = "All channels"
 SCALE_LABEL = "friction impact F of a cell"
@@ -43,6 +45,21 @@ class HeatMap:
     @property
     def empty(self) -> bool:
         return not self.stages or not self.channels
+
+    @property
+    def shortened(self) -> bool:
+        """Whether a number of the map is shortened to thousands or millions."""
+        texts = [c.text for row in self.cells for c in row if c is not None]
+        return any(t.endswith(("k", "M")) for t in (*texts, *self.totals, self.largest))
+
+    @property
+    def intro(self) -> str:
+        return f"{INTRO}; {SHORTENED}." if self.shortened else f"{INTRO}."
+
+    @property
+    def scale_label(self) -> str:
+        """Beside the colour scale's largest value."""
+        return f"{SCALE_LABEL}; {SHORTENED}" if self.shortened else SCALE_LABEL
 
 
 def heat_map(subject: PlanSubject) -> HeatMap:

@@ -14,7 +14,7 @@ from pptx.presentation import Presentation
 
 from .. import palette
 from ..content.formulas import Formula, pick
-from ..content.heat_map import INTRO, NO_GRID, SCALE_LABEL, TOTAL_LABEL, HeatMap, scale_fraction
+from ..content.heat_map import NO_GRID, TOTAL_LABEL, HeatMap, scale_fraction
 from ..content.improvements import ImprovementRow
 from ..content.outline import WHERE_IT_HURTS
 from .draw import Box, Cell, Column, Para, rect, table, text_box
@@ -160,7 +160,7 @@ def _stage_chunks(count: int) -> list[range]:
 
 def heat_slides(deck: Presentation, heat: HeatMap, formulas: tuple[Formula, ...]) -> int:
     """The heat map of friction impact, stages across and channels down; the slides made."""
-    lead = [INTRO]
+    lead = [heat.intro]
     chosen = pick(formulas, *HEAT_FORMULAS)
     if heat.empty:
         slide = titled_slide(deck, WHERE_IT_HURTS[1], lead, chosen)
@@ -234,6 +234,6 @@ def _scale(slide, box: Box, heat: HeatMap) -> None:
     text_box(
         slide,
         Box(x, box.top - 2, 400, box.height + 4),
-        [Para(f"{heat.largest}   {SCALE_LABEL}; k = thousand, M = million", 9, palette.MUTED)],
+        [Para(f"{heat.largest}   {heat.scale_label}", 9, palette.MUTED)],
         shrink=False,
     )

@@ -6,7 +6,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from ...analysis.epic import LETTER_NAMES, LETTERS, EpicSummary
 from .. import formatting as fmt
-from ..content.heat_map import INTRO, NO_GRID, heat_map
+from ..content.heat_map import NO_GRID, heat_map
 from ..context import RenderContext
 from ..heatmap import heat_map_tables, scale_legend
 from ..rtl import Paragraph
@@ -32,7 +32,7 @@ def where_it_hurts(ctx: RenderContext) -> list[Flowable]:
     story: list[Flowable] = [
         PageBreak(),
         section_heading(ctx, WHERE_IT_HURTS),
-        Paragraph(INTRO, ctx.styles.body),
+        Paragraph(heat.intro, ctx.styles.body),
     ]
     if heat.empty:
         story.append(Paragraph(NO_GRID, ctx.styles.body))
