@@ -273,6 +273,8 @@ def _blueprint_sheets(workbook: Any, path: Path) -> dict[str, Any]:
     missing = [s.title for s in SHEETS if s.title.casefold() not in present]
     if missing:
         has = ", ".join(repr(n) for n in workbook.sheetnames[:10])
+        if len(workbook.sheetnames) > 10:
+            has += f" and {len(workbook.sheetnames) - 10} more"
         if len(missing) == len(SHEETS):
             problem = (
                 f"is not a workbook exported by blueprint: it has none of its sheets (it has "
