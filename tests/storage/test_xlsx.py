@@ -336,7 +336,7 @@ def test_a_missing_sheet_is_named(small):
     found = problems(edit(small, drop))
     assert len(found) == 1 and "has no sheet 'Flows'" in found[0]
     # It has 13 sheets left: ten named, and the rest counted (they were left out unsaid).
-    assert "'Contact reasons', 'Measures' and 3 more)" in found[0]
+    assert "'Measures', 'Evidence' and 3 more)" in found[0]
 
 
 def test_a_missing_column_is_named_once_not_again_in_every_row_naming_its_sheet(small):
