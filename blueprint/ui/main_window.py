@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         # File > Share Live / Join Live; joining replaces the blueprint, so it asks first.
         self.live = install_live(bench, lambda: self.maybe_save())
         self.panes = install_panes(bench)  # after the docks: F6 goes round them
+        self.panes.also(self.workshop.toolbar)  # the capture bar, in workshop mode
         name_the_rest(self)  # for assistive technology, once every part is in
         self._update_title()
         self._size_to_screen()

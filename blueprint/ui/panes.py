@@ -78,6 +78,8 @@ class Panes(QObject):
     def __init__(self, window: QMainWindow, view_menu: QMenu) -> None:
         super().__init__(window)
         self._window = window
+        #: panes besides the middle and the docks, when in sight (workshop mode's capture bar)
+        self._more: list[QWidget] = []
         for dock in window.findChildren(QDockWidget):
             enabled_in_sight(dock)
             to_the_front_when_opened(dock)
@@ -103,14 +105,19 @@ class Panes(QObject):
         following = entries[last + 1] if last + 1 < len(entries) else None
         view_menu.insertActions(following, [self.next_action, self.previous_action])
 
+    def also(self, pane: QWidget) -> None:
+        """One more pane, gone round while it is in sight."""
+        self._more.append(pane)
+
     def panes(self) -> list[QWidget]:
-        """The middle of the window, then the docks in sight, top down, left to right."""
+        """The middle of the window, then the docks in sight (and the other panes added),
+        top down, left to right."""
         middle = self._window.centralWidget()
         if isinstance(middle, QTabWidget) and middle.currentWidget() is not None:
             middle = middle.currentWidget()
         docks = [
             dock
-            for dock in self._window.findChildren(QDockWidget)
+            for dock in [*self._window.findChildren(QDockWidget), *self._more]
             if dock.isVisible() and not dock.visibleRegion().isEmpty()
         ]
 

@@ -247,6 +247,18 @@ def test_captured_cards_do_not_bring_the_panels_back_and_leaving_does(qtbot, win
     assert editing.inspector.touchpoint_id == titled(window, "Reads the offer").id
 
 
+def test_f6_goes_between_the_grid_and_the_capture_bar(qtbot, window):
+    """F6 went round the grid and the docks only: in workshop mode it never reached the
+    capture bar."""
+    enter_by_key(qtbot, window)
+    line = bar(window).line
+    assert line.hasFocus()
+    qtbot.keyClick(line, Qt.Key.Key_F6)
+    assert window.canvas.hasFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_F6)
+    assert line.hasFocus()
+
+
 def test_a_maximized_window_comes_back_maximized(qtbot, window):
     window.showMaximized()
     qtbot.waitUntil(lambda: bool(window.windowState() & Qt.WindowState.WindowMaximized))
