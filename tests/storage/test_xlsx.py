@@ -268,6 +268,23 @@ def test_every_bad_cell_is_named_by_sheet_row_and_column_at_once(small):
     assert "Frictions row 3, column 'gives_up': must be yes or no (got 'maybe')" in found
 
 
+def test_every_problem_of_a_row_is_named_in_one_pass(small):
+    """A bad emotion hid the empty title of the same row until the next import."""
+
+    def spoil(workbook):
+        ws, at = rows_of(workbook, "Touchpoints")
+        ws.cell(2, at["emotion"]).value = 5
+        ws.cell(2, at["epic_easy"]).value = 9
+        ws.cell(2, at["title"]).value = "   "
+
+    found = problems(edit(small, spoil))
+    assert [p.split(":")[0] for p in found] == [
+        "Touchpoints row 2, column 'emotion'",
+        "Touchpoints row 2, column 'epic_easy'",
+        "Touchpoints row 2, column 'title'",
+    ]
+
+
 def test_a_duplicate_id_is_named_by_its_row(small):
     def duplicate(workbook):
         ws, at = rows_of(workbook, "Stages")

@@ -345,7 +345,7 @@ def _entity(
         problems.append(f"{label} row {number}, column '{name}': {cell.reason}")
     if unreadable:
         return None
-    fine = True
+    failed: list[str] = []  # the fields of the cells that could not be read
     for column in sheet.columns:
         if column.field is None:
             continue
@@ -356,20 +356,29 @@ def _entity(
             got = "" if error.quoted else f" (got {shown(cell)})"
             if not error.follows:
                 problems.append(f"{label} row {number}, column '{column.name}': {error}{got}")
-            fine = False
+            failed.append(column.field)
             continue
         if value is not OMIT:
             _put(fields, column.field.split("."), value)
-    if not fine:
-        return None
     for group in sheet.groups:
         _drop_if_empty(fields, group.split("."))
     try:
-        return sheet.make(**fields)
+        entity = sheet.make(**fields)
     except ValidationError as error:
+        # Said with the cells that could not be read, so that one pass names every problem
+        # of the row (an empty title too), but for what those cells leave missing.
         for problem in problems_from_validation_error(error.errors(), None):
-            problems.append(_where(sheet, label, number, problem.field) + problem.message)
+            if not _within(problem.field, failed):
+                problems.append(_where(sheet, label, number, problem.field) + problem.message)
         return None
+    return None if failed else entity
+
+
+def _within(field: str | None, fields: list[str]) -> bool:
+    """Whether ``field`` is one of ``fields`` or part of one (or holds one)."""
+    if field is None:
+        return False
+    return any(field == f or field.startswith(f + ".") or f.startswith(field + ".") for f in fields)
 
 
 def _put(fields: dict, path: list[str], value: Any) -> None:
