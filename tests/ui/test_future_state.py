@@ -173,6 +173,20 @@ def test_the_differences_panel_says_what_tomorrow_buys_in_numbers(qtbot, window)
     assert not panel.figures.isVisible()
 
 
+def test_in_the_future_view_the_evidence_tab_says_it_is_todays(qtbot, window):
+    """A measure edited while tomorrow is shown changed today's frequency that follows it,
+    under a tab that did not say whose the measures are."""
+    from blueprint.ui.inspector.touchpoint_inspector import EVIDENCE_TAB
+
+    tabs = tools(window).inspector.tabs
+    click_card(window, "t1")
+    assert tabs.tabText(EVIDENCE_TAB).startswith("Evidence")
+    show(qtbot, window, Qt.Key.Key_2)
+    assert tabs.tabText(EVIDENCE_TAB).startswith("Today's evidence")
+    show(qtbot, window, Qt.Key.Key_1)
+    assert tabs.tabText(EVIDENCE_TAB).startswith("Evidence")
+
+
 def test_compare_draws_todays_emotion_curve_and_tomorrows_dashed(qtbot, window):
     show(qtbot, window, Qt.Key.Key_2)
     click_card(window, "t1")

@@ -58,6 +58,8 @@ class TouchpointInspector(QWidget):
         self._document = document
         self._shown: list[str] = []
         self._stale: set[str] = set()
+        #: the measures and evidence shown while tomorrow's journey is (they are today's)
+        self._todays_backing = False
         self.fields = TouchpointForm(document, self)
         self.frictions = FrictionPanel(document)
         self.fields.form.problem.connect(self.problem)
@@ -150,6 +152,10 @@ class TouchpointInspector(QWidget):
         state = None if view == JourneyView.COMPARE else (State.FUTURE if future else State.CURRENT)
         self.frictions.set_state(state)
         self._count_frictions()
+        # Measures and evidence are one set, today's: a measure edited while tomorrow is
+        # shown changes today's frequencies that follow it. The tab says whose they are.
+        self._todays_backing = view != JourneyView.CURRENT
+        self._count_backing()
 
     def show_frictions(self) -> None:
         """Bring the Friction tab forward."""
@@ -178,7 +184,8 @@ class TouchpointInspector(QWidget):
 
     def _count_backing(self) -> None:
         count = self.backing.count()
-        self.tabs.setTabText(EVIDENCE_TAB, f"Evidence ({count})" if count else "Evidence")
+        name = "Today's evidence" if self._todays_backing else "Evidence"
+        self.tabs.setTabText(EVIDENCE_TAB, f"{name} ({count})" if count else name)
 
     # --- following the document ----------------------------------------------------------------
 
