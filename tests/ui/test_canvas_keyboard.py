@@ -217,3 +217,24 @@ def test_deleting_a_card_leaves_the_keys_on_its_cell_and_undo_brings_it_back_cho
     press(qtbot, window, Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: selected(window) == ["t1"])
     assert window.canvas.blueprint_scene.card("t1").hasFocus()
+
+
+def test_leaving_the_title_editor_hands_the_focus_straight_back_to_the_canvas(qtbot, window):
+    """Escape put the focus on the toolbar's friction filter for a moment, which a screen
+    reader announced before the canvas."""
+    from PySide6.QtWidgets import QApplication
+
+    click_card(window, "t1")
+    window.canvas.setFocus(Qt.FocusReason.MouseFocusReason)
+    press(qtbot, window, Key.Key_Return)
+    editor = tools(window).rename.editor
+    qtbot.waitUntil(editor.hasFocus)
+    went: list = []
+    QApplication.instance().focusChanged.connect(lambda _old, new: went.append(new))
+    qtbot.keyClick(editor, Key.Key_Escape)  # cancelled
+    assert went == [window.canvas], went
+    press(qtbot, window, Key.Key_Return)
+    qtbot.waitUntil(editor.hasFocus)
+    went.clear()
+    qtbot.keyClick(editor, Key.Key_Return)  # committed
+    assert went == [window.canvas], went

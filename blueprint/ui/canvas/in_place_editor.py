@@ -82,10 +82,11 @@ class InPlaceEditor(QObject):
             self._close()
 
     def _close(self) -> None:
-        had_focus = self.editor.hasFocus()
-        self.editor.hide()
-        if had_focus:
+        if self.editor.hasFocus():
+            # The canvas first: a focused editor hidden hands the focus to the next widget
+            # of the window for a moment (the toolbar's filter), which a screen reader says.
             self._view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.editor.hide()
 
     def _removed(self, touchpoint_id: str) -> None:
         if self._editing is not None and self._editing[0] == touchpoint_id:
