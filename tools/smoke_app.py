@@ -129,6 +129,8 @@ def _serves_a_room(program: Path, scratch: Path) -> bool:
     from websockets.asyncio.client import connect
     from websockets.exceptions import InvalidStatus
 
+    from blueprint.collab.protocol import room_url
+
     token = scratch / "token"
     token.write_text("smoke-test-token\n", "utf-8")
     server = subprocess.Popen(
@@ -149,14 +151,14 @@ def _serves_a_room(program: Path, scratch: Path) -> bool:
     )
 
     async def talk(port: str) -> bool:
-        base = f"ws://127.0.0.1:{port}/smoke"
+        server = f"ws://127.0.0.1:{port}"
         try:
-            async with connect(f"{base}?token=wrong", proxy=None):
+            async with connect(room_url(server, "smoke", "wrong"), proxy=None):
                 return False
         except InvalidStatus as error:
             if error.response.status_code != 401:
                 return False
-        async with connect(f"{base}?token=smoke-test-token", proxy=None) as websocket:
+        async with connect(room_url(server, "smoke", "smoke-test-token"), proxy=None) as websocket:
             first = await asyncio.wait_for(websocket.recv(), TIMEOUT_S)
         return isinstance(first, bytes) and first[:1] == b"\x00"
 
