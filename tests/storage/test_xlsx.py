@@ -387,20 +387,24 @@ def test_a_cell_emptied_on_an_exported_row_is_named_a_new_row_may_leave_it_empty
     def clear(workbook):
         ws, at = rows_of(workbook, "Frictions")
         ws.cell(2, at["severity"]).value = None
+        ws.cell(2, at["title"]).value = None  # said in the same pass
         ws.cell(3, at["frequency_source"]).value = None
 
-    assert problems(edit(small, clear)) == [
-        "Frictions row 2, column 'severity': is empty; type a whole number from 1 to 4",
-        "Frictions row 3, column 'frequency_source': is empty; type one of measured, "
-        "estimated, unknown",
+    assert [p.split(":")[0] for p in problems(edit(small, clear))] == [
+        "Frictions row 2, column 'severity'",
+        "Frictions row 2, column 'title'",
+        "Frictions row 3, column 'frequency_source'",
     ]
 
     def add(workbook):
         ws, at = rows_of(workbook, "Frictions")
         ws.append({at["touchpoint"]: "Order online", at["title"]: "New, no severity given"})
+        # Added by hand with an id of its own (to link it from an improvement by id).
+        ws.append({at["id"]: "x-new", at["touchpoint"]: "Order online", at["title"]: "Linked"})
 
-    added = import_xlsx(edit(fresh, add)).frictions[-1]
+    *_, added, linked = import_xlsx(edit(fresh, add)).frictions
     assert (added.title, added.severity) == ("New, no severity given", 2)
+    assert (linked.id, linked.severity) == ("x-new", 2)
 
 
 def test_a_list_of_ids_with_a_wrong_separator_is_named_by_column_and_value(small):
@@ -414,7 +418,7 @@ def test_a_list_of_ids_with_a_wrong_separator_is_named_by_column_and_value(small
     ]
 
 
-def test_a_share_typed_as_a_percentage_is_read_as_shown(small):
+def test_a_number_typed_as_a_percentage_is_read_as_shown(small):
     """Typing 55% in Excel keeps 0.55 shown as a percentage: the share became 0.55."""
 
     def percent(workbook):
@@ -423,6 +427,14 @@ def test_a_share_typed_as_a_percentage_is_read_as_shown(small):
         cell.value, cell.number_format = 0.55, "0%"
 
     assert import_xlsx(edit(small, percent)).personas[0].share == 55
+
+    def rate(workbook):
+        ws, at = rows_of(workbook, "Measures")
+        ws.append({at["name"]: "Completion rate", at["value"]: 0.12})
+        ws.cell(ws.max_row, at["value"]).number_format = "0%"
+
+    measure = import_xlsx(edit(small, rate)).measures[-1]
+    assert (measure.value, measure.unit) == (12, "%")  # as Import Metrics reads it
 
 
 def test_a_card_renamed_in_its_own_sheet_keeps_its_links(small):

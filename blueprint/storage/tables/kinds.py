@@ -140,13 +140,26 @@ class Amount(Kind):
 
 @dataclass(frozen=True)
 class Percent(Amount):
-    """A number of percent (0 to 100): a cell shown as a percentage (Excel keeps 55% as
-    0.55) reads as 55."""
+    """A number read as a spreadsheet shows it: a cell shown as a percentage (Excel keeps
+    55% as 0.55) reads as 55."""
 
     def read(self, cell: RawCell, lookup: Lookup, row: Row) -> Any:
         if isinstance(cell, PercentCell):
             cell = cell.percent
         return super().read(cell, lookup, row)
+
+
+@dataclass(frozen=True)
+class UnitBeside(Kind):
+    """A unit of the number in ``value_column``: '%' when that cell is shown as a
+    percentage and the unit is left empty (as the text '12%' in Import Metrics)."""
+
+    value_column: str = "value"
+
+    def read(self, cell: RawCell, lookup: Lookup, row: Row) -> Any:
+        if _blank(cell) and isinstance(row.cell(self.value_column), PercentCell):
+            return "%"
+        return text_of(cell)
 
 
 @dataclass(frozen=True)

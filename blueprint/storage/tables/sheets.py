@@ -74,6 +74,7 @@ from .kinds import (
     ReasonRef,
     TitleOf,
     TouchpointRef,
+    UnitBeside,
     Whole,
     YesNo,
     choice_of,
@@ -354,8 +355,8 @@ MEASURES_SHEET = _list_sheet(
     Measure,
     *_touchpoint("touchpoint_id", "touchpoint", required=False),
     _name(),
-    col("value", Amount(), 12, required=True),
-    col("unit", TEXT, 10),
+    col("value", Percent(), 12, required=True),  # a cell shown as 12% is 12 %
+    col("unit", UnitBeside(), 10),
     col("period", choice_of(Period), 10),
     col("date", Date(), 12),
     col("source", choice_of(FrequencySource), 12, filled=True),

@@ -310,20 +310,26 @@ def _read_rows(
             {name: cells[i] if i < len(cells) else None for name, i in where.items()},
             table.comma_decimal,
         )
-        if not _blank(row.cell("id")) and _emptied(filled, table.label, number, row, problems):
-            names.add_broken(sheet.collection, row)
-            continue
-        entity = _entity(sheet, table.label, number, row, names, problems)
+        emptied = _emptied(filled, table.label, number, row, problems)
+        entity = _entity(sheet, table.label, number, row, names, problems, emptied)
         if entity is not None:
             yield entity, number
         else:
             names.add_broken(sheet.collection, row)
 
 
-def _emptied(filled: list[Column], label: str, number: int, row: _Row, problems: list[str]) -> bool:
-    """Whether a row that came from an export (it has an id) has a cell emptied where the
-    export wrote a value: each is a problem, not a silent default."""
+def _emptied(
+    filled: list[Column], label: str, number: int, row: _Row, problems: list[str]
+) -> list[str]:
+    """The fields of a row that came from an export whose cells were emptied where the export
+    wrote a value: each is a problem, not a silent default. A row came from an export when
+    it has an id and some of those cells filled in (a row added by hand, with an id typed
+    to link it, may leave them all empty for the defaults)."""
+    if not filled or _blank(row.cell("id")):
+        return []
     empty = [column for column in filled if _blank(row.cell(column.name))]
+    if len(empty) == len(filled):
+        return []
     for column in empty:
         kind = column.kind
         if kind.choices:
@@ -333,19 +339,27 @@ def _emptied(filled: list[Column], label: str, number: int, row: _Row, problems:
         else:
             hint = "a number"
         problems.append(f"{label} row {number}, column '{column.name}': is empty; type {hint}")
-    return bool(empty)
+    return [column.field for column in empty if column.field]
 
 
 def _entity(
-    sheet: Sheet, label: str, number: int, row: _Row, names: ReadNames, problems: list[str]
+    sheet: Sheet,
+    label: str,
+    number: int,
+    row: _Row,
+    names: ReadNames,
+    problems: list[str],
+    emptied: Sequence[str] = (),
 ) -> Any:
+    """The row's entity, or None with each of its problems said (``emptied``: fields
+    already said to be wrongly empty, read as their defaults only to find the others)."""
     fields: dict[str, Any] = {}
     unreadable = [(name, cell) for name, cell in row.cells() if isinstance(cell, Unreadable)]
     for name, cell in unreadable:
         problems.append(f"{label} row {number}, column '{name}': {cell.reason}")
     if unreadable:
         return None
-    failed: list[str] = []  # the fields of the cells that could not be read
+    failed: list[str] = list(emptied)  # the fields of the cells that could not be read
     for column in sheet.columns:
         if column.field is None:
             continue
