@@ -53,6 +53,8 @@ STATUS_TEXT = {
     JourneyView.FUTURE: "Future state: edits change tomorrow",
     JourneyView.COMPARE: "Comparing current and future",
 }
+#: The Differences panel is brought up to date this long after the last edit.
+REFRESH_AFTER_MS = 250
 NO_DIFFERENCE = (
     "The future state is the same as today's. Show the future state (View › Journey) and "
     "draw how it should be."
@@ -159,11 +161,11 @@ class JourneyViews(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self.dock.visibilityChanged.connect(self._dock_shown)
-        # Once per burst of edits (typing in a field is many), when the event loop next runs:
+        # Once typing pauses (each key is an edit, and the event loop runs between keys):
         # the figures of both states are a plan's worth of work on a large blueprint.
         self._refresh_soon = QTimer(self)
         self._refresh_soon.setSingleShot(True)
-        self._refresh_soon.setInterval(0)
+        self._refresh_soon.setInterval(REFRESH_AFTER_MS)
         self._refresh_soon.timeout.connect(self._refresh)
         self.document.edited.connect(self._refresh_soon.start)
         self.document.documentReset.connect(self._reset)

@@ -238,3 +238,23 @@ def test_leaving_the_title_editor_hands_the_focus_straight_back_to_the_canvas(qt
     went.clear()
     qtbot.keyClick(editor, Key.Key_Return)  # committed
     assert went == [window.canvas], went
+
+
+def test_undo_chooses_a_deleted_card_again_in_a_cell_with_others(qtbot, broadband):
+    """The keys land on the next card of the cell; Ctrl+Z then chose nothing."""
+    window = roomy_window(qtbot, Document(broadband))
+    try:
+        cells: dict = {}
+        for touchpoint_id, slot in window.canvas.blueprint_scene.grid_layout.slots.items():
+            cell = (slot.stage_id, slot.channel_id)
+            cells.setdefault(cell, []).append((slot.index, touchpoint_id))
+        cards = next(sorted(found) for found in cells.values() if len(found) > 1)
+        first, second = cards[0][1], cards[1][1]
+        click_card(window, first)
+        window.canvas.setFocus(Qt.FocusReason.MouseFocusReason)
+        press(qtbot, window, Key.Key_Delete)
+        qtbot.waitUntil(lambda: selected(window) == [second])  # the keys stay in the cell
+        press(qtbot, window, Key.Key_Z, CTRL)
+        qtbot.waitUntil(lambda: selected(window) == [first])
+    finally:
+        close_window(window)

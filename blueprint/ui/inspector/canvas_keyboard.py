@@ -81,6 +81,7 @@ class CanvasKeyboard(QObject):
         #: undo brings it back chosen, while the keys are still on its cell)
         self._last: Place | None = None
         self._removed: Place | None = None
+        self._landing = False  # the keys are being put on a removed card's cell
         self._scene.selectionChanged.connect(self._selection_changed)
         self._scene.document.documentReset.connect(self._hide_cursor)
         self._scene.document.edited.connect(self._edited)
@@ -190,7 +191,8 @@ class CanvasKeyboard(QObject):
                 QTimer.singleShot(0, self, lambda: self._land_in(last))
             return
         self._hide_cursor()
-        self._removed = None
+        if not self._landing:
+            self._removed = None  # chosen elsewhere: an undo no longer chooses it again
         card = self._focus_card()
         if card is not None and self._scene.focusItem() is not card:
             self._scene.setFocusItem(card, Qt.FocusReason.OtherFocusReason)
@@ -205,15 +207,20 @@ class CanvasKeyboard(QObject):
             return
         if removed.channel_id not in layout.rows:
             return
-        self.go_to(place_in(layout, removed.cell))
+        self._landing = True
+        try:
+            self.go_to(place_in(layout, removed.cell))
+        finally:
+            self._landing = False
 
     def _edited(self) -> None:
         """An undo of the removal brings the card back: chosen again, where the keys are."""
         removed = self._removed
+        here = self.current()
         if (
             removed is None
-            or self._cursor_cell is None
-            or self._cursor_cell.cell != removed.cell
+            or here is None
+            or here.cell != removed.cell  # the keys have moved on
             or self._scene.document.get("touchpoints", removed.touchpoint_id) is None
         ):
             return
