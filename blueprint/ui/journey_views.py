@@ -159,6 +159,10 @@ class JourneyViews(QObject):
         self.dock.setObjectName("differencesDock")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        # Tabbed with the inspector: split below it, on a 1280x720 projector the two were
+        # each too short to read.
+        window.tabifyDockWidget(editing.inspector_dock, self.dock)
+        editing.inspector_dock.raise_()
         self.dock.hide()
         self.dock.visibilityChanged.connect(self._dock_shown)
         # Once typing pauses (each key is an edit, and the event loop runs between keys):

@@ -148,6 +148,15 @@ def test_the_differences_panel_lists_the_changes_and_selects_the_card(qtbot, win
     assert window.canvas.blueprint_scene.selected_touchpoint_ids() == ["t2"]
 
 
+def test_the_differences_panel_opens_in_front_tabbed_with_the_inspector(qtbot, window):
+    """Split below the inspector, on a 1280x720 projector each was too short to read."""
+    click_card(window, "t1")
+    window.journey.dock.toggleViewAction().trigger()
+    qtbot.waitUntil(window.journey.panel.isVisible)
+    assert window.journey.dock in window.tabifiedDockWidgets(tools(window).inspector_dock)
+    assert not window.journey.dock.visibleRegion().isEmpty()  # in front of the inspector
+
+
 def test_the_differences_panel_says_what_tomorrow_buys_in_numbers(qtbot, window):
     """The checkout's slow page (20 a week, ending in a call at 7.50 each) costs 20 x 52 x
     7.50 = 7,800 a year; tomorrow's journey without the checkout costs nothing."""
