@@ -410,6 +410,27 @@ def _changed_paths(collection: str, before: Identified, after: Identified) -> li
     return [path for path, value in now.items() if value != was[path]]
 
 
+#: A document field the two versions do not share: equal to neither, so a conflict.
+_NOT_SHARED = object()
+
+
+def shared_version(ours: Blueprint, theirs: Blueprint) -> Blueprint:
+    """The base for two versions whose common version is unknown (a sync tool's conflicted
+    copy: two machines changed the file at once): what they share. An entity the same in
+    both is in it; one in a single version is then an addition, kept; one in both that
+    differs was added by both, so each field that differs is a conflict (ours kept); so is
+    a field of the blueprint's own that differs. Nothing of either side is lost unsaid.
+    Not a valid blueprint of its own (built without checks): only a merge's base."""
+    fields: dict[str, Any] = {}
+    for name in DOCUMENT_FIELDS:
+        mine = getattr(ours, name)
+        fields[name] = mine if mine == getattr(theirs, name) else _NOT_SHARED
+    for collection in COLLECTIONS:
+        yours = {e.id: e for e in getattr(theirs, collection)}
+        fields[collection] = [e for e in getattr(ours, collection) if yours.get(e.id) == e]
+    return Blueprint.model_construct(**fields)
+
+
 @collector_paused()
 def merge_blueprints(
     base: Blueprint, ours: Blueprint, theirs: Blueprint, labels: tuple[str, str] = (OURS, THEIRS)

@@ -1,7 +1,8 @@
 """Merging from the editor, as a person does it: another program changed the open file, or a
 sync tool left a conflicting copy beside it. The base is what the editor last loaded or
-saved, ours the blueprint in the editor, theirs the file on disk or the copy; the result is
-one undo step, and what could not be reconciled shows on its card and in the Conflicts tab."""
+saved (for a copy, what the two share), ours the blueprint in the editor, theirs the file on
+disk or the copy; the result is one undo step, and what could not be reconciled shows on
+its card and in the Conflicts tab."""
 
 import os
 import shutil
@@ -155,8 +156,13 @@ def test_a_conflicting_copy_beside_the_file_is_offered_merged_and_renamed(qtbot,
         answer_next_dialog(qtbot, click_in_dialog("Rename"))
 
     answer_next_dialog(qtbot, merge)
+    original = title_of_file(sample, THEIRS)
     assert window.open_path(sample)
-    qtbot.waitUntil(lambda: title_of(window, THEIRS) == "Ben's title", timeout=5000)
+    # Nobody knows which title is the newer: the file's stays, Ben's is a conflict to decide.
+    qtbot.waitUntil(lambda: bool(window.document.blueprint.conflicts), timeout=5000)
+    assert title_of(window, THEIRS) == original
+    (conflict,) = window.document.blueprint.conflicts
+    assert (conflict.entity_id, conflict.field, conflict.other) == (THEIRS, "title", "Ben's title")
     assert "A sync tool left a conflicting copy of broadband.blueprint beside it." in said[0]
     assert "broadband (Ben's conflicted copy 2026-12-06).blueprint (Dropbox" in said[0]
     qtbot.waitUntil(lambda: not copy.exists(), timeout=3000)
@@ -183,9 +189,49 @@ def test_a_merged_copy_can_go_to_the_trash(qtbot, window, sample, tmp_path, monk
     answer_next_dialog(qtbot, merge)
     assert window.open_path(sample)
     qtbot.waitUntil(lambda: not copy.exists(), timeout=5000)
-    assert title_of(window, THEIRS) == "Ben's title"
+    assert window.document.blueprint.conflicts[0].other == "Ben's title"
     assert "moved to the trash" in status(window)
     assert (trash / "files" / copy.name).exists()
+
+
+def title_of_file(path, touchpoint_id: str) -> str:
+    return next(t.title for t in load_blueprint(path).touchpoints if t.id == touchpoint_id)
+
+
+def test_merging_a_copy_never_throws_away_the_files_own_changes(qtbot, window, sample):
+    """Ana's file and Ben's conflicted copy, each changed since the version they share: the
+    editor took its own load as their common version, so Ben's copy replaced all of Ana's
+    work (her rename undone, the card she deleted back) with no conflict."""
+    base = load_blueprint(sample)
+    ana = base.model_copy(deep=True)
+    next(t for t in ana.touchpoints if t.id == MINE).title = "Ana: asks chat"
+    linked = {i for imp in ana.improvements for i in imp.brings_about}
+    linked |= {c.about_id for c in ana.comments}
+    gone = next(f.id for f in ana.flows if f.id not in linked)
+    ana.flows = [f for f in ana.flows if f.id != gone]
+    ana.title = "Ana's plan"
+    save_blueprint(ana, sample)
+    ben = base.model_copy(deep=True)
+    next(t for t in ben.touchpoints if t.id == THEIRS).title = "Ben: IVR status"
+    copy = sample.with_name("broadband (Ben's conflicted copy 2026-12-06).blueprint")
+    save_blueprint(ben, copy)
+    answer_next_dialog(
+        qtbot,
+        lambda box: (
+            click_in_dialog("Merge Into This Blueprint")(box),
+            answer_next_dialog(qtbot, click_in_dialog("Keep It")),
+        ),
+    )
+    assert window.open_path(sample)
+    qtbot.waitUntil(lambda: bool(window.document.blueprint.conflicts), timeout=5000)
+    merged = window.document.blueprint
+    assert merged.title == "Ana's plan" and title_of(window, MINE) == "Ana: asks chat"
+    assert title_of(window, THEIRS) == title_of_file(BROADBAND, THEIRS)  # the file's, kept
+    assert gone in {f.id for f in merged.flows}  # deleted by Ana or added by Ben? kept
+    others = {(c.entity_id, c.field): c.other for c in merged.conflicts}
+    assert others[(THEIRS, "title")] == "Ben: IVR status"  # Ben's, to decide
+    assert others[(MINE, "title")] == title_of_file(BROADBAND, MINE)
+    assert others[("blueprint", "title")] == base.title
 
 
 def test_not_now_leaves_the_copy_and_does_not_ask_again(qtbot, window, sample):

@@ -212,9 +212,13 @@ class DiskWatch(QObject):
                 return loads_blueprint(self.base)
         return self._document.blueprint.model_copy(deep=True)
 
-    def _merge(self, theirs: Blueprint, data: bytes | None, what: str) -> bool:
+    def _merge(self, theirs: Blueprint, data: bytes | None, what: str, copy: bool = False) -> bool:
+        """Merge ``theirs`` in; a sync tool's conflicted ``copy`` has no known common
+        version with the file (two machines changed it at once): the editor's last load
+        is not one, and taking it as one threw away the file's own changes."""
+        base = None if copy else self._base_blueprint()
         try:
-            merged = merge_into(self._document, self._base_blueprint(), theirs, what)
+            merged = merge_into(self._document, base, theirs, what)
         except MergeFailed as error:
             self._bench.show_error(
                 "Cannot merge", f"Could not merge {what}; nothing was changed: {error}."
@@ -262,7 +266,7 @@ class DiskWatch(QObject):
     def _merge_copy(self, copy: ConflictedCopy) -> None:
         data = read_bytes(copy.path)
         theirs = self._read(copy.path, data) if data is not None else None
-        if theirs is None or not self._merge(theirs, None, copy.path.name):
+        if theirs is None or not self._merge(theirs, None, copy.path.name, copy=True):
             self._declined[copy.path] = copy.modified
             return
         choice = ask_done_with_copy(self._bench.frame, copy)

@@ -1,4 +1,5 @@
-"""A three-way merge from the editor: the base is what the editor last loaded or saved, ours
+"""A three-way merge from the editor: the base is what the editor last loaded or saved (for
+a sync tool's conflicted copy, whose common version nobody knows, what the two share), ours
 the document as it is in the editor, theirs the file on disk or a sync tool's copy. The
 result replaces the document in one undo step; the conflicts it records are in the file's
 list of conflicts, on their cards, until someone decides them."""
@@ -34,12 +35,16 @@ def merge_available() -> bool:
     return True
 
 
-def merge_into(document: Document, base: Blueprint, theirs: Blueprint, what: str) -> Merged:
-    """Merge ``theirs`` into the document, ``base`` being the version both came from."""
+def merge_into(document: Document, base: Blueprint | None, theirs: Blueprint, what: str) -> Merged:
+    """Merge ``theirs`` into the document, ``base`` being the version both came from; None
+    when it is not known (a sync tool's conflicted copy): what the two share is then the
+    base, and every value they differ in is a conflict to decide."""
     try:
-        from ...changes.merge import MergeError, merge_blueprints
+        from ...changes.merge import MergeError, merge_blueprints, shared_version
     except ImportError as error:  # an installation without the merge: said, not a traceback
         raise MergeFailed("this version of Blueprint cannot merge") from error
+    if base is None:
+        base = shared_version(document.blueprint, theirs)
     try:
         result = merge_blueprints(base, document.blueprint, theirs)
     except MergeError as error:
