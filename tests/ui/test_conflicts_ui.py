@@ -113,6 +113,48 @@ def test_keep_theirs_of_a_deletion_deletes_the_card_with_what_is_on_it(qtbot, wi
     assert window.document.get("conflicts", "k2") is not None
 
 
+@pytest.mark.parametrize(
+    ("collection", "entity_id", "gone"),
+    [
+        ("comments", "c1", {"c1", "c2"}),  # a thread's first comment: its reply too
+        ("measures", "m1", {"m1"}),  # the slow page's frequency followed it
+    ],
+)
+def test_keep_theirs_of_a_deleted_comment_or_measure_leaves_a_file_that_opens(
+    qtbot, qapp, collection, entity_id, gone
+):
+    """Deleting a thread's first comment left its reply pointing at nothing: the file saved,
+    and then could not be opened."""
+    from blueprint.model import document_problems
+
+    bp = conflicted()
+    bp.conflicts[0] = Conflict(
+        id="k1",
+        kind="deleted and changed",
+        collection=collection,
+        entity_id=entity_id,
+        kept=["text"],
+        other=None,
+        kept_from="ours",
+        other_from="theirs",
+    )
+    window = open_window(qtbot, Document(bp))
+    try:
+        show_comments(window, CONFLICTS)
+        rows = panel(window).conflict_list
+        lines = [rows.item(i).text() for i in range(rows.count())]
+        click_row(qtbot, rows, next(t for t in lines if t != "Touchpoint 'Complain'"))
+        [view] = panel(window).conflict_views()
+        assert view.theirs.text() == "Theirs: delete it"
+        click(qtbot, view.keep_theirs)
+        after = window.document.blueprint
+        assert not gone & {e.id for e in getattr(after, collection)}
+        assert document_problems(after) == []
+        assert all(f.frequency.measure_id != entity_id for f in after.frictions)
+    finally:
+        close_window(window)
+
+
 def test_the_conflict_list_jumps_to_the_card(qtbot, window):
     show_comments(window, CONFLICTS)
     rows = panel(window).conflict_list

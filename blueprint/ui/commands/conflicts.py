@@ -32,6 +32,7 @@ from .base import (
     SetProperty,
     quoted,
 )
+from .removal import Removal, removal_changes, with_attached
 
 #: The side a merge calls the editing one.
 OURS = "ours"
@@ -162,6 +163,7 @@ def _check(document: Document, conflict: Conflict, new: dict[str, Any]) -> None:
 def _deletion(document: Document, conflict: Conflict) -> list[Change]:
     """Delete the entity as the other side did, with what goes with it (the conflict too)."""
     from .contact_reasons import RemoveContactReason
+    from .evidence import RemoveMeasure
     from .frictions import RemoveFlows, RemoveFrictions
     from .improvements import RemoveImprovement
     from .personas import RemovePersona
@@ -179,11 +181,18 @@ def _deletion(document: Document, conflict: Conflict) -> list[Change]:
         "channels": lambda: RemoveChannel(document, entity_id),
         "personas": lambda: RemovePersona(document, entity_id),
         "contact_reasons": lambda: RemoveContactReason(document, entity_id),
+        # The frequencies that followed it keep their count, typed in now.
+        "measures": lambda: RemoveMeasure(document, entity_id),
     }
     remover = removers.get(conflict.collection)
     if remover is not None:
         changes = list(remover().changes)
-    else:  # measures, evidence, comments: nothing else names them but conflicts
+    elif conflict.collection == "comments":  # a thread's first comment: its replies too
+        bp = document.blueprint
+        thread = [entity_id, *(c.id for c in bp.comments if c.reply_to == entity_id)]
+        changes = removal_changes(bp, with_attached(bp, Removal(), also=thread))
+        changes += [Remove("comments", i) for i in thread]
+    else:  # evidence: nothing else names it but conflicts
         changes = [Remove(conflict.collection, entity_id)]  # type: ignore[arg-type]
     removed = {c.entity_id for c in changes if isinstance(c, Remove)}
     # Conflicts about what goes, that the removal did not take with it, go first.
