@@ -174,6 +174,9 @@ def test_a_plausible_range_is_typed_checked_and_undone(qtbot, window, panel):
     replace_text(qtbot, editor.low, "90")
     assert (frequency().low, frequency().high) == (9, 40)
     assert "low count (90) at most its high count (40)" in editor.low.toolTip()
+    # Leaving the field, it shows what the plan counts, not the refused 90.
+    qtbot.keyClick(editor.low, Qt.Key.Key_Tab)
+    assert editor.low.text() == "9"
     stack = window.document.undo_stack
     assert stack.text(stack.index() - 1) == "Set frequency range of 'Slow page'"
     stack.undo()

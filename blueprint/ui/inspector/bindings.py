@@ -103,10 +103,17 @@ class NumberBinding(Binding):
     def __init__(self, form: EntityForm, widget: NumberBox, path: str) -> None:
         super().__init__(form, widget, path)
         widget.edited.connect(self.user_set)
+        widget.editingFinished.connect(self._finished)
 
     def show(self, value: Any) -> None:
         self.widget.set_number(value)
         self.mark_valid()
+
+    def _finished(self) -> None:
+        # Leaving a refused number: show the one the blueprint holds (typing 500 kept the
+        # 50 typed on the way, which the plan used while the field still showed 500).
+        if self.invalid:
+            self.form.refresh()
 
 
 class ChoiceBinding(Binding):
