@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.editing_helpers import (
     CTRL,
@@ -191,6 +192,43 @@ def test_choose_a_preferred_channel_at_each_stage_and_undo(qtbot, window, panel)
     for _ in range(3):
         qtbot.keyClick(window.canvas, Qt.Key.Key_Z, CTRL)
     assert preferred(window) == [] and boxes["s2"].currentText() == "No preference"
+
+
+def test_the_wheel_passing_over_a_preference_scrolls_and_changes_nothing(qtbot, window, panel):
+    """Scrolling the panel with the pointer over a box set a preferred channel."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    box = panel.preferences.boxes["s1"]
+    qtbot.waitUntil(box.isVisible)
+    assert not box.hasFocus()
+    centre = QPointF(box.rect().center())
+    wheel = QWheelEvent(
+        centre,
+        QPointF(box.mapToGlobal(box.rect().center())),
+        QPoint(0, 0),
+        QPoint(0, -120),  # one notch down
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(box, wheel)
+    assert box.currentText() == "No preference" and preferred(window) == []
+    assert window.document.undo_stack.count() == 0
+
+
+def test_tab_goes_down_the_panel_through_the_preferred_channels(qtbot, window, panel):
+    """The boxes, made after the rest of the panel, came last in the Tab order: after the
+    toolbar's filters."""
+    boxes = panel.preferences.boxes
+    panel.share.setFocus(Qt.FocusReason.TabFocusReason)
+    visited = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    assert visited == [boxes["s1"], boxes["s2"], panel.touchpoints.filter]
 
 
 def test_preferences_follow_the_persona_shown_and_the_stages(qtbot, window, panel):

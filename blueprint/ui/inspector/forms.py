@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -65,8 +66,31 @@ def form_layout() -> QFormLayout:
     return form
 
 
+class _WheelGuard(QObject):
+    """A wheel over a value field that does not have the focus scrolls its panel: in a long
+    panel the wheel passing over a box changed a value (a persona's preferred channel)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        unfocused = isinstance(watched, QWidget) and not watched.hasFocus()
+        if event.type() == QEvent.Type.Wheel and unfocused:
+            event.ignore()  # on to the scroll area around it
+            return True
+        return False
+
+
+_WHEEL_GUARD = _WheelGuard()
+
+
+def wheel_only_when_focused(field: QWidget) -> None:
+    """The wheel changes ``field`` (a combo box, a number box) only once it has the focus."""
+    if isinstance(field, QComboBox | QAbstractSpinBox):
+        field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        field.installEventFilter(_WHEEL_GUARD)
+
+
 def add_row(form: QFormLayout, label: str, field: QWidget, tip: str = "") -> QLabel:
     """A labelled row whose label is the field's buddy (Alt+letter) and accessible name."""
+    wheel_only_when_focused(field)
     text = QLabel(label)
     text.setBuddy(field)
     field.setAccessibleName(label.replace("&", "").rstrip(":"))

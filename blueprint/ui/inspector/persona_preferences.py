@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 from ..commands import SetPreferredChannel, push_checked
 from ..document import Document
 from ..tips import set_plain_tip
-from .forms import form_layout
+from .forms import form_layout, wheel_only_when_focused
 
 NO_PREFERENCE = "No preference"
 
@@ -17,6 +17,8 @@ NO_PREFERENCE = "No preference"
 class PreferredChannels(QWidget):
     #: a change was refused; the message is for the user
     problem = Signal(str)
+    #: the boxes were made again (the stages changed): the tab order is to be set again
+    rowsBuilt = Signal()
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,8 +67,10 @@ class PreferredChannels(QWidget):
             label = QLabel(stage_name + ":")
             label.setTextFormat(Qt.TextFormat.PlainText)  # the name as typed
             label.setBuddy(box)
+            wheel_only_when_focused(box)
             self._form.addRow(label, box)
             self.boxes[stage_id] = box
+        self.rowsBuilt.emit()
 
     def _chosen(self, stage_id: str, box: QComboBox) -> None:
         persona_id = self._persona_id

@@ -5,6 +5,8 @@ Which touchpoints a persona applies to is the ``PersonaTouchpoints`` list under 
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -103,6 +105,7 @@ class PersonasPanel(QWidget):
         self.touchpoints.problem.connect(self.problem)
         self.preferences = PreferredChannels(self._document)
         self.preferences.problem.connect(self.problem)
+        self.preferences.rowsBuilt.connect(self._order_tabs)
         column = QVBoxLayout(editor)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(form)
@@ -115,6 +118,13 @@ class PersonasPanel(QWidget):
         column.addWidget(caption("Ticked touchpoints concern this persona."))
         column.addWidget(self.touchpoints, 1)
         return editor
+
+    def _order_tabs(self) -> None:
+        """Tab goes down the panel as it is drawn: the preferred channels come after the
+        share (made later, they came last, after the toolbar)."""
+        chain = [self.share, *self.preferences.boxes.values(), self.touchpoints.filter]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def current_persona_id(self) -> str | None:
         row = self.list.currentRow()
