@@ -10,6 +10,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QWidget
 
+from .forms import wheel_only_when_focused
+
 NOT_SET = "not set"
 
 
@@ -30,6 +32,7 @@ class NumberBox(QDoubleSpinBox):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        wheel_only_when_focused(self)  # in a scrolled panel, the wheel scrolls past it
         self._optional = optional
         self._floor = minimum
         self.setDecimals(decimals)
