@@ -177,6 +177,19 @@ def test_a_plausible_range_is_typed_checked_and_undone(qtbot, window, panel):
     # Leaving the field, it shows what the plan counts, not the refused 90.
     qtbot.keyClick(editor.low, Qt.Key.Key_Tab)
     assert editor.low.text() == "9"
+    # The slow page happens 20 times a week: a range from 9 to 40 holds it; one up to 15
+    # does not, and is said (the plan would rank on a count no plausible case draws).
+    assert not editor.range_note.isVisible()
+    replace_text(qtbot, editor.high, "15")
+    qtbot.keyClick(editor.high, Qt.Key.Key_Tab)
+    assert editor.range_note.isVisible()
+    assert editor.range_note.text().endswith(
+        "The count (20) is outside this range (9–15): the plan ranks on the count, which "
+        "no plausible case draws. Widen the range or correct the count."
+    )
+    stack = window.document.undo_stack
+    stack.undo()
+    assert not editor.range_note.isVisible()
     stack = window.document.undo_stack
     assert stack.text(stack.index() - 1) == "Set frequency range of 'Slow page'"
     stack.undo()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
 from ...model import FrictionNature
+from ...report.comparison_text import number_text
 from ..canvas import palette
 from ..commands import EditFriction, SetFrequencyMeasure, push_checked
 from ..document import Document
@@ -24,6 +25,7 @@ from .evidence_text import TYPED_IN, follows_caption, frequency_measures, measur
 from .forms import add_row, caption, compact_combo, form_layout, text_area
 from .numbers import NumberBox
 from .segmented import SegmentedChoice
+from .warnings import set_warning, warning_label
 
 MAX_COUNT = 1_000_000_000.0
 FUTURE_MEASURE_TIP = "Tomorrow's frequency is typed; today's may follow a measure"
@@ -114,6 +116,8 @@ class FrictionForm(QWidget):
         )
         self.form.bind(self.low, "frequency.low")
         self.form.bind(self.high, "frequency.high")
+        self.range_note = warning_label()
+        form.addRow("", self.range_note)
         self.leads_to = compact_combo()
         add_row(form, "Leads t&o:", self.leads_to, "The channel the customer is pushed into")
         self._leads_to = self.form.bind(self.leads_to, "leads_to_channel_id")
@@ -134,11 +138,34 @@ class FrictionForm(QWidget):
         self.form.show(friction_id)
         self._show_help()
         self._show_measure()
+        self._show_range_note()
 
     def refresh(self) -> None:
         self.form.refresh()
         self._show_help()
         self._show_measure()
+        self._show_range_note()
+
+    def _show_range_note(self) -> None:
+        """A count outside its own plausible range: the plan ranks on a number that none of
+        the plausible worlds of how sure it is ever draws."""
+        friction = self.form.entity()
+        frequency = friction.frequency if friction is not None else None
+        outside = frequency is not None and (
+            (frequency.low is not None and frequency.count < frequency.low)
+            or (frequency.high is not None and frequency.count > frequency.high)
+        )
+        if not outside:
+            set_warning(self.range_note, "")
+            return
+        low = "…" if frequency.low is None else number_text(frequency.low)
+        high = "…" if frequency.high is None else number_text(frequency.high)
+        set_warning(
+            self.range_note,
+            f"The count ({number_text(frequency.count)}) is outside this range ({low}–{high}): "
+            "the plan ranks on the count, which no plausible case draws. Widen the range or "
+            "correct the count.",
+        )
 
     def refresh_choices(self) -> None:
         """Channels and contact reasons are named by the document, which may rename them."""
