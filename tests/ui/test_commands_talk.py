@@ -171,3 +171,17 @@ def test_keep_theirs_of_one_of_the_blueprints_own_fields(talk):
     assert talk.undo_stack.undoText() == "Keep theirs: title of the blueprint"
     talk.undo_stack.undo()
     assert snapshot(talk) == before
+
+
+def test_a_decision_names_the_field_in_words(talk):
+    """The status line said "Keep theirs: frequency.count of …", the file's own name."""
+    found = conflict(
+        talk,
+        collection="frictions",
+        entity_id="x1",
+        field="leads_to_channel_id",
+        kept="phone",
+        other=None,
+    )
+    pushed(talk, ResolveConflict(talk, found.id, Side.THEIRS))
+    assert talk.undo_stack.undoText() == "Keep theirs: leads to of friction point 'Slow page'"

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ...changes.decisions import group_members, with_decision
+from ...changes.words import label as field_label
 from ...model import Conflict, ConflictKind, document_problems
 from ...model.collections import COLLECTIONS
 from ...model.validation import problems_from_validation_error
@@ -63,7 +64,7 @@ class ResolveConflict(BlueprintCommand):
             raise CommandError(f"there is no merge conflict with id {conflict_id!r}")
         self.keep = Side(keep)
         what = _entity_words(document, conflict)
-        where = f"{conflict.field} of {what}" if conflict.field else what
+        where = f"{field_label(conflict.field)} of {what}" if conflict.field else what
         text = f"Keep {self.keep.value}: {where}"
         if self.keep == kept_side(conflict):
             changes: list[Change] = [Remove("conflicts", conflict_id)]

@@ -10,6 +10,7 @@ from typing import Any
 from ...changes.conflicts import whole_value_words
 from ...changes.words import LABELS as FIELD_LABELS
 from ...changes.words import Names
+from ...changes.words import label as field_label
 from ...model import Conflict, ConflictKind
 from ...model.validation import COLLECTION_NOUNS
 from ..commands.conflicts import DOCUMENT, Side, kept_side
@@ -21,15 +22,8 @@ LABELS = FIELD_LABELS
 NOUNS = COLLECTION_NOUNS
 
 
-def field_words(path: str) -> str:
-    """``future.stage_id`` -> "future stage", ``epic.easy`` -> "EPIC easy"."""
-    words = []
-    for part in path.split("."):
-        if part in LABELS:
-            words.append(LABELS[part])
-        else:
-            words.append(part.removesuffix("_ids").removesuffix("_id").replace("_", " "))
-    return " ".join(words)
+#: ``future.stage_id`` -> "future stage", ``epic.easy`` -> "EPIC easy": as the diff says it.
+field_words = field_label
 
 
 def entity_words(document: Document, collection: str, entity_id: str) -> str:
