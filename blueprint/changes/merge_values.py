@@ -64,11 +64,7 @@ def _merge_object(
         grouped |= set(members)
         names = [name_of(path) for path in members]
         was, mine, yours = ({n: _get(d, n) for n in names} for d in (base, ours, theirs))
-        value = _three_way(was, mine, yours)
-        if value is _CLASH:
-            value = mine
-            conflicts.append(FieldConflict(group, mine, yours))
-        merged.update(value)
+        merged.update(_merge_whole(group, was, mine, yours, conflicts))
     for field in shape.fields:
         if field.path in grouped:
             continue
