@@ -283,20 +283,20 @@ def _read_rows(
 ) -> Iterator[tuple[Any, int]]:
     required = [column.name for column in sheet.columns if column.required]
     where = find_columns(table.label, table.header, header(sheet), required, problems)
-    if where is not None and "id" in where:  # an export: its rows have a value in each
-        gone = [c.name for c in sheet.columns if c.filled and c.name not in where]
-        if gone:
-            listed = ", ".join(repr(name) for name in gone)
-            problems.append(
-                f"{table.label}: has no column {listed}, where every {sheet.noun} of an "
-                "export has a value: put the column back (a deleted column would give every "
-                "row the default)"
-            )
-            where = None
+    exported = where is not None and "id" in where  # its rows have a value in each
+    filled = [c for c in sheet.columns if c.filled] if exported else []
+    gone = [c.name for c in filled if where is not None and c.name not in where]
+    if gone:
+        listed = ", ".join(repr(name) for name in gone)
+        problems.append(
+            f"{table.label}: has no column {listed}, where every {sheet.noun} of an export "
+            "has a value: put the column back (a deleted column would give every row the "
+            "default)"
+        )
+        where = None
     if where is None:
         names.add_broken_sheet(sheet.collection)
         return
-    filled = [c for c in sheet.columns if c.filled] if "id" in where else []
     width = max(where.values(), default=-1) + 1
     for number, cells in table.rows:
         if all(_blank(c) for c in cells):

@@ -194,11 +194,11 @@ class CanvasKeyboard(QObject):
         if not self._landing:
             self._removed = None  # chosen elsewhere: an undo no longer chooses it again
         card = self._focus_card()
-        if card is not None and self._scene.focusItem() is not card:
+        if card is None:
+            return
+        if self._scene.focusItem() is not card:
             self._scene.setFocusItem(card, Qt.FocusReason.OtherFocusReason)
-        card = self._focus_card()
-        if card is not None:
-            self._last = place_of(self._scene.grid_layout, card.touchpoint_id)
+        self._last = place_of(self._scene.grid_layout, card.touchpoint_id)
 
     def _land_in(self, removed: Place) -> None:
         """The keys on the cell of a removed card: its first card left, else the cell."""
