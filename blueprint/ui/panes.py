@@ -65,13 +65,19 @@ def enabled_in_sight(dock: QDockWidget) -> None:
 
 def to_the_front_when_opened(dock: QDockWidget) -> None:
     """Opened from the View menu, the panel comes to the front of the panels it is tabbed
-    with: Qt only added its tab behind the one in front (View > Comments, after a merge)."""
+    with: Qt only added its tab behind the one in front (View > Comments, after a merge).
+
+    The entry's tick says whether the panel is in sight, not only open: Qt ticks a panel
+    tabbed behind another, and choosing its entry then closed it, unseen, where the user
+    asked to see it. Unticked while behind a tab, the entry brings it to the front."""
+    toggle = dock.toggleViewAction()
 
     def opened(checked: bool) -> None:
         if checked:
             dock.raise_()
 
-    dock.toggleViewAction().triggered.connect(opened)
+    toggle.triggered.connect(opened)
+    dock.visibilityChanged.connect(toggle.setChecked)  # the action's slot: gone with it
 
 
 class Panes(QObject):

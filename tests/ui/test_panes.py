@@ -93,3 +93,27 @@ def test_the_panel_brought_to_the_front_is_reached_again(qtbot, window):
         press(qtbot, Key.Key_F6)
         panes.append(pane_of_focus(window))
     assert personas in panes and tools(window).inspector_dock not in panes
+
+
+def choose_in_view_menu(qtbot, window, letter) -> None:
+    """Alt+V, then the entry's underlined letter, as a person does."""
+    qtbot.keyClick(QApplication.focusWidget(), Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.menus.view)
+    qtbot.keyClick(window.menus.view, letter)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+
+
+def test_view_menu_brings_a_panel_behind_a_tab_to_the_front(qtbot, window):
+    personas, inspector = tools(window).personas_dock, tools(window).inspector_dock
+    toggle = personas.toggleViewAction()
+    assert personas.visibleRegion().isEmpty()  # open, behind the inspector's tab
+    assert not toggle.isChecked()  # the menu does not say it is in sight
+    choose_in_view_menu(qtbot, window, Key.Key_E)  # View > P&ersonas
+    qtbot.waitUntil(lambda: not personas.visibleRegion().isEmpty())
+    assert personas.isVisible() and toggle.isChecked()
+    assert inspector.visibleRegion().isEmpty() and not inspector.toggleViewAction().isChecked()
+    choose_in_view_menu(qtbot, window, Key.Key_E)  # now in sight: the entry closes it
+    qtbot.waitUntil(lambda: not personas.isVisible())
+    assert not toggle.isChecked()
+    qtbot.waitUntil(lambda: not inspector.visibleRegion().isEmpty())  # its tab in front again
+    assert inspector.toggleViewAction().isChecked()
