@@ -17,6 +17,7 @@ from ..model import Blueprint, Conflict, ConflictKind, Frequency
 from .decisions import decision_paths, group_members, name_of, whole_model
 from .distinct import value_pair
 from .fields import COLLECTIONS, DOCUMENT, DOCUMENT_FIELDS, JSON, TEXT, Leaf, shape_of
+from .merge_values import KEYED_LISTS
 from .words import Names, label, noun
 
 #: Every conflict id a merge makes starts with this.
@@ -108,14 +109,34 @@ def _conflict_words(conflict: Conflict, names: Names) -> str:
         return (
             f"{head}: deleted by {conflict.other_from}, kept as {conflict.kept_from} has it ({why})"
         )
-    kept = _value_words(collection, leaf, conflict.kept, names)
-    other = _value_words(collection, leaf, conflict.other, names)
-    if kept == other and conflict.kept != conflict.other:
-        kept, other = value_pair(leaf.kind, conflict.kept, conflict.other, names, names)
+    kept_value, other_value = disputed(conflict.field, conflict.kept, conflict.other)
+    kept = _value_words(collection, leaf, kept_value, names)
+    other = _value_words(collection, leaf, other_value, names)
+    if kept == other and kept_value != other_value:
+        kept, other = value_pair(leaf.kind, kept_value, other_value, names, names)
     return (
         f"{head}: {label(conflict.field)} kept {kept} ({conflict.kept_from}); "
         f"{conflict.other_from} wanted {other}"
     )
+
+
+def disputed(field: str, kept: Any, other: Any) -> tuple[Any, Any]:
+    """What the two values of a conflict differ in, to be said: of a list merged item by
+    item (a persona's preferred channels, one a stage), the items of the stages in dispute
+    (the rest is the same in both); any other value whole."""
+    key = KEYED_LISTS.get(name_of(field))
+    if key is None or not isinstance(kept, list) or not isinstance(other, list):
+        return kept, other
+    mine, yours = ({_item_key(item, key): item for item in value} for value in (kept, other))
+
+    def differing(value: list) -> list:
+        return [i for i in value if mine.get(_item_key(i, key)) != yours.get(_item_key(i, key))]
+
+    return differing(kept), differing(other)
+
+
+def _item_key(item: Any, key: str) -> Any:
+    return item.get(key) if isinstance(item, dict) else item
 
 
 def _leaf(collection: str, path: str) -> Leaf:

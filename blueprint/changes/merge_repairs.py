@@ -299,7 +299,8 @@ def _states_fit_owners(merge: Merge) -> None:
 
 
 def _replies_follow_threads(merge: Merge) -> None:
-    """A reply is about what its thread is about."""
+    """A reply is about what its thread is about; a reply one side wrote to a thread the
+    other side resolved meanwhile opens the thread again (resolved, it was out of sight)."""
     comments = merge.slots["comments"]
     for reply in merge.present("comments"):
         thread = comments.get(merge.get(reply, "reply_to") or "")
@@ -311,3 +312,16 @@ def _replies_follow_threads(merge: Merge) -> None:
             _both_changed(
                 merge, reply, "about_id", about, wanted, merge.whose(reply, "about_id", wanted)
             )
+        if merge.get(thread, "resolved") and _replied_unresolved(reply, thread):
+            merge.set(thread, resolved=False)
+            _both_changed(
+                merge, thread, "resolved", False, True, merge.whose(thread, "resolved", True)
+            )
+
+
+def _replied_unresolved(reply: Slot, thread: Slot) -> bool:
+    """Whether the side that added ``reply`` saw its thread open (the other resolved it)."""
+    if reply.base is not None:
+        return False
+    side = thread.ours if reply.ours is not None else thread.theirs
+    return side is not None and not side.resolved  # type: ignore[attr-defined]

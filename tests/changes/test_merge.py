@@ -111,6 +111,22 @@ def test_preferred_channels_merge_stage_by_stage(base):
     ]
 
 
+def test_a_preferred_channel_in_dispute_is_said_for_its_stage_only(base):
+    base.personas[0].preferred_channels = [PreferredChannel(stage_id="s1", channel_id="web")]
+    ours, theirs = copy(base), copy(base)
+    ours.personas[0].preferred_channels.append(PreferredChannel(stage_id="s2", channel_id="web"))
+    theirs.personas[0].preferred_channels.append(
+        PreferredChannel(stage_id="s2", channel_id="phone")
+    )
+    result = merged(base, ours, theirs)
+    (conflict,) = result.conflicts  # the whole list is decided, as one value
+    assert [p["stage_id"] for p in conflict.other] == ["s1", "s2"]
+    assert conflict_lines(result.blueprint, result.conflicts) == [
+        "Persona 'Busy parent': preferred channels kept Support / Website (ours); "
+        "theirs wanted Support / Phone"
+    ]
+
+
 def test_both_sides_adding_entities_keeps_both_ours_first(base):
     ours, theirs = copy(base), copy(base)
     ours.stages.append(Stage(id="s-ours", name="Install"))
@@ -549,6 +565,59 @@ def test_one_id_given_to_two_kinds_of_entity(base):
     assert bp.stages[-1].id == "new"
     assert bp.comments[0].about_id == renamed.id
     assert [(c.field, c.other) for c in result.conflicts] == [("id", "new")]
+
+
+def thread_with_a_reply_and_a_resolution(base, replied_by_ours):
+    """One side replies to a thread while the other resolves it."""
+    base.comments.append(
+        Comment(id="c1", about_id="t1", author="Ann", at="2026-12-06T10:00:00Z", text="Sure?")
+    )
+    ours, theirs = copy(base), copy(base)
+    replying, resolving = (ours, theirs) if replied_by_ours else (theirs, ours)
+    replying.comments.append(
+        Comment(
+            id="c2",
+            about_id="t1",
+            reply_to="c1",
+            author="Bob",
+            at="2026-12-06T11:00:00Z",
+            text="No: the data says otherwise.",
+        )
+    )
+    resolving.comments[0].resolved = True
+    return merged(base, ours, theirs)
+
+
+@pytest.mark.parametrize("replied_by_ours", [True, False], ids=["ours replied", "theirs replied"])
+def test_a_reply_to_a_thread_the_other_side_resolved_opens_it_again(base, replied_by_ours):
+    result = thread_with_a_reply_and_a_resolution(base, replied_by_ours)
+    thread, reply = result.blueprint.comments
+    assert reply.reply_to == thread.id and not thread.resolved  # the reply in sight
+    resolver = "theirs" if replied_by_ours else "ours"
+    assert [(c.entity_id, c.field, c.kept, c.other, c.other_from) for c in result.conflicts] == [
+        ("c1", "resolved", False, True, resolver)
+    ]
+
+
+def test_a_thread_replied_to_and_resolved_by_one_side_stays_resolved(base):
+    base.comments.append(
+        Comment(id="c1", about_id="t1", author="Ann", at="2026-12-06T10:00:00Z", text="Sure?")
+    )
+    ours, theirs = copy(base), copy(base)
+    ours.comments.append(
+        Comment(
+            id="c2",
+            about_id="t1",
+            reply_to="c1",
+            author="Bob",
+            at="2026-12-06T11:00:00Z",
+            text="Yes.",
+        )
+    )
+    ours.comments[0].resolved = True
+    theirs.title = "Small, reviewed"
+    result = merged(base, ours, theirs)
+    assert result.clean and result.blueprint.comments[0].resolved
 
 
 # --- the identities -------------------------------------------------------------------------

@@ -276,3 +276,44 @@ def test_keep_theirs_of_a_frequency_takes_their_count_with_its_period(qtbot, qap
         assert window.document.blueprint.conflicts == []
     finally:
         close_window(window)
+
+
+def test_a_name_the_merge_made_and_a_preferred_channel_in_dispute_in_words(qtbot, qapp):
+    from blueprint.model import PreferredChannel, Stage
+
+    def edit(channel_id, stage_id):
+        def made(bp):
+            bp.stages.append(Stage(id=stage_id, name="Onboarding"))
+            bp.personas[0].preferred_channels = [
+                PreferredChannel(stage_id="s1", channel_id="web"),
+                PreferredChannel(stage_id="s2", channel_id=channel_id),
+            ]
+
+        return made
+
+    document, _ = merged_document(edit("web", "s-ours"), edit("phone", "s-theirs"))
+    window = open_window(qtbot, document)
+    try:
+        show_comments(window, CONFLICTS)
+        click_row(qtbot, panel(window).conflict_list, "Stage 'Onboarding (2)': name")
+        [view] = panel(window).conflict_views()
+        assert view.sentence.text() == (
+            "The two sides' edits did not fit together as they were, so the merge changed "
+            "the name. The file holds the merge's value."
+        )
+        assert (view.mine.text(), view.theirs.text()) == (
+            "Mine: 'Onboarding (2)'",
+            "Theirs: 'Onboarding'",
+        )
+        click_row(qtbot, panel(window).conflict_list, "Persona 'Busy parent': preferred channels")
+        [view] = panel(window).conflict_views()
+        assert view.sentence.text() == "Both changed the preferred channels. The file holds ours."
+        assert (view.mine.text(), view.theirs.text()) == (  # the stage in dispute only
+            "Mine: stage 'Support'; channel 'Website'",
+            "Theirs: stage 'Support'; channel 'Phone'",
+        )
+        click(qtbot, view.keep_theirs)
+        chosen = window.document.blueprint.personas[0].preferred_channels
+        assert [(p.stage_id, p.channel_id) for p in chosen] == [("s1", "web"), ("s2", "phone")]
+    finally:
+        close_window(window)

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ...changes.decisions import group_members, with_decision
+from ...changes.merge import MERGE, OURS
 from ...changes.words import label as field_label
 from ...model import Conflict, ConflictKind, document_problems
 from ...model.collections import COLLECTIONS
@@ -35,8 +36,6 @@ from .base import (
 )
 from .removal import Removal, removal_changes, with_attached
 
-#: The side a merge calls the editing one.
-OURS = "ours"
 #: A conflict about one of the blueprint's own fields (title, currency...).
 DOCUMENT = "blueprint"
 
@@ -205,4 +204,4 @@ def _deletion(document: Document, conflict: Conflict) -> list[Change]:
     return [*stale, *changes]
 
 
-__all__ = ["OURS", "ResolveConflict", "Side", "kept_side", "mine_is_kept"]
+__all__ = ["MERGE", "OURS", "ResolveConflict", "Side", "kept_side", "mine_is_kept"]

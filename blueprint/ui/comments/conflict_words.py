@@ -7,13 +7,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ...changes.conflicts import whole_value_words
+from ...changes.conflicts import disputed, whole_value_words
 from ...changes.words import LABELS as FIELD_LABELS
 from ...changes.words import Names
 from ...changes.words import label as field_label
 from ...model import Conflict, ConflictKind
 from ...model.validation import COLLECTION_NOUNS
-from ..commands.conflicts import DOCUMENT, Side, kept_side
+from ..commands.conflicts import DOCUMENT, MERGE, Side, kept_side
 from ..document import KINDS, Document
 from .subjects import one_line
 
@@ -115,9 +115,14 @@ def conflict_words(document: Document, conflict: Conflict) -> ConflictWords:
         )
         mine, theirs = (kept, deleted) if mine_kept else (deleted, kept)
     else:
-        kept, other = (
-            _said(document, conflict, value) for value in (conflict.kept, conflict.other)
-        )
-        sentence = f"Both changed the {field or 'entity'}. The file holds {conflict.kept_from}."
+        values = disputed(conflict.field, conflict.kept, conflict.other)
+        kept, other = (_said(document, conflict, value) for value in values)
+        if conflict.kept_from == MERGE:
+            sentence = (
+                f"The two sides' edits did not fit together as they were, so the merge "
+                f"changed the {field or 'entity'}. The file holds the merge's value."
+            )
+        else:
+            sentence = f"Both changed the {field or 'entity'}. The file holds {conflict.kept_from}."
         mine, theirs = (kept, other) if mine_kept else (other, kept)
     return ConflictWords(what, field, sentence, mine, theirs)
