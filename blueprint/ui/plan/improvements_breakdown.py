@@ -295,7 +295,7 @@ def _lift(score: ImprovementScore) -> Term:
     )
 
 
-class _Wrapping(QStyledItemDelegate):
+class WrappingRows(QStyledItemDelegate):
     """Rows as tall as their text wrapped to the column's width (QTreeView would elide)."""
 
     def __init__(self, view: QTreeWidget) -> None:
@@ -343,7 +343,7 @@ class ScoreBreakdown(QTreeWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.setItemDelegate(_Wrapping(self))
+        self.setItemDelegate(WrappingRows(self))
         header.sectionResized.connect(lambda *_: self.doItemsLayout())
         self.show_terms([])
 

@@ -16,6 +16,7 @@ from ...analysis.certainty import Certainty
 from ...analysis.plan import Plan
 from ...report import formatting as fmt
 from ...report.certainty_text import end_effect, stability_sentence
+from .improvements_breakdown import WrappingRows
 from .improvements_choices import one_line, plain_tip
 
 HEADINGS = ("#", "Friction point", "Decisive?", "Swing in P")
@@ -67,6 +68,10 @@ class MeasureFirstList(QTreeWidget):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the titles
+        # A title wraps onto a second line rather than losing its end in a narrow pane.
+        self.setWordWrap(True)
+        self.setItemDelegate(WrappingRows(self))
+        header.sectionResized.connect(lambda *_: self.doItemsLayout())
         self._shown: list = []
         self.itemClicked.connect(self._picked)
         self.itemActivated.connect(self._picked)
