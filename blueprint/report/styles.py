@@ -13,6 +13,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.tables import CellStyle
 
 from . import palette
@@ -127,6 +128,20 @@ def column_widths(fractions: list[float], width: float) -> list[float]:
     """Column widths in points from relative weights, filling ``width``."""
     total = sum(fractions)
     return [width * f / total for f in fractions]
+
+
+def shrunk_to_fit(style: ParagraphStyle, words: list[str], width: float) -> ParagraphStyle:
+    """``style``, or a copy in a smaller size in which the widest of ``words`` fits ``width``
+    points: a number is never broken between its digits (reportlab would break the widest
+    word of a line to make it fit, "6,523,100,00" above "0,000")."""
+    widest = max((stringWidth(w, style.fontName, style.fontSize) for w in words), default=0)
+    if widest <= width:
+        return style
+    size = style.fontSize * width / widest * 0.98  # a hair below: metrics round
+    scale = size / style.fontSize
+    return ParagraphStyle(
+        f"{style.name}-{size:.2f}", parent=style, fontSize=size, leading=style.leading * scale
+    )
 
 
 def text_width(column_width: float) -> float:

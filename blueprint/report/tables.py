@@ -8,11 +8,21 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from .context import RenderContext
 from .paging import PagedTable, RowLook, TableLook
-from .styles import DATA_TABLE_LINES, ZEBRA, cell_style, column_widths, text_width
+from .rtl import Paragraph
+from .styles import (
+    DATA_TABLE_LINES,
+    ZEBRA,
+    cell_style,
+    column_widths,
+    shrunk_to_fit,
+    text_width,
+)
+from .text import escape, wrap_lines
 
 Cell = str | Flowable
 #: What a row gives for a cell: text (wrapped), several lines (each wrapped), parts in their
@@ -70,7 +80,7 @@ class DataTable:
             return value
         if isinstance(value, str):
             if column.numeric and text.covered(value):
-                return value  # a number is never broken across lines
+                return number_cell(value, style, room)
             return text.cell(value, style, room)
         if value and isinstance(value[0], tuple):
             return text.block(value, room)  # type: ignore[arg-type]
@@ -104,3 +114,16 @@ class DataTable:
             align = "RIGHT" if column.numeric else "LEFT"
             result.append(cell_style(f"{name}-{i}", font, style.fontSize, style.leading, align))
         return result
+
+
+def number_cell(value: str, style: ParagraphStyle, room: float) -> Cell:
+    """A number's cell: as it is where it fits; else over lines at its spaces ("JPY" above
+    "34,086,456"), and smaller where even a line's one word is wider than the column. Never
+    broken between its digits, never running into the next column."""
+    if stringWidth(value, style.fontName, style.fontSize) <= room:
+        return value
+    words = value.split(" ")
+    fitted = shrunk_to_fit(style, words, room)
+    if fitted is style:
+        return "\n".join(wrap_lines(value, style.fontName, style.fontSize, room))
+    return Paragraph("<br/>".join(escape(w) for w in words), fitted)

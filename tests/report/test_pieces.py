@@ -214,3 +214,33 @@ def test_a_change_subtracts_as_the_values_shown_do():
     cost = Change(FRICTION_COST, 1_000.5, 400.4)
     assert delta_text(cost, "GBP") == "-£ 601"  # £ 1,001 -> £ 400
     assert delta_text(Change(LOST_JOURNEYS, 480.0, 0.0), "GBP") == "-480"
+
+
+def _cell_right():
+    from blueprint.report.styles import make_styles
+
+    return make_styles(bundled_fonts()).cell_right
+
+
+def test_a_number_too_wide_for_its_column_goes_over_lines_at_its_spaces():
+    from blueprint.report.tables import number_cell
+
+    style = _cell_right()
+    room = stringWidth("34,086,456", style.fontName, style.fontSize) + 1
+    assert number_cell("12,536", style, room) == "12,536"
+    assert number_cell("JPY 34,086,456", style, room) == "JPY\n34,086,456"
+    assert number_cell("≥ JPY 16,118,080", style, room) == "≥ JPY\n16,118,080"
+
+
+def test_a_number_wider_than_its_column_is_set_smaller_never_broken_between_digits():
+    from blueprint.report.tables import number_cell
+
+    style = _cell_right()
+    room = 40.0
+    cell = number_cell("IDR 3,416,400,000,000", style, room)
+    cell.wrap(room, 1000)
+    lines = ["".join(word.text for word in line.words) for line in cell.blPara.lines]
+    assert lines == ["IDR", "3,416,400,000,000"]
+    size = cell.style.fontSize
+    assert size < style.fontSize
+    assert stringWidth("3,416,400,000,000", style.fontName, size) <= room

@@ -128,3 +128,34 @@ def test_more_decisive_friction_points_than_named_read_as_n_more():
     assert len(decisive) > 3
     assert f" and {len(decisive) - 3} more, decisive;" in line
     assert "mores" not in line
+
+
+def test_a_large_amount_is_set_smaller_in_its_tile_never_broken_or_running_out_of_it():
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from blueprint.report.fonts import bundled_fonts
+    from blueprint.report.formatting import money
+    from blueprint.report.render import MARGIN_X
+    from blueprint.report.sections.summary import TILE_PADDING
+
+    bp = small_blueprint()
+    bp.currency = "IDR"
+    for channel in bp.channels:
+        if channel.cost_per_contact is not None:
+            channel.cost_per_contact *= 2_000_000_000
+    rendered = render(bp)
+    total = money(rendered.plan.total_avoidable_cost, "IDR").split()[1]
+    bold = bundled_fonts().bold
+    room = (A4[0] - 2 * MARGIN_X) / 3 - sum(TILE_PADDING)
+    assert stringWidth(total, bold, 15) > room  # too wide for a tile at its usual size
+    drawn = []
+
+    def seen(text, cm, tm, font, size):
+        if text.strip() == total:
+            drawn.append(size * tm[0] * cm[0])
+
+    rendered.reader.pages[1].extract_text(visitor_text=seen)
+    tile = max(drawn, default=0)  # the tile's, larger than the table's below it
+    assert tile > 9, "the tile's amount is drawn whole, on a line of its own"
+    assert stringWidth(total, bold, tile) <= room

@@ -9,7 +9,7 @@ from ..content import summary as content
 from ..content.summary import NOW_LISTED, SUMMARY_STAGES, NowItem, Tile
 from ..context import RenderContext
 from ..rtl import Paragraph
-from ..styles import TILE_FILL, WAVE_COLOURS
+from ..styles import TILE_FILL, WAVE_COLOURS, shrunk_to_fit
 from ..tables import Column, DataTable
 from .common import SUMMARY, section_heading
 
@@ -44,17 +44,23 @@ def summary(ctx: RenderContext) -> list[Flowable]:
     return [PageBreak(), heading, fitted]
 
 
-def _tile(ctx: RenderContext, tile: Tile) -> list[Paragraph]:
+#: A tile's padding, left and right (reportlab's default right padding is 6).
+TILE_PADDING = (8, 6)
+
+
+def _tile(ctx: RenderContext, tile: Tile, room: float) -> list[Paragraph]:
+    # A large amount is set smaller rather than broken between its digits.
+    value_style = shrunk_to_fit(ctx.styles.tile_value, tile.value.split(), room)
     return [
-        Paragraph(ctx.user(tile.value), ctx.styles.tile_value),
+        Paragraph(ctx.user(tile.value), value_style),
         Paragraph(ctx.user(tile.label), ctx.styles.tile_label),
     ]
 
 
 def _tiles(ctx: RenderContext, tiles: tuple[Tile, ...]) -> Table:
-    cells = [_tile(ctx, tile) for tile in tiles]
-    grid = [cells[0:3], cells[3:6]]
     width = ctx.width / 3
+    cells = [_tile(ctx, tile, width - sum(TILE_PADDING)) for tile in tiles]
+    grid = [cells[0:3], cells[3:6]]
     table = Table(grid, colWidths=[width] * 3, hAlign="LEFT")
     table.setStyle(
         [
@@ -62,7 +68,8 @@ def _tiles(ctx: RenderContext, tiles: tuple[Tile, ...]) -> Table:
             ("LINEAFTER", (0, 0), (1, -1), 3, "white"),
             ("LINEBELOW", (0, 0), (-1, 0), 3, "white"),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("LEFTPADDING", (0, 0), (-1, -1), TILE_PADDING[0]),
+            ("RIGHTPADDING", (0, 0), (-1, -1), TILE_PADDING[1]),
             ("TOPPADDING", (0, 0), (-1, -1), 6),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
         ]
