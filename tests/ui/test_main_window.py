@@ -96,6 +96,56 @@ def test_double_click_on_an_empty_cell_adds_a_selected_touchpoint_there(opened):
     assert opened.undo_action.text() == "&Undo Add touchpoint 'New touchpoint'"
 
 
+def test_a_card_added_and_named_in_place_is_one_undo_step(qtbot, opened):
+    """Double-click an empty cell, type the title, Enter: one Ctrl+Z takes the card away
+    (it left a "New touchpoint" card behind, the rename undone alone)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    canvas = opened.canvas
+    canvas.actual_size()
+    before = len(opened.document.blueprint.touchpoints)
+    stage, channel = opened.document.blueprint.stages[0], opened.document.blueprint.channels[0]
+    cell = canvas.blueprint_scene.grid_layout.cell(stage.id, channel.id)
+    double_click(canvas, on_screen(canvas, cell.x + 30, cell.y + 30))
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "Downloads app")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    added = opened.document.cell_touchpoints(stage.id, channel.id)[-1]
+    assert added.title == "Downloads app"
+    assert opened.undo_action.text() == "&Undo Add touchpoint 'Downloads app'"
+    qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(opened.document.blueprint.touchpoints) == before
+    assert opened.document.get("touchpoints", added.id) is None
+    qtbot.keyClick(
+        canvas,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert opened.document.touchpoint(added.id).title == "Downloads app"
+
+
+def test_a_card_renamed_later_is_a_step_of_its_own(qtbot, opened):
+    """Only the title typed as the card is added joins the adding: Escape keeps "New
+    touchpoint", and a rename after that is undone alone."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    canvas = opened.canvas
+    canvas.actual_size()
+    stage, channel = opened.document.blueprint.stages[0], opened.document.blueprint.channels[0]
+    cell = canvas.blueprint_scene.grid_layout.cell(stage.id, channel.id)
+    double_click(canvas, on_screen(canvas, cell.x + 30, cell.y + 30))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    added = opened.document.cell_touchpoints(stage.id, channel.id)[-1]
+    qtbot.keyClick(canvas, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "Downloads app")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert opened.document.touchpoint(added.id).title == "New touchpoint"
+
+
 def test_delete_removes_the_selected_touchpoints_in_one_step(opened):
     scene = opened.canvas.blueprint_scene
     chosen = [t.id for t in opened.document.blueprint.touchpoints[:2]]

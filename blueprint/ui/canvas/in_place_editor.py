@@ -35,6 +35,8 @@ class InPlaceEditor(QObject):
         self._document = document
         #: (touchpoint id, field) being edited; None when the editor is closed
         self._editing: tuple[str, str] | None = None
+        #: the touchpoint edited was just added (see ``_open``)
+        self._new_card = False
         self.editor = editor
         #: the edit it makes: the future view's edits change tomorrow's values
         self.command: type[EditTouchpoint] = EditTouchpoint
@@ -47,11 +49,13 @@ class InPlaceEditor(QObject):
         document.touchpointRemoved.connect(self._removed)
         document.documentReset.connect(self.cancel)
 
-    def _open(self, touchpoint_id: str, field: str) -> None:
-        """Show the editor over this field of this touchpoint, its text selected."""
+    def _open(self, touchpoint_id: str, field: str, new_card: bool = False) -> None:
+        """Show the editor over this field of this touchpoint, its text selected;
+        ``new_card``: the card was just added, and what is typed is part of adding it."""
         if self._editing is not None:
             self.commit()
         self._editing = (touchpoint_id, field)
+        self._new_card = new_card
         self._set_text(read_field(self.command.target(self._document, touchpoint_id), field))
         self._place()
         self.editor.show()
@@ -74,6 +78,7 @@ class InPlaceEditor(QObject):
         except CommandError as error:
             self.problem.emit(str(error))
             return
+        command.names_new_card = self._new_card
         self._document.push(command)
 
     def cancel(self) -> None:

@@ -41,6 +41,8 @@ class FieldEdit(BlueprintCommand):
     noun: ClassVar[str]
     #: field path -> how the field is named in the command's text
     labels: ClassVar[dict[str, str]]
+    #: the title typed in place on a card just added: one undo step with the adding
+    names_new_card: bool = False
 
     def __init__(
         self, document: Document, entity_id: str, path: str, value: Any, mergeable: bool = True

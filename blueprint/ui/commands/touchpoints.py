@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from ...model import Flow, Friction, Presence, Touchpoint
 from ..document import Document
 from .base import BlueprintCommand, Change, CommandError, Insert, Place, Placement, quoted
+from .fields import FIELD_EDIT_ID, FieldEdit, read_field
 from .removal import removal_changes, removal_of_touchpoints
 
 
@@ -94,8 +96,29 @@ class AddTouchpoint(BlueprintCommand):
             cells, touchpoint.stage_id, touchpoint.channel_id, cell_index, len(cells)
         )
         self.touchpoint_id = touchpoint.id
+        #: the card's title not yet typed (see ``mergeWith``)
+        self._unnamed = True
         text = f"Add touchpoint {quoted(touchpoint.title)}"
         super().__init__(document, text, [Insert("touchpoints", index, touchpoint)])
+
+    def id(self) -> int:
+        return FIELD_EDIT_ID if self._unnamed else -1
+
+    def mergeWith(self, other: Any) -> bool:
+        """The title typed in place on the card just added is part of adding it: one Ctrl+Z
+        takes the card away (it left a "New touchpoint" card behind)."""
+        if not (
+            self._unnamed
+            and isinstance(other, FieldEdit)
+            and other.names_new_card
+            and other.key == ("touchpoints", self.touchpoint_id, "title")
+        ):
+            return False
+        self._unnamed = False
+        self.changes.extend(other.changes)
+        named = read_field(other.target(self._document, self.touchpoint_id), "title")
+        self.setText(f"Add touchpoint {quoted(named)}")
+        return True
 
 
 def _check_new(

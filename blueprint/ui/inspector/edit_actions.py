@@ -183,7 +183,7 @@ class EditActions(QObject):
         )
         if self._push(lambda: AddTouchpoint(self._document, touchpoint, cell_index)):
             self._scene.select_touchpoints([touchpoint.id])
-            self._rename_in_place(touchpoint.id)
+            self._rename_in_place(touchpoint.id, new_card=True)
 
     def rename_selected(self) -> None:
         chosen = self._selection.touchpoint_ids()
@@ -192,11 +192,11 @@ class EditActions(QObject):
             return
         self._rename_in_place(chosen[0])
 
-    def _rename_in_place(self, touchpoint_id: str) -> None:
+    def _rename_in_place(self, touchpoint_id: str, new_card: bool = False) -> None:
         # The title is typed on the grid's card: the grid must be in sight, not behind the
         # lanes tab, or the keys would go to a field nobody sees.
         show_page_of(self._view)
-        self._rename.start(touchpoint_id)
+        self._rename.start(touchpoint_id, new_card)
 
     # --- clipboard ---------------------------------------------------------------------------
 

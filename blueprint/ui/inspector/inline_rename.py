@@ -41,14 +41,15 @@ class InlineRename(InPlaceEditor):
         """The touchpoint being renamed, None when the editor is closed."""
         return self._editing[0] if self._editing is not None else None
 
-    def start(self, touchpoint_id: str) -> bool:
-        """Open the editor over this touchpoint's card, its title selected."""
+    def start(self, touchpoint_id: str, new_card: bool = False) -> bool:
+        """Open the editor over this touchpoint's card, its title selected; ``new_card``:
+        the card was just added, and its title is part of adding it (one undo step)."""
         card = self._view.blueprint_scene.card(touchpoint_id)
         if card is None or not card.isVisible():
             return False
         self.commit()  # the rename open, if any, before the view scrolls to this card
         self._view.ensureVisible(card, 16, 16)
-        self._open(touchpoint_id, "title")
+        self._open(touchpoint_id, "title", new_card)
         return True
 
     def _text(self) -> str:
