@@ -5,6 +5,7 @@ import errno
 import io
 import re
 import threading
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -203,25 +204,35 @@ def test_cancel_stops_the_export_and_writes_nothing(qtbot, window, monkeypatch, 
     assert plan_action(window).isEnabled()
 
 
-def test_an_unwritable_path_shows_the_error_and_leaves_no_file(
-    qtbot, window, monkeypatch, tmp_path, errors, opened
+@pytest.mark.parametrize(
+    ("where", "said"),
+    [
+        ("notes.txt/plan", "is a file, not a folder"),
+        ("no such folder/plan", "There is no folder"),
+    ],
+)
+def test_a_path_that_cannot_be_written_is_said_in_the_dialog_which_stays_open(
+    qtbot, window, tmp_path, where, said
 ):
-    not_a_folder = tmp_path / "notes.txt"
-    not_a_folder.write_text("a file, not a folder")
-
-    def choose(dialog):
-        dialog.path.clear()
-        qtbot.keyClicks(dialog.path, str(not_a_folder / "plan"))
-
-    answer_dialog(monkeypatch, qtbot, choose)
-    export_and_wait(qtbot, window)
-    assert len(errors) == 1
-    title, message = errors[0]
-    assert title == "Cannot save the plan"
-    assert str(not_a_folder / "plan.pdf") in message
+    """The export failed after the dialog had closed, and every choice was typed again."""
+    (tmp_path / "notes.txt").write_text("a file, not a folder")
+    dialog = PlanExportDialog(window.document.blueprint, window.document.path, None, window)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    qtbot.keyClicks(dialog.top, "5")  # a choice the user made
+    dialog.path.clear()
+    qtbot.keyClicks(dialog.path, str(tmp_path / where))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.problem.isVisible() and said in dialog.problem.text()
+    assert dialog.focusWidget() is dialog.path  # where the keys go in the dialog
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
-    assert opened == []
-    assert plan_action(window).isEnabled()
+    dialog.path.clear()
+    qtbot.keyClicks(dialog.path, str(tmp_path / "plan"))
+    assert not dialog.problem.isVisible()  # typing again clears it
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == 1 and dialog.options().path == tmp_path / "plan.pdf"
 
 
 def test_a_full_disk_is_an_error_in_words(qtbot, window, monkeypatch, tmp_path, errors):
@@ -327,6 +338,19 @@ def test_an_untitled_blueprint_exports_to_the_documents_folder(qtbot, broadband)
     qtbot.addWidget(dialog)
     assert dialog.options().path.name == "untitled-plan.pdf"
     assert dialog.persona.currentText() == "Every customer"
+
+
+def test_without_a_documents_folder_an_untitled_plan_goes_to_the_home_folder(
+    qtbot, broadband, monkeypatch, tmp_path
+):
+    from PySide6.QtCore import QStandardPaths
+
+    monkeypatch.setattr(
+        QStandardPaths, "writableLocation", lambda location: str(tmp_path / "Documents")
+    )
+    dialog = PlanExportDialog(broadband, None)
+    qtbot.addWidget(dialog)
+    assert dialog.options().path == Path.home() / "untitled-plan.pdf"
 
 
 # --- the PowerPoint deck ------------------------------------------------------------------------

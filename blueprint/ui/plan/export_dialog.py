@@ -3,9 +3,10 @@ paper, and where."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QStandardPaths
+from PySide6.QtCore import QLocale, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +26,7 @@ from ...analysis import DEFAULT_TOP
 from ...analysis.threads import open_threads
 from ...model import Blueprint
 from ..inspector.forms import add_row, caption, form_layout
+from ..inspector.warnings import set_warning, warning_label
 from .export_job import PlanExportOptions
 
 PDF_FILTER = "PDF documents (*.pdf);;All files (*)"
@@ -41,12 +43,28 @@ EVERYONE = "Every customer"
 
 
 def default_output_path(blueprint_path: Path | None, kind: str = "pdf") -> Path:
-    """``<name>-plan.pdf`` beside the blueprint file; in Documents for an unsaved one."""
+    """``<name>-plan.pdf`` beside the blueprint file; for an unsaved one in Documents, or in
+    the home folder where there is no Documents folder (the export failed there)."""
     extension = EXTENSIONS[kind]
     if blueprint_path is not None:
         return blueprint_path.with_name(f"{blueprint_path.stem}-plan{extension}")
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder or Path.home()) / f"untitled-plan{extension}"
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    return folder / f"untitled-plan{extension}"
+
+
+def folder_problem(path: Path) -> str | None:
+    """Why the file cannot be written in its folder, in words; None when it can be tried."""
+    folder = path.parent
+    if not folder.exists():
+        return f"There is no folder {folder}: choose another with Browse…."
+    if not folder.is_dir():
+        return f"{folder} is a file, not a folder: choose another with Browse…."
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"The folder {folder} cannot be written to: choose another with Browse…."
+    if path.is_dir():
+        return f"{path} is a folder: give the file a name."
+    return None
 
 
 def default_paper() -> str:
@@ -106,7 +124,9 @@ class PlanExportDialog(QDialog):
         )
         self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.export_button.setText("&Export")
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._export)
+        #: why the file cannot be written where asked, until the user changes it
+        self.problem = warning_label()
         self.buttons.rejected.connect(self.reject)
         self.path.textChanged.connect(self._path_changed)
         self.format.currentIndexChanged.connect(self._format_changed)
@@ -154,6 +174,7 @@ class PlanExportDialog(QDialog):
             )
         )
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(self.comments)
         layout.addWidget(self.open_when_done)
         layout.addWidget(self.buttons)
@@ -180,6 +201,17 @@ class PlanExportDialog(QDialog):
             comments=self.kind == "pdf" and self.comments.isChecked(),
         )
 
+    def _export(self) -> None:
+        """Export, unless the file cannot be written there: then say why and stay open, the
+        choices kept (the export failed after the dialog had closed)."""
+        problem = folder_problem(self.options().path)
+        set_warning(self.problem, problem or "")
+        if problem is None:
+            self.accept()
+            return
+        self.path.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.path.selectAll()
+
     def ask_path(self) -> Path | None:
         """Where to save, from the system's file dialog; None when the user cancels."""
         label, _, _, wanted, _ = FORMATS[self.format.currentIndex()]
@@ -195,6 +227,7 @@ class PlanExportDialog(QDialog):
 
     def _path_changed(self, text: str) -> None:
         self.export_button.setEnabled(bool(text.strip()))
+        set_warning(self.problem, "")
         # A name ending in .pptx (or .pdf) chooses the format, as on the command line.
         suffix = Path(text.strip()).suffix.lower()
         for index, (_, kind, extension, _, _) in enumerate(FORMATS):
