@@ -147,6 +147,17 @@ def test_the_focused_card_draws_a_ring_around_it(qtbot, window):
     assert QColor(palette.FOCUS).lightness() < 120
 
 
+def test_a_click_on_an_empty_cell_puts_the_cell_cursor_there_and_enter_adds_a_card(qtbot, window):
+    """The click chose the cell unseen, and Enter did nothing."""
+    click_card(window, "t1")
+    click_empty_place(window, "s2", "web")
+    assert selected(window) == [] and cursor(window) == ("s2", "web")
+    press(qtbot, window, Key.Key_Return)
+    added = [t for t in window.document.blueprint.touchpoints if t.id not in ("t1", "t2", "t3")]
+    assert [(t.stage_id, t.channel_id) for t in added] == [("s2", "web")]
+    assert tools(window).rename.editor.hasFocus()
+
+
 def test_the_mouse_takes_over_from_the_cell_cursor(qtbot, window):
     click_card(window, "t1")
     press(qtbot, window, Key.Key_Right)

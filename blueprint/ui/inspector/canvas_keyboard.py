@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from shiboken6 import isValid
 
 from ..canvas.accessible import announce
@@ -241,6 +241,10 @@ class CanvasKeyboard(QObject):
             if watched is self._viewport:
                 self._hide_cursor()  # the mouse chooses now
             return False
+        if kind == QEvent.Type.MouseButtonRelease and watched is self._viewport:
+            if isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton:
+                self._clicked(self._view.mapToScene(event.position().toPoint()))
+            return False
         if watched is self._viewport:
             return False
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -248,6 +252,16 @@ class CanvasKeyboard(QObject):
         if kind == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
             self._focused(event.reason())
         return False
+
+    def _clicked(self, point: QPointF) -> None:
+        """A click on an empty place of a cell puts the cell cursor there: Enter adds a card
+        in it, as when the arrows reach it (the click chose the cell, unseen, and Enter did
+        nothing)."""
+        cell = self._selection.current_cell()
+        if self._selection.touchpoint_ids() or cell is None:
+            return
+        if self._scene.grid_layout.cell_at(point.x(), point.y()) == cell:
+            self._show_cursor(Place(*cell))
 
     def _focused(self, reason: Qt.FocusReason) -> None:
         """Keyboard focus arrived: somewhere for the keys to start, in sight. Back from a
