@@ -33,6 +33,22 @@ def test_the_panels_give_way_when_nothing_is_selected_and_come_back_with_a_card(
     assert tools(window).inspector.touchpoint_id == "t2"
 
 
+def test_the_arrow_keys_onto_an_empty_cell_leave_the_panels_where_they_are(qtbot, window):
+    """Stepping card, empty cell, card with the keys made the canvas jump sideways twice."""
+    from PySide6.QtCore import Qt
+
+    inspector = tools(window).inspector_dock
+    click_card(window, "t1")
+    assert inspector.isVisible()
+    width = window.canvas.width()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Right)  # s2 / web: an empty cell
+    assert tools(window).keyboard.cursor_cell() == ("s2", "web")
+    assert inspector.isVisible() and window.canvas.width() == width
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Left)
+    assert window.canvas.blueprint_scene.selected_touchpoint_ids() == ["t1"]
+    assert inspector.isVisible()
+
+
 def test_a_panel_the_user_closed_stays_closed(qtbot, window):
     inspector = tools(window).inspector_dock
     click_card(window, "t1")

@@ -82,6 +82,7 @@ class CanvasKeyboard(QObject):
         self._last: Place | None = None
         self._removed: Place | None = None
         self._landing = False  # the keys are being put on a removed card's cell
+        self._stepping = False  # the keys are leaving a card for an empty cell
         self._scene.selectionChanged.connect(self._selection_changed)
         self._scene.document.documentReset.connect(self._hide_cursor)
         self._scene.document.edited.connect(self._edited)
@@ -116,9 +117,17 @@ class CanvasKeyboard(QObject):
         self.go_to(target)
         return True
 
+    def stepping_onto_a_cell(self) -> bool:
+        """True while the keys move the selection onto an empty cell (see ``GiveWay``)."""
+        return self._stepping
+
     def go_to(self, place: Place) -> None:
         if place.touchpoint_id is None:
-            self._scene.clearSelection()
+            self._stepping = True
+            try:
+                self._scene.clearSelection()
+            finally:
+                self._stepping = False
             self._scene.setFocusItem(None)
             self._selection.choose_cell(place.cell)
             self._show_cursor(place)

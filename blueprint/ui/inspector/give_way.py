@@ -1,11 +1,16 @@
 """On a narrow screen (a laptop, a projector at 1280x720) the side panels give the canvas
 their room while nothing is selected, and come back when a card is picked.
 
+Stepping with the arrow keys onto an empty cell is not "nothing selected": the panels stay,
+or the canvas would jump sideways at every empty cell on the way (``keys_on_a_cell``).
+
 Only panels it put away come back: a panel the user closed stays closed, and a panel the
 user is typing in, or looking at behind another tab, is left where it is.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
@@ -18,9 +23,16 @@ NARROW_SCREEN_WIDTH = 1440
 
 
 class GiveWay(QObject):
-    def __init__(self, view: CanvasView, docks: list[QDockWidget], parent: QObject) -> None:
+    def __init__(
+        self,
+        view: CanvasView,
+        docks: list[QDockWidget],
+        parent: QObject,
+        keys_on_a_cell: Callable[[], bool] = lambda: False,
+    ) -> None:
         super().__init__(parent)
         self._view = view
+        self._keys_on_a_cell = keys_on_a_cell
         self._scene = scene = view.blueprint_scene
         self._docks = docks
         self.gave_way = False
@@ -55,7 +67,13 @@ class GiveWay(QObject):
             # The canvas narrows once the window lays itself out again: keep the card just
             # picked in sight then, not behind the panel that came back.
             self._view.keep_selection_in_sight_as_it_settles()
-        elif not chosen and not self.gave_way and first.isVisible() and not self._in_use():
+        elif (
+            not chosen
+            and not self.gave_way
+            and first.isVisible()
+            and not self._in_use()
+            and not self._keys_on_a_cell()
+        ):
             self._put_away()
 
     def _open_neighbour(self, first: QDockWidget) -> QDockWidget | None:

@@ -67,7 +67,8 @@ class EditingTools(QObject):
         self.give_way = None
         if width is not None and width < NARROW_SCREEN_WIDTH:
             docks = [self.inspector_dock, self.personas_dock]
-            self.give_way = GiveWay(view, docks, self)
+            on_a_cell = self.keyboard.stepping_onto_a_cell
+            self.give_way = GiveWay(view, docks, self, on_a_cell)
         self.personas_dock.visibilityChanged.connect(self.personas.set_seen)
         self._scene = view.blueprint_scene
         self._scene.selectionChanged.connect(self._selection_changed)
