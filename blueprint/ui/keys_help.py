@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from .inspector.canvas_keyboard import CANVAS_KEYS
+from .menus import COMMAND_NAME
 from .screen_fit import resize_within_screen
 
 TITLE = "Keyboard Shortcuts"
@@ -35,7 +36,7 @@ def menu_keys(menu: QMenu) -> list[tuple[str, str]]:
         if action.menu() is not None:
             found += menu_keys(action.menu())
         elif keys := _keys_of(action):
-            found.append((keys, plain_label(action.text())))
+            found.append((keys, plain_label(action.property(COMMAND_NAME) or action.text())))
     return found
 
 

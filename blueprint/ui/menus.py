@@ -169,6 +169,10 @@ def _fill_edit_menu(
     return undo, redo, delete
 
 
+#: An action property: the command's name where its text changes (Undo names the step).
+COMMAND_NAME = "commandName"
+
+
 class _StepName(QObject):
     """Names the step in the Undo (or Redo) action: "Undo Remove contact reason 'Orders &
     delivery'". The stack's own naming reads a '&' in a name as a mnemonic, and the menu
@@ -178,6 +182,7 @@ class _StepName(QObject):
         super().__init__(action)
         self._action = action
         self._verb = verb
+        action.setProperty(COMMAND_NAME, verb)  # the list of keys says "Undo", not the step
 
     @Slot(str)  # a slot of this object: the connection goes when the action (its parent) goes
     def show(self, step: str) -> None:

@@ -3,6 +3,7 @@
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from blueprint.ui.commands import EditTouchpoint
 from blueprint.ui.keys_help import TITLE, KeyboardShortcuts
 from tests.ui.editing_helpers import close_window, open_window
 
@@ -26,6 +27,7 @@ def test_f1_lists_the_canvas_keys_and_every_menu_key(qtbot, document):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
     try:
+        window.document.push(EditTouchpoint(window.document, "tp-status-chat", "title", "Chat"))
         QTimer.singleShot(0, read_and_close)
         window.canvas.setFocus()
         qtbot.keyClick(window.canvas, Qt.Key.Key_F1)
@@ -36,6 +38,7 @@ def test_f1_lists_the_canvas_keys_and_every_menu_key(qtbot, document):
         assert ("Ctrl+S", "Save") in listed
         assert ("F6", "Next Pane") in listed
         assert ("Ctrl+L", "Connect Cards") in listed
+        assert ("Ctrl+Z", "Undo") in listed  # not the step it would undo now
         assert QApplication.activeModalWidget() is None  # Escape closed it
     finally:
         close_window(window)
