@@ -235,9 +235,12 @@ class MainWindow(QMainWindow):
         self.new_from(new_blueprint())
 
     def new_from(self, blueprint: Blueprint) -> None:
-        """Start an untitled blueprint from ``blueprint`` (a template's, an example's)."""
+        """Start an untitled blueprint from ``blueprint`` (a template's, an example's), shown
+        from its first stage and channel, as an opened file is (not scrolled to where the
+        last one was)."""
         if self.maybe_save():
             self.document.reset(blueprint)
+            self.canvas.fit_when_shown()
 
     def close_blueprint(self) -> None:
         """Ctrl+W: put this blueprint away (asking to save it) and show the start page. The

@@ -187,8 +187,7 @@ class StartPage(QWidget):
         self._start_from(blueprint)
 
     def _start_from(self, blueprint: Blueprint) -> None:
-        self._files.new_from(blueprint)
-        self._bench.canvas.fit_when_shown()  # shown whole, as an opened file is
+        self._files.new_from(blueprint)  # shown whole, as an opened file is
 
     def open_recent(self, path: Path) -> None:
         self._files.open_recent(path)

@@ -232,6 +232,23 @@ def test_new_with_unsaved_changes_can_be_cancelled(opened, monkeypatch):
     assert opened.document.path is None and opened.document.undo_stack.count() == 0
 
 
+def test_a_new_blueprint_starts_at_its_first_stage_not_where_the_last_one_was(qtbot, opened):
+    from PySide6.QtCore import Qt
+
+    canvas = opened.canvas
+    canvas.actual_size()
+    canvas.horizontalScrollBar().setValue(canvas.horizontalScrollBar().maximum())
+    canvas.verticalScrollBar().setValue(canvas.verticalScrollBar().maximum())
+    qtbot.keyClick(canvas, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # File > New
+    assert opened.document.path is None
+    across, down = canvas.horizontalScrollBar(), canvas.verticalScrollBar()
+    qtbot.waitUntil(lambda: across.value() == across.minimum())
+    assert down.value() == down.minimum()
+    first = canvas.blueprint_scene.grid_layout.columns[opened.document.blueprint.stages[0].id]
+    shown = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    assert shown.left() <= first.start + 1  # the first stage in sight, from its left edge
+
+
 def test_a_file_opened_before_the_window_shows_is_readable_not_a_thumbnail(qtbot):
     # `blueprint FILE` opens the file first, then shows the window: the view only gets its
     # real size when shown, so fitting earlier used to shrink the blueprint to a corner.

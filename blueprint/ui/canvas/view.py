@@ -16,7 +16,7 @@ from .accessible import install_canvas_accessibility
 from .card import TITLE_FONT, CardItem
 from .drawing import CELLS, HEADERS, SHOWS
 from .frozen_view import ZOOM_STEP as ZOOM_STEP  # the canvas's zoom step, as callers know it
-from .frozen_view import FrozenHeaderView
+from .frozen_view import FrozenHeaderView, scroll_to_start
 from .frozen_view import HeaderStrip as FrozenStrip
 from .layout import HEADER_HEIGHT, ROW_HEADER_WIDTH
 from .scene import BlueprintScene
@@ -99,8 +99,7 @@ class CanvasView(FrozenHeaderView):
                     "Scroll to see the rest, or zoom out (Ctrl+-)."
                 )
         self.set_zoom(factor)
-        self.horizontalScrollBar().setValue(0)
-        self.verticalScrollBar().setValue(0)
+        scroll_to_start(self)  # the first stage and channel (a scroll bar may not start at 0)
 
     def actual_size(self) -> None:
         """100%, the selected cards kept in sight (zooming keeps the middle in place, and
