@@ -69,6 +69,27 @@ def test_add_a_friction_point_and_type_its_title(qtbot, window, panel):
     assert stack.text(0) == "Add friction 'New friction point' to 'Complain'"
 
 
+def test_a_count_typed_while_its_data_is_unknown_says_what_the_plan_makes_of_it(
+    qtbot, window, panel
+):
+    """200 a month typed, the data left 'unknown': how sure the plan is reads it as 20 to
+    2,000, unsaid until now."""
+    from blueprint.ui.inspector.friction_form import UNKNOWN_SOURCE_NOTE
+
+    click_card(window, "t3")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    editor = panel.editor
+    assert not editor.range_note.isVisible()  # no count yet: nothing to say
+    replace_text(qtbot, editor.count, "200")
+    qtbot.keyClick(editor.count, Qt.Key.Key_Tab)
+    assert window.document.frictions_of("t3")[0].frequency.count == 200
+    assert editor.range_note.isVisible()
+    assert editor.range_note.text().endswith(UNKNOWN_SOURCE_NOTE)
+    choose(qtbot, editor.source, -1)  # unknown -> estimated
+    assert window.document.frictions_of("t3")[0].frequency.source == FrequencySource.ESTIMATED
+    assert not editor.range_note.isVisible()
+
+
 def test_every_field_of_a_friction_point_is_edited_through_the_form(qtbot, window, panel):
     click_card(window, "t2")
     editor = panel.editor

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
-from ...model import FrictionNature
+from ...model import FrequencySource, FrictionNature
 from ...report.comparison_text import number_text
 from ..canvas import palette
 from ..commands import EditFriction, SetFrequencyMeasure, push_checked
@@ -29,6 +29,13 @@ from .warnings import set_warning, warning_label
 
 MAX_COUNT = 1_000_000_000.0
 FUTURE_MEASURE_TIP = "Tomorrow's frequency is typed; today's may follow a measure"
+
+
+#: A count typed with its data still "unknown": the widest range of the plausible cases.
+UNKNOWN_SOURCE_NOTE = (
+    "Frequency data is 'unknown': how sure the plan is takes this count as anything from a "
+    "tenth to ten times it. Choose estimated or measured if you know it better."
+)
 
 
 class FrictionForm(QWidget):
@@ -156,7 +163,14 @@ class FrictionForm(QWidget):
             or (frequency.high is not None and frequency.count > frequency.high)
         )
         if not outside:
-            set_warning(self.range_note, "")
+            guessed = (
+                frequency is not None
+                and frequency.count > 0
+                and frequency.source == FrequencySource.UNKNOWN
+                and frequency.low is None
+                and frequency.high is None
+            )
+            set_warning(self.range_note, UNKNOWN_SOURCE_NOTE if guessed else "")
             return
         low = "…" if frequency.low is None else number_text(frequency.low)
         high = "…" if frequency.high is None else number_text(frequency.high)
