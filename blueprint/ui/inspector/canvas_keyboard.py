@@ -279,6 +279,10 @@ class CanvasKeyboard(QObject):
             QTimer.singleShot(0, self, self._refocus)
             return
         if reason not in KEYBOARD_REASONS or self._cursor_cell is not None:
+            # Back from elsewhere in the window (workshop mode's capture bar): the scene
+            # gives the focus back to the card it had before, which the selection may have
+            # left meanwhile (its ring stayed there, on the wrong card).
+            QTimer.singleShot(0, self, self._refocus)
             return
         card = self._focus_card()
         if card is not None:  # the selection stays as it is; its card takes the focus
@@ -294,6 +298,8 @@ class CanvasKeyboard(QObject):
         card = self._focus_card()
         if card is not None and self._view.hasFocus() and self._scene.focusItem() is not card:
             self._scene.setFocusItem(card, Qt.FocusReason.OtherFocusReason)
+        elif card is None and isinstance(self._scene.focusItem(), CardItem):
+            self._scene.setFocusItem(None)  # no ring where the keys do not act
 
     def _key(self, event: QKeyEvent) -> bool:
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
