@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QScrollArea,
+    QSizeGrip,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -234,6 +235,14 @@ class _Cover(QObject):
         self._covered = [w for w in parts if w.isEnabled()]
         for widget in self._covered:
             widget.setEnabled(False)  # out of the focus chain while the page covers it
+        # The status bar's legends and journey state are the canvas's: none is in sight.
+        self._legends = [
+            w
+            for w in window.statusBar().findChildren(QWidget, options=direct)
+            if w.isVisibleTo(window.statusBar()) and not isinstance(w, QSizeGrip)
+        ]
+        for widget in self._legends:
+            widget.hide()
         for watched in (window, window.menuBar(), window.statusBar()):
             watched.installEventFilter(self)
         self.place()
@@ -257,6 +266,9 @@ class _Cover(QObject):
         for widget in self._covered:
             if isValid(widget):
                 widget.setEnabled(True)
+        for widget in self._legends:
+            if isValid(widget):
+                widget.show()
 
 
 def install_start_page(bench: Workbench, files: FileCommands) -> StartPage:

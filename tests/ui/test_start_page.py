@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QToolBar,
+    QWidget,
 )
 
 from blueprint.contrast import contrast_ratio
@@ -322,3 +323,14 @@ def test_the_panels_and_toolbars_are_out_of_reach_under_it_and_back_after(qtbot,
     assert window.menuBar().isEnabled()
     click(qtbot, page.template_buttons["minimal"])
     assert all(bar.isEnabled() for bar in bars)
+
+
+def test_the_status_bar_shows_no_legend_of_a_canvas_out_of_sight(qtbot, windows):
+    """The heat map's and EPIC's legends and 'Current state' were shown under the page."""
+    window, _page = start(qtbot, windows)
+    bar = window.statusBar()
+    parts = [w for w in bar.findChildren(QWidget) if w.parentWidget() is bar]
+    assert parts and not any(w.isVisible() for w in parts if w.objectName() != "qt_sizegrip")
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Escape)
+    assert in_the_editor(window)
+    assert any(w.isVisible() for w in parts)  # back with the canvas
