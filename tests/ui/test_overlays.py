@@ -10,7 +10,7 @@ from statistics import fmean
 import pytest
 from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from blueprint.analysis.epic import LETTER_NAMES, touchpoint_epic
 from blueprint.analysis.plan import build_plan
@@ -135,6 +135,30 @@ def test_the_overlays_bar_switches_the_same_overlays(qtbot, window):
     assert overlays(window).heat.cells()
     assert ov.legend.heat.isVisible() and not ov.legend.epic.isVisible()
     assert untouched(window)
+
+
+def test_a_long_message_is_read_whole_beside_the_legends_on_a_projector(qtbot, window):
+    """At 1280x720 with two overlays on, "Added 'Waits for technician' in Ful" was all that
+    was left of a message: the legends step aside until it goes."""
+    from tests.ui.editing_helpers import click_card
+
+    window.resize(1280, 720)
+    ov = overlays(window)
+    for action in (ov.heat_action, ov.epic_action):
+        qtbot.mouseClick(ov.bar.widgetForAction(action), Qt.MouseButton.LeftButton)
+    assert ov.legend.isVisible()
+    click_card(window, "tp-presales-bot")
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Delete)
+    bar = window.statusBar()
+    message = bar.currentMessage()
+    assert message.startswith("Removed")
+    taken = sum(
+        w.width() for w in bar.findChildren(QWidget) if w.parentWidget() is bar and w.isVisible()
+    )
+    assert bar.fontMetrics().horizontalAdvance(message) <= bar.width() - taken
+    assert not ov.legend.isVisible()
+    bar.clearMessage()  # as its time runs out
+    assert ov.legend.isVisible() and ov.legend.heat.isVisible()
 
 
 # --- the heat map ----------------------------------------------------------------------------

@@ -36,7 +36,7 @@ from .evidence_marks import BackingMarks
 from .filters import NO_FILTER, FrictionFilter
 from .find_bar import FindBar
 from .heat_items import HeatLayer
-from .legend import Legend
+from .legend import Legend, RoomForMessages
 from .measures import heat_by_cell, largest_heat, weakest_by_stage
 from .preferred_cells import PreferredCells
 from .search import Search
@@ -86,6 +86,7 @@ class Overlays(QObject):
         # window, and out of the way of messages, which show on the left.
         self.legend = Legend(window)
         window.statusBar().addPermanentWidget(self.legend)
+        self.legend_room = RoomForMessages(self.legend, window.statusBar())
         self.find_bar = FindBar(window)
         window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
         self.search = Search(self._document, self._view, self)

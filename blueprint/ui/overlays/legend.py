@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSizeGrip,
+    QSizePolicy,
+    QStatusBar,
+    QWidget,
+)
 
 from ...analysis.evidence import BACKINGS, Backing
 from ..canvas import palette
@@ -129,3 +137,41 @@ class Legend(QWidget):
         self.evidence = EvidenceLegend(self)
         for part in (self.heat, self.epic, self.emotion, self.evidence):
             row.addWidget(part)
+
+
+class RoomForMessages(QObject):
+    """A status message wider than the room the legend leaves it is shown whole: the legend
+    steps aside until the message goes (at 1280x720 with two overlays on, "Added 'Waits
+    for technician' in Ful" was all a facilitator read)."""
+
+    #: Room kept beside a message, in pixels (the status bar's own margins).
+    SLACK = 24
+
+    def __init__(self, legend: QWidget, bar: QStatusBar) -> None:
+        super().__init__(legend)
+        self._legend, self._bar = legend, bar
+        self.stepped_aside = False
+        bar.messageChanged.connect(self._message_changed)
+
+    def _message_changed(self, message: str) -> None:
+        legend = self._legend
+        if not message:
+            if self.stepped_aside:
+                self.stepped_aside = False
+                window = legend.window()
+                middle = window.centralWidget() if isinstance(window, QMainWindow) else None
+                if middle is None or middle.isEnabled():  # not under the start page
+                    legend.show()
+            return
+        if self.stepped_aside or not legend.isVisible():
+            return
+        direct = Qt.FindChildOption.FindDirectChildrenOnly
+        taken = sum(
+            w.width()
+            for w in self._bar.findChildren(QWidget, options=direct)
+            if w.isVisible() and not isinstance(w, QSizeGrip)
+        )
+        room = self._bar.width() - taken - self.SLACK
+        if self._bar.fontMetrics().horizontalAdvance(message) > room:
+            self.stepped_aside = True
+            legend.hide()
