@@ -109,6 +109,11 @@ def test_new_improvement_from_the_friction_picked_in_the_inspector(qtbot, window
     assert new.friction_ids == ["fr-technician-no-show"]
     assert new.title == "Fix: Engineer does not turn up"
     assert dock.selected_id == new.id
+    # Another improvement already addresses it: said, for a second one may be a mistake.
+    assert status(window) == (
+        "'Engineer does not turn up' is already addressed by 'Two-hour appointment windows "
+        "with live engineer ETA': the plan counts it in each improvement."
+    )
     # A good friction point picked there is deliberate: nothing to fix.
     inspector.frictions.list.setCurrentRow(1)
     count = steps(window)

@@ -33,7 +33,7 @@ from .improvements_breakdown import ScoreBreakdown, SureTerms, score_terms
 from .improvements_choices import WAVE_CHOICES
 from .improvements_form import ImprovementForm
 from .improvements_model import UPDATING, ImprovementsProxy, ImprovementsTableModel
-from .improvements_selection import NOTHING_PICKED, improvement_for
+from .improvements_selection import NOTHING_PICKED, already_addressed, improvement_for
 from .improvements_table import ImprovementsTable
 from .live import LivePlan
 from .live_certainty import LiveCertainty
@@ -329,12 +329,15 @@ class ImprovementsDock(QDockWidget):
             self.problem.emit(NOTHING_PICKED)
             return
         improvement = improvement_for(frictions)
+        note = already_addressed(self._document, frictions)
         try:
             command = AddImprovement(self._document, improvement)
         except CommandError as error:
             self.problem.emit(str(error))
             return
         self._document.push(command)
+        if note is not None:
+            self.problem.emit(note)
         self.show()
         self.raise_()
         self.wave.setCurrentIndex(0)  # its wave is not known yet: show them all

@@ -44,3 +44,27 @@ def improvement_for(frictions: list[Friction]) -> Improvement:
     if len(frictions) > 1:
         title += f" (and {len(frictions) - 1} more)"
     return Improvement(title=title, friction_ids=[f.id for f in frictions])
+
+
+def already_addressed(document: Document, frictions: list[Friction]) -> str | None:
+    """A note for an improvement started from friction points that another improvement
+    already addresses: each improvement counts them (one picked twice by mistake
+    otherwise goes unsaid); None when none is."""
+    by = {
+        f.id: [i for i in document.blueprint.improvements if f.id in i.friction_ids]
+        for f in frictions
+    }
+    taken = [f for f in frictions if by[f.id]]
+    if not taken:
+        return None
+    if len(taken) == 1:
+        first = taken[0]
+        owners = ", ".join(f"'{one_line(i.title, 80)}'" for i in by[first.id])
+        return (
+            f"'{one_line(first.title, 50)}' is already addressed by {owners}: the plan "
+            "counts it in each improvement."
+        )
+    return (
+        f"{len(taken)} of these friction points are already addressed by other "
+        "improvements: the plan counts each in every improvement that lists it."
+    )
