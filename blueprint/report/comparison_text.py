@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..changes import Change, Comparison, FiguresDelta, Unit
-from ..changes.compare import FRICTION_COST, LOST_JOURNEYS
+from ..changes.compare import FRICTION_COST, FRICTION_IMPACT, LOST_JOURNEYS
 from ..model import EpicLetter
 from . import formatting as fmt
 
@@ -121,30 +121,50 @@ def avoidable_text(delta: FiguresDelta, currency: str) -> str:
 
 
 def headline_sentence(delta: FiguresDelta, currency: str, where: str = "") -> str | None:
-    """The future state's headline gain in one sentence: the contact cost it avoids (and
-    the lost journeys) when it avoids any, else its biggest change; None when nothing
-    changes. ``where`` follows the subject, e.g. `` (section 2)``."""
+    """The future state's headline in one sentence: the contact cost it cuts (and the lost
+    journeys it saves) when it cuts any, else what it saves of lost journeys and friction
+    impact; and, after a "but", which of those three gets worse. A future that cuts the
+    cost while more customers give up is never said as a gain alone (the cost of those who
+    give up is not a contact cost). Else its biggest change; None when nothing changes.
+    ``where`` follows the subject, e.g. `` (section 2)``."""
     subject = f"The future state drawn in this blueprint{where}"
+    cost = delta.change(FRICTION_COST)
+    lost, impact = delta.change(LOST_JOURNEYS), delta.change(FRICTION_IMPACT)
+    gains: list[str] = []
     if delta.avoidable_cost > 0:
-        # "Cuts the friction cost", not "avoids": the summary's "avoidable cost a year" is the
-        # improvements' figure, a different one.
-        cost = delta.change(FRICTION_COST)
-        cut = shown_cut(delta)
         gain = (
-            f"would cut the friction cost by about {fmt.money(cut, currency)} "
+            f"cut the friction cost by about {fmt.money(shown_cut(delta), currency)} "
             f"a year, from {value_text(cost, cost.before, currency)} to "
             f"{value_text(cost, cost.after, currency)}"
         )
         if delta.cost_unknown_channel_ids:
             gain += " (in contacts whose cost is known)"
-        lost = delta.change(LOST_JOURNEYS).delta or 0.0
-        if lost < 0:
-            gain += f", and lost journeys by {fmt.whole(-lost)} a year"
-        return f"{subject} {gain}."
+        gains.append(gain)
+    if lost.better:
+        gains.append(f"save {_amount(lost, -(lost.delta or 0.0), currency)} lost journeys a year")
+    if impact.better and delta.avoidable_cost <= 0:
+        gains.append(f"cut the friction impact by {_percent_of(impact)}")
+    rises = (
+        (cost, f"the friction cost rises by {_amount(cost, cost.delta or 0.0, currency)} a year"),
+        (lost, f"lost journeys rise by {_amount(lost, lost.delta or 0.0, currency)} a year"),
+        (impact, f"the friction impact rises by {_percent_of(impact)}"),
+    )
+    losses = [words for change, words in rises if change.better is False]
+    if gains:
+        sentence = f"{subject} would {', and '.join(gains)}"
+        return sentence + (f", but {fmt.join_words(losses)}." if losses else ".")
     biggest = delta.biggest(1)
     if not biggest:
         return None
     return f"{subject}: {change_sentence(biggest[0], currency)}"
+
+
+def _percent_of(change: Change) -> str:
+    """A change as a share of its value before: "60%" (the whole amount when it was 0)."""
+    delta = abs(change.delta or 0.0)
+    if not change.before:
+        return number_text(delta)
+    return fmt.percent(delta / abs(change.before))
 
 
 def cost_note(delta: FiguresDelta, names: dict[str, str]) -> str | None:

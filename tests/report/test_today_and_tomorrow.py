@@ -39,7 +39,40 @@ def test_the_summary_names_the_headline_gain(rendered):
     assert (
         "Tomorrow: The future state drawn in this blueprint (section 2) would cut the friction "
         "cost by about £ 6,480 a year, from £ 7,200 to £ 720 (in contacts whose cost is "
-        "known), and lost journeys by 480 a year." in summary
+        "known), and save 480 lost journeys a year." in summary
+    )
+
+
+def test_a_future_that_cuts_the_cost_as_more_customers_give_up_says_both():
+    """The cost fell to 0 because customers gave up: the summary called it a win alone."""
+    from blueprint.changes import compare_states
+    from blueprint.report.comparison_text import headline_sentence
+    from tests.factories import small_blueprint
+
+    bp = small_blueprint()
+    slow = bp.frictions[0]
+    slow.future = {"gives_up": True}
+    delta = compare_states(bp, each_persona=False).whole
+    assert headline_sentence(delta, bp.currency) == (
+        "The future state drawn in this blueprint would cut the friction cost by about "
+        "€ 7,800 a year, from € 7,800 to € 0, but lost journeys rise by 1,040 a year and the "
+        "friction impact rises by 25%."
+    )
+
+
+def test_a_future_that_saves_journeys_at_a_higher_cost_says_both():
+    from blueprint.changes import compare_states
+    from blueprint.report.comparison_text import headline_sentence
+    from tests.factories import small_blueprint
+
+    bp = small_blueprint()
+    slow = bp.frictions[0]
+    slow.gives_up = True  # today they give up; tomorrow they call
+    slow.future = {"gives_up": False, "leads_to_channel_id": "phone"}
+    delta = compare_states(bp, each_persona=False).whole
+    assert headline_sentence(delta, bp.currency) == (
+        "The future state drawn in this blueprint would save 1,040 lost journeys a year, and "
+        "cut the friction impact by 20%, but the friction cost rises by € 7,800 a year."
     )
 
 
