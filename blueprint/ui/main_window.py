@@ -100,6 +100,11 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self, self, document.undo_stack, self.canvas)
         add_export_actions(self)
         self.undo_action, self.redo_action = self.menus.undo, self.menus.redo
+        # Said on the status line, on a projector too: what Ctrl+Z took back (the message of
+        # the change itself stayed there, as if it still stood).
+        stack = document.undo_stack
+        self.undo_action.triggered.connect(lambda: self._said_step("Undid", stack.index()))
+        self.redo_action.triggered.connect(lambda: self._said_step("Redid", stack.index() - 1))
         self.delete_action = self.menus.delete
         # What each feature is handed; it never reaches into the window for more.
         self.workbench = bench = Workbench(
@@ -215,6 +220,11 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
 
+    def _said_step(self, verb: str, index: int) -> None:
+        step = self.document.undo_stack.text(index)
+        if step:
+            self.show_status(f"{verb}: {step}.")
+
     def show_blueprint_properties(self) -> None:
         self.properties.show_properties()
 
@@ -239,6 +249,7 @@ class MainWindow(QMainWindow):
         from its first stage and channel, as an opened file is (not scrolled to where the
         last one was)."""
         if self.maybe_save():
+            self.statusBar().clearMessage()  # the last file's
             self.document.reset(blueprint)
             self.canvas.fit_when_shown()
 
@@ -268,6 +279,7 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
+        self.statusBar().clearMessage()  # the last file's ("Closed …"), not this one's
         if not self.sharing.may_open(path):
             return False
         try:

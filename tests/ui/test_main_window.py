@@ -157,6 +157,33 @@ def test_delete_removes_the_selected_touchpoints_in_one_step(opened):
     assert all(scene.card(i) is not None for i in chosen)
 
 
+def test_undo_and_redo_say_what_they_took_back_on_the_status_line(qtbot, opened):
+    """The message of the change stayed there after Ctrl+Z, as if it still stood."""
+    from PySide6.QtCore import Qt
+
+    scene = opened.canvas.blueprint_scene
+    first = opened.document.blueprint.touchpoints[0]
+    scene.select_touchpoints([first.id])
+    opened.canvas.setFocus()
+    qtbot.keyClick(opened.canvas, Qt.Key.Key_Delete)
+    assert opened.document.get("touchpoints", first.id) is None
+    step = opened.document.undo_stack.text(0)
+    qtbot.keyClick(opened.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert opened.statusBar().currentMessage() == f"Undid: {step}."
+    assert opened.document.get("touchpoints", first.id) is not None
+    redo = QKeySequence(QKeySequence.StandardKey.Redo)[0]
+    qtbot.keyClick(opened.canvas, redo.key(), redo.keyboardModifiers())
+    assert opened.statusBar().currentMessage() == f"Redid: {step}."
+
+
+def test_opening_a_file_clears_the_last_files_message(opened):
+    """ "Closed ws1.blueprint." stayed on the status line after the next file opened."""
+    opened.close_blueprint()
+    assert opened.statusBar().currentMessage() == "Closed broadband-installation.blueprint."
+    assert opened.open_path(BROADBAND)
+    assert opened.statusBar().currentMessage() == ""
+
+
 def test_a_file_that_cannot_be_opened_is_explained_in_a_dialog(window, errors, tmp_path):
     broken = tmp_path / "broken.blueprint"
     broken.write_text('{"format": "blueprint", "schema_version": 1, "stages": [', "utf-8")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QStatusBar,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...analysis.evidence import BACKINGS, Backing
 from ..canvas import palette
@@ -155,6 +156,8 @@ class RoomForMessages(QObject):
 
     def _message_changed(self, message: str) -> None:
         legend = self._legend
+        if not (isValid(legend) and isValid(self._bar)):
+            return  # the window is going
         if not message:
             if self.stepped_aside:
                 self.stepped_aside = False
