@@ -27,6 +27,8 @@ def stability_sentence(plan: Plan, certainty: Certainty) -> str:
     count = min(certainty.k, len(plan.improvements))
     if count == 0:
         return ""
+    if len(plan.improvements) <= certainty.k:
+        return _too_few_to_leave_the_top(plan, certainty)
     which = (
         "the same improvement leads"
         if count == 1
@@ -39,6 +41,26 @@ def stability_sentence(plan: Plan, certainty: Certainty) -> str:
     if decisive:
         return f"{sentence}; measuring ‘{decisive[0].title}’ would settle it."
     return f"{sentence}; no single estimate decides it, so measure the list under Data to capture."
+
+
+def _too_few_to_leave_the_top(plan: Plan, certainty: Certainty) -> str:
+    """No more improvements than the top K: they are all in it in every case, which says
+    nothing of how sure their order is ("the same two improvements lead" beside a decisive
+    friction point read as a contradiction)."""
+    n = len(plan.improvements)
+    top = f"the top {count_word(certainty.k)}"
+    if n == 1:
+        sentence = f"The one improvement is in {top} in every plausible case"
+    else:
+        which = "both" if n == 2 else f"all {count_word(n)}"
+        sentence = (
+            f"With {count_word(n)} improvements, {which} are in {top} in every plausible case; "
+            "their rank ranges say how sure their order is"
+        )
+    decisive = certainty.decisive
+    if decisive:
+        return f"{sentence}. Measuring ‘{decisive[0].title}’ could move one into another wave."
+    return f"{sentence}."
 
 
 def end_effect(plan: Plan, certainty: Certainty, top_at_end: tuple[str, ...]) -> str:

@@ -124,7 +124,23 @@ def test_the_summary_says_how_stable_the_plan_is_and_what_would_settle_it():
 def test_a_plan_whose_lead_cannot_move_says_so():
     bp = small_blueprint()
     summary = flat(render(bp).pages[1])
-    assert "In every plausible case the same improvement leads." in summary
+    assert "The one improvement is in the top three in every plausible case." in summary
+
+
+def test_no_more_improvements_than_the_top_says_what_their_certainty_means():
+    """With two improvements, "the same two improvements lead" is true of every plan and
+    read as a contradiction beside a decisive friction point."""
+    from blueprint.model import Improvement
+    from blueprint.report.certainty_text import stability_sentence
+
+    bp = small_blueprint()
+    bp.improvements.append(Improvement(id="i2", title="Second", friction_ids=["x1"], effort=5))
+    plan = build_plan(bp)
+    sentence = stability_sentence(plan, plan_certainty(bp, plan))
+    assert sentence.startswith(
+        "With two improvements, both are in the top three in every plausible case; their "
+        "rank ranges say how sure their order is"
+    )
 
 
 def test_friction_register_has_every_friction_and_marks_good_friction(sample):
