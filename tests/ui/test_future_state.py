@@ -47,6 +47,35 @@ def test_the_views_are_switched_by_keys_and_said_in_the_status_bar(qtbot, window
     assert window.journey.status.text() == "Current state"
 
 
+def test_the_canvas_corner_says_when_tomorrow_is_shown(qtbot, window):
+    """The grid looks alike in every state: only a label in the status bar's corner said
+    that edits now changed tomorrow."""
+    from PySide6.QtGui import QColor
+
+    from blueprint.ui.canvas import palette
+
+    corner = window.canvas.header_strips()[2]
+
+    def marked() -> int:
+        image = corner.grab().toImage()
+        mark = QColor(palette.STATE_MARK)
+        return sum(
+            1
+            for x in range(0, image.width(), 2)
+            for y in range(0, image.height(), 2)
+            if image.pixelColor(x, y) == mark
+        )
+
+    assert marked() == 0
+    show(qtbot, window, Qt.Key.Key_2)
+    qtbot.waitUntil(lambda: marked() > 20)
+    assert window.canvas.blueprint_scene.corner.state == "Tomorrow"
+    show(qtbot, window, Qt.Key.Key_3)
+    assert window.canvas.blueprint_scene.corner.state == "Today and tomorrow"
+    show(qtbot, window, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: marked() == 0)
+
+
 def test_a_card_drawn_in_the_future_exists_only_there(qtbot, window):
     show(qtbot, window, Qt.Key.Key_2)
     view = window.canvas

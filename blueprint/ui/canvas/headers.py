@@ -212,11 +212,15 @@ class ChannelHeaderItem(_BoxItem):
 
 
 class CornerItem(_BoxItem):
-    """Top-left corner: the blueprint's title, so an exported picture says what it is."""
+    """Top-left corner: the blueprint's title, so an exported picture says what it is; and,
+    while tomorrow's journey is shown (or both), a mark saying so: the grid looks alike in
+    every state, and an edit there changes tomorrow."""
 
     def __init__(self, title: str) -> None:
         super().__init__()
         self.title = title
+        #: "Tomorrow", "Today and tomorrow", or None for today's journey
+        self.state: str | None = None
         self._lines: list[str] | None = None
         self.setZValue(HEADER_Z)
 
@@ -224,6 +228,12 @@ class CornerItem(_BoxItem):
         if title != self.title:
             self.title = title
             self._lines = None
+            self.update()
+
+    def set_state(self, state: str | None) -> None:
+        if state != self.state:
+            self.state = state
+            self._lines = None  # one line of title beside the mark, two without
             self.update()
 
     def paint(
@@ -237,9 +247,22 @@ class CornerItem(_BoxItem):
             return
         painter.setPen(colour(palette.STAGE_HEADER_INK))
         text = rect.adjusted(12, 4, -12, -4)
+        title_font = font(14, True)
         if self._lines is None:
-            self._lines = wrap(self.title, font(14, True), text.width(), 2)
+            self._lines = wrap(self.title, title_font, text.width(), 1 if self.state else 2)
         lines = self._lines
-        top = text.center().y() - 9 * len(lines)
-        painter.setFont(font(14, True))
-        draw_lines(painter, lines, QRectF(text.x(), top, text.width(), 36), 18, _LEFT)
+        painter.setFont(title_font)
+        if self.state is None:
+            top = text.center().y() - 9 * len(lines)
+            draw_lines(painter, lines, QRectF(text.x(), top, text.width(), 36), 18, _LEFT)
+            return
+        draw_lines(painter, lines, QRectF(text.x(), text.y() - 2, text.width(), 18), 18, _LEFT)
+        mark_font = font(15, True)
+        width = QFontMetricsF(mark_font).horizontalAdvance(self.state) + 16
+        mark = QRectF(text.x(), text.bottom() - 25, min(width, text.width()), 26)
+        painter.setPen(QPen(colour(palette.MARK_EDGE), MARK_EDGE_WIDTH))
+        painter.setBrush(colour(palette.STATE_MARK))
+        painter.drawRoundedRect(mark, 5, 5)
+        painter.setPen(colour(palette.ink_on(palette.STATE_MARK)))
+        painter.setFont(mark_font)
+        painter.drawText(mark, int(Qt.AlignmentFlag.AlignCenter), self.state)

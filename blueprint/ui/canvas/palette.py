@@ -55,6 +55,8 @@ SEARCH_HIT = "#8a6100"
 #: The sign on a card while a merge conflict about it waits for someone to decide: the same
 #: in both themes, a "!" in ``ink_on`` it, edged with ``MARK_EDGE``.
 CONFLICT = "#6a3d9a"
+#: The corner's mark while tomorrow's journey is shown: "Tomorrow", in ``ink_on`` it.
+STATE_MARK = "#fee08b"
 
 #: EPIC letter score 1..5
 EPIC_SCORE = {1: "#d73027", 2: "#fc8d59", 3: "#fee08b", 4: "#91cf60", 5: "#1a9850"}
@@ -154,4 +156,5 @@ DRAWN_ON: dict[str, tuple[Use, ...]] = {
     "STEP": (FILL,),
     "PERSONA": (FILL,),
     "CONFLICT": (FILL,),
+    "STATE_MARK": (FILL,),
 }

@@ -38,7 +38,7 @@ from .layout import (
 )
 from .overview import OverviewContent, OverviewItem
 from .routing import CardIndex, Route, RouteCache, route_flows
-from .shown import JourneyView, ShownJourney
+from .shown import STATE_MARKS, JourneyView, ShownJourney
 
 _NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 _BY_BOUNDS = Qt.ItemSelectionMode.IntersectsItemBoundingRect
@@ -141,6 +141,7 @@ class BlueprintScene(QGraphicsScene):
     def set_journey_view(self, view: JourneyView) -> None:
         """Draw today's journey, tomorrow's, or both compared."""
         if self.shown.set_view(view):
+            self._corner.set_state(STATE_MARKS.get(view))
             chosen = self.selected_touchpoint_ids()
             self._rebuild()
             self.select_touchpoints(chosen)  # those the view still shows stay selected
@@ -149,6 +150,10 @@ class BlueprintScene(QGraphicsScene):
     @property
     def grid_layout(self) -> GridLayout:
         return self._layout
+
+    @property
+    def corner(self) -> CornerItem:
+        return self._corner
 
     def card(self, touchpoint_id: str) -> CardItem | None:
         return self._cards.get(touchpoint_id)

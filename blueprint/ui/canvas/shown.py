@@ -23,6 +23,9 @@ class JourneyView(StrEnum):
     COMPARE = "compare"
 
 
+#: What the canvas's corner says of the journey shown (today's: nothing).
+STATE_MARKS = {JourneyView.FUTURE: "Tomorrow", JourneyView.COMPARE: "Today and tomorrow"}
+
 #: How a card is marked in Compare, in words (never by colour alone).
 CHANGE_MARKS = {
     DifferenceKind.ADDED: "NEW",
