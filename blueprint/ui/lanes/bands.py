@@ -154,12 +154,16 @@ class StageBand(QGraphicsItem):
         room = text.width() - metrics.horizontalAdvance(name) - 16
         if self.count and room > 0:
             painter.setFont(font(13))
-            painter.setOpacity(0.75)  # the stage's ink, quieter: legible in both themes
-            counted = painter.fontMetrics().elidedText(
-                count, Qt.TextElideMode.ElideRight, int(room)
-            )
-            painter.drawText(text.adjusted(text.width() - room, 0, 0, 0), _LEFT, counted)
-            painter.setOpacity(1.0)
+            # The whole words, or the number alone where they do not fit ("1 t…" said none).
+            fits = [
+                c
+                for c in (count, str(self.count))
+                if painter.fontMetrics().horizontalAdvance(c) <= room
+            ]
+            if fits:
+                painter.setOpacity(0.75)  # the stage's ink, quieter: legible in both themes
+                painter.drawText(text.adjusted(text.width() - room, 0, 0, 0), _LEFT, fits[0])
+                painter.setOpacity(1.0)
 
 
 class LaneLabels(_LayoutItem):
