@@ -117,6 +117,26 @@ def test_remove_a_persona_says_what_happens_and_undo_brings_it_back(qtbot, windo
     assert window.document.touchpoint("t2").persona_ids == ["p1"]
 
 
+def test_undoing_a_removal_chooses_the_persona_again(qtbot, document):
+    """Ctrl+Z brought the persona back while the panel showed another one."""
+    window = open_window(qtbot, document)
+    try:
+        tools(window).personas_dock.raise_()
+        panel = tools(window).personas
+        qtbot.waitUntil(panel.isVisible)
+        second = window.document.blueprint.personas[1].id
+        panel.list.setFocus()
+        qtbot.keyClick(panel.list, Qt.Key.Key_Down)
+        assert panel.current_persona_id() == second
+        qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+        assert panel.current_persona_id() != second
+        qtbot.keyClick(panel.list, Qt.Key.Key_Z, CTRL)
+        assert window.document.get("personas", second) is not None
+        assert panel.current_persona_id() == second
+    finally:
+        close_window(window)
+
+
 def test_filter_the_touchpoints_by_name(qtbot, panel):
     panel.touchpoints.filter.setFocus()
     qtbot.keyClicks(panel.touchpoints.filter, "call")

@@ -170,8 +170,13 @@ class PersonasPanel(QWidget):
                 self.list.clear()
                 for _pid, text in rows:
                     QListWidgetItem(text, self.list)
+                before = {pid for pid, _text in self._rows}
                 self._rows = rows
                 ids = [pid for pid, _text in rows]
+                # One persona back (an undone removal) or new: chosen, as where it was added.
+                back = [pid for pid in ids if pid not in before]
+                if before and len(back) == 1:
+                    current = back[0]
                 self.list.setCurrentRow(
                     ids.index(current) if current in ids else (0 if ids else -1)
                 )
