@@ -4,7 +4,7 @@ that own their Delete key, and a guard that keeps Delete inside a panel."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QPalette
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -13,6 +13,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QWidget,
 )
 
@@ -101,9 +104,31 @@ def add_row(form: QFormLayout, label: str, field: QWidget, tip: str = "") -> QLa
     return text
 
 
+class CompactCombo(QComboBox):
+    """A combo box narrower than its longest entry: the choice shown ends in "…" where it
+    does not fit (it was cut mid-word: "Simplify: the company needs it, cust"); the list
+    it opens shows each entry whole."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        room = field.width() - (
+            option.iconSize.width() + 4 if not option.currentIcon.isNull() else 0
+        )
+        option.currentText = self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, max(0, room)
+        )
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
 def compact_combo(minimum_characters: int = 16) -> QComboBox:
     """A combo box that does not widen the panel for its longest entry."""
-    combo = QComboBox()
+    combo = CompactCombo()
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(minimum_characters)
     combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
