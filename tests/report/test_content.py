@@ -160,7 +160,9 @@ def test_heat_map_names_every_stage_and_channel(sample):
 
 
 def test_empty_blueprint_gives_a_short_pdf_that_says_what_to_add():
-    bp = small_blueprint().model_copy(update={"frictions": [], "improvements": []})
+    bp = small_blueprint().model_copy(
+        update={"touchpoints": [], "flows": [], "frictions": [], "improvements": []}
+    )
     rendered = render(bp)
     assert rendered.result.pages == 2
     assert rendered.plan.is_empty
@@ -169,6 +171,17 @@ def test_empty_blueprint_gives_a_short_pdf_that_says_what_to_add():
     for what in ("Touchpoints", "Friction points", "Improvements"):
         assert what in text
     assert rendered.outline_titles() == [NOTHING_TO_PLAN[1]]
+
+
+def test_a_blueprint_with_touchpoints_is_asked_only_for_what_it_lacks():
+    bp = small_blueprint().model_copy(update={"frictions": [], "improvements": []})
+    touchpoints = fmt.plural(len(bp.touchpoints), "touchpoint")
+    text = render(bp).body
+    assert f"This blueprint has {touchpoints} but no friction points and no improvements" in text
+    assert "To get a plan, add: 1. Friction points on the touchpoints" in text
+    assert "2. Improvements that address the friction points" in text
+    assert "Touchpoints in the grid" not in text
+    assert "3." not in text
 
 
 def test_frictions_without_improvements_still_make_a_plan():

@@ -97,7 +97,7 @@ def render_plan_pptx(
     cover_slide(deck, subject, COVER_NOTES)
     if plan.is_empty:
         report("Drawing the slides", 0.3)
-        nothing_slide(deck)
+        nothing_slide(deck, subject)
     else:
         report("Drawing the summary", 0.1)
         summary_slide(deck, subject, formulas)
