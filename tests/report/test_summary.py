@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime
 
 from blueprint.analysis import Wave, build_plan, plan_certainty
-from blueprint.model import Epic, Frequency, FrictionNature, Improvement
+from blueprint.model import Epic, Frequency, FrictionNature, Improvement, Status
 from blueprint.report.content.rich import plain_text
 from blueprint.report.content.subject import PlanSubject
 from blueprint.report.content.summary import start_heading, summary
+from blueprint.report.sections.common import RANKED_PLAN, WHERE_IT_HURTS
 from tests.factories import small_blueprint
 
 from .conftest import flat, render
@@ -159,3 +160,49 @@ def test_a_large_amount_is_set_smaller_in_its_tile_never_broken_or_running_out_o
     tile = max(drawn, default=0)  # the tile's, larger than the table's below it
     assert tile > 9, "the tile's amount is drawn whole, on a line of its own"
     assert stringWidth(total, bold, tile) <= room
+
+
+def two_quick_wins(first: Status, second: Status):
+    """Two quick wins of the same worth: 'Faster page' ranks first, 'Shorter hold' second."""
+    improvements = [
+        Improvement(id="i1", title="Faster page", friction_ids=["x1"], effort=1, status=first),
+        Improvement(id="i2", title="Shorter hold", friction_ids=["x1"], effort=1, status=second),
+    ]
+    bp = small_blueprint().model_copy(update={"improvements": improvements})
+    assert [s.wave for s in build_plan(bp).improvements] == [Wave.NOW, Wave.NOW]
+    return bp
+
+
+def test_a_done_quick_win_is_not_listed_to_start_and_the_summary_says_it_is_done():
+    bp = two_quick_wins(Status.DONE, Status.IDEA)
+    text = said(bp)
+    first = build_plan(bp).improvements[0]
+    assert first.title == "Faster page" and first.rank == 1  # still ranked as the method says
+    assert [item.title for item in text.now] == ["Shorter hold"]
+    assert text.done == "Done already, so not listed: #1 Faster page."
+    assert "Start with the Now wave (1 quick win)" in plain_text(text.lead)
+    page = flat(render(bp).pages[1])
+    assert "Start now: the Now wave #2 Shorter hold" in page
+    assert "Done already, so not listed: #1 Faster page." in page
+
+
+def test_with_every_quick_win_done_the_summary_tells_no_one_to_start_one():
+    bp = two_quick_wins(Status.DONE, Status.DONE)
+    text = said(bp)
+    lead = plain_text(text.lead)
+    assert "Start with" not in lead
+    assert lead.endswith("All of them are done: nothing is left to start.")
+    assert text.now == ()
+    assert text.no_now == (
+        "Nothing to start: every improvement that addresses a bad friction point is done."
+    )
+    assert text.done == "Done already, so not listed: #1 Faster page and #2 Shorter hold."
+
+
+def test_the_ranked_plan_shows_beside_a_title_that_work_on_it_is_done_or_in_progress():
+    bp = two_quick_wins(Status.DONE, Status.IN_PROGRESS)
+    rendered = render(bp)
+    ranked = rendered.section(rendered.heading(RANKED_PLAN), rendered.heading(WHERE_IT_HURTS))
+    assert "Faster page Status: done" in ranked
+    assert "Shorter hold Status: in progress" in ranked
+    assert said(bp).now[0].facts.startswith("in progress, effort 1")

@@ -142,6 +142,8 @@ def _now(slide: Slide, box: Box, said: summary_content.Summary) -> None:
         )
     if said.more_now:
         lines.append((said.more_now, 0.9, palette.MUTED, False))
+    if said.done:
+        lines.append((said.done, 0.9, palette.MUTED, False))
     if said.measure_first:
         lines.append((said.measure_first, 0.9, palette.MUTED, False))
     fitted(slide, box, lines, largest=13, smallest=7, name="The Now wave")

@@ -76,7 +76,7 @@ def _row(ctx: RenderContext, score: ImprovementScore) -> list:
     row = improvement_row(ctx, score)
     return [
         row.rank,
-        [(row.title, styles.cell_bold), (row.linked, styles.cell_muted)],
+        [(row.title, styles.cell_bold), (row.status, styles.cell), (row.linked, styles.cell_muted)],
         [row.action, row.quadrant],
         row.owner,
         row.effort,
