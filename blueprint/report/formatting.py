@@ -126,6 +126,13 @@ def plural(count: int, noun: str, many: str | None = None) -> str:
     return f"{count:,} {noun if count == 1 else (many or noun + 's')}"
 
 
+def every(count: int, noun: str, many: str | None = None) -> str:
+    """``both improvements``, ``all 3 improvements``: every one of ``count`` things (two
+    or more)."""
+    plural_noun = many or noun + "s"
+    return f"both {plural_noun}" if count == 2 else f"all {count:,} {plural_noun}"
+
+
 def join_words(items: list[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     if len(items) <= 1:

@@ -18,6 +18,7 @@ from blueprint.report.sections.common import RANKED_PLAN, WHERE_IT_HURTS
 from tests.factories import small_blueprint
 
 from .conftest import flat, render
+from .deck_helpers import render_deck, texts
 
 DATE = datetime.date(2026, 12, 7)
 
@@ -206,3 +207,36 @@ def test_the_ranked_plan_shows_beside_a_title_that_work_on_it_is_done_or_in_prog
     assert "Faster page Status: done" in ranked
     assert "Shorter hold Status: in progress" in ranked
     assert said(bp).now[0].facts.startswith("in progress, effort 1")
+
+
+def test_one_lost_journey_and_one_friction_point_read_in_the_singular():
+    bp = small_blueprint()
+    once = [
+        f.model_copy(update={"gives_up": True, "frequency": Frequency(count=1, per="year")})
+        if f.id == "x1"
+        else f
+        for f in bp.frictions
+    ]
+    bp = bp.model_copy(update={"frictions": once})
+    fixes = [i.model_copy(update={"effort": 1}) for i in bp.improvements]
+    saving = said(bp.model_copy(update={"improvements": fixes})).now[0].facts
+    assert saving.endswith("effort 1, 1 lost journey a year saved")
+    slide = flat(
+        " ".join(texts(render_deck(bp.model_copy(update={"improvements": fixes})).slide("Summary")))
+    )
+    assert "1 lost journey a year saved" in slide
+    alone = bp.model_copy(update={"frictions": once[:1], "improvements": []})
+    assert plain_text(said(alone).lead) == (
+        "The blueprint records 1 friction point but no improvements yet. Add improvements "
+        "that address it to get a ranked plan."
+    )
+
+
+def test_the_cost_of_two_improvements_is_with_both_made():
+    bp = two_quick_wins(Status.IDEA, Status.IDEA)
+    cost = said(bp).tiles[0]
+    assert cost.label == "avoidable cost a year, with both improvements made"
+    three = [*bp.improvements, Improvement(id="i3", title="Third", friction_ids=["x1"])]
+    assert said(bp.model_copy(update={"improvements": three})).tiles[0].label == (
+        "avoidable cost a year, with all 3 improvements made"
+    )

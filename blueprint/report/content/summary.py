@@ -163,7 +163,7 @@ def _lead(subject: PlanSubject, start: Wave | None, starting: int) -> Rich:
     if not count:
         return rich(
             f"The blueprint records {frictions} but no improvements yet. Add improvements that "
-            "address them to get a ranked plan."
+            f"address {'it' if len(plan.frictions) == 1 else 'them'} to get a ranked plan."
         )
     addressing = _addressing(plan)
     if not addressing:
@@ -251,7 +251,7 @@ def tiles(subject: PlanSubject) -> tuple[Tile, ...]:
     unknown = [subject.channel_names.get(c, c) for c in plan.cost_unknown_channel_ids]
     count = len(plan.improvements)
     cost_label = "avoidable cost a year" + (
-        f", with all {count} improvements made" if count > 1 else ""
+        f", with {fmt.every(count, 'improvement')} made" if count > 1 else ""
     )
     if unknown:
         cost_label += f"; cost unknown for {fmt.join_words(unknown)} (counted as 0)"
@@ -305,7 +305,8 @@ def _now_item(subject: PlanSubject, score: ImprovementScore) -> NowItem:
     if score.avoidable_cost or score.cost_unknown_channel_ids or not score.lost_journeys:
         facts.append(cost if cost == COST_UNKNOWN else f"{cost} a year")
     if score.lost_journeys:
-        facts.append(f"{fmt.whole(score.lost_journeys)} lost journeys a year saved")
+        lost = fmt.plural(fmt.half_up(score.lost_journeys), "lost journey")
+        facts.append(f"{lost} a year saved")
     if score.owner.strip():
         facts.insert(0, f"owner {score.owner}")
     if score.status == Status.IN_PROGRESS:
