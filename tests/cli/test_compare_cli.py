@@ -6,7 +6,7 @@ import pytest
 
 from blueprint.cli import main
 from blueprint.storage import save_blueprint
-from tests.factories import future_blueprint, small_blueprint
+from tests.factories import future_blueprint, small_blueprint, tiny_delta_blueprint
 
 
 def run(capsys, *args):
@@ -165,3 +165,12 @@ def test_plan_json_carries_the_future_state_and_ranks_on_today(capsys, future_fi
     one_state = saved(tmp_path, small_blueprint(), "small.blueprint")
     _, out, _ = run(capsys, "plan", one_state, "--format", "json")
     assert "future_state" not in json.loads(out)
+
+
+def test_a_share_that_moves_by_less_than_a_tenth_of_a_point_reads_zero_unsigned(capsys, tmp_path):
+    code, out, _ = run(capsys, "compare", saved(tmp_path, tiny_delta_blueprint(), "tiny.blueprint"))
+    assert code == 0
+    share = next(line for line in out.splitlines() if "Failure-demand share" in line)
+    assert share.split()[-4:] == ["50%", "50%", "0.0", "points"]
+    assert "-0.0" not in out
+    assert "  - Failure-demand share falls by less than 0.1 points, from 50% to 50%." in out
