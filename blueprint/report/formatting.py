@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 
 from ..analysis import PersonaChannelFit, Wave
 from ..model import Period
@@ -62,6 +63,18 @@ def half_up(value: float) -> int:
 def money(amount: float, currency: str) -> str:
     """``€ 179,402`` for EUR, GBP and USD; ``CHF 179,402`` for any other ISO code."""
     return f"{CURRENCY_SYMBOLS.get(currency, currency)} {half_up(amount):,}"
+
+
+NO_BREAK_SPACE = "\u00a0"
+#: The space of ``money``'s ``€ 179,402`` or ``CHF 179,402`` (signed or not), before a digit.
+_MONEY_SPACE = re.compile(r"(?<=[€£$]) (?=\d)|(?<=\b[A-Z]{3}) (?=\d)")
+
+
+def unbroken_money(text: str) -> str:
+    """``text`` with a no-break space between each currency and its amount, for text set in
+    lines of a page: a line never ends on ``about £`` with the amount on the next. (The
+    space is drawn as any other; text for a terminal or a file keeps the plain one.)"""
+    return _MONEY_SPACE.sub(NO_BREAK_SPACE, text)
 
 
 def whole(value: float) -> str:

@@ -8,9 +8,11 @@ from ...analysis import Wave
 from ..content import summary as content
 from ..content.summary import NOW_LISTED, SUMMARY_STAGES, NowItem, Tile
 from ..context import RenderContext
+from ..formatting import unbroken_money
 from ..rtl import Paragraph
 from ..styles import TILE_FILL, WAVE_COLOURS, shrunk_to_fit
 from ..tables import Column, DataTable
+from ..text import words
 from .common import SUMMARY, section_heading
 
 __all__ = ["NOW_LISTED", "SUMMARY_STAGES", "TOP_COLUMNS", "summary", "wave_markup"]
@@ -49,8 +51,8 @@ TILE_PADDING = (8, 6)
 
 
 def _tile(ctx: RenderContext, tile: Tile, room: float) -> list[Paragraph]:
-    # A large amount is set smaller rather than broken between its digits.
-    value_style = shrunk_to_fit(ctx.styles.tile_value, tile.value.split(), room)
+    # A large amount is set smaller rather than broken between its digits or its sign.
+    value_style = shrunk_to_fit(ctx.styles.tile_value, words(unbroken_money(tile.value)), room)
     return [
         Paragraph(ctx.user(tile.value), value_style),
         Paragraph(ctx.user(tile.label), ctx.styles.tile_label),
