@@ -119,6 +119,28 @@ def percent(share: float) -> str:
     return f"{half_up(round(share * 100, 9))}%"
 
 
+def percents(shares: list[float]) -> list[str]:
+    """Shares of one whole as percentages shown together, adding up to what their sum
+    rounds to (100 for a whole): each rounded down, then the points left given to those
+    with the largest remainders. A share above 0 shown as 0 reads ``<1%``, one below 1
+    shown as 100 ``over 99%``. One share alone rounds as ``percent`` does."""
+    hundredths = [round(share * 100, 9) for share in shares]  # the float noise dropped
+    shown = [math.floor(h) for h in hundredths]
+    left = half_up(sum(hundredths)) - sum(shown)
+    largest = sorted(range(len(shares)), key=lambda i: (shown[i] - hundredths[i], -hundredths[i]))
+    for i in largest[: max(0, left)]:
+        shown[i] += 1
+    return [_percent_shown(share, points) for share, points in zip(shares, shown, strict=True)]
+
+
+def _percent_shown(share: float, points: int) -> str:
+    if share > 0 and points == 0:
+        return "<1%"
+    if share < 1 and points >= 100:
+        return "over 99%"
+    return f"{points}%"
+
+
 def long_date(day: datetime.date) -> str:
     """``23 November 2026``: the same in every locale, so the output does not vary."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
