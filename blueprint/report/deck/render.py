@@ -22,7 +22,7 @@ from ...collector import collector_paused
 from ...model import Blueprint
 from ..content.formulas import formulas as all_formulas
 from ..content.heat_map import heat_map
-from ..content.outline import FORMULAS, TODAY_AND_TOMORROW, Section
+from ..content.outline import FORMULAS, STAIRCASE, TODAY_AND_TOMORROW, Section, holds
 from ..content.subject import PlanSubject, subject_fields
 from ..content.summary import summary as summary_content
 from ..content.today_and_tomorrow import today_and_tomorrow
@@ -104,9 +104,10 @@ def render_plan_pptx(
         future = today_and_tomorrow(subject)
         if future is not None:
             future_slides(deck, future, formulas)
-        report("Drawing the staircase", 0.3)
-        staircase_slide(deck, subject, formulas)
-        top_slides(deck, summary_content(subject).top, formulas)
+        if holds(subject, STAIRCASE):  # not without improvements: nothing to lift or rank
+            report("Drawing the staircase", 0.3)
+            staircase_slide(deck, subject, formulas)
+            top_slides(deck, summary_content(subject).top, formulas)
         report("Drawing the heat map", 0.5)
         heat_slides(deck, heat, formulas)
     report("Drawing the blueprint", 0.7)

@@ -35,8 +35,12 @@ def summary(ctx: RenderContext) -> list[Flowable]:
     body = [
         *(Paragraph(ctx.markup(s), ctx.styles.body) for s in sentences if s is not None),
         _tiles(ctx, said.tiles),
-        Paragraph("Top improvements", ctx.styles.h2),
-        _top_table(ctx, said),
+        # Without improvements the lead says so: no empty table to repeat it.
+        *(
+            [Paragraph("Top improvements", ctx.styles.h2), _top_table(ctx, said)]
+            if said.top
+            else []
+        ),
         Spacer(1, 6),
         _now_and_epic(ctx, said),
     ]
@@ -85,8 +89,6 @@ def wave_markup(wave: Wave) -> str:
 
 
 def _top_table(ctx: RenderContext, said: content.Summary) -> Flowable:
-    if not said.top:
-        return Paragraph("No improvements yet.", ctx.styles.body)
     table = DataTable(ctx, TOP_COLUMNS)
     for row in said.top:
         table.add(
