@@ -5,6 +5,7 @@ import json
 import pytest
 
 from blueprint.cli import main
+from blueprint.model import Epic, TouchpointFuture
 from blueprint.storage import save_blueprint
 from tests.factories import future_blueprint, small_blueprint, tiny_delta_blueprint
 
@@ -174,3 +175,14 @@ def test_a_share_that_moves_by_less_than_a_tenth_of_a_point_reads_zero_unsigned(
     assert share.split()[-4:] == ["50%", "50%", "0.0", "points"]
     assert "-0.0" not in out
     assert "  - Failure-demand share falls by less than 0.1 points, from 50% to 50%." in out
+
+
+def test_a_future_equal_to_today_changes_nothing_and_lists_nothing(capsys, tmp_path):
+    bp = small_blueprint()
+    bp.touchpoints[0].epic = Epic(easy=3)
+    bp.touchpoints[0].future = TouchpointFuture(epic=Epic(easy=3))
+    code, out, _ = run(capsys, "compare", saved(tmp_path, bp, "same.blueprint"))
+    assert code == 0
+    assert "Nothing changes." in out.splitlines()
+    assert "What the future state changes" not in out
+    assert "Changed touchpoint" not in out
