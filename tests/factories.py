@@ -337,3 +337,20 @@ def evidence_blueprint() -> Blueprint:
         )
     ]
     return bp
+
+
+def tiny_delta_blueprint() -> Blueprint:
+    """Half the contacts are failure demand today; tomorrow a hair fewer (19.99 a week, not
+    20): the share moves by about 0.01 points, too little to show at one decimal."""
+    bp = small_blueprint()
+    bp.contact_reasons.append(
+        ContactReason(id="r1b", name="Track my order", parent_id="r1", demand=Demand.VALUE)
+    )
+    week = Frequency(count=20, per="week", source="measured")
+    bp.frictions[1] = bp.frictions[1].model_copy(
+        update={"frequency": week, "contact_reason_id": "r1b"}
+    )
+    bp.frictions[0] = bp.frictions[0].model_copy(
+        update={"future": FrictionFuture(frequency=week.model_copy(update={"count": 19.99}))}
+    )
+    return bp

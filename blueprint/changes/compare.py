@@ -269,7 +269,7 @@ def compare_states(
         names=("today", "tomorrow"),
         each_persona=each_persona,
     )
-    return _with_differences(comparison, tuple(differences(bp)))
+    return _with_differences(comparison, tuple(differences(bp, keep_equal=False)))
 
 
 def compare_files(

@@ -44,23 +44,27 @@ class Difference:
         return text
 
 
-def differences(bp: Blueprint) -> list[Difference]:
+def differences(bp: Blueprint, *, keep_equal: bool = True) -> list[Difference]:
     """Every difference of the future state from today's, in document order: touchpoints,
-    then friction points, then flows."""
+    then friction points, then flows.
+
+    ``keep_equal=False`` leaves out a future value equal to today's: to a reader of the
+    comparison it is no change. By default it is kept: the Compare view of two files marks
+    a card that differs only where no future value can say so with one such value."""
     titles = {t.id: t.title for t in bp.touchpoints}
     found: list[Difference] = []
     both = Presence.BOTH  # most entities are the same in both states: asked first, inline
     for tp in bp.touchpoints:
         if tp.state is both and tp.future is None:
             continue
-        changed = _changed_fields(tp.future)
+        changed = _changed_fields(tp, keep_equal)
         kind = _kind(tp.state, changed)
         if kind is not None:
             found.append(Difference(kind, "touchpoint", tp.id, tp.id, tp.title, changed))
     for friction in bp.frictions:
         if friction.state is both and friction.future is None:
             continue
-        changed = _changed_fields(friction.future)
+        changed = _changed_fields(friction, keep_equal)
         kind = _kind(friction.state, changed)
         if kind is not None:
             found.append(
@@ -83,10 +87,18 @@ def differences(bp: Blueprint) -> list[Difference]:
     return found
 
 
-def _changed_fields(future) -> tuple[str, ...]:
+def _changed_fields(entity, keep_equal: bool) -> tuple[str, ...]:
+    """The fields given a future value; without ``keep_equal``, only those whose future
+    value differs from today's (a future EPIC the same as today's is no change)."""
+    future = entity.future
     if future is None:
         return ()
-    return tuple(name for name in type(future).model_fields if getattr(future, name) is not None)
+    return tuple(
+        name
+        for name in type(future).model_fields
+        if (value := getattr(future, name)) is not None
+        and (keep_equal or value != getattr(entity, name))
+    )
 
 
 def _kind(state: Presence, changed: tuple[str, ...]) -> DifferenceKind | None:

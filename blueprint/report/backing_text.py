@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from ..analysis.evidence import Backing, ImpactBacking, UnbackedCard
 from . import formatting as fmt
-from .certainty_text import share_text
 
 #: How each verdict is said in a table cell.
 BACKING_WORDS = {
@@ -32,13 +31,23 @@ def impact_backing_sentence(split: ImpactBacking) -> str | None:
     total = split.total
     if share == 1:
         return "All of the friction impact rests on measured frequencies."
+    # Shown together, the shares add up to 100.
+    measured, estimated, unknown = fmt.percents(
+        [share, split.estimated / total, split.unknown / total]
+    )
     if share == 0:
         lead = "None of the friction impact rests on measured frequencies"
     else:
-        lead = f"{share_text(share)} of the friction impact rests on measured frequencies"
+        lead = (
+            f"{measured[0].upper()}{measured[1:]} of the friction impact rests on measured "
+            "frequencies"
+        )
     rest = [
-        f"{share_text(part / total)} on {words}"
-        for part, words in ((split.estimated, "estimates"), (split.unknown, "unknown ones"))
+        f"{shown} on {words}"
+        for part, shown, words in (
+            (split.estimated, estimated, "estimates"),
+            (split.unknown, unknown, "unknown ones"),
+        )
         if part > 0
     ]
     return f"{lead}; {fmt.join_words(rest)}."

@@ -13,12 +13,8 @@ def count_word(n: int) -> str:
 
 
 def share_text(share: float) -> str:
-    """83%; never "100%" for a share below 1, nor "0%" for one above 0."""
-    if 0.995 <= share < 1:
-        return "over 99%"
-    if 0 < share < 0.005:
-        return "under 1%"
-    return fmt.percent(share)
+    """83%; never "100%" for a share below 1 ("over 99%"), nor "0%" for one above 0 ("<1%")."""
+    return fmt.percents([share])[0]
 
 
 def stability_sentence(plan: Plan, certainty: Certainty) -> str:

@@ -43,6 +43,19 @@ def _shown_whole(value: float) -> bool:
     return value == round(value) or abs(value) >= 100
 
 
+def below_shown(delta: float) -> bool:
+    """A change too small for one decimal (``0.0``): neither a rise nor a fall to a reader,
+    so it gets no sign (``-0.0`` reads as a fall of nothing)."""
+    return fmt.half_up(abs(delta) * 10) == 0
+
+
+def signed_number(change: float) -> str | None:
+    """A change of a reach, signed: ``+1.5``, ``-12``; None when none is shown."""
+    if below_shown(change):
+        return None
+    return ("+" if change > 0 else "-") + number_text(abs(change))
+
+
 def shown_delta(change: Change) -> float | None:
     """The change as the reader can check it against the two values shown: when both are
     shown as whole numbers, the difference of those (86,853 -> 60,579 is -26,274, though the
@@ -68,6 +81,8 @@ def delta_text(change: Change, currency: str) -> str:
         return fmt.DASH
     if not delta:
         return "0"
+    if below_shown(delta):
+        return _amount(change, 0.0, currency) if change.measure.unit in _POINTS else "0.0"
     sign = "+" if delta > 0 else "-"
     return sign + _amount(change, abs(delta), currency)
 
@@ -97,8 +112,13 @@ def change_sentence(change: Change, currency: str) -> str:
     if not delta:
         return f"{label} stays at {value_text(change, change.after, currency)}."
     verb = ("fall" if delta < 0 else "rise") + ("" if change.measure.plural else "s")
+    by = _amount(change, abs(delta), currency)
+    if below_shown(delta):
+        by = "less than " + (
+            _amount(change, 0.1, currency) if change.measure.unit in _POINTS else "0.1"
+        )
     return (
-        f"{label} {verb} by {_amount(change, abs(delta), currency)}, from "
+        f"{label} {verb} by {by}, from "
         f"{value_text(change, change.before, currency)} to "
         f"{value_text(change, change.after, currency)}."
     )

@@ -11,7 +11,7 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from .comparison_text import number_text
+from .comparison_text import number_text, signed_number
 from .staircase import BAND_HEIGHT, LABEL_WIDTH, LEGEND_HEIGHT, STEPS, band_middle, draw_band
 from .styles import ACCENT, INK, MUTED
 
@@ -92,11 +92,10 @@ def _bar(
     drawing.add(
         String(x + length + 4, middle - 3, label, fontName=regular, fontSize=7.5, fillColor=INK)
     )
-    if change:
+    if change and (signed := signed_number(change)) is not None:
         # Less friction on a step is not better in itself (it may have moved up a step), so
         # the change is coloured only by its sign where customers are lost: step 0.
         tint = (BETTER if change < 0 else WORSE) if step == 0 else MUTED
-        sign = "+" if change > 0 else "-"
-        text = f"({sign}{number_text(abs(change))})"
+        text = f"({signed})"
         offset = x + length + 4 + stringWidth(label, regular, 7.5) + 3
         drawing.add(String(offset, middle - 3, text, fontName=regular, fontSize=7, fillColor=tint))

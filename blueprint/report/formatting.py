@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 
 from ..analysis import PersonaChannelFit, Wave
 from ..model import Period
@@ -64,6 +65,18 @@ def money(amount: float, currency: str) -> str:
     return f"{CURRENCY_SYMBOLS.get(currency, currency)} {half_up(amount):,}"
 
 
+NO_BREAK_SPACE = "\u00a0"
+#: The space of ``money``'s ``€ 179,402`` or ``CHF 179,402`` (signed or not), before a digit.
+_MONEY_SPACE = re.compile(r"(?<=[€£$]) (?=\d)|(?<=\b[A-Z]{3}) (?=\d)")
+
+
+def unbroken_money(text: str) -> str:
+    """``text`` with a no-break space between each currency and its amount, for text set in
+    lines of a page: a line never ends on ``about £`` with the amount on the next. (The
+    space is drawn as any other; text for a terminal or a file keeps the plain one.)"""
+    return _MONEY_SPACE.sub(NO_BREAK_SPACE, text)
+
+
 def whole(value: float) -> str:
     """A count or an impact: whole, with thousands separators."""
     return f"{half_up(value):,}"
@@ -106,6 +119,28 @@ def percent(share: float) -> str:
     return f"{half_up(round(share * 100, 9))}%"
 
 
+def percents(shares: list[float]) -> list[str]:
+    """Shares of one whole as percentages shown together, adding up to what their sum
+    rounds to (100 for a whole): each rounded down, then the points left given to those
+    with the largest remainders. A share above 0 shown as 0 reads ``<1%``, one below 1
+    shown as 100 ``over 99%``. One share alone rounds as ``percent`` does."""
+    hundredths = [round(share * 100, 9) for share in shares]  # the float noise dropped
+    shown = [math.floor(h) for h in hundredths]
+    left = half_up(sum(hundredths)) - sum(shown)
+    largest = sorted(range(len(shares)), key=lambda i: (shown[i] - hundredths[i], -hundredths[i]))
+    for i in largest[: max(0, left)]:
+        shown[i] += 1
+    return [_percent_shown(share, points) for share, points in zip(shares, shown, strict=True)]
+
+
+def _percent_shown(share: float, points: int) -> str:
+    if share > 0 and points == 0:
+        return "<1%"
+    if share < 1 and points >= 100:
+        return "over 99%"
+    return f"{points}%"
+
+
 def long_date(day: datetime.date) -> str:
     """``23 November 2026``: the same in every locale, so the output does not vary."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
@@ -124,6 +159,13 @@ def lift_text(current: int | None, target: int, lift: int | None) -> str:
 
 def plural(count: int, noun: str, many: str | None = None) -> str:
     return f"{count:,} {noun if count == 1 else (many or noun + 's')}"
+
+
+def every(count: int, noun: str, many: str | None = None) -> str:
+    """``both improvements``, ``all 3 improvements``: every one of ``count`` things (two
+    or more)."""
+    plural_noun = many or noun + "s"
+    return f"both {plural_noun}" if count == 2 else f"all {count:,} {plural_noun}"
 
 
 def join_words(items: list[str]) -> str:

@@ -11,6 +11,7 @@ is isolated from the plan's words around it, and each wrapped line is reordered.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape as _xml_escape
@@ -22,6 +23,7 @@ from reportlab.platypus import Flowable
 from . import rtl
 from .blocks import Line, TextBlock
 from .fonts import BundledFonts, FallbackFonts
+from .formatting import NO_BREAK_SPACE, unbroken_money
 from .rtl import Paragraph
 
 #: Drawn, in the bundled font and in grey, where no font can draw a character.
@@ -35,9 +37,19 @@ def escape(text: str) -> str:
     return _xml_escape(text, _QUOTES)
 
 
+#: Where a line may break: any white space but a no-break space.
+_BREAKS = re.compile(rf"[^\S{NO_BREAK_SPACE}]+")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` between which a line may break: a no-break space joins two."""
+    return [word for word in _BREAKS.split(text) if word]
+
+
 def plain(text: str) -> str:
-    """Runs of whitespace (new lines, tabs) as one space, as a paragraph shows them."""
-    return " ".join(text.split())
+    """Runs of whitespace (new lines, tabs) as one space, as a paragraph shows them; a
+    no-break space stays one."""
+    return " ".join(words(text))
 
 
 @dataclass
@@ -69,6 +81,7 @@ class Typesetter:
         """
         cached = self._markup_cache.get(text)
         if cached is None:
+            key, text = text, unbroken_money(text)
             if self.covered(text):
                 cached = escape(text)
             elif rtl.needs_bidi(text):
@@ -76,7 +89,7 @@ class Typesetter:
                 cached = rtl.isolate("".join(self._run_markup(f, r, bidi=True) for f, r in runs))
             else:
                 cached = self._runs_markup(text)
-            self._markup_cache[text] = cached
+            self._markup_cache[key] = cached
         return cached
 
     def cell(self, text: str | list[str], style: ParagraphStyle, width: float) -> str | Paragraph:
@@ -196,7 +209,7 @@ def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
     space = stringWidth(" ", font, size)
     lines: list[str] = []
     line, line_width = "", 0.0
-    for word in text.split():
+    for word in words(text):
         word_width = stringWidth(word, font, size)
         if word_width > width:
             pieces = _break_word(word, font, size, width)

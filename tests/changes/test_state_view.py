@@ -100,3 +100,26 @@ def test_the_plan_ranks_todays_journey_only():
     assert {f.friction_id for f in plan.frictions} == {"x1", "x2"}
     # Today's values, not tomorrow's: x1 is severity 2 today, 1 tomorrow.
     assert next(f for f in plan.frictions if f.friction_id == "x1").severity == 2
+
+
+def same_as_today():
+    """A future EPIC and severity given, each equal to today's: tomorrow is today."""
+    bp = small_blueprint()
+    bp.touchpoints[0].epic = Epic(easy=3)
+    bp.touchpoints[0].future = TouchpointFuture(epic=Epic(easy=3), emotion=1)
+    bp.frictions[0].future = FrictionFuture(severity=bp.frictions[0].severity)
+    return bp
+
+
+def test_a_future_value_equal_to_todays_is_no_change_to_a_reader():
+    assert [d.describe() for d in differences(same_as_today(), keep_equal=False)] == [
+        "Changed touchpoint 'Checkout': emotion"
+    ]
+    bp = same_as_today()
+    bp.touchpoints[0].future = TouchpointFuture(epic=Epic(easy=3))
+    assert differences(bp, keep_equal=False) == []
+    # The Compare view of two files marks a card by such a value: kept by default.
+    assert [d.describe() for d in differences(bp)] == [
+        "Changed touchpoint 'Checkout': EPIC",
+        "Changed friction point 'Slow page': severity",
+    ]

@@ -5,8 +5,9 @@ import json
 import pytest
 
 from blueprint.cli import main
+from blueprint.model import Epic, TouchpointFuture
 from blueprint.storage import save_blueprint
-from tests.factories import future_blueprint, small_blueprint
+from tests.factories import future_blueprint, small_blueprint, tiny_delta_blueprint
 
 
 def run(capsys, *args):
@@ -165,3 +166,23 @@ def test_plan_json_carries_the_future_state_and_ranks_on_today(capsys, future_fi
     one_state = saved(tmp_path, small_blueprint(), "small.blueprint")
     _, out, _ = run(capsys, "plan", one_state, "--format", "json")
     assert "future_state" not in json.loads(out)
+
+
+def test_a_share_that_moves_by_less_than_a_tenth_of_a_point_reads_zero_unsigned(capsys, tmp_path):
+    code, out, _ = run(capsys, "compare", saved(tmp_path, tiny_delta_blueprint(), "tiny.blueprint"))
+    assert code == 0
+    share = next(line for line in out.splitlines() if "Failure-demand share" in line)
+    assert share.split()[-4:] == ["50%", "50%", "0.0", "points"]
+    assert "-0.0" not in out
+    assert "  - Failure-demand share falls by less than 0.1 points, from 50% to 50%." in out
+
+
+def test_a_future_equal_to_today_changes_nothing_and_lists_nothing(capsys, tmp_path):
+    bp = small_blueprint()
+    bp.touchpoints[0].epic = Epic(easy=3)
+    bp.touchpoints[0].future = TouchpointFuture(epic=Epic(easy=3))
+    code, out, _ = run(capsys, "compare", saved(tmp_path, bp, "same.blueprint"))
+    assert code == 0
+    assert "Nothing changes." in out.splitlines()
+    assert "What the future state changes" not in out
+    assert "Changed touchpoint" not in out

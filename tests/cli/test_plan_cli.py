@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -121,6 +122,17 @@ def test_reproducible_pdf_is_byte_identical(capsys, tmp_path):
 def test_pdf_into_a_missing_folder_is_one_clear_line(capsys, tmp_path):
     code, _, err = run(capsys, "plan", SAMPLES[0], "-o", tmp_path / "no" / "plan.pdf")
     assert code == 1 and "folder does not exist" in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a /proc file system")
+def test_pdf_into_a_folder_that_takes_no_file_says_so_not_that_it_is_missing(capsys):
+    """/proc is there, but no file can be made in it: it answers "no such file"."""
+    code, _, err = run(capsys, "plan", SAMPLES[0], "-o", "/proc/plan.pdf")
+    assert code == 1
+    assert err == (
+        "/proc/plan.pdf: cannot save: the folder exists but cannot be written to "
+        "(no file can be made in it)\n"
+    )
 
 
 def test_bad_date_is_a_usage_error(capsys, tmp_path):

@@ -16,7 +16,13 @@ from blueprint.changes import has_future_state
 from blueprint.model import Blueprint
 from blueprint.report import RenderResult, render_plan_pdf
 from blueprint.report import fonts as report_fonts
-from blueprint.report.sections.common import PERSONA_CHANNELS, SECTIONS, SECTIONS_WITH_FUTURE
+from blueprint.report.sections.common import (
+    PERSONA_CHANNELS,
+    RANKED_PLAN,
+    SECTIONS,
+    SECTIONS_WITH_FUTURE,
+    STAIRCASE,
+)
 
 DATE = datetime.date(2026, 11, 23)
 
@@ -84,6 +90,8 @@ def render(
     preferring = {f.persona_id for f in persona_channel_fits(bp)}
     if not (preferring if plan.persona_id is None else preferring & {plan.persona_id}):
         sections = tuple(s for s in sections if s != PERSONA_CHANNELS)
+    if not plan.improvements:  # no lift to draw, no wave to fill
+        sections = tuple(s for s in sections if s not in (STAIRCASE, RANKED_PLAN))
     return Rendered(result, data, pypdf.PdfReader(io.BytesIO(data)), plan, sections)
 
 

@@ -116,6 +116,21 @@ def test_user_text_in_the_list_is_printed_literally():
             "on unknown ones.",
         ),
         (ImpactBacking(0, 0, 0), None),
+        # Each rounded alone, these read 64 + 36 + 1 = 101 and 28 + 31 + 40 = 99.
+        (
+            ImpactBacking(63.6, 35.8, 0.6),
+            "64% of the friction impact rests on measured frequencies; 36% on estimates and "
+            "<1% on unknown ones.",
+        ),
+        (
+            ImpactBacking(28.4, 31.4, 40.2),
+            "28% of the friction impact rests on measured frequencies; 32% on estimates and "
+            "40% on unknown ones.",
+        ),
+        (
+            ImpactBacking(99.7, 0.3, 0),
+            "Over 99% of the friction impact rests on measured frequencies; <1% on estimates.",
+        ),
     ],
 )
 def test_the_sentence_on_measured_friction_impact(split, sentence):

@@ -16,6 +16,7 @@ from blueprint.report.sections.common import (
     RANKED_PLAN,
     REGISTER,
     SECTION_TITLES,
+    STAIRCASE,
     TODAY_AND_TOMORROW,
     WHERE_IT_HURTS,
 )
@@ -176,7 +177,9 @@ def test_heat_map_names_every_stage_and_channel(sample):
 
 
 def test_empty_blueprint_gives_a_short_pdf_that_says_what_to_add():
-    bp = small_blueprint().model_copy(update={"frictions": [], "improvements": []})
+    bp = small_blueprint().model_copy(
+        update={"touchpoints": [], "flows": [], "frictions": [], "improvements": []}
+    )
     rendered = render(bp)
     assert rendered.result.pages == 2
     assert rendered.plan.is_empty
@@ -187,13 +190,53 @@ def test_empty_blueprint_gives_a_short_pdf_that_says_what_to_add():
     assert rendered.outline_titles() == [NOTHING_TO_PLAN[1]]
 
 
+def test_a_blueprint_with_touchpoints_is_asked_only_for_what_it_lacks():
+    bp = small_blueprint().model_copy(update={"frictions": [], "improvements": []})
+    touchpoints = fmt.plural(len(bp.touchpoints), "touchpoint")
+    text = render(bp).body
+    assert f"This blueprint has {touchpoints} but no friction points and no improvements" in text
+    assert "To get a plan, add: 1. Friction points on the touchpoints" in text
+    assert "2. Improvements that address the friction points" in text
+    assert "Touchpoints in the grid" not in text
+    assert "3." not in text
+
+
 def test_frictions_without_improvements_still_make_a_plan():
     bp = small_blueprint().model_copy(update={"improvements": []})
     rendered = render(bp)
     text = rendered.text
     assert "no improvements yet" in text
-    assert "6 Friction register" in text
+    assert "4 Friction register" in text  # after the summary, where it hurts, data to capture
     assert "Slow page" in text
+
+
+def test_without_improvements_the_plan_says_so_once_and_shows_no_empty_page():
+    """No empty staircase, no four empty waves, no table of top improvements, and no claim
+    about the friction points 'behind the improvements'."""
+    bp = small_blueprint().model_copy(update={"improvements": []})
+    rendered = render(bp)
+    body = rendered.body
+    titles = [title for _, title in rendered.sections]
+    assert STAIRCASE[1] not in titles and RANKED_PLAN[1] not in titles
+    assert STAIRCASE[1] not in rendered.text and RANKED_PLAN[1] not in rendered.text
+    assert "No improvement in this wave" not in body
+    assert "behind the improvements" not in body
+    assert "Top improvements" not in body
+    assert body.count("no improvements yet") == 1
+    capture = rendered.section(rendered.heading(DATA_TO_CAPTURE), rendered.heading(REGISTER))
+    assert capture.startswith(f"{rendered.heading(DATA_TO_CAPTURE)} Where the blueprint is a guess")
+
+
+def test_improvements_that_address_no_friction_leave_nothing_to_capture_and_say_why():
+    bp = small_blueprint()
+    bp.improvements = [Improvement(id="i2", title="Train the team", effort=1)]
+    rendered = render(bp)
+    capture = rendered.section(rendered.heading(DATA_TO_CAPTURE), rendered.heading(REGISTER))
+    assert (
+        "No improvement addresses a bad friction point yet, so no estimate is behind the "
+        "plan's ranking: nothing to capture before deciding." in capture
+    )
+    assert "behind the improvements has a measured frequency" not in capture
 
 
 def test_improvement_without_friction_is_listed_beside_the_staircase_not_drawn():

@@ -262,7 +262,15 @@ def test_the_same_plan_gives_the_same_bytes():
 def test_an_empty_blueprint_says_what_to_add():
     deck = render_deck(Blueprint(title="Empty"))
     assert deck.titles == ["Empty", "Nothing to plan yet", "The blueprint"]
-    assert "Friction points on those touchpoints" in " ".join(texts(deck.slides[1]))
+    assert "Friction points on the touchpoints" in " ".join(texts(deck.slides[1]))
+
+
+def test_a_blueprint_with_touchpoints_is_asked_on_its_slide_only_for_what_it_lacks():
+    bp = small_blueprint().model_copy(update={"frictions": [], "improvements": []})
+    said = " ".join(texts(render_deck(bp).slides[1]))
+    assert "To get a plan, add:" in said
+    assert "1. Friction points on the touchpoints" in flat(said)
+    assert "Touchpoints in the grid" not in said
 
 
 def test_a_long_top_list_goes_on_over_continuation_slides_in_rank_order():

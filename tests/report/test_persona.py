@@ -111,3 +111,18 @@ def test_the_persona_plan_numbers_match_its_own_plan():
     summary = flat(render(bp, plan).pages[1])
     assert f"€ {round(plan.total_avoidable_cost):,}" in summary
     assert "1 improvement addresses 1 friction point" in summary
+
+
+def test_a_persona_with_no_touchpoint_is_told_so_not_asked_for_an_empty_blueprint():
+    """The blueprint has touchpoints, friction and a fix; none applies to the new persona:
+    that is a finding about the journey, not a blueprint to start from scratch."""
+    bp = two_persona_blueprint()
+    bp.personas.append(Persona(id="student", name="Student", share=10))
+    plan = render(bp, persona_id="student").body
+    assert (
+        "No touchpoint of this blueprint applies to persona Student, so there is nothing to "
+        "rank, cost or draw for this persona." in plan
+    )
+    assert "has no friction points and no improvements" not in plan
+    assert "To get a plan for Student, add: 1. Touchpoints for Student: list Student on" in plan
+    assert "Touchpoints in the grid" not in plan

@@ -10,13 +10,15 @@ from __future__ import annotations
 import datetime
 
 from blueprint.analysis import Wave, build_plan, plan_certainty
-from blueprint.model import Epic, Frequency, FrictionNature, Improvement
+from blueprint.model import Epic, Frequency, FrictionNature, Improvement, Status
 from blueprint.report.content.rich import plain_text
 from blueprint.report.content.subject import PlanSubject
 from blueprint.report.content.summary import start_heading, summary
+from blueprint.report.sections.common import RANKED_PLAN, WHERE_IT_HURTS
 from tests.factories import small_blueprint
 
 from .conftest import flat, render
+from .deck_helpers import render_deck, texts
 
 DATE = datetime.date(2026, 12, 7)
 
@@ -135,7 +137,7 @@ def test_a_large_amount_is_set_smaller_in_its_tile_never_broken_or_running_out_o
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     from blueprint.report.fonts import bundled_fonts
-    from blueprint.report.formatting import money
+    from blueprint.report.formatting import money, unbroken_money
     from blueprint.report.render import MARGIN_X
     from blueprint.report.sections.summary import TILE_PADDING
 
@@ -145,17 +147,97 @@ def test_a_large_amount_is_set_smaller_in_its_tile_never_broken_or_running_out_o
         if channel.cost_per_contact is not None:
             channel.cost_per_contact *= 2_000_000_000
     rendered = render(bp)
-    total = money(rendered.plan.total_avoidable_cost, "IDR").split()[1]
+    # The currency stays with its amount: one line, set smaller.
+    total = unbroken_money(money(rendered.plan.total_avoidable_cost, "IDR"))
     bold = bundled_fonts().bold
     room = (A4[0] - 2 * MARGIN_X) / 3 - sum(TILE_PADDING)
     assert stringWidth(total, bold, 15) > room  # too wide for a tile at its usual size
     drawn = []
 
     def seen(text, cm, tm, font, size):
-        if text.strip() == total:
+        if text.split() == total.split():  # however the no-break space is read back
             drawn.append(size * tm[0] * cm[0])
 
     rendered.reader.pages[1].extract_text(visitor_text=seen)
     tile = max(drawn, default=0)  # the tile's, larger than the table's below it
-    assert tile > 9, "the tile's amount is drawn whole, on a line of its own"
+    assert tile > 9, "the tile's amount is drawn whole, with its currency, on one line"
     assert stringWidth(total, bold, tile) <= room
+
+
+def two_quick_wins(first: Status, second: Status):
+    """Two quick wins of the same worth: 'Faster page' ranks first, 'Shorter hold' second."""
+    improvements = [
+        Improvement(id="i1", title="Faster page", friction_ids=["x1"], effort=1, status=first),
+        Improvement(id="i2", title="Shorter hold", friction_ids=["x1"], effort=1, status=second),
+    ]
+    bp = small_blueprint().model_copy(update={"improvements": improvements})
+    assert [s.wave for s in build_plan(bp).improvements] == [Wave.NOW, Wave.NOW]
+    return bp
+
+
+def test_a_done_quick_win_is_not_listed_to_start_and_the_summary_says_it_is_done():
+    bp = two_quick_wins(Status.DONE, Status.IDEA)
+    text = said(bp)
+    first = build_plan(bp).improvements[0]
+    assert first.title == "Faster page" and first.rank == 1  # still ranked as the method says
+    assert [item.title for item in text.now] == ["Shorter hold"]
+    assert text.done == "Done already, so not listed: #1 Faster page."
+    assert "Start with the Now wave (1 quick win)" in plain_text(text.lead)
+    page = flat(render(bp).pages[1])
+    assert "Start now: the Now wave #2 Shorter hold" in page
+    assert "Done already, so not listed: #1 Faster page." in page
+
+
+def test_with_every_quick_win_done_the_summary_tells_no_one_to_start_one():
+    bp = two_quick_wins(Status.DONE, Status.DONE)
+    text = said(bp)
+    lead = plain_text(text.lead)
+    assert "Start with" not in lead
+    assert lead.endswith("All of them are done: nothing is left to start.")
+    assert text.now == ()
+    assert text.no_now == (
+        "Nothing to start: every improvement that addresses a bad friction point is done."
+    )
+    assert text.done == "Done already, so not listed: #1 Faster page and #2 Shorter hold."
+
+
+def test_the_ranked_plan_shows_beside_a_title_that_work_on_it_is_done_or_in_progress():
+    bp = two_quick_wins(Status.DONE, Status.IN_PROGRESS)
+    rendered = render(bp)
+    ranked = rendered.section(rendered.heading(RANKED_PLAN), rendered.heading(WHERE_IT_HURTS))
+    assert "Faster page Status: done" in ranked
+    assert "Shorter hold Status: in progress" in ranked
+    assert said(bp).now[0].facts.startswith("in progress, effort 1")
+
+
+def test_one_lost_journey_and_one_friction_point_read_in_the_singular():
+    bp = small_blueprint()
+    once = [
+        f.model_copy(update={"gives_up": True, "frequency": Frequency(count=1, per="year")})
+        if f.id == "x1"
+        else f
+        for f in bp.frictions
+    ]
+    bp = bp.model_copy(update={"frictions": once})
+    fixes = [i.model_copy(update={"effort": 1}) for i in bp.improvements]
+    saving = said(bp.model_copy(update={"improvements": fixes})).now[0].facts
+    assert saving.endswith("effort 1, 1 lost journey a year saved")
+    slide = flat(
+        " ".join(texts(render_deck(bp.model_copy(update={"improvements": fixes})).slide("Summary")))
+    )
+    assert "1 lost journey a year saved" in slide
+    alone = bp.model_copy(update={"frictions": once[:1], "improvements": []})
+    assert plain_text(said(alone).lead) == (
+        "The blueprint records 1 friction point but no improvements yet. Add improvements "
+        "that address it to get a ranked plan."
+    )
+
+
+def test_the_cost_of_two_improvements_is_with_both_made():
+    bp = two_quick_wins(Status.IDEA, Status.IDEA)
+    cost = said(bp).tiles[0]
+    assert cost.label == "avoidable cost a year, with both improvements made"
+    three = [*bp.improvements, Improvement(id="i3", title="Third", friction_ids=["x1"])]
+    assert said(bp.model_copy(update={"improvements": three})).tiles[0].label == (
+        "avoidable cost a year, with all 3 improvements made"
+    )

@@ -3,9 +3,9 @@
 import pytest
 
 from blueprint.analysis import build_plan
-from blueprint.model import Presence, TouchpointFuture
+from blueprint.model import Epic, Presence, TouchpointFuture
 from blueprint.report.sections.common import SECTIONS_WITH_FUTURE
-from tests.factories import future_blueprint, small_blueprint
+from tests.factories import future_blueprint, small_blueprint, tiny_delta_blueprint
 
 from .conftest import flat, render
 
@@ -140,3 +140,24 @@ def test_a_plan_of_a_file_whose_future_only_removes_shows_the_removal():
     section = rendered.section("2 Today and tomorrow", "3 The staircase of service")
     assert "Removed flow 'Call about order → Complain'" in section
     assert "Channel switches 2 1 -1" in section
+
+
+def test_a_change_too_small_to_show_has_no_minus_sign():
+    bp = tiny_delta_blueprint()
+    section = render(bp).section("2 Today and tomorrow", "3 The staircase of service")
+    assert "Failure-demand share 50% 50% 0.0 points" in section
+    assert "-0.0" not in section
+    assert "Failure-demand share falls by less than 0.1 points, from 50% to 50%." in section
+
+
+def test_a_future_equal_to_today_is_said_to_change_nothing():
+    bp = small_blueprint()
+    bp.touchpoints[0].epic = Epic(easy=3)
+    bp.touchpoints[0].future = TouchpointFuture(epic=Epic(easy=3))
+    section = render(bp).section("2 Today and tomorrow", "3 The staircase of service")
+    assert (
+        "The blueprint draws the journey as it should be as well as it is: no change: every "
+        "value it gives tomorrow is today's." in section
+    )
+    assert "Changed touchpoint" not in section
+    assert "listed at the end" not in section

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...analysis import applies_to
 from .. import formatting as fmt
 from .outline import FORMULAS, plan_sections
 from .rich import Rich, rich, strong
@@ -58,9 +57,8 @@ def _made_from(subject: PlanSubject) -> str:
     """What the plan counted: for a persona, its touchpoints (and their friction points and
     the improvements addressing them), not the whole blueprint's."""
     plan = subject.plan
-    touchpoints = sum(applies_to(t.persona_ids, plan.persona_id) for t in subject.bp.touchpoints)
     made = (
-        f"Made with blueprint from {fmt.plural(touchpoints, 'touchpoint')}, "
+        f"Made with blueprint from {fmt.plural(subject.touchpoints_in_scope, 'touchpoint')}, "
         f"{fmt.plural(len(plan.frictions), 'friction point')} and "
         f"{fmt.plural(len(plan.improvements), 'improvement')}."
     )

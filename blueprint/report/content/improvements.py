@@ -6,11 +6,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...analysis import ImprovementScore, Wave
+from ...model import Status
 from .. import formatting as fmt
 from ..saving import avoidable_cost_text
 from .subject import PlanSubject
 
 NOTHING_ADDRESSED = "⚠ Addresses no friction point: link one to give it an impact"
+#: Said beside an improvement's title once work on it has begun; an idea or a plan is not.
+STATUS_SHOWN: dict[str, str] = {
+    Status.IN_PROGRESS: "Status: in progress",
+    Status.DONE: "Status: done",
+}
+
+
+def is_done(score: ImprovementScore) -> bool:
+    """Done: ranked as any other (the plan is of today's journey), but nothing to start."""
+    return score.status == Status.DONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +29,8 @@ class ImprovementRow:
     improvement_id: str
     rank: str
     title: str
+    #: ``Status: done`` or ``Status: in progress``; empty for an idea or a planned one
+    status: str
     wave: Wave
     action: str
     quadrant: str
@@ -42,6 +55,7 @@ def improvement_row(subject: PlanSubject, score: ImprovementScore) -> Improvemen
         improvement_id=score.improvement_id,
         rank=str(score.rank),
         title=score.title,
+        status=STATUS_SHOWN.get(score.status, ""),
         wave=score.wave,
         action=score.action.value,
         quadrant=score.quadrant.value,

@@ -43,8 +43,16 @@ SECTIONS_WITH_FUTURE = (SUMMARY, TODAY_AND_TOMORROW, *SECTIONS[1:])
 #: Sections a plan holds only when it has something to say in them; every other one is
 #: always there. Numbers follow the sections present.
 OPTIONAL_SECTIONS: dict[Section, Callable[[PlanSubject], bool]] = {
+    # Without improvements there is no lift to draw and no wave to fill: the summary says so.
+    STAIRCASE: lambda subject: bool(subject.plan.improvements),
+    RANKED_PLAN: lambda subject: bool(subject.plan.improvements),
     PERSONA_CHANNELS: lambda subject: bool(subject.persona_channel_fits),
 }
+
+
+def holds(subject: PlanSubject, section: Section) -> bool:
+    """Whether this plan holds ``section``."""
+    return section in plan_sections(subject)
 
 
 def plan_sections(subject: PlanSubject) -> tuple[Section, ...]:

@@ -11,7 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from ...analysis import Certainty, PersonaChannelFit, Plan, persona_channel_fits
+from ...analysis import (
+    Certainty,
+    PersonaChannelFit,
+    Plan,
+    applies_to,
+    persona_channel_fits,
+)
 from ...changes import Comparison, compare_states, current_state, has_future_state
 from ...model import Blueprint, Friction
 from .. import formatting as fmt
@@ -73,6 +79,12 @@ class PlanSubject:
             if persona.id == self.plan.persona_id:
                 return persona.name
         return self.plan.persona_id
+
+    @cached_property
+    def touchpoints_in_scope(self) -> int:
+        """How many touchpoints the plan counts: the persona's when it is for one."""
+        wanted = self.plan.persona_id
+        return sum(applies_to(t.persona_ids, wanted) for t in self.bp.touchpoints)
 
     @cached_property
     def persona_channel_fits(self) -> tuple[PersonaChannelFit, ...]:

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from ...analysis import ImprovementScore, Plan, Wave, impact_backing
 from ...analysis.epic import LETTER_NAMES
+from ...model import Status
 from .. import formatting as fmt
 from ..backing_text import impact_backing_sentence
 from ..certainty_text import stability_sentence
 from ..comparison_text import headline_sentence
 from ..formatting import WAVE_KINDS, WAVE_REASONS
 from ..saving import COST_UNKNOWN, avoidable_cost_text, saving_rich
-from .improvements import ImprovementRow, improvement_row
+from .improvements import ImprovementRow, improvement_row, is_done
 from .outline import (
     DATA_TO_CAPTURE,
     PERSONA_CHANNELS,
@@ -62,6 +63,8 @@ class Summary:
     #: Why the list is not the Now wave (or is empty), and how many more are not listed.
     no_now: str | None
     more_now: str | None
+    #: The improvements left off the list because they are done already.
+    done: str | None
     measure_first: Rich | None
 
 
@@ -73,32 +76,40 @@ def summary(subject: PlanSubject) -> Summary:
         start=start,
         tomorrow=_tomorrow(subject),
         personas=_personas(subject),
-        how_sure=_how_sure(subject) if start is not None else None,
+        how_sure=_how_sure(subject) if _addressing(subject.plan) else None,
         backed=_backed(subject),
         tiles=tiles(subject),
         top=tuple(improvement_row(subject, s) for s in subject.plan.top_improvements),
         now=tuple(_now_item(subject, s) for s in listed[:NOW_LISTED]),
         no_now=_no_now(subject, start),
         more_now=_more_now(subject, start, len(listed) - NOW_LISTED),
+        done=_done(subject, start),
         measure_first=_measure_first(subject),
     )
 
 
 def start_wave(plan: Plan) -> Wave | None:
-    """Now; when it has no quick win, the first wave after it with an improvement that
-    addresses bad friction; None when none does (nothing to start)."""
-    if plan.waves[Wave.NOW]:
-        return Wave.NOW
-    for wave in (Wave.NEXT, Wave.LATER, Wave.RECONSIDER):
-        if any(score.frictions for score in plan.waves[wave]):
+    """The first wave, Now first, with an improvement to start: one that addresses bad
+    friction and is not done; None when none is left (nothing to start)."""
+    for wave in Wave:
+        if any(_to_start(score) for score in plan.waves[wave]):
             return wave
     return None
 
 
 def starters(plan: Plan, start: Wave | None) -> list[ImprovementScore]:
     """The improvements of the wave to start with, by priority, but for any that address
-    no bad friction (a fill-in, with nothing to gain until it is linked)."""
-    return [] if start is None else [s for s in plan.waves[start] if s.frictions]
+    no bad friction (a fill-in, with nothing to gain until it is linked) or are done."""
+    return [] if start is None else [s for s in plan.waves[start] if _to_start(s)]
+
+
+def _to_start(score: ImprovementScore) -> bool:
+    return bool(score.frictions) and not is_done(score)
+
+
+def _addressing(plan: Plan) -> list[ImprovementScore]:
+    """The improvements that address bad friction, done or not, by rank."""
+    return [score for score in plan.improvements if score.frictions]
 
 
 def start_heading(said: Summary) -> str:
@@ -109,16 +120,35 @@ def start_heading(said: Summary) -> str:
 
 
 def _no_now(subject: PlanSubject, start: Wave | None) -> str | None:
+    plan = subject.plan
     if start is Wave.NOW:
         return None
-    if not subject.plan.improvements:
+    if not plan.improvements:
         return "Nothing to start until improvements are added."
-    if start is None:
+    if not _addressing(plan):
         return "Nothing to start: no improvement addresses a bad friction point yet."
+    if start is None:
+        return "Nothing to start: every improvement that addresses a bad friction point is done."
+    if plan.waves[Wave.NOW]:
+        return (
+            f"Every quick win is done. Start with the {start.value} wave, the {WAVE_KINDS[start]}s:"
+        )
     return (
         "No quick wins: every improvement is either low impact or high effort. Start with the "
         f"{start.value} wave, the {WAVE_KINDS[start]}s:"
     )
+
+
+def _done(subject: PlanSubject, start: Wave | None) -> str | None:
+    """The done improvements of the waves up to the one to start with: a list to start
+    from would otherwise hold them, or would seem to have forgotten them."""
+    waves = list(Wave) if start is None else list(Wave)[: list(Wave).index(start) + 1]
+    done = [s for wave in waves for s in subject.plan.waves[wave] if s.frictions and is_done(s)]
+    if not done:
+        return None
+    named = fmt.join_words([f"#{s.rank} {s.title}" for s in done[:NOW_LISTED]])
+    more = len(done) - NOW_LISTED
+    return f"Done already, so not listed: {named}{f' and {more:,} more' if more > 0 else ''}."
 
 
 def _in(subject: PlanSubject, section: Section, before: str = " (", after: str = ")") -> str:
@@ -133,9 +163,10 @@ def _lead(subject: PlanSubject, start: Wave | None, starting: int) -> Rich:
     if not count:
         return rich(
             f"The blueprint records {frictions} but no improvements yet. Add improvements that "
-            "address them to get a ranked plan."
+            f"address {'it' if len(plan.frictions) == 1 else 'them'} to get a ranked plan."
         )
-    if start is None:
+    addressing = _addressing(plan)
+    if not addressing:
         if count == 1:
             return rich(
                 "The one improvement addresses no bad friction point yet: link it to the "
@@ -148,9 +179,18 @@ def _lead(subject: PlanSubject, start: Wave | None, starting: int) -> Rich:
     addressed = fmt.plural(len(subject.ranks_by_friction), "friction point")
     verb, they = ("addresses", "it") if count == 1 else ("address", "together they")
     saving = saving_rich(plan, subject.channel_names, subject.bp.currency)
+    said = rich(f"{fmt.plural(count, 'improvement')} {verb} {addressed}; {they} ", saving)
+    if start is None:
+        done = (
+            "It is done"
+            if count == 1
+            else "All of them are done"
+            if len(addressing) == count
+            else "Every one that addresses a bad friction point is done"
+        )
+        return rich(said, f". {done}: nothing is left to start.")
     return rich(
-        f"{fmt.plural(count, 'improvement')} {verb} {addressed}; {they} ",
-        saving,
+        said,
         ". Start with the ",
         strong(start.value),
         f" wave ({fmt.plural(starting, WAVE_KINDS[start])}): {WAVE_REASONS[start]}.",
@@ -211,7 +251,7 @@ def tiles(subject: PlanSubject) -> tuple[Tile, ...]:
     unknown = [subject.channel_names.get(c, c) for c in plan.cost_unknown_channel_ids]
     count = len(plan.improvements)
     cost_label = "avoidable cost a year" + (
-        f", with all {count} improvements made" if count > 1 else ""
+        f", with {fmt.every(count, 'improvement')} made" if count > 1 else ""
     )
     if unknown:
         cost_label += f"; cost unknown for {fmt.join_words(unknown)} (counted as 0)"
@@ -265,9 +305,12 @@ def _now_item(subject: PlanSubject, score: ImprovementScore) -> NowItem:
     if score.avoidable_cost or score.cost_unknown_channel_ids or not score.lost_journeys:
         facts.append(cost if cost == COST_UNKNOWN else f"{cost} a year")
     if score.lost_journeys:
-        facts.append(f"{fmt.whole(score.lost_journeys)} lost journeys a year saved")
+        lost = fmt.plural(fmt.half_up(score.lost_journeys), "lost journey")
+        facts.append(f"{lost} a year saved")
     if score.owner.strip():
         facts.insert(0, f"owner {score.owner}")
+    if score.status == Status.IN_PROGRESS:
+        facts.insert(0, "in progress")
     return NowItem(score.rank, score.title, ", ".join(facts))
 
 

@@ -107,7 +107,12 @@ def _intro(subject: PlanSubject, comparison: Comparison) -> str:
     formulas, ranked = subject.where(FORMULAS), subject.where(RANKED_PLAN)
     return (
         "The blueprint draws the journey as it should be as well as it is: "
-        f"{fmt.join_words(counts) or 'no change'} (listed at the end of this section). Each "
+        + (
+            f"{fmt.join_words(counts)} (listed at the end of this section)"
+            if counts
+            else "no change: every value it gives tomorrow is today's"
+        )
+        + ". Each "
         "figure is computed for today's journey and for tomorrow's on its own"
         + (f", with the formulas of {formulas}" if formulas else "")
         + "; a change is tomorrow minus today, and shares change in percentage points. The "

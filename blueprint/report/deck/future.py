@@ -7,7 +7,7 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.presentation import Presentation
 
 from .. import palette
-from ..comparison_text import number_text
+from ..comparison_text import number_text, signed_number
 from ..content.formulas import Formula, pick
 from ..content.outline import TODAY_AND_TOMORROW
 from ..content.rich import Rich
@@ -137,12 +137,11 @@ def _bar(
         bar = Box(room.left, middle - bar_height / 2, max(length, 1.5), bar_height)
         rect(slide, bar, tint)
     paragraph = [Para(number_text(value), 10, palette.INK)]
-    if change:
+    if change and (signed := signed_number(change)) is not None:
         # As on the PDF: less friction on a step is not better in itself (it may have moved
         # up a step), so a change is coloured by its sign only where customers are lost.
-        sign = "+" if change > 0 else "-"
         colour = (palette.BETTER if change < 0 else palette.WORSE) if step == 0 else palette.MUTED
-        paragraph.append(Para(f"({sign}{number_text(abs(change))})", 9, colour))
+        paragraph.append(Para(f"({signed})", 9, colour))
     text_box(
         slide,
         Box(room.left + length + 4, middle - 14, 92, 28),

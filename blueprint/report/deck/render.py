@@ -22,7 +22,7 @@ from ...collector import collector_paused
 from ...model import Blueprint
 from ..content.formulas import formulas as all_formulas
 from ..content.heat_map import heat_map
-from ..content.outline import FORMULAS, TODAY_AND_TOMORROW, Section
+from ..content.outline import FORMULAS, STAIRCASE, TODAY_AND_TOMORROW, Section, holds
 from ..content.subject import PlanSubject, subject_fields
 from ..content.summary import summary as summary_content
 from ..content.today_and_tomorrow import today_and_tomorrow
@@ -97,16 +97,17 @@ def render_plan_pptx(
     cover_slide(deck, subject, COVER_NOTES)
     if plan.is_empty:
         report("Drawing the slides", 0.3)
-        nothing_slide(deck)
+        nothing_slide(deck, subject)
     else:
         report("Drawing the summary", 0.1)
         summary_slide(deck, subject, formulas)
         future = today_and_tomorrow(subject)
         if future is not None:
             future_slides(deck, future, formulas)
-        report("Drawing the staircase", 0.3)
-        staircase_slide(deck, subject, formulas)
-        top_slides(deck, summary_content(subject).top, formulas)
+        if holds(subject, STAIRCASE):  # not without improvements: nothing to lift or rank
+            report("Drawing the staircase", 0.3)
+            staircase_slide(deck, subject, formulas)
+            top_slides(deck, summary_content(subject).top, formulas)
         report("Drawing the heat map", 0.5)
         heat_slides(deck, heat, formulas)
     report("Drawing the blueprint", 0.7)

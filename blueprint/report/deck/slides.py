@@ -13,7 +13,7 @@ from ..content import cover as cover_content
 from ..content import staircase as staircase_content
 from ..content import summary as summary_content
 from ..content.formulas import Formula, pick
-from ..content.nothing_to_plan import NOTHING, STEPS_TO_ADD, THEN, TO_ADD
+from ..content.nothing_to_plan import nothing_to_plan
 from ..content.outline import NOTHING_TO_PLAN, STAIRCASE, SUMMARY
 from ..content.rich import Rich, plain_text, rich, strong
 from ..content.staircase import LEGEND
@@ -142,6 +142,8 @@ def _now(slide: Slide, box: Box, said: summary_content.Summary) -> None:
         )
     if said.more_now:
         lines.append((said.more_now, 0.9, palette.MUTED, False))
+    if said.done:
+        lines.append((said.done, 0.9, palette.MUTED, False))
     if said.measure_first:
         lines.append((said.measure_first, 0.9, palette.MUTED, False))
     fitted(slide, box, lines, largest=13, smallest=7, name="The Now wave")
@@ -212,15 +214,16 @@ def _waves_legend(slide: Slide, box: Box) -> None:
 # --- nothing to plan --------------------------------------------------------------------------
 
 
-def nothing_slide(deck: Presentation) -> Slide:
-    slide = titled_slide(deck, NOTHING_TO_PLAN[1], [NOTHING, THEN], ())
+def nothing_slide(deck: Presentation, subject: PlanSubject) -> Slide:
+    said = nothing_to_plan(subject)
+    slide = titled_slide(deck, NOTHING_TO_PLAN[1], [said.finding, said.then], ())
     lines: list[tuple[str | Rich, float, str, bool]] = [
-        (NOTHING, 1.0, palette.INK, False),
-        (TO_ADD, 1.0, palette.INK, False),
+        (said.finding, 1.0, palette.INK, False),
+        (said.to_add, 1.0, palette.INK, False),
     ]
     lines += [
-        (rich(f"{n}.  ", step), 1.0, palette.INK, False) for n, step in enumerate(STEPS_TO_ADD, 1)
+        (rich(f"{n}.  ", step), 1.0, palette.INK, False) for n, step in enumerate(said.steps, 1)
     ]
-    lines.append((THEN, 1.0, palette.INK, False))
+    lines.append((said.then, 1.0, palette.INK, False))
     fitted(slide, BODY, lines, largest=18, smallest=9)
     return slide

@@ -18,6 +18,7 @@ from ..content.outline import (
     TODAY_AND_TOMORROW,
     WHERE_IT_HURTS,
     Section,
+    holds,
     plan_sections,
     section_number,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "TODAY_AND_TOMORROW",
     "WHERE_IT_HURTS",
     "SectionHeading",
+    "holds",
     "plan_sections",
     "section_heading",
     "section_number",

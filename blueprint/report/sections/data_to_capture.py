@@ -64,6 +64,17 @@ def data_to_capture(ctx: RenderContext) -> list[Flowable]:
 def _measure_first(ctx: RenderContext) -> list[Flowable]:
     story: list[Flowable] = []
     certainty = ctx.certainty
+    if not ctx.plan.improvements:  # the summary says so; no decision rests on a guess yet
+        return story
+    if not any(score.frictions for score in ctx.plan.improvements):
+        story.append(
+            Paragraph(
+                "No improvement addresses a bad friction point yet, so no estimate is behind "
+                "the plan's ranking: nothing to capture before deciding.",
+                ctx.styles.body,
+            )
+        )
+        return story
     if certainty is None or not certainty.measure_first:
         story.append(
             Paragraph(

@@ -12,7 +12,7 @@ from ..formatting import WAVE_MEANINGS
 from ..rtl import Paragraph
 from ..styles import MUTED, WAVE_COLOURS
 from ..tables import Column, DataTable
-from .common import RANKED_PLAN, section_heading, sub_heading
+from .common import RANKED_PLAN, holds, section_heading, sub_heading
 
 #: Widths are relative, set in points for A4; the linked friction points are listed under
 #: each title, where the widest column gives them room.
@@ -33,6 +33,8 @@ PLAN_COLUMNS = (
 
 
 def ranked_plan(ctx: RenderContext) -> list[Flowable]:
+    if not holds(ctx, RANKED_PLAN):
+        return []
     plan = ctx.plan
     story: list[Flowable] = [
         PageBreak(),
@@ -76,7 +78,7 @@ def _row(ctx: RenderContext, score: ImprovementScore) -> list:
     row = improvement_row(ctx, score)
     return [
         row.rank,
-        [(row.title, styles.cell_bold), (row.linked, styles.cell_muted)],
+        [(row.title, styles.cell_bold), (row.status, styles.cell), (row.linked, styles.cell_muted)],
         [row.action, row.quadrant],
         row.owner,
         row.effort,

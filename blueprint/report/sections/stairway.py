@@ -11,7 +11,7 @@ from ..context import RenderContext
 from ..rtl import Paragraph
 from ..staircase import staircase_drawing
 from ..tables import Column, DataTable
-from .common import STAIRCASE, section_heading
+from .common import STAIRCASE, holds, section_heading
 from .summary import wave_markup
 
 __all__ = ["MAX_DRAWN", "staircase"]
@@ -27,6 +27,8 @@ LEGEND_COLUMNS = (
 
 
 def staircase(ctx: RenderContext) -> list[Flowable]:
+    if not holds(ctx, STAIRCASE):
+        return []
     said = content.staircase(ctx)
     story: list[Flowable] = [
         PageBreak(),

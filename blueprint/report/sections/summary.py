@@ -8,9 +8,11 @@ from ...analysis import Wave
 from ..content import summary as content
 from ..content.summary import NOW_LISTED, SUMMARY_STAGES, NowItem, Tile
 from ..context import RenderContext
+from ..formatting import unbroken_money
 from ..rtl import Paragraph
 from ..styles import TILE_FILL, WAVE_COLOURS, shrunk_to_fit
 from ..tables import Column, DataTable
+from ..text import words
 from .common import SUMMARY, section_heading
 
 __all__ = ["NOW_LISTED", "SUMMARY_STAGES", "TOP_COLUMNS", "summary", "wave_markup"]
@@ -33,8 +35,12 @@ def summary(ctx: RenderContext) -> list[Flowable]:
     body = [
         *(Paragraph(ctx.markup(s), ctx.styles.body) for s in sentences if s is not None),
         _tiles(ctx, said.tiles),
-        Paragraph("Top improvements", ctx.styles.h2),
-        _top_table(ctx, said),
+        # Without improvements the lead says so: no empty table to repeat it.
+        *(
+            [Paragraph("Top improvements", ctx.styles.h2), _top_table(ctx, said)]
+            if said.top
+            else []
+        ),
         Spacer(1, 6),
         _now_and_epic(ctx, said),
     ]
@@ -49,8 +55,8 @@ TILE_PADDING = (8, 6)
 
 
 def _tile(ctx: RenderContext, tile: Tile, room: float) -> list[Paragraph]:
-    # A large amount is set smaller rather than broken between its digits.
-    value_style = shrunk_to_fit(ctx.styles.tile_value, tile.value.split(), room)
+    # A large amount is set smaller rather than broken between its digits or its sign.
+    value_style = shrunk_to_fit(ctx.styles.tile_value, words(unbroken_money(tile.value)), room)
     return [
         Paragraph(ctx.user(tile.value), value_style),
         Paragraph(ctx.user(tile.label), ctx.styles.tile_label),
@@ -83,8 +89,6 @@ def wave_markup(wave: Wave) -> str:
 
 
 def _top_table(ctx: RenderContext, said: content.Summary) -> Flowable:
-    if not said.top:
-        return Paragraph("No improvements yet.", ctx.styles.body)
     table = DataTable(ctx, TOP_COLUMNS)
     for row in said.top:
         table.add(
@@ -122,6 +126,8 @@ def _now_list(ctx: RenderContext, said: content.Summary) -> list[Flowable]:
         items.insert(0, Paragraph(said.no_now, ctx.styles.body))
     if said.more_now is not None:
         items.append(Paragraph(said.more_now, ctx.styles.small))
+    if said.done is not None:
+        items.append(Paragraph(ctx.user(said.done), ctx.styles.small))
     if said.measure_first is not None:
         items.append(Paragraph(ctx.markup(said.measure_first), ctx.styles.small))
     return items
