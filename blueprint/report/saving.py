@@ -34,10 +34,25 @@ def saving_rich(plan: Plan, channel_names: dict[str, str], currency: str) -> Ric
         return rich(
             "would avoid contacts whose cost is not known yet: ", strong(fill), " to see it"
         )
-    they = "it helps" if len(plan.improvements) == 1 else "they help"
+    one = len(plan.improvements) == 1
+    if not_counted_yet(plan):
+        # Counts of 0 are frequencies nobody has given yet, not customers who stay.
+        return rich(
+            "would avoid contacts not counted yet: ",
+            strong(f"give how often {'its' if one else 'their'} friction points happen"),
+            f" to see what {'it saves' if one else 'they save'}",
+        )
+    they = "it helps" if one else "they help"
     return rich(
         f"would avoid no contact cost (the customers {they} give up or stay where they are)"
     )
+
+
+def not_counted_yet(plan: Plan) -> bool:
+    """True when no friction point the improvements address has a count yet: what they
+    save is not known, rather than nothing."""
+    addressed = [f for score in plan.improvements for f in score.frictions]
+    return bool(addressed) and not any(f.count for f in addressed)
 
 
 def saving_sentence(plan: Plan, channel_names: dict[str, str], currency: str) -> str:

@@ -241,3 +241,35 @@ def test_the_cost_of_two_improvements_is_with_both_made():
     assert said(bp.model_copy(update={"improvements": three})).tiles[0].label == (
         "avoidable cost a year, with all 3 improvements made"
     )
+
+
+def uncounted_blueprint():
+    """The small blueprint with no count given for its slow page (a frequency 'unknown')."""
+    bp = small_blueprint()
+    bp.frictions[0].frequency = Frequency(count=0, per="week", source="unknown")
+    return bp
+
+
+def test_counts_not_given_yet_are_said_as_not_known_never_as_nothing_saved():
+    text = said(uncounted_blueprint(), certainty=True)
+    assert "would avoid contacts not counted yet: give how often its friction points happen" in (
+        plain_text(text.lead)
+    )
+    assert "give up or stay where they are" not in plain_text(text.lead)
+    cost, _lost, demand = text.tiles[:3]
+    assert cost.value == "not known"
+    assert demand.label == (
+        "failure demand: the friction points linked to a contact reason have no count yet"
+    )
+    assert text.measure_first is not None
+    assert "‘Slow page’, no count given yet;" in plain_text(text.measure_first)
+
+
+def test_customers_giving_up_with_no_count_are_not_zero_lost_journeys():
+    bp = uncounted_blueprint()
+    bp.frictions[0].gives_up = True
+    lost = said(bp).tiles[1]
+    assert (lost.value, lost.label) == (
+        "not known",
+        "lost journeys a year: 1 friction point where customers give up has no count yet",
+    )

@@ -12,7 +12,7 @@ from ..backing_text import impact_backing_sentence
 from ..certainty_text import stability_sentence
 from ..comparison_text import headline_sentence
 from ..formatting import WAVE_KINDS, WAVE_REASONS
-from ..saving import COST_UNKNOWN, avoidable_cost_text, saving_rich
+from ..saving import COST_UNKNOWN, avoidable_cost_text, not_counted_yet, saving_rich
 from .improvements import ImprovementRow, improvement_row, is_done
 from .outline import (
     DATA_TO_CAPTURE,
@@ -259,16 +259,16 @@ def tiles(subject: PlanSubject) -> tuple[Tile, ...]:
     return (
         Tile(
             "not known"
-            if unknown and not plan.total_avoidable_cost
+            if (unknown or not_counted_yet(plan)) and not plan.total_avoidable_cost
             else subject.money(plan.total_avoidable_cost),
             cost_label,
         ),
-        Tile(fmt.whole(plan.lost_journeys), "lost journeys a year: customers who give up"),
+        _lost_journeys_tile(plan),
         Tile(
             fmt.percent(share) if share is not None else "not known",
             "failure demand: share of contacts caused by something not done, or not done right"
             if share is not None
-            else "failure demand: no friction point is linked to a contact reason",
+            else _no_failure_demand(subject),
         ),
         Tile(
             fmt.whole(len(plan.channel_switches)),
@@ -282,6 +282,30 @@ def tiles(subject: PlanSubject) -> tuple[Tile, ...]:
             else "improvements in the Now wave (quick wins)",
         ),
     )
+
+
+def _lost_journeys_tile(plan) -> Tile:
+    """Lost journeys a year; "not known" where customers give up at friction points with no
+    count yet (a 0 read as nobody giving up)."""
+    uncounted = [f for f in plan.frictions if f.gives_up and not f.good and not f.count]
+    if plan.lost_journeys or not uncounted:
+        return Tile(fmt.whole(plan.lost_journeys), "lost journeys a year: customers who give up")
+    verb = "has" if len(uncounted) == 1 else "have"
+    return Tile(
+        "not known",
+        f"lost journeys a year: {fmt.plural(len(uncounted), 'friction point')} where customers "
+        f"give up {verb} no count yet",
+    )
+
+
+def _no_failure_demand(subject: PlanSubject) -> str:
+    """Why there is no failure-demand share: no friction point names a contact reason, or
+    those that do have no count yet."""
+    named = subject.frictions_by_id
+    linked = [f for f in subject.plan.frictions if named[f.friction_id].contact_reason_id]
+    if linked:
+        return "failure demand: the friction points linked to a contact reason have no count yet"
+    return "failure demand: no friction point is linked to a contact reason"
 
 
 def _weakest_tile(subject: PlanSubject) -> Tile:
@@ -333,11 +357,20 @@ def _measure_first(subject: PlanSubject) -> Rich | None:
         strong("Measure first:"),
         f" {named}",
         f" and {more:,} more" if more > 0 else "",
-        f", {'decisive' if certainty.decisive else 'the largest swing'}; "
+        f", {_why_first(certainty)}; "
         f"{fmt.plural(guessed, 'friction point')} behind the improvements "
         f"{'has' if guessed == 1 else 'have'} an estimated or unknown frequency"
         f"{_in(subject, DATA_TO_CAPTURE)}.",
     )
+
+
+def _why_first(certainty) -> str:
+    """Why the first of the list is first: decisive, the largest swing, or (a swing of 0)
+    no count given yet, which no plausible case can move."""
+    if certainty.decisive:
+        return "decisive"
+    first = certainty.measure_first[0]
+    return "the largest swing" if first.swing else "no count given yet"
 
 
 def epic_by_stage(subject: PlanSubject) -> tuple[list[tuple[str, str, str]], str | None]:
