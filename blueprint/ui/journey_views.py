@@ -107,7 +107,7 @@ class DifferencesPanel(QWidget):
 
     def refresh(self) -> None:
         blueprint = self._views.document.blueprint
-        found = differences(blueprint)
+        found = differences(blueprint, keep_equal=False)  # as the plan counts them
         figures = figure_sentences(compare_states(blueprint, each_persona=False)) if found else []
         self.figures.setText("\n".join(f"• {line}" for line in figures))
         for shown in (self.figures_heading, self.figures, self.list_heading):

@@ -143,6 +143,26 @@ def test_a_future_value_is_edited_without_touching_todays(qtbot, window):
     assert window.document.touchpoint("t1").future is None
 
 
+def test_a_future_value_equal_to_todays_is_no_change_in_compare(qtbot, window):
+    """Tomorrow's emotion set, then today's set the same: the card read CHANGED, the
+    Differences panel listed it, and the plan said nothing changes."""
+    fields = tools(window).inspector.fields
+    show(qtbot, window, Qt.Key.Key_2)
+    click_card(window, "t1")
+    tools(window).inspector.tabs.setCurrentIndex(0)
+    qtbot.mouseClick(fields.emotion.button(2), LEFT)
+    show(qtbot, window, Qt.Key.Key_1)
+    qtbot.mouseClick(fields.emotion.button(2), LEFT)
+    t1 = window.document.touchpoint("t1")
+    assert t1.emotion == t1.future.emotion == 2
+    show(qtbot, window, Qt.Key.Key_3)
+    assert window.canvas.blueprint_scene.card("t1").face.title == "Checkout"
+    window.journey.dock.toggleViewAction().trigger()
+    panel = window.journey.panel
+    qtbot.waitUntil(panel.isVisible)
+    assert panel.list.count() == 0 and panel.empty_note.isVisible()
+
+
 def test_a_friction_point_is_eased_in_the_future_only(qtbot, window):
     show(qtbot, window, Qt.Key.Key_2)
     click_card(window, "t1")

@@ -44,6 +44,10 @@ class ShownJourney:
         self._frictions: dict[str, list[Friction]] = {}
         self._flows: dict[str, Flow] = {}
         self._marks: dict[str, str] = {}
+        #: Compare marks a future value equal to today's too: two files compared (a union
+        #: that gives a card its own title as a future value to mark a difference the future
+        #: values cannot hold). In one file such a value changes nothing, as the plan says.
+        self.marks_equal_values = False
 
     def invalidate(self, *_args) -> None:
         self._shown = None
@@ -103,7 +107,7 @@ class ShownJourney:
         self._flows = {f.id: f for f in shown.flows}
         self._marks = {}
         if self.view == JourneyView.COMPARE and has_future_state(bp):
-            for difference in differences(bp):
+            for difference in differences(bp, keep_equal=self.marks_equal_values):
                 mark = CHANGE_MARKS[difference.kind]
                 if difference.noun == "touchpoint":
                     self._marks[difference.touchpoint_id] = mark

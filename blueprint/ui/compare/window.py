@@ -75,6 +75,7 @@ class CompareWindow(QMainWindow):
         self.comparison: FileComparison = compare_on_one_grid(this, other)
         self.document = Document(self.comparison.blueprint, parent=self)
         self.scene = BlueprintScene(self.document, self)
+        self.scene.shown.marks_equal_values = True  # the union marks a difference so
         self.scene.set_journey_view(JourneyView.COMPARE)
         self.canvas = CanvasView(self.scene, self)
         # Nothing here edits: a card dragged goes back where it was.

@@ -310,7 +310,10 @@ class BringsAboutLinks(ImprovementLinks):
         self.column.addLayout(self.buttons)
 
     def _row(self, entity_id: str) -> tuple[str, str] | None:
-        said = {d.entity_id: d.describe() for d in differences(self._document.blueprint)}
+        said = {
+            d.entity_id: d.describe()
+            for d in differences(self._document.blueprint, keep_equal=False)
+        }
         if entity_id in said:
             return entity_id, said[entity_id]
         for kind in ("touchpoints", "frictions", "flows"):
