@@ -27,6 +27,8 @@ _REASONS = {
 }
 
 
+#: A folder that is there but takes no new file (``/proc``, a special file system).
+FOLDER_NOT_WRITABLE = "the folder exists but cannot be written to (no file can be made in it)"
 #: Reading is denied by the file's (or its folder's) permissions, not by it being read-only.
 _CANNOT_READ = "permission denied (you may not read the file, or open its folder)"
 #: The target exists and its permissions say it is not to be written (see ``_may_replace``).
@@ -162,7 +164,11 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, keep_read_only: bool = 
             prefix=f"{_temp_prefix(path)}{_HOST}-{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=folder
         )
     except OSError as error:
-        raise SaveError(f"cannot save: {describe_os_error(error)}", path) from error
+        reason = describe_os_error(error)
+        if error.errno == errno.ENOENT and folder.is_dir():
+            # A folder that refuses a new file can say "no such file" (/proc): it is there.
+            reason = FOLDER_NOT_WRITABLE
+        raise SaveError(f"cannot save: {reason}", path) from error
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -163,3 +163,20 @@ def test_text_with_half_a_character_is_saved_not_refused(tmp_path):
     path = tmp_path / "x.blueprint"
     save_blueprint(bp, path)
     assert load_blueprint(path).title == "Broken \ufffd paste 😀"
+
+
+def test_a_folder_that_takes_no_file_is_not_said_to_be_missing(tmp_path, monkeypatch):
+    """/proc answers "no such file" when a file is made in it: saving a blueprint there said
+    the folder does not exist (it is there)."""
+
+    def refuses(*args, **kwargs):
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory")
+
+    monkeypatch.setattr(atomic_module.tempfile, "mkstemp", refuses)
+    with pytest.raises(SaveError) as raised:
+        save_blueprint(small_blueprint(), tmp_path / "plan.blueprint")
+    assert str(raised.value).endswith(
+        "cannot save: the folder exists but cannot be written to (no file can be made in it)"
+    )
+    with pytest.raises(SaveError, match="the folder does not exist"):
+        save_blueprint(small_blueprint(), tmp_path / "missing" / "plan.blueprint")
