@@ -223,6 +223,7 @@ def test_without_improvements_the_plan_says_so_once_and_shows_no_empty_page():
     assert "behind the improvements" not in body
     assert "Top improvements" not in body
     assert body.count("no improvements yet") == 1
+    assert "– avoidable cost a year: nothing planned to avoid it" in flat(rendered.pages[1])
     capture = rendered.section(rendered.heading(DATA_TO_CAPTURE), rendered.heading(REGISTER))
     assert capture.startswith(f"{rendered.heading(DATA_TO_CAPTURE)} Where the blueprint is a guess")
 

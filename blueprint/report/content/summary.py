@@ -256,13 +256,14 @@ def tiles(subject: PlanSubject) -> tuple[Tile, ...]:
     if unknown:
         cost_label += f"; cost unknown for {fmt.join_words(unknown)} (counted as 0)"
     share = plan.failure_demand.share
+    if not count:
+        cost = Tile(fmt.DASH, "avoidable cost a year: nothing planned to avoid it")
+    elif (unknown or not_counted_yet(plan)) and not plan.total_avoidable_cost:
+        cost = Tile("not known", cost_label)
+    else:
+        cost = Tile(subject.money(plan.total_avoidable_cost), cost_label)
     return (
-        Tile(
-            "not known"
-            if (unknown or not_counted_yet(plan)) and not plan.total_avoidable_cost
-            else subject.money(plan.total_avoidable_cost),
-            cost_label,
-        ),
+        cost,
         _lost_journeys_tile(plan),
         Tile(
             fmt.percent(share) if share is not None else "not known",
