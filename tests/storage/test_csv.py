@@ -375,3 +375,15 @@ def test_a_low_count_above_the_high_is_reported_by_row(tmp_path):
         "f.csv row 2, column 'frequency_high': is 20, below frequency_low (50); "
         "the low count must be at most the high"
     ]
+
+
+def test_a_sheet_made_by_hand_with_ids_and_a_few_columns_is_read(tmp_path):
+    """Only an export's sheet must keep every column: one typed by hand with an id and
+    four columns is read, the rest at their defaults."""
+    path = write_csv(
+        tmp_path / "t.csv",
+        ["id", "title", "stage", "channel"],
+        [["a1", "One", "Purchase", "Web"], ["a2", "Two", "Purchase", "Phone"]],
+    )
+    bp = import_csv(path)
+    assert [(t.id, t.title) for t in bp.touchpoints] == [("a1", "One"), ("a2", "Two")]

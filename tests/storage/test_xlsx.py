@@ -375,8 +375,30 @@ def test_a_column_deleted_from_an_export_is_refused_not_every_row_given_the_defa
         ws.delete_cols(at["severity"])
 
     assert problems(edit(small, drop)) == [
-        "Frictions: has no column 'severity', where every friction point of an export has a "
-        "value: put the column back (a deleted column would give every row the default)"
+        "Frictions: has no column 'severity', which every export of it has: put the column "
+        "back (deleted, it would empty that field, or give it the default, in every row)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sheet", "column"),
+    [
+        ("Touchpoints", "state"),  # future-only cards would be read as in both states
+        ("Channels", "cost_per_contact"),  # every cost unknown: the plan's saving gone
+        ("Touchpoints", "notes"),
+    ],
+)
+def test_any_column_deleted_from_an_exported_sheet_is_refused(small, sheet, column):
+    """Deleting the cost column read every channel back with no cost, and the plan's
+    avoidable cost fell to nothing; a deleted state column put tomorrow's cards in both."""
+
+    def drop(workbook):
+        ws, at = rows_of(workbook, sheet)
+        ws.delete_cols(at[column])
+
+    assert problems(edit(small, drop)) == [
+        f"{sheet}: has no column {column!r}, which every export of it has: put the column "
+        "back (deleted, it would empty that field, or give it the default, in every row)"
     ]
 
 
@@ -528,4 +550,17 @@ def test_a_formula_in_row_100000_is_found_and_nothing_is_read(tmp_path):
     assert problems(path) == [
         "Measures row 100000, column 'value': holds a formula (=1/0); blueprint reads values, "
         "not formulas: copy the column and paste it back as values only"
+    ]
+
+
+def test_an_emptied_state_is_named_not_read_as_both(small):
+    """A friction point of tomorrow only whose state cell was emptied was blamed on its
+    touchpoint column ('is in both states, but its touchpoint is not')."""
+
+    def clear(workbook):
+        ws, at = rows_of(workbook, "Frictions")
+        ws.cell(2, at["state"]).value = None
+
+    assert problems(edit(small, clear)) == [
+        "Frictions row 2, column 'state': is empty; type one of both, current, future"
     ]

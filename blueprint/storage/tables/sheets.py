@@ -90,7 +90,9 @@ def _name(name: str = "name") -> Column:
 
 
 def _state() -> Column:
-    return col("state", choice_of(Presence), 10)
+    # The export writes both, current or future in every row: an emptied cell would move a
+    # card of one state into both, unsaid.
+    return col("state", choice_of(Presence), 10, filled=True)
 
 
 def _title() -> Column:

@@ -245,10 +245,12 @@ def find_columns(
     known: Sequence[str],
     required: Iterable[str],
     problems: list[str],
+    guessed: set[str] | None = None,
 ) -> dict[str, int] | None:
     """Where each ``known`` column is in the header row ``head`` of the sheet (or file)
     ``label``. A column named twice, one that looks like a misspelt known column, and a
-    ``required`` one missing are each a problem; None when a required one is missing."""
+    ``required`` one missing are each a problem; None when a required one is missing.
+    ``guessed`` collects the known columns a misspelt one was taken for (said already)."""
     names = [normalise_header(cell) for cell in head]
     where: dict[str, int] = {}
     for index, name in enumerate(names):
@@ -260,6 +262,8 @@ def find_columns(
             where[name] = index
         else:
             guess = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
+            if guess and guessed is not None:
+                guessed.add(guess[0])
             if guess and guess[0] not in names:
                 problems.append(
                     f"{label}: column {name!r} is not one blueprint reads; did you mean "
@@ -282,16 +286,17 @@ def _read_rows(
     sheet: Sheet, table: Table, names: ReadNames, problems: list[str]
 ) -> Iterator[tuple[Any, int]]:
     required = [column.name for column in sheet.columns if column.required]
-    where = find_columns(table.label, table.header, header(sheet), required, problems)
+    guessed: set[str] = set()
+    where = find_columns(table.label, table.header, header(sheet), required, problems, guessed)
     exported = where is not None and "id" in where  # its rows have a value in each
     filled = [c for c in sheet.columns if c.filled] if exported else []
-    gone = [c.name for c in filled if where is not None and c.name not in where]
+    gone = _deleted_columns(sheet, where, guessed) if exported else []
     if gone:
         listed = ", ".join(repr(name) for name in gone)
         problems.append(
-            f"{table.label}: has no column {listed}, where every {sheet.noun} of an export "
-            "has a value: put the column back (a deleted column would give every row the "
-            "default)"
+            f"{table.label}: has no column {listed}, which every export of it has: put the "
+            "column back (deleted, it would empty that field, or give it the default, in "
+            "every row)"
         )
         where = None
     if where is None:
@@ -316,6 +321,23 @@ def _read_rows(
             yield entity, number
         else:
             names.add_broken(sheet.collection, row)
+
+
+def _deleted_columns(sheet: Sheet, where: dict[str, int] | None, guessed: set[str]) -> list[str]:
+    """The columns of an export missing from a sheet that is one: every column a filled
+    one has a value in, and any column at all of a sheet that kept most of them (deleted,
+    a state, a cost per contact or the notes would be emptied in every row, unsaid). A
+    sheet made by hand with a few columns (an id among them) is not an export; a column
+    misspelt is said already."""
+    if where is None:
+        return []
+    kept = sum(1 for c in sheet.columns if c.name in where)
+    most = 2 * kept > len(sheet.columns)
+    return [
+        c.name
+        for c in sheet.columns
+        if c.name not in where and c.name not in guessed and (c.filled or most)
+    ]
 
 
 def _emptied(
