@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import Blueprint
+from .conflicts import conflict_lines
 from .fields import COLLECTIONS, DOCUMENT_FIELDS, LIST, OBJECTS, REFERENCE, TEXT, shape_of
 from .words import Names, label, noun
 
@@ -42,20 +43,27 @@ def blueprint_lines(bp: Blueprint) -> Iterator[str]:
         for entity, data in zip(entities, held.get(collection, []), strict=True):
             yield ""
             yield f"{title} '{_line(names.name(collection, entity))}' (id {entity.id})"
-            values = _leaves(data)
+            values = _leaves(data, {leaf.path for leaf in leaves})
             for leaf in leaves:
                 if leaf.path in values and leaf.path not in NAMING_FIELDS:
                     value = values[leaf.path]
                     yield from _field(label(leaf.path), leaf.kind, value, leaf.item_kind, names)
+            if collection == "conflicts":
+                # Both values as the merge said them: a frequency or a cell is a whole value.
+                (said,) = conflict_lines(bp, [entity])
+                yield f"{INDENT}in words: {said}"
 
 
-def _leaves(data: dict, prefix: str = "") -> dict[str, Any]:
+def _leaves(data: dict, paths: set[str], prefix: str = "") -> dict[str, Any]:
+    """The values at the shape's leaves; a leaf holding a whole object (a conflict's kept
+    value: a frequency, a cell) is one value, not taken apart (its parts named no field)."""
     found: dict[str, Any] = {}
     for key, value in data.items():
-        if isinstance(value, dict):
-            found |= _leaves(value, f"{prefix}{key}.")
+        path = prefix + key
+        if isinstance(value, dict) and path not in paths:
+            found |= _leaves(value, paths, f"{path}.")
         else:
-            found[prefix + key] = value
+            found[path] = value
     return found
 
 

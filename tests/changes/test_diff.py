@@ -134,6 +134,24 @@ def test_text_for_git_names_every_entity_and_field():
     assert blueprint_text(bp.model_copy(deep=True)) == text
 
 
+def test_text_for_git_shows_both_values_of_a_conflict_over_a_whole_value():
+    """A frequency or a cell decided as one value: `git diff` showed no kept or other line
+    (their parts named no field), so a reviewer could not see what was decided."""
+    from blueprint.changes import merge_blueprints
+
+    base = small_blueprint()
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    ours.touchpoints[0].stage_id = "s2"
+    theirs.touchpoints[0].channel_id = "phone"
+    text = blueprint_text(merge_blueprints(base, ours, theirs).blueprint)
+    assert '  kept: {"stage_id": "s2", "channel_id": "web"}\n' in text
+    assert '  other: {"stage_id": "s1", "channel_id": "phone"}\n' in text
+    assert (
+        "  in words: Touchpoint 'Checkout': cell kept Support / Website (ours); theirs "
+        "wanted Purchase / Phone\n"
+    ) in text
+
+
 def test_every_field_holding_ids_is_a_known_reference():
     """A field added to the model that names other entities must be listed in REFERENCES,
     so that diff names what it names and merge keeps it pointing at something."""
