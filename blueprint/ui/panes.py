@@ -11,7 +11,7 @@ it is in sight (``enabled_in_sight``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QTabWidget, QWidget
 
 from .menus import make_action
@@ -63,6 +63,48 @@ def enabled_in_sight(dock: QDockWidget) -> None:
     dock.visibilityChanged.connect(follow)
 
 
+def focus_target(pane: QWidget) -> QWidget | None:
+    """Where the keys go in a pane: where they were last, else its first field."""
+    window = pane.window()
+    last = pane.focusWidget()
+    if last is not None and pane.isAncestorOf(last) and takes_tab_focus(last, window):
+        return last
+    if takes_tab_focus(pane, window):
+        return pane
+    widget = pane.nextInFocusChain()
+    while widget is not pane and widget is not None:
+        if pane.isAncestorOf(widget) and takes_tab_focus(widget, window):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
+def _give_the_keys(pane: QWidget) -> None:
+    target = focus_target(pane)
+    if target is not None:
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+class _TabMnemonics(QObject):
+    """Alt+letter on a tab takes the keys into its page: Qt showed the page and left the
+    keys where they were (the card's title, selected: the next letters typed renamed it)."""
+
+    def __init__(self, tabs: QTabWidget) -> None:
+        super().__init__(tabs)
+        self._tabs = tabs
+        tabs.tabBar().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut:
+            QTimer.singleShot(0, self, self._enter)
+        return False
+
+    def _enter(self) -> None:
+        page = self._tabs.currentWidget()
+        if page is not None and page.isVisible():
+            _give_the_keys(page)
+
+
 def to_the_front_when_opened(dock: QDockWidget) -> None:
     """Opened from the View menu, the panel comes to the front of the panels it is tabbed
     with: Qt only added its tab behind the one in front (View > Comments, after a merge).
@@ -75,6 +117,8 @@ def to_the_front_when_opened(dock: QDockWidget) -> None:
     def opened(checked: bool) -> None:
         if checked:
             dock.raise_()
+            # Opened by the keys (View > …), the keys go into it: F6 was needed to reach it.
+            QTimer.singleShot(0, dock, lambda: _give_the_keys(dock))
 
     toggle.triggered.connect(opened)
     dock.visibilityChanged.connect(toggle.setChecked)  # the action's slot: gone with it
@@ -89,6 +133,8 @@ class Panes(QObject):
         for dock in window.findChildren(QDockWidget):
             enabled_in_sight(dock)
             to_the_front_when_opened(dock)
+        for tabs in window.findChildren(QTabWidget):
+            _TabMnemonics(tabs)
         self.next_action = make_action(
             window, "Ne&xt Pane", lambda: self.cycle(1), NEXT_PANE_KEY, "Move to the next panel"
         )
@@ -152,18 +198,7 @@ class Panes(QObject):
                 return
 
     def _focus_target(self, pane: QWidget) -> QWidget | None:
-        """Where the focus goes in a pane: where it was last, else its first field."""
-        last = pane.focusWidget()
-        if last is not None and pane.isAncestorOf(last) and takes_tab_focus(last, self._window):
-            return last
-        if takes_tab_focus(pane, self._window):
-            return pane
-        widget = pane.nextInFocusChain()
-        while widget is not pane and widget is not None:
-            if pane.isAncestorOf(widget) and takes_tab_focus(widget, self._window):
-                return widget
-            widget = widget.nextInFocusChain()
-        return None
+        return focus_target(pane)
 
     def next_in_tab_order(self, forward: bool) -> QWidget | None:
         """The widget Tab (or Shift+Tab) moves to from the focus, skipping what is not in

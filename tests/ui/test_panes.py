@@ -16,7 +16,7 @@ def window(qtbot, small):
     window = open_window(qtbot, small)
     window.resize(1600, 1000)
     window.improvements.toggleViewAction().trigger()  # a panel along the bottom too
-    qtbot.waitUntil(lambda: window.improvements.isVisible())
+    qtbot.waitUntil(lambda: window.improvements.isAncestorOf(QApplication.focusWidget()))
     click_card(window, "t1")  # the inspector has fields to go to
     window.canvas.setFocus()
     yield window
@@ -117,3 +117,19 @@ def test_view_menu_brings_a_panel_behind_a_tab_to_the_front(qtbot, window):
     assert not toggle.isChecked()
     qtbot.waitUntil(lambda: not inspector.visibleRegion().isEmpty())  # its tab in front again
     assert inspector.toggleViewAction().isChecked()
+
+
+def test_alt_letter_on_an_inspector_tab_takes_the_keys_into_it(qtbot, window):
+    """Alt+R from the card's title showed the Friction tab and left the keys in the title,
+    selected: the next letters typed renamed the card."""
+    inspector = tools(window).inspector
+    title = inspector.fields.title
+    title.setFocus()
+    title.selectAll()
+    before = window.document.touchpoint("t1").title
+    qtbot.keyClick(title, Key.Key_R, Qt.KeyboardModifier.AltModifier)  # F&riction
+    qtbot.waitUntil(lambda: not title.hasFocus())
+    assert inspector.tabs.currentIndex() == 2
+    assert inspector.tabs.currentWidget().isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClicks(QApplication.focusWidget(), "Zz")
+    assert window.document.touchpoint("t1").title == before
