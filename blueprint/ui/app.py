@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__
@@ -73,6 +73,7 @@ def open_windows(argv: list[str], windows: list[MainWindow]) -> None:
     restored = restore_window_layout(first)
     if len(argv) > 1:
         first.open_path(Path(argv[1]))
+        first.canvas.setFocus(Qt.FocusReason.OtherFocusReason)  # the keys start on the grid
     else:
         install_start_page(first.workbench, first)
     quit_after_first_paint_if_asked(first)

@@ -173,6 +173,22 @@ def test_panels_shown_or_hidden_stay_so(windows):
     assert {d.objectName(): d.isHidden() for d in reopened} == hidden
 
 
+def test_a_window_opened_on_a_file_gives_the_keys_to_the_grid(qtbot, windows):
+    """They went to the Grid/Lanes tab bar, unseen: the first arrow showed the lanes."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.conftest import BROADBAND
+
+    app.open_windows(["blueprint", str(BROADBAND)], windows)
+    window = windows[0]
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.canvas)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Right)
+    assert window.centralWidget().currentWidget() is window.canvas  # still the grid
+
+
 # --- keys, hints, names -----------------------------------------------------------------
 
 

@@ -334,3 +334,15 @@ def test_the_status_bar_shows_no_legend_of_a_canvas_out_of_sight(qtbot, windows)
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Escape)
     assert in_the_editor(window)
     assert any(w.isVisible() for w in parts)  # back with the canvas
+
+
+def test_a_template_picked_leaves_the_keys_on_the_first_cell_in_sight(qtbot, windows):
+    """Nothing showed where the keys were, and the first arrow did not move its way."""
+    window, page = start(qtbot, windows)
+    click(qtbot, page.template_buttons["standard"])
+    keyboard = window.editing.keyboard
+    first = window.document.blueprint
+    qtbot.waitUntil(lambda: keyboard.cursor_cell() is not None)
+    assert keyboard.cursor_cell() == (first.stages[0].id, first.channels[0].id)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Right)
+    assert keyboard.cursor_cell() == (first.stages[1].id, first.channels[0].id)

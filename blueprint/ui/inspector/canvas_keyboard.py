@@ -278,6 +278,11 @@ class CanvasKeyboard(QObject):
         if reason in RETURNING:
             QTimer.singleShot(0, self, self._refocus)
             return
+        if reason == Qt.FocusReason.OtherFocusReason and self._nowhere():
+            # Given the keys by the window (a file opened, a template picked): they start
+            # at the top-left cell, in sight, as Tab into the canvas does.
+            QTimer.singleShot(0, self, self._start_if_nowhere)
+            return
         if reason not in KEYBOARD_REASONS or self._cursor_cell is not None:
             # Back from elsewhere in the window (workshop mode's capture bar): the scene
             # gives the focus back to the card it had before, which the selection may have
@@ -293,6 +298,23 @@ class CanvasKeyboard(QObject):
         place = Place(*cell) if cell is not None else first_place(self._scene.grid_layout)
         if place is not None:
             self.go_to(place)
+
+    def _nowhere(self) -> bool:
+        """Nothing chosen, no cell clicked, no cell cursor: the keys have no place yet."""
+        return (
+            not self._selection.touchpoint_ids()
+            and self._cursor_cell is None
+            and self._selection.current_cell() is None
+        )
+
+    def _start_if_nowhere(self) -> None:
+        """The cell cursor on the top-left cell when it is empty (a new blueprint); a card
+        there is chosen by the first arrow instead, so the side panels a narrow screen put
+        away do not come back before the user picks anything."""
+        if self._view.hasFocus() and self._nowhere():
+            place = first_place(self._scene.grid_layout)
+            if place is not None and place.touchpoint_id is None:
+                self.go_to(place)
 
     def _refocus(self) -> None:
         card = self._focus_card()
