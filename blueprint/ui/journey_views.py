@@ -110,6 +110,7 @@ class DifferencesPanel(QWidget):
         found = differences(blueprint, keep_equal=False)  # as the plan counts them
         figures = figure_sentences(compare_states(blueprint, each_persona=False)) if found else []
         self.figures.setText("\n".join(f"• {line}" for line in figures))
+        self.figures.setAccessibleDescription(" ".join(figures))  # the numbers, read out
         for shown in (self.figures_heading, self.figures, self.list_heading):
             shown.setVisible(bool(found))
         texts = [(d.describe(), d.touchpoint_id) for d in found]
@@ -152,7 +153,7 @@ class JourneyViews(QObject):
             self.actions[view] = action
         self.actions[JourneyView.CURRENT].setChecked(True)
         self.status = QLabel(STATUS_TEXT[JourneyView.CURRENT])
-        self.status.setAccessibleName("Journey state shown")
+        self.status.setAccessibleName(f"Journey state: {STATUS_TEXT[JourneyView.CURRENT]}")
         window.statusBar().addPermanentWidget(self.status)
         self.panel = DifferencesPanel(self)
         self.dock = QDockWidget("Differences", window)
@@ -183,6 +184,7 @@ class JourneyViews(QObject):
         editing.inspector.set_journey_view(view)
         editing.rename.command = editing.inspector.fields.form.command
         self.status.setText(STATUS_TEXT[view])
+        self.status.setAccessibleName(f"Journey state: {STATUS_TEXT[view]}")
         if say:
             self._bench.show_status(VIEW_LABELS[view][2])
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from ..model import Blueprint
 from ..model.templates import new_blueprint
@@ -27,6 +28,7 @@ from . import theme
 from .about import show_about
 from .accessible_names import name_the_rest
 from .blueprint_properties import BlueprintPropertiesOpener
+from .canvas.accessible import announce
 from .canvas.scene import BlueprintScene
 from .canvas.view import CanvasView
 from .commands import RemoveTouchpoints, push_checked
@@ -89,6 +91,8 @@ class MainWindow(QMainWindow):
         )
         self.setCentralWidget(ViewTabs(self.canvas))  # the grid; the lanes join it
         self.statusBar().setAccessibleName("Status bar")
+        # What an action did is said to a screen reader too, not only shown.
+        self.statusBar().messageChanged.connect(self._announce)
         self.autosaver = Autosaver(document, self)
         self.autosaver.problem.connect(self.show_status)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_colour_scheme)
@@ -219,6 +223,10 @@ class MainWindow(QMainWindow):
 
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
+
+    def _announce(self, message: str) -> None:
+        if message and isValid(self):
+            announce(self.statusBar(), message)
 
     def _said_step(self, verb: str, index: int) -> None:
         step = self.document.undo_stack.text(index)

@@ -153,7 +153,12 @@ def _fill_edit_menu(
     describe(undo, "Undo the last change")
     stack.undoTextChanged.connect(_StepName(undo, "&Undo").show)
     redo = stack.createRedoAction(window, "&Redo")
-    redo.setShortcuts(Keys.Redo)
+    # Ctrl+Y too, where the platform's redo is Ctrl+Shift+Z (Linux): a facilitator used to
+    # Windows pressed it and nothing happened.
+    redo_keys = QKeySequence.keyBindings(Keys.Redo)
+    if QKeySequence("Ctrl+Y") not in redo_keys:
+        redo_keys.append(QKeySequence("Ctrl+Y"))
+    redo.setShortcuts(redo_keys)
     describe(redo, "Redo the change just undone")
     stack.redoTextChanged.connect(_StepName(redo, "&Redo").show)
     menu.addActions([undo, redo])

@@ -40,6 +40,10 @@ def test_the_views_are_switched_by_keys_and_said_in_the_status_bar(qtbot, window
     show(qtbot, window, Qt.Key.Key_2)
     assert window.canvas.blueprint_scene.journey_view == JourneyView.FUTURE
     assert window.journey.status.text() == "Future state: edits change tomorrow"
+    # A screen reader hears which, not a name that hides it ("Journey state shown").
+    assert window.journey.status.accessibleName() == (
+        "Journey state: Future state: edits change tomorrow"
+    )
     assert window.journey.actions[JourneyView.FUTURE].isChecked()
     show(qtbot, window, Qt.Key.Key_3)
     assert window.journey.status.text() == "Comparing current and future"
@@ -225,6 +229,10 @@ def test_the_differences_panel_says_what_tomorrow_buys_in_numbers(qtbot, window)
         "• Failure-demand share: 100% before, – after.",
         "• Channel switches fall by 1, from 2 to 1.",
     ]
+    # Read out too: its name alone ("The future state in numbers") hid them.
+    assert panel.figures.accessibleDescription().startswith(
+        "Friction impact falls by 1,040, from 1,040 to 0. Friction cost a year falls by"
+    )
     window.canvas.setFocus()
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(panel.empty_note.isVisible)

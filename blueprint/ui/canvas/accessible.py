@@ -42,11 +42,11 @@ def install_canvas_accessibility(view_type: type[QGraphicsView]) -> None:
     _view_types.add(view_type)
 
 
-def announce(view: QGraphicsView, message: str) -> None:
-    """Have a screen reader say ``message`` about the canvas (a place with no card in it,
-    which has no child of its own to be focused)."""
+def announce(source: QObject, message: str) -> None:
+    """Have a screen reader say ``message`` about ``source``: the canvas (a place with no
+    card in it, which has no child of its own to be focused), or the status bar."""
     if QAccessible.isActive():
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(view, message))
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(source, message))
 
 
 def _factory(_class_name: str, candidate: QObject) -> QAccessibleInterface | None:
