@@ -12,7 +12,16 @@ it is in sight (``enabled_in_sight``).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QTabWidget,
+    QWidget,
+)
+from shiboken6 import isValid
 
 from .menus import make_action
 from .workbench import Workbench
@@ -135,6 +144,9 @@ class Panes(QObject):
             to_the_front_when_opened(dock)
         for tabs in window.findChildren(QTabWidget):
             _TabMnemonics(tabs)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._scroll_to_focus)
         self.next_action = make_action(
             window, "Ne&xt Pane", lambda: self.cycle(1), NEXT_PANE_KEY, "Move to the next panel"
         )
@@ -156,6 +168,19 @@ class Panes(QObject):
         last = max((i for i, a in enumerate(entries) if a in toggles), default=len(entries) - 1)
         following = entries[last + 1] if last + 1 < len(entries) else None
         view_menu.insertActions(following, [self.next_action, self.previous_action])
+
+    def _scroll_to_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A field the keys reach in a scrolled panel is scrolled into sight: Tab landed in
+        the Friction tab's list while the panel was scrolled to its bottom, unseen."""
+        if new is None or not isValid(new) or new.window() is not self._window:
+            return
+        parent = new.parentWidget()
+        while parent is not None and parent is not self._window:
+            if isinstance(parent, QScrollArea) and parent.widget() is not None:
+                if parent.widget().isAncestorOf(new):
+                    parent.ensureWidgetVisible(new, 8, 8)
+                return
+            parent = parent.parentWidget()
 
     def also(self, pane: QWidget) -> None:
         """One more pane, gone round while it is in sight."""

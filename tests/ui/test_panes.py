@@ -133,3 +133,21 @@ def test_alt_letter_on_an_inspector_tab_takes_the_keys_into_it(qtbot, window):
     assert inspector.tabs.currentWidget().isAncestorOf(QApplication.focusWidget())
     qtbot.keyClicks(QApplication.focusWidget(), "Zz")
     assert window.document.touchpoint("t1").title == before
+
+
+def test_tab_into_a_scrolled_panel_scrolls_the_field_into_sight(qtbot, window):
+    """The Friction tab scrolled to its bottom: Tab from the tab bar reached its list, out
+    of sight."""
+    window.resize(1280, 720)
+    inspector = tools(window).inspector
+    inspector.tabs.setCurrentIndex(2)  # Friction
+    page = inspector.tabs.currentWidget()
+    bar = page.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    frictions = inspector.frictions.list
+    assert frictions.visibleRegion().isEmpty()
+    inspector.tabs.tabBar().setFocus()
+    press(qtbot, Key.Key_Tab)
+    assert QApplication.focusWidget() is frictions
+    qtbot.waitUntil(lambda: not frictions.visibleRegion().isEmpty())
