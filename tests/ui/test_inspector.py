@@ -218,3 +218,28 @@ def test_opening_another_blueprint_empties_the_inspector(qtbot, window, inspecto
     tools(window).personas_dock.raise_()
     personas = tools(window).personas
     qtbot.waitUntil(lambda: personas.list.count() == len(window.document.blueprint.personas))
+
+
+def test_a_multi_line_field_shows_it_has_the_keys(qtbot, window, inspector):
+    """Only the caret blinked in Notes: on a projector nobody could see the keys were there."""
+    from PySide6.QtGui import QColor
+
+    click_card(window, "t1")
+    notes = inspector.fields.notes
+    qtbot.waitUntil(notes.isVisible)
+    highlight = notes.palette().highlight().color()
+
+    def edge() -> QColor:
+        image = notes.grab().toImage()
+        return image.pixelColor(0, image.height() // 2)
+
+    assert edge() != highlight
+    from PySide6.QtWidgets import QApplication
+
+    inspector.fields.title.setFocus()
+    for _ in range(40):  # Tab down the inspector, as a keyboard user does
+        if notes.hasFocus():
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert notes.hasFocus()
+    qtbot.waitUntil(lambda: edge() == highlight)

@@ -22,10 +22,16 @@ from PySide6.QtWidgets import (
 _DELETE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
 
+TEXT_AREA_FOCUS = "QPlainTextEdit:focus { border: 2px solid palette(highlight); }"
+
+
 def text_area(lines: int, accessible_name: str, placeholder: str = "") -> QPlainTextEdit:
     """A multi-line field about ``lines`` lines high; Tab moves on instead of typing a tab."""
     area = QPlainTextEdit()
     area.setTabChangesFocus(True)
+    # The style draws no focus frame round a multi-line field (only the caret blinks): a
+    # keyboard user on a projector could not see where the keys were.
+    area.setStyleSheet(TEXT_AREA_FOCUS)
     area.setAccessibleName(accessible_name)
     area.setPlaceholderText(placeholder)
     height = QFontMetrics(area.font()).lineSpacing() * lines + 14
