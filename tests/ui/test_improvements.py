@@ -383,3 +383,16 @@ def test_on_a_projector_screen_the_form_shows_every_effort_button_whole(qtbot, w
     assert [b.text() for b in buttons][-1] == "8"
     for button in buttons:
         assert button.visibleRegion().boundingRect() == button.rect(), button.text()
+
+
+def test_the_keys_reaching_the_table_choose_its_first_row(qtbot, window, dock):
+    """Tabbed into, the table showed only a faint box round one cell: no row was chosen."""
+    table = dock.table
+    assert table.current_row() < 0
+    dock.wave.setFocus()  # the field before the table
+    for _ in range(10):
+        if table.hasFocus():
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert table.hasFocus()
+    assert table.current_row() == 0 and dock.selected_id == table.shown_ids()[0]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -143,6 +143,18 @@ class ImprovementsTable(QTableView):
     def current_row(self) -> int:
         rows = self.selectionModel().selectedRows()
         return rows[0].row() if rows else -1
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Reached by the keys with no row chosen, the first row is: a faint box round one
+        cell was all that showed where the keys were."""
+        super().focusInEvent(event)
+        by_keys = event.reason() in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason,
+        )
+        if by_keys and self.current_row() < 0 and self.proxy().rowCount():
+            self.select_row(0)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in _DELETE_KEYS and not event.modifiers():
