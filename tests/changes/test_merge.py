@@ -567,14 +567,14 @@ def test_one_id_given_to_two_kinds_of_entity(base):
     assert [(c.field, c.other) for c in result.conflicts] == [("id", "new")]
 
 
-def thread_with_a_reply_and_a_resolution(base, replied_by_ours):
-    """One side replies to a thread while the other resolves it."""
+def thread_and_reply(base, replying_side: str):
+    """A thread on the checkout in ``base``; ours and theirs, one of them (``replying_side``)
+    with a reply to it."""
     base.comments.append(
         Comment(id="c1", about_id="t1", author="Ann", at="2026-12-06T10:00:00Z", text="Sure?")
     )
-    ours, theirs = copy(base), copy(base)
-    replying, resolving = (ours, theirs) if replied_by_ours else (theirs, ours)
-    replying.comments.append(
+    sides = {"ours": copy(base), "theirs": copy(base)}
+    sides[replying_side].comments.append(
         Comment(
             id="c2",
             about_id="t1",
@@ -584,36 +584,24 @@ def thread_with_a_reply_and_a_resolution(base, replied_by_ours):
             text="No: the data says otherwise.",
         )
     )
-    resolving.comments[0].resolved = True
-    return merged(base, ours, theirs)
+    return sides["ours"], sides["theirs"]
 
 
 @pytest.mark.parametrize("replied_by_ours", [True, False], ids=["ours replied", "theirs replied"])
 def test_a_reply_to_a_thread_the_other_side_resolved_opens_it_again(base, replied_by_ours):
-    result = thread_with_a_reply_and_a_resolution(base, replied_by_ours)
+    replier, resolver = ("ours", "theirs") if replied_by_ours else ("theirs", "ours")
+    ours, theirs = thread_and_reply(base, replier)
+    (theirs if replied_by_ours else ours).comments[0].resolved = True
+    result = merged(base, ours, theirs)
     thread, reply = result.blueprint.comments
     assert reply.reply_to == thread.id and not thread.resolved  # the reply in sight
-    resolver = "theirs" if replied_by_ours else "ours"
     assert [(c.entity_id, c.field, c.kept, c.other, c.other_from) for c in result.conflicts] == [
         ("c1", "resolved", False, True, resolver)
     ]
 
 
 def test_a_thread_replied_to_and_resolved_by_one_side_stays_resolved(base):
-    base.comments.append(
-        Comment(id="c1", about_id="t1", author="Ann", at="2026-12-06T10:00:00Z", text="Sure?")
-    )
-    ours, theirs = copy(base), copy(base)
-    ours.comments.append(
-        Comment(
-            id="c2",
-            about_id="t1",
-            reply_to="c1",
-            author="Bob",
-            at="2026-12-06T11:00:00Z",
-            text="Yes.",
-        )
-    )
+    ours, theirs = thread_and_reply(base, "ours")
     ours.comments[0].resolved = True
     theirs.title = "Small, reviewed"
     result = merged(base, ours, theirs)
