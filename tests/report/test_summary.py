@@ -183,6 +183,11 @@ def test_a_done_quick_win_is_not_listed_to_start_and_the_summary_says_it_is_done
     assert [item.title for item in text.now] == ["Shorter hold"]
     assert text.done == "Done already, so not listed: #1 Faster page."
     assert "Start with the Now wave (1 quick win)" in plain_text(text.lead)
+    now = text.tiles[-1]  # the whole wave, as DOMAIN counts it, and what of it is done
+    assert (now.value, now.label) == (
+        "2",
+        "improvements in the Now wave (quick wins), 1 done already",
+    )
     page = flat(render(bp).pages[1])
     assert "Start now: the Now wave #2 Shorter hold" in page
     assert "Done already, so not listed: #1 Faster page." in page

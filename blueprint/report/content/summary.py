@@ -276,13 +276,22 @@ def tiles(subject: PlanSubject) -> tuple[Tile, ...]:
             "channel switches: steps where the journey changes channel",
         ),
         _weakest_tile(subject),
-        Tile(
-            fmt.whole(len(plan.waves[Wave.NOW])),
-            "improvement in the Now wave (a quick win)"
-            if len(plan.waves[Wave.NOW]) == 1
-            else "improvements in the Now wave (quick wins)",
-        ),
+        _now_tile(plan.waves[Wave.NOW]),
     )
+
+
+def _now_tile(now: tuple[ImprovementScore, ...]) -> Tile:
+    """The size of the Now wave, and how many of it are done already (the lead, which
+    counts those left to start, said one fewer)."""
+    label = (
+        "improvement in the Now wave (a quick win)"
+        if len(now) == 1
+        else "improvements in the Now wave (quick wins)"
+    )
+    done = sum(1 for score in now if is_done(score))
+    if done:
+        label += f", {fmt.plural(done, 'done already', 'done already')}"
+    return Tile(fmt.whole(len(now)), label)
 
 
 def _lost_journeys_tile(plan) -> Tile:
