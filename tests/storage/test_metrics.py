@@ -207,6 +207,15 @@ def test_a_semicolon_file_with_decimal_commas_is_read(bp, tmp_path):
     assert nps.value == -12.5
 
 
+def test_a_file_with_decimal_commas_reads_a_dot_as_grouping_thousands(bp, tmp_path):
+    """'1.200' in such a file is 1,200: it was read as 1.2, a thousand times too small, and
+    '1.200,5' was refused for not writing decimals with a dot."""
+    rows = "touchpoint;metric;value\nt1;Calls;1.200\nt1;Minutes;1.200,5\nt1;Rate;2.5\n"
+    path = write_csv(tmp_path / "m.csv", rows)
+    values = [m.value for m in read_metrics(bp, path, BY_ID_MAPPING).added]
+    assert values == [1200.0, 1200.5, 2.5]
+
+
 # --- files refused whole ---------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ apostrophe off again, so the text comes back exactly.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -88,10 +89,18 @@ def clip(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+#: A number grouped in thousands by dots, with or without a decimal comma: 1.200 or 1.200,5.
+_DOT_GROUPS = re.compile(r"[-+]?\d{1,3}(\.\d{3})+(,\d+)?")
+
+
 def decimal(raw: str, comma_decimal: bool = False) -> float:
     """A number typed as text. A comma is a decimal mark only where the file's locale uses
     one (';' and tab separated files); elsewhere "1,200" is refused rather than guessed at."""
     text = raw.strip().replace(" ", "").replace("\u00a0", "")
+    if comma_decimal and _DOT_GROUPS.fullmatch(text):
+        # Where a comma marks decimals, a dot groups thousands: "1.200" is 1200 (it was read
+        # as 1.2, a thousand times too small), "1.200,5" is 1200.5.
+        text = text.replace(".", "")
     if "," in text:
         if not comma_decimal or "." in text:
             raise BadCell("must be a number written with a dot for decimals, like 1200 or 2.5")
