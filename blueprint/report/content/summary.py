@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...analysis import ImprovementScore, Plan, Wave, impact_backing
+from ...analysis import Certainty, ImprovementScore, Plan, Wave, impact_backing
 from ...analysis.epic import LETTER_NAMES
 from ...model import Status
 from .. import formatting as fmt
@@ -294,7 +294,7 @@ def _now_tile(now: tuple[ImprovementScore, ...]) -> Tile:
     return Tile(fmt.whole(len(now)), label)
 
 
-def _lost_journeys_tile(plan) -> Tile:
+def _lost_journeys_tile(plan: Plan) -> Tile:
     """Lost journeys a year; "not known" where customers give up at friction points with no
     count yet (a 0 read as nobody giving up)."""
     uncounted = [f for f in plan.frictions if f.gives_up and not f.good and not f.count]
@@ -374,7 +374,7 @@ def _measure_first(subject: PlanSubject) -> Rich | None:
     )
 
 
-def _why_first(certainty) -> str:
+def _why_first(certainty: Certainty) -> str:
     """Why the first of the list is first: decisive, the largest swing, or (a swing of 0)
     no count given yet, which no plausible case can move."""
     if certainty.decisive:
