@@ -29,14 +29,22 @@ def bar(window):
 
 
 def choose(qtbot, combo, text):
-    """Pick an entry as a user does from the keyboard: focus the box, arrow down to it."""
+    """Pick an entry as a user does from the keyboard: focus the box, Down opens its list,
+    arrow down to the entry, Enter."""
+    from PySide6.QtWidgets import QApplication
+
+    index = combo.findText(text)
+    assert index >= 0, f"{text!r} is not offered"
     combo.setFocus()
-    qtbot.keyClick(combo, Qt.Key.Key_Home)
-    for _ in range(combo.count()):
-        if combo.currentText() == text:
-            return
-        qtbot.keyClick(combo, Qt.Key.Key_Down)
-    assert combo.currentText() == text, f"{text!r} is not offered"
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    for _ in range(index):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    assert combo.currentText() == text
 
 
 def faded(window) -> set[str]:
@@ -161,3 +169,23 @@ def test_far_out_a_filtered_card_is_drawn_faded(qtbot, window, broadband):
     after = scene.card("tp-store-advice").far_colour
     assert after != before
     assert scene.card("tp-store-advice").opacity() == FILTERED_OUT
+
+
+def test_the_arrows_on_a_filter_open_its_list_and_change_nothing_until_enter(qtbot, window):
+    """Tab into the persona filter, Down: the canvas faded to one persona at once, unsaid,
+    as a keyboard user walked past."""
+    from PySide6.QtWidgets import QApplication
+
+    combo = window.overlays.bar.persona
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: combo.view().isVisible())
+    assert combo.currentIndex() == 0
+    assert window.live_plan.persona_id is None
+    view = combo.view()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    assert combo.currentIndex() == 1
+    assert window.live_plan.persona_id == combo.currentData()
+    assert any(card.opacity() == FILTERED_OUT for card in scene_of(window).cards().values())

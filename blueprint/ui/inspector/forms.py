@@ -90,6 +90,31 @@ class _WheelGuard(QObject):
 _WHEEL_GUARD = _WheelGuard()
 
 
+class _ArrowsOpenTheList(QObject):
+    """Up and Down on a closed choice box open its list, to browse and pick with Enter:
+    on a box whose choice applies at once (a filter), the arrows changed it as the keys
+    walked past (Tab, then Down, faded the canvas to one persona, unsaid)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QComboBox)
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            watched.showPopup()
+            return True
+        return False
+
+
+_ARROWS_OPEN_THE_LIST = _ArrowsOpenTheList()
+
+
+def arrows_open_the_list(combo: QComboBox) -> None:
+    combo.installEventFilter(_ARROWS_OPEN_THE_LIST)
+
+
 def wheel_only_when_focused(field: QWidget) -> None:
     """The wheel changes ``field`` (a combo box, a number box) only once it has the focus."""
     if isinstance(field, QComboBox | QAbstractSpinBox):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QToolButton, QWidget
 
 from ...model import Blueprint, FrictionKind
 from ..accessible_names import name_widget
+from ..inspector.forms import arrows_open_the_list
 from .filters import KIND_CHOICES, SEVERITY_CHOICES, FrictionFilter
 
 ALL_CUSTOMERS = "All customers"
@@ -67,6 +68,7 @@ class OverlayBar(QToolBar):
         # A long persona name must not push the rest of the bar out of the window.
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(12)
+        arrows_open_the_list(combo)
         return combo
 
     # --- showing the state -------------------------------------------------------------------
