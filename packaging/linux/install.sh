@@ -14,15 +14,27 @@ if [ ! -x "$here/blueprint/blueprint" ]; then
     exit 1
 fi
 
+# A folder of something else is never emptied: only Blueprint's own (its _internal beside
+# the program) is replaced (BLUEPRINT_INSTALL_DIR=~/Apps took everything in ~/Apps).
+if [ -d "$app" ] && [ -n "$(ls -A "$app")" ] && [ ! -d "$app/_internal" ]; then
+    echo "install.sh: $app holds something else than Blueprint: choose an empty folder, or one" \
+        "Blueprint was installed in" >&2
+    exit 1
+fi
+
 echo "Installing Blueprint in $app"
 rm -rf "$app"
 mkdir -p "$app" "$bin" "$data/applications" "$data/mime/packages"
 cp -R "$here/blueprint/." "$app/"
 ln -sf "$app/blueprint" "$bin/blueprint"
 
-# The entry names the program by its full path, quoted (a home folder may hold spaces).
+# The entry names the program by its full path; quoted only where it must be (a home folder
+# with a space): xdg-open without a desktop took the quotes as part of the program's name.
 exec_path=$(printf '%s' "$app/blueprint" | sed 's/[&|\\]/\\&/g')
-sed "s|@EXEC@|\"$exec_path\"|" "$here/share/blueprint.desktop" > "$data/applications/blueprint.desktop"
+case "$app/blueprint" in
+    *[!A-Za-z0-9/._+-]*) exec_path="\"$exec_path\"" ;;
+esac
+sed "s|@EXEC@|$exec_path|" "$here/share/blueprint.desktop" > "$data/applications/blueprint.desktop"
 cp "$here/share/blueprint-mime.xml" "$data/mime/packages/blueprint.xml"
 for icon in "$here"/share/icons/hicolor/*/apps/*; do
     size=$(basename "$(dirname "$(dirname "$icon")")")

@@ -4,14 +4,29 @@
 set -eu
 
 data=${XDG_DATA_HOME:-$HOME/.local/share}
-app=${BLUEPRINT_INSTALL_DIR:-$HOME/.local/opt/blueprint}
+entry=$data/applications/blueprint.desktop
+# Where install.sh put it: its menu entry names the program (BLUEPRINT_INSTALL_DIR chose it).
+installed=""
+if [ -f "$entry" ]; then
+    program=$(sed -n 's/^Exec=//p' "$entry" | sed 's/ %f$//; s/^"//; s/"$//')
+    case "$program" in
+        /*/blueprint)
+            if [ -d "${program%/blueprint}/_internal" ]; then
+                installed=${program%/blueprint}
+            fi
+            ;;
+    esac
+fi
+app=${BLUEPRINT_INSTALL_DIR:-${installed:-$HOME/.local/opt/blueprint}}
 bin=$HOME/.local/bin
 
 echo "Removing Blueprint from $app"
 if [ -L "$bin/blueprint" ] && [ "$(readlink "$bin/blueprint")" = "$app/blueprint" ]; then
     rm -f "$bin/blueprint"
 fi
-rm -rf "$app"
+if [ -d "$app/_internal" ]; then  # Blueprint's own folder, never another
+    rm -rf "$app"
+fi
 rm -f "$data/applications/blueprint.desktop" "$data/mime/packages/blueprint.xml"
 rm -f "$data"/icons/hicolor/*/apps/blueprint.png "$data"/icons/hicolor/*/apps/blueprint.svg
 rm -f "$data"/icons/hicolor/*/mimetypes/application-x-blueprint.*

@@ -34,8 +34,9 @@ def home(tmp_path):
     return folder
 
 
-def script(unpacked, name, home):
+def script(unpacked, name, home, **more):
     env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")} | {"HOME": str(home)}
+    env = {k: v for k, v in env.items() if k != "BLUEPRINT_INSTALL_DIR"} | more
     return subprocess.run(
         ["sh", str(unpacked / name)], env=env, capture_output=True, text=True, timeout=60
     )
@@ -80,3 +81,36 @@ def test_install_refuses_to_run_outside_the_unpacked_archive(unpacked, home):
     result = script(unpacked, "install.sh", home)
     assert result.returncode == 1
     assert "run me from the unpacked archive" in result.stderr
+
+
+def test_the_menu_entry_quotes_the_program_only_where_it_must(unpacked, tmp_path):
+    """xdg-open without a desktop took the quotes for part of the program's name: it could
+    open no .blueprint file ('Permission denied')."""
+    plain = tmp_path / "plainhome"
+    plain.mkdir()
+    assert script(unpacked, "install.sh", plain).returncode == 0
+    entry = (plain / ".local/share/applications/blueprint.desktop").read_text()
+    assert f"Exec={plain}/.local/opt/blueprint/blueprint %f" in entry
+
+
+def test_install_never_empties_a_folder_of_something_else(unpacked, home):
+    """BLUEPRINT_INSTALL_DIR=~/Apps took everything in ~/Apps away before copying."""
+    apps = home / "Apps"
+    (apps / "otherapp").mkdir(parents=True)
+    (apps / "otherapp" / "data.txt").write_text("important")
+    result = script(unpacked, "install.sh", home, BLUEPRINT_INSTALL_DIR=str(apps))
+    assert result.returncode == 1
+    assert "holds something else than Blueprint" in result.stderr
+    assert (apps / "otherapp" / "data.txt").read_text() == "important"
+
+
+def test_uninstall_finds_the_folder_install_was_given(unpacked, home):
+    """Run without the variable, uninstall left the app and its command behind."""
+    target = home / "Apps" / "Blueprint"
+    result = script(unpacked, "install.sh", home, BLUEPRINT_INSTALL_DIR=str(target))
+    assert result.returncode == 0, result.stderr
+    assert (target / "blueprint").is_file()
+    result = script(unpacked, "uninstall.sh", home)
+    assert result.returncode == 0, result.stderr
+    assert not target.exists()
+    assert not (home / ".local" / "bin" / "blueprint").exists()
