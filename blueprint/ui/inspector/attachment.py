@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImageReader, QPixmap
+from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..document import Document
+from ..outside import open_outside
 from ..tips import set_plain_tip
 from .bindings import Binding, EntityForm
 from .warnings import set_warning, warning_label
@@ -176,7 +177,7 @@ class AttachmentField(QWidget):
     def open_file(self) -> None:
         found = self.file()
         if found is not None and is_file(found):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(found)))
+            open_outside(QUrl.fromLocalFile(str(found)))
 
 
 class AttachmentBinding(Binding):

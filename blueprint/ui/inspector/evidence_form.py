@@ -7,11 +7,11 @@ import html
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from ..commands import EditEvidence
 from ..document import Document
+from ..outside import open_outside
 from ..tips import set_plain_tip
 from .attachment import AttachmentBinding, AttachmentField
 from .bindings import EntityForm
@@ -89,7 +89,7 @@ class LinkLabel(QLabel):
 
     def _open(self, _href: str) -> None:
         if self._url is not None:
-            QDesktopServices.openUrl(QUrl(self._url))
+            open_outside(QUrl(self._url))
 
 
 class EvidenceForm(QWidget):

@@ -15,7 +15,7 @@ import copy
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
 
 from ...model import Blueprint
@@ -23,6 +23,7 @@ from ...storage import SaveError
 from ..document import Document
 from ..export import canvas_picture
 from ..menus import make_action
+from ..outside import open_outside
 from ..tips import as_typed
 from ..workbench import Workbench
 from .export_dialog import PlanExportDialog
@@ -184,7 +185,7 @@ class PlanExport(QObject):
 
     def open_document(self, path: Path) -> bool:
         """Open the PDF (or the deck) in the user's viewer."""
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return open_outside(QUrl.fromLocalFile(str(path)))
 
     def show_warning(self, title: str, message: str) -> None:
         QMessageBox.warning(self._window, title, as_typed(message))
