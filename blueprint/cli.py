@@ -646,9 +646,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _wants_editor(argv: list[str], parser: argparse.ArgumentParser) -> bool:
-    """No arguments, or one that is neither an option nor a command: a file to edit."""
+    """No arguments, or one that is neither an option nor a command: a file to edit. A bare
+    word naming no file ('frobnicate') is a mistyped command, said as one: it opened the
+    editor on an empty blueprint, or said the editor needed a display."""
     commands = next(a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    return not argv or (len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in commands)
+    if not argv:
+        return True
+    if len(argv) != 1 or argv[0].startswith("-") or argv[0] in commands:
+        return False
+    word = argv[0]
+    return Path(word).exists() or os.sep in word or "/" in word or "." in word
 
 
 def _no_display() -> bool:

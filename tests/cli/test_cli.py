@@ -43,6 +43,25 @@ def test_the_editor_opens_a_file_named_on_the_command_line(capsys, monkeypatch):
     assert opened == [["blueprint", str(SAMPLES[0])]]
 
 
+@pytest.mark.parametrize("word", ["frobnicate", "pln"])
+def test_a_mistyped_command_is_said_as_one_not_opened_as_a_file(capsys, monkeypatch, word):
+    """It opened the editor on an empty blueprint ('frobnicate: cannot open')."""
+    monkeypatch.setattr("blueprint.ui.app.run_app", lambda argv: pytest.fail("editor opened"))
+    code, _, err = run(capsys, word)
+    assert code == 2 and f"invalid choice: '{word}'" in err
+
+
+def test_a_file_named_without_its_extension_still_opens_when_it_exists(
+    capsys, monkeypatch, tmp_path
+):
+    opened = []
+    monkeypatch.setattr("blueprint.ui.app.run_app", lambda argv: opened.append(argv) or 0)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "journey").write_bytes(Path(SAMPLES[0]).read_bytes())
+    assert run(capsys, "journey")[0] == 0
+    assert opened == [["blueprint", "journey"]]
+
+
 def test_module_and_console_script_run(tmp_path):
     module = subprocess.run(
         [sys.executable, "-m", "blueprint", "--version"], capture_output=True, text=True
