@@ -61,5 +61,5 @@ fi
 echo "Done: Blueprint is in your applications menu, and opens .blueprint files."
 case ":$PATH:" in
     *":$bin:"*) echo "The command line: blueprint --help" ;;
-    *) echo "The command line: $bin/blueprint --help (add $bin to your PATH to type just 'blueprint')" ;;
+    *) echo "The command line: $bin/blueprint --help ('blueprint' alone once $bin is on your PATH: most systems add it when you next log in)" ;;
 esac
