@@ -93,6 +93,9 @@ class StartPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         self._cover = _Cover(self, window)
+        # No blueprint is open here: the window is "Blueprint", not "Untitled — Blueprint".
+        self._title = window.windowTitle()
+        window.setWindowTitle(APP_NAME)
 
     # --- what it shows -------------------------------------------------------------------
 
@@ -214,6 +217,9 @@ class StartPage(QWidget):
         self._gone = True
         self.hide()
         self._cover.uncover()
+        window = self._bench.frame
+        if window.windowTitle() == APP_NAME:  # not renamed by a file opened meanwhile
+            window.setWindowTitle(self._title)
         # The grid, where the arrows start (the tab bar around it took the focus before).
         self._bench.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
         self.deleteLater()

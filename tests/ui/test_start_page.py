@@ -346,3 +346,15 @@ def test_a_template_picked_leaves_the_keys_on_the_first_cell_in_sight(qtbot, win
     assert keyboard.cursor_cell() == (first.stages[0].id, first.channels[0].id)
     qtbot.keyClick(window.canvas, Qt.Key.Key_Right)
     assert keyboard.cursor_cell() == (first.stages[1].id, first.channels[0].id)
+
+
+def test_the_window_is_called_blueprint_while_the_page_shows(qtbot, windows, recent):
+    """It read "Untitled — Blueprint" with no blueprint open."""
+    window, _page = start(qtbot, windows)
+    assert window.windowTitle() == "Blueprint"
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Escape)
+    assert window.windowTitle() == "Untitled[*] — Blueprint"
+    window.close_blueprint()  # back to the page; then a recent file opens from it
+    assert window.windowTitle() == "Blueprint"
+    assert window.open_path(recent[0])
+    assert window.windowTitle() == f"{recent[0].name}[*] — Blueprint"
