@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -183,7 +184,12 @@ def check_linux_install(archive: Path, scratch: Path) -> None:
     data = home / ".local" / "share"
     desktop = (data / "applications" / "blueprint.desktop").read_text("utf-8")
     installed = home / ".local" / "opt" / "blueprint" / "blueprint"
-    expect(f'Exec="{installed}" %f' in desktop, "the menu entry runs the installed app")
+    # The program's path, quoted only where it must be (xdg-open reads quotes as part of it).
+    exec_line = next(line for line in desktop.splitlines() if line.startswith("Exec="))
+    runs = shlex.split(exec_line.removeprefix("Exec="))
+    expect(runs == [str(installed), "%f"], "the menu entry runs the installed app")
+    if " " not in str(installed):
+        expect(f"Exec={installed} %f" in desktop, "the menu entry's path is not quoted")
     expect((data / "mime" / "packages" / "blueprint.xml").is_file(), "the .blueprint file type")
     expect((data / "icons/hicolor/256x256/apps/blueprint.png").is_file(), "the icon")
     if shutil.which("update-mime-database"):
