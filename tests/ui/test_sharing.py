@@ -156,6 +156,27 @@ def test_a_second_editor_is_told_who_has_the_file_open(qtbot, monkeypatch, sampl
         close_quietly(first)
 
 
+def test_a_file_you_have_open_in_another_window_is_said_so(qtbot, window, monkeypatch, sample):
+    """Double-clicked twice, it said the file was open "by root on this computer": the
+    user, in the third person."""
+    from blueprint.storage.locks import this_machine
+    from blueprint.ui.preferences import set_author_name
+
+    set_author_name("Ana")
+    moment = datetime.now(UTC).isoformat(timespec="seconds")
+    # Another window's: a live process of this machine, not this one.
+    write_lock(sample, Lock("Ana", this_machine(), os.getppid(), moment, moment))
+    said = []
+    answer_next_dialog(
+        qtbot, lambda box: (said.append(message_text(box)), click_in_dialog("Cancel")(box))
+    )
+    open_from_the_menu(window, monkeypatch, sample)
+    assert said[0].startswith(
+        "broadband.blueprint is already open in another Blueprint window here since"
+    )
+    assert "by Ana" not in said[0]
+
+
 def test_a_lock_left_by_a_crashed_editor_is_cleared_without_asking(qtbot, window, sample):
     moment = datetime.now(UTC).isoformat(timespec="seconds")
     from blueprint.storage.locks import this_machine

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from ...storage.locks import Lock
 from ...storage.sync_conflicts import ConflictedCopy
+from ..preferences import who_i_am
 from ..settings import APP_NAME
 from ..tips import as_typed
 
@@ -73,12 +74,22 @@ def when(moment: datetime | None) -> str:
 
 
 def ask_open_locked(parent: QWidget | None, path: Path, lock: Lock) -> Choice:
-    where = "this computer" if lock.is_from_this_machine() else lock.machine
-    text = f"{path.name} is open in {APP_NAME} by {lock.user} on {where} {when(lock.since_at())}."
-    detail = (
-        "If you both change it, whoever saves second will be asked to merge the other's "
-        "changes in. Open it anyway?"
-    )
+    since = when(lock.since_at())
+    if lock.is_from_this_machine() and lock.user == who_i_am():
+        # Yourself, in another window (a file double-clicked twice): said as such, not as
+        # "open by <your login> on this computer".
+        text = f"{path.name} is already open in another {APP_NAME} window here {since}."
+        detail = (
+            "Changes made in both windows would have to be merged when the second one is "
+            "saved. Open it here too?"
+        )
+    else:
+        where = "this computer" if lock.is_from_this_machine() else lock.machine
+        text = f"{path.name} is open in {APP_NAME} by {lock.user} on {where} {since}."
+        detail = (
+            "If you both change it, whoever saves second will be asked to merge the other's "
+            "changes in. Open it anyway?"
+        )
     return _ask(
         parent,
         Icon.Warning,
