@@ -71,10 +71,11 @@ def open_windows(argv: list[str], windows: list[MainWindow]) -> None:
     windows.append(first)
     # After __init__, so panels it installed are placed too.
     restored = restore_window_layout(first)
-    if len(argv) > 1:
-        first.open_path(Path(argv[1]))
+    if len(argv) > 1 and first.open_path(Path(argv[1])):
         first.canvas.setFocus(Qt.FocusReason.OtherFocusReason)  # the keys start on the grid
     else:
+        # No file, or one that could not be opened (said already): the start page, not an
+        # empty untitled blueprint.
         install_start_page(first.workbench, first)
     quit_after_first_paint_if_asked(first)
     if not restored and first.on_small_screen():

@@ -9,7 +9,7 @@ import sys
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
 
 from blueprint import __version__
 from blueprint.model.states import current_state
@@ -171,6 +171,25 @@ def test_panels_shown_or_hidden_stay_so(windows):
     app.open_windows(["blueprint"], windows)
     reopened = windows[1].findChildren(QDockWidget)
     assert {d.objectName(): d.isHidden() for d in reopened} == hidden
+
+
+def test_a_file_that_cannot_be_opened_leaves_the_start_page_not_an_empty_blueprint(
+    windows, monkeypatch, tmp_path
+):
+    """Double-clicked, a broken file was explained, then an empty untitled blueprint stood
+    in the window as if the user had started one."""
+    from blueprint.ui.main_window import MainWindow
+
+    said = []
+    monkeypatch.setattr(MainWindow, "show_error", lambda self, title, text: said.append(title))
+    broken = tmp_path / "broken.blueprint"
+    broken.write_text('{"format": "blueprint", "stages": [', "utf-8")
+    app.open_windows(["blueprint", str(broken)], windows)
+    window = windows[0]
+    assert said == ["Cannot open the blueprint"]
+    page = window.findChild(QWidget, "startPage")
+    assert page is not None and page.isVisible()
+    assert window.windowTitle() == "Blueprint"
 
 
 def test_a_window_opened_on_a_file_gives_the_keys_to_the_grid(qtbot, windows):
