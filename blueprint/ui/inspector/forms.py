@@ -90,17 +90,27 @@ class _WheelGuard(QObject):
 _WHEEL_GUARD = _WheelGuard()
 
 
-class _ArrowsOpenTheList(QObject):
-    """Up and Down on a closed choice box open its list, to browse and pick with Enter:
-    on a box whose choice applies at once (a filter), the arrows changed it as the keys
-    walked past (Tab, then Down, faded the canvas to one persona, unsaid)."""
+#: The keys that browse a choice box's entries.
+ARROWS = frozenset({Qt.Key.Key_Up, Qt.Key.Key_Down})
+BROWSING = ARROWS | {Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End}
+
+
+class _KeysOpenTheList(QObject):
+    """Browsing keys on a closed choice box open its list, to browse and pick with Enter:
+    on a box whose choice applies at once (a filter, the friction point an improvement
+    links), they changed it as the keys walked past (Tab, then Down, faded the canvas to
+    one persona, unsaid)."""
+
+    def __init__(self, keys: frozenset[Qt.Key]) -> None:
+        super().__init__()
+        self._keys = keys
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and isinstance(watched, QComboBox)
-            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+            and event.key() in self._keys
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
             watched.showPopup()
@@ -108,11 +118,12 @@ class _ArrowsOpenTheList(QObject):
         return False
 
 
-_ARROWS_OPEN_THE_LIST = _ArrowsOpenTheList()
+_OPENERS = {keys: _KeysOpenTheList(keys) for keys in (ARROWS, BROWSING)}
 
 
-def arrows_open_the_list(combo: QComboBox) -> None:
-    combo.installEventFilter(_ARROWS_OPEN_THE_LIST)
+def arrows_open_the_list(combo: QComboBox, keys: frozenset[Qt.Key] = ARROWS) -> None:
+    """``keys`` (the arrows, or every browsing key) open ``combo``'s list, never pick."""
+    combo.installEventFilter(_OPENERS[keys])
 
 
 def wheel_only_when_focused(field: QWidget) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QUndoCommand
+from PySide6.QtGui import QFocusEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from ...model import Friction
 from ..commands import CommandError, EditImprovement, SetImprovementFrictions
 from ..document import Document
 from ..inspector.choices import friction_summary
-from ..inspector.forms import KeyList, caption
+from ..inspector.forms import BROWSING, KeyList, arrows_open_the_list, caption
 from .improvements_choices import one_line, plain_tip
 from .improvements_selection import NOTHING_PICKED
 
@@ -41,18 +41,6 @@ def friction_label(document: Document, friction: Friction) -> str:
     return friction_summary(one_line(friction.title), friction.severity, friction.nature) + where
 
 
-_BROWSING = frozenset(
-    {
-        Qt.Key.Key_Up,
-        Qt.Key.Key_Down,
-        Qt.Key.Key_PageUp,
-        Qt.Key.Key_PageDown,
-        Qt.Key.Key_Home,
-        Qt.Key.Key_End,
-    }
-)
-
-
 class FrictionPicker(QComboBox):
     """A combo box of the friction points not linked yet. It is filled when opened or
     focused, not on every edit: a large blueprint has thousands of friction points."""
@@ -67,6 +55,9 @@ class FrictionPicker(QComboBox):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.addItem(PICK_ONE)
         self.activated.connect(self._activated)
+        # On the closed box the browsing keys would pick, and each pick links at once: they
+        # linked friction points unasked. They open the list instead, where Enter picks.
+        arrows_open_the_list(self, BROWSING)
 
     def fill(self) -> None:
         blocked = self.blockSignals(True)
@@ -89,14 +80,6 @@ class FrictionPicker(QComboBox):
         if event.reason() != Qt.FocusReason.PopupFocusReason:
             self.fill()
         super().focusInEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # On a closed box the arrows would pick, and each pick links at once: browsing with
-        # them linked friction points unasked. They open the list instead, where Enter picks.
-        if event.key() in _BROWSING and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self.showPopup()
-            return
-        super().keyPressEvent(event)
 
     def _activated(self, index: int) -> None:
         friction_id = self.itemData(index)
