@@ -22,7 +22,7 @@ from .styles import (
     shrunk_to_fit,
     text_width,
 )
-from .text import escape, wrap_lines
+from .text import escape, words, wrap_lines
 
 Cell = str | Flowable
 #: What a row gives for a cell: text (wrapped), several lines (each wrapped), parts in their
@@ -122,8 +122,8 @@ def number_cell(value: str, style: ParagraphStyle, room: float) -> Cell:
     broken between its digits, never running into the next column."""
     if stringWidth(value, style.fontName, style.fontSize) <= room:
         return value
-    words = value.split(" ")
-    fitted = shrunk_to_fit(style, words, room)
+    parts = words(value)
+    fitted = shrunk_to_fit(style, parts, room)
     if fitted is style:
         return "\n".join(wrap_lines(value, style.fontName, style.fontSize, room))
-    return Paragraph("<br/>".join(escape(w) for w in words), fitted)
+    return Paragraph("<br/>".join(escape(w) for w in parts), fitted)

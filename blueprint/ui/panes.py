@@ -217,13 +217,10 @@ class Panes(QObject):
         start = -1 if here is None and step > 0 else (0 if here is None else here)
         for offset in range(1, len(panes) + 1):
             pane = panes[(start + step * offset) % len(panes)]
-            target = self._focus_target(pane)
+            target = focus_target(pane)
             if target is not None:
                 target.setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return
-
-    def _focus_target(self, pane: QWidget) -> QWidget | None:
-        return focus_target(pane)
 
     def next_in_tab_order(self, forward: bool) -> QWidget | None:
         """The widget Tab (or Shift+Tab) moves to from the focus, skipping what is not in

@@ -290,7 +290,7 @@ def _now_tile(now: tuple[ImprovementScore, ...]) -> Tile:
     )
     done = sum(1 for score in now if is_done(score))
     if done:
-        label += f", {fmt.plural(done, 'done already', 'done already')}"
+        label += f", {done:,} done already"
     return Tile(fmt.whole(len(now)), label)
 
 
