@@ -152,8 +152,8 @@ class JourneyViews(QObject):
             window.addAction(action)
             self.actions[view] = action
         self.actions[JourneyView.CURRENT].setChecked(True)
-        self.status = QLabel(STATUS_TEXT[JourneyView.CURRENT])
-        self.status.setAccessibleName(f"Journey state: {STATUS_TEXT[JourneyView.CURRENT]}")
+        self.status = QLabel()
+        self._show_state(JourneyView.CURRENT)
         window.statusBar().addPermanentWidget(self.status)
         self.panel = DifferencesPanel(self)
         self.dock = QDockWidget("Differences", window)
@@ -183,10 +183,14 @@ class JourneyViews(QObject):
         editing = self._editing
         editing.inspector.set_journey_view(view)
         editing.rename.command = editing.inspector.fields.form.command
-        self.status.setText(STATUS_TEXT[view])
-        self.status.setAccessibleName(f"Journey state: {STATUS_TEXT[view]}")
+        self._show_state(view)
         if say:
             self._bench.show_status(VIEW_LABELS[view][2])
+
+    def _show_state(self, view: JourneyView) -> None:
+        """The state shown, in the status bar; named with it for a screen reader."""
+        self.status.setText(STATUS_TEXT[view])
+        self.status.setAccessibleName(f"Journey state: {STATUS_TEXT[view]}")
 
     def select_card(self, touchpoint_id: str) -> None:
         """Select a card, showing both states when the one shown does not hold it."""

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QScrollArea,
-    QSizeGrip,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -39,6 +38,7 @@ from ..storage import LoadError, load_blueprint
 from .app_icon import app_icon
 from .recent_files import recent_files
 from .settings import APP_NAME
+from .status_bar import shown_parts
 from .workbench import Workbench
 
 HINT = (
@@ -242,11 +242,7 @@ class _Cover(QObject):
         for widget in self._covered:
             widget.setEnabled(False)  # out of the focus chain while the page covers it
         # The status bar's legends and journey state are the canvas's: none is in sight.
-        self._legends = [
-            w
-            for w in window.statusBar().findChildren(QWidget, options=direct)
-            if w.isVisibleTo(window.statusBar()) and not isinstance(w, QSizeGrip)
-        ]
+        self._legends = shown_parts(window.statusBar())
         for widget in self._legends:
             widget.hide()
         for watched in (window, window.menuBar(), window.statusBar()):

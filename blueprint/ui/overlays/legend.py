@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QSizeGrip,
     QSizePolicy,
     QStatusBar,
     QWidget,
@@ -17,6 +16,7 @@ from shiboken6 import isValid
 
 from ...analysis.evidence import BACKINGS, Backing
 from ..canvas import palette
+from ..status_bar import shown_parts
 from .colours import heat_colour
 from .evidence_marks import WORDS, paint_mark
 from .heat_items import impact_text
@@ -168,12 +168,7 @@ class RoomForMessages(QObject):
             return
         if self.stepped_aside or not legend.isVisible():
             return
-        direct = Qt.FindChildOption.FindDirectChildrenOnly
-        taken = sum(
-            w.width()
-            for w in self._bar.findChildren(QWidget, options=direct)
-            if w.isVisible() and not isinstance(w, QSizeGrip)
-        )
+        taken = sum(w.width() for w in shown_parts(self._bar))
         room = self._bar.width() - taken - self.SLACK
         if self._bar.fontMetrics().horizontalAdvance(message) > room:
             self.stepped_aside = True
