@@ -92,6 +92,19 @@ def test_cover_shows_title_organisation_date_and_personas(broadband):
         assert persona.name in cover
 
 
+def test_a_long_title_and_description_keep_the_cover_on_one_page(broadband):
+    long = broadband.model_copy(
+        update={
+            "title": ("Onboarding and retention of residential fibre broadband, " * 9)[:500],
+            "description": "What the journey covers, stage by stage. " * 40,
+        }
+    )
+    cover, second = (flat(page) for page in render(long).pages[:2])
+    assert long.title[-40:] in cover and "Made with blueprint from 30 touchpoints" in cover
+    assert "In this plan" not in second and "Made with blueprint" not in second
+    assert "1 Summary" in second
+
+
 def test_reproducible_output_is_byte_identical(broadband):
     plan = build_plan(broadband)
     first = render(broadband, plan, reproducible=True).data

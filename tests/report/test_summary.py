@@ -278,3 +278,29 @@ def test_customers_giving_up_with_no_count_are_not_zero_lost_journeys():
         "not known",
         "lost journeys a year: 1 friction point where customers give up has no count yet",
     )
+
+
+def test_a_summary_set_smaller_to_fit_keeps_its_tiles_and_tables_as_wide_as_its_text():
+    from reportlab.lib.pagesizes import A4
+
+    from blueprint.report.styles import MARGIN_X
+    from blueprint.storage import load_blueprint
+    from tests.conftest import SAMPLES
+
+    bp = load_blueprint(next(p for p in SAMPLES if p.stem == "broadband-installation"))
+    for improvement in bp.improvements:  # long titles: the Now wave fills the page
+        improvement.title += " so that customers never need to call us about it, in every region"
+    width = A4[0] - 2 * MARGIN_X
+    starts: dict[str, float] = {}
+    sizes: list[float] = []
+
+    def seen(text, cm, tm, font, size):
+        starts.setdefault(text.strip(), tm[4] * cm[0] + cm[4])
+        sizes.append(size * tm[0] * cm[0])
+
+    render(bp).reader.pages[1].extract_text(visitor_text=seen)
+    assert "improvements in the Now wave (quick" in flat(" ".join(starts))
+    assert min(sizes) < 6.8, "the page is set smaller than the tables' usual 7 pt"
+    third_tile = next(x for text, x in starts.items() if text.startswith("76%"))
+    # The third of three tiles across the whole width starts two thirds of the way along.
+    assert third_tile >= MARGIN_X + 2 * width / 3

@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, HRFlowable, Spacer
+from reportlab.platypus import Flowable, HRFlowable, KeepInFrame, Spacer
 
 from ..content import cover as content
 from ..context import RenderContext
+from ..fitting import stacked_height
 from ..rtl import Paragraph
 from ..styles import ACCENT, MUTED
 
+#: The room above the cover's title: a sixth of the page, or less when the cover needs it.
+TOP_ROOM = 0.16
+#: The least room above it, when a long title or description fills the page.
+TOP_ROOM_LEAST = 12
+
 
 def cover(ctx: RenderContext) -> list[Flowable]:
+    """One page, whatever the title and the description: the room above the title gives way
+    first, then the whole cover is set smaller."""
+    body = _body(ctx)
+    height = stacked_height(body, ctx.width, ctx.height)
+    top = max(TOP_ROOM_LEAST, min(ctx.height * TOP_ROOM, ctx.height - height))
+    return [Spacer(1, top), KeepInFrame(ctx.width, ctx.height - top, body, mode="shrink")]
+
+
+def _body(ctx: RenderContext) -> list[Flowable]:
     styles = ctx.styles
     said = content.cover(ctx)
     story: list[Flowable] = [
-        Spacer(1, ctx.height * 0.16),
         HRFlowable(width="18%", thickness=3, color=ACCENT, hAlign="LEFT", spaceAfter=10),
         Paragraph(said.kicker, styles.kicker),
         Paragraph(ctx.user(said.title), styles.title),

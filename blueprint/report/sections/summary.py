@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer, Table
+from dataclasses import replace
+
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from ...analysis import Wave
 from ..content import summary as content
 from ..content.summary import NOW_LISTED, SUMMARY_STAGES, NowItem, Tile
 from ..context import RenderContext
+from ..fitting import one_page
 from ..formatting import unbroken_money
 from ..rtl import Paragraph
 from ..styles import TILE_FILL, WAVE_COLOURS, shrunk_to_fit
@@ -31,8 +34,15 @@ def summary(ctx: RenderContext) -> list[Flowable]:
     said = content.summary(ctx)
     heading = section_heading(ctx, SUMMARY)
     _, heading_height = heading.wrap(ctx.width, ctx.height)
+    room = ctx.height - heading_height - ctx.styles.h1.spaceAfter - 4
+    # One page, whatever the titles: the content is set smaller rather than run over.
+    page = one_page(ctx.width, room, lambda width: _body(replace(ctx, width=width), said))
+    return [PageBreak(), heading, page]
+
+
+def _body(ctx: RenderContext, said: content.Summary) -> list[Flowable]:
     sentences = [said.lead, said.tomorrow, said.personas, said.how_sure, said.backed]
-    body = [
+    return [
         *(Paragraph(ctx.markup(s), ctx.styles.body) for s in sentences if s is not None),
         _tiles(ctx, said.tiles),
         # Without improvements the lead says so: no empty table to repeat it.
@@ -44,10 +54,6 @@ def summary(ctx: RenderContext) -> list[Flowable]:
         Spacer(1, 6),
         _now_and_epic(ctx, said),
     ]
-    room = ctx.height - heading_height - ctx.styles.h1.spaceAfter - 4
-    # One page, whatever the titles: the content shrinks rather than run over.
-    fitted = KeepInFrame(ctx.width, room, body, mode="shrink")
-    return [PageBreak(), heading, fitted]
 
 
 #: A tile's padding, left and right (reportlab's default right padding is 6).
