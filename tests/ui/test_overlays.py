@@ -20,7 +20,7 @@ from blueprint.ui.canvas import palette
 from blueprint.ui.canvas.card import CARD_WIDTH
 from blueprint.ui.canvas.emphasis import PLAIN
 from blueprint.ui.canvas.layout import SIDE_PADDING
-from blueprint.ui.commands import EditFriction, EditTouchpoint
+from blueprint.ui.commands import EditFriction, EditTouchpoint, MoveTouchpoint
 from blueprint.ui.document import Document
 from blueprint.ui.export import export_canvas
 from blueprint.ui.overlays.colours import HEAT_SCALE, HOTTEST_TINT_CONTRAST, heat_colour
@@ -376,6 +376,23 @@ def test_the_whole_emotion_curve_is_in_sight_on_a_projectors_screen(qtbot, windo
     for point in points:
         shown = view.mapFromScene(point.sceneBoundingRect()).boundingRect()
         assert seen.top() <= shown.top() and shown.bottom() <= seen.bottom(), point.text
+
+
+def test_the_emotion_guides_words_are_never_under_a_card(qtbot, window, document):
+    """'+2 delighted' was written at the grid's left edge, under the card of the first
+    stage's first channel: it moves along its line to where no card covers it."""
+    view_action(window, "Emotion Curve").trigger()
+    guides = overlays(window).emotion.item.guides
+    body = scene_of(window).grid_layout.body
+    assert guides.words()[0][1].left() < body.x + 20  # at the left edge, where no card is
+    first_cell = ("stage-awareness", "ch-website-account")
+    edit_and_wait(qtbot, window, MoveTouchpoint(document, "tp-fibre-street-ad", *first_cell))
+    cards = [i.sceneBoundingRect() for i in scene_of(window).cards().values()]
+    words = guides.words()
+    assert [w for w, _ in words] == ["+2 delighted", "0 neutral", "−2 angry"]
+    for text, place in words:
+        assert not any(card.intersects(place) for card in cards), text
+        assert body.x <= place.left() and place.right() <= body.right, text
 
 
 def test_an_emotion_point_tells_a_stage_name_as_typed(qtbot, broadband):

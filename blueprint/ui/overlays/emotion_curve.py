@@ -34,6 +34,8 @@ POINT_RADIUS = 17.0
 LABEL_FONT = 24
 LABEL_HEIGHT = 32.0
 GUIDE_FONT = 16
+#: The room between a guide's words and the grid's edge or a card.
+GUIDE_INDENT = 8.0
 #: Room above +2 and below -2, so points and labels stay inside the grid.
 MARGIN = 48.0
 #: The most the scale spans from +2 to -2, at the top of the grid: on a tall grid the whole
@@ -109,22 +111,35 @@ class EmotionPointItem(QGraphicsItem):
 
 class EmotionGuidesItem(QGraphicsItem):
     """The lines of +2, 0 and -2 across the grid, under the cards: they must not strike
-    through a card's title."""
+    through a card's title. Each line's words sit above it at the left, or further along
+    where a card would cover them."""
 
     def __init__(self) -> None:
         super().__init__()
         self._body = QRectF()
-        self._heights: list[tuple[float, str]] = []
+        self._lines: list[tuple[float, str, QRectF]] = []
         self.setZValue(GUIDES_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
-    def show_guides(self, body: QRectF, heights: list[tuple[float, str]]) -> None:
-        """``heights``: (y, words) of each guide line."""
+    def show_guides(
+        self, body: QRectF, heights: list[tuple[float, str]], cards: list[QRectF]
+    ) -> None:
+        """``heights``: (y, words) of each guide line; ``cards``: where the cards are."""
         if body != self._body:
             self.prepareGeometryChange()
             self._body = body
-        self._heights = heights
+        metrics = QFontMetricsF(font(GUIDE_FONT, True))
+        self._lines = []
+        for y, words in heights:
+            place = QRectF(0, y - metrics.height() - 3, metrics.horizontalAdvance(words), 0)
+            place.setHeight(metrics.height())
+            place.moveLeft(_free_left(place, body, cards))
+            self._lines.append((y, words, place))
         self.update()
+
+    def words(self) -> list[tuple[str, QRectF]]:
+        """Each line's words and where they are written, in the scene."""
+        return [(words, QRectF(place)) for _, words, place in self._lines]
 
     def boundingRect(self) -> QRectF:
         return self._body
@@ -139,11 +154,26 @@ class EmotionGuidesItem(QGraphicsItem):
         guide = QPen(colour(palette.MUTED_INK), 0)  # a hairline at any zoom: fast
         painter.setFont(font(GUIDE_FONT, True))
         metrics = QFontMetricsF(painter.font())
-        for y, words in self._heights:
+        for y, words, place in self._lines:
             painter.setPen(guide)
             painter.drawLine(QPointF(body.left(), y), QPointF(body.right(), y))
             if not far:
-                painter.drawText(QPointF(body.left() + 8, y - metrics.descent() - 3), words)
+                painter.drawText(QPointF(place.left(), place.bottom() - metrics.descent()), words)
+
+
+def _free_left(words: QRectF, body: QRectF, cards: list[QRectF]) -> float:
+    """The leftmost place along the grid where ``words`` (at their height) meet no card;
+    the grid's left edge when there is none."""
+    left = body.left() + GUIDE_INDENT
+    beside = sorted(
+        (c for c in cards if c.top() < words.bottom() and c.bottom() > words.top()),
+        key=QRectF.left,
+    )
+    for card in beside:
+        if card.left() >= left + words.width() + GUIDE_INDENT:
+            break
+        left = max(left, card.right() + GUIDE_INDENT)
+    return left if left + words.width() <= body.right() else body.left() + GUIDE_INDENT
 
 
 class EmotionCurveItem(QGraphicsItem):
@@ -189,7 +219,8 @@ class EmotionCurveItem(QGraphicsItem):
         for item, point in zip(self._items, self._points, strict=True):
             item.show_point(point, _tooltip(point.emotion, names))
         self.update()
-        self.guides.show_guides(bounds, [(self.y_of(e), words) for e, words in GUIDES])
+        cards = [QRectF(c.x, c.y, c.width, c.height) for c in layout.cards.values()]
+        self.guides.show_guides(bounds, [(self.y_of(e), w) for e, w in GUIDES], cards)
 
     def y_of(self, emotion: float) -> float:
         """Where an emotion sits: +2 near the top of the grid, -2 at most ``SCALE_SPAN``
