@@ -5,7 +5,8 @@ PyInstaller's hooks for PySide6 collect every plugin of each Qt module the app i
 the libraries those plugins link to. blueprint draws its widgets with the raster engine and
 does not touch the network, so most of that is dead weight; it is dropped here, in the hooks,
 before PyInstaller follows the plugins' own dependencies (the GTK theme plugin alone pulls in
-GTK, cairo and pango).
+GTK, cairo and pango). QtNetwork is kept for its local sockets only: its TLS and network
+information plugins are dropped.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from pathlib import PurePath
 #: Python modules the app never imports, but that a dependency may name (pydantic.v1's
 #: hypothesis plugin, PySide6's link-time imports, PyInstaller's own setuptools hook).
 EXCLUDED_MODULES: tuple[str, ...] = (
-    # Qt modules blueprint does not use (it uses QtCore, QtGui, QtWidgets and QtSvg).
+    # Qt modules blueprint does not use (it uses QtCore, QtGui, QtWidgets, QtSvg, and
+    # QtNetwork for the local socket on which a second start finds the window of its file).
     *(
         f"PySide6.{name}"
         for name in (
-            "QtNetwork",
             "QtDBus",
             "QtOpenGL",
             "QtOpenGLWidgets",

@@ -23,6 +23,7 @@ from .main_window import APP_NAME, MainWindow
 from .recovery import RecoveryEntry, find_recoverable
 from .recovery_dialog import RecoveryChoice
 from .settings import restore_window_layout
+from .sharing.owner_window import OwnerCalls, same_file, shown_by_owner
 from .start_page import install_start_page
 
 #: The name of the .desktop file (Linux), so the desktop matches windows to it.
@@ -48,11 +49,16 @@ def run_app(argv: list[str]) -> int:
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(DESKTOP_FILE)
     windows: list[MainWindow] = []
+    code = 0
+    calls = OwnerCalls(app, window_of)
     try:
         with errors_shown_as_dialogs():
+            if len(argv) > 1 and shown_by_owner(Path(argv[1])):
+                return code  # another editor has it open: its window is in front instead
             open_windows(argv, windows)
             code = app.exec()
     finally:
+        calls.close()
         for window in windows:
             _delete(window)
         if owns_app:
@@ -118,6 +124,20 @@ def _restore(entry: RecoveryEntry, first: MainWindow, windows: list[MainWindow])
         target.move(first.pos() + QPoint(offset, offset))  # each one in sight
         target.show()
     target.restore_recovered(entry, blueprint)
+
+
+def window_of(path: Path) -> MainWindow | None:
+    """The window of this editor showing the file at ``path``, if one does."""
+    return next(
+        (
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, MainWindow)
+            and widget.document.path is not None
+            and same_file(widget.document.path, path)
+        ),
+        None,
+    )
 
 
 def _is_blank(window: MainWindow) -> bool:

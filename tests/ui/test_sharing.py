@@ -269,3 +269,59 @@ def test_a_changed_file_that_cannot_be_read_is_explained_and_nothing_is_lost(
     assert errors[0][0] == "Cannot read the changed file"
     assert "nothing of it was taken" in errors[0][1]
     assert window.document.blueprint.touchpoints[0].title == "My edit"
+
+
+#: A second start of the app on a file, as a double-click in the file manager runs it. It
+#: must end by itself, with no window of its own and no question asked.
+SECOND_START = """
+import sys
+from blueprint.ui import main_window
+from blueprint.ui.sharing import questions
+
+def shown(self):
+    print("a second window was shown", flush=True)
+    sys.exit(3)
+
+def asked(box):
+    print("asked:", box.text(), flush=True)
+    sys.exit(4)
+
+main_window.MainWindow.show = shown
+questions.exec_box = asked
+from blueprint.cli import main
+sys.exit(main([sys.argv[1]]))
+"""
+
+
+def test_a_file_opened_again_brings_its_window_to_the_front_not_a_second_one(qtbot, sample):
+    """Double-clicked while open, it started a second window (after asking whether to open
+    it twice): the window that has it comes to the front, and the second start ends."""
+    import subprocess
+    import sys
+
+    from blueprint.ui.app import window_of
+    from blueprint.ui.sharing.owner_window import OwnerCalls
+
+    window = shown_window(qtbot)
+    calls = OwnerCalls(window, window_of)
+    second = None
+    try:
+        assert window.open_path(sample) and calls.listening
+        window.showMinimized()
+        with qtbot.waitSignal(calls.shown, timeout=60_000) as shown:
+            second = subprocess.Popen(
+                [sys.executable, "-c", SECOND_START, str(sample)],
+                env=os.environ | {"QT_QPA_PLATFORM": "offscreen"},
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        qtbot.waitUntil(lambda: second.poll() is not None, timeout=60_000)
+        out, err = second.communicate()
+        assert second.returncode == 0, out + err
+        assert shown.args == [window] and not window.isMinimized()
+    finally:
+        if second is not None and second.poll() is None:
+            second.kill()
+        calls.close()
+        close_quietly(window)

@@ -18,6 +18,7 @@ from ...storage.locks import REFRESH_EVERY, Held, Lock, read_lock, take_lock
 from ..document import Document
 from ..preferences import who_i_am
 from ..workbench import Workbench
+from .owner_window import shown_by_owner
 from .questions import Choice, ask_open_locked
 
 #: How often an editor that left someone else's lock in place looks whether it is gone.
@@ -57,7 +58,8 @@ class FileLock(QObject):
     def may_open(self, path: Path) -> bool:
         """Before opening ``path``: True when nobody else has it open, when their lock is
         stale (it is cleared, and the status line says so), or when the user opens it
-        anyway."""
+        anyway; False when another window of this computer has it and is brought to the
+        front instead."""
         lock = read_lock(path)
         if lock is None or lock.is_mine():
             return True
@@ -65,6 +67,9 @@ class FileLock(QObject):
         if stale is not None:
             self._bench.show_status(f"Cleared a lock {lock.user} left on {path.name}: {stale}.")
             return True
+        if shown_by_owner(path, lock):
+            self._bench.show_status(f"{path.name} is open in another window: it is in front now.")
+            return False
         return ask_open_locked(self._bench.frame, path, lock) == Choice.OPEN
 
     def follow(self) -> None:
