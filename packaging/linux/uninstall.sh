@@ -30,6 +30,14 @@ fi
 rm -f "$data/applications/blueprint.desktop" "$data/mime/packages/blueprint.xml"
 rm -f "$data"/icons/hicolor/*/apps/blueprint.png "$data"/icons/hicolor/*/apps/blueprint.svg
 rm -f "$data"/icons/hicolor/*/mimetypes/application-x-blueprint.*
+# The default install.sh chose with xdg-mime: Blueprint alone, another program kept.
+choices=${XDG_CONFIG_HOME:-$HOME/.config}/mimeapps.list
+if [ -f "$choices" ]; then
+    sed -i -e '/^application\/x-blueprint=/{s/blueprint\.desktop;\{0,1\}//;/^application\/x-blueprint=$/d;}' \
+        "$choices"
+fi
+# The folder install.sh made for the app, if nothing else is in it.
+rmdir "$HOME/.local/opt" 2>/dev/null || true
 
 if command -v update-mime-database >/dev/null 2>&1 && [ -d "$data/mime" ]; then
     update-mime-database "$data/mime"

@@ -76,6 +76,25 @@ def test_install_puts_everything_in_place_for_the_user_and_uninstall_removes_it(
     assert [p for p in home.rglob("*") if "blueprint" in p.name.casefold()] == []
 
 
+def test_uninstall_takes_back_the_default_program_and_only_it(unpacked, home):
+    """The file type's default (xdg-mime's line in mimeapps.list) stayed, naming a program
+    that was gone; another program's choice, even for the same type, stays."""
+    assert script(unpacked, "install.sh", home).returncode == 0
+    choices = home / ".config" / "mimeapps.list"
+    choices.parent.mkdir(exist_ok=True)
+    choices.write_text(
+        "[Default Applications]\napplication/x-blueprint=blueprint.desktop\n"
+        "text/plain=gedit.desktop\n[Added Associations]\n"
+        "application/x-blueprint=blueprint.desktop;other.desktop;\n"
+    )
+    assert script(unpacked, "uninstall.sh", home).returncode == 0
+    assert choices.read_text() == (
+        "[Default Applications]\ntext/plain=gedit.desktop\n[Added Associations]\n"
+        "application/x-blueprint=other.desktop;\n"
+    )
+    assert not (home / ".local" / "opt").exists()  # made for Blueprint alone
+
+
 def test_install_refuses_to_run_outside_the_unpacked_archive(unpacked, home):
     shutil.rmtree(unpacked / "blueprint")
     result = script(unpacked, "install.sh", home)
