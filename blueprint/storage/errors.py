@@ -74,7 +74,7 @@ class NotABlueprintError(LoadError):
 
 
 class NewerVersionError(LoadError):
-    """Made by a newer version of blueprint: refused rather than half-read."""
+    """Made by a newer version of Blueprint: refused rather than half-read."""
 
 
 class InvalidBlueprintError(LoadError):

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticSerializationError
 
+from .. import __version__
 from ..collector import collector_paused
 from ..model import FORMAT_MARKER, SCHEMA_VERSION, Blueprint, document_problems
 from ..model.validation import missing_ids, problems_from_validation_error
@@ -244,8 +245,9 @@ def upgrade_document(document: dict) -> dict:
     if version > SCHEMA_VERSION:
         shown = str(version) if version < 10**6 else "far in the future"
         raise NewerVersionError(
-            f"was made by a newer version of blueprint (file schema version {shown}; this "
-            f"version reads versions up to {SCHEMA_VERSION}). Update blueprint to open it."
+            f"was made by a newer version of Blueprint (its file format is version {shown}; "
+            f"Blueprint {__version__} reads formats up to version {SCHEMA_VERSION}). "
+            "Update Blueprint to open it."
         )
     if version < FIRST_SCHEMA_VERSION:
         raise NotABlueprintError(f"has an impossible schema_version {version}")

@@ -188,7 +188,7 @@ def test_info_on_a_newer_file_explains(capsys, tmp_path):
     path = tmp_path / "future.blueprint"
     path.write_text(json.dumps(doc))
     code, _, err = run(capsys, "info", path)
-    assert code == 1 and "made by a newer version of blueprint" in err
+    assert code == 1 and "made by a newer version of Blueprint" in err
     assert "Traceback" not in err
 
 

@@ -245,7 +245,7 @@ def test_a_branch_with_a_newer_file_is_refused_and_ours_left_as_it_was(tmp_path)
     before = (repo.folder / PLAN).read_bytes()
     done = merge(repo)
     assert done.returncode != 0 and conflicted(repo) == [PLAN]
-    assert f"cannot merge: {PLAN} (theirs): was made by a newer version of blueprint" in done.stderr
+    assert f"cannot merge: {PLAN} (theirs): was made by a newer version of Blueprint" in done.stderr
     assert (repo.folder / PLAN).read_bytes() == before
 
 

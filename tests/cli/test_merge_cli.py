@@ -125,7 +125,7 @@ def test_merge_to_standard_output(capsys, versions):
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        ('{"format": "blueprint", "schema_version": 99}', "made by a newer version of blueprint"),
+        ('{"format": "blueprint", "schema_version": 99}', "made by a newer version of Blueprint"),
         ('{"name": "a list of things"}', "not a blueprint"),
         ('{"format": "blueprint", "schema_', "cut short"),
         (None, "there is no such file"),

@@ -229,7 +229,7 @@ def test_newer_schema_version(tmp_path):
     doc["hologram"] = {"new": "feature"}
     error = load_error(encode(doc), tmp_path)
     assert isinstance(error, NewerVersionError)
-    assert "made by a newer version of blueprint" in str(error)
+    assert "made by a newer version of Blueprint" in str(error)
 
 
 @pytest.mark.parametrize("version", ["1", True, None, 1.5])

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from blueprint import __version__
 from blueprint.model.entities import SCHEMA_VERSION
 from blueprint.model.states import current_state
 from blueprint.storage import load_blueprint
@@ -207,8 +208,9 @@ def test_a_file_from_a_newer_version_is_refused_with_the_reason(window, errors, 
     assert errors == [
         (
             "Made by a newer version of Blueprint",
-            f"{newer}: was made by a newer version of blueprint (file schema version 99; "
-            f"this version reads versions up to {SCHEMA_VERSION}). Update blueprint to open it.",
+            f"{newer}: was made by a newer version of Blueprint (its file format is version "
+            f"99; Blueprint {__version__} reads formats up to version {SCHEMA_VERSION}). "
+            "Update Blueprint to open it.",
         )
     ]
     assert window.document.path is None and len(window.document.blueprint.stages) == 9
