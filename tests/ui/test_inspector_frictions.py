@@ -90,6 +90,25 @@ def test_a_count_typed_while_its_data_is_unknown_says_what_the_plan_makes_of_it(
     assert not editor.range_note.isVisible()
 
 
+@pytest.mark.parametrize(
+    ("typed", "count", "shown"),
+    [("612,5", 612.5, "612.5"), ("1.234,5", 1234.5, "1234.5"), ("1,234", 1234, "1234")],
+)
+def test_a_decimal_comma_is_read_as_one_never_as_ten_times_the_number(
+    qtbot, window, panel, typed, count, shown
+):
+    """On an English system '612,5' became 6125 (the comma read as a thousands separator)
+    and '1.234,5' 1.23: the plan re-ranked on it without a word. A comma grouping
+    thousands (1,234) still does."""
+    click_card(window, "t3")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    editor = panel.editor
+    replace_text(qtbot, editor.count, typed)
+    qtbot.keyClick(editor.count, Qt.Key.Key_Tab)
+    assert window.document.frictions_of("t3")[0].frequency.count == count
+    assert editor.count.text() == shown
+
+
 def test_every_field_of_a_friction_point_is_edited_through_the_form(qtbot, window, panel):
     click_card(window, "t2")
     editor = panel.editor

@@ -2,17 +2,42 @@
 
 A field that may be unset (duration, wait, a persona's share) keeps one step below its
 minimum for "not set": arrow down past zero, or clear the text, to unset it.
+
+Numbers are read in the system's language, and also with the other decimal mark where it
+cannot group thousands: on an English system "12,5" is 12.5 (Qt read it as 125, the comma a
+misplaced thousands separator) and "1.234,5" is 1234.5; "1,234" still groups thousands.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import re
+
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QWidget
 
 from .forms import wheel_only_when_focused
 
 NOT_SET = "not set"
+#: Digits, a sign and decimal marks: a number still being typed.
+_TYPING = re.compile(r"[-+]?[\d.,]*")
+
+
+def in_locale(text: str, locale: QLocale) -> str:
+    """``text`` with the other decimal mark (a comma where the locale's is a dot, or the
+    reverse) turned into the locale's, wherever it cannot be a thousands separator: not
+    followed by exactly three digits, or after digits grouped in thousands by the locale's
+    own mark ("1.234,5" on an English system)."""
+    point, group = locale.decimalPoint(), locale.groupSeparator()
+    other = {".": ",", ",": "."}.get(point)
+    if other is None or group != other:
+        return text
+    p, o = re.escape(point), re.escape(other)
+    if re.fullmatch(rf"[-+]?\d{{1,3}}({p}\d{{3}})+{o}\d*", text):  # 1.234,5 on English
+        return text.replace(point, "").replace(other, point)
+    if re.fullmatch(rf"[-+]?\d*{o}(\d{{1,2}}|\d{{4,}})?", text):  # 12,5 or 12, (not 1,234)
+        return text.replace(other, point)
+    return text
 
 
 class NumberBox(QDoubleSpinBox):
@@ -44,6 +69,7 @@ class NumberBox(QDoubleSpinBox):
         self.setAccelerated(True)
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
         self.valueChanged.connect(self._announce)
+        self.editingFinished.connect(self._show_as_read)
         self._quiet = False
 
     def number(self) -> float | None:
@@ -69,6 +95,16 @@ class NumberBox(QDoubleSpinBox):
             return
         self.edited.emit(self.number())
 
+    def _show_as_read(self) -> None:
+        """Once left, the field shows the number as it was read ("12,5" as "12.5", "1.26"
+        as "1.3" where one decimal is kept), not as it was typed."""
+        if self.number() is None:
+            shown = self.specialValueText()
+        else:
+            shown = self.textFromValue(self.value()) + self.suffix()
+        if self.lineEdit().text() != shown:
+            self.lineEdit().setText(shown)
+
     def textFromValue(self, value: float) -> str:
         # As QDoubleSpinBox writes it (the user's locale), without trailing zeros.
         locale = self.locale()
@@ -84,12 +120,33 @@ class NumberBox(QDoubleSpinBox):
         # An emptied optional field means "not set".
         if self._optional and self._bare(text) == "":
             return QValidator.State.Acceptable, text, position
-        return super().validate(text, position)
+        state, _, _ = super().validate(self._read(text), position)
+        if state == QValidator.State.Invalid and _TYPING.fullmatch(self._bare(text)):
+            # On its way to a number ("1.23" before "1.234,5", more decimals than kept):
+            # read when the field is left.
+            state = QValidator.State.Intermediate
+        return state, text, position  # as typed
 
     def valueFromText(self, text: str) -> float:
         if self._optional and self._bare(text) == "":
             return self.minimum()
-        return super().valueFromText(text)
+        return super().valueFromText(self._read(text))
+
+    def fixup(self, text: str) -> str:
+        """A number still being typed when the field is left, as the field shows it: with
+        the other decimal mark read as one, and rounded to the decimals kept ("1,26" is 1.3
+        where one decimal is kept; Qt dropped the comma and read 126)."""
+        bare = self._bare(text)
+        value, read = self.locale().toDouble(in_locale(bare, self.locale()))
+        if not read:
+            return super().fixup(text)
+        bounded = min(max(round(value, self.decimals()), self.minimum()), self.maximum())
+        return self.textFromValue(bounded) + self.suffix()
+
+    def _read(self, text: str) -> str:
+        """The text as the system's language writes numbers (see ``in_locale``)."""
+        bare = self._bare(text)
+        return text.replace(bare, in_locale(bare, self.locale()), 1) if bare else text
 
     def _bare(self, text: str) -> str:
         suffix = self.suffix()
