@@ -142,3 +142,32 @@ def test_a_panel_opened_from_the_view_menu_comes_to_the_front(qtbot, document):
         assert talk.dock.widget().isEnabled()  # in sight: its fields take their keys
     finally:
         close_window(window)
+
+
+@pytest.mark.parametrize("tab", [0, 2, 3], ids=["touchpoint", "friction", "evidence"])
+def test_every_labels_letter_takes_the_keys_to_its_field(qtbot, window, tab):
+    """Alt+D (Duration), Alt+N (Personas) and Alt+Q (Frequency) did nothing: their labels
+    named a row of fields, which takes no keys itself."""
+    from PySide6.QtWidgets import QLabel
+
+    inspector = tools(window).inspector
+    inspector.tabs.setCurrentIndex(tab)
+    page = inspector.tabs.currentWidget()
+    labels = [
+        label
+        for label in page.findChildren(QLabel)
+        if label.buddy() is not None
+        and label.buddy().isEnabled()  # a field that follows another takes no keys
+        and label.isVisible()
+        and mnemonic(label.text())
+    ]
+    assert labels
+    dead = []
+    for label in labels:
+        inspector.tabs.setFocus()
+        key = Qt.Key(ord(mnemonic(label.text()).upper()))
+        qtbot.keyClick(QApplication.focusWidget(), key, ALT)
+        field, focused = label.buddy(), QApplication.focusWidget()
+        if focused is None or not (focused is field or field.isAncestorOf(focused)):
+            dead.append(label.text())
+    assert dead == []

@@ -133,10 +133,44 @@ def wheel_only_when_focused(field: QWidget) -> None:
         field.installEventFilter(_WHEEL_GUARD)
 
 
+class FieldLabel(QLabel):
+    """A field's label: its Alt+letter takes the keys to the field, or to the first field
+    of a row of them (Qt gives the keys only to a buddy that takes them itself: the letters
+    of Duration, Personas and Frequency did nothing)."""
+
+    def event(self, event: QEvent) -> bool:
+        field = self.buddy()
+        if (
+            event.type() == QEvent.Type.Shortcut
+            and field is not None
+            and field.focusPolicy() == Qt.FocusPolicy.NoFocus
+        ):
+            first = first_field(field)
+            if first is not None:
+                first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return super().event(event)
+
+
+def first_field(row: QWidget) -> QWidget | None:
+    """The first field of ``row`` in sight that takes the keys by Tab, in the Tab order."""
+    widget = row.nextInFocusChain()
+    while widget is not row:  # the window's whole chain: a field added later sits far on
+        if (
+            row.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
 def add_row(form: QFormLayout, label: str, field: QWidget, tip: str = "") -> QLabel:
     """A labelled row whose label is the field's buddy (Alt+letter) and accessible name."""
     wheel_only_when_focused(field)
-    text = QLabel(label)
+    text = FieldLabel(label)
     text.setBuddy(field)
     field.setAccessibleName(label.replace("&", "").rstrip(":"))
     if tip:
