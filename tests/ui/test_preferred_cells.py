@@ -143,3 +143,36 @@ def test_tooltips_on_the_grid_show_names_and_titles_as_typed_never_as_markup(qtb
         assert shown_as(window.overlays.preferred.outlines()[stage.id].toolTip()).startswith(said)
     finally:
         close_quietly(window)
+
+
+def test_the_arrow_keys_open_a_preferences_list_and_enter_picks_once(qtbot, editing, broadband):
+    """Walking through the channels by Down made an edit of each: eight presses, eight undo
+    steps, and Ctrl+Z landed on a channel passed on the way."""
+    from PySide6.QtWidgets import QApplication
+
+    window = editing
+    choose(qtbot, bar(window).persona, broadband.personas[0].name)
+    dock = tools(window)
+    dock.personas_dock.raise_()
+    panel = dock.personas
+    qtbot.waitUntil(panel.isVisible)
+    box = panel.preferences.boxes[names(window)["Fulfilment"]]
+    before = window.document.blueprint.personas[0].preferred_channels
+    steps = window.document.undo_stack.count()
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    assert window.document.blueprint.personas[0].preferred_channels == before
+    popup = QApplication.activePopupWidget()
+    for _ in range(3):
+        qtbot.keyClick(box.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(box.view(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    chosen = box.currentText()
+    assert chosen != "No preference" and window.document.undo_stack.count() == steps + 1
+    qtbot.waitUntil(lambda: outlined(window).get("Fulfilment", ("",))[0] == chosen)
+    window.activateWindow()  # offscreen Qt leaves no window active after a list closes by keys
+    qtbot.waitUntil(window.isActiveWindow)
+    assert QApplication.focusWidget() is box  # the keys stay on the list's box
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.document.blueprint.personas[0].preferred_channels == before)

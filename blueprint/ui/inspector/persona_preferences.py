@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 from ..commands import SetPreferredChannel, push_checked
 from ..document import Document
 from ..tips import set_plain_tip
-from .forms import form_layout, wheel_only_when_focused
+from .forms import arrows_open_the_list, form_layout, wheel_only_when_focused
 
 NO_PREFERENCE = "No preference"
 
@@ -68,6 +68,7 @@ class PreferredChannels(QWidget):
             label.setTextFormat(Qt.TextFormat.PlainText)  # the name as typed
             label.setBuddy(box)
             wheel_only_when_focused(box)
+            arrows_open_the_list(box)  # walking past by Down made an edit at each channel
             self._form.addRow(label, box)
             self.boxes[stage_id] = box
         self.rowsBuilt.emit()
