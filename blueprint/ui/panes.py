@@ -226,7 +226,10 @@ class Panes(QObject):
         """The widget Tab (or Shift+Tab) moves to from the focus, skipping what is not in
         sight; None when there is none."""
         start = QApplication.focusWidget()
-        if start is None:
+        if start is None or not start.isVisible():
+            # Qt moving the keys off a widget being hidden or deleted, not a Tab: it finds
+            # the next widget itself. Walking the chain from Python meanwhile left PySide
+            # without the window's menus (the start page left by Enter on a choice).
             return None
         widget = start
         while True:

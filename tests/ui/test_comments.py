@@ -310,3 +310,25 @@ def test_the_preferences_dialog_is_named_and_gives_each_letter_once(qtbot):
     assert (
         QAccessible.queryAccessibleInterface(dialog.name).text(QAccessible.Text.Name) == "Your name"
     )
+
+
+def test_resolving_by_keys_leaves_the_menus_working(qtbot, window):
+    """Space on a thread's Resolve, then File › Leave Live Session or Share Live crashed:
+    the redrawn thread took the focused button away, and Python lost the window's menus."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    click_card(window, "t3")
+    show_comments(window)
+    write(qtbot, window, "Is this still true?")
+    click(qtbot, panel(window).add_button)
+    [thread] = panel(window).thread_views()
+    thread.resolve_button.setFocus()
+    qtbot.keyClick(thread.resolve_button, Qt.Key.Key_Space)
+    assert window.document.blueprint.comments[-1].resolved
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the event loop does
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    assert QApplication.activePopupWidget() is window.menus.file
+    qtbot.keyClick(window.menus.file, Qt.Key.Key_Escape)

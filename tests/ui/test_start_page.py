@@ -236,6 +236,24 @@ def test_enter_picks_the_focused_choice(qtbot, windows):
     assert window.editing.keyboard.cursor_cell() is not None
 
 
+def test_the_menus_work_after_a_choice_picked_by_keys(qtbot, windows):
+    """Share Live, Join Live and Leave crashed ('Internal C++ object (QMenu) already
+    deleted') after a template was picked on the start page: leaving with the keys on a
+    choice left Python without the window's menus."""
+    from PySide6.QtWidgets import QApplication
+
+    window, page = start(qtbot, windows)
+    assert page.isAncestorOf(window.focusWidget())
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+    assert in_the_editor(window)
+    qtbot.waitUntil(lambda: window.findChild(StartPage) is None)  # deleted, not just hidden
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    menu = window.menus.edit
+    assert QApplication.activePopupWidget() is menu and menu.actions()
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)
+
+
 def test_tab_goes_round_the_choices_with_no_stop_unseen(qtbot, windows):
     """The page's scroll area was a Tab stop of its own, with nothing to show it."""
     window, page = start(qtbot, windows)
