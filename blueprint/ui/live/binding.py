@@ -193,6 +193,8 @@ class LiveBinding(QObject):
             return
         if not done:
             self.told.emit(f"Nothing of yours to {'redo' if redo else 'undo'}.")
+        else:
+            self.told.emit("Redid your change." if redo else "Undid your last change.")
 
     def _on_selection(self) -> None:
         session = self._session

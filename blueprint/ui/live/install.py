@@ -183,8 +183,9 @@ class LiveMode(QObject):
         for stack_action in (menus.undo, menus.redo):
             stack_action.setShortcuts([])
             menus.edit.removeAction(stack_action)
-        self.undo_action.setShortcuts(Keys.Undo)
-        self.redo_action.setShortcuts(Keys.Redo)
+        # The keys the Edit menu's own Undo and Redo had: Ctrl+Y too (it stopped working).
+        self.undo_action.setShortcuts(self._stack_keys[0])
+        self.redo_action.setShortcuts(self._stack_keys[1])
         describe(self.undo_action, "Undo your last change (yours only)")
         describe(self.redo_action, "Redo your change just undone")
         self.leave_action.setEnabled(True)
