@@ -106,11 +106,14 @@ class RoomClient:
         token: str,
         callbacks: Callbacks | None = None,
         timing: Timing | None = None,
+        existing: bool = False,
     ) -> None:
         self.live = live
         self.server = server
         self.room = room
         self._token = token
+        #: joining: the server refuses a room nobody shared, rather than make it
+        self.existing = existing
         self.callbacks = callbacks or Callbacks()
         self.timing = timing or Timing()
         self.status = Status.CONNECTING
@@ -170,7 +173,7 @@ class RoomClient:
     # --- one connection ---------------------------------------------------------------------
 
     async def _session(self) -> str:
-        url = room_url(self.server, self.room, self._token, self.live.history)
+        url = room_url(self.server, self.room, self._token, self.live.history, self.existing)
         self._set_status(Status.CONNECTING, without_query(url))
         opening = asyncio.ensure_future(
             connect(

@@ -49,8 +49,14 @@ class MalformedMessage(ValueError):
     pass
 
 
-def room_url(server: str, room: str, token: str, history: str = "") -> str:
-    """The room's URL with the token, our layout (and our history) as query parameters."""
+#: The query parameter of a peer that joins: the room must exist (a mistyped name made
+#: an empty room, and the joiner's copy was replaced by its empty blueprint).
+EXISTING = "existing"
+
+
+def room_url(server: str, room: str, token: str, history: str = "", existing: bool = False) -> str:
+    """The room's URL with the token, our layout (and our history) as query parameters;
+    ``existing``: only a room someone shared."""
     if not ROOM_PATTERN.match(room):
         raise ValueError(
             f"{room!r} is not a room name: use 1 to 100 letters, digits, '.', '_' or '-'"
@@ -59,6 +65,8 @@ def room_url(server: str, room: str, token: str, history: str = "") -> str:
     params = {"token": token, "layout": str(LAYOUT_VERSION)}
     if history:
         params["history"] = history
+    if existing:
+        params[EXISTING] = "1"
     return f"{base}/{quote(room)}?{urlencode(params)}"
 
 

@@ -25,13 +25,15 @@ import hmac
 import logging
 import re
 import secrets
-from contextlib import AsyncExitStack, suppress
+import sqlite3
+from contextlib import AsyncExitStack, closing, suppress
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import anyio
 from anyio import create_task_group
 from pycrdt import Awareness
 from pycrdt.store import SQLiteYStore, YDocNotFound
@@ -45,6 +47,7 @@ from .mapping import history_of
 from .protocol import (
     AWARENESS,
     AWARENESS_TIMEOUT,
+    EXISTING,
     HISTORY_HEADER,
     LAYOUT_HEADER,
     MAX_MESSAGE_BYTES,
@@ -168,6 +171,18 @@ def _store_class(db_path: Path) -> type[SQLiteYStore]:
     return RoomStore
 
 
+def _stored(db_path: str, name: str) -> bool:
+    """Whether the store holds updates of room ``name`` (read only: nothing is made)."""
+    if not Path(db_path).is_file():
+        return False
+    try:
+        with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:
+            found = db.execute("SELECT 1 FROM yupdates WHERE path = ? LIMIT 1", (name,))
+            return found.fetchone() is not None
+    except sqlite3.Error:  # no table yet: nothing stored
+        return False
+
+
 @dataclass
 class _Room:
     room: YRoom
@@ -224,6 +239,12 @@ class _Rooms(WebsocketServer):
             self._idle_since[name] = asyncio.get_running_loop().time()
             log.info("room %s opened (%d bytes stored)", name, store.stored_bytes)
             return entry
+
+    async def exists(self, name: str) -> bool:
+        """Whether the room is open, or kept in the store from an earlier session."""
+        if name in self.loaded:
+            return True
+        return await anyio.to_thread.run_sync(_stored, str(self._store_class.db_path), name)
 
     async def get_room(self, name: str) -> YRoom:
         return (await self.open_room(name)).room
@@ -435,6 +456,9 @@ class CollabServer:
             response.headers[LAYOUT_HEADER] = str(LAYOUT_VERSION)
             return response
         assert self._rooms is not None
+        if params.get(EXISTING) == "1" and not await self._rooms.exists(name):
+            log.info("refused a join to room %s, which nobody shared", name[:100])
+            return connection.respond(HTTPStatus.NOT_FOUND, "No such room.\n")
         entry = await self._rooms.open_room(name)
         current = history_of(entry.room.ydoc)
         theirs = params.get("history", "")

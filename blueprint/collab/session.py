@@ -247,7 +247,15 @@ class LiveSession:
             presence=self._on_presence,
             history_changed=self._on_history_changed,
         )
-        client = RoomClient(live, self.server, self.room, self._token, callbacks, self.timing)
+        client = RoomClient(
+            live,
+            self.server,
+            self.room,
+            self._token,
+            callbacks,
+            self.timing,
+            existing=self._share is None,  # joined: a room someone shared
+        )
         state = _State(live, client, undo, live.view())
         with self._lock:
             self._blueprint = state.view
@@ -351,7 +359,9 @@ class LiveSession:
         base = old.base if old.base is not None else mine
         old.live.close()
         live = LiveDoc()
-        probe = RoomClient(live, self.server, self.room, self._token, Callbacks(), self.timing)
+        probe = RoomClient(
+            live, self.server, self.room, self._token, Callbacks(), self.timing, existing=True
+        )
         runner = asyncio.create_task(probe.run())
         try:
             await asyncio.wait_for(probe.synced.wait(), self.timing.open_timeout * 3)

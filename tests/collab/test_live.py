@@ -122,6 +122,20 @@ def test_a_wrong_token_is_refused(live):
     assert TOKEN not in log and "not-the-token" not in log
 
 
+def test_joining_a_room_nobody_shared_is_refused_and_makes_no_room(live):
+    """A mistyped room ('aa' for 'a') was made on the spot: the joiner got an empty
+    blueprint in place of theirs and the server kept an empty room."""
+    ann = live["peer"]("Ann", share=SAMPLE)
+    assert ann.ask("synced")
+    bob = live["peer"]("Bob", room="worskhop")
+    wait_until(lambda: bob.state()["status"] == "refused", what="the refusal")
+    assert "the server has no room 'worskhop'" in bob.state()["told"][0]
+    carol = live["peer"]("Carol")  # the room Ann shares
+    assert carol.ask("synced")
+    log = live["server"].stop()
+    assert "room worskhop opened" not in log
+
+
 def test_a_rename_made_while_the_card_was_removed_comes_back_with_the_undo(live):
     """Ann removes a card while Bob, not yet told, renames it; the removal wins, and when
     Ann undoes it the card comes back with Bob's title (layout 2 brought it back broken:

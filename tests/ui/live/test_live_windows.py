@@ -169,7 +169,7 @@ def test_the_next_session_offers_the_same_name_colour_and_server_never_the_token
     qtbot, server, windows, document
 ):
     first = windows(Document(new_blueprint()))
-    fill_in(qtbot, first, share=False, server=server.url, name="Bob", colour="Green")
+    fill_in(qtbot, first, share=True, server=server.url, name="Bob", colour="Green")
     qtbot.waitUntil(lambda: first.live.state == "online", timeout=WAIT_MS)
     file_action(first, "L&eave Live Session").trigger()
 
