@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from blueprint.ui.blueprint_properties import BlueprintProperties
+from blueprint.ui.live.dialog import LiveDialog
 from blueprint.ui.plan.export_dialog import PlanExportDialog
 from blueprint.ui.recovery import find_recoverable
 from blueprint.ui.recovery_dialog import RecoveryDialog
@@ -81,6 +82,8 @@ def test_the_dialogs_give_each_letter_once(qtbot, window, document, data_dir, sm
     dialogs.append(RemovalDialog("stage", stage.name, ["2 touchpoints go with it"], window))
     dialogs.append(PlanExportDialog(document.blueprint, None, parent=window))
     dialogs.append(BlueprintProperties(document, window))
+    # Share Live had two Alt+S: the server's field and the Share button.
+    dialogs += [LiveDialog(window, share, "workshop", "Ana") for share in (True, False)]
     leave_work_behind(data_dir, small.blueprint, None)
     entries = find_recoverable()
     dialogs.append(RecoveryDialog(entries, window))

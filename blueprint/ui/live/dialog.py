@@ -82,7 +82,7 @@ class LiveDialog(QDialog):
         else:
             self.host_here.hide()
             self.network.hide()
-        self._add(form, "&Server:", self.server)
+        self._add(form, "Ser&ver:", self.server)
         self._add(form, "&Room:", self.room)
         self._add(form, "&Token:", self.token)
         self._add(form, "Your na&me:", self.user)
