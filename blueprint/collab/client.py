@@ -91,6 +91,12 @@ class Callbacks:
     history_changed: Callable[[str], None] = lambda history: None
 
 
+#: The detail of an offline status: the server was never reached (a wrong address or port,
+#: a server that stopped), or a connection that was open dropped.
+UNREACHABLE = "cannot reach the server; retrying"
+DROPPED = "the connection dropped; retrying"
+
+
 @dataclass
 class _Connection:
     websocket: ClientConnection
@@ -117,6 +123,8 @@ class RoomClient:
         self.callbacks = callbacks or Callbacks()
         self.timing = timing or Timing()
         self.status = Status.CONNECTING
+        #: why the last connection ended, while offline (``UNREACHABLE`` or ``DROPPED``)
+        self._why_offline = DROPPED
         self.awareness = Awareness(
             live.doc, outdated_timeout=int(self.timing.awareness_timeout * 1000)
         )
@@ -159,7 +167,7 @@ class RoomClient:
                     break
                 if outcome == "synced-once":
                     delay = self.timing.first_retry
-                self._set_status(Status.OFFLINE, "the connection dropped; retrying")
+                self._set_status(Status.OFFLINE, self._why_offline)
                 self._drop_peers()
                 with suppress(TimeoutError):
                     await asyncio.wait_for(self._stopping.wait(), delay * random.uniform(0.8, 1.2))
@@ -205,7 +213,9 @@ class RoomClient:
             return Status.REFUSED
         except (OSError, TimeoutError, ConnectionClosed) as error:
             log.info("cannot reach %s: %s", without_query(url), error)
+            self._why_offline = UNREACHABLE
             return Status.OFFLINE
+        self._why_offline = DROPPED
         theirs = layout_of(websocket.response.headers.get(LAYOUT_HEADER))
         if theirs < LAYOUT_VERSION:
             # Its other editors may not read what this one writes (a removal mark).

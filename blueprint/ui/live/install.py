@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from ...collab.client import Status
+from ...collab.client import UNREACHABLE, Status
 from ...collab.protocol import room_name
 from ...collab.server import ServeError
 from ...collab.session import Peer, User
@@ -48,6 +48,7 @@ class LiveMode(QObject):
         self.invitation: QMessageBox | None = None
         self._room = ""
         self._state = Status.CLOSED
+        self._detail = ""
         self._peers: list[Peer] = []
         self.status_label = QLabel()
         self.status_label.setAccessibleName("Live session")
@@ -162,12 +163,15 @@ class LiveMode(QObject):
         box.open()
 
     def leave(self) -> None:
+        self._end("Left the live session; your copy stays open.")
+
+    def _end(self, said: str) -> None:
         if not self.binding.active:
             return
         self.binding.stop()
         self._stop_host()
         self._exit()
-        self._bench.show_status("Left the live session; your copy stays open.")
+        self._bench.show_status(said)
 
     def _stop_host(self) -> None:
         host, self.host = self.host, None
@@ -215,7 +219,7 @@ class LiveMode(QObject):
     # --- what the session tells -------------------------------------------------------------
 
     def _on_status(self, status: str, detail: str) -> None:
-        self._state = status
+        self._state, self._detail = status, detail
         if status != Status.ONLINE:
             self._peers = []
             self.presence.clear()
@@ -227,7 +231,7 @@ class LiveMode(QObject):
         self._show_state()
 
     def _on_refused(self, detail: str) -> None:
-        self.leave()
+        self._end(f"Could not join the live session: {detail}.")
         self._bench.show_error(
             "Cannot join the live session",
             f"{_sentence(detail)} Check the server's address, the room and the token with "
@@ -236,6 +240,9 @@ class LiveMode(QObject):
 
     def _show_state(self) -> None:
         words = STATE_WORDS.get(self._state, self._state)
+        if self._state == Status.OFFLINE and self._detail == UNREACHABLE:
+            # A wrong address, or a server that stopped (its host left): not a dropped line.
+            words = "cannot reach the server, retrying…"
         text = f"Live · {self._room}: {words}"
         names = sorted({" ".join(p.name.split()) for p in self._peers})
         if names:

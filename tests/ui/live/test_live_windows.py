@@ -136,6 +136,26 @@ def test_a_wrong_token_is_told_in_words(qtbot, server, windows, monkeypatch):
     assert "The server refused the token." in message
     assert not window.live.binding.active
     assert not window.live.status_label.isVisible()
+    # Never in the session: not "Left the live session; your copy stays open."
+    assert status(window) == "Could not join the live session: the server refused the token."
+
+
+def test_a_server_that_cannot_be_reached_is_said_so_not_as_a_dropped_line(
+    qtbot, windows, monkeypatch
+):
+    """A wrong port, or a host that left, read 'offline, reconnecting…' forever."""
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    window = windows(Document(new_blueprint()))
+    fill_in(qtbot, window, share=False, server=f"ws://127.0.0.1:{port}", name="Eve")
+    label = window.live.status_label
+    qtbot.waitUntil(lambda: "cannot reach the server" in label.text(), timeout=WAIT_MS)
+    assert label.text() == "Live · workshop: cannot reach the server, retrying…"
+    file_action(window, "L&eave Live Session").trigger()
+    assert status(window) == "Left the live session; your copy stays open."
 
 
 def test_hosting_here_shows_what_to_give_the_others_and_leaving_stops_it(qtbot, windows, document):
