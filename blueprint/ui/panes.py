@@ -73,11 +73,15 @@ def enabled_in_sight(dock: QDockWidget) -> None:
 
 
 def focus_target(pane: QWidget) -> QWidget | None:
-    """Where the keys go in a pane: where they were last, else its first field."""
+    """Where the keys go in a pane: where they were last, else the field it names as its
+    focus proxy (the Comments panel's box to write in), else its first field."""
     window = pane.window()
     last = pane.focusWidget()
     if last is not None and pane.isAncestorOf(last) and takes_tab_focus(last, window):
         return last
+    proxy = pane.focusProxy()
+    if proxy is not None and takes_tab_focus(proxy, window):
+        return proxy
     if takes_tab_focus(pane, window):
         return pane
     widget = pane.nextInFocusChain()

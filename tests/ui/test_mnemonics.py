@@ -143,6 +143,14 @@ def test_a_panel_opened_from_the_view_menu_comes_to_the_front(qtbot, document):
         qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=spot)
         qtbot.waitUntil(lambda: not talk.dock.visibleRegion().isEmpty())
         assert talk.dock.widget().isEnabled()  # in sight: its fields take their keys
+        # The keys are in the box to write a comment in: they were on the panel's tab bar,
+        # and what was typed went nowhere (Ctrl+Enter then added a card on the grid).
+        composer = talk.comments.composer
+        window.activateWindow()  # offscreen Qt leaves no window active after a menu closes
+        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is composer)
+        qtbot.keyClicks(composer, "Is this the right channel?")
+        assert composer.toPlainText() == "Is this the right channel?"
     finally:
         close_window(window)
 

@@ -50,6 +50,8 @@ class TalkTools(QObject):
         self.dock = QDockWidget("Comments", window)
         self.dock.setObjectName("commentsDock")  # so the window can save and restore its place
         self.dock.setWidget(self.tabs)
+        # Opened (View › Comments, F6), the keys go to the box to write a comment in.
+        self.dock.setFocusProxy(self.comments.composer)
         self.dock.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
