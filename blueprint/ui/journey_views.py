@@ -40,7 +40,8 @@ VIEW_LABELS = {
         "&Future State",
         "Ctrl+Shift+2",
         "Tomorrow's journey: a card's place, title, emotion, EPIC and friction change "
-        "tomorrow only; its lanes, measures and evidence are the same today and tomorrow",
+        "tomorrow only; its duration, wait, personas, notes, lanes, measures and evidence are "
+        "the same today and tomorrow",
     ),
     JourneyView.COMPARE: (
         "Compare &Both",
@@ -51,7 +52,7 @@ VIEW_LABELS = {
 STATUS_TEXT = {
     JourneyView.CURRENT: "Current state",
     JourneyView.FUTURE: "Future state: edits change tomorrow",
-    JourneyView.COMPARE: "Comparing current and future",
+    JourneyView.COMPARE: "Comparing current and future: edits change today",
 }
 #: The Differences panel is brought up to date this long after the last edit.
 REFRESH_AFTER_MS = 250

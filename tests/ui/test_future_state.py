@@ -46,7 +46,8 @@ def test_the_views_are_switched_by_keys_and_said_in_the_status_bar(qtbot, window
     )
     assert window.journey.actions[JourneyView.FUTURE].isChecked()
     show(qtbot, window, Qt.Key.Key_3)
-    assert window.journey.status.text() == "Comparing current and future"
+    # Delete and the inspector change today there: said, as tomorrow's edits are.
+    assert window.journey.status.text() == "Comparing current and future: edits change today"
     show(qtbot, window, Qt.Key.Key_1)
     assert window.journey.status.text() == "Current state"
 
@@ -353,3 +354,21 @@ def test_removing_a_friction_point_in_the_future_keeps_it_today(qtbot, window):
     assert panel.list.count() == 1
     window.document.undo_stack.undo()
     assert window.document.entity("frictions", "x1").state == Presence.BOTH
+
+
+def test_the_inspector_says_which_fields_tomorrow_shares_with_today(qtbot, window):
+    """Notes typed in the future state reached today's card with no sign that they would:
+    the future holds only a card's place, title, emotion and EPIC."""
+    from blueprint.ui.inspector.touchpoint_form import SHARED_NOTE
+
+    click_card(window, "t2")
+    fields = tools(window).inspector.fields
+    assert not fields.shared_note.isVisible()
+    show(qtbot, window, Qt.Key.Key_2)
+    assert fields.shared_note.isVisible() and fields.shared_note.text() == SHARED_NOTE
+    fields.notes.setFocus()
+    qtbot.keyClicks(fields.notes, "Tomorrow note")
+    fields.title.setFocus()  # the note is kept as the field is left
+    assert window.document.touchpoint("t2").notes.endswith("Tomorrow note")  # today's too
+    show(qtbot, window, Qt.Key.Key_1)
+    assert not fields.shared_note.isVisible()

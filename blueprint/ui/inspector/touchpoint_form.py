@@ -64,6 +64,13 @@ def add_score_rows(form: QFormLayout) -> tuple[SegmentedChoice, dict[EpicLetter,
     return emotion, epic
 
 
+#: Said under the fields in the future state: a note typed there reached today's card unsaid.
+SHARED_NOTE = (
+    "Duration, wait, personas and notes are the same today and tomorrow: a change here "
+    "changes both."
+)
+
+
 class TouchpointForm(QObject):
     """Title (shown above the tabs) plus the two pages, all bound to one touchpoint.
 
@@ -112,8 +119,12 @@ class TouchpointForm(QObject):
         self.notes = text_area(3, "Notes", "Anything the team wants to remember")
         add_row(form, "N&otes:", self.notes)
         self.form.bind(self.notes, "notes")
+        # Tomorrow has its own title, place, emotion and EPIC; these are one for both.
+        self.shared_note = caption(SHARED_NOTE)
+        self.shared_note.hide()
         column = QVBoxLayout(page)
         column.addLayout(form)
+        column.addWidget(self.shared_note)
         column.addStretch(1)  # the fields stay together at the top
         return page
 

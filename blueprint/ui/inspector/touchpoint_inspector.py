@@ -149,6 +149,7 @@ class TouchpointInspector(QWidget):
         """Show and edit the values of the view: tomorrow's in the future view."""
         future = view == JourneyView.FUTURE
         self.fields.form.set_command(EditTouchpointFuture if future else EditTouchpoint)
+        self.fields.shared_note.setVisible(future)
         state = None if view == JourneyView.COMPARE else (State.FUTURE if future else State.CURRENT)
         self.frictions.set_state(state)
         self._count_frictions()
