@@ -167,6 +167,7 @@ def test_a_date_that_is_not_one_is_explained_beside_the_field(qtbot, window):
     assert window.document.entity("measures", "m2").date == "2026-10-31"
     assert not editor.date_note.isVisible()
     assert window.document.undo_stack.count() == 1
+    assert "YYYY-MM-DD" not in status(window)  # the mended date's old error is gone too
 
 
 def test_a_measures_new_value_moves_the_frequency_that_follows_it_in_the_same_step(qtbot, window):

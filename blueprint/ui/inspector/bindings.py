@@ -197,6 +197,7 @@ class EntityForm(QObject):
     """Bound widgets for one entity at a time, of the collection of ``command``."""
 
     #: a change was refused; the message is for the user (status bar)
+    #: what is wrong with a value typed (the status line says it); "" once it is mended
     problem = Signal(str)
 
     def __init__(self, document: Document, command: type[FieldEdit], parent: QObject) -> None:
@@ -272,5 +273,8 @@ class EntityForm(QObject):
             binding.mark_invalid(str(error))
             self.problem.emit(str(error))
             return
+        mended = binding.invalid
         binding.mark_valid()
         self._document.push(command)
+        if mended:
+            self.problem.emit("")  # what was wrong is put right: its message goes too
