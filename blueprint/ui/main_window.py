@@ -28,6 +28,7 @@ from . import theme
 from .about import show_about
 from .accessible_names import name_the_rest
 from .blueprint_properties import BlueprintPropertiesOpener
+from .button_keys import install_enter_on_buttons
 from .canvas.accessible import announce
 from .canvas.scene import BlueprintScene
 from .canvas.view import CanvasView
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         theme.use_system_theme()  # before the scene takes its colours
         theme.readable_hints()
         install_undo_from_fields()
+        install_enter_on_buttons()
         self.canvas = CanvasView(BlueprintScene(document), self)
         self.canvas.setAccessibleName("Blueprint canvas")
         self.canvas.setAccessibleDescription(

@@ -17,7 +17,6 @@ from typing import Protocol
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
-    QApplication,
     QCommandLinkButton,
     QDockWidget,
     QGridLayout,
@@ -199,14 +198,9 @@ class StartPage(QWidget):
             self._fill_recent()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # A push button outside a dialog takes only Space; Enter picks the focused one too.
-        focused = QApplication.focusWidget()
+        # Enter picks the focused choice as on every button (ui/button_keys.py).
         if event.key() == Qt.Key.Key_Escape:
             self.leave()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
-            focused, QCommandLinkButton
-        ):
-            focused.click()
         else:
             super().keyPressEvent(event)
 

@@ -98,6 +98,18 @@ def test_the_evidence_tab_shows_what_backs_the_card(qtbot, window):
 # --- measures ------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space])
+def test_enter_on_a_focused_button_presses_it_as_space_does(qtbot, window, key):
+    """Only Space pressed a focused Add measure: Enter, the key a keyboard user tries
+    first, did nothing."""
+    click_card(window, "t3")
+    open_tab(qtbot, window, EVIDENCE_TAB)
+    panel = backing(window).measures
+    panel.add_button.setFocus()
+    qtbot.keyClick(panel.add_button, key)
+    qtbot.waitUntil(lambda: window.document.undo_stack.undoText().startswith("Add measure"))
+
+
 def test_add_a_measure_pick_its_name_and_type_its_value_each_field_one_step(qtbot, window):
     click_card(window, "t3")
     open_tab(qtbot, window, EVIDENCE_TAB)
