@@ -110,6 +110,29 @@ def test_enter_on_a_focused_button_presses_it_as_space_does(qtbot, window, key):
     qtbot.waitUntil(lambda: window.document.undo_stack.undoText().startswith("Add measure"))
 
 
+def test_a_list_the_keys_are_in_draws_a_frame_round_it(qtbot, window):
+    """Tab into the Measures list showed no sign of it: buttons and fields drew a focus
+    frame, the lists none."""
+    from PySide6.QtGui import QPalette
+
+    click_card(window, "t1")
+    open_tab(qtbot, window, EVIDENCE_TAB)
+    listing = backing(window).measures.list
+
+    def framed() -> int:
+        image = listing.grab().toImage()
+        mark = listing.palette().color(QPalette.ColorRole.Highlight)
+        edge = [(x, 0) for x in range(image.width())] + [(0, y) for y in range(image.height())]
+        return sum(1 for x, y in edge if image.pixelColor(x, y) == mark)
+
+    backing(window).measures.add_button.setFocus()
+    qtbot.waitUntil(lambda: backing(window).measures.add_button.hasFocus())
+    assert framed() == 0
+    listing.setFocus()
+    qtbot.waitUntil(listing.hasFocus)
+    assert framed() > listing.width()
+
+
 def test_add_a_measure_pick_its_name_and_type_its_value_each_field_one_step(qtbot, window):
     click_card(window, "t3")
     open_tab(qtbot, window, EVIDENCE_TAB)

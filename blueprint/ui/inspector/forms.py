@@ -23,6 +23,8 @@ _DELETE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
 
 TEXT_AREA_FOCUS = "QPlainTextEdit:focus { border: 2px solid palette(highlight); }"
+#: The same for a list: the style draws no focus frame round one either (the Measures list).
+LIST_FOCUS = "QListWidget:focus { border: 2px solid palette(highlight); }"
 
 
 def text_area(lines: int, accessible_name: str, placeholder: str = "") -> QPlainTextEdit:
@@ -224,6 +226,7 @@ class KeyList(QListWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setUniformItemSizes(True)  # thousands of rows lay out at once
+        self.setStyleSheet(LIST_FOCUS)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and _is_delete(event):
