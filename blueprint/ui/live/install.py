@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from ...collab.client import UNREACHABLE, Status
@@ -152,15 +152,33 @@ class LiveMode(QObject):
         box = QMessageBox(self._bench.frame)
         box.setWindowTitle("Share Live")
         box.setIcon(QMessageBox.Icon.Information)
+        what = f"Server: {host.shared_url}\nRoom: {room}\nToken: {host.token}"
         box.setText(
-            "Give the others these three things (File › Join Live… in their editor):\n\n"
-            f"Server: {host.shared_url}\nRoom: {room}\nToken: {host.token}"
+            f"Give the others these three things (File › Join Live… in their editor):\n\n{what}"
         )
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if host.host == "127.0.0.1":
+            box.setInformativeText(
+                "This address works on this computer only. To invite others on your network, "
+                "leave the session and share again with 'Let others on this network join'."
+            )
+        box.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        copy = box.addButton("&Copy", QMessageBox.ButtonRole.ActionRole)
+        copy.setToolTip("Copy the server, the room and the token, to paste in a message")
+        # An action button would close the box: it copies, and the box stays open.
+        copy.clicked.disconnect()
+        copy.clicked.connect(lambda: self._copied(what))
+        box.addButton(QMessageBox.StandardButton.Ok)
         box.setAccessibleName("Share Live invitation")
         box.finished.connect(box.deleteLater)
         self.invitation = box
         box.open()
+
+    def _copied(self, what: str) -> None:
+        QGuiApplication.clipboard().setText(what)
+        self._bench.show_status("Copied the server, the room and the token.")
 
     def leave(self) -> None:
         self._end("Left the live session; your copy stays open.")

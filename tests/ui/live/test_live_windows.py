@@ -172,7 +172,18 @@ def test_hosting_here_shows_what_to_give_the_others_and_leaving_stops_it(qtbot, 
     qtbot.waitUntil(invitation.isVisible)
     assert f"Server: ws://127.0.0.1:{host.port}" in invitation.text()
     assert f"Token: {host.token}" in invitation.text()
+    assert "this computer only" in invitation.informativeText()  # 127.0.0.1 is said so
     qtbot.waitUntil(lambda: window.live.state == "online", timeout=WAIT_MS)
+    # Copy puts the three things on the clipboard, to paste in a chat; the box stays.
+    from PySide6.QtGui import QGuiApplication
+
+    (copy,) = [b for b in invitation.buttons() if b.text() == "&Copy"]
+    qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
+    assert invitation.isVisible()
+    server_line, room_line, token_line = QGuiApplication.clipboard().text().splitlines()
+    assert server_line == f"Server: ws://127.0.0.1:{host.port}"
+    assert room_line in invitation.text() and room_line.startswith("Room: ")
+    assert token_line == f"Token: {host.token}"
     invitation.close()
 
     menu = window.menus.edit
