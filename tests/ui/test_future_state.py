@@ -31,6 +31,10 @@ def show(qtbot, window, key) -> None:
     qtbot.keyClick(window.canvas, key, CTRL_SHIFT)
 
 
+def selected(window) -> list[str]:
+    return window.canvas.blueprint_scene.selected_touchpoint_ids()
+
+
 def shown_cards(window) -> set[str]:
     return set(window.canvas.blueprint_scene.cards())
 
@@ -116,6 +120,10 @@ def test_delete_in_the_future_marks_the_card_gone_tomorrow_and_keeps_it_today(qt
     assert (
         status(window) == "Mark 'Call about order' gone in the future: it stays in today's journey."
     )
+    # The keys stay on its cell, as after a Delete today (the ring and the cursor vanished).
+    cell = (t2.stage_id, t2.channel_id)
+    keyboard = window.editing.keyboard
+    qtbot.waitUntil(lambda: keyboard.cursor_cell() == cell or bool(selected(window)))
     show(qtbot, window, Qt.Key.Key_1)
     assert "t2" in shown_cards(window)
     show(qtbot, window, Qt.Key.Key_3)

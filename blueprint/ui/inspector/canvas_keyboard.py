@@ -192,10 +192,11 @@ class CanvasKeyboard(QObject):
             if (
                 last is not None
                 and self._view.hasFocus()
-                and self._scene.document.get("touchpoints", last.touchpoint_id) is None
+                and self._scene.card(last.touchpoint_id) is None
             ):
-                # The card the keys were on was removed: they stay on its cell (once the
-                # scene has laid the change out), not nowhere.
+                # The card the keys were on was removed (or marked gone tomorrow, in the
+                # future state): they stay on its cell (once the scene has laid the change
+                # out), not nowhere.
                 self._removed = last
                 QTimer.singleShot(0, self, lambda: self._land_in(last))
             return
