@@ -22,6 +22,7 @@ from ..model import Blueprint, Flow, Friction, Identified, Touchpoint
 from ..model.collections import KINDS, Kind
 from ..model.templates import new_blueprint
 from ..storage import save_blueprint
+from .folders import documents_folder
 
 
 class Document(QObject):
@@ -93,9 +94,9 @@ class Document(QObject):
         return self._path
 
     def folder(self) -> str:
-        """Where a file dialog about this blueprint starts: its folder; '' (the dialog's own
-        default) for a blueprint never saved."""
-        return str(self._path.parent) if self._path is not None else ""
+        """Where a file dialog about this blueprint starts: its folder; Documents (or home)
+        for a blueprint never saved (the dialogs started in the program's working folder)."""
+        return str(self._path.parent if self._path is not None else documents_folder())
 
     def is_modified(self) -> bool:
         return not self._undo_stack.isClean()

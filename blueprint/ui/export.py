@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from ..model import Blueprint
-from ..storage import EXTENSION, SaveError, atomic_write_bytes
+from ..storage import SaveError, atomic_write_bytes
 from .canvas.export import picture_size, render_png, render_svg
 from .canvas.layout import compute_layout
 from .canvas.scene import BlueprintScene
@@ -193,7 +193,7 @@ def _ask_export_path(window: QMainWindow, document: Document, kind: str) -> Path
     if document.path is not None:
         start = document.path.with_suffix(kind)
     else:
-        start = Path(f"untitled{EXTENSION}").with_suffix(kind)
+        start = Path(document.folder()) / f"untitled{kind}"
     title = f"Export as {kind[1:].upper()}"
     name, _ = QFileDialog.getSaveFileName(window, title, str(start), FORMATS[kind])
     if not name:

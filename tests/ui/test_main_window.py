@@ -335,3 +335,35 @@ def test_ctrl_w_closes_the_blueprint_not_the_last_window(qtbot, opened, monkeypa
     assert opened.document.path is None
     assert opened.document.blueprint.touchpoints == []
     assert opened.statusBar().currentMessage().startswith("Closed broadband-installation.blueprint")
+
+
+def test_a_new_blueprint_is_saved_from_documents_not_the_working_folder(
+    qtbot, monkeypatch, tmp_path
+):
+    """Save As of a blueprint never saved opened in the folder the program was started
+    from (the project's own, run from a terminal there): it starts in Documents, or home
+    where there is none (the picture and Excel exports ask ``Document.folder()`` too)."""
+    from PySide6.QtCore import Qt
+
+    from blueprint.ui.folders import documents_folder
+
+    monkeypatch.chdir(tmp_path)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append(a[2]), ("", ""))[1]
+    )
+    window = MainWindow(Document())
+    try:
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.keyClick(window.canvas, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        assert asked, "Ctrl+S of a new blueprint asks where to save it"
+        for start in asked:
+            assert Path(start).parent == documents_folder() != tmp_path
+        assert Path(asked[0]).name.endswith(".blueprint")
+    finally:
+        window.document.undo_stack.setClean()
+        window.close()
+        window.deleteLater()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QStandardPaths, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...analysis import DEFAULT_TOP
 from ...analysis.threads import open_threads
 from ...model import Blueprint
+from ..folders import documents_folder
 from ..inspector.forms import add_row, caption, form_layout
 from ..inspector.warnings import set_warning, warning_label
 from .export_job import PlanExportOptions
@@ -48,9 +49,7 @@ def default_output_path(blueprint_path: Path | None, kind: str = "pdf") -> Path:
     extension = EXTENSIONS[kind]
     if blueprint_path is not None:
         return blueprint_path.with_name(f"{blueprint_path.stem}-plan{extension}")
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
-    return folder / f"untitled-plan{extension}"
+    return documents_folder() / f"untitled-plan{extension}"
 
 
 def folder_problem(path: Path) -> str | None:

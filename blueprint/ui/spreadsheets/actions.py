@@ -112,7 +112,9 @@ class SpreadsheetActions(QObject):
     # --- talking to the user (tests answer for it) ---------------------------------------
 
     def ask_export_path(self) -> Path | None:
-        start = (self.document.path or Path("untitled")).with_suffix(".xlsx")
+        start = (self.document.path or Path(self.document.folder()) / "untitled").with_suffix(
+            ".xlsx"
+        )
         name, _ = QFileDialog.getSaveFileName(
             self._bench.frame, "Export to Excel", str(start), WORKBOOK_FILTER
         )

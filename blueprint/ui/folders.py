@@ -1,0 +1,13 @@
+"""Where a file dialog starts for a blueprint never saved: the user's Documents folder, or
+the home folder where there is none (not the folder the program happened to start in)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+
+
+def documents_folder() -> Path:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
