@@ -21,7 +21,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pycrdt import Map, UndoManager
@@ -30,7 +30,7 @@ from ..model import Blueprint
 from .client import Callbacks, RoomClient, Status, Timing
 from .layout import ROOTS
 from .mapping import LiveDoc
-from .primitives import Primitive, changes_between
+from .primitives import InsertEntity, Primitive, SetEntityField, changes_between
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +79,14 @@ class OfflineEditsMerged:
 
 
 @dataclass(frozen=True)
+class GoneWithRemoval:
+    """What this user made or changed and someone else's removal took away (a comment on a
+    card removed meanwhile, offline or not): (kind, id, name) of each."""
+
+    gone: tuple[tuple[str, str, str], ...]
+
+
+@dataclass(frozen=True)
 class Reloaded:
     """The room had been rebuilt from a file: the session took it and re-applied the
     user's changes made since the last sync (``kept``); the undo history starts again."""
@@ -87,7 +95,7 @@ class Reloaded:
     kept: int
 
 
-Event = Changed | StatusChanged | PresenceChanged | OfflineEditsMerged | Reloaded
+Event = Changed | StatusChanged | PresenceChanged | OfflineEditsMerged | Reloaded | GoneWithRemoval
 
 
 @dataclass
@@ -99,6 +107,8 @@ class _State:
     #: the blueprint at the last complete sync: what a reload re-applies changes from
     base: Blueprint | None = None
     offline_edits: int = 0
+    #: (kind, id) -> name of what this user made or changed (and did not remove)
+    mine: dict[tuple[str, str], str] = field(default_factory=dict)
     ever_synced: bool = False
     #: set when the room holds another history: the session reloads it
     reload_to: str | None = None
@@ -271,6 +281,7 @@ class LiveSession:
         if state.client.status != Status.ONLINE:
             state.offline_edits += 1
         self._publish(local=True)
+        _note_mine(state.mine, primitives, state.view)
         return skipped
 
     def _undo(self, redo: bool) -> bool:
@@ -297,6 +308,9 @@ class LiveSession:
         with self._lock:
             self._blueprint = new
         self._emit(Changed(changes_between(old, new, state.live.last_change), new, local))
+        gone = _gone(state.mine, new)
+        if gone and not local:  # taken away by someone else's removal: said
+            self._emit(GoneWithRemoval(gone))
 
     def _announce(self) -> None:
         if self._state is not None:
@@ -382,3 +396,30 @@ def _peer(client_id: int, state: dict[str, Any]) -> Peer | None:
     selection = state.get("selection")
     ids = tuple(s for s in selection if isinstance(s, str)) if isinstance(selection, list) else ()
     return Peer(client_id, str(user.get("name", "?"))[:100], str(user.get("color", "")), ids)
+
+
+def _note_mine(
+    mine: dict[tuple[str, str], str], primitives: list[Primitive], view: Blueprint
+) -> None:
+    """Note what these primitives of the user made or changed, by name as ``view`` shows it."""
+    for primitive in primitives:
+        if isinstance(primitive, InsertEntity):
+            key = (primitive.kind, primitive.entity.id)
+        elif isinstance(primitive, SetEntityField):
+            key = (primitive.kind, primitive.entity_id)
+        else:
+            continue
+        entity = next((e for e in getattr(view, key[0], ()) if e.id == key[1]), None)
+        if entity is not None:
+            name = getattr(entity, "title", None) or getattr(entity, "name", None)
+            mine[key] = name or getattr(entity, "text", "")
+
+
+def _gone(mine: dict[tuple[str, str], str], view: Blueprint) -> tuple[tuple[str, str, str], ...]:
+    """What of the user's is no longer in ``view``, forgotten from ``mine`` as it is told."""
+    kinds = {kind for kind, _id in mine}
+    present = {(kind, e.id) for kind in kinds for e in getattr(view, kind, ())}
+    gone = tuple((kind, i, name) for (kind, i), name in mine.items() if (kind, i) not in present)
+    for kind, i, _name in gone:
+        del mine[(kind, i)]
+    return gone

@@ -21,6 +21,7 @@ from blueprint.collab.primitives import (
     SetEntityField,
 )
 from blueprint.collab.session import (
+    GoneWithRemoval,
     LiveSession,
     OfflineEditsMerged,
     Reloaded,
@@ -56,6 +57,8 @@ def main() -> None:
     def listen(event) -> None:
         if isinstance(event, OfflineEditsMerged):
             told.append(f"merged {event.edits}")
+        if isinstance(event, GoneWithRemoval):
+            told.extend(f"gone {kind} {name}" for kind, _id, name in event.gone)
         elif isinstance(event, Reloaded):
             told.append(f"reloaded {event.kept}")
         elif isinstance(event, StatusChanged) and event.status == "refused":

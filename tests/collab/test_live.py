@@ -82,6 +82,32 @@ def test_an_offline_peer_catches_up_and_is_told(live):
     wait_until(lambda: any(t.startswith("merged") for t in bob.state()["told"]), what="told")
 
 
+def test_a_comment_made_offline_on_a_card_removed_meanwhile_is_said_gone_with_it(live):
+    """Bob commented offline on a card Ann removed: the comment went with the card, and
+    Bob was told everything he did offline was merged."""
+    server = live["server"]
+    ann, bob = ann_shares_bob_joins(live)
+    tp = first_touchpoint(ann)
+    server.kill()
+    wait_until(lambda: "online" not in (ann.state()["status"], bob.state()["status"]))
+    ann.edit(["remove", "touchpoints", tp.id])
+    comment = {
+        "id": "c-offline",
+        "about_id": tp.id,
+        "author": "Bob",
+        "at": "2026-12-07T10:00:00+00:00",
+        "text": "Is this step still needed?",
+    }
+    bob.edit(["insert", "comments", 0, comment])
+    server.start()
+    wait_until(lambda: ann.file() == bob.file(), what="the two to agree")
+    wait_until(
+        lambda: "gone comments Is this step still needed?" in bob.state()["told"],
+        what="Bob to be told his comment went with the card",
+    )
+    assert "gone" not in " ".join(ann.state()["told"])  # Ann removed it herself
+
+
 def test_a_killed_server_loses_nothing_and_duplicates_nothing(live, tmp_path):
     server = live["server"]
     ann = live["peer"]("Ann", share=SAMPLE)

@@ -37,6 +37,7 @@ from ...collab.primitives import (
 )
 from ...collab.session import (
     Changed,
+    GoneWithRemoval,
     LiveSession,
     OfflineEditsMerged,
     Peer,
@@ -46,7 +47,9 @@ from ...collab.session import (
     User,
 )
 from ...model import Blueprint
+from ...model.validation import COLLECTION_NOUNS
 from ..canvas.scene import BlueprintScene
+from ..commands.base import quoted
 from ..document import Document
 from .mapping import UnknownChange, merge_key, to_primitives
 
@@ -219,6 +222,8 @@ class LiveBinding(QObject):
         elif isinstance(event, OfflineEditsMerged):
             self._sync()
             self.told.emit("Back online: your edits made offline were merged.")
+        elif isinstance(event, GoneWithRemoval):
+            self.told.emit(gone_said(event.gone))
         elif isinstance(event, StatusChanged):
             if event.status == Status.ONLINE:
                 self._sync()
@@ -313,3 +318,13 @@ def _since(primitive: Primitive, held: Primitive) -> Primitive:
 
 
 __all__ = ["STATE_WORDS", "LiveBinding", "Peer", "User"]
+
+
+def gone_said(gone: Sequence[tuple[str, str, str]]) -> str:
+    """What the user is told when someone else's removal took something of theirs with it (a
+    comment made offline on a card removed meanwhile went without a word)."""
+    named = "; ".join(
+        f"{COLLECTION_NOUNS.get(kind, kind)} {quoted(name)}" for kind, _id, name in gone[:3]
+    )
+    more = f" and {len(gone) - 3} more" if len(gone) > 3 else ""
+    return f"Someone removed what this was about, and it went with it: {named}{more}."
