@@ -14,6 +14,7 @@ from blueprint.model import EpicLetter
 from blueprint.model.templates import new_blueprint
 from blueprint.storage import load_blueprint
 from blueprint.ui.document import Document
+from blueprint.ui.folders import documents_folder
 from blueprint.ui.plan.export_action import PlanExport
 from blueprint.ui.plan.export_dialog import PlanExportDialog
 from tests.ui.canvas_helpers import double_click, on_screen
@@ -148,7 +149,8 @@ def test_a_journey_captured_saved_reopened_and_exported(qtbot, window, monkeypat
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
     press(qtbot, window, Qt.Key.Key_S, CTRL)
-    assert proposed == ["Broadband installation.blueprint"]
+    # Named after the title, in Documents (or home): not the program's working folder.
+    assert proposed == [str(documents_folder() / "Broadband installation.blueprint")]
     assert path.exists() and not window.isWindowModified()
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(path), ""))
