@@ -92,7 +92,13 @@ def test_a_count_typed_while_its_data_is_unknown_says_what_the_plan_makes_of_it(
 
 @pytest.mark.parametrize(
     ("typed", "count", "shown"),
-    [("612,5", 612.5, "612.5"), ("1.234,5", 1234.5, "1234.5"), ("1,234", 1234, "1234")],
+    [
+        ("612,5", 612.5, "612.5"),
+        ("1.234,5", 1234.5, "1234.5"),
+        ("1,234", 1234, "1234"),
+        ("1 234,5", 1234.5, "1234.5"),  # a space froze the field: every key after it refused
+        ("3,25", 3.3, "3.3"),  # halves up, as the plan rounds (3.2 before)
+    ],
 )
 def test_a_decimal_comma_is_read_as_one_never_as_ten_times_the_number(
     qtbot, window, panel, typed, count, shown

@@ -28,3 +28,18 @@ GERMAN = QLocale("de_DE")
 )
 def test_the_other_decimal_mark_is_read_where_it_groups_nothing(locale, typed, read):
     assert in_locale(typed, locale) == read
+
+
+def test_not_set_is_read_out_as_shown_never_as_the_number_behind_it(qtbot):
+    """A screen reader heard '-1' where the field showed 'not set', and '0' for 'unknown'."""
+    from PySide6.QtGui import QAccessible
+
+    from blueprint.ui.inspector.numbers import NOT_SET, NumberBox
+
+    wait = NumberBox(0, 600, 1, 1, " min", optional=True)
+    qtbot.addWidget(wait)
+    wait.set_number(None)
+    said = QAccessible.queryAccessibleInterface(wait)
+    assert wait.text() == NOT_SET and said.text(QAccessible.Text.Value) == NOT_SET
+    wait.set_number(11)
+    assert said.text(QAccessible.Text.Value) == "11"

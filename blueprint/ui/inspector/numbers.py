@@ -3,14 +3,17 @@
 A field that may be unset (duration, wait, a persona's share) keeps one step below its
 minimum for "not set": arrow down past zero, or clear the text, to unset it.
 
-Numbers are read in the system's language, and also with the other decimal mark where it
-cannot group thousands: on an English system "12,5" is 12.5 (Qt read it as 125, the comma a
-misplaced thousands separator) and "1.234,5" is 1234.5; "1,234" still groups thousands.
+Numbers are written as everywhere else in the app (and in the plan), the English way: "1234.5".
+They are read that way, and also with a decimal comma where it cannot group thousands: "12,5"
+is 12.5 (Qt read it as 125, the comma a misplaced thousands separator) and "1.234,5" is
+1234.5; "1,234" still groups thousands, and so does a space ("1 234,5", as French and Nordic
+users type it: the space froze the field). Halves round up, as the plan rounds them.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QValidator
@@ -19,8 +22,12 @@ from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QWidget
 from .forms import wheel_only_when_focused
 
 NOT_SET = "not set"
-#: Digits, a sign and decimal marks: a number still being typed.
+#: Digits, a sign, decimal marks and spaces: a number still being typed.
 _TYPING = re.compile(r"[-+]?[\d.,]*")
+#: Spaces that group thousands: "1 234", with a no-break or a narrow no-break space too.
+_SPACES = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d)")
+#: How numbers are written and read in the fields: as the rest of the app writes them.
+NUMBERS = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 
 def in_locale(text: str, locale: QLocale) -> str:
@@ -60,6 +67,7 @@ class NumberBox(QDoubleSpinBox):
         wheel_only_when_focused(self)  # in a scrolled panel, the wheel scrolls past it
         self._optional = optional
         self._floor = minimum
+        self.setLocale(NUMBERS)  # "1,235" in a German panel beside "1234,5" read as 1.235
         self.setDecimals(decimals)
         self.setSingleStep(step)
         self.setRange(minimum - step if optional else minimum, maximum)
@@ -106,7 +114,11 @@ class NumberBox(QDoubleSpinBox):
             self.lineEdit().setText(shown)
 
     def textFromValue(self, value: float) -> str:
-        # As QDoubleSpinBox writes it (the user's locale), without trailing zeros.
+        # Qt reads a spin box's value to assistive technology through this: "not set" is
+        # said as shown, not as the -1 that stands for it.
+        if self.specialValueText() and value == self.minimum():
+            return self.specialValueText()
+        # As QDoubleSpinBox writes it, without trailing zeros.
         locale = self.locale()
         text = locale.toString(value, "f", self.decimals())
         if not self.isGroupSeparatorShown():
@@ -136,20 +148,31 @@ class NumberBox(QDoubleSpinBox):
         """A number still being typed when the field is left, as the field shows it: with
         the other decimal mark read as one, and rounded to the decimals kept ("1,26" is 1.3
         where one decimal is kept; Qt dropped the comma and read 126)."""
-        bare = self._bare(text)
-        value, read = self.locale().toDouble(in_locale(bare, self.locale()))
+        value, read = self.locale().toDouble(self._read(self._bare(text)))
         if not read:
             return super().fixup(text)
-        bounded = min(max(round(value, self.decimals()), self.minimum()), self.maximum())
+        bounded = min(max(_rounded(value, self.decimals()), self.minimum()), self.maximum())
         return self.textFromValue(bounded) + self.suffix()
 
     def _read(self, text: str) -> str:
-        """The text as the system's language writes numbers (see ``in_locale``)."""
+        """The text as the field's numbers are written (see ``in_locale``), spaces that
+        group thousands taken out."""
         bare = self._bare(text)
-        return text.replace(bare, in_locale(bare, self.locale()), 1) if bare else text
+        if not bare:
+            return text
+        return text.replace(bare, in_locale(_SPACES.sub("", bare), self.locale()), 1)
 
     def _bare(self, text: str) -> str:
         suffix = self.suffix()
         if suffix and text.endswith(suffix):
             text = text[: -len(suffix)]
         return text.strip()
+
+
+def _rounded(value: float, decimals: int) -> float:
+    """``value`` to ``decimals`` places, halves up (3.25 is 3.3; Python's round gave 3.2)."""
+    try:
+        step = Decimal(1).scaleb(-decimals)
+        return float(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
+    except InvalidOperation:
+        return round(value, decimals)
