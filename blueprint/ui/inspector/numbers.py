@@ -118,7 +118,10 @@ class NumberBox(QDoubleSpinBox):
         # said as shown, not as the -1 that stands for it.
         if self.specialValueText() and value == self.minimum():
             return self.specialValueText()
-        # As QDoubleSpinBox writes it, without trailing zeros.
+        return self.number_text(value)
+
+    def number_text(self, value: float) -> str:
+        """A number as the field writes it: as QDoubleSpinBox does, without trailing zeros."""
         locale = self.locale()
         text = locale.toString(value, "f", self.decimals())
         if not self.isGroupSeparatorShown():

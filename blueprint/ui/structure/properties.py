@@ -160,7 +160,7 @@ class ChannelProperties(PropertiesDialog):
 class MoneyBox(NumberBox):
     """An amount of money: always two decimals (0.80, not 0.8)."""
 
-    def textFromValue(self, value: float) -> str:
+    def number_text(self, value: float) -> str:
         locale = self.locale()
         text = locale.toString(value, "f", self.decimals())
         return text if self.isGroupSeparatorShown() else text.replace(locale.groupSeparator(), "")
