@@ -329,3 +329,20 @@ def test_after_leaving_the_last_card_captured_is_in_sight(qtbot, window):
     view = window.canvas
     card = view.blueprint_scene.card(last.id).sceneBoundingRect()
     qtbot.waitUntil(lambda: view.mapToScene(view.viewport().rect()).boundingRect().contains(card))
+
+
+def test_at_the_last_stage_the_field_keeps_its_width_on_a_projector(qtbot, window):
+    """'Next: Retention × Phone with an agent (last stage: the next cards stack here)' took
+    the row at 1280x720, and the field shrank until what was typed scrolled out of sight."""
+    window.resize(1280, 720)
+    enter_by_key(qtbot, window)
+    line, target = bar(window).line, bar(window).target
+    for _ in stage_ids(window):
+        qtbot.keyClick(line, Qt.Key.Key_Tab)
+    assert "last stage" in target.text()
+    qtbot.waitUntil(lambda: line.width() > 0)
+    row = line.width() + target.width()
+    assert line.width() >= row * 0.55  # its three fifths, less the spacing
+    assert target.wordWrap()  # the target's words go over two lines instead
+    # A screen reader hears where the next card goes, not only the label's name.
+    assert target.text() in target.accessibleDescription()

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..canvas import palette
+from ..canvas.accessible import announce
 from ..canvas.drawing import colour
 
 #: The title field and the target, relative to the window's (already larger) type.
@@ -85,6 +86,9 @@ class CaptureBar(QWidget):
         self.target = QLabel(self)
         self.target.setTextFormat(Qt.TextFormat.PlainText)
         self.target.setAccessibleName("Where the next card goes")
+        # Over two lines where it is long ("… (last stage: the next cards stack here)"):
+        # on one, it took the row and the field shrank until the title typed was out of sight.
+        self.target.setWordWrap(True)
         self.help = QLabel(KEYS_HELP, self)
         self.help.setTextFormat(Qt.TextFormat.PlainText)
         self.help.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -114,11 +118,17 @@ class CaptureBar(QWidget):
 
     def show_target(self, words: str | None, note: str = "") -> None:
         if words is None:
-            self.target.setText("Add a stage and a channel first")
+            self._say_target("Add a stage and a channel first")
             self.line.setEnabled(False)
             return
         self.line.setEnabled(True)
-        self.target.setText(f"Next: {words}" + (f" ({note})" if note else ""))
+        self._say_target(f"Next: {words}" + (f" ({note})" if note else ""))
+
+    def _say_target(self, text: str) -> None:
+        self.target.setText(text)
+        # Its name says what it is; a screen reader reads where, and hears it move.
+        self.target.setAccessibleDescription(text)
+        announce(self.target, text)
 
     def show_problem(self, message: str | None) -> None:
         """A refused title, said under the field until the next capture; None clears it."""
