@@ -67,6 +67,10 @@ def test_the_dialog_shows_the_channel_with_the_names_of_the_steps(qtbot, window)
     assert "holds 1 touchpoint." in dialog.summary.text()
     for field in (dialog.name, dialog.kind, dialog.step, dialog.cost, dialog.description):
         assert field.accessibleName(), field
+    # The keys start in the name, selected to type over (they were on Close).
+    from PySide6.QtWidgets import QApplication
+
+    assert QApplication.focusWidget() is dialog.name and dialog.name.selectedText() == "Phone"
 
 
 def test_a_new_step_shows_in_the_row_header_at_once(qtbot, window):

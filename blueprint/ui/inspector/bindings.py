@@ -250,6 +250,10 @@ class EntityForm(QObject):
         self._bindings.append(binding)
         return binding
 
+    def first_field(self) -> QWidget | None:
+        """The first field bound, where the keys start in a form of its own."""
+        return next((b.widget for b in self._bindings if b.widget.isEnabled()), None)
+
     def show(self, entity_id: str | None) -> None:
         """Show another entity (or none: the widgets are cleared and disabled)."""
         self._entity_id = entity_id

@@ -130,7 +130,7 @@ class FrictionForm(QWidget):
         self._leads_to = self.form.bind(self.leads_to, "leads_to_channel_id")
         self.gives_up = QCheckBox("Customers &give up here")
         form.addRow("", self.gives_up)
-        self.gives_up.setAccessibleName("Gives up")
+        self.gives_up.setAccessibleName("Customers give up here")  # as it reads, for speech
         self.form.bind(self.gives_up, "gives_up")
         self.reason = compact_combo()
         add_row(form, "&Contact reason:", self.reason, "Why customers get in touch, if they do")

@@ -8,6 +8,7 @@ closes when its stage or channel goes.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -73,6 +74,12 @@ class PropertiesDialog(QDialog):
         self.show()
         self.raise_()
         self.activateWindow()
+        # The keys start in the first field, the name, to type over (they were on Close).
+        first = self.form.first_field()
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(first, QLineEdit):
+                first.selectAll()
 
     def _document_reset(self) -> None:
         self.close()  # another blueprint: its stage or channel is not this one
