@@ -198,3 +198,29 @@ def test_the_results_follow_an_edit(qtbot, window, document):
 def test_search_text_is_compared_without_case_or_accents():
     assert normalise("Café CRÈME Straße") == normalise("cafe creme STRASSE")
     assert normalise("Ｆｉｂｒｅ") == "fibre"  # full-width letters
+
+
+def test_a_screen_reader_hears_the_results_as_the_keys_stay_in_the_field(
+    qtbot, window, monkeypatch
+):
+    """'7 matches', '1 of 7' and the card reached were shown and never said: Enter selects
+    the next card while the keys stay in the find field, so a blind user heard nothing."""
+    from PySide6.QtGui import QAccessible
+
+    said = []
+
+    def update(event):
+        if event.type() == QAccessible.Event.Announcement:
+            said.append(event.message())
+
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(update))
+    search_for(qtbot, window, "agent")
+    results = window.overlays.search.results()
+    assert said[-1] == f"{len(results)} matches"
+    qtbot.keyClick(find_bar(window).field, Qt.Key.Key_Return)
+    title = window.document.touchpoint(results[0]).title
+    assert said[-1] == f"1 of {len(results)}: {title}"
+    assert find_bar(window).count.accessibleDescription() == said[-1]
+    search_for(qtbot, window, "zzzz")
+    assert said[-1] == "No match"

@@ -20,6 +20,7 @@ from shiboken6 import isValid
 
 from ...analysis import backing_by_touchpoint, build_plan, emotion_by_stage
 from ...model.states import State, current_state, has_future_state, state_view
+from ..canvas.accessible import announce
 from ..canvas.scene import BlueprintScene
 from ..canvas.shown import JourneyView
 from ..canvas.view import CanvasView
@@ -260,7 +261,17 @@ class Overlays(QObject):
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _search_changed(self) -> None:
-        self.find_bar.count.setText(self.search.summary())
+        summary = self.search.summary()
+        count = self.find_bar.count
+        count.setText(summary)
+        # A screen reader hears the results: the keys stay in the field, and nothing was said
+        # ("7 matches", "1 of 7", "No match").
+        current = self.search.current()
+        tp = self._document.get("touchpoints", current) if current else None
+        said = f"{summary}: {tp.title}" if tp is not None else summary
+        count.setAccessibleDescription(said)
+        if said:
+            announce(self.find_bar.field, said)
         self._show_emphasis()
 
     # --- wiring ------------------------------------------------------------------------------
