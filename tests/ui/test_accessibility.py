@@ -186,3 +186,31 @@ def test_an_empty_cell_reached_by_the_keys_is_announced(qtbot, window, monkeypat
     assert said == [
         "Empty cell: Activation, Live chat with an agent. Enter adds a touchpoint here."
     ]
+
+
+@pytest.mark.parametrize("tab", [0, 2, 3], ids=["touchpoint", "friction", "evidence"])
+def test_what_a_label_shows_is_what_a_screen_reader_reads(window, tab):
+    """Labels named for what they are ('How well the card is backed', 'Failure-demand
+    share') were read by that name alone, never by what they showed ('Backed by measured
+    data: …', 'Failure demand: 76% of contacts a month'). A label whose text says what it
+    is needs no name of its own."""
+    from PySide6.QtGui import QTextDocumentFragment
+    from PySide6.QtWidgets import QLabel
+
+    for dock in window.findChildren(QDockWidget):
+        dock.show()
+        dock.raise_()
+    click_card(window, "tp-status-chat")
+    tools(window).inspector.tabs.setCurrentIndex(tab)
+    hidden = []
+    for label in window.findChildren(QLabel):
+        text = label.text()
+        if not (label.isVisible() and text):
+            continue
+        plain = QTextDocumentFragment.fromHtml(text).toPlainText().replace("•", "")
+        shown = " ".join(plain.split())
+        said = QAccessible.queryAccessibleInterface(label)
+        read = " ".join(f"{said.text(Text.Name)} {said.text(Text.Description)}".split())
+        if shown.replace("&", "") not in read.replace("&", ""):
+            hidden.append((label.accessibleName(), shown[:60]))
+    assert hidden == [], "\n".join(map(str, hidden))

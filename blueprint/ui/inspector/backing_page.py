@@ -35,7 +35,6 @@ class BackingPage(QWidget):
         self._touchpoint_id: str | None = None
         self.verdict = caption("", muted=False)
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)  # it names measures as typed
-        self.verdict.setAccessibleName("How well the card is backed")
         self.measures = MeasuresPanel(document)
         self.evidence = EvidencePanel(document, "the touchpoint")
         for panel in (self.measures, self.evidence):

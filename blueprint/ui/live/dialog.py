@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...collab.protocol import ROOM_PATTERN
+from ..canvas.accessible import announce
 from .presence import PEER_COLOURS
 
 
@@ -88,7 +89,6 @@ class LiveDialog(QDialog):
         self._add(form, "Your na&me:", self.user)
         self._add(form, "Your co&lour:", self.colour)
         self.problem = QLabel()
-        self.problem.setAccessibleName("Problem")
         self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(
@@ -129,6 +129,8 @@ class LiveDialog(QDialog):
         self.problem.setText(problem)
         if not problem:
             self.accept()
+        else:
+            announce(self.problem, problem)  # the keys stay on Join: said, not only shown
 
     @staticmethod
     def _problem(request: LiveRequest) -> str:

@@ -81,7 +81,6 @@ class ContactReasonsPanel(QWidget):
         self.share = QLabel()
         self.share.setTextFormat(Qt.TextFormat.PlainText)
         self.share.setWordWrap(True)
-        self.share.setAccessibleName("Failure-demand share")
         self.share.setToolTip(SHARE_HELP)
         bold = self.share.font()
         bold.setBold(True)
@@ -129,7 +128,6 @@ class ContactReasonsPanel(QWidget):
         self.form.bind(self.description, "description")
         self.linked = caption("")
         self.linked.setTextFormat(Qt.TextFormat.PlainText)
-        self.linked.setAccessibleName("Linked friction points")
         form.addRow(self.linked)
         self.link_button = _button(
             "Link selected friction",
@@ -138,7 +136,6 @@ class ContactReasonsPanel(QWidget):
         self.link_button.clicked.connect(self.link_chosen_friction)
         self.chosen = caption("")
         self.chosen.setTextFormat(Qt.TextFormat.PlainText)
-        self.chosen.setAccessibleName("Friction point chosen in the inspector")
         column = QVBoxLayout(editor)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(form)

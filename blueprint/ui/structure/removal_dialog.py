@@ -39,7 +39,6 @@ class RemovalDialog(QDialog):
         self.consequences = QLabel(_consequences_html(noun, lines))
         self.consequences.setTextFormat(Qt.TextFormat.RichText)
         self.consequences.setWordWrap(True)
-        self.consequences.setAccessibleName("What goes with it")
         self.consequences.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._lines = list(lines)
         self._noun = noun

@@ -258,3 +258,29 @@ def test_leaving_keeps_unsaved_work_unsaved_and_its_recovery_file(qtbot, server,
     assert ann.isWindowModified()
     assert files.info.exists()  # a crash now still leaves the work to recover
     assert title_on_card(ann, TP) == "Not saved yet"
+
+
+def test_a_problem_in_the_join_dialog_is_said_as_well_as_shown(qtbot, windows, monkeypatch):
+    """'Give the server's address…' appeared under the fields while the keys stayed on Join:
+    a screen reader said nothing, and read the label only as 'Problem'."""
+    from PySide6.QtGui import QAccessible
+
+    said = []
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    monkeypatch.setattr(
+        QAccessible,
+        "updateAccessibility",
+        staticmethod(lambda e: said.append(e.message()) if hasattr(e, "message") else None),
+    )
+    window = windows(Document(new_blueprint()))
+    file_action(window, "&Join Live…").trigger()
+    dialog = window.live.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    replace_text(qtbot, dialog.server, "")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    problem = "Give the server's address, starting with ws:// or wss://."
+    assert dialog.problem.text() == problem and said[-1] == problem
+    assert QAccessible.queryAccessibleInterface(dialog.problem).text(QAccessible.Text.Name) == (
+        problem
+    )
+    dialog.reject()
