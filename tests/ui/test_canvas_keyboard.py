@@ -269,3 +269,28 @@ def test_undo_chooses_a_deleted_card_again_in_a_cell_with_others(qtbot, broadban
         qtbot.waitUntil(lambda: selected(window) == [first])
     finally:
         close_window(window)
+
+
+def test_shift_and_an_arrow_choose_a_second_card_to_connect_or_disconnect_by_keys(qtbot, window):
+    """Flows could only be made or removed with the mouse: the arrows replaced the
+    selection, and Connect needs two cards, the first then the next."""
+    click_card(window, "t3")
+    # Complain, then Call about order above it.
+    press(qtbot, window, Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)
+    assert selected(window) == ["t2", "t3"]
+    assert tools(window).selection.touchpoint_ids() == ["t3", "t2"]  # the order picked
+    flows = {(f.from_id, f.to_id) for f in window.document.blueprint.flows}
+    press(qtbot, window, Key.Key_L, CTRL)
+    added = {(f.from_id, f.to_id) for f in window.document.blueprint.flows} - flows
+    assert added == {("t3", "t2")}
+    # Edit › Remove Flow, by its letter, takes the flows between the two cards chosen.
+    from PySide6.QtWidgets import QApplication
+
+    press(qtbot, window, Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.menus.edit)
+    qtbot.keyClick(window.menus.edit, Key.Key_L)
+    assert not {f for f in window.document.blueprint.flows if {f.from_id, f.to_id} == {"t2", "t3"}}
+    # Past empty cells, up to the next card; none that way: nothing changes.
+    click_card(window, "t1")
+    press(qtbot, window, Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert selected(window) == ["t1"]

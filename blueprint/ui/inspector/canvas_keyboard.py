@@ -32,6 +32,10 @@ from .selection import CanvasSelection
 CANVAS_KEYS: tuple[tuple[str, str], ...] = (
     ("Tab", "Into the canvas: the selected card, else the top-left cell"),
     ("Arrow keys", "The next card, or the next cell, in that direction"),
+    (
+        "Shift+arrow keys",
+        "Also choose the next card in that direction (two cards: Ctrl+L connects them)",
+    ),
     ("Enter", "On a card: edit its title; on an empty cell: add a card"),
     ("Escape", "Stop editing a title"),
     ("Alt+letter", "The menu, field or button with that letter underlined"),
@@ -115,6 +119,28 @@ class CanvasKeyboard(QObject):
         if target is None:
             return False
         self.go_to(target)
+        return True
+
+    def extend(self, direction: Direction) -> bool:
+        """Also choose the next card in that direction, past empty cells, and move the keys
+        onto it: cards are connected, or their flow removed, by the keys alone (the arrows
+        only ever replaced the selection). False when no card lies that way."""
+        layout = self._scene.grid_layout
+        start = self.current()
+        if start is None or start.touchpoint_id is None:
+            return self.move(direction)
+        target = step(layout, start, direction)
+        while target is not None and target.touchpoint_id is None:
+            target = step(layout, target, direction)
+        card = self._scene.card(target.touchpoint_id) if target is not None else None
+        if card is None:
+            return False
+        card.setSelected(True)  # added: picked after the others (the flow's direction)
+        card.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._last = target
+        self._keep_in_sight(card.sceneBoundingRect())
+        count = len(self._selection.touchpoint_ids())
+        announce(self._view, f"{count} cards chosen")
         return True
 
     def stepping_onto_a_cell(self) -> bool:
@@ -326,9 +352,12 @@ class CanvasKeyboard(QObject):
 
     def _key(self, event: QKeyEvent) -> bool:
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        direction = ARROWS.get(Qt.Key(event.key()))
+        if modifiers == Qt.KeyboardModifier.ShiftModifier and direction is not None:
+            self.extend(direction)
+            return True
         if modifiers != Qt.KeyboardModifier.NoModifier:
             return False  # Ctrl+Enter is Edit > Add Touchpoint; the others scroll
-        direction = ARROWS.get(Qt.Key(event.key()))
         if direction is not None:
             self.move(direction)
             return True

@@ -112,7 +112,10 @@ class EditActions(QObject):
             "Link two selected cards with a flow, in the order they were selected",
         )
         self.remove_flows_action = make(
-            "Remove F&low", self.remove_selected_flows, [], "Remove the selected flow arrows"
+            "Remove F&low",
+            self.remove_flows,
+            [],
+            "Remove the selected flow arrows, or the flow between the two cards chosen",
         )
 
     def _factory(self, window: QWidget) -> Callable[..., QAction]:
@@ -293,9 +296,24 @@ class EditActions(QObject):
         return True
 
     def remove_selected_flows(self) -> None:
+        """Delete: the flows chosen (the cards chosen with them go by the window's Delete)."""
         chosen = [i for i in self._selection.flow_ids() if self._document.get("flows", i)]
         if chosen:
             self._push(lambda: RemoveFlows(self._document, chosen))
+
+    def remove_flows(self) -> None:
+        """Edit › Remove Flow: the flows chosen, else the flows between the two cards chosen
+        (by the keys, which cannot reach an arrow)."""
+        chosen = [i for i in self._selection.flow_ids() if self._document.get("flows", i)]
+        cards = self._selection.touchpoint_ids()
+        if not chosen and len(cards) == 2:
+            ends = set(cards)
+            flows = self._document.blueprint.flows
+            chosen = [f.id for f in flows if {f.from_id, f.to_id} == ends]
+        if not chosen:
+            self.message.emit("Choose a flow, or the two cards it joins (Shift+arrow).")
+            return
+        self._push(lambda: RemoveFlows(self._document, chosen))
 
 
 def _count(n: int, noun: str) -> str:
