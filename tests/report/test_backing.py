@@ -141,3 +141,19 @@ def test_a_plan_for_one_persona_counts_its_cards_only():
     bp = small_blueprint()
     plan = build_plan(bp, persona_id="p1")
     assert {u.card.touchpoint_id for u in unbacked_cards(bp, plan)} == {"t2", "t3"}
+
+
+@pytest.mark.parametrize("seed", [15, 23])
+def test_the_cards_without_impact_never_sit_alone_on_a_page(seed):
+    """An 8-card plan had a page holding only the line of cards without friction impact
+    (the table above it had filled the page before, the next section starts a page)."""
+    from benchmarks.generate import generate_blueprint
+
+    size = seed
+    bp = generate_blueprint(
+        touchpoints=size, frictions=size, improvements=size // 4, flows=size - 1, seed=seed
+    )
+    rendered = render(bp)
+    pages = [flat(page) for page in rendered.pages]
+    (holding,) = [p for p in pages if "Without friction impact, backed by nothing" in p]
+    assert "The cards the plan rests on" in holding

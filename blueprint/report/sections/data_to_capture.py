@@ -4,7 +4,7 @@ about: backed by nothing or by estimates only, the most friction impact first.""
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from ...analysis import Certainty, MeasureFirst, Plan
 from ...analysis.evidence import Backing, UnbackedCard, backing_by_touchpoint, unbacked_cards
@@ -173,18 +173,19 @@ def _guesses(ctx: RenderContext) -> list[Flowable]:
         )
         return story
     weighty = [u for u in found if u.impact > 0]
+    listed: list[Flowable] = []
     if weighty:
-        story.append(
+        listed.append(
             Paragraph(
                 "The cards the plan rests on, backed by nothing or by estimates only, the "
                 "most friction impact first: measure them, or find a quote or an observation.",
                 ctx.styles.body,
             )
         )
-        story.append(_unbacked_table(ctx, weighty[:UNBACKED_LISTED]))
+        listed.append(_unbacked_table(ctx, weighty[:UNBACKED_LISTED]))
         more = len(weighty) - UNBACKED_LISTED
         if more > 0:
-            story.append(
+            listed.append(
                 Paragraph(
                     f"… and {fmt.plural(more, 'more card')} with less friction impact.",
                     ctx.styles.small,
@@ -192,7 +193,10 @@ def _guesses(ctx: RenderContext) -> list[Flowable]:
             )
     bare = [u for u in found if u.impact == 0]
     if bare:
-        story.append(Paragraph(_bare_line(ctx, bare), ctx.styles.small))
+        listed.append(Paragraph(_bare_line(ctx, bare), ctx.styles.small))
+    # On one page (at most 20 rows): the line of cards without impact was left alone on a
+    # page of its own after the table, the next section starting on a new page.
+    story.append(KeepTogether(listed))
     return story
 
 
