@@ -180,6 +180,26 @@ def test_each_cell_shows_the_friction_impact_the_plan_gives_it(window, broadband
     assert overlays(window).legend.heat.largest.text() == impact_text(largest)
 
 
+def test_the_canvas_and_the_pdf_write_a_cells_impact_alike(window, broadband):
+    """A cell read 38 on the canvas and 37.5 in the plan's heat map."""
+    from blueprint.report.content.heat_map import heat_map
+    from blueprint.report.content.subject import PlanSubject
+
+    view_action(window, "Friction Heat Map").trigger()
+    plan = build_plan(broadband)
+    in_the_pdf = heat_map(PlanSubject(bp=broadband, plan=plan, date=None))
+    stages = [s.id for s in broadband.stages]
+    channels = [c.id for c in broadband.channels]
+    written = {
+        (stages[x], channels[y]): cell.text
+        for y, row in enumerate(in_the_pdf.cells)
+        for x, cell in enumerate(row)
+        if cell is not None and (stages[x], channels[y]) in overlays(window).heat.cells()
+    }
+    assert written
+    assert {cell: overlays(window).heat.cells()[cell].text for cell in written} == written
+
+
 def test_hovering_a_cell_tells_its_friction_impact(qtbot, window, broadband):
     view_action(window, "Friction Heat Map").trigger()
     heat = build_plan(broadband).heat_map

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...report import formatting as fmt
 from ..canvas import palette
 from ..canvas.drawing import CELLS, SIMPLE_DETAIL, colour, font, shows
 from ..canvas.layout import GridLayout, Rect
@@ -41,7 +42,9 @@ _tinted = cache(heat_tint)
 
 
 def impact_text(impact: float) -> str:
-    return f"{impact:,.0f}" if impact >= 10 else f"{impact:,.1f}"
+    """A cell's friction impact as the plan's heat map writes it (the canvas read 38 where
+    the PDF read 37.5 for the same cell)."""
+    return fmt.compact(impact)
 
 
 @dataclass(frozen=True, slots=True)
