@@ -214,3 +214,29 @@ def test_what_a_label_shows_is_what_a_screen_reader_reads(window, tab):
         if shown.replace("&", "") not in read.replace("&", ""):
             hidden.append((label.accessibleName(), shown[:60]))
     assert hidden == [], "\n".join(map(str, hidden))
+
+
+@pytest.mark.parametrize("tab", [0, 2, 3], ids=["touchpoint", "friction", "evidence"])
+def test_no_two_fields_of_a_panel_sound_the_same(window, tab):
+    """Three buttons of the Improvements panel were all read 'Remove', two 'Add selected';
+    the card's title and its friction point's were both 'Title'."""
+    from collections import Counter
+
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit
+
+    for dock in window.findChildren(QDockWidget):
+        dock.show()
+    click_card(window, "tp-status-chat")
+    tools(window).inspector.tabs.setCurrentIndex(tab)
+    window.improvements.table.selectRow(0)
+    for dock in (tools(window).inspector_dock, window.improvements):
+        fields = [
+            w
+            for kind in (QAbstractButton, QLineEdit)
+            for w in dock.findChildren(kind)
+            if w.isVisible()
+            and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+            and not isinstance(w.parent(), QAbstractSpinBox | QComboBox)  # their own parts
+        ]
+        names = Counter(QAccessible.queryAccessibleInterface(w).text(Text.Name) for w in fields)
+        assert [n for n, count in names.items() if count > 1] == [], dock.windowTitle()

@@ -47,6 +47,7 @@ class FrictionForm(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.title = QLineEdit()
         add_row(form, "T&itle:", self.title)
+        self.title.setAccessibleName("Friction point title")  # beside the card's own Title
         self.form.bind(self.title, "title")
         self.description = text_area(3, "Description", "What happens to the customer")
         add_row(form, "&Description:", self.description)

@@ -52,6 +52,7 @@ class FrictionPanel(QWidget):
         self.add_button.setToolTip("Add a friction point to this touchpoint")
         self.add_button.clicked.connect(self.add_friction)
         self.remove_button = QPushButton("Re&move")
+        self.remove_button.setAccessibleName("Remove friction point")
         self.remove_button.setToolTip("Remove the selected friction point (Delete in the list)")
         self.remove_button.clicked.connect(self.remove_current)
         self.editor = FrictionForm(document)

@@ -61,6 +61,7 @@ class PersonasPanel(QWidget):
         self.add_button = QPushButton("&Add persona")
         self.add_button.clicked.connect(self.add_persona)
         self.remove_button = QPushButton("Re&move")
+        self.remove_button.setAccessibleName("Remove persona")
         self.remove_button.setToolTip("Remove the selected persona; touchpoints keep the others")
         self.remove_button.clicked.connect(self.remove_current)
         self.editor = self._editor()

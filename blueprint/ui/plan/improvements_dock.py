@@ -109,6 +109,7 @@ class ImprovementsDock(QDockWidget):
         )
         self.new_button.clicked.connect(self.new_from_selection)
         self.remove_button = QPushButton("Remove")
+        self.remove_button.setAccessibleName("Remove improvement")
         self.remove_button.setToolTip("Remove the selected improvement (Delete in the table)")
         self.remove_button.clicked.connect(self.remove_selected)
         tools = QHBoxLayout()

@@ -111,8 +111,12 @@ class ImprovementLinks(QWidget):
         self.list.currentRowChanged.connect(self._update_buttons)
         self.none_note = caption(self.none_linked)
         self.add_selected = QPushButton("Add selected")
+        # Two of these lists in one form (and a Remove for the improvement): each button
+        # says which list it is for, to a screen reader.
+        self.add_selected.setAccessibleName(f"Add selected to {name.lower()}")
         self.add_selected.clicked.connect(self.link_selected)
         self.remove_button = QPushButton("Remove")
+        self.remove_button.setAccessibleName(f"Remove from {name.lower()}")
         self.remove_button.setToolTip("Unlink the chosen entry (Delete in the list)")
         self.remove_button.clicked.connect(self.remove_current)
         self.buttons = QHBoxLayout()
