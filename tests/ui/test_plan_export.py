@@ -227,10 +227,12 @@ def test_a_path_that_cannot_be_written_is_said_in_the_dialog_which_stays_open(
     assert dialog.isVisible() and dialog.result() == 0
     assert dialog.problem.isVisible() and said in dialog.problem.text()
     assert dialog.focusWidget() is dialog.path  # where the keys go in the dialog
+    assert said in dialog.path.accessibleDescription()  # a screen reader reads it there
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
     dialog.path.clear()
     qtbot.keyClicks(dialog.path, str(tmp_path / "plan"))
     assert not dialog.problem.isVisible()  # typing again clears it
+    assert not dialog.path.accessibleDescription()
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == 1 and dialog.options().path == tmp_path / "plan.pdf"
 

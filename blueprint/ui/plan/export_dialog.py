@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...analysis import DEFAULT_TOP
 from ...analysis.threads import open_threads
 from ...model import Blueprint
+from ..canvas.accessible import announce
 from ..folders import documents_folder
 from ..inspector.forms import add_row, caption, form_layout
 from ..inspector.warnings import set_warning, warning_label
@@ -204,12 +205,17 @@ class PlanExportDialog(QDialog):
         """Export, unless the file cannot be written there: then say why and stay open, the
         choices kept (the export failed after the dialog had closed)."""
         problem = folder_problem(self.options().path)
-        set_warning(self.problem, problem or "")
+        self._say_problem(problem or "")
         if problem is None:
             self.accept()
             return
         self.path.setFocus(Qt.FocusReason.OtherFocusReason)
         self.path.selectAll()
+        announce(self.path, problem)  # shown under the fields, and now said too
+
+    def _say_problem(self, problem: str) -> None:
+        set_warning(self.problem, problem)
+        self.path.setAccessibleDescription(problem)  # read with the field it is about
 
     def ask_path(self) -> Path | None:
         """Where to save, from the system's file dialog; None when the user cancels."""
@@ -226,7 +232,7 @@ class PlanExportDialog(QDialog):
 
     def _path_changed(self, text: str) -> None:
         self.export_button.setEnabled(bool(text.strip()))
-        set_warning(self.problem, "")
+        self._say_problem("")
         # A name ending in .pptx (or .pdf) chooses the format, as on the command line.
         suffix = Path(text.strip()).suffix.lower()
         for index, (_, kind, extension, _, _) in enumerate(FORMATS):
