@@ -332,3 +332,23 @@ def test_resolving_by_keys_leaves_the_menus_working(qtbot, window):
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
     assert QApplication.activePopupWidget() is window.menus.file
     qtbot.keyClick(window.menus.file, Qt.Key.Key_Escape)
+
+
+def test_tab_reaches_a_threads_buttons_where_they_stand_before_the_box_to_write_in(
+    qtbot, window
+):
+    """Tab went from the box to write in to Add Comment, then back up to the threads'
+    Reply and Resolve above them."""
+    click_card(window, "t3")
+    show_comments(window)
+    write(qtbot, window, "Is this still true?")
+    click(qtbot, panel(window).add_button)
+    [thread] = panel(window).thread_views()
+    comments = panel(window)
+    comments.about.setFocus()
+    order = []
+    for _ in range(4):
+        qtbot.keyClick(comments.focusWidget() or comments.about, Qt.Key.Key_Tab)
+        order.append(comments.focusWidget())
+    assert order.index(thread.reply_button) < order.index(comments.composer)
+    assert order.index(thread.resolve_button) < order.index(comments.composer)

@@ -125,6 +125,7 @@ class CommentsPanel(ListedPanel):
         about_row = QHBoxLayout()
         about_label = QLabel("A&bout:")
         self.about = compact_combo(20)
+        self.views_follow = self.about  # the threads about it stand below it
         self.about.setAccessibleName("Comments about")
         self.about.setToolTip("What the comments below are about")
         about_label.setBuddy(self.about)

@@ -31,6 +31,8 @@ class ListedPanel(QWidget):
         #: the (text, id) lines the list shows
         self._listed: tuple = ()
         self._stale = True
+        #: the field the views come after, by Tab (they are made after what follows them)
+        self.views_follow: QWidget | None = None
 
     # --- building ----------------------------------------------------------------------------
 
@@ -117,13 +119,32 @@ class ListedPanel(QWidget):
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
+        last = self.views_follow
         for i, each in enumerate(found):
             view = make(each)
             DeleteKeyGuard(view)
             column.insertWidget(i, view)
             view.show()  # at once, not when the layout gets round to it
+            if last is not None:
+                # Tab reaches a view's buttons where they stand: Tab went from the box to
+                # write in to Add Comment, and then back up to the threads' Reply.
+                for field in _tab_stops(view):
+                    QWidget.setTabOrder(last, field)
+                    last = field
 
     def _views(self, kind: type[_View]) -> list[_View]:
         column = self._column
         found = (column.itemAt(i).widget() for i in range(column.count()))
         return [w for w in found if isinstance(w, kind)]
+
+
+def _tab_stops(view: QWidget) -> list[QWidget]:
+    """The widgets of ``view`` that Tab stops at, in their order."""
+    stops = [view] if view.focusPolicy() & Qt.FocusPolicy.TabFocus else []
+    widget = view.nextInFocusChain()
+    while widget is not view and view.isAncestorOf(widget):
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops
+
