@@ -334,9 +334,7 @@ def test_resolving_by_keys_leaves_the_menus_working(qtbot, window):
     qtbot.keyClick(window.menus.file, Qt.Key.Key_Escape)
 
 
-def test_tab_reaches_a_threads_buttons_where_they_stand_before_the_box_to_write_in(
-    qtbot, window
-):
+def test_tab_reaches_a_threads_buttons_where_they_stand_before_the_box_to_write_in(qtbot, window):
     """Tab went from the box to write in to Add Comment, then back up to the threads'
     Reply and Resolve above them."""
     click_card(window, "t3")

@@ -147,4 +147,3 @@ def _tab_stops(view: QWidget) -> list[QWidget]:
             stops.append(widget)
         widget = widget.nextInFocusChain()
     return stops
-
