@@ -178,6 +178,25 @@ def test_a4_for_everyone_and_no_viewer_when_not_asked(qtbot, window, monkeypatch
     assert opened == []
 
 
+def test_the_next_export_offers_the_paper_and_the_viewer_choice_made_last(
+    qtbot, window, monkeypatch
+):
+    """'Open the PDF when done', unticked, came back ticked at the next export (and Letter
+    went back to the system's paper)."""
+
+    def choose(dialog):
+        pick_from_popup(qtbot, dialog.paper, "Letter")
+        dialog.open_when_done.click()  # (the dialog is not shown: exec is answered here)
+        assert not dialog.open_when_done.isChecked()
+
+    seen = answer_dialog(monkeypatch, qtbot, choose)
+    export_and_wait(qtbot, window)
+    assert seen[0].open_when_done  # ticked at first
+    seen = answer_dialog(monkeypatch, qtbot)
+    export_and_wait(qtbot, window)
+    assert (seen[0].paper, seen[0].open_when_done) == ("letter", False)
+
+
 def test_the_action_is_disabled_while_an_export_runs(qtbot, window, monkeypatch, errors, gate):
     seen = answer_dialog(monkeypatch, qtbot)
     action = plan_action(window)

@@ -29,6 +29,7 @@ from ..canvas.accessible import announce
 from ..folders import documents_folder
 from ..inspector.forms import add_row, caption, form_layout
 from ..inspector.warnings import set_warning, warning_label
+from ..settings import app_settings
 from .export_job import PlanExportOptions
 
 PDF_FILTER = "PDF documents (*.pdf);;All files (*)"
@@ -40,6 +41,9 @@ FORMATS = (
 )
 EXTENSIONS = {kind: extension for _, kind, extension, _, _ in FORMATS}
 PAPERS = (("A4", "a4"), ("Letter", "letter"))
+#: What the dialog offers again next time, in any window.
+_PAPER_KEY = "plan-export/paper"
+_OPEN_KEY = "plan-export/open-when-done"
 MAX_TOP = 99
 EVERYONE = "Every customer"
 
@@ -99,7 +103,9 @@ class PlanExportDialog(QDialog):
         self.paper = QComboBox()
         for label, value in PAPERS:
             self.paper.addItem(label, value)
-        self.paper.setCurrentIndex(self.paper.findData(default_paper()))
+        remembered = app_settings()
+        paper = str(remembered.value(_PAPER_KEY, default_paper()))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(paper)))
         self.paper.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.path = QLineEdit(str(default_output_path(blueprint_path)))
         self.path.setMinimumWidth(380)
@@ -107,7 +113,8 @@ class PlanExportDialog(QDialog):
         self.browse.setToolTip("Choose the folder and name of the file")
         self.browse.clicked.connect(self._browse)
         self.open_when_done = QCheckBox("&Open the PDF when done")
-        self.open_when_done.setChecked(True)
+        # As the user left it last time: unticked, it came back ticked at the next export.
+        self.open_when_done.setChecked(str(remembered.value(_OPEN_KEY, "true")) == "true")
         threads = len(open_threads(blueprint))
         self.comments = QCheckBox(
             f"&Include the open comment threads ({threads})"
@@ -207,6 +214,9 @@ class PlanExportDialog(QDialog):
         problem = folder_problem(self.options().path)
         self._say_problem(problem or "")
         if problem is None:
+            remembered = app_settings()
+            remembered.setValue(_PAPER_KEY, self.paper.currentData())
+            remembered.setValue(_OPEN_KEY, "true" if self.open_when_done.isChecked() else "false")
             self.accept()
             return
         self.path.setFocus(Qt.FocusReason.OtherFocusReason)
