@@ -189,3 +189,20 @@ def test_the_arrows_on_a_filter_open_its_list_and_change_nothing_until_enter(qtb
     assert combo.currentIndex() == 1
     assert window.live_plan.persona_id == combo.currentData()
     assert any(card.opacity() == FILTERED_OUT for card in scene_of(window).cards().values())
+
+
+def test_a_screen_reader_hears_which_cards_a_filter_faded(qtbot, window, broadband):
+    """With the persona filter on, four cards faded on screen but read exactly like the
+    others."""
+    from PySide6.QtGui import QAccessible
+
+    persona = broadband.personas[2]
+    choose(qtbot, bar(window).persona, persona.name)
+    gone = faded(window)
+    assert gone
+    canvas = QAccessible.queryAccessibleInterface(window.canvas)
+    for i in range(canvas.childCount()):
+        card = canvas.child(i)
+        description = card.text(QAccessible.Text.Description)
+        tp = next(t for t in broadband.touchpoints if t.title == card.text(QAccessible.Text.Name))
+        assert description.startswith("Faded.") == (tp.id in gone), tp.title

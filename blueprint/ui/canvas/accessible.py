@@ -196,7 +196,15 @@ class CanvasAccessible(QAccessibleWidget):
             return ""
         stage = self._scene.document.get("stages", touchpoint.stage_id)
         channel = self._scene.document.get("channels", touchpoint.channel_id)
-        return card.face.described(stage.name if stage else "?", channel.name if channel else "?")
+        said = card.face.described(stage.name if stage else "?", channel.name if channel else "?")
+        emphasis = card.emphasis
+        if emphasis.outline is not None:
+            said = f"Marked. {said}"  # a search result, or what an improvement addresses
+        elif emphasis.opacity < 1:
+            # Faded on screen by a filter (or another card's highlight): it read like the
+            # others, so a screen reader could not tell which cards the filter kept.
+            said = f"Faded. {said}"
+        return said
 
     def shows(self, card: CardItem) -> bool:
         shown = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
