@@ -9,22 +9,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+
+from .focus_watch import FocusWatcher
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-class EnterPressesButtons(QObject):
-    """Watches each push button as it takes the focus (cheaper than every event of the
-    application), and presses it on Enter."""
+class EnterPressesButtons(FocusWatcher):
+    """Presses a push button outside a dialog on Enter."""
 
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
-        app.focusChanged.connect(self._focus_changed)
-
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if isinstance(new, QPushButton) and not isinstance(new.window(), QDialog):
-            new.installEventFilter(self)  # once: installing again only moves it first
+    def wants(self, widget: QWidget) -> bool:
+        return isinstance(widget, QPushButton) and not isinstance(widget.window(), QDialog)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -39,10 +35,3 @@ class EnterPressesButtons(QObject):
             watched.click()
             return True
         return False
-
-
-def install_enter_on_buttons() -> None:
-    """Once per application, however many windows it opens."""
-    app = QApplication.instance()
-    if isinstance(app, QApplication) and app.findChild(EnterPressesButtons) is None:
-        EnterPressesButtons(app)

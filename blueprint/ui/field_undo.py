@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+from .focus_watch import FocusWatcher
 
 FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit)
 
@@ -23,17 +25,11 @@ def _has_own(field: QWidget, redo: bool) -> bool:
     return document.isRedoAvailable() if redo else document.isUndoAvailable()
 
 
-class UndoFromFields(QObject):
-    """Watches each text field as it takes the focus (cheaper than watching every event of
-    the application) and lets the window's Undo and Redo have the keys it does not need."""
+class UndoFromFields(FocusWatcher):
+    """Lets the window's Undo and Redo have the keys a text field does not need."""
 
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
-        app.focusChanged.connect(self._focus_changed)
-
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if isinstance(new, FIELDS):
-            new.installEventFilter(self)  # once: installing again only moves it first
+    def wants(self, widget: QWidget) -> bool:
+        return isinstance(widget, FIELDS)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
@@ -48,10 +44,3 @@ class UndoFromFields(QObject):
                 event.ignore()  # not the field's: the shortcut (Edit > Undo) takes the key
                 return True
         return False
-
-
-def install_undo_from_fields() -> None:
-    """Once per application, however many windows it opens."""
-    app = QApplication.instance()
-    if isinstance(app, QApplication) and app.findChild(UndoFromFields) is None:
-        UndoFromFields(app)

@@ -28,7 +28,7 @@ from . import theme
 from .about import show_about
 from .accessible_names import name_the_rest
 from .blueprint_properties import BlueprintPropertiesOpener
-from .button_keys import install_enter_on_buttons
+from .button_keys import EnterPressesButtons
 from .canvas.accessible import announce
 from .canvas.scene import BlueprintScene
 from .canvas.view import CanvasView
@@ -37,7 +37,7 @@ from .comments import install_comments
 from .compare import install_compare_with
 from .document import Document
 from .export import add_export_actions
-from .field_undo import install_undo_from_fields
+from .field_undo import UndoFromFields
 from .file_drop import FileDropTarget
 from .inspector import install_editing
 from .journey_views import install_journey_views, removal_for
@@ -84,8 +84,8 @@ class MainWindow(QMainWindow):
         document.setParent(self)  # lives and dies with the window
         theme.use_system_theme()  # before the scene takes its colours
         theme.readable_hints()
-        install_undo_from_fields()
-        install_enter_on_buttons()
+        UndoFromFields.install()
+        EnterPressesButtons.install()
         self.canvas = CanvasView(BlueprintScene(document), self)
         self.canvas.setAccessibleName("Blueprint canvas")
         self.canvas.setAccessibleDescription(
