@@ -396,3 +396,17 @@ def test_the_keys_reaching_the_table_choose_its_first_row(qtbot, window, dock):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert table.hasFocus()
     assert table.current_row() == 0 and dock.selected_id == table.shown_ids()[0]
+
+
+def test_on_a_projector_the_panel_leaves_the_canvas_room(qtbot, window):
+    """At 1280x720 the Improvements panel took more than half of the window as it opened,
+    and the canvas kept one row of cards."""
+    from blueprint.ui.plan.docks import MOST_OF_THE_HEIGHT
+
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.height() <= 720)
+    dock = show_dock(window)
+    qtbot.waitUntil(lambda: dock.height() > 0)
+    qtbot.wait(50)  # the window lays the panel out
+    assert dock.height() <= window.height() * MOST_OF_THE_HEIGHT + 2
+    assert window.canvas.height() >= window.height() * 0.3

@@ -20,3 +20,17 @@ def add_along_the_bottom(window: QMainWindow, dock: QDockWidget, height: int) ->
     if neighbours:
         window.tabifyDockWidget(neighbours[0], dock)
     window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+    dock.visibilityChanged.connect(lambda shown: shown and _leave_the_canvas_room(window, dock))
+
+
+#: The most of the window's height a bottom panel takes as it opens.
+MOST_OF_THE_HEIGHT = 0.4
+
+
+def _leave_the_canvas_room(window: QMainWindow, dock: QDockWidget) -> None:
+    """A panel opened along the bottom takes at most two fifths of the window: on a
+    projector's 720 lines the Improvements panel took more than half, and the canvas kept
+    one row of cards. A height the user gave it within that stays."""
+    most = int(window.height() * MOST_OF_THE_HEIGHT)
+    if dock.height() > most:
+        window.resizeDocks([dock], [most], Qt.Orientation.Vertical)
