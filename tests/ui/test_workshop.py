@@ -346,3 +346,17 @@ def test_at_the_last_stage_the_field_keeps_its_width_on_a_projector(qtbot, windo
     assert target.wordWrap()  # the target's words go over two lines instead
     # A screen reader hears where the next card goes, not only the label's name.
     assert target.text() in target.accessibleDescription()
+
+
+def test_leaving_with_a_title_typed_and_not_added_says_where_it_waits(qtbot, window):
+    """Escape with a title typed left workshop mode without adding the card, and nothing
+    said the title was still in the bar."""
+    enter_by_key(qtbot, window)
+    qtbot.keyClicks(bar(window).line, "Calls to cancel")
+    qtbot.keyClick(bar(window).line, Qt.Key.Key_Escape)
+    assert not window.workshop.active
+    assert "Calls to cancel" not in {t.title for t in window.document.blueprint.touchpoints}
+    assert status(window) == (
+        "Left workshop mode. 'Calls to cancel' was not added: it waits in the capture bar "
+        "for the next time (F11)."
+    )

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar
 from shiboken6 import isValid
 
+from ..commands.base import quoted
 from ..inspector.selection import CanvasSelection
 from ..menus import describe
 from ..pages import show_page_of, tab_widgets_around
@@ -132,6 +133,13 @@ class WorkshopMode(QObject):
         canvas.keep_selection_in_sight_as_it_settles()
         canvas.setFocus(Qt.FocusReason.OtherFocusReason)
         self.activeChanged.emit(False)
+        waiting = self.bar.line.text().strip()
+        if waiting:
+            # Escape with a title typed adds nothing; it was kept, unsaid.
+            self._status(
+                f"Left workshop mode. {quoted(waiting)} was not added: it waits in the "
+                "capture bar for the next time (F11)."
+            )
 
     def _checked(self, checked: bool) -> None:
         blocked = self.action.blockSignals(True)
