@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from .inspector.forms import in_tab_order
 from .menus import make_action
 from .workbench import Workbench
 
@@ -84,12 +85,7 @@ def focus_target(pane: QWidget) -> QWidget | None:
         return proxy
     if takes_tab_focus(pane, window):
         return pane
-    widget = pane.nextInFocusChain()
-    while widget is not pane and widget is not None:
-        if pane.isAncestorOf(widget) and takes_tab_focus(widget, window):
-            return widget
-        widget = widget.nextInFocusChain()
-    return None
+    return next((w for w in in_tab_order(pane) if takes_tab_focus(w, window)), None)
 
 
 def _give_the_keys(pane: QWidget) -> None:

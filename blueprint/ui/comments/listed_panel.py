@@ -139,7 +139,10 @@ class ListedPanel(QWidget):
 
 
 def _tab_stops(view: QWidget) -> list[QWidget]:
-    """The widgets of ``view`` that Tab stops at, in their order."""
+    """The widgets of ``view`` that Tab stops at, in their order: a view just made, whose
+    widgets follow it in the chain. Not ``forms.in_tab_order``, which walks the window's whole
+    chain: run while the old views are hidden and not yet deleted, that walk left PySide
+    without the window's menus again (the test of resolving a thread by keys)."""
     stops = [view] if view.focusPolicy() & Qt.FocusPolicy.TabFocus else []
     widget = view.nextInFocusChain()
     while widget is not view and view.isAncestorOf(widget):

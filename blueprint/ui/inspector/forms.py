@@ -3,6 +3,8 @@ that own their Delete key, and a guard that keeps Delete inside a panel."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
@@ -154,19 +156,28 @@ class FieldLabel(QLabel):
         return super().event(event)
 
 
+def in_tab_order(root: QWidget) -> Iterator[QWidget]:
+    """The widgets inside ``root``, in the window's Tab order. The whole chain is walked: a
+    widget added to ``root`` later sits far on in it."""
+    widget = root.nextInFocusChain()
+    while widget is not None and widget is not root:
+        if root.isAncestorOf(widget):
+            yield widget
+        widget = widget.nextInFocusChain()
+
+
 def first_field(row: QWidget) -> QWidget | None:
     """The first field of ``row`` in sight that takes the keys by Tab, in the Tab order."""
-    widget = row.nextInFocusChain()
-    while widget is not row:  # the window's whole chain: a field added later sits far on
-        if (
-            row.isAncestorOf(widget)
-            and widget.isVisible()
+    return next(
+        (
+            widget
+            for widget in in_tab_order(row)
+            if widget.isVisible()
             and widget.isEnabled()
             and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-        ):
-            return widget
-        widget = widget.nextInFocusChain()
-    return None
+        ),
+        None,
+    )
 
 
 def add_row(form: QFormLayout, label: str, field: QWidget, tip: str = "") -> QLabel:

@@ -13,16 +13,16 @@ users type it: the space froze the field). Halves round up, as the plan rounds t
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QWidget
 
+from ...report.formatting import half_up
 from .forms import wheel_only_when_focused
 
 NOT_SET = "not set"
-#: Digits, a sign, decimal marks and spaces: a number still being typed.
+#: Digits, a sign and decimal marks: a number still being typed.
 _TYPING = re.compile(r"[-+]?[\d.,]*")
 #: Spaces that group thousands: "1 234", with a no-break or a narrow no-break space too.
 _SPACES = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d)")
@@ -154,7 +154,9 @@ class NumberBox(QDoubleSpinBox):
         value, read = self.locale().toDouble(self._read(self._bare(text)))
         if not read:
             return super().fixup(text)
-        bounded = min(max(_rounded(value, self.decimals()), self.minimum()), self.maximum())
+        scale = 10 ** self.decimals()
+        rounded = half_up(value * scale) / scale  # halves up, as the plan rounds (3,25: 3.3)
+        bounded = min(max(rounded, self.minimum()), self.maximum())
         return self.textFromValue(bounded) + self.suffix()
 
     def _read(self, text: str) -> str:
@@ -170,12 +172,3 @@ class NumberBox(QDoubleSpinBox):
         if suffix and text.endswith(suffix):
             text = text[: -len(suffix)]
         return text.strip()
-
-
-def _rounded(value: float, decimals: int) -> float:
-    """``value`` to ``decimals`` places, halves up (3.25 is 3.3; Python's round gave 3.2)."""
-    try:
-        step = Decimal(1).scaleb(-decimals)
-        return float(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
-    except InvalidOperation:
-        return round(value, decimals)
