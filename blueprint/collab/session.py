@@ -30,7 +30,7 @@ from ..model import Blueprint
 from .client import Callbacks, RoomClient, Status, Timing
 from .layout import ROOTS
 from .mapping import LiveDoc
-from .primitives import InsertEntity, Primitive, SetEntityField, changes_between
+from .primitives import InsertEntity, Primitive, RemoveEntity, SetEntityField, changes_between
 
 log = logging.getLogger(__name__)
 
@@ -307,8 +307,9 @@ class LiveSession:
         state.view = new
         with self._lock:
             self._blueprint = new
-        self._emit(Changed(changes_between(old, new, state.live.last_change), new, local))
-        gone = _gone(state.mine, new)
+        changes = changes_between(old, new, state.live.last_change)
+        self._emit(Changed(changes, new, local))
+        gone = _gone(state.mine, changes)
         if gone and not local:  # taken away by someone else's removal: said
             self._emit(GoneWithRemoval(gone))
 
@@ -415,11 +416,10 @@ def _note_mine(
             mine[key] = name or getattr(entity, "text", "")
 
 
-def _gone(mine: dict[tuple[str, str], str], view: Blueprint) -> tuple[tuple[str, str, str], ...]:
-    """What of the user's is no longer in ``view``, forgotten from ``mine`` as it is told."""
-    kinds = {kind for kind, _id in mine}
-    present = {(kind, e.id) for kind in kinds for e in getattr(view, kind, ())}
-    gone = tuple((kind, i, name) for (kind, i), name in mine.items() if (kind, i) not in present)
-    for kind, i, _name in gone:
-        del mine[(kind, i)]
-    return gone
+def _gone(
+    mine: dict[tuple[str, str], str], changes: list[Primitive]
+) -> tuple[tuple[str, str, str], ...]:
+    """What of the user's these changes removed, forgotten from ``mine`` as it is told: read
+    from the changes published, not from every entity of the blueprint at each change."""
+    removed = [(c.kind, c.entity_id) for c in changes if isinstance(c, RemoveEntity)]
+    return tuple((kind, i, mine.pop((kind, i))) for kind, i in removed if (kind, i) in mine)
