@@ -131,8 +131,8 @@ class EmotionGuidesItem(QGraphicsItem):
         metrics = QFontMetricsF(font(GUIDE_FONT, True))
         self._lines = []
         for y, words in heights:
-            place = QRectF(0, y - metrics.height() - 3, metrics.horizontalAdvance(words), 0)
-            place.setHeight(metrics.height())
+            tall = metrics.height()
+            place = QRectF(0, y - tall - 3, metrics.horizontalAdvance(words), tall)
             place.moveLeft(_free_left(place, body, cards))
             self._lines.append((y, words, place))
         self.update()
