@@ -14,6 +14,7 @@ from .analysis import channel_switches
 from .model import Blueprint
 from .model.states import current_state
 from .storage import EXTENSION
+from .storage.atomic import same_file
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -65,7 +66,7 @@ def refuse_overwrite(
     if not path.exists():
         return
     for source in reading:
-        if source is not None and _same_file(path, Path(source)):
+        if source is not None and same_file(path, Path(source)):
             which = "" if Path(source) == path else f"{source}, "
             raise UsageError(
                 f"{path} is {which}the file being read: write the {what} to another file"
@@ -77,13 +78,6 @@ def refuse_overwrite(
         )
     if not force:
         raise UsageError(f"{path} already exists; use --force to replace it")
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # b is missing or unreadable: then it is not what is written to
-        return False
 
 
 def blueprint_counts(bp: Blueprint) -> dict[str, int]:

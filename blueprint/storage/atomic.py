@@ -45,6 +45,14 @@ def describe_os_error(error: OSError, reading: bool = False) -> str:
     return _REASONS.get(error.errno or -1, error.strerror or str(error))
 
 
+def same_file(one: Path, other: Path) -> bool:
+    """Whether both name one file; False when either is missing or cannot be read."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
 def open_regular_file(path: Path, limit: int) -> bytes:
     """Read a regular file of at most ``limit`` bytes, never blocking on a pipe or device.
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..storage import LoadError
+from ..storage.atomic import same_file
 from . import recovery_dialog
 from .app_icon import app_icon
 from .crash import errors_shown_as_dialogs
@@ -23,7 +24,7 @@ from .main_window import APP_NAME, MainWindow
 from .recovery import RecoveryEntry, find_recoverable
 from .recovery_dialog import RecoveryChoice
 from .settings import restore_window_layout
-from .sharing.owner_window import OwnerCalls, same_file, shown_by_owner
+from .sharing.owner_window import OwnerCalls, shown_by_owner
 from .start_page import install_start_page
 
 #: The name of the .desktop file (Linux), so the desktop matches windows to it.

@@ -35,13 +35,6 @@ def server_name(pid: int) -> str:
     return f"blueprint-{system_user_name() or 'user'}-{pid}"
 
 
-def same_file(one: Path, other: Path) -> bool:
-    try:
-        return os.path.samefile(one, other)
-    except OSError:
-        return False
-
-
 def bring_to_front(window: QWidget) -> None:
     if window.isMinimized():
         window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
