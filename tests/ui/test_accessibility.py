@@ -240,3 +240,26 @@ def test_no_two_fields_of_a_panel_sound_the_same(window, tab):
         ]
         names = Counter(QAccessible.queryAccessibleInterface(w).text(Text.Name) for w in fields)
         assert [n for n, count in names.items() if count > 1] == [], dock.windowTitle()
+
+
+def test_a_score_is_read_as_its_row_and_value_where_the_keys_are(qtbot, window):
+    """The score rows (emotion, EPIC, severity) held the keys on a panel whose value was in
+    its description alone: the keys sit on the button of the value, read with the row's
+    name and as checked, and go with the arrow keys; the row is one Tab stop."""
+    click_card(window, "tp-status-chat")  # emotion −1, Easy 2
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Key.Key_M, Qt.KeyboardModifier.AltModifier)  # "E&motion"
+
+    def read() -> tuple[str, bool]:
+        focused = QAccessible.queryAccessibleInterface(window.focusWidget())
+        return focused.text(Text.Name), bool(focused.state().checked)
+
+    assert read() == ("Emotion: −1 unhappy", True)
+    qtbot.keyClick(window.focusWidget(), Key.Key_Right)
+    assert read() == ("Emotion: 0 neutral", True)
+    assert window.document.touchpoint("tp-status-chat").emotion == 0
+    qtbot.keyClick(window.focusWidget(), Key.Key_Tab)
+    assert read() == ("EPIC Easy: 2 of 5", True)
+    qtbot.keyClick(window.focusWidget(), Key.Key_Backtab)
+    assert read() == ("Emotion: 0 neutral", True)

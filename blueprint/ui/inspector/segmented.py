@@ -1,8 +1,11 @@
 """A row of buttons for a small scale (EPIC 1..5, emotion −2..+2, severity 1..4).
 
-One tab stop for the whole row: the arrow keys step through the values, a digit picks
-one, Delete or Backspace clears it when "not set" is allowed. A click is one choice; arrow
-keys are like a slider, so a run of them can merge into one undo step.
+One tab stop for the whole row, as a group of radio buttons has: the keys sit on the
+button of the value chosen (or the first, when none is), so a screen reader reads the row
+by its name, the value and that it is checked; the arrow keys step through the values and
+the keys go with them, a digit picks one, Delete or Backspace clears it when "not set" is
+allowed. A click is one choice; arrow keys are like a slider, so a run of them can merge
+into one undo step.
 """
 
 from __future__ import annotations
@@ -10,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -60,6 +63,7 @@ class SegmentedChoice(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumWidth(BUTTON_WIDTH)
             button.setAccessibleName(tip)
+            button.installEventFilter(self)
             fill = (colours or {}).get(value)
             if fill is not None:
                 button.setStyleSheet(
@@ -70,10 +74,18 @@ class SegmentedChoice(QWidget):
             layout.addWidget(button)
         layout.addStretch(1)
         self._group.idClicked.connect(self._clicked)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._value: Any = self._values[0]
         self._group.button(0).setChecked(True)
+        self._move_tab_stop()
+
+    def setAccessibleName(self, name: str) -> None:
+        """The row's name goes before each value's, which alone ("3 of 5") says too little
+        where the keys land on it."""
+        super().setAccessibleName(name)
+        for button in self._group.buttons():
+            tip = button.toolTip()
+            button.setAccessibleName(tip if tip.startswith(name) else f"{name}: {tip}")
 
     def value(self) -> Any:
         return self._value
@@ -85,10 +97,12 @@ class SegmentedChoice(QWidget):
             self._value = None
             self._uncheck()
             self.setAccessibleDescription("Nothing chosen")
+            self._move_tab_stop()
             return
         self._value = value
         self._group.button(self._values.index(value)).setChecked(True)
         self._describe()
+        self._move_tab_stop()
 
     def set_mixed(self) -> None:
         """Show that the cards shown hold different values: no segment checked, so any
@@ -96,6 +110,7 @@ class SegmentedChoice(QWidget):
         self._value = MIXED
         self._uncheck()
         self._describe()
+        self._move_tab_stop()
 
     def _uncheck(self) -> None:
         checked = self._group.checkedButton()
@@ -129,6 +144,11 @@ class SegmentedChoice(QWidget):
         self.chosen.emit(value, stepped)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._key(event):
+            super().keyPressEvent(event)
+
+    def _key(self, event: QKeyEvent) -> bool:
+        """Whether the key chose a value."""
         key = Qt.Key(event.key())
         # From a mixed value, a step right starts at the first value, left at the last.
         index = self._values.index(self._value) if not self.is_mixed() else -1
@@ -146,28 +166,43 @@ class SegmentedChoice(QWidget):
         elif event.text() and self._by_text(event.text()) is not None:
             self._choose(self._by_text(event.text()), False)
         else:
-            super().keyPressEvent(event)
+            return False
+        return True
 
     def _by_text(self, text: str) -> Any:
         labels = {self._group.button(i).text().lstrip("+"): v for i, v in enumerate(self._values)}
         return labels.get(text)
 
-    def event(self, event) -> bool:
-        # Delete here clears the value; it must not reach the window's "delete touchpoint".
-        if event.type() == event.Type.ShortcutOverride and event.key() in _CLEAR_KEYS:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The keys land on a button: what they do is the row's."""
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride and event.key() in _CLEAR_KEYS:
+            # Delete here clears the value; it must not reach the window's "delete touchpoint".
             event.accept()
             return True
-        return super().event(event)
+        if kind == QEvent.Type.KeyPress:
+            return self._key(event)
+        if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.update()  # the ring around the row
+        return super().eventFilter(watched, event)
 
-    # --- focus is drawn, so the keyboard user sees where they are --------------------------------
+    # --- the keys sit on the value chosen ---------------------------------------------------------
 
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        self.update()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.update()
+    def _move_tab_stop(self) -> None:
+        """The button the keys reach by Tab: the one checked, or the first when none is;
+        the keys go with it when the row has them."""
+        stop = self._group.checkedButton() or self._group.button(0)
+        had_keys = self.hasFocus()
+        self.setFocusProxy(stop)
+        for button in self._group.buttons():
+            policy = Qt.FocusPolicy.StrongFocus if button is stop else Qt.FocusPolicy.NoFocus
+            button.setFocusPolicy(policy)
+        # A row with nothing checked says why on the button the keys reach.
+        stop.setAccessibleDescription(
+            "" if self._group.checkedButton() else self.accessibleDescription()
+        )
+        if had_keys and not stop.hasFocus():
+            stop.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
