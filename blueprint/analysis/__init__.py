@@ -33,6 +33,7 @@ from .plan import (
     Quadrant,
     Wave,
     build_plan,
+    total_avoidable_cost,
 )
 
 __all__ = [
@@ -72,6 +73,7 @@ __all__ = [
     "score_frictions",
     "segment_weight",
     "summarise_epic",
+    "total_avoidable_cost",
     "touchpoint_epic",
     "unbacked_cards",
     "yearly_contact_cost",

@@ -230,7 +230,7 @@ def build_plan(bp: Blueprint, persona_id: str | None = None, top: int = DEFAULT_
         improvements=ranked,
         median_impact=middle,
         waves={wave: tuple(s for s in ranked if s.wave == wave) for wave in Wave},
-        total_avoidable_cost=_total_avoidable_cost(ranked),
+        total_avoidable_cost=total_avoidable_cost(ranked),
         cost_unknown_channel_ids=tuple(
             dict.fromkeys(c for s in ranked for c in s.cost_unknown_channel_ids)
         ),
@@ -290,8 +290,9 @@ def _estimated_cost_channels(
     )
 
 
-def _total_avoidable_cost(scores: tuple[ImprovementScore, ...]) -> float:
-    """Each friction counted once, at the largest saving any improvement offers for it.
+def total_avoidable_cost(scores: Iterable[ImprovementScore]) -> float:
+    """What ``scores`` would avoid together, a year: each friction counted once, at the
+    largest saving any of them offers for it.
 
     Two improvements that address the same friction cannot both avoid its contacts.
     """

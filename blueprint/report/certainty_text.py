@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..analysis import Certainty, Plan
 from . import formatting as fmt
+from .saving import not_counted_yet
 
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
@@ -30,13 +31,31 @@ def stability_sentence(plan: Plan, certainty: Certainty) -> str:
         if count == 1
         else f"the same {count_word(count)} improvements lead"
     )
+    if not_counted_yet(plan):
+        # Every reach is 0, at both ends of every range: the same lead in every case is
+        # an order by title, not a sure one.
+        return "Nothing is counted yet, so their order says nothing: count the friction first."
     if certainty.stability == 1:
         return f"In every plausible case {which}."
     sentence = f"In {share_text(certainty.stability)} of plausible cases {which}"
-    decisive = certainty.decisive
-    if decisive:
-        return f"{sentence}; measuring ‘{decisive[0].title}’ would settle it."
+    if certainty.decisive:
+        return f"{sentence}; {_settling(certainty)} would settle it."
     return f"{sentence}; no single estimate decides it, so measure the list under Data to capture."
+
+
+def _settling(certainty: Certainty) -> str:
+    """What to measure to settle the lead: each decisive friction point alone changes it,
+    so one named of three would not settle it."""
+    decisive = certainty.decisive
+    first = f"‘{decisive[0].title}’"
+    if len(decisive) == 1:
+        return f"measuring {first}"
+    if len(decisive) == 2:
+        return f"measuring {first} and ‘{decisive[1].title}’"
+    others = count_word(len(decisive) - 1)
+    return (
+        f"measuring {first} and the {others} other decisive friction points under Data to capture"
+    )
 
 
 def _too_few_to_leave_the_top(plan: Plan, certainty: Certainty) -> str:

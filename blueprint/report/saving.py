@@ -7,6 +7,7 @@ which channels lack one and what to fill in; where they are estimates it says so
 from __future__ import annotations
 
 from ..analysis import ImprovementScore, Plan
+from ..model import FrequencySource
 from . import formatting as fmt
 from .content.rich import Rich, Span, plain_text, rich, strong
 
@@ -27,20 +28,25 @@ def saving_rich(plan: Plan, channel_names: dict[str, str], currency: str) -> Ric
         ]
         if plan.cost_estimated_channel_ids:
             parts.append(", at estimated costs per contact")
+        if not _measured(plan):
+            # "at least" speaks of the costs missing; the counts themselves may be a tenth
+            # or ten times what was guessed.
+            parts.append(", if the frequencies guessed hold")
         if unknown:
             parts.append(f" ({fill} to count theirs too)")
         return rich(*parts)
-    if unknown:
-        return rich(
-            "would avoid contacts whose cost is not known yet: ", strong(fill), " to see it"
-        )
     one = len(plan.improvements) == 1
     if not_counted_yet(plan):
-        # Counts of 0 are frequencies nobody has given yet, not customers who stay.
+        # Counts of 0 are frequencies nobody has given yet, not customers who stay; a cost
+        # per contact filled in would still show nothing.
         return rich(
             "would avoid contacts not counted yet: ",
             strong(f"give how often {'its' if one else 'their'} friction points happen"),
             f" to see what {'it saves' if one else 'they save'}",
+        )
+    if unknown:
+        return rich(
+            "would avoid contacts whose cost is not known yet: ", strong(fill), " to see it"
         )
     they = "it helps" if one else "they help"
     return rich(
@@ -53,6 +59,15 @@ def not_counted_yet(plan: Plan) -> bool:
     save is not known, rather than nothing."""
     addressed = [f for score in plan.improvements for f in score.frictions]
     return bool(addressed) and not any(f.count for f in addressed)
+
+
+def _measured(plan: Plan) -> bool:
+    """True when a friction point the improvements address has a measured count."""
+    return any(
+        f.count and f.source == FrequencySource.MEASURED
+        for score in plan.improvements
+        for f in score.frictions
+    )
 
 
 def saving_sentence(plan: Plan, channel_names: dict[str, str], currency: str) -> str:

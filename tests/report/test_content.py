@@ -111,15 +111,20 @@ def test_the_summary_says_how_stable_the_plan_is_and_what_would_settle_it():
     first = certainty.decisive[0].title
     data = rendered.heading(DATA_TO_CAPTURE)
     number = data.split()[0]
+    # Three friction points each change the lead alone: naming one said it would settle it.
+    assert len(certainty.decisive) == 3
     assert (
         flat(
             f"In {share}% of plausible cases the same three improvements lead; measuring ‘{first}’ "
-            f"would settle it. (section {number})"
+            "and the two other decisive friction points under Data to capture would settle it. "
+            f"(section {number})"
         )
         in summary
     )
     section = rendered.section(data, rendered.heading(REGISTER))
     assert flat(f"1 {first}") in section
+    for friction in certainty.decisive:
+        assert flat(friction.title) in section
 
 
 def test_a_plan_whose_lead_cannot_move_says_so():
@@ -332,3 +337,35 @@ def test_the_heat_map_explains_k_and_m_only_when_a_number_uses_them():
     large = the_map(bp)
     assert large.largest.endswith(("k", "M"))
     assert large.intro.endswith(f"; {SHORTENED}.") and SHORTENED in large.scale_label
+
+
+def test_the_lead_says_what_the_wave_to_start_with_buys_on_its_own():
+    """The only money headline was every improvement made, money pits included; the Now
+    wave's own saving (checked by hand from the formulas) had to be added up."""
+    bp = load_blueprint(next(p for p in SAMPLES if p.stem == "broadband-installation"))
+    summary = flat(render(bp).pages[1])
+    assert (
+        flat(
+            "Start with the Now wave (3 quick wins): high impact, low effort. The Now wave "
+            "alone would avoid £ 249,602 a year in contacts and 3,720 lost journeys a year."
+        )
+        in summary
+    )
+
+
+def test_the_lead_counts_the_improvements_done_already():
+    """"12 improvements … would avoid" counted one done already, unsaid beside it."""
+    bp = load_blueprint(next(p for p in SAMPLES if p.stem == "airline-delayed-bag"))
+    done = [i for i in bp.improvements if i.status == "done"]
+    assert len(done) == 1
+    summary = flat(render(bp).pages[1])
+    assert flat(f"{len(bp.improvements)} improvements (1 done already) address") in summary
+
+
+def test_with_nothing_counted_the_lead_asks_for_counts_not_a_wave():
+    bp = small_blueprint()
+    for friction in bp.frictions:
+        friction.frequency.count = 0
+    summary = flat(render(bp).pages[1])
+    assert "Until they are counted the waves rank nothing: count them first." in summary
+    assert "Start with the" not in summary

@@ -132,7 +132,8 @@ def test_the_summary_shows_the_key_figures_and_the_lead():
     assert f"£ {round(plan.total_avoidable_cost):,}" in words
     assert f"{round(plan.lost_journeys):,}" in words
     assert f"{fmt.percent(plan.failure_demand.share)}" in words
-    assert f"{len(plan.improvements)} improvements address" in words
+    assert f"{len(plan.improvements)} improvements (1 done already) address" in words
+    assert "The Now wave alone would avoid £ 249,602 a year in contacts" in words
     # The future state's gain, pointing at the slide that shows it.
     assert (
         "The future state drawn in this blueprint (slide 3) would cut the friction cost by" in words

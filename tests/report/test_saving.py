@@ -1,7 +1,7 @@
 """The plan's saving in words: never a headline of 0 where costs are simply missing."""
 
 from blueprint.analysis import build_plan
-from blueprint.model import FrequencySource
+from blueprint.model import FrequencySource, Improvement
 from blueprint.model.templates import new_blueprint
 from blueprint.report.saving import saving_sentence
 from tests.factories import small_blueprint
@@ -59,3 +59,36 @@ def test_a_new_blueprints_channels_carry_typical_costs_marked_as_estimates():
     assert phone.cost_source == FrequencySource.ESTIMATED
     assert "estimate" in phone.cost_note.lower()
     assert all(c.cost_per_contact is not None for c in bp.channels)
+
+
+def test_nothing_counted_asks_for_counts_before_costs():
+    """With no count given, a channel's missing cost was blamed: filling it in would still
+    show nothing. The lead was also called sure in every plausible case, all reaches 0."""
+    from blueprint.analysis.certainty import plan_certainty
+    from blueprint.report.certainty_text import stability_sentence
+
+    bp = small_blueprint()
+    bp.channels[1].cost_per_contact = None  # Phone
+    for friction in bp.frictions:
+        friction.frequency.count = 0
+    assert sentence(bp) == (
+        "would avoid contacts not counted yet: give how often its friction points happen "
+        "to see what it saves"
+    )
+    for n in range(2, 6):  # more than the top three, so the lead could move
+        bp.improvements.append(Improvement(id=f"i{n}", title=f"Other {n}", friction_ids=["x1"]))
+    plan = build_plan(bp)
+    assert stability_sentence(plan, plan_certainty(bp, plan)) == (
+        "Nothing is counted yet, so their order says nothing: count the friction first."
+    )
+
+
+def test_a_saving_on_guessed_frequencies_says_so():
+    bp = small_blueprint()
+    for friction in bp.frictions:
+        friction.frequency.source = FrequencySource.ESTIMATED
+    said = sentence(bp)
+    assert said.startswith("would avoid about € ")
+    assert said.endswith(" a year in contacts, if the frequencies guessed hold")
+    bp.frictions[0].frequency.source = FrequencySource.MEASURED
+    assert sentence(bp).endswith(" a year in contacts")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...analysis import Certainty, ImprovementScore, Plan, Wave, impact_backing
+from ...analysis import (
+    Certainty,
+    ImprovementScore,
+    Plan,
+    Wave,
+    impact_backing,
+    lost_journeys,
+    total_avoidable_cost,
+)
 from ...analysis.epic import LETTER_NAMES
 from ...model import Status
 from .. import formatting as fmt
@@ -90,7 +98,10 @@ def summary(subject: PlanSubject) -> Summary:
 
 def start_wave(plan: Plan) -> Wave | None:
     """The first wave, Now first, with an improvement to start: one that addresses bad
-    friction and is not done; None when none is left (nothing to start)."""
+    friction and is not done; None when none is left (nothing to start), or while nothing
+    is counted (every improvement then reads as low impact: a wave of money pits)."""
+    if not_counted_yet(plan):
+        return None
     for wave in Wave:
         if any(_to_start(score) for score in plan.waves[wave]):
             return wave
@@ -127,6 +138,8 @@ def _no_now(subject: PlanSubject, start: Wave | None) -> str | None:
         return "Nothing to start until improvements are added."
     if not _addressing(plan):
         return "Nothing to start: no improvement addresses a bad friction point yet."
+    if not_counted_yet(plan):
+        return "Nothing to start yet: the friction points behind the improvements have no count."
     if start is None:
         return "Nothing to start: every improvement that addresses a bad friction point is done."
     if plan.waves[Wave.NOW]:
@@ -179,7 +192,13 @@ def _lead(subject: PlanSubject, start: Wave | None, starting: int) -> Rich:
     addressed = fmt.plural(len(subject.ranks_by_friction), "friction point")
     verb, they = ("addresses", "it") if count == 1 else ("address", "together they")
     saving = saving_rich(plan, subject.channel_names, subject.bp.currency)
-    said = rich(f"{fmt.plural(count, 'improvement')} {verb} {addressed}; {they} ", saving)
+    done = sum(1 for score in plan.improvements if is_done(score))
+    improvements = fmt.plural(count, "improvement") + (
+        f" ({done:,} done already)" if done and start is not None else ""
+    )
+    said = rich(f"{improvements} {verb} {addressed}; {they} ", saving)
+    if not_counted_yet(plan):
+        return rich(said, ". Until they are counted the waves rank nothing: count them first.")
     if start is None:
         done = (
             "It is done"
@@ -194,7 +213,31 @@ def _lead(subject: PlanSubject, start: Wave | None, starting: int) -> Rich:
         ". Start with the ",
         strong(start.value),
         f" wave ({fmt.plural(starting, WAVE_KINDS[start])}): {WAVE_REASONS[start]}.",
+        _wave_buys(subject, start),
     )
+
+
+def _wave_buys(subject: PlanSubject, start: Wave) -> Rich | str:
+    """What the wave to start with buys on its own: the total above is every improvement
+    made, money pits included, and a manager decides on the first step."""
+    plan = subject.plan
+    wave = starters(plan, start)
+    if len(wave) == len(plan.improvements):
+        return ""
+    cost = total_avoidable_cost(wave)
+    frictions = {f.friction_id: f for score in wave for f in score.frictions}
+    lost = lost_journeys(frictions.values())
+    gains = []
+    if cost:
+        some_unknown = any(score.cost_unknown_channel_ids for score in wave)
+        gains.append(
+            f"{'at least ' if some_unknown else ''}{subject.money(cost)} a year in contacts"
+        )
+    if lost:
+        gains.append(f"{fmt.whole(lost)} lost journeys a year")
+    if not gains:
+        return ""
+    return rich(f" The {start.value} wave alone would avoid ", strong(" and ".join(gains)), ".")
 
 
 def _tomorrow(subject: PlanSubject) -> Rich | None:
