@@ -69,7 +69,11 @@ def _created(output: Path, bp: Blueprint, title: str | None) -> int:
 
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
-    refuse_overwrite(args.output, "workbook", reading=[args.file])
+    # A workbook is edited by people: a second export threw a colleague's edits away.
+    refuse_overwrite(args.output, "workbook", reading=[args.file], force=args.force)
+    if Path(args.output).suffix.lower() != ".xlsx":
+        # Written under any name, a PDF was replaced by a workbook.
+        raise UsageError(f"{args.output}: an Excel workbook's name ends in .xlsx")
     bp = load_blueprint(args.file)
     path = export_xlsx(bp, args.output)
     print(f"Wrote {path}: one sheet per kind of entity ({len(bp.touchpoints)} touchpoints).")
@@ -164,6 +168,7 @@ def add_spreadsheet_commands(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument("output", metavar="OUT.xlsx", help="the workbook to write")
+    p.add_argument("--force", action="store_true", help="replace OUT.xlsx if it exists")
     p.set_defaults(run=cmd_export_xlsx)
 
     p = sub.add_parser("import-xlsx", help="build a blueprint from a workbook made by export-xlsx")

@@ -35,6 +35,24 @@ def test_a_blueprint_goes_to_excel_and_back(capsys, tmp_path):
     assert code == 2 and "already exists; use --force" in err
 
 
+def test_a_workbook_is_not_written_over_a_file_or_under_another_kinds_name(capsys, tmp_path):
+    """export-xlsx replaced a PDF with a workbook, and a workbook a colleague was editing."""
+    pdf, workbook = tmp_path / "plan.pdf", tmp_path / "plan.xlsx"
+    pdf.write_bytes(b"%PDF-1.4 the plan")
+    code, _, err = run(capsys, "export-xlsx", SAMPLES[0], pdf)
+    assert code == 2 and "already exists; use --force" in err
+    code, _, err = run(capsys, "export-xlsx", SAMPLES[0], pdf, "--force")
+    assert code == 2 and err.strip().endswith("an Excel workbook's name ends in .xlsx")
+    assert pdf.read_bytes() == b"%PDF-1.4 the plan"
+    assert run(capsys, "export-xlsx", SAMPLES[0], workbook)[0] == 0
+    edited = workbook.read_bytes()
+    code, _, err = run(capsys, "export-xlsx", SAMPLES[1], workbook)
+    assert code == 2 and "already exists; use --force" in err
+    assert workbook.read_bytes() == edited
+    assert run(capsys, "export-xlsx", SAMPLES[1], workbook, "--force")[0] == 0
+    assert workbook.read_bytes() != edited
+
+
 def test_a_folder_of_csv_files_goes_back_to_the_same_blueprint(capsys, tmp_path):
     folder = tmp_path / "sheets"
     assert run(capsys, "export-csv", SAMPLES[1], folder)[0] == 0
