@@ -53,9 +53,7 @@ def _settling(certainty: Certainty) -> str:
     if len(decisive) == 2:
         return f"measuring {first} and ‘{decisive[1].title}’"
     others = count_word(len(decisive) - 1)
-    return (
-        f"measuring {first} and the {others} other decisive friction points under Data to capture"
-    )
+    return f"measuring {first} and the {others} other decisive friction points"
 
 
 def _too_few_to_leave_the_top(plan: Plan, certainty: Certainty) -> str:

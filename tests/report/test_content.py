@@ -116,7 +116,7 @@ def test_the_summary_says_how_stable_the_plan_is_and_what_would_settle_it():
     assert (
         flat(
             f"In {share}% of plausible cases the same three improvements lead; measuring ‘{first}’ "
-            "and the two other decisive friction points under Data to capture would settle it. "
+            "and the two other decisive friction points would settle it. "
             f"(section {number})"
         )
         in summary
@@ -354,7 +354,7 @@ def test_the_lead_says_what_the_wave_to_start_with_buys_on_its_own():
 
 
 def test_the_lead_counts_the_improvements_done_already():
-    """"12 improvements … would avoid" counted one done already, unsaid beside it."""
+    """ "12 improvements … would avoid" counted one done already, unsaid beside it."""
     bp = load_blueprint(next(p for p in SAMPLES if p.stem == "airline-delayed-bag"))
     done = [i for i in bp.improvements if i.status == "done"]
     assert len(done) == 1

@@ -317,3 +317,19 @@ def test_a_name_the_merge_made_and_a_preferred_channel_in_dispute_in_words(qtbot
         assert [(p.stage_id, p.channel_id) for p in chosen] == [("s1", "web"), ("s2", "phone")]
     finally:
         close_window(window)
+
+
+def test_a_file_with_conflicts_opens_with_them_listed(qtbot, tmp_path):
+    """After git's merge driver ("open it in blueprint"), the conflicts were in a hidden
+    panel, pointed at by a status line gone in seconds."""
+    from blueprint.storage import save_blueprint
+
+    path = tmp_path / "merged.blueprint"
+    save_blueprint(conflicted(), path)
+    window = open_window(qtbot, Document(evidence_blueprint()), path)
+    try:
+        assert window.talk.dock.isVisible()
+        assert window.talk.tabs.currentWidget() is panel(window)
+        assert "holds 2 merge conflicts to decide" in status(window)
+    finally:
+        close_window(window)

@@ -110,12 +110,16 @@ class TalkTools(QObject):
                 self._bench.canvas.ensureVisible(header, 40, 40)
 
     def _opened(self) -> None:
+        """A file with merge conflicts (git's merge told the user to open it here) opens
+        with them listed: a status line alone was gone in seconds, the list in a hidden
+        panel and the cards marked ! perhaps out of sight."""
         count = len(self.document.blueprint.conflicts)
         if count:
+            self.show_tab(self.tabs.indexOf(self.conflicts))
             noun = "merge conflict" if count == 1 else "merge conflicts"
             self._bench.show_status(
                 f"This blueprint holds {count} {noun} to decide: each is marked ! on its card "
-                "and listed in View › Comments › Conflicts."
+                "and listed in the Conflicts panel."
             )
 
 
