@@ -16,6 +16,7 @@ from blueprint.model import (
     Presence,
     TouchpointFuture,
 )
+from blueprint.model.measures import frequency_from
 from tests.strategies import amount, blueprints, maybe_score, names
 
 json_values = st.recursive(
@@ -72,6 +73,9 @@ def full_blueprints(draw) -> Blueprint:
         friction.state = owner if owner != Presence.BOTH else draw(st.sampled_from(Presence))
         if draw(st.booleans()):
             friction.frequency = draw(_frequency(measures))
+            followed = next((m for m in bp.measures if m.id == friction.frequency.measure_id), None)
+            if followed is not None:  # in step, as every editor and import keeps them
+                friction.frequency = frequency_from(followed, friction.frequency)
         if friction.state == Presence.BOTH and draw(st.booleans()):
             future = FrictionFuture(
                 severity=_maybe(draw, st.integers(1, 4)),

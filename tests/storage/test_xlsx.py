@@ -5,6 +5,7 @@ import datetime
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from blueprint.storage import XlsxError, load_blueprint
 from blueprint.storage.tables import export_xlsx, import_xlsx
@@ -564,3 +565,61 @@ def test_an_emptied_state_is_named_not_read_as_both(small):
     assert problems(edit(small, clear)) == [
         "Frictions row 2, column 'state': is empty; type one of both, current, future"
     ]
+
+
+@pytest.fixture
+def measured(tmp_path):
+    """The broadband sample, whose form time-outs follow the measure of time-outs (860)."""
+    from tests.conftest import SAMPLES
+
+    path = tmp_path / "measured.xlsx"
+    bp = load_blueprint(next(p for p in SAMPLES if p.stem == "broadband-installation"))
+    export_xlsx(bp, path)
+    return path
+
+
+def _follower_row(ws, at) -> int:
+    ids = [c.value for c in ws[get_column_letter(at["frequency_measure_id"])]]
+    return ids.index("ms-status-form-timeouts") + 1
+
+
+def test_a_count_typed_over_the_measure_it_follows_is_refused_at_its_cell(measured):
+    """The import kept 1,000 beside the measure's 860, and the plan a count the measure
+    contradicted, unsaid (the editor keeps a count that follows a measure read-only)."""
+
+    def type_over(workbook):
+        ws, at = rows_of(workbook, "Frictions")
+        ws.cell(_follower_row(ws, at), at["frequency_count"], 1000)
+
+    row = _follower_row(*rows_of(openpyxl.load_workbook(measured), "Frictions"))
+    assert problems(edit(measured, type_over)) == [
+        f"Frictions row {row}, column 'frequency_count': says 1000 a month (measured), but it "
+        "follows the measure 'Sessions ending in a time-out', which says 860 a month "
+        "(measured): give it the measure's, or clear the measure it follows to keep a "
+        "frequency of its own"
+    ]
+
+
+def test_a_measure_changed_without_the_counts_that_follow_it_names_them(measured):
+    def change_measure(workbook):
+        ws, at = rows_of(workbook, "Measures")
+        row = [c.value for c in ws["A"]].index("ms-status-form-timeouts") + 1
+        ws.cell(row, at["value"], 900)
+
+    said = problems(edit(measured, change_measure))
+    assert len(said) == 1
+    assert "says 860 a month (measured), but it follows the measure" in said[0]
+    assert "which says 900 a month (measured)" in said[0]
+
+
+def test_a_count_and_its_measure_changed_together_are_read(measured):
+    def change_both(workbook):
+        ws, at = rows_of(workbook, "Frictions")
+        ws.cell(_follower_row(ws, at), at["frequency_count"], 900)
+        ws, at = rows_of(workbook, "Measures")
+        row = [c.value for c in ws["A"]].index("ms-status-form-timeouts") + 1
+        ws.cell(row, at["value"], 900)
+
+    bp = import_xlsx(edit(measured, change_both))
+    friction = next(f for f in bp.frictions if f.frequency.measure_id == "ms-status-form-timeouts")
+    assert friction.frequency.count == 900

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ...model import Blueprint, PreferredChannel, document_problems
+from ...model.measures import out_of_step
 from ...model.validation import problems_from_validation_error
 from ..errors import SpreadsheetError
 from .cells import BadCell, CellValue, RawCell, Unreadable, clip, shown, text_of
@@ -465,7 +466,7 @@ def read_blueprint(
         raise error(problems)
     fields = {name: getattr(own[0], name) for name in OWN_FIELDS} if own else {}
     bp = Blueprint(**fields, **lists)
-    located = [_locate(problem, names) for problem in document_problems(bp)]
+    located = [_locate(problem, names) for problem in [*document_problems(bp), *out_of_step(bp)]]
     if located:
         raise error(located)
     return bp
