@@ -21,7 +21,7 @@ from shiboken6 import isValid
 from ..model import Blueprint, Flow, Friction, Identified, Touchpoint
 from ..model.collections import KINDS, Kind
 from ..model.templates import new_blueprint
-from ..storage import save_blueprint
+from ..storage import EXTENSION, save_blueprint
 from .folders import documents_folder
 
 
@@ -72,6 +72,8 @@ class Document(QObject):
         super().__init__(parent)
         self._blueprint = blueprint if blueprint is not None else new_blueprint()
         self._path = Path(path) if path is not None else None
+        #: The file a blueprint never saved was read from (a workbook): where it is saved.
+        self._origin: Path | None = None
         self._undo_stack = QUndoStack(self)
         self._undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._batch_depth = 0
@@ -94,9 +96,20 @@ class Document(QObject):
         return self._path
 
     def folder(self) -> str:
-        """Where a file dialog about this blueprint starts: its folder; Documents (or home)
-        for a blueprint never saved (the dialogs started in the program's working folder)."""
-        return str(self._path.parent if self._path is not None else documents_folder())
+        """Where a file dialog about this blueprint starts: its folder; for a blueprint
+        never saved, the folder of the file it was read from, else Documents (or home) (the
+        dialogs started in the program's working folder)."""
+        if self._path is not None:
+            return str(self._path.parent)
+        return str(self._origin.parent if self._origin is not None else documents_folder())
+
+    def untitled_path(self, name: str) -> Path:
+        """Where Save As proposes to save a blueprint never saved: beside the file it was
+        read from and named like it (a workbook exported from a shared file goes back over
+        it, the dialog asking first), else ``name`` in ``folder()``."""
+        if self._origin is not None:
+            return self._origin.with_suffix(EXTENSION)
+        return Path(self.folder()) / name
 
     def is_modified(self) -> bool:
         return not self._undo_stack.isClean()
@@ -139,11 +152,15 @@ class Document(QObject):
         self._undo_stack.push(command)
         self.commandPushed.emit(changes, mergeable)
 
-    def reset(self, blueprint: Blueprint, path: Path | str | None = None) -> None:
-        """Replace the whole blueprint (new, open); the undo history starts again."""
+    def reset(
+        self, blueprint: Blueprint, path: Path | str | None = None, origin: Path | None = None
+    ) -> None:
+        """Replace the whole blueprint (new, open); the undo history starts again. A
+        blueprint with no ``path`` may have an ``origin``: the file it was read from."""
         self._undo_stack.clear()
         self._blueprint = blueprint
         self._reindex()
+        self._origin = origin if path is None else None
         self.set_path(path)
         self._undo_stack.setClean()
         self.documentReset.emit()

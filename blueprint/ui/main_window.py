@@ -365,7 +365,7 @@ class MainWindow(QMainWindow):
         return Path(name) if name else None
 
     def ask_save_path(self) -> Path | None:
-        untitled = Path(self.document.folder()) / file_name_for(self.document.blueprint.title)
+        untitled = self.document.untitled_path(file_name_for(self.document.blueprint.title))
         start = str(self.document.path or untitled)
         name, _ = QFileDialog.getSaveFileName(self, "Save blueprint", start, FILE_FILTER)
         if not name:

@@ -141,6 +141,26 @@ def test_import_from_excel_opens_the_workbook_as_a_new_blueprint(
     assert "Imported edited.xlsx" in window.statusBar().currentMessage()
 
 
+def test_a_workbook_imported_is_saved_beside_it_under_its_name(
+    qtbot, window, monkeypatch, tmp_path
+):
+    """Save went to the home folder under the blueprint's title: on a shared drive, a
+    second copy elsewhere, the shared file unchanged."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    path = shared / "bb2.xlsx"
+    export_xlsx(load_blueprint("samples/grocery-delivery.blueprint"), path)
+    answer_file_dialogs(monkeypatch, path)
+    from_file_menu(qtbot, window, Qt.Key.Key_I)
+    asked = answer_file_dialogs(monkeypatch, shared / "bb2.blueprint")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert asked[0][1] == str(shared / "bb2.blueprint")
+    assert window.document.path == shared / "bb2.blueprint"
+    assert load_blueprint(shared / "bb2.blueprint") == window.document.blueprint
+
+
 def test_a_broken_workbook_is_explained_and_the_blueprint_stays(
     qtbot, window, monkeypatch, tmp_path, errors
 ):

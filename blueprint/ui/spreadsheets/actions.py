@@ -86,7 +86,7 @@ class SpreadsheetActions(QObject):
             self._error("Cannot import the workbook", error)
             return False
         QApplication.restoreOverrideCursor()
-        self.document.reset(blueprint)  # a new blueprint, saved where the user says
+        self.document.reset(blueprint, origin=path)  # a new blueprint, saved where the user says
         self._bench.canvas.fit_when_shown()
         self._bench.show_status(
             f"Imported {path.name}: {len(blueprint.touchpoints)} touchpoints; save it to keep it "
