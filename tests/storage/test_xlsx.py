@@ -623,3 +623,24 @@ def test_a_count_and_its_measure_changed_together_are_read(measured):
     bp = import_xlsx(edit(measured, change_both))
     friction = next(f for f in bp.frictions if f.frequency.measure_id == "ms-status-form-timeouts")
     assert friction.frequency.count == 900
+
+
+def test_a_new_row_left_without_a_state_takes_its_touchpoints(small):
+    """A friction point added on a card of today only, its state left empty as a new row
+    may, was refused: "is in both states, but its touchpoint is not"."""
+    bp = future_blueprint()
+    today_only = next(t for t in bp.touchpoints if t.state == "current")
+    tomorrow_only = next(t for t in bp.touchpoints if t.state == "future")
+
+    def add(workbook):
+        ws, at = rows_of(workbook, "Frictions")
+        ws.append({at["touchpoint_id"]: today_only.id, at["title"]: "Hold music loops"})
+        ws.append({at["touchpoint"]: tomorrow_only.title, at["title"]: "Link expires"})
+        ws, at = rows_of(workbook, "Flows")
+        ws.append({at["from_id"]: today_only.id, at["to_id"]: bp.touchpoints[0].id})
+
+    back = import_xlsx(edit(small, add))
+    states = {f.title: f.state for f in back.frictions}
+    assert states["Hold music loops"] == "current"
+    assert states["Link expires"] == "future"
+    assert back.flows[-1].state == "current"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
-from ...model import EpicLetter
+from ...model import EpicLetter, Presence
 from ...model.ids import is_valid_id
 from .cells import (
     BadCell,
@@ -63,6 +63,8 @@ class Lookup(Names, Protocol):
     def any_touchpoint_titled(self, title: str) -> bool: ...
 
     def reason_at(self, path: str) -> str: ...
+
+    def touchpoint_state(self, touchpoint_id: str) -> Presence | None: ...
 
 
 class Row(Protocol):
@@ -176,6 +178,41 @@ class Choice(Kind):
 
 def choice_of(enum: type[StrEnum]) -> Choice:
     return Choice(choices=tuple(m.value for m in enum), enum=enum)
+
+
+@dataclass(frozen=True)
+class StateOfOwners(Choice):
+    """Which states a row is in (both, current, future); left empty on a new row, the
+    state of the touchpoints it belongs to when one of them is in one state only (a new
+    friction point of a card of today only was refused: "is in both states, but its
+    touchpoint is not")."""
+
+    #: (id column, title column) of each touchpoint the row belongs to
+    owners: tuple[tuple[str, str], ...] = ()
+
+    def read(self, cell: RawCell, lookup: Lookup, row: Row) -> Any:
+        if not _blank(cell):
+            return super().read(cell, lookup, row)
+        states = {lookup.touchpoint_state(i) for i in self._owner_ids(lookup, row)}
+        single = states - {Presence.BOTH, None}
+        return single.pop() if len(single) == 1 else OMIT
+
+    def _owner_ids(self, lookup: Lookup, row: Row) -> list[str]:
+        found = []
+        for id_column, title_column in self.owners:
+            given, title = row.cell(id_column), row.cell(title_column)
+            try:
+                if not _blank(given):
+                    found.append(text_of(given).strip())
+                elif not _blank(title):
+                    found.append(lookup.touchpoint_titled(text_of(title)))
+            except BadCell:
+                continue  # the reference column says what is wrong with it
+        return found
+
+
+def state_of_owners(*owners: tuple[str, str]) -> StateOfOwners:
+    return StateOfOwners(choices=tuple(m.value for m in Presence), enum=Presence, owners=owners)
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,6 @@ from ...model import (
     Measure,
     Period,
     Persona,
-    Presence,
     Stage,
     Status,
     Touchpoint,
@@ -78,6 +77,7 @@ from .kinds import (
     Whole,
     YesNo,
     choice_of,
+    state_of_owners,
 )
 
 
@@ -89,10 +89,10 @@ def _name(name: str = "name") -> Column:
     return col(name, TEXT, NAME_WIDTH, required=True)
 
 
-def _state() -> Column:
+def _state(*owners: tuple[str, str]) -> Column:
     # The export writes both, current or future in every row: an emptied cell would move a
-    # card of one state into both, unsaid.
-    return col("state", choice_of(Presence), 10, filled=True)
+    # card of one state into both, unsaid. A new row left empty takes its touchpoints'.
+    return col("state", state_of_owners(*owners), 10, filled=True)
 
 
 def _title() -> Column:
@@ -273,7 +273,7 @@ FLOWS_SHEET = _list_sheet(
     *_touchpoint("from_id", "from"),
     *_touchpoint("to_id", "to"),
     col("label", TEXT, 24),
-    _state(),
+    _state(("from_id", "from"), ("to_id", "to")),
 )
 
 
@@ -322,7 +322,7 @@ FRICTIONS_SHEET = _list_sheet(
         ID_WIDTH,
     ),
     col("frequency_measure_id", WORD, ID_WIDTH, field="frequency.measure_id"),
-    _state(),
+    _state(("touchpoint_id", "touchpoint")),
     col("future_severity", SEVERITY, 9, field="future.severity"),
     *_frequency("future_frequency", "future.frequency"),
     col("future_frequency_measure_id", WORD, ID_WIDTH, field="future.frequency.measure_id"),

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ...model import Blueprint, PreferredChannel, document_problems
+from ...model import Blueprint, PreferredChannel, Presence, document_problems
 from ...model.measures import out_of_step
 from ...model.validation import problems_from_validation_error
 from ..errors import SpreadsheetError
@@ -141,6 +141,10 @@ class ReadNames:
         self._by_id[collection].setdefault(entity.id, entity)
         self._exact[collection].setdefault(name, entity.id)
         self._loose[collection].setdefault(_loose(name), []).append(entity.id)
+
+    def touchpoint_state(self, touchpoint_id: str) -> Presence | None:
+        touchpoint = self._by_id["touchpoints"].get(touchpoint_id)
+        return None if touchpoint is None else touchpoint.state
 
     def name_of(self, collection: str, entity_id: str) -> str:
         entity = self._by_id[collection].get(entity_id)
