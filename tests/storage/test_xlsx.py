@@ -644,3 +644,21 @@ def test_a_new_row_left_without_a_state_takes_its_touchpoints(small):
     assert states["Hold music loops"] == "current"
     assert states["Link expires"] == "future"
     assert back.flows[-1].state == "current"
+
+
+def test_a_name_not_found_lists_every_name_whole_and_the_one_meant(measured):
+    """"(there are: …, 'Retention', …)" left out Advocacy, the name to type, and a long
+    persona's name was cut short ("'Older first-time fibre custom…'")."""
+
+    def misname(workbook):
+        ws, at = rows_of(workbook, "Touchpoints")
+        ws.cell(2, at["stage"], "Advocay")
+        ws.cell(3, at["personas"], "Older first-time")
+
+    said = problems(edit(measured, misname))
+    stage = next(p for p in said if "column 'stage'" in p)
+    assert "'Awareness'" in stage and "'Retention', 'Advocacy')" in stage
+    assert stage.endswith("; did you mean 'Advocacy'?")
+    persona = next(p for p in said if "column 'personas'" in p)
+    assert "'Older first-time fibre customer')" in persona
+    assert persona.endswith("; did you mean 'Older first-time fibre customer'?")

@@ -97,6 +97,10 @@ class Table:
     comma_decimal: bool = False
 
 
+#: Names listed when a cell names none of them: every stage, channel and persona of a grid.
+LISTED_NAMES = 30
+
+
 class ReadNames:
     """What the sheets read so far hold, for the sheets after them to name it."""
 
@@ -164,9 +168,16 @@ class ReadNames:
         if loose:
             raise BadCell(f"{len(loose)} {noun}s are named {clip(name)!r}", quoted=True)
         known = list(self._exact[collection])
-        listed = ", ".join(repr(clip(n, 30)) for n in known[:8]) + (", …" if len(known) > 8 else "")
+        # Whole names, and all of a grid's: the ones cut short ("'Older first-time fibre
+        # custom…'", "'Retention', …") were the very names to type.
+        shown = known[:LISTED_NAMES]
+        listed = ", ".join(repr(clip(n, 80)) for n in shown) + (
+            ", …" if known[len(shown) :] else ""
+        )
         where = f"(there are: {listed})" if known else "(there are none)"
-        raise self._unknown(collection, name, f"no {noun} is named {clip(name)!r} {where}")
+        meant = _meant(name, known)
+        hint = f"; did you mean {meant!r}?" if meant else ""
+        raise self._unknown(collection, name, f"no {noun} is named {clip(name)!r} {where}{hint}")
 
     def names(self, collection: str) -> Sequence[str]:
         return list(self._exact[collection])
@@ -216,6 +227,17 @@ class ReadNames:
                 quoted=True,
             )
         raise BadCell(f"no contact reason is {clip(path)!r}", quoted=True)
+
+
+def _meant(name: str, known: Sequence[str]) -> str | None:
+    """The one name a mistyped or shortened one most likely means ("Busy family" for "Busy
+    family household"), if any."""
+    wanted = _loose(name)
+    starting = [n for n in known if _loose(n).startswith(wanted)] if wanted else []
+    if len(starting) == 1:
+        return starting[0]
+    close = difflib.get_close_matches(wanted, [_loose(n) for n in known], n=1, cutoff=0.75)
+    return next((n for n in known if close and _loose(n) == close[0]), None)
 
 
 def _loose(name: str) -> str:
