@@ -101,7 +101,10 @@ def test_keep_theirs_of_a_deletion_deletes_the_card_with_what_is_on_it(qtbot, wi
     show_comments(window, CONFLICTS)
     [view] = panel(window).conflict_views()
     assert view.mine.text() == "Mine: keep it, with its changes (title)"
-    assert view.theirs.text() == "Theirs: delete it"
+    # What goes with the card is said before the choice.
+    assert view.theirs.text() == (
+        "Theirs: delete it, and with it: 1 flow removed: 'Call about order → Complain'"
+    )
     steps = window.document.undo_stack.count()
     click(qtbot, view.keep_theirs)
     assert window.document.get("touchpoints", "t3") is None
@@ -331,5 +334,27 @@ def test_a_file_with_conflicts_opens_with_them_listed(qtbot, tmp_path):
         assert window.talk.dock.isVisible()
         assert window.talk.tabs.currentWidget() is panel(window)
         assert "holds 2 merge conflicts to decide" in status(window)
+    finally:
+        close_window(window)
+
+
+def test_deleting_a_card_names_the_friction_points_the_other_side_added_to_it(qtbot):
+    """"Keep mine" deleted the card with the friction point the other side had just added
+    to it; the panel said "delete it", and nothing of what went."""
+    from blueprint.model import Friction
+
+    bp = conflicted()
+    bp.frictions.append(
+        Friction(id="x9", touchpoint_id="t3", title="Has to repeat the order number")
+    )
+    window = open_window(qtbot, Document(bp))
+    try:
+        click_card(window, "t3")
+        show_comments(window, CONFLICTS)
+        [view] = panel(window).conflict_views()
+        assert view.theirs.text().startswith(
+            "Theirs: delete it, and with it: 1 friction point removed: "
+            "'Has to repeat the order number'"
+        )
     finally:
         close_window(window)

@@ -4,7 +4,7 @@ each side's value, references read as the names of what they name."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ...changes.conflicts import disputed, whole_value_words
@@ -14,6 +14,7 @@ from ...changes.words import label as field_label
 from ...model import Conflict, ConflictKind
 from ...model.validation import COLLECTION_NOUNS
 from ..commands.conflicts import DOCUMENT, MERGE, Side, kept_side
+from ..commands.removal import removal_of_frictions, removal_of_touchpoints
 from ..document import KINDS, Document
 from .subjects import one_line
 
@@ -108,7 +109,8 @@ def conflict_words(document: Document, conflict: Conflict) -> ConflictWords:
         changed = conflict.kept if isinstance(conflict.kept, list) else []
         how = ", ".join(field_words(str(p)) for p in changed) or "what is on it"
         kept = f"keep it, with its changes ({how})"
-        deleted = "delete it"
+        goes = _goes_with(document, conflict)
+        deleted = "delete it" + (f", and with it: {'; '.join(goes)}" if goes else "")
         sentence = (
             f"{conflict.other_from.capitalize()} deleted it; {conflict.kept_from} changed it. "
             "The file keeps it until you decide."
@@ -126,3 +128,17 @@ def conflict_words(document: Document, conflict: Conflict) -> ConflictWords:
             sentence = f"Both changed the {field or 'entity'}. The file holds {conflict.kept_from}."
         mine, theirs = (kept, other) if mine_kept else (other, kept)
     return ConflictWords(what, field, sentence, mine, theirs)
+
+
+def _goes_with(document: Document, conflict: Conflict) -> list[str]:
+    """What deleting a card or a friction point takes with it, in words: "Keep mine" took
+    the friction point the other side had just added to the card, unnamed."""
+    bp = document.blueprint
+    if conflict.collection == "touchpoints":
+        removal = replace(removal_of_touchpoints(bp, [conflict.entity_id]), touchpoint_ids=())
+    elif conflict.collection == "frictions":
+        removal = replace(removal_of_frictions(bp, [conflict.entity_id]), friction_ids=())
+    else:
+        return []
+    others = tuple(a for a in removal.attached if a != ("conflicts", conflict.id))
+    return replace(removal, attached=others).describe(bp)
