@@ -240,3 +240,16 @@ def _last(lines: list[str], heading: str) -> int:
 def _drawn(word: str) -> str:
     """A word of Arabic letters as drawn: joined (arabic-reshaper), right to left."""
     return ArabicReshaper().reshape(word)[::-1]
+
+
+def test_a_persona_named_in_arabic_keeps_the_space_before_its_figure():
+    """ "Family عائلة25%": the space after the name went with its right-to-left run."""
+    from blueprint.storage import load_blueprint
+    from tests.conftest import SAMPLES
+
+    bp = load_blueprint(next(p for p in SAMPLES if p.stem == "broadband-installation"))
+    bp.personas[0].name = "Family عائلة"
+    summary = " ".join(lines_of(render(bp), 1, 1))
+    drawn = _drawn("عائلة")
+    assert f"Family {drawn} " in summary
+    assert f"{drawn}2" not in summary and f"{drawn} 2" in summary

@@ -647,7 +647,7 @@ def test_a_new_row_left_without_a_state_takes_its_touchpoints(small):
 
 
 def test_a_name_not_found_lists_every_name_whole_and_the_one_meant(measured):
-    """"(there are: …, 'Retention', …)" left out Advocacy, the name to type, and a long
+    """ "(there are: …, 'Retention', …)" left out Advocacy, the name to type, and a long
     persona's name was cut short ("'Older first-time fibre custom…'")."""
 
     def misname(workbook):

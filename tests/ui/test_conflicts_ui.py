@@ -339,7 +339,7 @@ def test_a_file_with_conflicts_opens_with_them_listed(qtbot, tmp_path):
 
 
 def test_deleting_a_card_names_the_friction_points_the_other_side_added_to_it(qtbot):
-    """"Keep mine" deleted the card with the friction point the other side had just added
+    """ "Keep mine" deleted the card with the friction point the other side had just added
     to it; the panel said "delete it", and nothing of what went."""
     from blueprint.model import Friction
 

@@ -265,7 +265,9 @@ def _personas(subject: PlanSubject) -> Rich | None:
     for i, fit in enumerate(fits):
         if i:
             parts.append(", " if i < len(fits) - 1 else " and ")
-        parts += [f"{fit.name} ", strong(fmt.channel_fit_text(fit))]
+        # The name on its own: a space inside it went with a right-to-left name's run
+        # ("Family عائلة25%").
+        parts += [fit.name, " ", strong(fmt.channel_fit_text(fit))]
     parts.append(".")
     return rich(*parts)
 
