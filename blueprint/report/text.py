@@ -229,15 +229,30 @@ def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
     return lines or [""]
 
 
+#: Letters a word broken across lines keeps at least on a line ("Managemen-t" read badly).
+_LEAST_PIECE = 3
+
+
 def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
+    """A word too wide for the line, in pieces that fit: broken with a hyphen between two
+    letters of a left-to-right script, and never leaving one or two letters alone where
+    the word is long enough to spare them."""
+    widths = [stringWidth(char, font, size) for char in word]
+    hyphen = stringWidth("-", font, size)
     pieces: list[str] = []
-    piece, piece_width = "", 0.0
-    for char in word:
-        char_width = stringWidth(char, font, size)
-        if piece and piece_width + char_width > width:
-            pieces.append(piece)
-            piece, piece_width = "", 0.0
-        piece += char
-        piece_width += char_width
-    pieces.append(piece)
+    start = 0
+    while sum(widths[start:]) > width:
+        end, used = start, 0.0
+        while end < len(word) and used + widths[end] + hyphen <= width:
+            used += widths[end]
+            end += 1
+        end = max(end, start + 1)  # a letter wider than the line goes on its own
+        tail = len(word) - end
+        if 0 < tail < _LEAST_PIECE and end - start > 2 * _LEAST_PIECE:
+            end = len(word) - _LEAST_PIECE
+        head, after = word[end - 1], word[end]
+        joined = head.isalpha() and after.isalpha() and not {head, after} & rtl.RIGHT_TO_LEFT
+        pieces.append(word[start:end] + ("-" if joined else ""))
+        start = end
+    pieces.append(word[start:])
     return pieces

@@ -105,8 +105,24 @@ def test_wrapped_lines_fit_and_keep_every_character():
     text = "Short words then " + "x" * 200 + " and the end"
     lines = wrap_lines(text, font, 7, 60)
     assert all(stringWidth(line, font, 7) <= 60 for line in lines)
-    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    # A word broken between letters says so with a hyphen, and loses nothing.
+    assert "".join(line.removesuffix("-") for line in lines).replace(" ", "") == text.replace(
+        " ", ""
+    )
     assert wrap_lines("", font, 7, 60) == [""]
+
+
+def test_a_word_too_wide_is_broken_with_a_hyphen_and_no_letter_left_alone():
+    """ "Head of Revenue Managemen / t", "Compensat / ion": a narrow column broke words
+    anywhere, unmarked."""
+    font = bundled_fonts().regular
+    width = stringWidth("Managemen", font, 7) + 1
+    lines = wrap_lines("Management", font, 7, width)
+    assert len(lines) == 2 and lines[0].endswith("-")
+    assert all(len(line.removesuffix("-")) >= 3 for line in lines)
+    assert all(stringWidth(line, font, 7) <= width for line in lines)
+    # Not between a letter and a digit or a sign: an address stays as typed, but for the break.
+    assert not any(line.endswith("-") for line in wrap_lines("0123456789" * 3, font, 7, 30))
 
 
 def test_fit_line_cuts_with_an_ellipsis():

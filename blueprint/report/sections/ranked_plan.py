@@ -21,9 +21,9 @@ KEEP_WITH_HEADING = 110
 
 PLAN_COLUMNS = (
     Column("#", 18, numeric=True),
-    Column("Improvement · linked friction points", 189),
+    Column("Improvement · linked friction points", 181),
     Column("Action · quadrant", 42),
-    Column("Owner", 52),
+    Column("Owner", 60),  # "Management" fits, as owners' titles have it
     Column("Effort", 28, numeric=True),
     Column("Impact\nI", 34, numeric=True),
     Column("Priority\nP", 36, numeric=True),
