@@ -369,3 +369,24 @@ def test_with_nothing_counted_the_lead_asks_for_counts_not_a_wave():
     summary = flat(render(bp).pages[1])
     assert "Until they are counted the waves rank nothing: count them first." in summary
     assert "Start with the" not in summary
+
+
+def test_the_ranked_plan_shows_the_words_and_measures_behind_each_improvement():
+    """The plan counted its evidence ("13 cards are backed by measured data") and never
+    showed a quote, nor where a measured frequency came from."""
+    bp = load_blueprint(next(p for p in SAMPLES if p.stem == "broadband-installation"))
+    rendered = render(bp)
+    section = rendered.section(rendered.heading(RANKED_PLAN), rendered.heading(WHERE_IT_HURTS))
+    assert (
+        flat(
+            "Backed by “Nobody told me the date had changed. I took a day off work for "
+            "nothing.” (call recording, 2026-10-11); Sessions ending in a time-out: 860 "
+            "sessions a month (Adobe Analytics, 2026-10-31)"
+        )
+        in section
+    )
+    unbacked = next(
+        i for i in bp.improvements if i.title == "Explain the first bill before it arrives"
+    )
+    start = section.index(flat(unbacked.title))
+    assert "Backed by" not in section[start : start + 200]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...analysis import ImprovementScore, Wave
-from ...model import Status
+from ...model import EvidenceKind, FrequencySource, Status
 from .. import formatting as fmt
 from ..saving import avoidable_cost_text
 from .subject import PlanSubject
@@ -47,6 +47,8 @@ class ImprovementRow:
     lift_only: str  # ``+3``, ``±0``; a dash without a current step
     #: The friction points it addresses, or a warning that it addresses none.
     linked: str
+    #: What backs it: a customer's words and the measures its frequencies follow; or "".
+    backing: str = ""
 
 
 def improvement_row(subject: PlanSubject, score: ImprovementScore) -> ImprovementRow:
@@ -70,7 +72,54 @@ def improvement_row(subject: PlanSubject, score: ImprovementScore) -> Improvemen
         target_step=fmt.step_label(score.target_step),
         lift_only=fmt.DASH if score.lift is None else f"{score.lift:+d}",
         linked=_linked(subject, score),
+        backing=backing(subject, score),
     )
+
+
+#: The length a quote is cut to in a table: the register of evidence is the editor's.
+QUOTE_SHOWN = 140
+#: Measures named beside an improvement; the rest are counted.
+MEASURES_SHOWN = 2
+
+
+def backing(subject: PlanSubject, score: ImprovementScore) -> str:
+    """ "Backed by “Nobody told me…” (interview, 2026-10-12); Sessions ending in a time-out:
+    860 a month (Adobe Analytics, 2026-10-31)": the words behind the numbers, which the
+    plan counted and never showed."""
+    frictions = [subject.frictions_by_id[f.friction_id] for f in score.frictions]
+    about = [f.id for f in frictions] + list(dict.fromkeys(f.touchpoint_id for f in frictions))
+    evidence = [e for i in about for e in subject.evidence_about.get(i, ())]
+    evidence.sort(key=lambda e: e.kind != EvidenceKind.QUOTE)  # a customer's words first
+    parts = [_evidence_words(evidence[0])] if evidence else []
+    followed = dict.fromkeys(f.frequency.measure_id for f in frictions if f.frequency.measure_id)
+    measures = [
+        m
+        for m in (subject.measures_by_id.get(i) for i in followed if i)
+        if m is not None and m.source == FrequencySource.MEASURED
+    ]
+    parts += [_measure_words(m) for m in measures[:MEASURES_SHOWN]]
+    more = len(evidence) - 1 + len(measures[MEASURES_SHOWN:])
+    if not parts:
+        return ""
+    also = f"; {more:,} more in the blueprint" if more > 0 else ""
+    return "Backed by " + "; ".join(parts) + also
+
+
+def _evidence_words(item) -> str:
+    text = " ".join(item.text.split())
+    if len(text) > QUOTE_SHOWN:
+        text = text[: QUOTE_SHOWN - 1].rstrip() + "…"
+    where = ", ".join(x for x in (item.source.value, item.date or "") if x)
+    said = f"“{text}”" if item.kind == EvidenceKind.QUOTE else f"observed: {text}"
+    return f"{said} ({where})"
+
+
+def _measure_words(measure) -> str:
+    value = fmt.number(measure.value) + (f" {measure.unit}" if measure.unit else "")
+    if measure.period is not None:
+        value += f" a {fmt.PERIOD_WORDS[measure.period]}"
+    where = ", ".join(x for x in (measure.origin, measure.date or "") if x)
+    return f"{measure.name}: {value}" + (f" ({where})" if where else "")
 
 
 def _linked(subject: PlanSubject, score: ImprovementScore) -> str:

@@ -19,7 +19,7 @@ from ...analysis import (
     persona_channel_fits,
 )
 from ...changes import Comparison, compare_states, current_state, has_future_state
-from ...model import Blueprint, Friction
+from ...model import Blueprint, Evidence, Friction, Measure
 from .. import formatting as fmt
 from .outline import Section, section_number
 
@@ -69,6 +69,18 @@ class PlanSubject:
     @cached_property
     def frictions_by_id(self) -> dict[str, Friction]:
         return {f.id: f for f in self.bp.frictions}
+
+    @cached_property
+    def evidence_about(self) -> dict[str, list[Evidence]]:
+        """Touchpoint or friction id -> the quotes and observations about it, in order."""
+        about: dict[str, list[Evidence]] = {}
+        for item in self.bp.evidence:
+            about.setdefault(item.about_id, []).append(item)
+        return about
+
+    @cached_property
+    def measures_by_id(self) -> dict[str, Measure]:
+        return {m.id: m for m in self.bp.measures}
 
     @cached_property
     def persona_name(self) -> str | None:

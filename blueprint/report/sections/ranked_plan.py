@@ -78,7 +78,12 @@ def _row(ctx: RenderContext, score: ImprovementScore) -> list:
     row = improvement_row(ctx, score)
     return [
         row.rank,
-        [(row.title, styles.cell_bold), (row.status, styles.cell), (row.linked, styles.cell_muted)],
+        [
+            (row.title, styles.cell_bold),
+            (row.status, styles.cell),
+            (row.linked, styles.cell_muted),
+            (row.backing, styles.cell_muted),
+        ],
         [row.action, row.quadrant],
         row.owner,
         row.effort,
