@@ -390,3 +390,26 @@ def test_the_ranked_plan_shows_the_words_and_measures_behind_each_improvement():
     )
     start = section.index(flat(unbacked.title))
     assert "Backed by" not in section[start : start + 200]
+
+
+def test_an_improvement_whose_gain_is_customers_kept_says_so_in_the_ranked_plan():
+    """#3 read "£ 0" in the ranked plan: its gain, customers who no longer give up, was
+    only in the summary's table."""
+    bp = load_blueprint(next(p for p in SAMPLES if p.stem == "broadband-installation"))
+    rendered = render(bp)
+    section = rendered.section(rendered.heading(RANKED_PLAN), rendered.heading(WHERE_IT_HURTS))
+    third = next(s for s in rendered.plan.improvements if s.rank == 3)
+    assert third.avoidable_cost == 0 and third.lost_journeys > 0
+    assert flat(f"£ 0 {fmt.whole(third.lost_journeys)} lost journeys") in section
+
+
+def test_a_plan_that_addresses_no_bad_friction_shows_no_ranking_and_no_zero_saving():
+    """With only good friction, the summary's first tile was "£ 0 avoidable cost a year"
+    and its table ranked eight improvements at P 0."""
+    bp = load_blueprint(next(p for p in SAMPLES if p.stem == "broadband-installation"))
+    for friction in bp.frictions:
+        friction.nature = "good"
+    summary = flat(render(bp).pages[1])
+    assert "no improvement addresses a bad friction point yet" in summary
+    assert "£ 0" not in summary
+    assert "Top improvements" not in summary

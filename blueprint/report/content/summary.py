@@ -87,7 +87,10 @@ def summary(subject: PlanSubject) -> Summary:
         how_sure=_how_sure(subject) if _addressing(subject.plan) else None,
         backed=_backed(subject),
         tiles=tiles(subject),
-        top=tuple(improvement_row(subject, s) for s in subject.plan.top_improvements),
+        # Improvements that address nothing, all at P 0, are no ranking to show.
+        top=tuple(improvement_row(subject, s) for s in subject.plan.top_improvements)
+        if _addressing(subject.plan)
+        else (),
         now=tuple(_now_item(subject, s) for s in listed[:NOW_LISTED]),
         no_now=_no_now(subject, start),
         more_now=_more_now(subject, start, len(listed) - NOW_LISTED),
@@ -303,6 +306,10 @@ def tiles(subject: PlanSubject) -> tuple[Tile, ...]:
     share = plan.failure_demand.share
     if not count:
         cost = Tile(fmt.DASH, "avoidable cost a year: nothing planned to avoid it")
+    elif not _addressing(plan):
+        cost = Tile(
+            fmt.DASH, "avoidable cost a year: no improvement addresses a bad friction point yet"
+        )
     elif (unknown or not_counted_yet(plan)) and not plan.total_avoidable_cost:
         cost = Tile("not known", cost_label)
     else:

@@ -89,6 +89,9 @@ def _row(ctx: RenderContext, score: ImprovementScore) -> list:
         row.effort,
         row.impact,
         row.priority,
-        row.avoidable_cost,
+        # Customers who no longer give up: the only gain of some improvements (£ 0 alone
+        # read as nothing gained).
+        [row.avoidable_cost]
+        + ([f"{row.lost_journeys} lost journeys"] if row.lost_journeys != fmt.DASH else []),
         row.lift,
     ]
