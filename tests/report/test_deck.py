@@ -346,3 +346,21 @@ def test_every_character_xml_cannot_hold_is_dropped_wherever_it_comes_from():
     assert "Website" in words and "Purchase" in words
     assert all(ord(c) >= 32 or c in "\t\n\r\x0b" for c in words)
     assert "\ufffe" not in words and "\uffff" not in words
+
+
+def test_the_staircase_key_stays_legible_on_a_projector_with_twelve_lifts():
+    """With --top 12 and long titles the key beside the staircase was set at 6.4 pt, too small on a
+    projector: it drops each lift's steps (the drawing shows them) and keeps the titles."""
+    bp = load_blueprint(BROADBAND)
+    for improvement in bp.improvements:  # titles as long as teams write them
+        improvement.title += " for every customer who has to call us about it today"
+    deck = render_deck(bp, build_plan(bp, top=12))
+    slide = deck.slide("The staircase of service")
+    key = next(s for s in slide.shapes if s.name == "Which improvement each lift is")
+    titles = [p for p in key.text_frame.paragraphs if p.text.startswith("#")]
+    sizes = {run.font.size.pt for paragraph in titles for run in paragraph.runs}
+    assert min(sizes) >= 10
+    lifted = [s for s in deck.plan.top_improvements if s.current_step is not None]
+    assert len(lifted) > 8
+    for score in lifted:
+        assert f"#{score.rank} {flat(score.title)}" in flat(key.text_frame.text)

@@ -143,7 +143,7 @@ def fitted(
 ) -> float:
     """Paragraphs of (text, relative size, colour, bold) at the largest size that fits;
     with ``shrink_box`` the box is only as tall as its text. Returns the box's height."""
-    measured = [(t if isinstance(t, str) else plain_text(t), rel) for t, rel, _, _ in paragraphs]
+    measured = _measured(paragraphs)
     size = fitting_size(measured, box.width, box.height, largest=largest, smallest=smallest)
     if shrink_box:
         box = Box(
@@ -159,6 +159,22 @@ def fitted(
         name=name,
     )
     return box.height
+
+
+def fitted_size(
+    box: Box,
+    paragraphs: list[tuple[str | Rich, float, str, bool]],
+    *,
+    largest: float,
+    smallest: float,
+) -> float:
+    """The size ``fitted`` would set ``paragraphs`` at in ``box``."""
+    measured = _measured(paragraphs)
+    return fitting_size(measured, box.width, box.height, largest=largest, smallest=smallest)
+
+
+def _measured(paragraphs: list[tuple[str | Rich, float, str, bool]]) -> list[tuple[str, float]]:
+    return [(t if isinstance(t, str) else plain_text(t), rel) for t, rel, _, _ in paragraphs]
 
 
 def set_paragraphs(

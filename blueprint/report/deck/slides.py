@@ -18,7 +18,7 @@ from ..content.outline import NOTHING_TO_PLAN, STAIRCASE, SUMMARY
 from ..content.rich import Rich, plain_text, rich, strong
 from ..content.staircase import LEGEND
 from ..content.subject import PlanSubject
-from .draw import Box, Para, fitted, rect, text_box
+from .draw import Box, Para, fitted, fitted_size, rect, text_box
 from .frame import BODY, GAP, HEIGHT, MARGIN, TITLE_SLIDE, WIDTH, place_title, titled_slide
 from .notes import set_notes
 from .staircase import draw_mark, draw_staircase
@@ -169,23 +169,39 @@ def staircase_slide(deck: Presentation, subject: PlanSubject, formulas: tuple[Fo
     side = Box(drawing.right + 18, BODY.top, BODY.right - drawing.right - 18, BODY.height)
     _waves_legend(slide, Box(side.left, side.top, side.width, 16))
     side = Box(side.left, side.top + 24, side.width, side.height - 24)
+    lines = _lift_lines(said, steps=True)
+    if fitted_size(side, lines, largest=13, smallest=6.5) < READABLE_ON_A_PROJECTOR:
+        # Many lifts or long titles: the steps are on the drawing; the titles stay legible.
+        lines = _lift_lines(said, steps=False)
+    fitted(slide, side, lines, largest=13, smallest=6.5, name="Which improvement each lift is")
+    return slide
+
+
+#: Points below which the staircase's key drops each lift's steps (it read 6.4 pt with
+#: twelve lifts: too small on a projector).
+READABLE_ON_A_PROJECTOR = 10.0
+
+
+def _lift_lines(
+    said: staircase_content.Staircase, steps: bool
+) -> list[tuple[str | Rich, float, str, bool]]:
     lines: list[tuple[str | Rich, float, str, bool]] = []
     for row in said.drawn:
         lines.append((rich(strong(f"#{row.rank} "), row.title), 1.0, palette.INK, False))
-        lines.append(
-            (
-                f"{row.wave.value} · {row.current_step} → {row.target_step}",
-                0.8,
-                palette.WAVE_COLOURS[row.wave],
-                False,
+        if steps:
+            lines.append(
+                (
+                    f"{row.wave.value} · {row.current_step} → {row.target_step}",
+                    0.8,
+                    palette.WAVE_COLOURS[row.wave],
+                    False,
+                )
             )
-        )
     if said.none_drawn:
         lines.append((said.none_drawn, 1.0, palette.INK, False))
     for missing in said.not_drawn:
         lines.append((missing.sentence, 0.85, palette.MUTED, False))
-    fitted(slide, side, lines, largest=13, smallest=6.5, name="Which improvement each lift is")
-    return slide
+    return lines
 
 
 def _waves_legend(slide: Slide, box: Box) -> None:
