@@ -378,3 +378,21 @@ def test_in_the_future_state_the_lanes_say_they_are_today_s_and_refuse_edits(qtb
     assert lanes.tabs.tabText(lanes.tabs.indexOf(lanes.view)) == "Lanes"
     double_click(lanes.view, cell_point(lanes, "t1", "frontstage"))
     assert lanes.editor.editor.isVisible()  # today's journey: the lanes are edited again
+
+
+def test_a_screen_reader_hears_the_cell_the_arrows_reach(qtbot, small_window, monkeypatch):
+    """The lanes view's cells are drawn, not widgets: moving through them said nothing."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    told = []
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(told.append))
+    lanes = show_lanes(qtbot, small_window)
+    click(lanes.view, cell_point(lanes, "t1", "physical_evidence"))
+    told.clear()
+    qtbot.keyClick(lanes.view, Qt.Key.Key_Down)
+    said = [e.message() for e in told if isinstance(e, QAccessibleAnnouncementEvent)]
+    title = small_window.document.touchpoint("t1").title
+    assert said == [f"{title}, Customer actions: Pays by card"]
+    read = QAccessible.queryAccessibleInterface(lanes.view)
+    assert read.text(QAccessible.Text.Description) == said[0]

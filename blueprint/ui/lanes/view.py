@@ -9,10 +9,11 @@ from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from ..canvas.accessible import announce
 from ..canvas.frozen_view import FrozenHeaderView, scroll_to_start
 from ..document import Document
 from .column import ColumnItem
-from .layout import HEADER_HEIGHT, LABEL_WIDTH, LANE_FIELDS
+from .layout import HEADER_HEIGHT, LABEL_WIDTH, LANE_FIELDS, LANES
 from .scene import LanesScene
 from .strips import LanesHeaderStrip, cell_at, show_tooltip
 
@@ -96,6 +97,17 @@ class LanesView(FrozenHeaderView):
         column = self._scene.column(touchpoint_id)
         if column is not None:
             column.set_current_lane(field)
+            if (touchpoint_id, field) != old:
+                self._say_current(column, field)
+
+    def _say_current(self, column: ColumnItem, field: str) -> None:
+        """The cell the keys moved to, said: the view's cells are drawn, not widgets, and a
+        screen reader heard nothing of them (the inspector's Lanes tab was the way)."""
+        lane = next(lane.name for lane in LANES if lane.field == field)
+        text = " ".join(column.face.text(field).split()) or "empty"
+        said = f"{column.face.title}, {lane}: {text}"
+        self.setAccessibleDescription(said)
+        announce(self, said)
 
     def _selection_changed(self) -> None:
         # A column chosen elsewhere (on the grid) becomes current, in its current lane.
