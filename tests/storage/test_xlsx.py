@@ -662,3 +662,19 @@ def test_a_name_not_found_lists_every_name_whole_and_the_one_meant(measured):
     persona = next(p for p in said if "column 'personas'" in p)
     assert "'Older first-time fibre customer')" in persona
     assert persona.endswith("; did you mean 'Older first-time fibre customer'?")
+
+
+def test_a_row_added_without_an_id_gets_the_same_id_at_every_import(small):
+    """Two people importing one edited workbook held its new friction point under two ids,
+    and a merge of their files kept it twice."""
+
+    def add(workbook):
+        ws, at = rows_of(workbook, "Frictions")
+        ws.append({at["touchpoint_id"]: "t1", at["title"]: "Hold music loops"})
+        ws.append({at["touchpoint_id"]: "t1", at["title"]: "Hold music loops"})
+
+    path = edit(small, add)
+    first, again = import_xlsx(path), import_xlsx(path)
+    added = [f.id for f in first.frictions if f.title == "Hold music loops"]
+    assert added == [f.id for f in again.frictions if f.title == "Hold music loops"]
+    assert len(set(added)) == 2  # two rows, two friction points

@@ -9,6 +9,7 @@ or raises one error listing each problem by sheet, row and column: nothing is ha
 from __future__ import annotations
 
 import difflib
+import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -425,6 +426,8 @@ def _entity(
             _put(fields, column.field.split("."), value)
     for group in sheet.groups:
         _drop_if_empty(fields, group.split("."))
+    if "id" not in fields and sheet.by_field.get("id") is not None:
+        fields["id"] = _row_id(sheet, number, row)
     try:
         entity = sheet.make(**fields)
     except ValidationError as error:
@@ -435,6 +438,18 @@ def _entity(
                 problems.append(_where(sheet, label, number, problem.field) + problem.message)
         return None
     return None if failed else entity
+
+
+#: Names the ids of rows added without one (any fixed UUID does; this one must not change).
+_ROW_IDS = uuid.UUID("6f1d3c2a-8b7e-5a41-9c0d-2e4f6a8b0c1d")
+
+
+def _row_id(sheet: Sheet, number: int, row: _Row) -> str:
+    """The id of a row added without one: the same for the same row of the same workbook
+    (fresh ones at each import made two people importing one workbook hold the same new
+    friction point under two ids, which a merge then kept twice)."""
+    cells = "\x1f".join(f"{name}={cell!r}" for name, cell in row.cells())
+    return uuid.uuid5(_ROW_IDS, f"{sheet.title}\x1f{number}\x1f{cells}").hex
 
 
 def _within(field: str | None, fields: list[str]) -> bool:
