@@ -350,3 +350,34 @@ def test_tab_reaches_a_threads_buttons_where_they_stand_before_the_box_to_write_
         order.append(comments.focusWidget())
     assert order.index(thread.reply_button) < order.index(comments.composer)
     assert order.index(thread.resolve_button) < order.index(comments.composer)
+
+
+def test_the_box_to_write_in_draws_a_frame_when_the_keys_are_in_it(qtbot, window):
+    """View › Comments put the keys in the box, and only a blinking caret showed it: the
+    inspector's text areas draw a frame, this one drew none."""
+    from PySide6.QtWidgets import QApplication
+
+    composer = window.talk.comments.composer
+    click_card(window, "t1")
+    show_comments(window)
+    highlight = composer.palette().highlight().color()
+
+    def edge():
+        image = composer.grab().toImage()
+        return image.pixelColor(0, image.height() // 2)
+
+    window.canvas.setFocus()
+    qtbot.waitUntil(lambda: not composer.hasFocus())
+    assert edge() != highlight
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for _ in range(2):  # View › Comments closes the panel, and opens it again
+        qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+        menu = window.menus.view
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is menu)  # noqa: B023
+        qtbot.keyClick(menu, Qt.Key.Key_M)
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+        window.activateWindow()  # offscreen, a menu closed by keys leaves none active
+        qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(composer.hasFocus)
+    qtbot.waitUntil(lambda: edge() == highlight)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ...analysis.threads import Thread, threads, threads_about
 from ..commands import AddComment, SetThreadResolved, push_checked
 from ..document import Document
-from ..inspector.forms import caption, compact_combo
+from ..inspector.forms import TEXT_AREA_FOCUS, caption, compact_combo
 from .listed_panel import ListedPanel
 from .subjects import capitalised, subject_kind, subject_words
 from .thread_view import ThreadView, plain_label
@@ -143,6 +143,7 @@ class CommentsPanel(ListedPanel):
         self.composer = ComposerEdit()
         self.composer.submitted.connect(self.post)
         self.composer.setTabChangesFocus(True)
+        self.composer.setStyleSheet(TEXT_AREA_FOCUS)  # only the caret showed where typing went
         self.composer.setAccessibleName("Comment text")
         self.composer.setPlaceholderText("Write a comment… (Ctrl+Enter adds it)")
         self.composer.setFixedHeight(self.composer.fontMetrics().lineSpacing() * 4 + 14)
