@@ -396,3 +396,15 @@ def test_a_screen_reader_hears_the_cell_the_arrows_reach(qtbot, small_window, mo
     assert said == [f"{title}, Customer actions: Pays by card"]
     read = QAccessible.queryAccessibleInterface(lanes.view)
     assert read.text(QAccessible.Text.Description) == said[0]
+
+
+def test_the_keys_arriving_in_the_lanes_show_where_they_are(qtbot, small_window):
+    """Ctrl+2 gave the lanes the keys and marked no cell: nothing showed where they were
+    until an arrow was pressed."""
+    assert small_window.canvas.blueprint_scene.selected_touchpoint_ids() == []
+    lanes = show_lanes(qtbot, small_window)
+    qtbot.waitUntil(lanes.view.hasFocus)
+    first = lanes.scene.journey()[0]
+    assert lanes.view.current_cell == (first, LANE_FIELDS[0])
+    qtbot.keyClick(lanes.view, Qt.Key.Key_Down)
+    assert lanes.view.current_cell == (first, LANE_FIELDS[1])

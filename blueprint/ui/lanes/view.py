@@ -125,6 +125,18 @@ class LanesView(FrozenHeaderView):
         if column is not None:
             self.ensureVisible(column.sceneBoundingRect(), 24, 24)
 
+    def focusInEvent(self, event) -> None:
+        """The keys arrive (Ctrl+2, F6, Tab): a cell is marked where they are, as the grid
+        shows its cell cursor; no cell was until an arrow was pressed."""
+        super().focusInEvent(event)
+        if self.current_cell is not None:
+            return
+        journey = self._scene.journey()
+        chosen = set(self._scene.selected_touchpoint_ids())
+        first = next((i for i in journey if i in chosen), journey[0] if journey else None)
+        if first is not None:
+            self._mark_current(first, LANE_FIELDS[0])
+
     # --- mouse and keys ------------------------------------------------------------------------
 
     def cell_at(self, viewport_point: QPoint) -> tuple[ColumnItem, str | None] | None:
