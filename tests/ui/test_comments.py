@@ -381,3 +381,26 @@ def test_the_box_to_write_in_draws_a_frame_when_the_keys_are_in_it(qtbot, window
         qtbot.waitUntil(window.isActiveWindow)
     qtbot.waitUntil(composer.hasFocus)
     qtbot.waitUntil(lambda: edge() == highlight)
+
+
+def test_a_comment_goes_to_the_improvement_picked_last_and_its_subject_stays(qtbot, window):
+    """An improvement picked with the panel closed left it about the last card, where the
+    comment went; after posting, the subject switched to the improvement unasked."""
+    from blueprint.ui.comments.subjects import capitalised, subject_words
+    from tests.ui.test_improvements import select
+
+    click_card(window, "t3")
+    window.improvements.show()
+    select(qtbot, window.improvements, "i1")
+    show_comments(window)
+    assert panel(window).about.currentText() == "Improvement 'Faster page'"
+    write(qtbot, window, "Worth it?")
+    click(qtbot, panel(window).add_button)
+    assert window.document.blueprint.comments[-1].about_id == "i1"
+    click_card(window, "t1")  # another card picked: the comment is about it now
+    card = capitalised(subject_words(window.document, "t1"))
+    assert panel(window).about.currentText() == card
+    write(qtbot, window, "And here?")
+    click(qtbot, panel(window).add_button)
+    assert window.document.blueprint.comments[-1].about_id == "t1"
+    assert panel(window).about.currentText() == card  # and stays so after posting

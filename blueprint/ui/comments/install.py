@@ -39,6 +39,8 @@ class TalkTools(QObject):
         self._editing = editing
         self._improvements = improvements
         self._select_card = select_card
+        #: the improvement last made the subject (the plan re-lights it at each edit)
+        self._picked_improvement: str | None = None
         document = bench.document
         self.document = document
         self.comments = CommentsPanel(document, lambda: ask_author(window))
@@ -84,15 +86,22 @@ class TalkTools(QObject):
         chosen = self._scene.selected_touchpoint_ids()
         if not chosen:
             return  # what was shown stays: the user may be reading a thread
+        self._picked_improvement = None  # a card picked since: the improvement is news again
         subjects = subjects_of_card(self.document, chosen[0])
         self.comments.offer_subjects(subjects)
         card = [chosen[0], *(f.id for f in self.document.frictions_of(chosen[0]))]
         self.conflicts.focus_on(card)
 
     def _improvement_picked(self, _touchpoints: list, _frictions: list) -> None:
+        """An improvement picked becomes what a comment is about, the panel open or not (it
+        opened on the last card picked before it). The plan re-lights its improvement at
+        each edit: that is no new pick (posting a comment switched its subject)."""
         chosen = self._improvements.selected_id
-        if chosen is not None and self.dock.isVisible():
-            self.comments.show_subject(chosen)
+        lit = self._improvements.highlighting  # not the highlight ending: a card was picked
+        if chosen is None or not lit or chosen == self._picked_improvement:
+            return
+        self._picked_improvement = chosen
+        self.comments.show_subject(chosen)
 
     def jump_to(self, entity_id: str) -> None:
         """Bring what a thread or conflict is about into sight: its card selected, the

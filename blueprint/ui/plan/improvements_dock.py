@@ -218,6 +218,11 @@ class ImprovementsDock(QDockWidget):
             self._highlighting = True
             self._show_selected()
 
+    @property
+    def highlighting(self) -> bool:
+        """Whether the selected improvement is lit on the canvas (picked, no card since)."""
+        return self._highlighting
+
     def selection_moved_elsewhere(self) -> None:
         """The user picked something on the canvas: its highlight ends, the row stays."""
         if self._highlighting:
