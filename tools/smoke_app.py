@@ -198,9 +198,19 @@ def check_linux_install(archive: Path, scratch: Path) -> None:
     if shutil.which("xdg-mime"):
         chosen = (home / ".config" / "mimeapps.list").read_text("utf-8")
         expect("application/x-blueprint=blueprint.desktop" in chosen, "Blueprint opens the type")
+    if shutil.which("desktop-file-validate"):
+        entry = data / "applications" / "blueprint.desktop"
+        result = run(Path("desktop-file-validate"), [str(entry)], scratch)
+        expect(result.returncode == 0, "the menu entry is a valid desktop entry", result)
     result = run(home / ".local" / "bin" / "blueprint", ["--version"], scratch)
     expect(result.returncode == 0, "the installed command runs", result)
-    result = run(Path("sh"), [str(unpacked / "uninstall.sh")], scratch, **_without_xdg(env))
+    result = run(Path("sh"), [str(unpacked / "install.sh")], scratch, **_without_xdg(env))
+    expect(result.returncode == 0, "install.sh again updates it", result)
+    result = run(home / ".local" / "bin" / "blueprint", ["--version"], scratch)
+    expect(result.returncode == 0, "the updated command runs", result)
+    shutil.rmtree(unpacked)  # the download, cleaned up: the installed uninstall.sh remains
+    kept = installed.parent / "uninstall.sh"
+    result = run(Path("sh"), [str(kept)], scratch, **_without_xdg(env))
     left = [p for p in home.rglob("*") if "blueprint" in p.name.casefold()]
     expect(result.returncode == 0 and not left, "uninstall.sh takes it all away", result)
 

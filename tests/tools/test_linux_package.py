@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import tarfile
+from pathlib import Path
 
 import pytest
 
@@ -35,10 +36,12 @@ def home(tmp_path):
 
 
 def script(unpacked, name, home, **more):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")} | {"HOME": str(home)}
-    env = {k: v for k, v in env.items() if k != "BLUEPRINT_INSTALL_DIR"} | more
     return subprocess.run(
-        ["sh", str(unpacked / name)], env=env, capture_output=True, text=True, timeout=60
+        ["sh", str(unpacked / name)],
+        env=script_env(home, **more),
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -133,3 +136,120 @@ def test_uninstall_finds_the_folder_install_was_given(unpacked, home):
     assert result.returncode == 0, result.stderr
     assert not target.exists()
     assert not (home / ".local" / "bin" / "blueprint").exists()
+
+
+def test_the_uninstaller_stays_with_the_app_once_the_download_is_gone(unpacked, home):
+    """After the downloaded folder was cleaned up, nothing could take Blueprint away."""
+    assert script(unpacked, "install.sh", home).returncode == 0
+    app = home / ".local" / "opt" / "blueprint"
+    kept = app / "uninstall.sh"
+    assert kept.is_file()
+    shutil.rmtree(unpacked)
+    result = subprocess.run(["sh", str(kept)], env=script_env(home), capture_output=True)
+    assert result.returncode == 0, result.stderr
+    assert [p for p in home.rglob("*") if "blueprint" in p.name.casefold()] == []
+
+
+def test_an_update_under_a_running_blueprint_is_refused(unpacked, home, tmp_path):
+    """Replaced under the running app, its next plan failed ("Error -3 while decompressing
+    data"): the program reads itself as it runs."""
+    sleep = shutil.which("sleep")
+    if sleep is None or not os.path.isdir("/proc/self"):
+        pytest.skip("needs /proc and a sleep program")
+    assert script(unpacked, "install.sh", home).returncode == 0
+    program = home / ".local" / "opt" / "blueprint" / "blueprint"
+    shutil.copy(sleep, program)  # a program that runs from the installed folder
+    running = subprocess.Popen([program, "30"])
+    try:
+        result = script(unpacked, "install.sh", home)
+        assert result.returncode == 1
+        assert "Blueprint is running from" in result.stderr
+        assert program.read_bytes() == Path(sleep).read_bytes()  # left as it was
+    finally:
+        running.kill()
+        running.wait()
+    assert script(unpacked, "install.sh", home).returncode == 0
+
+
+def test_an_update_keeps_the_users_choice_and_uninstall_gives_back_the_old_default(unpacked, home):
+    """Install took .blueprint files from the program that had them and uninstall never
+    gave them back; each update took them again from a program chosen since."""
+    choices = home / ".config" / "mimeapps.list"
+    choices.parent.mkdir()
+    choices.write_text("[Default Applications]\napplication/x-blueprint=vim.desktop\n")
+    fake_xdg_mime(home)
+    assert script(unpacked, "install.sh", home, PATH=path_with(home)).returncode == 0
+    assert "application/x-blueprint=blueprint.desktop" in choices.read_text()
+    choices.write_text("[Default Applications]\napplication/x-blueprint=gedit.desktop\n")
+    assert script(unpacked, "install.sh", home, PATH=path_with(home)).returncode == 0
+    assert "application/x-blueprint=gedit.desktop" in choices.read_text()  # chosen since
+    choices.write_text("[Default Applications]\napplication/x-blueprint=blueprint.desktop\n")
+    assert script(unpacked, "uninstall.sh", home, PATH=path_with(home)).returncode == 0
+    assert choices.read_text() == "[Default Applications]\napplication/x-blueprint=vim.desktop\n"
+
+
+def test_install_works_without_the_command_folder(unpacked, home):
+    """A ~/.local/bin that could not be written stopped the install half-way: the app
+    copied, no menu entry, no file type."""
+    (home / ".local").mkdir()
+    (home / ".local" / "bin").write_text("not a folder")
+    result = script(unpacked, "install.sh", home)
+    assert result.returncode == 0, result.stderr
+    assert "could not put the 'blueprint' command" in result.stdout
+    assert (home / ".local/share/applications/blueprint.desktop").is_file()
+
+
+def test_a_read_only_download_installs_an_app_that_can_be_updated(unpacked, home):
+    """Copied with the download's permissions, the app could be neither updated nor
+    removed (587 files left)."""
+    for path in [unpacked / "blueprint", *(unpacked / "blueprint").rglob("*")]:
+        path.chmod(path.stat().st_mode & ~0o222)
+    try:
+        assert script(unpacked, "install.sh", home).returncode == 0
+    finally:
+        for path in [unpacked / "blueprint", *(unpacked / "blueprint").rglob("*")]:
+            path.chmod(path.stat().st_mode | 0o200)
+    app = home / ".local" / "opt" / "blueprint"
+    assert all(p.stat().st_mode & 0o200 for p in [app, *app.rglob("*")])
+
+
+def test_another_programs_folder_is_never_emptied_for_its_internal_folder(unpacked, home):
+    other = home / "Apps" / "Other"
+    (other / "_internal").mkdir(parents=True)
+    (other / "other").write_text("#!/bin/sh\n")
+    result = script(unpacked, "install.sh", home, BLUEPRINT_INSTALL_DIR=str(other))
+    assert result.returncode == 1 and (other / "other").is_file()
+
+
+def test_a_percent_sign_in_the_path_is_written_as_the_menu_entry_wants(unpacked, tmp_path):
+    folder = tmp_path / "pct100%"
+    folder.mkdir()
+    assert script(unpacked, "install.sh", folder).returncode == 0
+    entry = (folder / ".local/share/applications/blueprint.desktop").read_text()
+    assert f'Exec="{folder}/.local/opt/blueprint/blueprint"'.replace("%", "%%") + " %f" in entry
+
+
+def script_env(home, **more):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")} | {"HOME": str(home)}
+    return {k: v for k, v in env.items() if k != "BLUEPRINT_INSTALL_DIR"} | more
+
+
+def fake_xdg_mime(home):
+    """An xdg-mime that writes the default as the real one does, for machines without it."""
+    tools = home / "tools"
+    tools.mkdir()
+    fake = tools / "xdg-mime"
+    fake.write_text(
+        "#!/bin/sh\n"
+        '[ "$1" = default ] || exit 0\n'
+        'list="${XDG_CONFIG_HOME:-$HOME/.config}/mimeapps.list"\n'
+        'sed -i "/^$3=/d" "$list" 2>/dev/null\n'
+        'grep -q "^\\[Default Applications\\]" "$list" 2>/dev/null'
+        ' || echo "[Default Applications]" >> "$list"\n'
+        'sed -i "/^\\[Default Applications\\]/a $3=$2" "$list"\n'
+    )
+    fake.chmod(0o755)
+
+
+def path_with(home) -> str:
+    return f"{home / 'tools'}:{os.environ.get('PATH', '')}"
