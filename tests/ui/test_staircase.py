@@ -231,3 +231,23 @@ def test_a_title_with_markup_is_shown_as_typed(qtbot, window, monkeypatch):
     assert f"{first.wave.value} wave" in shown[0]
     assert f"up to {step_label(first.target_step)} (+{first.lift})" in shown[0]
     assert shown[1].startswith("The stairway of service")  # away from the lifts: what it is
+
+
+def test_a_short_panel_scrolls_rather_than_shrink_the_words(qtbot, window):
+    """Along the bottom of a 1280x720 window the drawing was shrunk to fit: its step names
+    5 to 6 px high, unreadable on a projector."""
+    from PySide6.QtWidgets import QScrollArea
+
+    panel = show_staircase(qtbot, window)
+    canvas, dock = panel.canvas, window.staircase.dock
+    dock.setFloating(True)
+    dock.resize(1000, 200)
+
+    def scale() -> float:
+        return canvas.picture_rect().width() / canvas.picture.width
+
+    qtbot.waitUntil(lambda: abs(canvas.wanted_width() - canvas.picture.width) <= 1)
+    assert scale() >= 1.0  # the PDF's point sizes at least
+    window_onto = canvas.parentWidget().parentWidget()
+    assert isinstance(window_onto, QScrollArea)
+    assert window_onto.verticalScrollBar().maximum() > 0  # the rest is a scroll away

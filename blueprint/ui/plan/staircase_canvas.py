@@ -4,11 +4,12 @@ and the improvement under the mouse named in a tooltip."""
 from __future__ import annotations
 
 import html
+from math import ceil
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QToolTip, QWidget
 
 from ...analysis import ImprovementScore
 from ...report import formatting as fmt
@@ -16,6 +17,9 @@ from .staircase_picture import MIN_WIDTH, LiftSpot, StaircasePicture
 
 #: Larger than the PDF's points, so labels read on a screen; and no larger than this.
 MAX_ZOOM = 1.5
+#: Never smaller than the PDF's points: in a short panel at 1280x720 its words were 5 px
+#: high, unreadable on a projector; the panel scrolls instead.
+MIN_ZOOM = 1.0
 #: The picture sits on paper, as in the PDF: its colours are made for white.
 PAPER = QColor("#ffffff")
 MARGIN = 4
@@ -56,6 +60,13 @@ class StaircaseCanvas(QWidget):
     def set_picture(self, picture: StaircasePicture | None) -> None:
         self._picture = picture
         self._renderer.load(picture.svg if picture is not None else b"")
+        if picture is None:
+            self.setMinimumSize(240, 120)
+        else:  # drawn no smaller than MIN_ZOOM: the panel around it scrolls
+            self.setMinimumSize(
+                ceil(picture.width * MIN_ZOOM) + 2 * MARGIN,
+                ceil(picture.height * MIN_ZOOM) + 2 * MARGIN,
+            )
         lifts = "; ".join(lift_description(s).replace("\n", ", ") for s in self._lifts())
         self.setAccessibleDescription(lifts or "No lifts drawn")
         self.update()
@@ -66,9 +77,18 @@ class StaircaseCanvas(QWidget):
     def wanted_width(self) -> float:
         """The width of drawing (points) that fills this widget at a zoom that reads well."""
         height = self._picture.height if self._picture is not None else 0.0
-        room_w, room_h = self.width() - 2 * MARGIN, self.height() - 2 * MARGIN
+        room = self.room()
+        room_w, room_h = room.width() - 2 * MARGIN, room.height() - 2 * MARGIN
         zoom = min(MAX_ZOOM, room_h / height) if height and room_h > 0 else 1.0
-        return max(MIN_WIDTH, room_w / zoom)
+        return max(MIN_WIDTH, room_w / max(MIN_ZOOM, zoom))
+
+    def room(self) -> QSize:
+        """The room the picture may fill: the window onto it when it scrolls (its own size
+        is at least the picture's, and would never let the picture narrow again)."""
+        holder = self.parentWidget()
+        if holder is not None and isinstance(holder.parentWidget(), QAbstractScrollArea):
+            return holder.size()
+        return self.size()
 
     def sizeHint(self) -> QSize:
         return QSize(int(MIN_WIDTH * 1.3), 340)

@@ -7,7 +7,7 @@ be seen: a hidden panel notes that the plan changed and catches up when shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QHideEvent,
@@ -22,9 +22,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -92,6 +94,14 @@ def _wave_icon(wave: Wave, size: int = 12) -> QIcon:
     return QIcon(pixmap)
 
 
+class _Window(QScrollArea):
+    resized = Signal()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+
 class StaircasePanel(QWidget):
     def __init__(self, live_plan: LivePlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +134,7 @@ class StaircasePanel(QWidget):
         self._redraw.setInterval(RESIZE_SETTLE_MS)
         self._redraw.timeout.connect(self._fit_width)
         self.canvas.resized.connect(self._redraw.start)
+        self._window.resized.connect(self._redraw.start)
         live_plan.changed.connect(self._plan_changed)  # a new persona changes the plan too
 
     def _legend_tree(self) -> QTreeWidget:
@@ -153,7 +164,7 @@ class StaircasePanel(QWidget):
         page = QWidget()
         self._split = QBoxLayout(QBoxLayout.Direction.LeftToRight, page)
         self._split.setContentsMargins(0, 0, 0, 0)
-        self._split.addWidget(self.canvas, 3)
+        self._split.addWidget(self._scrolled(self.canvas), 3)
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
@@ -162,6 +173,16 @@ class StaircasePanel(QWidget):
         column.addWidget(self.not_drawn)
         self._split.addWidget(side, 2)
         return page
+
+    def _scrolled(self, canvas: StaircaseCanvas) -> QScrollArea:
+        """The picture in a window that scrolls where the panel is too short to draw it
+        at a size that reads; a change of that window's size redraws it to fit."""
+        area = _Window()
+        area.setWidget(canvas)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        self._window = area
+        return area
 
     # --- what is shown -------------------------------------------------------------------
 
