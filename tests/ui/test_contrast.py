@@ -69,6 +69,22 @@ def test_the_known_failures_now_read(chosen):
     assert ratio(palette.MARK_EDGE, palette.CARD) >= 3.0  # edges severity 4 on a dark card
 
 
+@pytest.mark.parametrize("chosen", THEMES, ids=lambda t: t.name)
+def test_flows_dimmed_beside_a_highlight_still_read(chosen):
+    """Beside a lit improvement the other flows fell to 1.5:1 and their labels to 1.6:1:
+    gone on a projector, the journey with them."""
+    from blueprint.ui.canvas.flow_item import DIMMED
+
+    theme.use_theme(chosen)
+    from blueprint.contrast import mix
+
+    ratio = theme.contrast_ratio
+    for line in (palette.FLOW, palette.CHANNEL_SWITCH):
+        assert ratio(mix(line, palette.CANVAS, DIMMED), palette.CANVAS) >= 3.0
+        assert ratio(mix(line, palette.CANVAS, DIMMED), palette.CELL) >= 3.0
+    assert ratio(mix(palette.INK, palette.CARD, DIMMED), palette.CARD) >= 4.5
+
+
 def test_an_epic_badge_says_its_score_not_only_its_colour():
     assert epic_badge_text("E", 4) == "E4"
     assert epic_badge_text("P", None) == "P–"

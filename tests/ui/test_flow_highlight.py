@@ -64,15 +64,16 @@ def close(found: QColor, expected: str, within: int = 40) -> bool:
     )
 
 
-def drawn_in(view, flow_id, colour: str) -> int:
+def drawn_in(view, flow_id, colour: str, within: int = 40) -> int:
     """How many of the points along the flow show it in ``colour``."""
-    return sum(close(found, colour) for found in colours_along(view, flow_id))
+    return sum(close(found, colour, within) for found in colours_along(view, flow_id))
 
 
 def test_clicking_a_card_highlights_its_flows_and_dims_the_others(qtbot, view):
     scene = view.blueprint_scene
     assert drawn_in(view, "f1", palette.CHANNEL_SWITCH) >= 5
-    assert drawn_in(view, "f1", SWITCH_DIMMED) == 0
+    # Dimmed, a flow still reads on a projector (3:1): its colour is near its own.
+    assert drawn_in(view, "f1", SWITCH_DIMMED, within=20) == 0
 
     click_card(qtbot, view, "t5")
 
@@ -82,8 +83,8 @@ def test_clicking_a_card_highlights_its_flows_and_dims_the_others(qtbot, view):
     assert scene.flow_emphasis("f2") is Emphasis.DIMMED
     # t5's flow stands out in its own colour; t1 -> t2 fades into the canvas.
     assert drawn_in(view, "f9", palette.FLOW) >= 15
-    assert drawn_in(view, "f1", SWITCH_DIMMED) >= 5
-    assert drawn_in(view, "f1", palette.CHANNEL_SWITCH) == 0
+    assert drawn_in(view, "f1", SWITCH_DIMMED, within=20) >= 5
+    assert drawn_in(view, "f1", palette.CHANNEL_SWITCH, within=20) == 0
 
 
 def test_a_highlighted_flow_is_drawn_wider_than_a_plain_one(qtbot, view):
