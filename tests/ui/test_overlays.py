@@ -487,3 +487,15 @@ def test_the_exported_picture_never_shows_the_overlays(window, tmp_path):
     overlaid = tmp_path / "overlaid.png"
     export_canvas(window.document, overlaid, zoom=0.25)
     assert overlaid.read_bytes() == plain.read_bytes()
+
+
+def test_an_emotion_points_label_covers_no_card(qtbot, window):
+    """ "+0.5" was written over "Compares speed packages and contract terms": a point's
+    label goes to the side of it where it covers no card."""
+    view_action(window, "Emotion Curve").trigger()
+    cards = [i.sceneBoundingRect() for i in scene_of(window).cards().values()]
+    points = overlays(window).emotion.item.points()
+    assert len(points) >= 8
+    for point in points:
+        label = point.label_rect()
+        assert not any(card.intersects(label) for card in cards), point.text

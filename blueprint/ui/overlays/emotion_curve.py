@@ -74,17 +74,21 @@ class EmotionPointItem(QGraphicsItem):
     def mean(self) -> float:
         return self._mean
 
-    def show_point(self, point: CurvePoint, tooltip: str) -> None:
+    def show_point(self, point: CurvePoint, tooltip: str, cards: list[QRectF] = ()) -> None:
         self._mean = point.emotion.mean
         self._text = emotion_text(self._mean)
         width = QFontMetricsF(font(LABEL_FONT, True)).horizontalAdvance(self._text) + 16
-        label = QRectF(POINT_RADIUS + 4, -POINT_RADIUS - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
+        label = _label_place(QPointF(point.x, point.y), width, cards)
         if label != self._label:
             self.prepareGeometryChange()
             self._label = label
         self.setPos(point.x, point.y)
         self.setToolTip(plain_tip(tooltip))  # stage names as typed
         self.update()
+
+    def label_rect(self) -> QRectF:
+        """Where its label is, in the scene."""
+        return self.mapRectToScene(self._label)
 
     def boundingRect(self) -> QRectF:
         r = POINT_RADIUS + 2
@@ -107,6 +111,31 @@ class EmotionPointItem(QGraphicsItem):
         painter.setPen(colour(palette.INK))
         painter.setFont(font(LABEL_FONT, True))
         painter.drawText(self._label, int(Qt.AlignmentFlag.AlignCenter), self._text)
+
+
+def _label_place(at: QPointF, width: float, cards: list[QRectF]) -> QRectF:
+    """Where a point's label goes: up and to the right of it, or the nearest place beside
+    it, above or below, where it covers no card (it wrote "+0.5" over a card's title, the
+    point sitting on that card); where every place covers one, the one covering least."""
+    gap = POINT_RADIUS + 4
+    top = -POINT_RADIUS - LABEL_HEIGHT / 2
+    steps = (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5)  # nearest first
+    places = [
+        QRectF(x, top + step * LABEL_HEIGHT, width, LABEL_HEIGHT)
+        for step in steps
+        for x in (gap, -gap - width)
+    ]
+
+    def covered(place: QRectF) -> float:
+        placed = place.translated(at)
+        return sum(_area(placed.intersected(card)) for card in cards)
+
+    free = next((place for place in places if not covered(place)), None)
+    return free if free is not None else min(places, key=covered)
+
+
+def _area(rect: QRectF) -> float:
+    return max(0.0, rect.width()) * max(0.0, rect.height())
 
 
 class EmotionGuidesItem(QGraphicsItem):
@@ -216,10 +245,10 @@ class EmotionCurveItem(QGraphicsItem):
                 gone.scene().removeItem(gone)
         while len(self._items) < len(self._points):
             self._items.append(EmotionPointItem(self))
-        for item, point in zip(self._items, self._points, strict=True):
-            item.show_point(point, _tooltip(point.emotion, names))
-        self.update()
         cards = [QRectF(c.x, c.y, c.width, c.height) for c in layout.cards.values()]
+        for item, point in zip(self._items, self._points, strict=True):
+            item.show_point(point, _tooltip(point.emotion, names), cards)
+        self.update()
         self.guides.show_guides(bounds, [(self.y_of(e), w) for e, w in GUIDES], cards)
 
     def y_of(self, emotion: float) -> float:
