@@ -69,11 +69,12 @@ def _created(output: Path, bp: Blueprint, title: str | None) -> int:
 
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
-    # A workbook is edited by people: a second export threw a colleague's edits away.
-    refuse_overwrite(args.output, "workbook", reading=[args.file], force=args.force)
+    refuse_overwrite(args.output, "workbook", reading=[args.file])  # the file read, a blueprint
     if Path(args.output).suffix.lower() != ".xlsx":
         # Written under any name, a PDF was replaced by a workbook.
         raise UsageError(f"{args.output}: an Excel workbook's name ends in .xlsx")
+    # A workbook is edited by people: a second export threw a colleague's edits away.
+    refuse_overwrite(args.output, "workbook", force=args.force)
     bp = load_blueprint(args.file)
     path = export_xlsx(bp, args.output)
     print(f"Wrote {path}: one sheet per kind of entity ({len(bp.touchpoints)} touchpoints).")

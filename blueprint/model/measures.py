@@ -41,10 +41,15 @@ def out_of_step(blueprint: Blueprint) -> list[Problem]:
         if measure is None or frequency_from(measure, frequency) == frequency:
             continue
         wanted = frequency_from(measure, frequency)
+        differs = next(
+            name
+            for name in ("count", "per", "source")
+            if getattr(wanted, name) != getattr(frequency, name)
+        )
         found.append(
             problem(
                 friction,
-                "frequency.count" if wanted.count != frequency.count else "frequency.source",
+                f"frequency.{differs}",
                 f"says {_said(frequency)}, but it follows the measure {measure.name!r}, which "
                 f"says {_said(wanted)}: give it the measure's, or clear the measure it follows "
                 "to keep a frequency of its own",

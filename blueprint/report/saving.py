@@ -28,10 +28,15 @@ def saving_rich(plan: Plan, channel_names: dict[str, str], currency: str) -> Ric
         ]
         if plan.cost_estimated_channel_ids:
             parts.append(", at estimated costs per contact")
-        if not _measured(plan):
+        measured, guessed = _sources(plan)
+        if guessed:
             # "at least" speaks of the costs missing; the counts themselves may be a tenth
             # or ten times what was guessed.
-            parts.append(", if the frequencies guessed hold")
+            parts.append(
+                ", partly on guessed frequencies"
+                if measured
+                else ", if the frequencies guessed hold"
+            )
         if unknown:
             parts.append(f" ({fill} to count theirs too)")
         return rich(*parts)
@@ -61,13 +66,12 @@ def not_counted_yet(plan: Plan) -> bool:
     return bool(addressed) and not any(f.count for f in addressed)
 
 
-def _measured(plan: Plan) -> bool:
-    """True when a friction point the improvements address has a measured count."""
-    return any(
-        f.count and f.source == FrequencySource.MEASURED
-        for score in plan.improvements
-        for f in score.frictions
-    )
+def _sources(plan: Plan) -> tuple[bool, bool]:
+    """Whether the friction points the improvements address with a count have measured
+    counts among them, and guessed ones (estimated or unknown)."""
+    counted = [f for score in plan.improvements for f in score.frictions if f.count]
+    measured = [f.source == FrequencySource.MEASURED for f in counted]
+    return any(measured), not all(measured)
 
 
 def saving_sentence(plan: Plan, channel_names: dict[str, str], currency: str) -> str:

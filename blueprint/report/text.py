@@ -247,6 +247,8 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
             used += widths[end]
             end += 1
         end = max(end, start + 1)  # a letter wider than the line goes on its own
+        if end >= len(word):
+            break
         tail = len(word) - end
         if 0 < tail < _LEAST_PIECE and end - start > 2 * _LEAST_PIECE:
             end = len(word) - _LEAST_PIECE

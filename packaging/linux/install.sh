@@ -9,6 +9,16 @@ here=$(cd "$(dirname "$0")" && pwd)
 data=${XDG_DATA_HOME:-$HOME/.local/share}
 config=${XDG_CONFIG_HOME:-$HOME/.config}
 app=${BLUEPRINT_INSTALL_DIR:-$HOME/.local/opt/blueprint}
+while :; do  # "~/Apps/blueprint/" (a completed name) is the folder ~/Apps/blueprint
+    case $app in
+        ?*/) app=${app%/} ;;
+        *) break ;;
+    esac
+done
+case $app in
+    /*) ;;
+    *) app=$(pwd)/$app ;;  # the menu entry names the program by its full path
+esac
 bin=$HOME/.local/bin
 # Written in the app's folder: it says the folder is Blueprint's, to replace or remove.
 marker=.blueprint-app
@@ -34,8 +44,10 @@ fi
 
 # An update under a running Blueprint breaks it: the program reads itself as it runs
 # ("Cannot make the plan: Error -3 while decompressing data").
+# A running program is known by its real path (a home folder behind a link hid it).
+real=$(cd "$app" 2>/dev/null && pwd -P || true)/blueprint
 for process in /proc/[0-9]*; do
-    if [ "$(readlink "$process/exe" 2>/dev/null || true)" = "$app/blueprint" ]; then
+    if [ "$(readlink "$process/exe" 2>/dev/null || true)" = "$real" ]; then
         echo "install.sh: Blueprint is running from $app: save your work, quit it, and run" \
             "install.sh again" >&2
         exit 1
@@ -59,7 +71,7 @@ fi
 # disk leaves the installed Blueprint as it was.
 echo "Installing Blueprint in $app"
 mkdir -p "$(dirname "$app")"
-staged="$app.installing-$$"
+staged="$(dirname "$app")/.$(basename "$app").installing-$$"  # beside it, never inside
 rm -rf "$staged"
 trap 'rm -rf "$staged"' EXIT
 mkdir -p "$staged"

@@ -39,10 +39,9 @@ def test_a_workbook_is_not_written_over_a_file_or_under_another_kinds_name(capsy
     """export-xlsx replaced a PDF with a workbook, and a workbook a colleague was editing."""
     pdf, workbook = tmp_path / "plan.pdf", tmp_path / "plan.xlsx"
     pdf.write_bytes(b"%PDF-1.4 the plan")
-    code, _, err = run(capsys, "export-xlsx", SAMPLES[0], pdf)
-    assert code == 2 and "already exists; use --force" in err
-    code, _, err = run(capsys, "export-xlsx", SAMPLES[0], pdf, "--force")
-    assert code == 2 and err.strip().endswith("an Excel workbook's name ends in .xlsx")
+    for force in ([], ["--force"]):  # never invited to replace it
+        code, _, err = run(capsys, "export-xlsx", SAMPLES[0], pdf, *force)
+        assert code == 2 and err.strip().endswith("an Excel workbook's name ends in .xlsx")
     assert pdf.read_bytes() == b"%PDF-1.4 the plan"
     assert run(capsys, "export-xlsx", SAMPLES[0], workbook)[0] == 0
     edited = workbook.read_bytes()

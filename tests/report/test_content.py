@@ -413,3 +413,31 @@ def test_a_plan_that_addresses_no_bad_friction_shows_no_ranking_and_no_zero_savi
     assert "no improvement addresses a bad friction point yet" in summary
     assert "£ 0" not in summary
     assert "Top improvements" not in summary
+
+
+def test_measures_beyond_the_two_named_are_counted_without_evidence():
+    """With no quote and three measures, the third was dropped unsaid (counted as -1 + 1)."""
+    import datetime
+
+    from blueprint.model import Measure
+    from blueprint.model.measures import frequency_from
+    from blueprint.report.content.improvements import backing
+    from blueprint.report.content.subject import PlanSubject
+
+    bp = small_blueprint()
+    bp.evidence = []
+    friction = bp.frictions[0]
+    for n in range(3):
+        bp.measures.append(
+            Measure(id=f"m{n}", touchpoint_id=friction.touchpoint_id, name=f"Count {n}", value=5)
+        )
+    copies = [friction.model_copy(update={"id": f"x{n}9"}) for n in range(3)]
+    for n, copy in enumerate(copies):
+        copy.frequency = frequency_from(bp.measures[n], copy.frequency)
+    bp.frictions += copies
+    bp.improvements[0].friction_ids = [c.id for c in copies]
+    plan = build_plan(bp)
+    subject = PlanSubject(bp=bp, plan=plan, date=datetime.date(2026, 12, 7))
+    said = backing(subject, plan.improvements[0])
+    assert said.startswith("Backed by Count 0: 5") and "Count 1: 5" in said
+    assert said.endswith("; 1 more in the blueprint")

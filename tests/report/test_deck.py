@@ -362,5 +362,7 @@ def test_the_staircase_key_stays_legible_on_a_projector_with_twelve_lifts():
     assert min(sizes) >= 10
     lifted = [s for s in deck.plan.top_improvements if s.current_step is not None]
     assert len(lifted) > 8
-    for score in lifted:
-        assert f"#{score.rank} {flat(score.title)}" in flat(key.text_frame.text)
+    for score in lifted:  # the title and the wave, said in words and not by colour alone
+        assert f"#{score.rank} {flat(score.title)} · {score.wave.value}" in flat(
+            key.text_frame.text
+        )

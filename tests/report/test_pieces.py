@@ -121,6 +121,8 @@ def test_a_word_too_wide_is_broken_with_a_hyphen_and_no_letter_left_alone():
     assert len(lines) == 2 and lines[0].endswith("-")
     assert all(len(line.removesuffix("-")) >= 3 for line in lines)
     assert all(stringWidth(line, font, 7) <= width for line in lines)
+    # A letter wider than the line goes alone, as the last one may (it raised IndexError).
+    assert "".join(line.removesuffix("-") for line in wrap_lines("Wm", font, 8, 1)) == "Wm"
     # Not between a letter and a digit or a sign: an address stays as typed, but for the break.
     assert not any(line.endswith("-") for line in wrap_lines("0123456789" * 3, font, 7, 30))
 

@@ -90,5 +90,10 @@ def test_a_saving_on_guessed_frequencies_says_so():
     said = sentence(bp)
     assert said.startswith("would avoid about € ")
     assert said.endswith(" a year in contacts, if the frequencies guessed hold")
-    bp.frictions[0].frequency.source = FrequencySource.MEASURED
+    bp.frictions[1].frequency.count = 10
+    bp.improvements[0].friction_ids = ["x1", "x2"]
+    bp.frictions[0].frequency.source = FrequencySource.MEASURED  # one of the two measured
+    assert sentence(bp).endswith(" a year in contacts, partly on guessed frequencies")
+    for friction in bp.frictions:
+        friction.frequency.source = FrequencySource.MEASURED
     assert sentence(bp).endswith(" a year in contacts")

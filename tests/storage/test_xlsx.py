@@ -678,3 +678,12 @@ def test_a_row_added_without_an_id_gets_the_same_id_at_every_import(small):
     added = [f.id for f in first.frictions if f.title == "Hold music loops"]
     assert added == [f.id for f in again.frictions if f.title == "Hold music loops"]
     assert len(set(added)) == 2  # two rows, two friction points
+
+
+def test_a_period_typed_over_the_measures_is_named_in_its_own_column(measured):
+    def retype(workbook):
+        ws, at = rows_of(workbook, "Frictions")
+        ws.cell(_follower_row(ws, at), at["frequency_per"], "week")
+
+    [said] = problems(edit(measured, retype))
+    assert "column 'frequency_per': says 860 a week (measured)" in said

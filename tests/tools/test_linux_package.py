@@ -253,3 +253,36 @@ def fake_xdg_mime(home):
 
 def path_with(home) -> str:
     return f"{home / 'tools'}:{os.environ.get('PATH', '')}"
+
+
+def test_a_folder_named_with_a_slash_at_its_end_is_the_same_folder(unpacked, home):
+    """`~/Apps/blueprint/` (a completed name) staged the copy inside the old install and
+    deleted both: the menu entry pointed at nothing."""
+    target = home / "Apps" / "blueprint"
+    assert script(unpacked, "install.sh", home, BLUEPRINT_INSTALL_DIR=str(target)).returncode == 0
+    result = script(unpacked, "install.sh", home, BLUEPRINT_INSTALL_DIR=f"{target}/")
+    assert result.returncode == 0, result.stderr
+    assert (target / "blueprint").is_file() and (target / "uninstall.sh").is_file()
+    assert [p.name for p in target.parent.iterdir()] == ["blueprint"]  # nothing staged left
+
+
+def test_a_running_blueprint_is_found_behind_a_linked_home(unpacked, tmp_path):
+    """With the home folder behind a link, the running program's real path differed from
+    the one typed, and the update went ahead under it."""
+    sleep = shutil.which("sleep")
+    if sleep is None or not os.path.isdir("/proc/self"):
+        pytest.skip("needs /proc and a sleep program")
+    real = tmp_path / "realhome"
+    real.mkdir()
+    linked = tmp_path / "linkhome"
+    linked.symlink_to(real)
+    assert script(unpacked, "install.sh", linked).returncode == 0
+    program = linked / ".local" / "opt" / "blueprint" / "blueprint"
+    shutil.copy(sleep, program)
+    running = subprocess.Popen([program, "30"])
+    try:
+        result = script(unpacked, "install.sh", linked)
+        assert result.returncode == 1 and "Blueprint is running from" in result.stderr
+    finally:
+        running.kill()
+        running.wait()

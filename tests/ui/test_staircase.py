@@ -3,7 +3,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QFontDatabase, QHelpEvent
 from PySide6.QtWidgets import QToolTip
 
@@ -251,3 +251,4 @@ def test_a_short_panel_scrolls_rather_than_shrink_the_words(qtbot, window):
     window_onto = canvas.parentWidget().parentWidget()
     assert isinstance(window_onto, QScrollArea)
     assert window_onto.verticalScrollBar().maximum() > 0  # the rest is a scroll away
+    assert window_onto.focusPolicy() == Qt.FocusPolicy.NoFocus  # no nameless stop of the keys

@@ -98,7 +98,7 @@ def backing(subject: PlanSubject, score: ImprovementScore) -> str:
         if m is not None and m.source == FrequencySource.MEASURED
     ]
     parts += [_measure_words(m) for m in measures[:MEASURES_SHOWN]]
-    more = len(evidence) - 1 + len(measures[MEASURES_SHOWN:])
+    more = max(0, len(evidence) - 1) + len(measures[MEASURES_SHOWN:])
     if not parts:
         return ""
     also = f"; {more:,} more in the blueprint" if more > 0 else ""

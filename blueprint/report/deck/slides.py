@@ -187,7 +187,8 @@ def _lift_lines(
 ) -> list[tuple[str | Rich, float, str, bool]]:
     lines: list[tuple[str | Rich, float, str, bool]] = []
     for row in said.drawn:
-        lines.append((rich(strong(f"#{row.rank} "), row.title), 1.0, palette.INK, False))
+        wave = "" if steps else f" · {row.wave.value}"  # the wave said, not by colour alone
+        lines.append((rich(strong(f"#{row.rank} "), row.title, wave), 1.0, palette.INK, False))
         if steps:
             lines.append(
                 (

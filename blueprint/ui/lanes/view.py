@@ -129,8 +129,8 @@ class LanesView(FrozenHeaderView):
         """The keys arrive (Ctrl+2, F6, Tab): a cell is marked where they are, as the grid
         shows its cell cursor; no cell was until an arrow was pressed."""
         super().focusInEvent(event)
-        if self.current_cell is not None:
-            return
+        if self.current_cell is not None or event.reason() == Qt.FocusReason.MouseFocusReason:
+            return  # a click marks the cell clicked
         journey = self._scene.journey()
         chosen = set(self._scene.selected_touchpoint_ids())
         first = next((i for i in journey if i in chosen), journey[0] if journey else None)

@@ -94,6 +94,10 @@ def _wave_icon(wave: Wave, size: int = 12) -> QIcon:
     return QIcon(pixmap)
 
 
+#: The least height of the window onto the picture, in pixels.
+WINDOW_LEAST_HEIGHT = 140
+
+
 class _Window(QScrollArea):
     resized = Signal()
 
@@ -181,6 +185,10 @@ class StaircasePanel(QWidget):
         area.setWidget(canvas)
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a stop of the keys: a nameless scroll area took F6 and Tab (the lifts are
+        # read from the list beside it); never squeezed to a slit in a small panel.
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        area.setMinimumHeight(WINDOW_LEAST_HEIGHT)
         self._window = area
         return area
 
