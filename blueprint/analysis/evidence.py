@@ -159,7 +159,8 @@ def card_backing(
 def _evidence_count(bp: Blueprint) -> dict[str, int]:
     counts: dict[str, int] = defaultdict(int)
     for item in bp.evidence:
-        counts[item.about_id] += 1
+        if item.written:  # a placeholder not typed over backs nothing
+            counts[item.about_id] += 1
     return counts
 
 

@@ -438,6 +438,13 @@ class Measure(Identified):
     )
 
 
+#: The words a new piece of evidence is made with, for the user to type over. Until they
+#: are, it backs nothing: a quote added and left as it was counted as measured data, and
+#: the plan printed it as a customer's words.
+PLACEHOLDER_QUOTE = "New quote: type the customer's words"
+PLACEHOLDER_OBSERVATION = "New observation: what was seen"
+
+
 class Evidence(Identified):
     """A verbatim quote or an observation backing a touchpoint or a friction point (since
     version 4)."""
@@ -456,6 +463,11 @@ class Evidence(Identified):
         description="A file kept beside the blueprint (a recording, a photo), as a path "
         "relative to the blueprint file.",
     )
+
+    @property
+    def written(self) -> bool:
+        """False while it holds the words it was made with, not yet the user's."""
+        return self.text not in (PLACEHOLDER_QUOTE, PLACEHOLDER_OBSERVATION)
 
 
 class Comment(Identified):

@@ -6,6 +6,7 @@ hold (x2, on t2) has an observation with a recording that is not there; the comp
 (t3) has nothing. The whole blueprint has an estimated 'Contacts per month'.
 """
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -441,3 +442,32 @@ def test_the_blueprint_file_is_never_touched_by_showing_things(qtbot, window):
         open_tab(qtbot, window, tab)
     assert window.document.undo_stack.count() == 0
     assert not Path("recordings").exists()
+
+
+def test_a_quote_added_and_not_typed_backs_nothing_until_it_is(qtbot, window):
+    """Add quote, then a click away: the card read "Backed by measured data", and the plan
+    printed "New quote: type the customer's words" as a customer's words."""
+    from blueprint.analysis import build_plan
+    from blueprint.report.content.improvements import backing as plan_backing
+    from blueprint.report.content.subject import PlanSubject
+
+    click_card(window, "t3")
+    open_tab(qtbot, window, EVIDENCE_TAB)
+    panel = backing(window).evidence
+    qtbot.mouseClick(panel.add_quote, LEFT)
+    click_card(window, "t1")
+    click_card(window, "t3")
+    assert backing(window).verdict.text() == "Backed by nothing yet: the team is guessing here."
+    bp = window.document.blueprint
+    plan = build_plan(bp)
+    subject = PlanSubject(bp=bp, plan=plan, date=datetime.date(2026, 12, 7))
+    assert not any("New quote" in plan_backing(subject, s) for s in plan.improvements)
+    qtbot.mouseClick(
+        panel.list.viewport(), LEFT, pos=panel.list.visualItemRect(panel.list.item(0)).center()
+    )
+    panel.editor.text.setFocus()
+    panel.editor.text.selectAll()
+    qtbot.keyClicks(panel.editor.text, "Nobody called me back")
+    click_card(window, "t1")
+    click_card(window, "t3")
+    assert backing(window).verdict.text().startswith("Backed by measured data")

@@ -75,7 +75,8 @@ class PlanSubject:
         """Touchpoint or friction id -> the quotes and observations about it, in order."""
         about: dict[str, list[Evidence]] = {}
         for item in self.bp.evidence:
-            about.setdefault(item.about_id, []).append(item)
+            if item.written:  # never a placeholder printed as a customer's words
+                about.setdefault(item.about_id, []).append(item)
         return about
 
     @cached_property

@@ -74,6 +74,6 @@ class BackingPage(QWidget):
             tp_id,
             (m for m in bp.measures if m.touchpoint_id == tp_id),
             frictions,
-            sum(1 for e in bp.evidence if e.about_id in about),
+            sum(1 for e in bp.evidence if e.about_id in about and e.written),
         )
         self.verdict.setText(verdict(card.backing, card.facts()))

@@ -13,6 +13,7 @@ from ...model import (
     Measure,
     Period,
 )
+from ...model.entities import PLACEHOLDER_OBSERVATION, PLACEHOLDER_QUOTE
 from .choices import PERIODS, SOURCES
 
 #: Names offered for a measure; any other name may be typed.
@@ -137,5 +138,5 @@ def one_line(text: str, limit: int = 80) -> str:
 
 
 NEW_MEASURE = "New measure"
-NEW_QUOTE = "New quote: type the customer's words"
-NEW_OBSERVATION = "New observation: what was seen"
+NEW_QUOTE = PLACEHOLDER_QUOTE
+NEW_OBSERVATION = PLACEHOLDER_OBSERVATION
