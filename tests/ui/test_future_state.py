@@ -380,3 +380,18 @@ def test_the_inspector_says_which_fields_tomorrow_shares_with_today(qtbot, windo
     assert window.document.touchpoint("t2").notes.endswith("Tomorrow note")  # today's too
     show(qtbot, window, Qt.Key.Key_1)
     assert not fields.shared_note.isVisible()
+
+
+def test_a_plausible_range_is_set_in_todays_view_only(qtbot, window):
+    """Set tomorrow, a range did nothing to how sure the plan is (worked out on today) and
+    cut tomorrow's count loose from today's measure."""
+    click_card(window, "t1")
+    inspector = tools(window).inspector
+    inspector.tabs.setCurrentIndex(2)
+    form = inspector.frictions.editor
+    assert form.low.isEnabled() and form.high.isEnabled()
+    show(qtbot, window, Qt.Key.Key_2)
+    assert not form.low.isEnabled() and not form.high.isEnabled()
+    assert "today's journey" in form.low.toolTip()
+    show(qtbot, window, Qt.Key.Key_1)
+    assert form.low.isEnabled()

@@ -29,6 +29,9 @@ from .warnings import set_warning, warning_label
 
 MAX_COUNT = 1_000_000_000.0
 FUTURE_MEASURE_TIP = "Tomorrow's frequency is typed; today's may follow a measure"
+FUTURE_RANGE_TIP = (
+    "How sure the plan is is worked out on today's journey: set the plausible range in today's view"
+)
 
 
 #: A count typed with its data still "unknown": the widest range of the plausible cases.
@@ -140,6 +143,7 @@ class FrictionForm(QWidget):
         self._layout = form
         self._measure_choices: list[str | None] = [None]
         self._measure_tip = self.measure.toolTip()
+        self._range_tip = self.low.toolTip()
         self.refresh_choices()
 
     def show_friction(self, friction_id: str | None) -> None:
@@ -217,11 +221,12 @@ class FrictionForm(QWidget):
         self.measure.setCurrentIndex(self._measure_choices.index(shown))
         today = self._today()
         self.measure.setEnabled(friction is not None and today)
-        self.measure.setToolTip(
-            self._measure_tip
-            if today
-            else "Tomorrow's frequency is typed; today's may follow a measure"
-        )
+        self.measure.setToolTip(self._measure_tip if today else FUTURE_MEASURE_TIP)
+        # How sure the plan is is worked out on today's journey: a range set tomorrow did
+        # nothing there, and cut tomorrow's count loose from today's measure.
+        for bound in (self.low, self.high):
+            bound.setEnabled(friction is not None and today)
+            bound.setToolTip(self._range_tip if today else FUTURE_RANGE_TIP)
         linked = followed is not None and today
         self.count.setReadOnly(linked)
         arrows = QAbstractSpinBox.ButtonSymbols
