@@ -395,3 +395,21 @@ def test_a_plausible_range_is_set_in_todays_view_only(qtbot, window):
     assert "today's journey" in form.low.toolTip()
     show(qtbot, window, Qt.Key.Key_1)
     assert form.low.isEnabled()
+
+
+def test_the_inspector_names_the_cell_of_the_view_shown(qtbot, window):
+    """A card moved tomorrow read today's cell in the future view."""
+    from blueprint.ui.commands.future import MoveInFuture
+
+    document = window.document
+    t1 = document.touchpoint("t1")
+    today = (t1.stage_id, t1.channel_id)
+    document.push(MoveInFuture(document, "t1", "s2", t1.channel_id))
+    click_card(window, "t1")
+    inspector = tools(window).inspector
+    stage_names = {s.id: s.name for s in document.blueprint.stages}
+    assert inspector.cell.text().startswith(stage_names[today[0]])
+    show(qtbot, window, Qt.Key.Key_2)
+    assert inspector.cell.text().startswith(stage_names["s2"])
+    show(qtbot, window, Qt.Key.Key_3)
+    assert " today → " in inspector.cell.text() and inspector.cell.text().endswith(" tomorrow")

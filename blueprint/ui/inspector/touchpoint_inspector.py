@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...model.states import State
+from ...model import Presence
+from ...model.states import State, entity_in
 from ..canvas.shown import JourneyView
 from ..commands import EditTouchpoint, EditTouchpointFuture
 from ..document import Document
@@ -60,6 +61,7 @@ class TouchpointInspector(QWidget):
         self._stale: set[str] = set()
         #: the measures and evidence shown while tomorrow's journey is (they are today's)
         self._todays_backing = False
+        self._view = JourneyView.CURRENT
         self.fields = TouchpointForm(document, self)
         self.frictions = FrictionPanel(document)
         self.fields.form.problem.connect(self.problem)
@@ -148,6 +150,8 @@ class TouchpointInspector(QWidget):
     def set_journey_view(self, view: JourneyView) -> None:
         """Show and edit the values of the view: tomorrow's in the future view."""
         future = view == JourneyView.FUTURE
+        self._view = view
+        self._show_cell()
         self.fields.form.set_command(EditTouchpointFuture if future else EditTouchpoint)
         self.fields.shared_note.setVisible(future)
         state = None if view == JourneyView.COMPARE else (State.FUTURE if future else State.CURRENT)
@@ -175,9 +179,22 @@ class TouchpointInspector(QWidget):
             self.fields.title.selectAll()
 
     def _show_cell(self) -> None:
+        """The card's cell, in the view shown: tomorrow's in the future view, both where
+        they differ in Compare (a card moved tomorrow read today's cell)."""
         tp = self._document.get("touchpoints", self.touchpoint_id or "")
-        text = cell_label(self._document.blueprint, tp.stage_id, tp.channel_id) if tp else ""
-        self.cell.setText(text)
+        if tp is None:
+            self.cell.setText("")
+            return
+        bp = self._document.blueprint
+        today = cell_label(bp, tp.stage_id, tp.channel_id)
+        tomorrow_tp = entity_in(tp, State.FUTURE) if tp.state == Presence.BOTH else tp
+        tomorrow = cell_label(bp, tomorrow_tp.stage_id, tomorrow_tp.channel_id)
+        if self._view == JourneyView.FUTURE:
+            self.cell.setText(tomorrow)
+        elif self._view == JourneyView.COMPARE and tomorrow != today:
+            self.cell.setText(f"{today} today → {tomorrow} tomorrow")
+        else:
+            self.cell.setText(today)
 
     def _count_frictions(self) -> None:
         count = len(self.frictions.frictions())
