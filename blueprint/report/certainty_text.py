@@ -20,7 +20,7 @@ def share_text(share: float) -> str:
 
 def stability_sentence(plan: Plan, certainty: Certainty) -> str:
     """ "In 83% of plausible cases the same three improvements lead; measuring 'X' would
-    settle it." Plain text: the caller quotes and escapes it for its medium."""
+    settle most of it." Plain text: the caller quotes and escapes it for its medium."""
     count = min(certainty.k, len(plan.improvements))
     if count == 0:
         return ""
@@ -39,7 +39,8 @@ def stability_sentence(plan: Plan, certainty: Certainty) -> str:
         return f"In every plausible case {which}."
     sentence = f"In {share_text(certainty.stability)} of plausible cases {which}"
     if certainty.decisive:
-        return f"{sentence}; {_settling(certainty)} would settle it."
+        # "most of": measured, a count still ranges ÷1.2 to ×1.2, so the lead may still move.
+        return f"{sentence}; {_settling(certainty)} would settle most of it."
     return f"{sentence}; no single estimate decides it, so measure the list under Data to capture."
 
 

@@ -149,7 +149,7 @@ def test_the_measure_first_list_names_the_decisive_estimates_first(qtbot, docume
         assert dock.stability.text() == (
             f"In {fmt.percent(now.stability)} of plausible cases the same three improvements "
             f"lead; measuring ‘{WIFI}’ and the two other decisive friction points would "
-            "settle it."
+            "settle most of it."
         )
         assert len(now.decisive) == 3
         assert dock.measure_first_heading.text() == "Measure first"
