@@ -471,3 +471,21 @@ def test_a_quote_added_and_not_typed_backs_nothing_until_it_is(qtbot, window):
     click_card(window, "t1")
     click_card(window, "t3")
     assert backing(window).verdict.text().startswith("Backed by measured data")
+
+
+def test_a_cost_or_a_share_per_period_is_not_offered_as_a_frequency(qtbot, window):
+    """ "Cost to serve: 46.2 GBP per customer per year" was offered as a friction's count."""
+    from blueprint.model import Measure, Period
+    from blueprint.ui.inspector.evidence_text import frequency_measures
+
+    bp = window.document.blueprint.model_copy(deep=True)
+    bp.measures += [
+        Measure(
+            name="Cost to serve", value=46.2, unit=f"{bp.currency} per customer", period=Period.YEAR
+        ),
+        Measure(name="Repeat calls", value=12, unit="%", period=Period.MONTH),
+        Measure(name="Calls", value=300, unit="calls", period=Period.MONTH),
+    ]
+    names = [m.name for m, _wide in frequency_measures(bp, "t1")]
+    assert "Calls" in names
+    assert "Cost to serve" not in names and "Repeat calls" not in names

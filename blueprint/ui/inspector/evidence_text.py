@@ -97,11 +97,24 @@ def frequency_measures(
     follows (``followed_id``, from a file) is offered whatever it is."""
 
     def offered(measure: Measure) -> bool:
-        return measure.period is not None or measure.id == followed_id
+        if measure.id == followed_id:
+            return True
+        return measure.period is not None and not _money_or_share(measure, bp.currency)
 
     own = [(m, False) for m in bp.measures if m.touchpoint_id == touchpoint_id and offered(m)]
     wide = [(m, True) for m in bp.measures if m.touchpoint_id is None and offered(m)]
     return own + wide
+
+
+#: Signs of a unit that is money, not a count.
+_MONEY_SIGNS = frozenset("£$€¥₹%")
+
+
+def _money_or_share(measure: Measure, currency: str) -> bool:
+    """A cost or a share per period ("46.2 GBP per customer per year", "12 % a month"):
+    not how often something happens (a cost to serve was offered as a frequency)."""
+    words = measure.unit.replace("/", " ").split()
+    return any(w.upper() == currency.upper() or set(w) & _MONEY_SIGNS for w in words)
 
 
 def follows_caption(measure: Measure) -> str:
