@@ -45,7 +45,10 @@ fi
 # An update under a running Blueprint breaks it: the program reads itself as it runs
 # ("Cannot make the plan: Error -3 while decompressing data").
 # A running program is known by its real path (a home folder behind a link hid it).
-real=$(cd "$app" 2>/dev/null && pwd -P || true)/blueprint
+real=$app/blueprint
+if [ -d "$app" ]; then
+    real=$(cd "$app" && pwd -P)/blueprint
+fi
 for process in /proc/[0-9]*; do
     if [ "$(readlink "$process/exe" 2>/dev/null || true)" = "$real" ]; then
         echo "install.sh: Blueprint is running from $app: save your work, quit it, and run" \
