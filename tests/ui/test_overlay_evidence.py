@@ -129,6 +129,9 @@ def test_the_mark_changes_with_a_quote_added_in_the_inspector_and_back_on_undo(q
         bar = inspector.tabs.tabBar()
         qtbot.mouseClick(bar, LEFT, pos=bar.tabRect(EVIDENCE_TAB).center())
         qtbot.mouseClick(inspector.backing.evidence.add_quote, LEFT)
+        assert marks(window)["t3"].backing == Backing.NOTHING  # its words not typed yet
+        qtbot.keyClicks(inspector.backing.evidence.editor.text, "Nobody called me back")
+        qtbot.keyClick(inspector.backing.evidence.editor.text, Qt.Key.Key_Tab)  # leaves it
         qtbot.waitUntil(lambda: marks(window)["t3"].backing == Backing.MEASURED)
         assert drawn(window, "t3") == Backing.MEASURED
         window.canvas.setFocus()
