@@ -296,3 +296,35 @@ def test_100000_rows_are_read_in_one_pass(bp, tmp_path):
     result = read_metrics(bp, path, mapping)
     assert result.rows == 100_000 and len(result.added) == 100_000 and not result.unplaced
     assert result.added[-1].value == 99_999.0 and result.added[-1].touchpoint_id == "t1"
+
+
+def test_next_months_figure_becomes_the_one_a_frequency_follows(bp, tmp_path):
+    """Importing November beside October added November as a measure of its own, and the
+    friction point went on following October, unsaid."""
+    bp.measures = [
+        Measure(
+            id="m-oct",
+            touchpoint_id="t3",
+            name="Calls",
+            value=700,
+            period="month",
+            date="2026-10-31",
+        )
+    ]
+    friction = bp.frictions[0]
+    friction.frequency = Frequency(count=700, per="month", source="measured", measure_id="m-oct")
+    path = write_csv(
+        tmp_path / "m.csv",
+        "touchpoint,metric,value,date\nt3,Calls,650,2026-11-30\nt3,Calls,610,2026-09-30\n",
+    )
+    mapping = MetricsMapping(touchpoint="touchpoint", measure="metric", value="value", date="date")
+    result = read_metrics(bp, path, mapping)
+    assert sorted(m.date for m in result.added) == ["2026-09-30", "2026-11-30"]
+    (refollow,) = result.refollowed
+    november = next(m for m in result.added if m.date == "2026-11-30")
+    assert refollow.new.measure_id == november.id and refollow.new.count == 650
+    assert result.summary() == (
+        "2 rows of m.csv: 2 measures added, 0 measures updated, 1 friction point follows them"
+    )
+    apply_metrics(bp, result)
+    assert bp.frictions[0].frequency.count == 650

@@ -330,6 +330,7 @@ class _Placer:
         self._exact_titles: dict[str, list[str]] = {}
         for tp in bp.touchpoints:
             self._exact_titles.setdefault(tp.title, []).append(tp.id)
+        self._by_id = {m.id: m for m in bp.measures}
         self._existing: dict[tuple, Measure] = {}
         for measure in bp.measures:
             self._existing.setdefault(_key(measure), measure)
@@ -440,14 +441,37 @@ class _Placer:
             if new != old:
                 result.updated.append((old, new))
                 updated[new.id] = new
+        refollowed: dict[str, Frequency] = {}
         for measure_id, measure in updated.items():
             for friction in following(self.bp, measure_id):
-                new_frequency = frequency_from(measure, friction.frequency)
-                if new_frequency != friction.frequency:
-                    result.refollowed.append(
-                        Refollow(friction.id, friction.frequency, new_frequency)
-                    )
+                refollowed[friction.id] = frequency_from(measure, friction.frequency)
+        # A later figure of the measure a frequency follows (next month's export, added as a
+        # measure of its own date) becomes the one it follows: it kept the first month's.
+        for friction in self.bp.frictions:
+            followed = self._by_id.get(friction.frequency.measure_id or "")
+            later = self._latest_after(followed) if followed is not None else None
+            if later is not None:
+                refollowed[friction.id] = frequency_from(later, friction.frequency)
+        for friction in self.bp.frictions:
+            new_frequency = refollowed.get(friction.id)
+            if new_frequency is not None and new_frequency != friction.frequency:
+                result.refollowed.append(Refollow(friction.id, friction.frequency, new_frequency))
         return result
+
+    def _latest_after(self, measure: Measure) -> Measure | None:
+        """The added measure of the same touchpoint and name with the latest date after
+        ``measure``'s, if any (both dated: an undated figure is no later than another)."""
+        if measure.date is None:
+            return None
+        later = [
+            added
+            for added in self.result.added
+            if (added.touchpoint_id, _loose(added.name))
+            == (measure.touchpoint_id, _loose(measure.name))
+            and added.date is not None
+            and added.date > measure.date
+        ]
+        return max(later, key=lambda m: m.date or "", default=None)
 
     def _updated(self, old: Measure, row: Measure) -> Measure:
         """The measure as it is, with what the row says (what it leaves out stays)."""
