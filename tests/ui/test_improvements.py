@@ -410,3 +410,20 @@ def test_on_a_projector_the_panel_leaves_the_canvas_room(qtbot, window):
     qtbot.wait(50)  # the window lays the panel out
     assert dock.height() <= window.height() * MOST_OF_THE_HEIGHT + 2
     assert window.canvas.height() >= window.height() * 0.3
+
+
+def test_down_in_a_one_line_field_leaves_the_form_where_it_is(qtbot, window, dock):
+    """Down in the improvement's Title scrolled the form, the field half out of sight."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window.resize(1280, 720)
+    select(qtbot, dock, BILL)
+    area = next(a for a in dock.findChildren(QScrollArea) if a.isAncestorOf(dock.form.title))
+    bar = area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # the form is taller than its window
+    dock.form.title.setFocus()
+    qtbot.waitUntil(dock.form.title.hasFocus)
+    before = bar.value()
+    for _ in range(3):
+        qtbot.keyClick(dock.form.title, Qt.Key.Key_Down)
+    assert bar.value() == before

@@ -9,6 +9,7 @@ share (emotion, EPIC letters, personas), each set on all of them as one undo ste
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
@@ -39,8 +40,16 @@ FRICTION_TAB = 2
 EVIDENCE_TAB = 3
 
 
+class _FieldsArea(QScrollArea):
+    """Fields in a window that scrolls by the wheel and by Tab, not by the keys a field
+    leaves unused: Down in a one-line field scrolled the form, the field half out of sight."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        event.ignore()  # never the area's own: it takes no focus
+
+
 def scrolled(page: QWidget) -> QScrollArea:
-    area = QScrollArea()
+    area = _FieldsArea()
     area.setWidget(page)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
