@@ -458,6 +458,7 @@ def test_a_quote_added_and_not_typed_backs_nothing_until_it_is(qtbot, window):
     click_card(window, "t1")
     click_card(window, "t3")
     assert backing(window).verdict.text() == "Backed by nothing yet: the team is guessing here."
+    assert rows(panel) == ["New quote, not written yet: it backs nothing until its words are typed"]
     bp = window.document.blueprint
     plan = build_plan(bp)
     subject = PlanSubject(bp=bp, plan=plan, date=datetime.date(2026, 12, 7))

@@ -134,6 +134,9 @@ def followers_caption(count: int) -> str:
 
 def evidence_row(evidence: Evidence) -> str:
     """One line of a list of evidence: '“I gave up waiting” · interview, 2026-09-02'."""
+    if not evidence.written:  # its placeholder words: said for what they are
+        noun = "quote" if evidence.kind == EvidenceKind.QUOTE else "observation"
+        return f"New {noun}, not written yet: it backs nothing until its words are typed"
     said = one_line(evidence.text, 70)
     text = f"“{said}”" if evidence.kind == EvidenceKind.QUOTE else f"Seen: {said}"
     facts = [evidence.source.value]
