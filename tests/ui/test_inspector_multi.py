@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from blueprint.model import EpicLetter, Persona
 from blueprint.ui.commands import CommandError, EditTouchpoints
@@ -155,3 +156,22 @@ def test_text_fields_are_set_one_card_at_a_time(document):
         EditTouchpoints(document, THREE, "title", "Same")
     with pytest.raises(CommandError, match="Emotion"):
         EditTouchpoints(document, THREE, "emotion", 7)
+
+
+def test_a_run_of_arrows_on_several_cards_is_one_undo_step(qtbot, window, inspector):
+    """On several cards each arrow press was an undo step of its own (on one card a run of
+    them is one): Ctrl+Z went back one value, not to where the cards were."""
+    select(window, THREE)
+    emotion = inspector.several.emotion
+    stack = window.document.undo_stack
+    emotion.setFocus()
+    qtbot.waitUntil(emotion.hasFocus)
+    for _ in range(3):  # from the mixed value: −2 (not "not set": that clears), −1, 0
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    assert field(window.document, "emotion") == {"t1": 0, "t2": 0, "t3": 0}
+    assert stack.count() == 1
+    qtbot.mouseClick(emotion.button(2), Qt.MouseButton.LeftButton)  # a click: its own step
+    assert stack.count() == 2
+    stack.undo()
+    stack.undo()
+    assert field(window.document, "emotion") == EMOTIONS

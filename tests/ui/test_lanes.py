@@ -406,5 +406,6 @@ def test_the_keys_arriving_in_the_lanes_show_where_they_are(qtbot, small_window)
     qtbot.waitUntil(lanes.view.hasFocus)
     first = lanes.scene.journey()[0]
     assert lanes.view.current_cell == (first, LANE_FIELDS[0])
+    assert lanes.scene.column(first).isSelected()  # so its marked cell is drawn
     qtbot.keyClick(lanes.view, Qt.Key.Key_Down)
     assert lanes.view.current_cell == (first, LANE_FIELDS[1])

@@ -36,11 +36,21 @@ def touchpoints_noun(count: int) -> str:
     return "1 touchpoint" if count == 1 else f"{count} touchpoints"
 
 
+#: The undo id of a score stepped on several cards: a run of arrow keys is one step.
+SCORES_STEPPED_ID = 7
+
+
 class EditTouchpoints(BlueprintCommand):
-    """Give several touchpoints the same value of one score field."""
+    """Give several touchpoints the same value of one score field; ``mergeable`` (a step
+    of the arrow keys) merges a run of them into one undo step, as on one card."""
 
     def __init__(
-        self, document: Document, touchpoint_ids: Iterable[str], path: str, value: object
+        self,
+        document: Document,
+        touchpoint_ids: Iterable[str],
+        path: str,
+        value: object,
+        mergeable: bool = False,
     ) -> None:
         ids = _distinct(touchpoint_ids)
         if path not in SHARED_FIELDS:
@@ -48,6 +58,30 @@ class EditTouchpoints(BlueprintCommand):
         edits = [EditTouchpoint(document, tp_id, path, value, False) for tp_id in ids]
         text = f"Set {EditTouchpoint.labels[path]} of {touchpoints_noun(len(ids))}"
         super().__init__(document, text, _changes(edits))
+        self._key = (tuple(ids), path)
+        self._mergeable = mergeable
+
+    def id(self) -> int:
+        return SCORES_STEPPED_ID if self._mergeable else -1
+
+    def mergeWith(self, other: object) -> bool:
+        if not (
+            isinstance(other, EditTouchpoints)
+            and other._mergeable
+            and self._mergeable
+            and other._key == self._key
+        ):
+            return False
+        mine = {change.entity_id: change for change in self.changes}  # type: ignore[attr-defined]
+        for change in other.changes:
+            known = mine.get(change.entity_id)  # type: ignore[attr-defined]
+            if known is None:  # a card that held the first step's value already
+                self.changes.append(change)
+            else:
+                known.new = change.new  # type: ignore[attr-defined]
+        if all(c.old == c.new for c in self.changes):  # type: ignore[attr-defined]
+            self.setObsolete(True)  # stepped back to where every card was
+        return True
 
 
 class SetTouchpointsPersona(BlueprintCommand):

@@ -45,7 +45,9 @@ class SeveralTouchpointsForm(QWidget):
         self.choices: dict[str, SegmentedChoice] = {"emotion": self.emotion}
         self.choices.update({EPIC_PATHS[letter]: choice for letter, choice in self.epic.items()})
         for path, choice in self.choices.items():
-            choice.chosen.connect(lambda value, _stepped, path=path: self._choose(path, value))
+            choice.chosen.connect(
+                lambda value, stepped, path=path: self._choose(path, value, stepped)
+            )
         self.personas = TouchpointPersonas(document)
         self.personas.problem.connect(self.problem)
         add_row(form, "Perso&nas:", self.personas)
@@ -86,11 +88,11 @@ class SeveralTouchpointsForm(QWidget):
             shown += f" … and {len(titles) - SHOWN_TITLES} more"
         self.summary.setText(f"{len(titles)} touchpoints selected.\n{shown}")
 
-    def _choose(self, path: str, value: Any) -> None:
+    def _choose(self, path: str, value: Any, stepped: bool = False) -> None:
         ids = self._ids
         made = push_checked(
             self._document,
-            lambda: EditTouchpoints(self._document, ids, path, value),
+            lambda: EditTouchpoints(self._document, ids, path, value, stepped),
             self.problem.emit,
         )
         if made is None:

@@ -150,11 +150,14 @@ class SegmentedChoice(QWidget):
     def _key(self, event: QKeyEvent) -> bool:
         """Whether the key chose a value."""
         key = Qt.Key(event.key())
-        # From a mixed value, a step right starts at the first value, left at the last.
+        # From a mixed value, a step right starts at the first score, left at the last:
+        # never at "not set", which cleared every card's (Delete clears).
         index = self._values.index(self._value) if not self.is_mixed() else -1
         if key in _STEP_KEYS:
             if index < 0 and _STEP_KEYS[key] < 0:
                 index = len(self._values)
+            elif index < 0 and self._values[0] is None:
+                index = 0
             index = min(len(self._values) - 1, max(0, index + _STEP_KEYS[key]))
             self._choose(self._values[index], True)
         elif key == Qt.Key.Key_Home:

@@ -135,7 +135,9 @@ class LanesView(FrozenHeaderView):
         chosen = set(self._scene.selected_touchpoint_ids())
         first = next((i for i in journey if i in chosen), journey[0] if journey else None)
         if first is not None:
-            self._mark_current(first, LANE_FIELDS[0])
+            # Selected too: a column's cell is drawn marked only while it is (the mark was
+            # there unseen, and F2 would have edited a cell the user could not see).
+            self.set_current_cell(first, LANE_FIELDS[0])
 
     # --- mouse and keys ------------------------------------------------------------------------
 
