@@ -286,6 +286,9 @@ def _states_fit_owners(merge: Merge) -> None:
                         merge, slot, "state", owners, BOTH, merge.whose(slot, "state", BOTH)
                     )
                     if future:
+                        # The whole of tomorrow goes: a conflict recorded on a part of it
+                        # would name a value the file no longer holds.
+                        _forget_parts(merge, slot, "future")
                         _both_changed(
                             merge, slot, "future", None, future, merge.whose(slot, "future", future)
                         )
@@ -296,6 +299,14 @@ def _states_fit_owners(merge: Merge) -> None:
                     _both_changed(
                         merge, owner, "state", BOTH, owners, merge.whose(owner, "state", owners)
                     )
+
+
+def _forget_parts(merge: Merge, slot: Slot, field: str) -> None:
+    """Drop the conflicts recorded on parts of ``field`` of ``slot`` (``future.frequency``
+    for ``future``): the value they were about is gone as a whole."""
+    for key in [k for k in merge.records if k[:2] == (slot.collection, slot.id)]:
+        if key[2].startswith(f"{field}."):
+            del merge.records[key]
 
 
 def _replies_follow_threads(merge: Merge) -> None:

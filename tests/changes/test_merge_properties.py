@@ -2,7 +2,7 @@
 the result is always a valid file, keeps every entity neither side deleted, and merging a
 version with itself (or with the unchanged base) gives that version byte for byte."""
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from blueprint.changes import merge_blueprints
@@ -59,8 +59,27 @@ def test_merging_two_sides_gives_a_valid_file_with_everything_neither_deleted(ve
     assert dumps_blueprint(merge_blueprints(base, ours, theirs).blueprint) == data
 
 
+def _future_severity_against_a_card_gone_tomorrow():
+    """Found by the property below: ours eases a friction point tomorrow, theirs takes its
+    card out of tomorrow. Its future went as a whole, and a conflict recorded on its future
+    frequency named a value the file no longer held."""
+    from blueprint.model import Presence
+
+    base = future_blueprint()
+    ours = base.model_copy(deep=True)
+    next(f for f in ours.frictions if f.id == "x1").future.severity = 1
+    theirs = base.model_copy(deep=True)
+    next(t for t in theirs.touchpoints if t.id == "t2").state = Presence.CURRENT
+    next(t for t in theirs.touchpoints if t.id == "t2").future = None
+    next(f for f in theirs.flows if f.id == "f1").state = Presence.CURRENT
+    x1 = next(f for f in theirs.frictions if f.id == "x1")
+    x1.state, x1.future = Presence.CURRENT, None
+    return base, ours, theirs
+
+
 @SETTINGS
 @given(three_versions())
+@example(_future_severity_against_a_card_gone_tomorrow())
 def test_each_conflict_keeps_the_value_the_file_holds(versions):
     base, ours, theirs = versions
     result = merge_blueprints(base, ours, theirs)
