@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..model import Blueprint, FrequencySource, Friction, FrictionNature, Measure
+from ..model import Blueprint, Evidence, FrequencySource, Friction, FrictionNature, Measure
 from .journey import applies_to
 from .plan import Plan
 
@@ -156,12 +156,19 @@ def card_backing(
     )
 
 
-def _evidence_count(bp: Blueprint) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
+def evidence_about(bp: Blueprint) -> dict[str, list[Evidence]]:
+    """Touchpoint or friction id -> the quotes and observations about it, in order; a
+    placeholder not typed over is none (it backs nothing, and is never printed as a
+    customer's words)."""
+    about: dict[str, list[Evidence]] = defaultdict(list)
     for item in bp.evidence:
-        if item.written:  # a placeholder not typed over backs nothing
-            counts[item.about_id] += 1
-    return counts
+        if item.written:
+            about[item.about_id].append(item)
+    return dict(about)
+
+
+def _evidence_count(bp: Blueprint) -> dict[str, int]:
+    return {about_id: len(items) for about_id, items in evidence_about(bp).items()}
 
 
 @dataclass(frozen=True, slots=True)

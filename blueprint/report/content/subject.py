@@ -18,6 +18,7 @@ from ...analysis import (
     applies_to,
     persona_channel_fits,
 )
+from ...analysis.evidence import evidence_about
 from ...changes import Comparison, compare_states, current_state, has_future_state
 from ...model import Blueprint, Evidence, Friction, Measure
 from .. import formatting as fmt
@@ -73,11 +74,7 @@ class PlanSubject:
     @cached_property
     def evidence_about(self) -> dict[str, list[Evidence]]:
         """Touchpoint or friction id -> the quotes and observations about it, in order."""
-        about: dict[str, list[Evidence]] = {}
-        for item in self.bp.evidence:
-            if item.written:  # never a placeholder printed as a customer's words
-                about.setdefault(item.about_id, []).append(item)
-        return about
+        return evidence_about(self.bp)
 
     @cached_property
     def measures_by_id(self) -> dict[str, Measure]:

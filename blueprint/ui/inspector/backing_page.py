@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ...analysis.evidence import Backing, card_backing
+from ...analysis.evidence import Backing, card_backing, evidence_about
 from ..document import Document
 from .evidence_panel import EvidencePanel
 from .forms import caption, heading
@@ -74,6 +74,6 @@ class BackingPage(QWidget):
             tp_id,
             (m for m in bp.measures if m.touchpoint_id == tp_id),
             frictions,
-            sum(1 for e in bp.evidence if e.about_id in about and e.written),
+            sum(len(items) for i, items in evidence_about(bp).items() if i in about),
         )
         self.verdict.setText(verdict(card.backing, card.facts()))
