@@ -38,9 +38,11 @@ def out_of_step(blueprint: Blueprint) -> list[Problem]:
     for friction in blueprint.frictions:
         frequency = friction.frequency
         measure = measures.get(frequency.measure_id or "")
-        if measure is None or frequency_from(measure, frequency) == frequency:
+        if measure is None:
             continue
         wanted = frequency_from(measure, frequency)
+        if wanted == frequency:
+            continue
         differs = next(
             name
             for name in ("count", "per", "source")

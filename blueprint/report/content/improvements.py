@@ -94,7 +94,7 @@ def backing(subject: PlanSubject, score: ImprovementScore) -> str:
     followed = dict.fromkeys(f.frequency.measure_id for f in frictions if f.frequency.measure_id)
     measures = [
         m
-        for m in (subject.measures_by_id.get(i) for i in followed if i)
+        for m in (subject.measures_by_id.get(i) for i in followed)
         if m is not None and m.source == FrequencySource.MEASURED
     ]
     parts += [_measure_words(m) for m in measures[:MEASURES_SHOWN]]

@@ -80,7 +80,7 @@ def summary(subject: PlanSubject) -> Summary:
     start = start_wave(subject.plan)
     listed = starters(subject.plan, start)
     return Summary(
-        lead=_lead(subject, start, len(listed)),
+        lead=_lead(subject, start, listed),
         start=start,
         tomorrow=_tomorrow(subject),
         personas=_personas(subject),
@@ -172,7 +172,8 @@ def _in(subject: PlanSubject, section: Section, before: str = " (", after: str =
     return f"{before}{said}{after}" if said else ""
 
 
-def _lead(subject: PlanSubject, start: Wave | None, starting: int) -> Rich:
+def _lead(subject: PlanSubject, start: Wave | None, listed: list[ImprovementScore]) -> Rich:
+    """``listed``: the improvements of the wave to start with (``starters``)."""
     plan = subject.plan
     count = len(plan.improvements)
     frictions = fmt.plural(len(plan.frictions), "friction point")
@@ -195,9 +196,9 @@ def _lead(subject: PlanSubject, start: Wave | None, starting: int) -> Rich:
     addressed = fmt.plural(len(subject.ranks_by_friction), "friction point")
     verb, they = ("addresses", "it") if count == 1 else ("address", "together they")
     saving = saving_rich(plan, subject.channel_names, subject.bp.currency)
-    done = sum(1 for score in plan.improvements if is_done(score))
+    finished = sum(1 for score in plan.improvements if is_done(score))
     improvements = fmt.plural(count, "improvement") + (
-        f" ({done:,} done already)" if done and start is not None else ""
+        f" ({finished:,} done already)" if finished and start is not None else ""
     )
     said = rich(f"{improvements} {verb} {addressed}; {they} ", saving)
     if not_counted_yet(plan):
@@ -215,16 +216,15 @@ def _lead(subject: PlanSubject, start: Wave | None, starting: int) -> Rich:
         said,
         ". Start with the ",
         strong(start.value),
-        f" wave ({fmt.plural(starting, WAVE_KINDS[start])}): {WAVE_REASONS[start]}.",
-        _wave_buys(subject, start),
+        f" wave ({fmt.plural(len(listed), WAVE_KINDS[start])}): {WAVE_REASONS[start]}.",
+        _wave_buys(subject, start, listed),
     )
 
 
-def _wave_buys(subject: PlanSubject, start: Wave) -> Rich | str:
+def _wave_buys(subject: PlanSubject, start: Wave, wave: list[ImprovementScore]) -> Rich | str:
     """What the wave to start with buys on its own: the total above is every improvement
     made, money pits included, and a manager decides on the first step."""
     plan = subject.plan
-    wave = starters(plan, start)
     if len(wave) == len(plan.improvements):
         return ""
     cost = total_avoidable_cost(wave)
