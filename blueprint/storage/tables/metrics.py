@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ...model import Blueprint, Frequency, FrequencySource, Measure, Period
-from ...model.measures import following, frequency_from
+from ...model.measures import frequency_from
 from ...model.validation import problems_from_validation_error
 from ..errors import CsvError, SpreadsheetError, XlsxError
 from . import csv_codec, xlsx_codec
@@ -441,37 +441,34 @@ class _Placer:
             if new != old:
                 result.updated.append((old, new))
                 updated[new.id] = new
-        refollowed: dict[str, Frequency] = {}
-        for measure_id, measure in updated.items():
-            for friction in following(self.bp, measure_id):
-                refollowed[friction.id] = frequency_from(measure, friction.frequency)
-        # A later figure of the measure a frequency follows (next month's export, added as a
-        # measure of its own date) becomes the one it follows: it kept the first month's.
+        # One pass over the friction points (a measure at a time walked them all for each):
+        # one that follows an updated measure follows its new value; one that follows a
+        # dated measure moves to a later figure of it the file adds (next month's export,
+        # added as a measure of its own date): it kept the first month's.
+        latest = self._latest_added()
         for friction in self.bp.frictions:
-            followed = self._by_id.get(friction.frequency.measure_id or "")
-            later = self._latest_after(followed) if followed is not None else None
-            if later is not None:
-                refollowed[friction.id] = frequency_from(later, friction.frequency)
-        for friction in self.bp.frictions:
-            new_frequency = refollowed.get(friction.id)
-            if new_frequency is not None and new_frequency != friction.frequency:
+            measure_id = friction.frequency.measure_id
+            if measure_id is None:
+                continue
+            followed = updated.get(measure_id) or self._by_id.get(measure_id)
+            if followed is None:
+                continue
+            later = latest.get(_series(followed))
+            if later is not None and followed.date is not None and later.date > followed.date:
+                followed = later
+            new_frequency = frequency_from(followed, friction.frequency)
+            if new_frequency != friction.frequency:
                 result.refollowed.append(Refollow(friction.id, friction.frequency, new_frequency))
         return result
 
-    def _latest_after(self, measure: Measure) -> Measure | None:
-        """The added measure of the same touchpoint and name with the latest date after
-        ``measure``'s, if any (both dated: an undated figure is no later than another)."""
-        if measure.date is None:
-            return None
-        later = [
-            added
-            for added in self.result.added
-            if (added.touchpoint_id, _loose(added.name))
-            == (measure.touchpoint_id, _loose(measure.name))
-            and added.date is not None
-            and added.date > measure.date
-        ]
-        return max(later, key=lambda m: m.date or "", default=None)
+    def _latest_added(self) -> dict[tuple, Measure]:
+        """The dated measures the file adds, the latest of each touchpoint and name."""
+        latest: dict[tuple, Measure] = {}
+        for added in self.result.added:
+            key = _series(added)
+            if added.date is not None and (key not in latest or added.date > latest[key].date):
+                latest[key] = added
+        return latest
 
     def _updated(self, old: Measure, row: Measure) -> Measure:
         """The measure as it is, with what the row says (what it leaves out stays)."""
@@ -483,7 +480,12 @@ class _Placer:
 
 
 def _key(measure: Measure) -> tuple:
-    return (measure.touchpoint_id, _loose(measure.name), measure.date)
+    return (*_series(measure), measure.date)
+
+
+def _series(measure: Measure) -> tuple:
+    """The figures of one measure over time: its touchpoint and its name."""
+    return (measure.touchpoint_id, _loose(measure.name))
 
 
 def _loose(text: str) -> str:
