@@ -126,9 +126,17 @@ def _label_place(at: QPointF, width: float, cards: list[QRectF]) -> QRectF:
         for x in (gap, -gap - width)
     ]
 
+    # Only the cards where a label could go: every card of the grid, for each place of
+    # each stage's point, made an edit of a large blueprint wait.
+    reach = places[0]
+    for place in places[1:]:
+        reach = reach.united(place)
+    reach.translate(at)
+    near = [card for card in cards if card.intersects(reach)]
+
     def covered(place: QRectF) -> float:
         placed = place.translated(at)
-        return sum(_area(placed.intersected(card)) for card in cards)
+        return sum(_area(placed.intersected(card)) for card in near)
 
     free = next((place for place in places if not covered(place)), None)
     return free if free is not None else min(places, key=covered)
