@@ -56,7 +56,7 @@ from .preferences import install_preferences
 from .recent_files import forget_file, remember_file
 from .recovery import Autosaver, RecoveryEntry
 from .settings import APP_NAME, save_window_layout
-from .sharing import install_sharing
+from .sharing import install_merge_with, install_sharing
 from .spreadsheets import install_spreadsheets
 from .start_page import install_start_page
 from .structure import install_structure_editing
@@ -156,6 +156,8 @@ class MainWindow(QMainWindow):
         # The open file's lock, and a watch on it for changes made on disk.
         self.sharing = install_sharing(bench)
         self.compare_with = install_compare_with(bench)  # File › Compare With…
+        # File › Merge With…, just after it: a copy a colleague sent, taken in.
+        self.merge_with = install_merge_with(bench, self.compare_with.action)
         # File > Share Live / Join Live; joining replaces the blueprint, so it asks first.
         self.live = install_live(bench, lambda: self.maybe_save())
         self.panes = install_panes(bench)  # after the docks: F6 goes round them

@@ -74,6 +74,10 @@ class TalkTools(QObject):
         self._scene.selectionChanged.connect(self._selection_changed)
         improvements.highlightRequested.connect(self._improvement_picked)
         document.documentReset.connect(self._opened)
+        #: how many conflicts the blueprint held when last looked: more since, a merge (a
+        #: copy taken in, changes on disk) has left some to decide
+        self._conflicts_known = len(document.blueprint.conflicts)
+        document.conflictsChanged.connect(self._conflicts_changed)
 
     def show_tab(self, index: int) -> None:
         self.dock.show()
@@ -118,11 +122,18 @@ class TalkTools(QObject):
             if header is not None:
                 self._bench.canvas.ensureVisible(header, 40, 40)
 
+    def _conflicts_changed(self) -> None:
+        """New conflicts to decide (a merge made them) are shown listed, as on opening."""
+        count = len(self.document.blueprint.conflicts)
+        grew, self._conflicts_known = count > self._conflicts_known, count
+        if grew:
+            self.show_tab(self.tabs.indexOf(self.conflicts))
+
     def _opened(self) -> None:
         """A file with merge conflicts (git's merge told the user to open it here) opens
         with them listed: a status line alone was gone in seconds, the list in a hidden
         panel and the cards marked ! perhaps out of sight."""
-        count = len(self.document.blueprint.conflicts)
+        count = self._conflicts_known = len(self.document.blueprint.conflicts)
         if count:
             self.show_tab(self.tabs.indexOf(self.conflicts))
             noun = "merge conflict" if count == 1 else "merge conflicts"

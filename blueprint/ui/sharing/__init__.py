@@ -2,5 +2,6 @@
 the conflicting copies sync tools leave, merged in from the editor."""
 
 from .install import Sharing, install_sharing
+from .merge_with import MergeWith, install_merge_with
 
-__all__ = ["Sharing", "install_sharing"]
+__all__ = ["MergeWith", "Sharing", "install_merge_with", "install_sharing"]
