@@ -8,14 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from blueprint.model import Touchpoint
 from blueprint.storage import dumps_blueprint, load_blueprint
-from blueprint.ui.commands import AddTouchpoint, EditTouchpoint, RemoveTouchpoints
 from blueprint.ui.compare.union import compare_on_one_grid
-from blueprint.ui.document import Document
 from tests.ui.conftest import BROADBAND
 from tests.ui.talk_helpers import click_row
-from tests.ui.window_helpers import close_quietly, shown_window
+from tests.ui.window_helpers import close_quietly, save_bens_version, shown_window
 
 
 @pytest.fixture
@@ -23,25 +20,8 @@ def files(qapp, tmp_path):
     """The broadband sample, and Ben's version of it, changed with the editor's commands."""
     this = tmp_path / "broadband.blueprint"
     shutil.copyfile(BROADBAND, this)
-    ben = Document(load_blueprint(this))
-    ben.push(RemoveTouchpoints(ben, ["tp-ivr-status"]))
-    ben.push(
-        EditTouchpoint(ben, "tp-status-chat", "title", "Asks the chat when the technician comes")
-    )
-    ben.push(EditTouchpoint(ben, "tp-online-checkout", "notes", "Seen in two more interviews."))
-    ben.push(
-        AddTouchpoint(
-            ben,
-            Touchpoint(
-                id="tp-live-status",
-                title="Live status page",
-                stage_id="stage-fulfilment",
-                channel_id="ch-website-account",
-            ),
-        )
-    )
     path = tmp_path / "broadband-ben.blueprint"
-    ben.save(path)
+    save_bens_version(this, path)
     return this, path
 
 

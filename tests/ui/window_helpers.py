@@ -1,8 +1,15 @@
 """Opening and closing main windows in tests without any question being asked."""
 
-from blueprint.ui.commands import EditTouchpoint
+from pathlib import Path
+
+from blueprint.model import Touchpoint
+from blueprint.storage import load_blueprint
+from blueprint.ui.commands import AddTouchpoint, EditTouchpoint, RemoveTouchpoints
 from blueprint.ui.document import Document
 from blueprint.ui.main_window import MainWindow
+
+#: The new title Ben's version of the broadband sample gives the chat card.
+BENS_CHAT_TITLE = "Asks the chat when the technician comes"
 
 
 def shown_window(qtbot, document: Document | None = None) -> MainWindow:
@@ -25,3 +32,25 @@ def rename_first_touchpoint(window: MainWindow, title: str) -> str:
     touchpoint = document.blueprint.touchpoints[0]
     document.push(EditTouchpoint(document, touchpoint.id, "title", title))
     return touchpoint.id
+
+
+def save_bens_version(broadband: Path, path: Path) -> None:
+    """Ben's version of the broadband sample, changed with the editor's commands and saved
+    to ``path``: the IVR status card removed, the chat card renamed, a note added to the
+    online checkout, a live status page added in Fulfilment / Website."""
+    ben = Document(load_blueprint(broadband))
+    ben.push(RemoveTouchpoints(ben, ["tp-ivr-status"]))
+    ben.push(EditTouchpoint(ben, "tp-status-chat", "title", BENS_CHAT_TITLE))
+    ben.push(EditTouchpoint(ben, "tp-online-checkout", "notes", "Seen in two more interviews."))
+    ben.push(
+        AddTouchpoint(
+            ben,
+            Touchpoint(
+                id="tp-live-status",
+                title="Live status page",
+                stage_id="stage-fulfilment",
+                channel_id="ch-website-account",
+            ),
+        )
+    )
+    ben.save(path)
