@@ -17,6 +17,8 @@ from tests.ui.editing_helpers import (
     open_window,
     tools,
 )
+from tests.ui.structure_helpers import answer_removal, choose, structure
+from tests.ui.talk_helpers import answer_next_dialog, click_in_dialog
 
 Key = Qt.Key
 
@@ -294,3 +296,48 @@ def test_shift_and_an_arrow_choose_a_second_card_to_connect_or_disconnect_by_key
     click_card(window, "t1")
     press(qtbot, window, Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     assert selected(window) == ["t1"]
+
+
+def remove_from_the_structure_menu(qtbot, window, text: str) -> None:
+    """Structure › Remove Stage… (or Channel…) by its keys (the test answers the dialog)."""
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.keyClick(window.canvas, Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    menu = structure(window).menu.menu
+    qtbot.waitUntil(menu.isVisible)
+    choose(qtbot, menu, text)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.canvas)
+
+
+def test_removing_the_stage_under_the_cell_cursor_moves_it_to_the_stage_in_its_place(
+    qtbot, window, monkeypatch
+):
+    """The cursor stayed on a cell no longer in the grid, and no arrow moved it again."""
+    click_card(window, "t1")
+    window.canvas.setFocus(Qt.FocusReason.MouseFocusReason)
+    press(qtbot, window, Key.Key_Right)
+    assert cursor(window) == ("s2", "web")
+    answer_removal(monkeypatch, accept=True)
+    remove_from_the_structure_menu(qtbot, window, "Remove Stage…")
+    assert [s.id for s in window.document.blueprint.stages] == ["s1"]
+    qtbot.waitUntil(lambda: selected(window) == ["t1"])  # the last stage's: the one before
+    press(qtbot, window, Key.Key_Down)  # the keys go on from there
+    assert cursor(window) == ("s1", "phone")
+
+
+def test_removing_the_channel_of_the_chosen_card_lands_the_keys_in_the_channel_above(
+    qtbot, window
+):
+    """The keys went to the top-left cell, far from where the user was (the card went
+    while the dialog had the focus)."""
+    click_card(window, "t3")  # Support / Complaints, the last channel
+    window.canvas.setFocus(Qt.FocusReason.MouseFocusReason)
+    answered = answer_next_dialog(qtbot, click_in_dialog("Remove channel"))
+    remove_from_the_structure_menu(qtbot, window, "Remove Channel…")
+    assert answered
+    assert window.document.get("channels", "esc") is None
+    qtbot.waitUntil(lambda: selected(window) == ["t2"])  # Support / Phone
+    press(qtbot, window, Key.Key_Left)
+    assert cursor(window) == ("s1", "phone")

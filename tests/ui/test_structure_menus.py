@@ -4,7 +4,13 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import snapshot
-from tests.ui.editing_helpers import click_card, close_window, open_window, status
+from tests.ui.editing_helpers import (
+    click_card,
+    click_empty_place,
+    close_window,
+    open_window,
+    status,
+)
 from tests.ui.structure_helpers import (
     CHANNELS,
     STAGES,
@@ -125,6 +131,23 @@ def test_double_click_a_stage_header_to_rename_it(qtbot, window):
     assert names(window, "stages") == ["Purchase", "Help"]
     assert window.canvas.blueprint_scene.stage_header("s2").name == "Help"
     assert window.document.undo_stack.count() == 1
+
+
+@pytest.mark.parametrize("axis, entity_id", [(STAGES, "s2"), (CHANNELS, "phone")])
+def test_enter_names_the_header_and_adds_no_card_in_the_cell_of_the_keys(
+    qtbot, window, axis, entity_id
+):
+    click_empty_place(window, "s1", "esc")  # the cell cursor there: Enter would add a card
+    cards = len(window.document.blueprint.touchpoints)
+    double_click_header(window, axis, entity_id)
+    editor = structure(window).rename.editor()
+    qtbot.keyClicks(editor, "Discovery")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert not editor.isVisible()
+    assert "Discovery" in names(window, axis.kind)
+    assert len(window.document.blueprint.touchpoints) == cards
+    assert window.document.undo_stack.count() == 1
+    assert window.canvas.hasFocus()
 
 
 def test_escape_cancels_renaming_a_channel(qtbot, window):

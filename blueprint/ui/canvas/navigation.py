@@ -53,6 +53,28 @@ def place_in(layout: GridLayout, cell: tuple[str, str]) -> Place:
     return Place(*cell, cards[0] if cards else None)
 
 
+def position(layout: GridLayout, cell: tuple[str, str]) -> tuple[int, int] | None:
+    """The cell's column and row in the grid; None when it is not in it."""
+    stages, channels = list(layout.columns), list(layout.rows)
+    if cell[0] not in layout.columns or cell[1] not in layout.rows:
+        return None
+    return stages.index(cell[0]), channels.index(cell[1])
+
+
+def nearest_cell(
+    layout: GridLayout, cell: tuple[str, str], was: tuple[int, int]
+) -> tuple[str, str] | None:
+    """The cell in the grid nearest to ``cell``, whose stage or channel may have gone; ``was``
+    is where it stood (column, row): a removed stage's cell gives way to the stage that took
+    its place (the one before, when it was the last), a removed channel's likewise."""
+    stages, channels = list(layout.columns), list(layout.rows)
+    if not stages or not channels:
+        return None
+    stage = cell[0] if cell[0] in layout.columns else stages[min(was[0], len(stages) - 1)]
+    channel = cell[1] if cell[1] in layout.rows else channels[min(was[1], len(channels) - 1)]
+    return stage, channel
+
+
 def step(layout: GridLayout, place: Place, direction: Direction) -> Place | None:
     """Where an arrow key goes from ``place``; None at the grid's edge (or for a place no
     longer in the grid)."""

@@ -22,7 +22,16 @@ from shiboken6 import isValid
 from ..canvas.accessible import announce
 from ..canvas.card import CardItem
 from ..canvas.cell_marker import CellMarker
-from ..canvas.navigation import Direction, Place, first_place, place_in, place_of, step
+from ..canvas.navigation import (
+    Direction,
+    Place,
+    first_place,
+    nearest_cell,
+    place_in,
+    place_of,
+    position,
+    step,
+)
 from ..canvas.view import CanvasView
 from .inline_rename import InlineRename
 from .selection import CanvasSelection
@@ -85,10 +94,16 @@ class CanvasKeyboard(QObject):
         #: undo brings it back chosen, while the keys are still on its cell)
         self._last: Place | None = None
         self._removed: Place | None = None
+        #: where (column, row) the keys were last: a stage or channel removed under them,
+        #: they go on from the cell that takes its place
+        self._where: tuple[int, int] | None = None
+        #: a card removed under the keys while the focus was away (in the dialog that asked
+        #: to remove its channel): its cell is where the keys land once the focus is back
+        self._pending: Place | None = None
         self._landing = False  # the keys are being put on a removed card's cell
         self._stepping = False  # the keys are leaving a card for an empty cell
         self._scene.selectionChanged.connect(self._selection_changed)
-        self._scene.document.documentReset.connect(self._hide_cursor)
+        self._scene.document.documentReset.connect(self._forget)
         self._scene.document.edited.connect(self._edited)
         self._viewport = view.viewport()
         view.installEventFilter(self)
@@ -202,11 +217,18 @@ class CanvasKeyboard(QObject):
 
     def _show_cursor(self, place: Place) -> None:
         self._cursor_cell = place
+        self._where = position(self._scene.grid_layout, place.cell)
         self.cursor.show_cell(place)
 
     def _hide_cursor(self) -> None:
         self._cursor_cell = None
         self.cursor.hide()
+
+    def _forget(self) -> None:
+        """Another blueprint: nothing of where the keys were holds."""
+        self._hide_cursor()
+        self._last = self._removed = self._pending = None
+        self._where = None
 
     def _selection_changed(self) -> None:
         if not isValid(self._scene):
@@ -215,18 +237,18 @@ class CanvasKeyboard(QObject):
             if isinstance(self._scene.focusItem(), CardItem):
                 self._scene.setFocusItem(None)  # no ring where the keys do not act
             last, self._last = self._last, None
-            if (
-                last is not None
-                and self._view.hasFocus()
-                and self._scene.card(last.touchpoint_id) is None
-            ):
+            if last is not None and self._scene.card(last.touchpoint_id) is None:
                 # The card the keys were on was removed (or marked gone tomorrow, in the
                 # future state): they stay on its cell (once the scene has laid the change
-                # out), not nowhere.
+                # out), not nowhere; at once when they are here, else once they are back.
                 self._removed = last
-                QTimer.singleShot(0, self, lambda: self._land_in(last))
+                if self._view.hasFocus():
+                    QTimer.singleShot(0, self, lambda: self._land_in(last))
+                else:
+                    self._pending = last
             return
         self._hide_cursor()
+        self._pending = None
         if not self._landing:
             self._removed = None  # chosen elsewhere: an undo no longer chooses it again
         card = self._focus_card()
@@ -234,23 +256,44 @@ class CanvasKeyboard(QObject):
             return
         if self._scene.focusItem() is not card:
             self._scene.setFocusItem(card, Qt.FocusReason.OtherFocusReason)
-        self._last = place_of(self._scene.grid_layout, card.touchpoint_id)
+        layout = self._scene.grid_layout
+        self._last = place_of(layout, card.touchpoint_id)
+        if self._last is not None:
+            self._where = position(layout, self._last.cell)
 
     def _land_in(self, removed: Place) -> None:
-        """The keys on the cell of a removed card: its first card left, else the cell."""
+        """The keys on the cell of a removed card: its first card left, else the cell; the
+        cell that took its place when its stage or channel went with it."""
         layout = self._scene.grid_layout
-        if self._selection.touchpoint_ids() or removed.stage_id not in layout.columns:
+        if self._selection.touchpoint_ids() or self._cursor_cell is not None:
             return
-        if removed.channel_id not in layout.rows:
-            return
+        cell = removed.cell
+        if position(layout, cell) is None:
+            found = None if self._where is None else nearest_cell(layout, cell, self._where)
+            if found is None:
+                return
+            cell = found
         self._landing = True
         try:
-            self.go_to(place_in(layout, removed.cell))
+            self.go_to(place_in(layout, cell))
         finally:
             self._landing = False
 
+    def _keep_cursor_in_grid(self) -> None:
+        """The cell cursor's stage or channel removed: the cursor on the cell that took its
+        place (it stayed on a cell no longer in the grid, and no arrow moved it)."""
+        place, layout = self._cursor_cell, self._scene.grid_layout
+        if place is None or position(layout, place.cell) is not None:
+            return
+        cell = None if self._where is None else nearest_cell(layout, place.cell, self._where)
+        self._hide_cursor()
+        if cell is not None:
+            self.go_to(place_in(layout, cell))
+
     def _edited(self) -> None:
         """An undo of the removal brings the card back: chosen again, where the keys are."""
+        if self._cursor_cell is not None:  # once the scene has laid the change out
+            QTimer.singleShot(0, self, self._keep_cursor_in_grid)
         removed = self._removed
         here = self.current()
         if (
@@ -344,6 +387,9 @@ class CanvasKeyboard(QObject):
                 self.go_to(place)
 
     def _refocus(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None and self._view.hasFocus():
+            self._land_in(pending)
         card = self._focus_card()
         if card is not None and self._view.hasFocus() and self._scene.focusItem() is not card:
             self._scene.setFocusItem(card, Qt.FocusReason.OtherFocusReason)

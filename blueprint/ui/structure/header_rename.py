@@ -168,6 +168,11 @@ class HeaderRename(QObject):
                 elif event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
                     self.cancel()
                     return True
+                elif event.type() == QEvent.Type.KeyPress:
+                    # Committed here, not passed on: a line edit leaves Enter to its parent,
+                    # the canvas, where it added a card in the cell of the cell cursor.
+                    self.commit()
+                    return True
             return False
         if (
             event.type() == QEvent.Type.MouseButtonDblClick
