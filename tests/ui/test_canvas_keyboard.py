@@ -327,9 +327,7 @@ def test_removing_the_stage_under_the_cell_cursor_moves_it_to_the_stage_in_its_p
     assert cursor(window) == ("s1", "phone")
 
 
-def test_removing_the_channel_of_the_chosen_card_lands_the_keys_in_the_channel_above(
-    qtbot, window
-):
+def test_removing_the_channel_of_the_chosen_card_lands_the_keys_in_the_channel_above(qtbot, window):
     """The keys went to the top-left cell, far from where the user was (the card went
     while the dialog had the focus)."""
     click_card(window, "t3")  # Support / Complaints, the last channel
@@ -341,3 +339,37 @@ def test_removing_the_channel_of_the_chosen_card_lands_the_keys_in_the_channel_a
     qtbot.waitUntil(lambda: selected(window) == ["t2"])  # Support / Phone
     press(qtbot, window, Key.Key_Left)
     assert cursor(window) == ("s1", "phone")
+
+
+def test_a_file_opened_from_the_menu_gives_the_keys_its_top_left_cell(
+    qtbot, window, monkeypatch, tmp_path
+):
+    """The keys were nowhere (or on a cell of the blueprint before) until an arrow was
+    pressed, and the Structure menu's stage and channel entries stayed greyed."""
+    import shutil
+
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    from tests.ui.conftest import BROADBAND
+
+    path = tmp_path / "broadband.blueprint"
+    shutil.copyfile(BROADBAND, path)
+    click_empty_place(window, "s2", "web")
+    window.canvas.setFocus(Qt.FocusReason.MouseFocusReason)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    qtbot.keyClick(window.canvas, Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(window.menus.file.isVisible)
+    qtbot.keyClick(window.menus.file, Key.Key_O)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.canvas)
+    bp = window.document.blueprint
+    top_left = (bp.stages[0].id, bp.channels[0].id)
+    qtbot.waitUntil(lambda: cursor(window) == top_left)
+    press(qtbot, window, Key.Key_Right)  # the keys go on from there, to the card beside
+    [chosen] = selected(window)
+    card = window.document.touchpoint(chosen)
+    assert (card.stage_id, card.channel_id) == (bp.stages[1].id, bp.channels[0].id)
+    # Opened again (Open Recent): the keys start at the top-left again, not where they were.
+    assert window.open_path(path)
+    qtbot.waitUntil(lambda: cursor(window) == top_left)

@@ -100,6 +100,10 @@ class CanvasKeyboard(QObject):
         #: a card removed under the keys while the focus was away (in the dialog that asked
         #: to remove its channel): its cell is where the keys land once the focus is back
         self._pending: Place | None = None
+        #: a blueprint just opened, where the keys have no place yet: they start at the
+        #: top-left cell as soon as the canvas has the focus (a file opened from the command
+        #: line, the Open dialog or Open Recent left them nowhere until an arrow was pressed)
+        self._fresh = False
         self._landing = False  # the keys are being put on a removed card's cell
         self._stepping = False  # the keys are leaving a card for an empty cell
         self._scene.selectionChanged.connect(self._selection_changed)
@@ -217,6 +221,7 @@ class CanvasKeyboard(QObject):
 
     def _show_cursor(self, place: Place) -> None:
         self._cursor_cell = place
+        self._fresh = False
         self._where = position(self._scene.grid_layout, place.cell)
         self.cursor.show_cell(place)
 
@@ -225,10 +230,12 @@ class CanvasKeyboard(QObject):
         self.cursor.hide()
 
     def _forget(self) -> None:
-        """Another blueprint: nothing of where the keys were holds."""
+        """Another blueprint: nothing of where the keys were holds; they start afresh."""
         self._hide_cursor()
         self._last = self._removed = self._pending = None
         self._where = None
+        self._fresh = True
+        QTimer.singleShot(0, self, self._start_if_nowhere)
 
     def _selection_changed(self) -> None:
         if not isValid(self._scene):
@@ -249,6 +256,7 @@ class CanvasKeyboard(QObject):
             return
         self._hide_cursor()
         self._pending = None
+        self._fresh = False
         if not self._landing:
             self._removed = None  # chosen elsewhere: an undo no longer chooses it again
         card = self._focus_card()
@@ -382,6 +390,7 @@ class CanvasKeyboard(QObject):
         there is chosen by the first arrow instead, so the side panels a narrow screen put
         away do not come back before the user picks anything."""
         if self._view.hasFocus() and self._nowhere():
+            self._fresh = False
             place = first_place(self._scene.grid_layout)
             if place is not None and place.touchpoint_id is None:
                 self.go_to(place)
@@ -390,6 +399,8 @@ class CanvasKeyboard(QObject):
         pending, self._pending = self._pending, None
         if pending is not None and self._view.hasFocus():
             self._land_in(pending)
+        if self._fresh:
+            self._start_if_nowhere()
         card = self._focus_card()
         if card is not None and self._view.hasFocus() and self._scene.focusItem() is not card:
             self._scene.setFocusItem(card, Qt.FocusReason.OtherFocusReason)

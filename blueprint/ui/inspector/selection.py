@@ -25,7 +25,12 @@ class CanvasSelection(QObject):
         self._order: list[str] = []
         self._clicked_cell: tuple[str, str] | None = None
         self._scene.selectionChanged.connect(self._follow)
+        self._scene.document.documentReset.connect(self._forget_cell)
         view.viewport().installEventFilter(self)
+
+    def _forget_cell(self) -> None:
+        """Another blueprint (or the same one opened again): no cell was clicked in it."""
+        self._clicked_cell = None
 
     def touchpoint_ids(self) -> list[str]:
         """Selected cards, in the order they were picked (document order within one pick)."""
