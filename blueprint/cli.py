@@ -57,6 +57,7 @@ from .cli_spreadsheets import add_spreadsheet_commands
 from .model import Blueprint
 from .model.templates import DEFAULT_TEMPLATE, TEMPLATES, new_blueprint
 from .report import formatting as fmt
+from .report.undrawn import undrawn_words
 from .storage import (
     EXTENSION,
     BlueprintFileError,
@@ -228,7 +229,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     improvements = fmt.plural(len(plan.improvements), "improvement")
     print(f"Wrote {args.output}: {fmt.plural(result.pages, 'page')}, {improvements}.")
-    _warn_missing(result.missing_characters)
+    _warn_missing(bp, result.missing_characters)
     return EXIT_OK
 
 
@@ -310,16 +311,16 @@ def _plan_deck(args: argparse.Namespace, bp: Blueprint, plan: Plan) -> int:
         return EXIT_INVALID
     improvements = fmt.plural(len(plan.improvements), "improvement")
     print(f"Wrote {args.output}: {fmt.plural(result.slides, 'slide')}, {improvements}.")
-    _warn_missing(result.missing_characters)
+    _warn_missing(bp, result.missing_characters)
     return EXIT_OK
 
 
-def _warn_missing(missing: tuple[str, ...]) -> None:
+def _warn_missing(bp: Blueprint, missing: tuple[str, ...]) -> None:
     if missing:
-        shown = " ".join(f"U+{ord(c):04X}" for c in missing[:20])
+        count = fmt.plural(len(missing), "character")
         print(
-            f"{PROG}: warning: no installed font can draw {len(missing)} "
-            f"character(s) ({shown}); a placeholder was drawn instead",
+            f"{PROG}: warning: no installed font can draw {count}: "
+            f"{undrawn_words(bp, missing)}; a placeholder was drawn instead",
             file=sys.stderr,
         )
 

@@ -264,3 +264,19 @@ def test_counts_of_one_are_said_in_the_singular(capsys, tmp_path):
     code, out, _ = run(capsys, "import-xlsx", tmp_path / "one.xlsx", "-o", tmp_path / "b.blueprint")
     assert code == 0
     assert out.endswith(": 3 touchpoints, 2 friction points, 1 improvement, 0 measures.\n")
+
+
+def test_characters_no_font_draws_are_said_where_they_are_used(capsys, tmp_path, monkeypatch):
+    from blueprint.report import fonts
+
+    monkeypatch.setattr(fonts, "SYSTEM_FONT_DIRS", [tmp_path / "no fonts here"])
+    bp = load_blueprint(SAMPLES[0])
+    bp.channels[0].name = "WhatsApp 🤖"
+    path = tmp_path / "emoji.blueprint"
+    save_blueprint(bp, path)
+    code, _, err = run(capsys, "plan", path, "-o", tmp_path / "plan.pdf")
+    assert code == 0
+    assert err == (
+        "blueprint: warning: no installed font can draw 1 character: 🤖 (U+1F916) in the "
+        "channel 'WhatsApp 🤖'; a placeholder was drawn instead\n"
+    )

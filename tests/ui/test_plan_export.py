@@ -307,7 +307,12 @@ def test_characters_no_font_draws_are_reported(qtbot, window, monkeypatch, tmp_p
     assert len(warnings) == 1
     title, text = warnings[0]
     assert title == "Some characters could not be drawn"
-    assert "(U+6587 U+6CE8)" in text and "placeholder" in text
+    # Each character with its code and the text to change, not code points alone.
+    assert text.startswith(
+        "No font on this computer can draw 2 characters of the blueprint: 文 (U+6587) in "
+        "the friction point 'Order 注文', 注 (U+6CE8) in the friction point 'Order 注文'."
+    )
+    assert "placeholder" in text and "take them out of the text" in text
     assert (tmp_path / "broadband-plan.pdf").exists()
 
 

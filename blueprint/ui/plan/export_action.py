@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
 
 from ...model import Blueprint
+from ...report.undrawn import undrawn_words
 from ...storage import SaveError
 from ..document import Document
 from ..export import canvas_picture
@@ -30,9 +31,6 @@ from .export_dialog import PlanExportDialog
 from .export_job import PlanExportJob, PlanExportOptions
 from .export_progress import ExportProgress
 from .live import LivePlan
-
-#: Characters listed by code in the warning; the rest are counted.
-SHOWN_CHARACTERS = 12
 
 
 class PlanExport(QObject):
@@ -152,7 +150,7 @@ class PlanExport(QObject):
         self.action.setEnabled(True)  # before any dialog: the export is over
         kind, detail = outcome or ("failed", ("Cannot make the plan", "The export stopped."))
         if kind == "exported":
-            self._exported(job.options, detail)
+            self._exported(job, detail)
         elif kind == "failed":
             title, message = detail  # type: ignore[misc]
             self._bench.show_error(title, message)
@@ -160,13 +158,16 @@ class PlanExport(QObject):
             self._status("Plan export cancelled; nothing was written")
         self.exportFinished.emit()
 
-    def _exported(self, options: PlanExportOptions, result: object) -> None:
+    def _exported(self, job: PlanExportJob, result: object) -> None:
+        options = job.options
         slides = getattr(result, "slides", None)
         count = f"{slides} slides" if slides is not None else f"{getattr(result, 'pages', 0)} pages"
         self._status(f"Exported the plan to {options.path.name} ({count})")
         missing: tuple[str, ...] = getattr(result, "missing_characters", ())
         if missing:
-            self.show_warning("Some characters could not be drawn", _missing_text(missing))
+            self.show_warning(
+                "Some characters could not be drawn", _missing_text(job.blueprint, missing)
+            )
         if options.open_when_done and not self.open_document(options.path):
             self._status(f"Exported {options.path.name}, but no program could open it")
 
@@ -213,14 +214,12 @@ class PlanExport(QObject):
             job.wait()
 
 
-def _missing_text(missing: tuple[str, ...]) -> str:
-    shown = " ".join(f"U+{ord(c):04X}" for c in missing[:SHOWN_CHARACTERS])
-    more = len(missing) - SHOWN_CHARACTERS
-    listed = f"{shown} and {more} more" if more > 0 else shown
+def _missing_text(bp: Blueprint, missing: tuple[str, ...]) -> str:
+    count = "1 character" if len(missing) == 1 else f"{len(missing)} characters"
     return (
-        f"No font on this computer can draw {len(missing)} character(s) of the blueprint "
-        f"({listed}); the plan shows a placeholder for each. Install a font that draws them "
-        "and export again."
+        f"No font on this computer can draw {count} of the blueprint: "
+        f"{undrawn_words(bp, missing)}.\n\nThe plan shows a placeholder for each. Install a "
+        "font that draws them, or take them out of the text, and export again."
     )
 
 

@@ -65,6 +65,11 @@ class PlanExportJob(QThread):
         self._canvas_png = canvas_png
         self._cancel = threading.Event()
 
+    @property
+    def blueprint(self) -> Blueprint:
+        """What the plan is made of (read once the thread has finished)."""
+        return self._blueprint
+
     def request_cancel(self) -> None:
         self._cancel.set()
 
