@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QScrollBar,
     QWidget,
 )
@@ -29,8 +30,15 @@ def name_widget(widget: QWidget, name: str) -> None:
 
 def name_the_rest(window: QMainWindow) -> None:
     """Name what the window's parts leave unnamed: labels for named combo boxes, names for
-    scroll bars and the menu bar."""
+    scroll bars, the menu bar and its menus."""
     window.menuBar().setAccessibleName("Menu bar")
+    for menu in window.findChildren(QMenu):
+        # A menu opened is read by its window title otherwise: the program's name, for
+        # every menu ("Blueprint menu").
+        if not menu.accessibleName() and menu.title():
+            menu.setAccessibleName(
+                menu.title().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            )
     for combo in window.findChildren(QComboBox):
         _label_combo(combo)
     for bar in window.findChildren(QScrollBar):

@@ -6,7 +6,7 @@ what it is for, not for its value."""
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QAbstractButton, QDockWidget
 
 from blueprint.model.states import current_state
 from tests.ui.editing_helpers import click_card, close_window, open_window, tools
@@ -263,3 +263,45 @@ def test_a_score_is_read_as_its_row_and_value_where_the_keys_are(qtbot, window):
     assert read() == ("EPIC Easy: 2 of 5", True)
     qtbot.keyClick(window.focusWidget(), Key.Key_Backtab)
     assert read() == ("Emotion: 0 neutral", True)
+
+
+def test_each_menu_is_read_by_its_title(window):
+    """Every menu opened was read as "Blueprint", the program's name."""
+    for entry in window.menuBar().actions():
+        menu = QAccessible.queryAccessibleInterface(entry.menu())
+        assert menu.text(Text.Name) == entry.text().replace("&", "")
+
+
+def test_the_friction_list_and_its_frequency_are_read_in_words(window):
+    """The list said "black diamond 3 …"; the period ("per week") was read without saying
+    it is the frequency's."""
+    click_card(window, "tp-status-chat")
+    frictions = tools(window).inspector.frictions
+    tools(window).inspector.tabs.setCurrentIndex(2)
+    first = window.document.frictions_of("tp-status-chat")[0]
+    assert frictions.list.item(0).text().startswith(f"◆{first.severity} ")
+    item = QAccessible.queryAccessibleInterface(frictions.list).child(0)
+    assert item.text(Text.Name).startswith(f"Severity {first.severity}, ")
+    assert item.text(Text.Name).endswith(f": {first.title}")
+    period = QAccessible.queryAccessibleInterface(frictions.editor.period)
+    assert spoken_name(period) == "Frequency period"
+
+
+def test_a_score_row_says_nothing_is_chosen_only_while_nothing_is(qtbot, window):
+    """"Nothing chosen" stayed on a row's first button once a value was chosen."""
+    from blueprint.ui.inspector.choices import SEVERITIES
+    from blueprint.ui.inspector.segmented import SegmentedChoice
+
+    row = SegmentedChoice(SEVERITIES)
+    qtbot.addWidget(row)
+    row.setAccessibleName("Severity")
+    row.set_value(None)
+    buttons = row.findChildren(QAbstractButton)
+
+    def descriptions() -> list[str]:
+        return [QAccessible.queryAccessibleInterface(b).text(Text.Description) for b in buttons]
+
+    assert descriptions()[0] == "Nothing chosen"
+    row.set_value(3)
+    assert "Nothing chosen" not in descriptions()
+    assert descriptions()[0] == "1 cosmetic"  # what the button itself says

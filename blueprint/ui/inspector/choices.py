@@ -108,3 +108,11 @@ def friction_summary(title: str, severity: int, nature: FrictionNature) -> str:
     if nature == FrictionNature.GOOD:
         return f"◯ deliberate: {title}"
     return f"◆{severity} {title}"
+
+
+def friction_spoken(title: str, severity: int, nature: FrictionNature) -> str:
+    """The same line as a screen reader says it: the marker in words ("◆3" was read as
+    "black diamond 3")."""
+    if nature == FrictionNature.GOOD:
+        return f"Deliberate, good friction: {title}"
+    return f"Severity {severity}, {SEVERITY_WORDS[severity]}: {title}"

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QHBoxLayout, QLineEdi
 
 from ...model import FrequencySource, FrictionNature
 from ...report.comparison_text import number_text
+from ..accessible_names import name_widget
 from ..canvas import palette
 from ..commands import EditFriction, SetFrequencyMeasure, push_checked
 from ..document import Document
@@ -79,14 +80,15 @@ class FrictionForm(QWidget):
         self.count.setSpecialValueText("unknown")  # 0 is a count nobody has given yet
         self.count.setAccessibleName("Frequency count")
         self.period = compact_combo(8)
-        self.period.setAccessibleName("Frequency period")
         frequency = QWidget()
         row = QHBoxLayout(frequency)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.count, 1)
         row.addWidget(self.period, 1)
         add_row(form, "Fre&quency:", frequency, "How many times, per day … per year")
-        self.count.setAccessibleName("Frequency count")
+        # Labelled once in its row: the form is made after the window named its combo boxes,
+        # and Linux reads a combo box by its label (it was "per week", of what, unsaid).
+        name_widget(self.period, "Frequency period")
         self.form.bind(self.count, "frequency.count")
         self.form.bind(self.period, "frequency.per", PERIODS)
         self.source = compact_combo(8)

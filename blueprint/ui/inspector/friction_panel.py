@@ -17,7 +17,7 @@ from ..commands import (
 )
 from ..document import Document
 from ..tips import plain_tip
-from .choices import SEVERITY_WORDS, friction_summary
+from .choices import SEVERITY_WORDS, friction_spoken, friction_summary
 from .evidence_form import FRICTION_LABELS
 from .evidence_panel import EvidencePanel
 from .forms import KeyList, caption, heading
@@ -119,6 +119,10 @@ class FrictionPanel(QWidget):
                         plain_tip(f"{friction.title}\nSeverity {friction.severity}: {words}")
                     )
                     item.setData(Qt.ItemDataRole.UserRole, friction.id)
+                    item.setData(
+                        Qt.ItemDataRole.AccessibleTextRole,
+                        friction_spoken(friction.title, friction.severity, friction.nature),
+                    )
                 self._rows = rows
                 ids = [fid for fid, _text in rows]
                 row = ids.index(current) if current in ids else (0 if ids else -1)

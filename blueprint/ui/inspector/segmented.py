@@ -197,13 +197,13 @@ class SegmentedChoice(QWidget):
         stop = self._group.checkedButton() or self._group.button(0)
         had_keys = self.hasFocus()
         self.setFocusProxy(stop)
+        # A row with nothing checked says why on the button the keys reach, and nowhere
+        # else ("Nothing chosen" stayed on the first button once a value was chosen).
+        unchecked = "" if self._group.checkedButton() else self.accessibleDescription()
         for button in self._group.buttons():
             policy = Qt.FocusPolicy.StrongFocus if button is stop else Qt.FocusPolicy.NoFocus
             button.setFocusPolicy(policy)
-        # A row with nothing checked says why on the button the keys reach.
-        stop.setAccessibleDescription(
-            "" if self._group.checkedButton() else self.accessibleDescription()
-        )
+            button.setAccessibleDescription(unchecked if button is stop else "")
         if had_keys and not stop.hasFocus():
             stop.setFocus(Qt.FocusReason.OtherFocusReason)
 
