@@ -288,7 +288,7 @@ def test_the_friction_list_and_its_frequency_are_read_in_words(window):
 
 
 def test_a_score_row_says_nothing_is_chosen_only_while_nothing_is(qtbot, window):
-    """"Nothing chosen" stayed on a row's first button once a value was chosen."""
+    """ "Nothing chosen" stayed on a row's first button once a value was chosen."""
     from blueprint.ui.inspector.choices import SEVERITIES
     from blueprint.ui.inspector.segmented import SegmentedChoice
 
