@@ -29,7 +29,12 @@ from pycrdt import (
     handle_sync_message,
 )
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed, InvalidStatus, InvalidURI
+from websockets.exceptions import (
+    ConnectionClosed,
+    InvalidStatus,
+    InvalidURI,
+    WebSocketException,
+)
 
 from .layout import LAYOUT_VERSION
 from .mapping import LiveDoc
@@ -92,9 +97,12 @@ class Callbacks:
 
 
 #: The detail of an offline status: the server was never reached (a wrong address or port,
-#: a server that stopped), or a connection that was open dropped.
+#: a server that stopped), or it was, and is not now (a dropped line, a server restarting).
 UNREACHABLE = "cannot reach the server; retrying"
 DROPPED = "the connection dropped; retrying"
+#: HTTP statuses a server (or the proxy before it) gives while it cannot serve for a moment:
+#: tried again, as a server that cannot be reached is.
+_PASSING = range(500, 600)
 
 
 @dataclass
@@ -125,6 +133,9 @@ class RoomClient:
         self.status = Status.CONNECTING
         #: why the last connection ended, while offline (``UNREACHABLE`` or ``DROPPED``)
         self._why_offline = DROPPED
+        #: the server was reached in this session: a failed attempt since is a drop, not a
+        #: wrong address ("cannot reach the server" after a drop read as a set-up mistake)
+        self._reached = False
         self.awareness = Awareness(
             live.doc, outdated_timeout=int(self.timing.awareness_timeout * 1000)
         )
@@ -211,11 +222,15 @@ class RoomClient:
         except InvalidURI as error:
             self._set_status(Status.REFUSED, f"not a server address: {error}")
             return Status.REFUSED
-        except (OSError, TimeoutError, ConnectionClosed) as error:
+        except (OSError, TimeoutError, EOFError, WebSocketException) as error:
+            # Not reached, or not as a server of rooms: something else listening there, a
+            # connection cut during the handshake. Tried again (an error escaping here ended
+            # the session, which went on saying "connecting…").
             log.info("cannot reach %s: %s", without_query(url), error)
-            self._why_offline = UNREACHABLE
+            self._why_offline = DROPPED if self._reached else UNREACHABLE
             return Status.OFFLINE
         self._why_offline = DROPPED
+        self._reached = True
         theirs = layout_of(websocket.response.headers.get(LAYOUT_HEADER))
         if theirs < LAYOUT_VERSION:
             # Its other editors may not read what this one writes (a removal mark).
@@ -266,6 +281,11 @@ class RoomClient:
             reason = f"the server has no room {self.room!r}"
         elif status == HTTPStatus.UPGRADE_REQUIRED:
             reason = "the server is of a newer blueprint than this editor: update blueprint"
+        elif status in _PASSING:
+            # A proxy before a server that is restarting answers 502: not a refusal.
+            log.info("the server answered HTTP %s; retrying", status)
+            self._why_offline = DROPPED if self._reached else UNREACHABLE
+            return Status.OFFLINE
         else:
             reason = f"the server answered HTTP {status}"
         self._set_status(Status.REFUSED, reason)

@@ -72,10 +72,13 @@ class PresenceChanged:
 
 @dataclass(frozen=True)
 class OfflineEditsMerged:
-    """Edits made while offline reached the room; ``blueprint`` is the merged result."""
+    """Edits made while offline reached the room; ``blueprint`` is the merged result;
+    ``gone`` what of this user's someone else's removal took away meanwhile (as in
+    ``GoneWithRemoval``: said with the merge, or one message hid the other)."""
 
     edits: int
     blueprint: Blueprint
+    gone: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,9 @@ class _State:
     #: (kind, id) -> name of what this user made or changed (and did not remove)
     mine: dict[tuple[str, str], str] = field(default_factory=dict)
     ever_synced: bool = False
+    #: what removals took of the user's while the edits made offline were still being
+    #: merged: said with "back online", which hid it when said before
+    held_gone: tuple[tuple[str, str, str], ...] = ()
     #: set when the room holds another history: the session reloads it
     reload_to: str | None = None
 
@@ -239,7 +245,12 @@ class LiveSession:
             state = self._open(live)
             self._state = state
             self._announce()
-            await state.client.run()
+            try:
+                await state.client.run()
+            except Exception as error:  # a bug: said, not a session that seems to connect
+                log.exception("the live session stopped")
+                self._on_status(Status.REFUSED, f"the live session stopped ({error})")
+                break
             if state.reload_to is None:
                 break
             live = await self._reloaded(state)
@@ -309,9 +320,13 @@ class LiveSession:
             self._blueprint = new
         changes = changes_between(old, new, state.live.last_change)
         self._emit(Changed(changes, new, local))
-        gone = _gone(state.mine, changes)
-        if gone and not local:  # taken away by someone else's removal: said
-            self._emit(GoneWithRemoval(gone))
+        gone = _gone(state.mine, changes)  # forgotten either way: the user's own removal
+        if not gone or local:
+            return
+        if state.offline_edits and not self._synced.is_set():
+            state.held_gone += gone  # the room's state arriving: said once it is merged
+        else:
+            self._emit(GoneWithRemoval(gone))  # taken away by someone else's removal: said
 
     def _announce(self) -> None:
         if self._state is not None:
@@ -342,11 +357,14 @@ class LiveSession:
     def _on_synced(self) -> None:
         state = self._require()
         self._publish(local=False)
+        gone, state.held_gone = state.held_gone, ()
         state.base = state.view
         state.ever_synced = True
         if state.offline_edits:
-            self._emit(OfflineEditsMerged(state.offline_edits, state.view))
+            self._emit(OfflineEditsMerged(state.offline_edits, state.view, gone))
             state.offline_edits = 0
+        elif gone:
+            self._emit(GoneWithRemoval(gone))
         self._synced.set()
 
     def _on_presence(self, states: dict[int, dict[str, Any]]) -> None:

@@ -57,6 +57,7 @@ def main() -> None:
     def listen(event) -> None:
         if isinstance(event, OfflineEditsMerged):
             told.append(f"merged {event.edits}")
+            told.extend(f"gone {kind} {name} (with the merge)" for kind, _id, name in event.gone)
         if isinstance(event, GoneWithRemoval):
             told.extend(f"gone {kind} {name}" for kind, _id, name in event.gone)
         elif isinstance(event, Reloaded):

@@ -221,7 +221,10 @@ class LiveBinding(QObject):
             )
         elif isinstance(event, OfflineEditsMerged):
             self._sync()
-            self.told.emit("Back online: your edits made offline were merged.")
+            if event.gone:  # never hidden behind "merged"
+                self.told.emit(f"Back online, but: {gone_said(event.gone)}")
+            else:
+                self.told.emit("Back online: your edits made offline were merged.")
         elif isinstance(event, GoneWithRemoval):
             self.told.emit(gone_said(event.gone))
         elif isinstance(event, StatusChanged):

@@ -1,0 +1,202 @@
+"""A live session keeps trying to reach its room whatever answers in the meantime, says why
+it is offline in words that fit, and tells what went while it was away, in the message that
+says it is back."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from blueprint.collab.client import DROPPED, UNREACHABLE, Status, Timing
+from blueprint.collab.primitives import InsertEntity, RemoveEntity, SetEntityField
+from blueprint.collab.session import (
+    GoneWithRemoval,
+    LiveSession,
+    OfflineEditsMerged,
+    StatusChanged,
+    User,
+)
+from blueprint.model import Comment
+from tests.collab.conftest import TOKEN, WAIT, wait_until
+from tests.factories import small_blueprint
+
+QUICK = Timing(first_retry=0.05, longest_retry=0.2, awareness_timeout=2.0, open_timeout=5.0)
+
+
+class Loopback:
+    """A loopback port served by ``answer(connection)`` on a thread, for one test."""
+
+    def __init__(self, answer: Callable[[socket.socket], None]) -> None:
+        self._answer = answer
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, _ = self._listener.accept()
+            except OSError:
+                return
+            with connection:
+                self._answer(connection)
+
+    def close(self) -> None:
+        self._listener.close()
+
+
+class Relay:
+    """A relay on loopback before the server: one laptop's network, cut and restored."""
+
+    def __init__(self, target_port: int) -> None:
+        self._target = target_port
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self._open: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._up = True
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            if not self._up:
+                client.close()
+                continue
+            server = socket.create_connection(("127.0.0.1", self._target))
+            with self._lock:
+                self._open += [client, server]
+            for a, b in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pump(source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+
+    def cut(self) -> None:
+        """Every connection through it closed, and new ones refused until ``restore``."""
+        self._up = False
+        with self._lock:
+            for end in self._open:
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+                end.close()
+            self._open.clear()
+
+    def restore(self) -> None:
+        self._up = True
+
+    def close(self) -> None:
+        self.cut()
+        self._listener.close()
+
+
+def says(answer: bytes) -> Callable[[socket.socket], None]:
+    def reply(connection: socket.socket) -> None:
+        connection.recv(4096)
+        connection.sendall(answer)
+
+    return reply
+
+
+@pytest.fixture
+def sessions() -> Iterator[Callable[..., tuple[LiveSession, list]]]:
+    made: list[LiveSession] = []
+
+    def start(server: str, name: str = "Ana", **kw) -> tuple[LiveSession, list]:
+        events: list = []
+        session = LiveSession(server, "workshop", TOKEN, User(name), events.append, **kw)
+        session.start()
+        made.append(session)
+        return session, events
+
+    yield start
+    for session in made:
+        session.close()
+
+
+def offline_details(events: list) -> list[str]:
+    return [e.detail for e in events if isinstance(e, StatusChanged) and e.status == Status.OFFLINE]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        b"SSH-2.0-OpenSSH_9.2\r\n",  # a mistyped port: another service there
+        b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n",
+    ],
+    ids=["another-service", "proxy-502", "proxy-503"],
+)
+def test_what_answers_instead_of_the_server_is_tried_again_not_the_end(sessions, answer):
+    """A handshake cut short ended the session's thread, which went on saying
+    "connecting…" while edits stayed in one copy; a proxy's 502 before a restarting server
+    ended the session with "check the token"."""
+    port = Loopback(says(answer))
+    try:
+        session, events = sessions(
+            f"ws://127.0.0.1:{port.port}", share=small_blueprint(), timing=QUICK
+        )
+        wait_until(lambda: len(offline_details(events)) >= 3, what="three tries")
+        assert set(offline_details(events)) == {UNREACHABLE}
+        assert session.status in (Status.OFFLINE, Status.CONNECTING)
+        assert not [e for e in events if getattr(e, "status", None) == Status.REFUSED]
+    finally:
+        port.close()
+
+
+def test_once_reached_a_server_that_is_gone_is_a_dropped_line_not_a_wrong_address(live, sessions):
+    """After a drop, "cannot reach the server" read as a set-up mistake."""
+    server = live["server"]
+    session, events = sessions(server.url, share=small_blueprint(), timing=QUICK)
+    assert session.wait_synced(WAIT)
+    server.kill()
+    wait_until(lambda: len(offline_details(events)) >= 3, what="three tries")
+    assert set(offline_details(events)) == {DROPPED}
+
+
+def test_work_a_removal_took_while_offline_is_said_with_the_merge(live, sessions):
+    """Bob, offline, comments on a card Ann removes meanwhile: "Back online: your edits
+    made offline were merged" was said just after "Someone removed…", and hid it."""
+    server = live["server"]
+    ann, _ = sessions(server.url, name="Ann", share=small_blueprint(), timing=QUICK)
+    assert ann.wait_synced(WAIT)
+    relay = Relay(int(server.url.rsplit(":", 1)[1]))
+    try:
+        bob, told = sessions(f"ws://127.0.0.1:{relay.port}", name="Bob", timing=QUICK)
+        assert bob.wait_synced(WAIT)
+        relay.cut()
+        wait_until(lambda: bob.status != Status.ONLINE, what="Bob offline")
+        comment = Comment(
+            id="c-bob",
+            about_id="t3",
+            author="Bob",
+            at="2026-12-07T10:00:00+00:00",
+            text="Still needed?",
+        )
+        bob.edit([InsertEntity("comments", 0, comment)])
+        bob.edit([SetEntityField("touchpoints", "t1", "notes", "Bob, offline")])
+        ann.edit([RemoveEntity("touchpoints", "t3")])
+        relay.restore()
+        wait_until(lambda: any(isinstance(e, OfflineEditsMerged) for e in told), what="Bob merged")
+    finally:
+        relay.close()
+    [merged] = [e for e in told if isinstance(e, OfflineEditsMerged)]
+    assert merged.gone == (("comments", "c-bob", "Still needed?"),)
+    assert not [e for e in told if isinstance(e, GoneWithRemoval)]  # one message, not two
