@@ -435,14 +435,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if args.token_file:
             token = read_token_file(args.token_file)
             told = f"the token in {args.token_file}"
+        elif (token_path := store / "token").exists():
+            token = read_token_file(token_path)
+            told = f"the token in {token_path} (give it to the participants)"
         else:
-            token_path = store / "token"
-            token = (
-                read_token_file(token_path) if token_path.exists() else new_token_file(token_path)
-            )
+            token = new_token_file(token_path)
             told = f"the token in {token_path} (made for you; give it to the participants)"
     except ServeError as error:
         raise UsageError(str(error)) from None
+    except OSError as error:  # the store cannot be made or written (a file, a read-only place)
+        reason = error.strerror or str(error)
+        raise UsageError(f"cannot use {store} as the store of rooms: {reason}") from None
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
     logging.getLogger("websockets").setLevel(logging.WARNING)
     server = CollabServer(store, token, host=args.host, port=args.port)
@@ -630,7 +633,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="127.0.0.1",
         help="address to listen on (default: this computer only; 0.0.0.0 for the local network)",
     )
-    p.add_argument("--port", type=int, default=1234, help="port (default 1234)")
+    p.add_argument("--port", type=_port, default=1234, help="port (default 1234)")
     p.add_argument(
         "--store",
         metavar="DIR",
@@ -644,6 +647,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=cmd_serve)
     return parser
+
+
+def _port(text: str) -> int:
+    """A port number for ``serve --port``, said plainly when it is not one."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 0 to 65535")
+    return port
 
 
 def _wants_editor(argv: list[str], parser: argparse.ArgumentParser) -> bool:
