@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
@@ -19,6 +20,17 @@ from PySide6.QtWidgets import (
 from ...collab.protocol import ROOM_PATTERN
 from ..canvas.accessible import announce
 from .presence import PEER_COLOURS
+
+#: The invitation a host gives, as ``invitation_text`` writes it: read back from a paste
+#: whether its line breaks were kept, made spaces or dropped.
+INVITATION = re.compile(
+    r"Server:\s*(?P<server>wss?://\S+?)\s*Room:\s*(?P<room>\S+?)\s*Token:\s*(?P<token>\S+)"
+)
+
+
+def invitation_text(server: str, room: str, token: str) -> str:
+    """What a host copies for the others: pasted into Join Live's address, it fills all three."""
+    return f"Server: {server}\nRoom: {room}\nToken: {token}"
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,9 @@ class LiveDialog(QDialog):
         self.server = QLineEdit(server)
         self.server.setPlaceholderText("ws://192.168.1.20:1234")
         self.server.setAccessibleName("Server address")
+        # The invitation a host copies (Server, Room and Token lines) pasted in here fills
+        # the three fields (it all landed in this one, refused as an address).
+        self.server.textChanged.connect(self._take_invitation)
         self.room = QLineEdit(room)
         self.room.setAccessibleName("Room")
         self.token = QLineEdit()
@@ -106,6 +121,14 @@ class LiveDialog(QDialog):
         label = QLabel(text)
         label.setBuddy(field)
         form.addRow(label, field)
+
+    def _take_invitation(self, text: str) -> None:
+        found = INVITATION.search(text)
+        if found is None:
+            return
+        self.server.setText(found["server"])
+        self.room.setText(found["room"])
+        self.token.setText(found["token"])
 
     def _follow_hosting(self) -> None:
         hosting = self.share and self.host_here.isChecked()

@@ -11,6 +11,7 @@ set by any change, local or remote, cleared by saving.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
@@ -26,7 +27,7 @@ from ..preferences import set_author_name, who_i_am
 from ..settings import app_settings
 from ..workbench import Workbench
 from .binding import STATE_WORDS, LiveBinding
-from .dialog import LiveDialog, LiveRequest
+from .dialog import LiveDialog, LiveRequest, invitation_text
 from .host import HostedServer
 from .presence import PEER_COLOURS, PresenceLayer
 
@@ -90,7 +91,8 @@ class LiveMode(QObject):
 
     def ask_share(self) -> None:
         path = self._document.path
-        room = room_name(path.stem if path else self._document.blueprint.title)
+        # Lower case: names are told aloud and typed again, and a room's name is exact.
+        room = room_name(path.stem if path else self._document.blueprint.title).lower()
         self._ask(share=True, room=room)
 
     def ask_join(self) -> None:
@@ -152,9 +154,10 @@ class LiveMode(QObject):
         box = QMessageBox(self._bench.frame)
         box.setWindowTitle("Share Live")
         box.setIcon(QMessageBox.Icon.Information)
-        what = f"Server: {host.shared_url}\nRoom: {room}\nToken: {host.token}"
+        what = invitation_text(host.shared_url, room, host.token)
         box.setText(
-            f"Give the others these three things (File › Join Live… in their editor):\n\n{what}"
+            "Give the others these three things (File › Join Live… in their editor; the text "
+            f"copied here, pasted into its Server field, fills all three):\n\n{what}"
         )
         if host.host == "127.0.0.1":
             box.setInformativeText(
@@ -262,7 +265,9 @@ class LiveMode(QObject):
             # A wrong address, or a server that stopped (its host left): not a dropped line.
             words = "cannot reach the server, retrying…"
         text = f"Live · {self._room}: {words}"
-        names = sorted({" ".join(p.name.split()) for p in self._peers})
+        # Each person once, however many share a name (a room of machines named alike).
+        counted = Counter(" ".join(p.name.split()) for p in self._peers)
+        names = [n if k == 1 else f"{n} (×{k})" for n, k in sorted(counted.items())]
         if names:
             text += " · with " + ", ".join(names)
         self.status_label.setText(text)

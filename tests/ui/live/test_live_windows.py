@@ -185,6 +185,29 @@ def test_hosting_here_shows_what_to_give_the_others_and_leaving_stops_it(qtbot, 
     assert room_line in invitation.text() and room_line.startswith("Room: ")
     assert token_line == f"Token: {host.token}"
     invitation.close()
+    # The room's name, told aloud and typed again, is in lower case.
+    assert room_line == "Room: broadband-order-and-installation"
+
+    # Pasted into Join Live's Server field, the copied text fills all three fields; two
+    # people of one name (machines named alike) are both counted.
+    bobs = [windows(Document(new_blueprint())) for _ in range(2)]
+    for bob in bobs:
+        file_action(bob, "&Join Live…").trigger()
+        joining = bob.live.dialog
+        qtbot.waitUntil(joining.isVisible)
+        qtbot.keyClick(joining.server, Qt.Key.Key_A, CTRL)
+        qtbot.keyClick(joining.server, Qt.Key.Key_V, CTRL)
+        assert joining.server.text() == f"ws://127.0.0.1:{host.port}"
+        assert joining.room.text() == "broadband-order-and-installation"
+        assert joining.token.text() == host.token
+        replace_text(qtbot, joining.user, "Bob")
+        qtbot.mouseClick(joining.ok, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda bob=bob: bob.live.state == "online", timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: window.live.status_label.text().endswith("with Bob (×2)"), timeout=WAIT_MS
+    )
+    for bob in bobs:
+        file_action(bob, "L&eave Live Session").trigger()
 
     menu = window.menus.edit
     assert window.live.undo_action in menu.actions()
