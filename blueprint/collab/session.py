@@ -194,6 +194,12 @@ class LiveSession:
         return self._status
 
     @property
+    def unsent_edits(self) -> int:
+        """Edits made since the room was last reached: in this copy only, until it is."""
+        state = self._state
+        return state.offline_edits if state is not None else 0
+
+    @property
     def peers(self) -> list[Peer]:
         with self._lock:
             return list(self._peers)

@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # The changes first: saving them is worth doing even if the user then keeps the
         # window open for the export to finish.
-        if self.maybe_save() and self.plan_export.may_close():
+        if self.live.may_close() and self.maybe_save() and self.plan_export.may_close():
             self.autosaver.discard()  # saved, or the user chose to drop the changes
             self.sharing.release()
             self.live.leave()

@@ -25,6 +25,7 @@ from ...collab.session import Peer, User
 from ..menus import describe, make_action
 from ..preferences import set_author_name, who_i_am
 from ..settings import app_settings
+from ..sharing import questions
 from ..workbench import Workbench
 from .binding import STATE_WORDS, LiveBinding
 from .dialog import LiveDialog, LiveRequest, invitation_text
@@ -186,6 +187,31 @@ class LiveMode(QObject):
     def leave(self) -> None:
         self._end("Left the live session; your copy stays open.")
 
+    def may_close(self) -> bool:
+        """Before the window closes: True unless closing ends the room for others (hosted
+        here) or drops edits that have not reached the room, and the user keeps it open."""
+        session = self.binding.session
+        if session is None:
+            return True
+        said = []
+        others = len(self._peers)
+        if self.host is not None and others:
+            people = "1 other person is" if others == 1 else f"{others} others are"
+            said.append(
+                f"{people} in the room '{self._room}', hosted on this computer: closing ends "
+                "it for them, and the room is not kept."
+            )
+        unsent = session.unsent_edits
+        if unsent and self._state != Status.ONLINE:
+            edits = "1 edit" if unsent == 1 else f"{unsent} edits"
+            said.append(
+                f"{edits} of yours made while offline have not reached the others: they are "
+                "in this copy only (saving it keeps them)."
+            )
+        if not said:
+            return True
+        return ask_close_live(self._bench.frame, " ".join(said))
+
     def _end(self, said: str) -> None:
         if not self.binding.active:
             return
@@ -277,6 +303,19 @@ class LiveMode(QObject):
     @property
     def state(self) -> str:
         return self._state
+
+
+def ask_close_live(parent, message: str) -> bool:
+    """Close anyway (True) or keep the window open; Escape keeps it."""
+    box = QMessageBox(parent)
+    box.setWindowTitle("Close the live session?")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setText(message)
+    close = box.addButton("&Close Anyway", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("&Keep Open", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    return questions.exec_box(box) is close
 
 
 def _sentence(text: str) -> str:

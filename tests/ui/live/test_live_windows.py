@@ -17,6 +17,12 @@ from tests.ui.editing_helpers import (
     status,
     tools,
 )
+from tests.ui.talk_helpers import (
+    answer_next_dialog,
+    click_in_dialog,
+    message_text,
+    questions_asked,  # noqa: F401 (a fixture)
+)
 
 WAIT_MS = int(WAIT * 1000)
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -158,6 +164,7 @@ def test_a_server_that_cannot_be_reached_is_said_so_not_as_a_dropped_line(
     assert status(window) == "Left the live session; your copy stays open."
 
 
+@pytest.mark.usefixtures("questions_asked")
 def test_hosting_here_shows_what_to_give_the_others_and_leaving_stops_it(qtbot, windows, document):
     window = windows(document)
     file_action(window, "Share &Live…").trigger()
@@ -206,6 +213,15 @@ def test_hosting_here_shows_what_to_give_the_others_and_leaving_stops_it(qtbot, 
     qtbot.waitUntil(
         lambda: window.live.status_label.text().endswith("with Bob (×2)"), timeout=WAIT_MS
     )
+    # The host closing is told it ends the room for them (it was the usual save prompt).
+    asked = answer_next_dialog(qtbot, click_in_dialog("Keep Open"))
+    window.close()
+    qtbot.waitUntil(lambda: bool(asked))
+    assert message_text(asked[0]).startswith(
+        "2 others are in the room 'broadband-order-and-installation', hosted on this "
+        "computer: closing ends it for them"
+    )
+    assert window.isVisible() and window.live.host is not None
     for bob in bobs:
         file_action(bob, "L&eave Live Session").trigger()
 
@@ -307,3 +323,26 @@ def test_a_problem_in_the_join_dialog_is_said_as_well_as_shown(qtbot, windows, m
         problem
     )
     dialog.reject()
+
+
+@pytest.mark.usefixtures("questions_asked")
+def test_closing_while_edits_have_not_reached_the_room_asks_first(qtbot, server, windows, document):
+    """Closing while offline asked only "save the changes?": nothing said that the edits
+    had not reached the others."""
+    ann = windows(document)
+    fill_in(qtbot, ann, share=True, server=server.url, name="Ann")
+    qtbot.waitUntil(lambda: ann.live.state == "online", timeout=WAIT_MS)
+    server.kill()
+    qtbot.waitUntil(lambda: "reconnecting" in ann.live.status_label.text(), timeout=WAIT_MS)
+    ann.activateWindow()
+    click_card(ann, TP)
+    replace_text(qtbot, tools(ann).inspector.fields.title, "Typed while offline")
+    qtbot.waitUntil(lambda: ann.live.binding.session.unsent_edits > 0, timeout=WAIT_MS)
+    asked = answer_next_dialog(qtbot, click_in_dialog("Keep Open"))
+    ann.close()
+    qtbot.waitUntil(lambda: bool(asked))
+    assert "1 edit of yours made while offline have not reached the others" in (
+        message_text(asked[0])
+    )
+    assert ann.isVisible() and ann.live.state != "closed"  # kept open, still in the room
+    file_action(ann, "L&eave Live Session").trigger()
