@@ -35,6 +35,14 @@ from .primitives import InsertEntity, Primitive, RemoveEntity, SetEntityField, c
 log = logging.getLogger(__name__)
 
 
+def taken_room(room: str) -> str:
+    """Why sharing into ``room`` was refused: it holds another blueprint."""
+    return (
+        f"the room {room!r} already holds another blueprint: join it, or share under another "
+        "room name"
+    )
+
+
 @dataclass(frozen=True)
 class User:
     """Who the others see: a name, a colour ('#RRGGBB')."""
@@ -383,11 +391,7 @@ class LiveSession:
         state = self._require()
         if not state.ever_synced:
             # Sharing into a room that holds another blueprint: nothing to reload from.
-            self._on_status(
-                Status.REFUSED,
-                f"the room {self.room!r} already holds another blueprint: join it, or share "
-                "under another room name",
-            )
+            self._on_status(Status.REFUSED, taken_room(self.room))
             return
         state.reload_to = history
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from ...collab.client import UNREACHABLE, Status
 from ...collab.protocol import room_name
 from ...collab.server import ServeError
-from ...collab.session import Peer, User
+from ...collab.session import Peer, User, taken_room
 from ..menus import describe, make_action
 from ..preferences import set_author_name, who_i_am
 from ..settings import app_settings
@@ -49,6 +49,7 @@ class LiveMode(QObject):
         self.dialog: LiveDialog | None = None
         self.invitation: QMessageBox | None = None
         self._room = ""
+        self._sharing = False  # the session shares the open blueprint (else joins a room)
         self._state = Status.CLOSED
         self._detail = ""
         self._peers: list[Peer] = []
@@ -137,6 +138,7 @@ class LiveMode(QObject):
             self._bench.show_error("Cannot start the live session", _sentence(str(error)))
             return
         self._room = request.room
+        self._sharing = share
         self._enter()
         if self.host is not None:
             self._invite(self.host, request.room)
@@ -278,12 +280,19 @@ class LiveMode(QObject):
         self._show_state()
 
     def _on_refused(self, detail: str) -> None:
-        self._end(f"Could not join the live session: {detail}.")
-        self._bench.show_error(
-            "Cannot join the live session",
-            f"{_sentence(detail)} Check the server's address, the room and the token with "
-            "whoever shares the blueprint.",
-        )
+        doing = "share" if self._sharing else "join"
+        self._end(f"Could not {doing} the live session: {detail}.")
+        if self._sharing and detail == taken_room(self._room):
+            hint = (
+                "To bring this copy's work into that room: save it, join the room (File › "
+                "Join Live…), then File › Merge With… the file saved."
+            )
+        else:
+            hint = (
+                "Check the server's address, the room and the token with whoever shares "
+                "the blueprint."
+            )
+        self._bench.show_error(f"Cannot {doing} the live session", f"{_sentence(detail)} {hint}")
 
     def _show_state(self) -> None:
         words = STATE_WORDS.get(self._state, self._state)

@@ -146,6 +146,26 @@ def test_a_wrong_token_is_told_in_words(qtbot, server, windows, monkeypatch):
     assert status(window) == "Could not join the live session: the server refused the token."
 
 
+def test_sharing_into_a_room_that_holds_another_blueprint_says_how_to_bring_work_in(
+    qtbot, server, windows, document, monkeypatch
+):
+    """It said "join it" and "check the token", under "Cannot join", to someone sharing."""
+    ann = windows(document)
+    fill_in(qtbot, ann, share=True, server=server.url, name="Ann")
+    qtbot.waitUntil(lambda: ann.live.state == "online", timeout=WAIT_MS)
+    eve = windows(Document(new_blueprint()))
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(eve, "show_error", lambda title, message: shown.append((title, message)))
+    fill_in(qtbot, eve, share=True, server=server.url, name="Eve")
+    qtbot.waitUntil(lambda: bool(shown), timeout=WAIT_MS)
+    title, message = shown[0]
+    assert title == "Cannot share the live session"
+    assert message.startswith("The room 'workshop' already holds another blueprint")
+    assert "then File › Merge With… the file saved" in message
+    assert "token" not in message
+    assert status(eve).startswith("Could not share the live session: the room 'workshop'")
+
+
 def test_a_server_that_cannot_be_reached_is_said_so_not_as_a_dropped_line(
     qtbot, windows, monkeypatch
 ):
