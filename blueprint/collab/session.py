@@ -19,12 +19,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
 from pycrdt import Map, UndoManager
+from pydantic_core import to_jsonable_python
 
 from ..model import Blueprint
 from .client import Callbacks, RoomClient, Status, Timing
@@ -33,6 +35,10 @@ from .mapping import LiveDoc
 from .primitives import InsertEntity, Primitive, RemoveEntity, SetEntityField, changes_between
 
 log = logging.getLogger(__name__)
+
+#: How long after coming back the fields set offline are compared with what others bring:
+#: someone else offline at the same time comes back within it, most likely.
+WATCH_AFTER_SYNC = 180.0
 
 
 def taken_room(room: str) -> str:
@@ -87,6 +93,18 @@ class OfflineEditsMerged:
     edits: int
     blueprint: Blueprint
     gone: tuple[tuple[str, str, str], ...] = ()
+    #: fields the user set offline that someone else set too, whose value stayed (the
+    #: shared document settles two edits of one field made at once by its own rule): (kind,
+    #: id, name, field) of each
+    replaced: tuple[tuple[str, str, str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ValueReplaced:
+    """Fields the user set while offline that someone else's edit, arriving since they came
+    back, set to another value: (kind, id, name, field) of each."""
+
+    replaced: tuple[tuple[str, str, str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -106,7 +124,15 @@ class Reloaded:
     kept: int
 
 
-Event = Changed | StatusChanged | PresenceChanged | OfflineEditsMerged | Reloaded | GoneWithRemoval
+Event = (
+    Changed
+    | StatusChanged
+    | PresenceChanged
+    | OfflineEditsMerged
+    | Reloaded
+    | GoneWithRemoval
+    | ValueReplaced
+)
 
 
 @dataclass
@@ -124,6 +150,11 @@ class _State:
     #: what removals took of the user's while the edits made offline were still being
     #: merged: said with "back online", which hid it when said before
     held_gone: tuple[tuple[str, str, str], ...] = ()
+    #: (kind, id, field) -> the value the user set while offline: compared once merged,
+    #: and with what others bring for a while after (they may come back later)
+    offline_fields: dict[tuple[str, str, str], Any] = field(default_factory=dict)
+    #: until when (``time.monotonic``) others' edits are compared with ``offline_fields``
+    watch_until: float = 0.0
     #: set when the room holds another history: the session reloads it
     reload_to: str | None = None
 
@@ -303,8 +334,16 @@ class LiveSession:
     def _edit(self, primitives: list[Primitive]) -> list[Primitive]:
         state = self._require()
         skipped = state.live.apply(primitives, origin=self.origin)
-        if state.client.status != Status.ONLINE:
+        offline = state.client.status != Status.ONLINE
+        if offline:
             state.offline_edits += 1
+        for p in primitives:
+            if isinstance(p, SetEntityField) and p not in skipped and p.old is None:
+                key = (p.kind, p.entity_id, p.path)
+                if offline:
+                    state.offline_fields[key] = p.value
+                else:
+                    state.offline_fields.pop(key, None)  # set again since: the user's now
         self._publish(local=True)
         _note_mine(state.mine, primitives, state.view)
         return skipped
@@ -315,6 +354,8 @@ class LiveSession:
         if done:
             if state.client.status != Status.ONLINE:
                 state.offline_edits += 1
+                # What was set offline is no longer known field by field: not compared.
+                state.offline_fields.clear()
             self._publish(local=True)
         return done
 
@@ -334,6 +375,8 @@ class LiveSession:
             self._blueprint = new
         changes = changes_between(old, new, state.live.last_change)
         self._emit(Changed(changes, new, local))
+        if not local and state.offline_fields and self._synced.is_set():
+            self._compare_offline_fields(state, changes)
         gone = _gone(state.mine, changes)  # forgotten either way: the user's own removal
         if not gone or local:
             return
@@ -341,6 +384,20 @@ class LiveSession:
             state.held_gone += gone  # the room's state arriving: said once it is merged
         else:
             self._emit(GoneWithRemoval(gone))  # taken away by someone else's removal: said
+
+    def _compare_offline_fields(self, state: _State, changes: list[Primitive]) -> None:
+        """Someone who was offline too comes back with an edit of a field this user set
+        offline, and theirs stays: said (the value changed without a word)."""
+        if time.monotonic() > state.watch_until:
+            state.offline_fields.clear()
+            return
+        touched = {(c.kind, c.entity_id) for c in changes if isinstance(c, SetEntityField)}
+        watched = {k: v for k, v in state.offline_fields.items() if k[:2] in touched}
+        replaced = _replaced(watched, state.view)
+        for kind, entity_id, _name, path in replaced:
+            state.offline_fields.pop((kind, entity_id, path), None)  # told once
+        if replaced:
+            self._emit(ValueReplaced(replaced))
 
     def _announce(self) -> None:
         if self._state is not None:
@@ -374,8 +431,12 @@ class LiveSession:
         gone, state.held_gone = state.held_gone, ()
         state.base = state.view
         state.ever_synced = True
+        replaced = _replaced(state.offline_fields, state.view)
+        for kind, entity_id, _name, path in replaced:
+            state.offline_fields.pop((kind, entity_id, path), None)  # told once
+        state.watch_until = time.monotonic() + WATCH_AFTER_SYNC
         if state.offline_edits:
-            self._emit(OfflineEditsMerged(state.offline_edits, state.view, gone))
+            self._emit(OfflineEditsMerged(state.offline_edits, state.view, gone, replaced))
             state.offline_edits = 0
         elif gone:
             self._emit(GoneWithRemoval(gone))
@@ -442,6 +503,25 @@ def _note_mine(
         if entity is not None:
             name = getattr(entity, "title", None) or getattr(entity, "name", None)
             mine[key] = name or getattr(entity, "text", "")
+
+
+def _replaced(
+    offline: dict[tuple[str, str, str], Any], view: Blueprint
+) -> tuple[tuple[str, str, str, str], ...]:
+    """The fields the user set offline whose merged value is another (someone else's edit
+    of the same field won); an entity gone since is told as gone, not here."""
+    found = []
+    for (kind, entity_id, path), value in offline.items():
+        entity = next((e for e in getattr(view, kind, ()) if e.id == entity_id), None)
+        if entity is None:
+            continue
+        current: Any = entity
+        for part in path.split("."):
+            current = getattr(current, part, None)
+        if to_jsonable_python(current) != to_jsonable_python(value):
+            name = getattr(entity, "title", None) or getattr(entity, "name", None)
+            found.append((kind, entity_id, name or "", path))
+    return tuple(found)
 
 
 def _gone(

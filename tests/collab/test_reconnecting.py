@@ -19,6 +19,7 @@ from blueprint.collab.session import (
     OfflineEditsMerged,
     StatusChanged,
     User,
+    ValueReplaced,
 )
 from blueprint.model import Comment
 from tests.collab.conftest import TOKEN, WAIT, wait_until
@@ -200,3 +201,49 @@ def test_work_a_removal_took_while_offline_is_said_with_the_merge(live, sessions
     [merged] = [e for e in told if isinstance(e, OfflineEditsMerged)]
     assert merged.gone == (("comments", "c-bob", "Still needed?"),)
     assert not [e for e in told if isinstance(e, GoneWithRemoval)]  # one message, not two
+
+
+def test_a_field_both_changed_offline_tells_the_one_whose_value_did_not_stay(live, sessions):
+    """Two people renamed one card offline: one title stayed, by the shared document's own
+    rule, and the other person was told their edits were merged, without a word of it."""
+    server = live["server"]
+    port = int(server.url.rsplit(":", 1)[1])
+    relays = [Relay(port), Relay(port)]
+
+    def t1_title(session: LiveSession) -> str:
+        return next(t.title for t in session.blueprint.touchpoints if t.id == "t1")
+
+    try:
+        ann, ann_told = sessions(
+            f"ws://127.0.0.1:{relays[0].port}", name="Ann", share=small_blueprint(), timing=QUICK
+        )
+        assert ann.wait_synced(WAIT)
+        bob, bob_told = sessions(f"ws://127.0.0.1:{relays[1].port}", name="Bob", timing=QUICK)
+        assert bob.wait_synced(WAIT)
+        for relay in relays:
+            relay.cut()
+        wait_until(lambda: Status.ONLINE not in (ann.status, bob.status), what="both offline")
+        ann.edit([SetEntityField("touchpoints", "t1", "title", "Ann's title")])
+        bob.edit([SetEntityField("touchpoints", "t1", "title", "Bob's title")])
+        bob.edit([SetEntityField("touchpoints", "t2", "notes", "Bob's note")])  # his alone
+        for relay in relays:
+            relay.restore()
+        for told in (ann_told, bob_told):
+            wait_until(lambda told=told: any(isinstance(e, OfflineEditsMerged) for e in told))
+        wait_until(lambda: t1_title(ann) == t1_title(bob), what="one title at both")
+    finally:
+        for relay in relays:
+            relay.close()
+    stayed = t1_title(ann)
+    assert stayed in ("Ann's title", "Bob's title")
+
+    def replaced(told: list) -> list:
+        """Said with the merge, or after it when the other came back second."""
+        return [
+            r for e in told if isinstance(e, OfflineEditsMerged | ValueReplaced) for r in e.replaced
+        ]
+
+    loser, winner = (bob_told, ann_told) if stayed == "Ann's title" else (ann_told, bob_told)
+    wait_until(lambda: replaced(loser), what="the one whose title went to be told")
+    assert replaced(loser) == [("touchpoints", "t1", stayed, "title")]
+    assert replaced(winner) == []

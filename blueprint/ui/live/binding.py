@@ -24,6 +24,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
 
+from ...changes.words import label
 from ...collab.client import Status
 from ...collab.primitives import (
     InsertEntity,
@@ -45,6 +46,7 @@ from ...collab.session import (
     Reloaded,
     StatusChanged,
     User,
+    ValueReplaced,
 )
 from ...model import Blueprint
 from ...model.validation import COLLECTION_NOUNS
@@ -221,12 +223,11 @@ class LiveBinding(QObject):
             )
         elif isinstance(event, OfflineEditsMerged):
             self._sync()
-            if event.gone:  # never hidden behind "merged"
-                self.told.emit(f"Back online, but: {gone_said(event.gone)}")
-            else:
-                self.told.emit("Back online: your edits made offline were merged.")
+            self.told.emit(back_online_said(event.gone, event.replaced))
         elif isinstance(event, GoneWithRemoval):
             self.told.emit(gone_said(event.gone))
+        elif isinstance(event, ValueReplaced):
+            self.told.emit(_capital(replaced_said(event.replaced)))
         elif isinstance(event, StatusChanged):
             if event.status == Status.ONLINE:
                 self._sync()
@@ -321,6 +322,33 @@ def _since(primitive: Primitive, held: Primitive) -> Primitive:
 
 
 __all__ = ["STATE_WORDS", "LiveBinding", "Peer", "User"]
+
+
+def back_online_said(
+    gone: Sequence[tuple[str, str, str]], replaced: Sequence[tuple[str, str, str, str]]
+) -> str:
+    """What the user is told when their edits made offline reached the room: what of them
+    did not stay is said there (said apart, one message hid the other)."""
+    if not gone and not replaced:
+        return "Back online: your edits made offline were merged."
+    said = [replaced_said(replaced)] if replaced else []
+    if gone:
+        said.append(gone_said(gone))
+    return "Back online, but " + " ".join(said)
+
+
+def replaced_said(replaced: Sequence[tuple[str, str, str, str]]) -> str:
+    """The fields the user set offline whose value is now someone else's."""
+    fields = "; ".join(
+        f"{label(path)} of {COLLECTION_NOUNS.get(kind, kind)} {quoted(name)}"
+        for kind, _id, name, path in replaced[:3]
+    )
+    more = f" and {len(replaced) - 3} more" if len(replaced) > 3 else ""
+    return f"someone else changed what you changed offline, and their value stayed: {fields}{more}."
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def gone_said(gone: Sequence[tuple[str, str, str]]) -> str:
