@@ -8,7 +8,7 @@ ids must be listed here: a test checks it, so a new one is not forgotten.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from ..model.validation import COMMENTABLE
@@ -133,4 +133,42 @@ def renamed(collection: str, data: dict[str, Any], ids: Mapping[str, str]) -> di
 
     for path in REFERENCES.get(collection, ()):
         data = rename(data, path.split("."))
+    return data
+
+
+def unknown_references(
+    collection: str, entity: Any, known: Callable[[str, str], bool]
+) -> list[tuple[str, str]]:
+    """The (path, id) of every reference of ``entity`` that names nothing ``known``
+    (``known(kind, id)``) in any collection it may name."""
+    return [
+        (path, value)
+        for path, value in references(collection, entity)
+        if not any(known(kind, value) for kind in targets(collection, path, entity))
+    ]
+
+
+def without_unknown(
+    collection: str, data: dict[str, Any], known: Callable[[str, str], bool]
+) -> dict[str, Any]:
+    """A copy of an entity's JSON data whose references that name nothing ``known`` are
+    cleared (a single id made null, a list of ids without it), except those that attach it
+    (its cell, its touchpoint): what is pasted into another blueprint keeps only the links
+    that blueprint can resolve."""
+
+    def prune(value: Any, rest: list[str], kinds: tuple[str, ...]) -> Any:
+        if isinstance(value, list):
+            if not rest:
+                return [v for v in value if any(known(k, v) for k in kinds)]
+            return [prune(item, rest, kinds) for item in value]
+        if not rest:
+            return value if value is None or any(known(k, value) for k in kinds) else None
+        if not isinstance(value, dict) or rest[0] not in value:
+            return value
+        return {**value, rest[0]: prune(value[rest[0]], rest[1:], kinds)}
+
+    attached = ATTACHED.get(collection, ())
+    for path, kinds in REFERENCES.get(collection, {}).items():
+        if path not in attached and kinds is not NAMED_BY_COLLECTION:
+            data = prune(data, path.split("."), kinds)
     return data

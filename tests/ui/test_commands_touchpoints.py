@@ -87,6 +87,28 @@ def test_add_several_touchpoints_with_their_frictions_and_flows(small):
     assert {f.id for f in small.flows_of("b")} == {"ab", "tb"}
 
 
+def test_touchpoints_whose_links_name_nothing_here_are_refused_and_nothing_changes(small):
+    """The last guard before a file that would not open again: every link of what is added
+    names something of the blueprint."""
+    from blueprint.model import Frequency
+
+    before = snapshot(small)
+    a = Touchpoint(id="a", title="A", stage_id="s2", channel_id="web")
+    follows = Friction(
+        id="fa", title="Slow", touchpoint_id="a", frequency=Frequency(count=3, measure_id="m9")
+    )
+    with pytest.raises(
+        CommandError,
+        match=r"no measure 'm9' in this blueprint \(named by the frequency measure of friction "
+        r"point 'Slow'\)",
+    ):
+        AddTouchpoints(small, [a], [follows], [])
+    a.persona_ids = ["nobody"]
+    with pytest.raises(CommandError, match="no persona 'nobody' in this blueprint"):
+        AddTouchpoints(small, [a], [], [])
+    assert snapshot(small) == before and small.undo_stack.count() == 0
+
+
 def test_remove_a_touchpoint_takes_its_frictions_and_flows_and_unlinks_improvements(small):
     command = RemoveTouchpoints(small, ["t1"])
     assert command.text() == "Remove touchpoint 'Checkout'"

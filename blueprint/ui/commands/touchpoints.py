@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ...changes.references import targets, unknown_references
+from ...changes.words import label
 from ...model import Flow, Friction, Presence, Touchpoint
+from ...model.validation import COLLECTION_NOUNS
 from ..document import Document
 from .base import BlueprintCommand, Change, CommandError, Insert, Place, Placement, quoted
 from .fields import FIELD_EDIT_ID, FieldEdit, read_field
@@ -139,9 +142,6 @@ def _check_new(
                 raise CommandError(f"the id {entity.id!r} is already used")
     for tp in touchpoints:
         _check_cell(document, tp.stage_id, tp.channel_id)
-        for pid in tp.persona_ids:
-            if document.get("personas", pid) is None:
-                raise CommandError(f"there is no persona with id {pid!r}")
     known = {t.id for t in touchpoints} | {t.id for t in document.blueprint.touchpoints}
     for friction in frictions:
         if friction.touchpoint_id not in known:
@@ -150,6 +150,21 @@ def _check_new(
     for flow in flows:
         check_flow(known, pairs, flow.from_id, flow.to_id)
         pairs.add((flow.from_id, flow.to_id))
+    adding = {"touchpoints": known, "frictions": {f.id for f in frictions}}
+
+    def exists(kind: str, entity_id: str) -> bool:
+        return entity_id in adding.get(kind, ()) or document.get(kind, entity_id) is not None
+
+    # Every link must name something of the blueprint: one that did not saved a file that
+    # would not open again (a pasted friction point following another blueprint's measure).
+    for kind, entities in news:
+        for entity in entities:
+            for path, missing in unknown_references(kind, entity, exists):
+                what = COLLECTION_NOUNS[targets(kind, path, entity)[0]]
+                raise CommandError(
+                    f"there is no {what} {missing!r} in this blueprint (named by the "
+                    f"{label(path)} of {entity.noun} {quoted(entity.display_name)})"
+                )
 
 
 def check_flow(known: set[str], pairs: set[tuple[str, str]], from_id: str, to_id: str) -> None:

@@ -3,18 +3,22 @@
 What is copied is the touchpoints with their friction points and the flows between them,
 as the file format writes them. Pasting makes copies with new ids (so pasting twice, or
 into the blueprint they came from, never clashes) and drops references the target
-blueprint cannot resolve: a persona, channel or contact reason it does not have.
+blueprint cannot resolve: a persona, channel, contact reason, measure followed or tomorrow's
+cell it does not have.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QMimeData
 
+from ...changes.references import without_unknown
 from ...model import Blueprint, Flow, Friction, Touchpoint, new_id
+from ...model.collections import COLLECTIONS
 from ..commands import CommandError
 
 MIME_TYPE = "application/x-blueprint-touchpoints+json"
@@ -96,12 +100,23 @@ def fresh_copy(clip: Clip, blueprint: Blueprint, cell: tuple[str, str] | None) -
     """
     stages = {s.id for s in blueprint.stages}
     channels = {c.id for c in blueprint.channels}
-    personas = {p.id for p in blueprint.personas}
-    reasons = {r.id for r in blueprint.contact_reasons}
     if not stages or not channels:
         raise CommandError("there is no cell to paste into: add a stage and a channel first")
     first = (blueprint.stages[0].id, blueprint.channels[0].id)
     new_ids = {t.id: new_id() for t in clip.touchpoints}
+    ids = {kind: {e.id for e in getattr(blueprint, kind)} for kind in COLLECTIONS}
+    ids["touchpoints"] |= set(new_ids.values())
+
+    def known(kind: str, entity_id: str) -> bool:
+        return entity_id in ids.get(kind, ())
+
+    def resolvable(kind: str, entity: Any) -> Any:
+        """The copy with only the links this blueprint resolves (a persona, a channel led
+        to, a measure followed, tomorrow's cell): a link to what only the other blueprint
+        has saved a file that would not open again."""
+        data = without_unknown(kind, entity.model_dump(mode="json"), known)
+        return type(entity).model_validate(data)
+
     touchpoints = []
     for tp in clip.touchpoints:
         copy = tp.model_copy(deep=True)
@@ -110,8 +125,7 @@ def fresh_copy(clip: Clip, blueprint: Blueprint, cell: tuple[str, str] | None) -
             copy.stage_id, copy.channel_id = cell
         elif tp.stage_id not in stages or tp.channel_id not in channels:
             copy.stage_id, copy.channel_id = first
-        copy.persona_ids = [p for p in tp.persona_ids if p in personas]
-        touchpoints.append(copy)
+        touchpoints.append(resolvable("touchpoints", copy))
     frictions = []
     for friction in clip.frictions:
         if friction.touchpoint_id not in new_ids:
@@ -119,11 +133,7 @@ def fresh_copy(clip: Clip, blueprint: Blueprint, cell: tuple[str, str] | None) -
         copy = friction.model_copy(deep=True)
         copy.id = new_id()
         copy.touchpoint_id = new_ids[friction.touchpoint_id]
-        if copy.leads_to_channel_id not in channels:
-            copy.leads_to_channel_id = None
-        if copy.contact_reason_id not in reasons:
-            copy.contact_reason_id = None
-        frictions.append(copy)
+        frictions.append(resolvable("frictions", copy))
     flows = []
     for flow in clip.flows:
         if flow.from_id in new_ids and flow.to_id in new_ids and flow.from_id != flow.to_id:
