@@ -241,7 +241,8 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
     hyphen = stringWidth("-", font, size)
     pieces: list[str] = []
     start = 0
-    while sum(widths[start:]) > width:
+    rest = sum(widths)  # of the letters from ``start`` on: kept, not summed at each piece
+    while rest > width:
         end, used = start, 0.0
         while end < len(word) and used + widths[end] + hyphen <= width:
             used += widths[end]
@@ -255,6 +256,7 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
         head, after = word[end - 1], word[end]
         joined = head.isalpha() and after.isalpha() and not {head, after} & rtl.RIGHT_TO_LEFT
         pieces.append(word[start:end] + ("-" if joined else ""))
+        rest -= sum(widths[start:end])
         start = end
     pieces.append(word[start:])
     return pieces
