@@ -395,7 +395,18 @@ def test_choosing_powerpoint_writes_an_editable_deck_with_the_canvas(
     blueprint = window.document.blueprint
     undo_steps = window.document.undo_stack.count()
     answer_dialog(monkeypatch, qtbot, lambda dialog: choose_powerpoint(qtbot, dialog))
+    from blueprint.ui.plan.export_progress import ExportProgress
+
+    shown, show = [], ExportProgress.show_progress
+
+    def show_and_note(progress, stage, fraction):
+        show(progress, stage, fraction)
+        shown.append(progress.stage.text())
+
+    monkeypatch.setattr(ExportProgress, "show_progress", show_and_note)
     export_and_wait(qtbot, window)
+    # Its progress line says a deck is being made (it said "Plan PDF: Composing the deck").
+    assert shown and all(text.startswith("Plan deck: ") for text in shown)
 
     path = tmp_path / "broadband-plan.pptx"
     assert errors == [] and opened == [path]

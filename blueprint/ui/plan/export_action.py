@@ -110,7 +110,7 @@ class PlanExport(QObject):
         job.finished.connect(self._job_finished)
         self._job, self._outcome = job, None
         self.action.setEnabled(False)
-        self.progress.start()
+        self.progress.start("Plan deck" if options.format == "pptx" else "Plan PDF")
         self._window.statusBar().clearMessage()
         job.start()
         return job

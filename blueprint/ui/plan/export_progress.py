@@ -28,16 +28,19 @@ class ExportProgress(QWidget):
         layout.addWidget(self.stage)
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel)
+        self._what = "Plan PDF"
         self.hide()
 
-    def start(self) -> None:
+    def start(self, what: str = "Plan PDF") -> None:
+        """Shown for the export of ``what`` ("Plan PDF", "Plan deck")."""
+        self._what = what
         self.stage.setText("Exporting the plan…")
         self.bar.setValue(0)
         self.cancel.setEnabled(True)
         self.show()
 
     def show_progress(self, stage: str, fraction: float) -> None:
-        self.stage.setText(f"Plan PDF: {stage}")
+        self.stage.setText(f"{self._what}: {stage}")
         self.bar.setValue(round(max(0.0, min(1.0, fraction)) * STEPS))
 
     def finish(self) -> None:
