@@ -329,6 +329,22 @@ def test_the_zip_parts_are_dated_by_the_plan():
     assert deck_render.stable_zip(deck.data, DATE) == deck.data
 
 
+@pytest.mark.parametrize(
+    ("date", "stamped"),
+    [("1979-12-31", (1980, 1, 1)), ("0001-01-01", (1980, 1, 1)), ("2108-01-01", (2107, 1, 1))],
+)
+def test_a_plan_dated_beyond_what_a_zip_holds_is_stamped_at_its_edge(date, stamped):
+    """Such a --date ended in "internal error … This is a bug" for a deck (a PDF took it)."""
+    import datetime
+
+    when = datetime.date.fromisoformat(date)
+    deck = render_deck(small_blueprint(), date=when)
+    with zipfile.ZipFile(io.BytesIO(deck.data)) as package:
+        assert {info.date_time[:3] for info in package.infolist()} == {stamped}
+    cover = " ".join(texts(deck.presentation.slides[0]))
+    assert fmt.long_date(when) in cover  # the cover says the date as given
+
+
 def test_every_character_xml_cannot_hold_is_dropped_wherever_it_comes_from():
     """A file may carry any character the model takes (every control, the non-characters
     U+FFFE and U+FFFF; lone surrogates it refuses) in any text; none may stop the deck."""

@@ -124,10 +124,17 @@ def render_plan_pptx(
     )
 
 
+#: The years a zip file's date can hold.
+ZIP_YEARS = (1980, 2107)
+
+
 def stable_zip(data: bytes, date: datetime.date) -> bytes:
     """The same package with every part dated ``date``: the same plan, the same bytes
     (python-pptx dates each part with the time it is saved)."""
-    stamp = (date.year, date.month, date.day, 0, 0, 0)
+    # A zip dates its parts from 1980 to 2107: a plan dated outside is stamped at the edge
+    # (its cover says the date as given; "--date 1979-12-31" ended in an internal error).
+    year = min(max(date.year, ZIP_YEARS[0]), ZIP_YEARS[1])
+    stamp = (year, date.month, date.day, 0, 0, 0) if year == date.year else (year, 1, 1, 0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
