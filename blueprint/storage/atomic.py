@@ -158,8 +158,38 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, keep_read_only: bool = 
     first (see ``remove_stale_temporaries``), so none piles up beside the file.
     Raises ``SaveError`` naming the path and the reason; the old file is then unchanged.
     """
-    # Through a symbolic link, replace the file it points to, not the link itself.
-    path = Path(os.path.realpath(path))
+    atomic_write_files([(Path(path), data)], keep_read_only=keep_read_only)
+
+
+def atomic_write_files(files: list[tuple[Path, bytes]], *, keep_read_only: bool = True) -> None:
+    """Write several files as one: every one is written in full beside its target before
+    any target is replaced, so a failure (a full disk half-way) leaves every old file as it
+    was, never some new and some old (as ``atomic_write_bytes`` for each)."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            # Through a symbolic link, replace the file it points to, not the link itself.
+            target = Path(os.path.realpath(path))
+            staged.append((_staged(target, data, keep_read_only), target))
+    except SaveError:
+        for temporary, _target in staged:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        raise
+    for temporary, target in staged:
+        try:
+            os.replace(temporary, target)
+        except OSError as error:
+            for left, _target in staged:
+                with contextlib.suppress(OSError):
+                    left.unlink()
+            raise SaveError(f"cannot save: {describe_os_error(error)}", target) from error
+    for folder in dict.fromkeys(target.parent for _temporary, target in staged):
+        _fsync_folder(folder)
+
+
+def _staged(path: Path, data: bytes, keep_read_only: bool) -> Path:
+    """``data`` in a temporary file beside ``path``, flushed, with the target's permissions."""
     folder = path.parent
     remove_stale_temporaries(path)
     try:
@@ -187,12 +217,11 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, keep_read_only: bool = 
             os.chmod(tmp, mode)
         else:
             os.chmod(tmp, 0o666 & ~_UMASK)
-        os.replace(tmp, path)
     except OSError as error:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise SaveError(f"cannot save: {describe_os_error(error)}", path) from error
-    _fsync_folder(folder)
+    return tmp
 
 
 def _may_replace(path: Path, mode: int) -> bool:

@@ -105,3 +105,33 @@ def test_restore_undoes_neutralise_for_any_text(text):
         cell[:1] not in ("\t", "\r", "\n")
         and cell.lstrip(" \t\r\n")[:1] not in ("=", "+", "-", "@")
     )
+
+
+def test_an_export_that_fails_half_way_leaves_the_earlier_export_whole(tmp_path, monkeypatch):
+    """The disk full at the sixth file: five files were new and the rest old, and an import
+    took that folder as one blueprint (an old cost per contact came back)."""
+    import errno
+    import os
+
+    from blueprint.storage import SaveError
+    from blueprint.storage import atomic as atomic_module
+    from tests.factories import small_blueprint
+
+    export_csv_folder(small_blueprint(), tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    changed = future_blueprint()
+    calls = []
+    real_fsync = os.fsync
+
+    def full_at_the_sixth(fd):
+        calls.append(fd)
+        if len(calls) == 6:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.setattr(atomic_module.os, "fsync", full_at_the_sixth)
+    with pytest.raises(SaveError, match="the disk is full"):
+        export_csv_folder(changed, tmp_path)
+    monkeypatch.undo()
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # no temporary left
+    assert import_csv_folder(tmp_path) == small_blueprint()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ...model import Blueprint
 from ..atomic import (
-    atomic_write_bytes,
+    atomic_write_files,
     describe_os_error,
 )
 from ..errors import CsvError
@@ -51,20 +51,21 @@ def _cell(value: CellValue) -> str:
 
 
 def export_csv_folder(bp: Blueprint, folder: Path | str) -> list[Path]:
-    """Write one CSV file per sheet into ``folder`` (touchpoints.csv first); each file is
-    written atomically."""
+    """Write one CSV file per sheet into ``folder`` (touchpoints.csv first), all as one: a
+    failure half-way (a full disk) leaves every file there as it was, never a folder of new
+    and old files that an import would take as one blueprint."""
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise CsvError([f"cannot create the folder: {describe_os_error(error)}"], folder) from None
     names = BlueprintNames(bp)
-    written = []
-    for sheet in WRITING_ORDER:
-        path = folder / sheet.file
-        atomic_write_bytes(path, csv_bytes(header(sheet), sheet_rows(sheet, bp, names)))
-        written.append(path)
-    return written
+    files = [
+        (folder / sheet.file, csv_bytes(header(sheet), sheet_rows(sheet, bp, names)))
+        for sheet in WRITING_ORDER
+    ]
+    atomic_write_files(files)
+    return [path for path, _data in files]
 
 
 # --- reading ------------------------------------------------------------------------------
