@@ -13,6 +13,7 @@ from .report import formatting as fmt
 from .storage import load_blueprint, save_blueprint
 from .storage.csvio import export_csv, import_csv
 from .storage.tables import export_xlsx, import_csv_folder, import_xlsx
+from .storage.tables.csv_codec import WINDOWS_1252, not_utf8
 from .storage.tables.metrics import (
     BY_ID,
     BY_TITLE,
@@ -39,7 +40,9 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
     if Path(args.touchpoints).is_dir():  # a folder written by export-csv: every sheet
         if args.frictions is not None:
             raise UsageError("give a folder of CSV files on its own, or the CSV files")
-        return _created(output, import_csv_folder(args.touchpoints), args.title)
+        _created(output, import_csv_folder(args.touchpoints), args.title)
+        _said_read_as_windows_1252(sorted(Path(args.touchpoints).glob("*.csv")))
+        return EXIT_OK
     bp = import_csv(args.touchpoints, args.frictions)
     bp.title = args.title or output.stem.replace("-", " ").replace("_", " ").strip() or bp.title
     save_blueprint(bp, output)
@@ -48,7 +51,17 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
         f"Created {output}: {counts['touchpoints']} touchpoints, {counts['frictions']} "
         f"friction points, {counts['stages']} stages, {counts['channels']} channels."
     )
+    _said_read_as_windows_1252([Path(p) for p in (args.touchpoints, args.frictions) if p])
     return EXIT_OK
+
+
+def _said_read_as_windows_1252(paths: list[Path]) -> None:
+    """A file saved by Excel as plain 'CSV' is not UTF-8: read as Windows-1252, and said."""
+    for path in not_utf8(paths):
+        print(
+            f"Note: {path.name} is not UTF-8; it was read as {WINDOWS_1252} (Excel's plain "
+            "'CSV'): check that accented names came out as typed."
+        )
 
 
 def _created(output: Path, bp: Blueprint, title: str | None) -> int:

@@ -105,6 +105,42 @@ def test_metrics_are_imported_into_the_blueprint_with_a_report(capsys, tmp_path,
     ]
 
 
+def test_an_export_excel_saved_as_plain_csv_is_read_and_said_so(capsys, tmp_path, blueprint_file):
+    """A contact centre's export saved by Excel as plain 'CSV' (Windows-1252 in Europe) was
+    refused: "is not UTF-8 text"."""
+    sheet = tmp_path / "appels.csv"
+    sheet.write_bytes(
+        "Touchpoint;Metric;Value\nCall for the date;Appels reçus;420\n".encode("cp1252")
+    )
+    code, out, _ = run(
+        capsys, "import-metrics", sheet, "--into", blueprint_file, "--match", "title"
+    )
+    assert code == 0
+    assert out == (
+        "Imported 1 row of appels.csv (read as Windows-1252: it is not UTF-8): 1 measure "
+        "added, 0 measures updated.\n"
+    )
+    assert [m.name for m in load_blueprint(blueprint_file).measures] == ["Appels reçus"]
+
+
+def test_a_folder_re_saved_by_excel_as_plain_csv_is_imported_with_a_note(capsys, tmp_path):
+    folder, target = tmp_path / "csv", tmp_path / "back.blueprint"
+    assert run(capsys, "export-csv", SAMPLES[0], folder)[0] == 0
+    stages = folder / "stages.csv"
+    stages.write_bytes(
+        stages.read_text(encoding="utf-8-sig")
+        .replace("Dreaming about a trip", "Rêver d'un voyage")
+        .encode("cp1252")
+    )
+    code, out, _ = run(capsys, "import-csv", folder, "-o", target)
+    assert code == 0
+    assert out.splitlines()[1] == (
+        "Note: stages.csv is not UTF-8; it was read as Windows-1252 (Excel's plain 'CSV'): "
+        "check that accented names came out as typed."
+    )
+    assert load_blueprint(target).stages[0].description.startswith("Rêver d'un voyage")
+
+
 def test_a_dry_run_says_what_would_change_and_changes_nothing(capsys, tmp_path, blueprint_file):
     sheet = tmp_path / "m.csv"
     sheet.write_text("touchpoint_id,value\nt1,3\n")

@@ -221,7 +221,7 @@ def test_missing_required_columns(tmp_path):
     [
         (b"", "no header row"),
         (b"title,stage\x00", "binary"),
-        ("title,stage,channel\nCaf\xe9,a,b\n".encode("latin-1"), "not UTF-8"),
+        (b"title,stage,channel\nCaf\x81,a,b\n", "not UTF-8"),  # nor Windows-1252
         ("title,stage,channel\nCafé,a,b\n".encode("utf-16"), "is encoded as UTF-16"),
     ],
 )
@@ -230,6 +230,16 @@ def test_unreadable_spreadsheets(tmp_path, data, words):
     path.write_bytes(data)
     with pytest.raises(CsvError, match=words):
         import_csv(path)
+
+
+def test_a_file_excel_saved_as_plain_csv_is_read_as_windows_1252(tmp_path):
+    """Excel's "CSV (Comma delimited)" writes the ANSI code page, not UTF-8: such a file,
+    a contact centre's export in Europe, was refused."""
+    path = tmp_path / "t.csv"
+    path.write_bytes("title;stage;channel\nCafé à 5 €;Achat;Téléphone\n".encode("cp1252"))
+    bp = import_csv(path)
+    assert [t.title for t in bp.touchpoints] == ["Café à 5 €"]
+    assert [c.name for c in bp.channels] == ["Téléphone"]
 
 
 def test_duplicate_ids_in_rows_are_reported(tmp_path):

@@ -78,6 +78,8 @@ class CsvTable:
     header: list[str]
     rows: list[tuple[int, list[str]]]
     delimiter: str
+    #: how its bytes were read: UTF-8, or ``WINDOWS_1252`` for a file that is not UTF-8
+    encoding: str = "UTF-8"
 
     @property
     def comma_decimal(self) -> bool:
@@ -85,7 +87,15 @@ class CsvTable:
         return self.delimiter != ","
 
 
-def read_text(path: Path) -> str:
+#: What Excel's plain "CSV" writes in Western Europe and the Americas (the ANSI code page),
+#: and what a file that is not UTF-8 is read as.
+WINDOWS_1252 = "Windows-1252"
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """The file's text and the encoding it was read in: UTF-8 (with or without its mark),
+    else Windows-1252, the usual other (a contact centre's export saved by Excel as plain
+    'CSV'); a file that is neither is refused."""
     data = read_table_file(path, MAX_CSV_BYTES, CsvError)
     if data.startswith(UTF16_32_BOMS):  # Excel's "Unicode Text": its NUL bytes are not binary
         raise CsvError(
@@ -98,13 +108,22 @@ def read_text(path: Path) -> str:
     if b"\x00" in data:
         raise CsvError(["is a binary file, not CSV text"], path)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
+    try:
+        return data.decode("cp1252"), WINDOWS_1252
+    except UnicodeDecodeError:
         raise CsvError(
             [f"is not UTF-8 text (line {line}); save it from the spreadsheet as 'CSV UTF-8'"],
             path,
         ) from None
+
+
+def not_utf8(paths: list[Path]) -> list[Path]:
+    """Those of the CSV files (read before) that were read as Windows-1252: to be said,
+    as accented names may have come out otherwise than typed."""
+    return [p for p in paths if p.is_file() and read_text(p)[1] != "UTF-8"]
 
 
 def _delimiter(head: str) -> str:
@@ -120,7 +139,7 @@ def _delimiter(head: str) -> str:
 
 def read_csv(path: Path) -> CsvTable:
     """A CSV file's header and rows; ``CsvError`` when it is not readable CSV."""
-    text = read_text(path)
+    text, encoding = read_text(path)
     lines = text.splitlines(keepends=True)
     skip = 0
     while skip < len(lines) and not lines[skip].strip():
@@ -140,7 +159,7 @@ def read_csv(path: Path) -> CsvTable:
     if not table or not any(cell.strip() for cell in table[0]):
         raise CsvError(["has no header row"], path)
     rows = list(enumerate(table[1:], start=skip + 2))
-    return CsvTable(table[0], rows, delimiter)
+    return CsvTable(table[0], rows, delimiter, encoding)
 
 
 def table_of(path: Path) -> Table:

@@ -198,7 +198,10 @@ class open_metrics:
                 (n, [restore(c) if c.strip() else None for c in cells]) for n, cells in read.rows
             )
             header = [restore(c).strip() for c in read.header]
-            return MetricsTable(path.name, header, rows, read.comma_decimal)
+            label = path.name
+            if read.encoding != "UTF-8":  # Excel's plain 'CSV': said wherever the file is
+                label += f" (read as {read.encoding}: it is not UTF-8)"
+            return MetricsTable(label, header, rows, read.comma_decimal)
         self._workbook = xlsx_codec.open_workbook(path)
         workbook = self._workbook.__enter__()
         try:
