@@ -25,6 +25,7 @@ from .jsonfile import (
     MAX_FILE_BYTES,
     dumps_blueprint,
     load_blueprint,
+    load_blueprint_and_version,
     loads_blueprint,
     save_blueprint,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "atomic_write_bytes",
     "dumps_blueprint",
     "load_blueprint",
+    "load_blueprint_and_version",
     "loads_blueprint",
     "remove_stale_temporaries",
     "save_blueprint",

@@ -64,10 +64,16 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
 
 def load_blueprint(path: Path | str) -> Blueprint:
     """Read and validate the blueprint at ``path``. Raises a ``LoadError`` subclass."""
+    return load_blueprint_and_version(path)[0]
+
+
+def load_blueprint_and_version(path: Path | str) -> tuple[Blueprint, int]:
+    """The blueprint at ``path``, and the version of the file format it was written in
+    (older than ``SCHEMA_VERSION``: upgraded as it was read, and saved in the current one)."""
     path = Path(path)
     try:
         data = _read_bounded(path)
-        return loads_blueprint(data)
+        return _loads(data)
     except LoadError as error:
         raise error.with_path(path) from error.__cause__
 
@@ -92,12 +98,17 @@ def _too_large(size: int) -> FileTooLargeError:
     )
 
 
-@collector_paused()  # the parsed JSON and the model: a million objects made, none freed
 def loads_blueprint(data: bytes) -> Blueprint:
     """Parse and validate a blueprint from the bytes of a file."""
+    return _loads(data)[0]
+
+
+@collector_paused()  # the parsed JSON and the model: a million objects made, none freed
+def _loads(data: bytes) -> tuple[Blueprint, int]:
     if len(data) > MAX_FILE_BYTES:
         raise _too_large(len(data))
     document = parse_document(data)
+    version = document.get("schema_version")  # as written, before any upgrade
     document = upgrade_document(document)
     try:
         blueprint = Blueprint.model_validate(document)
@@ -107,7 +118,7 @@ def loads_blueprint(data: bytes) -> Blueprint:
     problems = missing_ids(document) + document_problems(blueprint)
     if problems:
         raise InvalidBlueprintError(problems)
-    return blueprint
+    return blueprint, version  # type: ignore[return-value]  # checked by upgrade_document
 
 
 def parse_document(data: bytes) -> dict:

@@ -14,14 +14,14 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 from shiboken6 import isValid
 
-from ..model import Blueprint
+from ..model import SCHEMA_VERSION, Blueprint
 from ..model.templates import new_blueprint
 from ..storage import (
     EXTENSION,
     LoadError,
     NewerVersionError,
     SaveError,
-    load_blueprint,
+    load_blueprint_and_version,
     remove_stale_temporaries,
 )
 from . import theme
@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.document = document
         document.setParent(self)  # lives and dies with the window
+        #: the file format of the file opened, when older than this one's (its next save
+        #: upgrades it, and is said)
+        self._older_format: int | None = None
         theme.use_system_theme()  # before the scene takes its colours
         theme.readable_hints()
         UndoFromFields.install()
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
         document.modifiedChanged.connect(self.setWindowModified)
         document.pathChanged.connect(self._update_title)
         document.documentReset.connect(self._update_title)
+        document.documentReset.connect(self._forget_older_format)  # open_path sets it after
         self.properties = BlueprintPropertiesOpener(document, self.canvas, self, self.show_status)
         self.menus = build_menus(self, self, document.undo_stack, self.canvas)
         add_export_actions(self)
@@ -225,6 +229,9 @@ class MainWindow(QMainWindow):
             elif command is not None:
                 self.show_status(f"{command.text()}: it stays in today's journey.")
 
+    def _forget_older_format(self) -> None:
+        self._older_format = None
+
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
 
@@ -295,7 +302,7 @@ class MainWindow(QMainWindow):
         if not self.sharing.may_open(path):
             return False
         try:
-            blueprint = load_blueprint(path)
+            blueprint, version = load_blueprint_and_version(path)
         except NewerVersionError as error:
             self.show_error("Made by a newer version of Blueprint", str(error))
             return False
@@ -306,6 +313,14 @@ class MainWindow(QMainWindow):
         self.canvas.fit_when_shown()
         remember_file(path)
         remove_stale_temporaries(path)  # what saves killed half-way left beside it
+        self._older_format = version if version < SCHEMA_VERSION else None
+        if self._older_format is not None:
+            # Until another message: saving changes what opens the file (it was silent).
+            self.statusBar().showMessage(
+                f"{path.name} is in the file format of an older Blueprint ({version}); saving "
+                f"it writes format {SCHEMA_VERSION}, which older versions of Blueprint cannot "
+                "open."
+            )
         return True
 
     def restore_recovered(self, entry: RecoveryEntry, blueprint: Blueprint) -> None:
@@ -335,7 +350,14 @@ class MainWindow(QMainWindow):
             return False
         self.sharing.saved()
         remember_file(path)
-        self.show_status(f"Saved {path.name}")
+        if self._older_format is not None:
+            self.show_status(
+                f"Saved {path.name} in file format {SCHEMA_VERSION} (it was in format "
+                f"{self._older_format}): older versions of Blueprint cannot open it now."
+            )
+            self._older_format = None
+        else:
+            self.show_status(f"Saved {path.name}")
         return True
 
     def maybe_save(self) -> bool:

@@ -216,6 +216,37 @@ def test_a_file_from_a_newer_version_is_refused_with_the_reason(window, errors, 
     assert window.document.path is None and len(window.document.blueprint.stages) == 9
 
 
+def test_a_file_of_an_older_format_says_saving_upgrades_it(qtbot, window, tmp_path):
+    """Saved, an older file was written in the new format without a word, and a colleague
+    still on the older Blueprint could no longer open it."""
+    import shutil
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    old = tmp_path / "v1.blueprint"
+    shutil.copyfile(
+        Path(__file__).parents[1] / "storage/versions/v1-broadband-installation.blueprint", old
+    )
+    assert window.open_path(old)
+    assert window.statusBar().currentMessage() == (
+        f"v1.blueprint is in the file format of an older Blueprint (1); saving it writes "
+        f"format {SCHEMA_VERSION}, which older versions of Blueprint cannot open."
+    )
+    tp = window.document.blueprint.touchpoints[0]
+    window.document.push(EditTouchpoint(window.document, tp.id, "title", "Pay"))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == (
+        f"Saved v1.blueprint in file format {SCHEMA_VERSION} (it was in format 1): older "
+        "versions of Blueprint cannot open it now."
+    )
+    assert f'"schema_version": {SCHEMA_VERSION}' in old.read_text(encoding="utf-8")
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == "Saved v1.blueprint"  # said once
+
+
 def test_open_from_the_file_menu(window, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(BROADBAND), ""))
     window.open_file()
