@@ -6,8 +6,8 @@ which channels lack one and what to fill in; where they are estimates it says so
 
 from __future__ import annotations
 
-from ..analysis import ImprovementScore, Plan
-from ..model import FrequencySource
+from ..analysis import ImprovementScore, Plan, total_avoidable_cost
+from ..model import FrequencySource, Status
 from . import formatting as fmt
 from .content.rich import Rich, Span, plain_text, rich, strong
 
@@ -39,6 +39,13 @@ def saving_rich(plan: Plan, channel_names: dict[str, str], currency: str) -> Ric
             )
         if unknown:
             parts.append(f" ({fill} to count theirs too)")
+        done = [score for score in plan.improvements if score.status == Status.DONE]
+        done_cost = total_avoidable_cost(done)
+        if done_cost > 0:  # a saving made already is not one to come: said apart
+            parts.append(
+                f"; {fmt.money(done_cost, currency)} of it with the "
+                f"{'one' if len(done) == 1 else fmt.whole(len(done))} done already"
+            )
         return rich(*parts)
     one = len(plan.improvements) == 1
     if not_counted_yet(plan):

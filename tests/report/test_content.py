@@ -358,8 +358,16 @@ def test_the_lead_counts_the_improvements_done_already():
     bp = load_blueprint(next(p for p in SAMPLES if p.stem == "airline-delayed-bag"))
     done = [i for i in bp.improvements if i.status == "done"]
     assert len(done) == 1
-    summary = flat(render(bp).pages[1])
+    rendered = render(bp)
+    summary = flat(rendered.pages[1])
     assert flat(f"{len(bp.improvements)} improvements (1 done already) address") in summary
+    # What the one done already saves is said apart from the saving to come, and the top
+    # list marks it (it was "#1 … Now" with no word of it, and 16 % of the headline).
+    [score] = [s for s in rendered.plan.improvements if s.improvement_id == done[0].id]
+    assert score.avoidable_cost > 0
+    money = fmt.money(score.avoidable_cost, bp.currency)
+    assert flat(f"; {money} of it with the one done already.") in summary
+    assert flat(f"{score.rank} {score.title} (done)") in summary
 
 
 def test_with_nothing_counted_the_lead_asks_for_counts_not_a_wave():

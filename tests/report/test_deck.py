@@ -109,7 +109,8 @@ def test_the_table_holds_the_top_improvements_in_rank_order_with_the_plans_numbe
     assert [row[0] for row in rows] == [str(s.rank) for s in top]
     assert [row[0] for row in rows] == [str(n) for n in range(1, len(top) + 1)]
     for row, score in zip(rows, top, strict=True):
-        assert row[column["Improvement"]] == flat(score.title)
+        done = " (done)" if score.status == "done" else ""  # not the first to start
+        assert row[column["Improvement"]] == flat(score.title) + done
         assert row[column["Wave"]] == score.wave.value
         assert row[column["Effort"]] == str(score.effort)
         assert row[column["Impact I"]] == fmt.compact(score.impact)

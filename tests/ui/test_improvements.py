@@ -337,6 +337,18 @@ def test_markup_in_titles_is_shown_as_typed(qtbot, window, dock):
     assert dock.summary.textFormat() == Qt.TextFormat.PlainText
 
 
+def test_an_improvement_done_already_is_marked_in_the_table_and_the_saving(window, dock):
+    """It showed as any other (rank, Now, its saving), as the PDF marks it."""
+    from blueprint.model import Status
+
+    document = window.document
+    document.push(EditImprovement(document, BILL, "status", Status.DONE))
+    settle()
+    row = row_of(dock, BILL)
+    assert cell(dock, row, C.TITLE).endswith(" (done)")
+    assert dock.summary.text().endswith(" of it with the 2 done already")  # 1 already
+
+
 def test_selecting_an_improvement_lights_up_its_cards_on_the_canvas(qtbot, broadband):
     from blueprint.ui.canvas import palette
     from blueprint.ui.document import Document
@@ -364,7 +376,8 @@ def test_selecting_an_improvement_lights_up_its_cards_on_the_canvas(qtbot, broad
 def test_the_totals_name_the_channels_without_a_cost_per_contact(dock):
     text = dock.summary.text()
     assert "they would avoid at least £" in text
-    assert text.endswith("(set a cost per contact for Social media to count theirs too)")
+    assert "(set a cost per contact for Social media to count theirs too); £ " in text
+    assert text.endswith(" of it with the one done already")  # the sample has one done
 
 
 def test_on_a_projector_screen_the_form_shows_every_effort_button_whole(qtbot, window):

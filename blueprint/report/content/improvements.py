@@ -50,6 +50,12 @@ class ImprovementRow:
     #: What backs it: a customer's words and the measures its frequencies follow; or "".
     backing: str = ""
 
+    @property
+    def listed_title(self) -> str:
+        """The title in a list of the top improvements: one done already says so (it was
+        listed as the first to start, in the Now wave, like any other)."""
+        return f"{self.title} (done)" if self.status == STATUS_SHOWN[Status.DONE] else self.title
+
 
 def improvement_row(subject: PlanSubject, score: ImprovementScore) -> ImprovementRow:
     current = score.current_step

@@ -86,7 +86,7 @@ def _column_width(columns: Sequence[Column], index: int, width: float) -> float:
 def _top_cells(row: ImprovementRow) -> list[Cell | str]:
     return [
         row.rank,
-        Cell(row.title, bold=True),
+        Cell(row.listed_title, bold=True),
         Cell(row.wave.value, palette.WAVE_COLOURS[row.wave], bold=True),
         f"{row.action} · {row.quadrant}",
         row.effort,

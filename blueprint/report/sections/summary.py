@@ -100,7 +100,7 @@ def _top_table(ctx: RenderContext, said: content.Summary) -> Flowable:
         table.add(
             [
                 row.rank,
-                row.title,
+                row.listed_title,
                 Paragraph(wave_markup(row.wave), ctx.styles.cell),
                 row.priority,
                 row.avoidable_cost,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from ...analysis.certainty import DEFAULT_K, Certainty, ImprovementCertainty
 from ...analysis.plan import ImprovementScore, Plan, Quadrant, Wave
+from ...model import Status
 from ...report import formatting as fmt
 from ...report.certainty_text import share_text
 from ...report.saving import avoidable_cost_text
@@ -115,6 +116,8 @@ NOTHING_ADDRESSED = "⚠ addresses no friction point"
 
 def _title_text(score: ImprovementScore) -> str:
     title = one_line(score.title)
+    if score.status == Status.DONE:  # ranked as any other, as in the PDF: marked so
+        title += " (done)"
     return f"{title}  {NOTHING_ADDRESSED}" if score.addresses_nothing else title
 
 
