@@ -39,6 +39,9 @@ class Unit(StrEnum):
 
 #: How far a bounded figure can move: a change is sized against it.
 _SPAN = {Unit.PERCENT: 100.0, Unit.INDEX: 100.0, Unit.EMOTION: 4.0}
+#: A difference this small against the values compared is the rounding of sums made in
+#: another order, not a change.
+NOISE = 1e-9
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +98,14 @@ class Change:
 
     @property
     def delta(self) -> float | None:
+        """After minus before; 0 for a difference of rounding alone (1 + 5 a week against
+        6 a week differ by 3e-14, and were "the biggest change")."""
         if self.before is None or self.after is None:
             return None
-        return self.after - self.before
+        delta = self.after - self.before
+        if abs(delta) <= NOISE * max(1.0, abs(self.before), abs(self.after)):
+            return 0.0
+        return delta
 
     @property
     def size(self) -> float:
@@ -150,11 +158,14 @@ class FiguresDelta:
     def change(self, measure: Measure) -> Change:
         return next(c for c in (*self.headline, *self.stairway) if c.measure == measure)
 
-    def biggest(self, count: int = 3) -> tuple[Change, ...]:
+    def biggest(
+        self, count: int = 3, seen: Callable[[Change], bool] = lambda change: True
+    ) -> tuple[Change, ...]:
         """The ``count`` largest changes of the headline figures, by ``Change.size``; table
-        order breaks ties. Changes of nothing are left out. (The stairway is not among them:
+        order breaks ties. Changes of nothing are left out, and those ``seen`` says a reader
+        would not see (373.5 to 373.8, shown as 374 both). (The stairway is not among them:
         where friction lands is drawn, and a step emptied would always come first.)"""
-        changes = [c for c in self.headline if c.size > 0]
+        changes = [c for c in self.headline if c.size > 0 and seen(c)]
         ranked = sorted(enumerate(changes), key=lambda pair: (-pair[1].size, pair[0]))
         return tuple(change for _, change in ranked[:count])
 

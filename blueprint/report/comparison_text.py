@@ -124,6 +124,12 @@ def change_sentence(change: Change, currency: str) -> str:
     )
 
 
+def biggest_shown(delta: FiguresDelta, count: int = 3) -> tuple[Change, ...]:
+    """The biggest changes a reader sees as changes: not one whose two values are shown
+    alike ("Friction impact stays at 374" was the biggest change of 373.5 to 373.8)."""
+    return delta.biggest(count, lambda change: shown_delta(change) != 0)
+
+
 def shown_cut(delta: FiguresDelta) -> float:
     """What the friction cost falls by (negative: rises by), as its two amounts shown
     subtract."""
@@ -140,25 +146,27 @@ def avoidable_text(delta: FiguresDelta, currency: str) -> str:
     return f"none (rises by {fmt.money(-cut, currency)})"
 
 
-def headline_sentence(delta: FiguresDelta, currency: str, where: str = "") -> str | None:
+def headline_sentence(
+    delta: FiguresDelta, currency: str, where: str = "", names: dict[str, str] | None = None
+) -> str | None:
     """The future state's headline in one sentence: the contact cost it cuts (and the lost
     journeys it saves) when it cuts any, else what it saves of lost journeys and friction
     impact; and, after a "but", which of those three gets worse. A future that cuts the
     cost while more customers give up is never said as a gain alone (the cost of those who
     give up is not a contact cost). Else its biggest change; None when nothing changes.
-    ``where`` follows the subject, e.g. `` (section 2)``."""
+    ``where`` follows the subject, e.g. `` (section 2)``; ``names`` names the channels
+    (by id) whose cost per contact is not set."""
     subject = f"The future state drawn in this blueprint{where}"
     cost = delta.change(FRICTION_COST)
     lost, impact = delta.change(LOST_JOURNEYS), delta.change(FRICTION_IMPACT)
     gains: list[str] = []
     if delta.avoidable_cost > 0:
+        bound, note = _cost_bound(delta, names or {})
         gain = (
-            f"cut the friction cost by about {fmt.money(shown_cut(delta), currency)} "
+            f"cut the friction cost by {bound} {fmt.money(shown_cut(delta), currency)} "
             f"a year, from {value_text(cost, cost.before, currency)} to "
-            f"{value_text(cost, cost.after, currency)}"
+            f"{value_text(cost, cost.after, currency)}{note}"
         )
-        if delta.cost_unknown_channel_ids:
-            gain += " (in contacts whose cost is known)"
         gains.append(gain)
     if lost.better:
         gains.append(f"save {_amount(lost, -(lost.delta or 0.0), currency)} lost journeys a year")
@@ -173,10 +181,34 @@ def headline_sentence(delta: FiguresDelta, currency: str, where: str = "") -> st
     if gains:
         sentence = f"{subject} would {', and '.join(gains)}"
         return sentence + (f", but {fmt.join_words(losses)}." if losses else ".")
-    biggest = delta.biggest(1)
+    biggest = biggest_shown(delta, 1)
     if not biggest:
         return None
     return f"{subject}: {change_sentence(biggest[0], currency)}"
+
+
+def _cost_bound(delta: FiguresDelta, names: dict[str, str]) -> tuple[str, str]:
+    """How sure a cut of the friction cost is where channels have no cost per contact (they
+    count 0), and the note that names them: contacts moved tomorrow into such a channel
+    still happen, so the cut is at most what is shown (it was "about", and a manager read
+    contacts moved to social media as a saving); contacts there today only, at least."""
+    before = delta.before.cost_unknown_channel_ids
+    after = delta.after.cost_unknown_channel_ids
+    if not before and not after:
+        return "about", ""
+    named = fmt.join_words([names.get(c, c) for c in dict.fromkeys((*before, *after))])
+    one = len(set(before) | set(after)) == 1
+    if set(after) - set(before) and not set(before) - set(after):
+        return "up to", (
+            f" (the contacts it moves to {named} still happen there, but no cost per "
+            f"contact is set for {'it' if one else 'them'}: they count as 0)"
+        )
+    if set(before) - set(after) and not set(after) - set(before):
+        return (
+            "at least",
+            f" (no cost per contact is set for {named}, so today's contacts there count as 0)",
+        )
+    return "about", f" (in contacts whose cost is known; none is set for {named})"
 
 
 def _percent_of(change: Change) -> str:
@@ -226,7 +258,7 @@ def comparison_lines(
     if whole.persona_id is not None:
         lines.append(f"For persona {names.get(whole.persona_id, whole.persona_id)}")
     lines += ["", *_figures_block(whole, comparison, names)]
-    biggest = whole.biggest()
+    biggest = biggest_shown(whole)
     lines += ["", f"The {_count_word(len(biggest))}:" if biggest else "Nothing changes."]
     lines += [f"  - {change_sentence(c, comparison.currency)}" for c in biggest]
     for persona in comparison.personas:
@@ -309,6 +341,12 @@ def _headline_table(delta: FiguresDelta, comparison: Comparison) -> list[str]:
 
 def _count_word(count: int) -> str:
     return "biggest change" if count == 1 else f"{('two', 'three')[count - 2]} biggest changes"
+
+
+def biggest_title(count: int) -> str:
+    """The heading over the biggest changes, counting them (the PDF said "three" over two,
+    where the command line said "two")."""
+    return f"The {_count_word(count)}" if count else "The biggest changes"
 
 
 def _letter(letter: EpicLetter | None) -> str:

@@ -38,8 +38,9 @@ def test_the_summary_names_the_headline_gain(rendered):
     summary = flat(rendered.pages[1])
     assert (
         "Tomorrow: The future state drawn in this blueprint (section 2) would cut the friction "
-        "cost by about £ 6,480 a year, from £ 7,200 to £ 720 (in contacts whose cost is "
-        "known), and save 480 lost journeys a year." in summary
+        "cost by up to £ 6,480 a year, from £ 7,200 to £ 720 (the contacts it moves to SMS "
+        "still happen there, but no cost per contact is set for it: they count as 0), and "
+        "save 480 lost journeys a year." in summary
     )
 
 
@@ -161,3 +162,67 @@ def test_a_future_equal_to_today_is_said_to_change_nothing():
     )
     assert "Changed touchpoint" not in section
     assert "listed at the end" not in section
+
+
+def test_two_counts_merged_into_one_are_no_change_at_all():
+    """1 + 5 a week today, one of 6 a week tomorrow: the same customers, summed in another
+    order (3e-14 apart), were "The biggest change: Friction impact stays at 208", in the
+    summary a manager reads."""
+    from blueprint.changes import compare_states
+    from blueprint.model import Frequency, Friction, FrictionFuture
+    from blueprint.report.comparison_text import biggest_shown, headline_sentence
+
+    bp = small_blueprint()
+    bp.frictions = [
+        Friction(id="a", title="Slow", touchpoint_id="t2", frequency=Frequency(count=1)),
+        Friction(
+            id="b",
+            title="Slower",
+            touchpoint_id="t2",
+            frequency=Frequency(count=5),
+            state=Presence.CURRENT,
+        ),
+    ]
+    bp.frictions[0].future = FrictionFuture(frequency=Frequency(count=6))
+    bp.improvements = []
+    delta = compare_states(bp, each_persona=False).whole
+    assert biggest_shown(delta) == ()
+    assert headline_sentence(delta, bp.currency) is None
+    rendered = render(bp)
+    section = rendered.section("2 Today and tomorrow")  # no plan: the rest is short
+    assert "None: the future state drawn changes none of these figures." in section
+    assert "stays at" not in section
+    assert "changes none of its figures" in flat(rendered.pages[1])
+
+
+def test_the_heading_counts_the_biggest_changes_it_lists():
+    """ "The three biggest changes" stood over two."""
+    from blueprint.report.comparison_text import biggest_title
+
+    assert [biggest_title(n) for n in (1, 2, 3)] == [
+        "The biggest change",
+        "The two biggest changes",
+        "The three biggest changes",
+    ]
+
+
+def test_contacts_moved_into_a_channel_without_a_cost_are_no_sure_saving():
+    """The summary said "would cut the friction cost by about € 72,000" where the same
+    contacts moved to a channel with no cost per contact: a manager read it as a saving."""
+    from blueprint.changes import compare_states
+    from blueprint.model import FrictionFuture
+    from blueprint.report.comparison_text import headline_sentence
+
+    bp = small_blueprint()
+    bp.channels[2].cost_per_contact = None  # Complaints: no cost
+    slow = bp.frictions[0]  # lands on Phone (€ 7.50) today
+    slow.future = FrictionFuture(leads_to_channel_id="esc")
+    comparison = compare_states(bp, each_persona=False)
+    said = headline_sentence(comparison.whole, bp.currency, names=comparison.names)
+    assert said.startswith(
+        "The future state drawn in this blueprint would cut the friction cost by up to "
+    )
+    assert (
+        "(the contacts it moves to Complaints still happen there, but no cost per contact is "
+        "set for it: they count as 0)" in said
+    )

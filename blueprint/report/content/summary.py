@@ -249,7 +249,7 @@ def _tomorrow(subject: PlanSubject) -> Rich | None:
     if comparison is None:
         return None
     where = _in(subject, TODAY_AND_TOMORROW)
-    sentence = headline_sentence(comparison.whole, comparison.currency, where)
+    sentence = headline_sentence(comparison.whole, comparison.currency, where, comparison.names)
     if sentence is None:
         sentence = f"The future state drawn in this blueprint{where} changes none of its figures."
     return rich(strong("Tomorrow:"), " ", sentence)

@@ -15,6 +15,8 @@ from ...model import EpicLetter
 from .. import formatting as fmt
 from ..comparison_text import (
     avoidable_text,
+    biggest_shown,
+    biggest_title,
     change_sentence,
     cost_note,
     delta_text,
@@ -72,15 +74,15 @@ def today_and_tomorrow(subject: PlanSubject) -> TodayAndTomorrow | None:
         return None
     whole, currency = comparison.whole, comparison.currency
     note = cost_note(whole, subject.channel_names | comparison.names)
-    biggest = whole.biggest()
+    biggest = biggest_shown(whole)
     differences, more = _differences(subject, comparison)
     return TodayAndTomorrow(
         intro=_intro(subject, comparison),
-        headline=headline_sentence(whole, currency),
+        headline=headline_sentence(whole, currency, names=subject.channel_names | comparison.names),
         stairway=(whole.before.stairway, whole.after.stairway),
         figures=figure_rows(whole, currency),
         cost_note=f"Friction cost: {note}." if note else None,
-        biggest_title="The three biggest changes" if len(biggest) != 1 else "The biggest change",
+        biggest_title=biggest_title(len(biggest)),
         biggest=tuple(change_sentence(c, currency) for c in biggest),
         stages=_stages(whole, comparison),
         personas=_personas(comparison),

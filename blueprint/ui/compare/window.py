@@ -27,7 +27,7 @@ from ...changes import ComparisonError, compare_files
 from ...changes.diff import diff_blueprints
 from ...model import Blueprint
 from ...model.states import current_state
-from ...report.comparison_text import change_sentence
+from ...report.comparison_text import biggest_shown, change_sentence
 from ..canvas.scene import BlueprintScene
 from ..canvas.shown import JourneyView
 from ..canvas.view import CanvasView
@@ -58,7 +58,7 @@ def figures_words(this: Blueprint, other: Blueprint, other_name: str) -> list[st
         comparison = compare_files(this, other, names=(THIS, other_name), each_persona=False)
     except ComparisonError as error:
         return [f"No figures: {error}."]
-    biggest = comparison.whole.biggest()
+    biggest = biggest_shown(comparison.whole)
     if not biggest:
         return ["In numbers, nothing changes."]
     return [change_sentence(change, comparison.currency) for change in biggest]
