@@ -103,7 +103,12 @@ def frequency(count: float, period: str) -> str:
 
 
 def compact(value: float) -> str:
-    """A short number for a narrow cell: ``950``, ``12,536``, ``184k``, ``3.2M``."""
+    """A short number for a narrow cell: ``950``, ``12,536``, ``184k``, ``3.2M``, ``41bn``
+    (``486,666,667M`` was a thousand billion, unreadable)."""
+    if value >= 999_500_000_000:
+        return f"{value / 1e12:,.1f}tn" if value < 9_999_500_000_000 else f"{value / 1e12:,.0f}tn"
+    if value >= 999_500_000:
+        return f"{value / 1e9:.1f}bn" if value < 9_999_500_000 else f"{value / 1e9:,.0f}bn"
     if value >= 9_999_500:
         return f"{value / 1_000_000:,.0f}M"
     if value >= 999_500:

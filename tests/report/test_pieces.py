@@ -86,6 +86,11 @@ def test_heat_map_numbers_read_on_every_shade_of_the_scale():
         (184_000, "184k"),
         (3_240_000, "3.2M"),
         (12_500_000, "12M"),
+        (999_000_000, "999M"),
+        (1_240_000_000, "1.2bn"),  # "1,240M"
+        (41_000_000_000, "41bn"),
+        (3_200_000_000_000, "3.2tn"),
+        (486_666_667_000_000, "487tn"),  # "486,666,667M": a trillion contacts a day
     ],
 )
 def test_compact_numbers_for_narrow_cells(value, shown):
