@@ -280,6 +280,17 @@ def test_customers_giving_up_with_no_count_are_not_zero_lost_journeys():
     )
 
 
+def test_customers_giving_up_measured_at_none_are_zero_lost_journeys_known():
+    """A count of 0 measured is that nobody gave up: it was "has no count yet"."""
+    from blueprint.model import FrequencySource
+
+    bp = uncounted_blueprint()
+    bp.frictions[0].gives_up = True
+    bp.frictions[0].frequency.source = FrequencySource.MEASURED
+    lost = said(bp).tiles[1]
+    assert (lost.value, lost.label) == ("0", "lost journeys a year: customers who give up")
+
+
 def test_a_summary_set_smaller_to_fit_keeps_its_tiles_and_tables_as_wide_as_its_text():
     from reportlab.lib.pagesizes import A4
 

@@ -14,7 +14,7 @@ from ...analysis import (
     total_avoidable_cost,
 )
 from ...analysis.epic import LETTER_NAMES
-from ...model import Status
+from ...model import FrequencySource, Status
 from .. import formatting as fmt
 from ..backing_text import impact_backing_sentence
 from ..certainty_text import stability_sentence
@@ -349,7 +349,14 @@ def _now_tile(now: tuple[ImprovementScore, ...]) -> Tile:
 def _lost_journeys_tile(plan: Plan) -> Tile:
     """Lost journeys a year; "not known" where customers give up at friction points with no
     count yet (a 0 read as nobody giving up)."""
-    uncounted = [f for f in plan.frictions if f.gives_up and not f.good and not f.count]
+    uncounted = [
+        f
+        for f in plan.frictions
+        if f.gives_up
+        and not f.good
+        and not f.count
+        and f.source != FrequencySource.MEASURED  # measured at 0: nobody gave up, known
+    ]
     if plan.lost_journeys or not uncounted:
         return Tile(fmt.whole(plan.lost_journeys), "lost journeys a year: customers who give up")
     verb = "has" if len(uncounted) == 1 else "have"
