@@ -74,8 +74,31 @@ def load_blueprint_and_version(path: Path | str) -> tuple[Blueprint, int]:
     try:
         data = _read_bounded(path)
         return _loads(data)
+    except (BinaryFileError, EncodingError, MalformedJSONError) as error:
+        other = OTHER_KINDS.get(path.suffix.lower())
+        if other:  # a workbook or a deck opened as a blueprint: what it is, what to do
+            error.reason = f"is {other[0]}, not a blueprint: {other[1]}"
+        raise error.with_path(path) from error.__cause__
     except LoadError as error:
         raise error.with_path(path) from error.__cause__
+
+
+#: Files people open as a blueprint that are something else: what each is, and what to do.
+_WORKBOOK = (
+    "an Excel workbook",
+    "import it with File › Import from Excel… (blueprint import-xlsx)",
+)
+_MADE = "open the .blueprint file it was made from"
+OTHER_KINDS = {
+    ".xlsx": _WORKBOOK,
+    ".xlsm": _WORKBOOK,
+    ".csv": (
+        "a CSV file",
+        "import it with blueprint import-csv, or as metrics with File › Import Metrics…",
+    ),
+    ".pdf": ("a PDF (a plan?)", _MADE),
+    ".pptx": ("a PowerPoint deck (a plan?)", _MADE),
+}
 
 
 def _read_bounded(path: Path) -> bytes:

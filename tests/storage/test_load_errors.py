@@ -90,6 +90,38 @@ def test_csv_is_not_json(tmp_path):
     assert "line 1, column 1" in str(error)
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "said"),
+    [
+        (
+            "plan.xlsx",
+            b"PK\x03\x04\x00\x00",
+            "is an Excel workbook, not a blueprint: import it "
+            "with File › Import from Excel… (blueprint import-xlsx)",
+        ),
+        (
+            "calls.csv",
+            b"a,b\n1,2\n",
+            "is a CSV file, not a blueprint: import it with blueprint "
+            "import-csv, or as metrics with File › Import Metrics…",
+        ),
+        (
+            "plan.pdf",
+            b"%PDF-1.4\n\x00",
+            "is a PDF (a plan?), not a blueprint: open the .blueprint file it was made from",
+        ),
+    ],
+)
+def test_a_workbook_or_a_plan_opened_as_a_blueprint_says_what_to_do(tmp_path, name, data, said):
+    """Opening the workbook one exported said "is a binary file (it contains NUL bytes)",
+    pointing nowhere."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(LoadError) as caught:
+        load_blueprint(path)
+    assert str(caught.value) == f"{path}: {said}"
+
+
 def test_broken_json_says_where(tmp_path):
     error = load_error(b'{"format": "blueprint",\n "title": "a" "b"}', tmp_path)
     assert isinstance(error, MalformedJSONError) and "line 2" in str(error)
