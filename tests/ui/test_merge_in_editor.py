@@ -259,6 +259,11 @@ def test_a_copy_that_cannot_be_read_is_explained_and_nothing_changes(
     answer_next_dialog(qtbot, click_in_dialog("Merge Into This Blueprint"))
     assert window.open_path(sample)
     qtbot.waitUntil(lambda: bool(errors), timeout=5000)
-    assert "cannot be read as a blueprint" in errors[0][1]
+    # Said of a copy, which did not change: it said the copy "changed on disk".
+    assert errors[0][0] == "Cannot read the conflicting copy"
+    assert errors[0][1].startswith(
+        "The conflicting copy broadband (1).blueprint cannot be read as a blueprint, so "
+        "nothing of it was taken: "
+    )
     assert copy.exists()
     assert dumps_blueprint(window.document.blueprint) == before

@@ -193,15 +193,17 @@ class DiskWatch(QObject):
         self.loaded(data)
         self._bench.show_status(f"Reloaded {path.name} as it is on disk. Undo brings yours back.")
 
-    def _read(self, path: Path, data: bytes) -> Blueprint | None:
+    def _read(self, path: Path, data: bytes, copy: bool = False) -> Blueprint | None:
         try:
             return loads_blueprint(data)
         except LoadError as error:
-            self._bench.show_error(
-                "Cannot read the changed file",
-                f"{path.name} changed on disk, but it cannot be read as a blueprint now, so "
-                f"nothing of it was taken: {error}",
-            )
+            if copy:  # it did not change: a sync tool left it so
+                title = "Cannot read the conflicting copy"
+                said = f"The conflicting copy {path.name} cannot be read as a blueprint"
+            else:
+                title = "Cannot read the changed file"
+                said = f"{path.name} changed on disk, but it cannot be read as a blueprint now"
+            self._bench.show_error(title, f"{said}, so nothing of it was taken: {error}")
             return None
 
     def _base_blueprint(self) -> Blueprint:
@@ -265,7 +267,7 @@ class DiskWatch(QObject):
 
     def _merge_copy(self, copy: ConflictedCopy) -> None:
         data = read_bytes(copy.path)
-        theirs = self._read(copy.path, data) if data is not None else None
+        theirs = self._read(copy.path, data, copy=True) if data is not None else None
         if theirs is None or not self._merge(theirs, None, copy.path.name, copy=True):
             self._declined[copy.path] = copy.modified
             return
