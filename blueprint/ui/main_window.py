@@ -402,10 +402,15 @@ class MainWindow(QMainWindow):
         return QMessageBox.question(
             self,
             APP_NAME,
-            "The blueprint has changes that are not saved. Save them?",
+            f"{self._document_name()} has changes that are not saved. Save them?",
             buttons.Save | buttons.Discard | buttons.Cancel,
             buttons.Save,
         )
+
+    def _document_name(self) -> str:
+        """The open file's name, or the blueprint's title when it has no file yet."""
+        path = self.document.path
+        return path.name if path is not None else f"'{self.document.blueprint.title}'"
 
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.critical(self, title, as_typed(message))

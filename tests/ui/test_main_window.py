@@ -338,9 +338,13 @@ def test_open_with_unsaved_changes_asks_first(opened, monkeypatch, tmp_path):
     tp = opened.document.blueprint.touchpoints[0]
     opened.document.push(EditTouchpoint(opened.document, tp.id, "title", "Pay"))
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(1) or Button.Cancel)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or Button.Cancel)
     opened.open_file()  # cancelled: no file dialog, the changes stay
-    assert asked == [1] and opened.document.touchpoint(tp.id).title == "Pay"
+    assert len(asked) == 1 and opened.document.touchpoint(tp.id).title == "Pay"
+    # It names what would be dropped (it said "The blueprint has changes…").
+    assert asked[0][2] == (
+        "broadband-installation.blueprint has changes that are not saved. Save them?"
+    )
     answer_unsaved(monkeypatch, Button.Discard)
     other = tmp_path / "other.blueprint"
     other.write_bytes(BROADBAND.read_bytes())
