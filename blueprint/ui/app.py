@@ -20,6 +20,7 @@ from .app_icon import app_icon
 from .crash import errors_shown_as_dialogs
 from .document import Document
 from .first_paint import quit_after_first_paint_if_asked
+from .focus_style import show_focus_clearly
 from .main_window import APP_NAME, MainWindow
 from .recovery import RecoveryEntry, find_recoverable
 from .recovery_dialog import RecoveryChoice
@@ -49,6 +50,7 @@ def run_app(argv: list[str]) -> int:
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(DESKTOP_FILE)
+    show_focus_clearly(app)  # a 2-pixel ring where the keys are, seen on a projector
     windows: list[MainWindow] = []
     code = 0
     calls = OwnerCalls(app, window_of)
