@@ -2,8 +2,6 @@
 NEW, GONE and CHANGED (in their titles, not by colour alone), every difference in words with
 a click to its card, the biggest changes in numbers; neither file is changed."""
 
-import shutil
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
@@ -12,17 +10,13 @@ from blueprint.storage import dumps_blueprint, load_blueprint
 from blueprint.ui.compare.union import compare_on_one_grid
 from tests.ui.conftest import BROADBAND
 from tests.ui.talk_helpers import click_row
-from tests.ui.window_helpers import close_quietly, save_bens_version, shown_window
+from tests.ui.window_helpers import broadband_and_bens_copy, close_quietly, shown_window
 
 
 @pytest.fixture
 def files(qapp, tmp_path):
     """The broadband sample, and Ben's version of it, changed with the editor's commands."""
-    this = tmp_path / "broadband.blueprint"
-    shutil.copyfile(BROADBAND, this)
-    path = tmp_path / "broadband-ben.blueprint"
-    save_bens_version(this, path)
-    return this, path
+    return broadband_and_bens_copy(tmp_path, "broadband-ben.blueprint")
 
 
 @pytest.fixture

@@ -9,13 +9,12 @@ from PySide6.QtWidgets import QFileDialog
 
 from blueprint.storage import dumps_blueprint
 from tests.ui.canvas_helpers import LEFT
-from tests.ui.conftest import BROADBAND
 from tests.ui.editing_helpers import status
 from tests.ui.structure_helpers import choose
 from tests.ui.window_helpers import (
     BENS_CHAT_TITLE,
+    broadband_and_bens_copy,
     close_quietly,
-    save_bens_version,
     shown_window,
 )
 
@@ -23,12 +22,7 @@ from tests.ui.window_helpers import (
 @pytest.fixture
 def files(qapp, tmp_path):
     """The broadband sample, and the copy Ben changed and mailed back."""
-    this = tmp_path / "broadband.blueprint"
-    shutil.copyfile(BROADBAND, this)
-    copy = tmp_path / "mail" / "broadband (Ben).blueprint"
-    copy.parent.mkdir()
-    save_bens_version(this, copy)
-    return this, copy
+    return broadband_and_bens_copy(tmp_path, "mail/broadband (Ben).blueprint")
 
 
 @pytest.fixture

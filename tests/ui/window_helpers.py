@@ -54,3 +54,18 @@ def save_bens_version(broadband: Path, path: Path) -> None:
         )
     )
     ben.save(path)
+
+
+def broadband_and_bens_copy(folder: Path, copy_name: str) -> tuple[Path, Path]:
+    """The broadband sample copied into ``folder``, and Ben's version of it saved there as
+    ``copy_name`` (a relative path: its folders are made)."""
+    import shutil
+
+    from tests.ui.conftest import BROADBAND
+
+    this = folder / "broadband.blueprint"
+    shutil.copyfile(BROADBAND, this)
+    copy = folder / copy_name
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    save_bens_version(this, copy)
+    return this, copy
