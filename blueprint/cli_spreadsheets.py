@@ -13,7 +13,7 @@ from .report import formatting as fmt
 from .storage import load_blueprint, save_blueprint
 from .storage.csvio import export_csv, import_csv
 from .storage.tables import export_xlsx, import_csv_folder, import_xlsx
-from .storage.tables.csv_codec import WINDOWS_1252, not_utf8
+from .storage.tables.csv_codec import WINDOWS_1252, not_utf8, sheet_files
 from .storage.tables.metrics import (
     BY_ID,
     BY_TITLE,
@@ -41,7 +41,7 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
         if args.frictions is not None:
             raise UsageError("give a folder of CSV files on its own, or the CSV files")
         _created(output, import_csv_folder(args.touchpoints), args.title)
-        _said_read_as_windows_1252(sorted(Path(args.touchpoints).glob("*.csv")))
+        _said_read_as_windows_1252(sheet_files(args.touchpoints))  # the files read, no other
         return EXIT_OK
     bp = import_csv(args.touchpoints, args.frictions)
     bp.title = args.title or output.stem.replace("-", " ").replace("_", " ").strip() or bp.title

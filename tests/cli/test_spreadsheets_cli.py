@@ -139,6 +139,11 @@ def test_a_folder_re_saved_by_excel_as_plain_csv_is_imported_with_a_note(capsys,
         "check that accented names came out as typed."
     )
     assert load_blueprint(target).stages[0].description.startswith("Rêver d'un voyage")
+    # A file of the folder that is not one of its sheets is not read (it failed the import
+    # after the blueprint was written).
+    (folder / "notes.csv").write_bytes("x".encode("utf-16"))
+    code, out, err = run(capsys, "import-csv", folder, "-o", target, "--force")
+    assert code == 0 and err == ""
 
 
 def test_a_dry_run_says_what_would_change_and_changes_nothing(capsys, tmp_path, blueprint_file):

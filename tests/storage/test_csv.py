@@ -222,6 +222,8 @@ def test_missing_required_columns(tmp_path):
         (b"", "no header row"),
         (b"title,stage\x00", "binary"),
         (b"title,stage,channel\nCaf\x81,a,b\n", "not UTF-8"),  # nor Windows-1252
+        # UTF-8 with one stray byte: read as Windows-1252, every accent would garble
+        ("title,stage,channel\nCafé,a,b\n".encode() + b"\xe9\n", "not UTF-8 text .line 3"),
         ("title,stage,channel\nCafé,a,b\n".encode("utf-16"), "is encoded as UTF-16"),
     ],
 )

@@ -111,13 +111,16 @@ def read_text(path: Path) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
+    not_utf8 = CsvError(
+        [f"is not UTF-8 text (line {line}); save it from the spreadsheet as 'CSV UTF-8'"], path
+    )
+    lenient = data.decode("utf-8", errors="replace")
+    if any(ord(c) > 127 and c != "\ufffd" for c in lenient):
+        raise not_utf8  # UTF-8 with a stray byte: read as Windows-1252 its accents garble
     try:
         return data.decode("cp1252"), WINDOWS_1252
     except UnicodeDecodeError:
-        raise CsvError(
-            [f"is not UTF-8 text (line {line}); save it from the spreadsheet as 'CSV UTF-8'"],
-            path,
-        ) from None
+        raise not_utf8 from None
 
 
 def not_utf8(paths: list[Path]) -> list[Path]:
@@ -169,11 +172,16 @@ def table_of(path: Path) -> Table:
     return Table(path.name, read.header, rows, read.comma_decimal)
 
 
+def sheet_files(folder: Path | str) -> list[Path]:
+    """The files of a folder written by ``export_csv_folder``, one per sheet."""
+    return [Path(folder) / sheet.file for sheet in SHEETS]
+
+
 def import_csv_folder(folder: Path | str) -> Blueprint:
     """The blueprint a folder of CSV files written by ``export_csv_folder`` holds (edited or
     not). Raises ``CsvError`` listing every problem by file, row and column."""
     folder = Path(folder)
-    missing = [s.file for s in SHEETS if not (folder / s.file).is_file()]
+    missing = [p.name for p in sheet_files(folder) if not p.is_file()]
     if missing:
         listed = ", ".join(missing)
         problem = (
