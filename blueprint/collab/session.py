@@ -352,10 +352,11 @@ class LiveSession:
         state = self._require()
         done = state.undo.redo() if redo else state.undo.undo()
         if done:
+            # What was set offline is no longer known field by field (an undo may take one
+            # back): not compared, rather than blamed on someone else.
+            state.offline_fields.clear()
             if state.client.status != Status.ONLINE:
                 state.offline_edits += 1
-                # What was set offline is no longer known field by field: not compared.
-                state.offline_fields.clear()
             self._publish(local=True)
         return done
 
@@ -431,10 +432,13 @@ class LiveSession:
         gone, state.held_gone = state.held_gone, ()
         state.base = state.view
         state.ever_synced = True
+        if not state.offline_edits:
+            state.offline_fields.clear()  # back with nothing of its own: nothing to watch
         replaced = _replaced(state.offline_fields, state.view)
         for kind, entity_id, _name, path in replaced:
             state.offline_fields.pop((kind, entity_id, path), None)  # told once
-        state.watch_until = time.monotonic() + WATCH_AFTER_SYNC
+        if state.offline_fields:
+            state.watch_until = time.monotonic() + WATCH_AFTER_SYNC
         if state.offline_edits:
             self._emit(OfflineEditsMerged(state.offline_edits, state.view, gone, replaced))
             state.offline_edits = 0

@@ -247,3 +247,29 @@ def test_a_field_both_changed_offline_tells_the_one_whose_value_did_not_stay(liv
     wait_until(lambda: replaced(loser), what="the one whose title went to be told")
     assert replaced(loser) == [("touchpoints", "t1", stayed, "title")]
     assert replaced(winner) == []
+
+
+def test_an_offline_edit_undone_once_back_is_not_blamed_on_someone_else(live, sessions):
+    """Bob took back, online, the note he typed offline; Ann then renamed the card: Bob was
+    told someone else had changed what he changed offline."""
+    server = live["server"]
+    ann, _ = sessions(server.url, name="Ann", share=small_blueprint(), timing=QUICK)
+    assert ann.wait_synced(WAIT)
+    relay = Relay(int(server.url.rsplit(":", 1)[1]))
+    try:
+        bob, told = sessions(f"ws://127.0.0.1:{relay.port}", name="Bob", timing=QUICK)
+        assert bob.wait_synced(WAIT)
+        relay.cut()
+        wait_until(lambda: bob.status != Status.ONLINE, what="Bob offline")
+        bob.edit([SetEntityField("touchpoints", "t1", "notes", "Bob, offline")])
+        relay.restore()
+        wait_until(lambda: any(isinstance(e, OfflineEditsMerged) for e in told), what="merged")
+        assert bob.undo()
+        ann.edit([SetEntityField("touchpoints", "t1", "title", "Ann renames")])
+        wait_until(
+            lambda: any(t.title == "Ann renames" for t in bob.blueprint.touchpoints),
+            what="Ann's title at Bob's",
+        )
+    finally:
+        relay.close()
+    assert not [e for e in told if isinstance(e, ValueReplaced)]
