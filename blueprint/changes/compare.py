@@ -44,6 +44,12 @@ _SPAN = {Unit.PERCENT: 100.0, Unit.INDEX: 100.0, Unit.EMOTION: 4.0}
 NOISE = 1e-9
 
 
+def difference(before: float, after: float) -> float:
+    """``after - before``; 0 for a difference of rounding alone."""
+    delta = after - before
+    return 0.0 if abs(delta) <= NOISE * max(1.0, abs(before), abs(after)) else delta
+
+
 @dataclass(frozen=True, slots=True)
 class Measure:
     """One figure of a state, as people read it."""
@@ -102,10 +108,7 @@ class Change:
         6 a week differ by 3e-14, and were "the biggest change")."""
         if self.before is None or self.after is None:
             return None
-        delta = self.after - self.before
-        if abs(delta) <= NOISE * max(1.0, abs(self.before), abs(self.after)):
-            return 0.0
-        return delta
+        return difference(self.before, self.after)
 
     @property
     def size(self) -> float:
@@ -206,7 +209,7 @@ def delta(before: Figures, after: Figures, stage_ids: list[str] | None = None) -
         headline=headline,
         stairway=stairway,
         stages=tuple(_stage_change(before, after, stage_id) for stage_id in stage_ids),
-        avoidable_cost=before.friction_cost - after.friction_cost,
+        avoidable_cost=difference(after.friction_cost, before.friction_cost),  # what falls
         cost_unknown_channel_ids=tuple(
             dict.fromkeys((*before.cost_unknown_channel_ids, *after.cost_unknown_channel_ids))
         ),

@@ -188,6 +188,15 @@ def test_two_counts_merged_into_one_are_no_change_at_all():
     delta = compare_states(bp, each_persona=False).whole
     assert biggest_shown(delta) == ()
     assert headline_sentence(delta, bp.currency) is None
+    # Landing on a channel with a cost, nor is the cost cut ("by about € 0, from € 27 to
+    # € 27"), for any counts that add up alike.
+    for a, b in ((1, 5), (0.1, 0.2), (1.1, 2.2), (3.3, 1.1)):
+        for friction in bp.frictions:
+            friction.leads_to_channel_id = "phone"
+        bp.frictions[0].frequency.count, bp.frictions[1].frequency.count = a, b
+        bp.frictions[0].future = FrictionFuture(frequency=Frequency(count=a + b))
+        delta = compare_states(bp, each_persona=False).whole
+        assert delta.avoidable_cost == 0 and headline_sentence(delta, bp.currency) is None
     rendered = render(bp)
     section = rendered.section("2 Today and tomorrow")  # no plan: the rest is short
     assert "None: the future state drawn changes none of these figures." in section
