@@ -373,3 +373,37 @@ def test_a_file_opened_from_the_menu_gives_the_keys_its_top_left_cell(
     # Opened again (Open Recent): the keys start at the top-left again, not where they were.
     assert window.open_path(path)
     qtbot.waitUntil(lambda: cursor(window) == top_left)
+
+
+def test_a_click_after_a_file_opened_elsewhere_does_not_send_the_view_to_the_top_left(
+    qtbot, window, tmp_path
+):
+    """The file opened while a field had the keys: the click that gave the canvas the focus,
+    outside the grid, put the cell cursor on the top-left cell and scrolled there."""
+    import shutil
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.canvas_helpers import LEFT, NO_BUTTON, mouse, on_screen
+    from tests.ui.conftest import BROADBAND
+
+    path = tmp_path / "broadband.blueprint"
+    shutil.copyfile(BROADBAND, path)
+    window.overlays.bar.persona.setFocus(Qt.FocusReason.OtherFocusReason)  # not the canvas
+    assert window.open_path(path)
+    qtbot.wait(50)  # the window settles, the keys still in the tool bar
+    assert QApplication.focusWidget() is window.overlays.bar.persona
+    view = window.canvas
+    layout = view.blueprint_scene.grid_layout
+    last = layout.cell(list(layout.columns)[-1], list(layout.rows)[-1])
+    x, y = last.right + 40, last.bottom + 40  # beyond the grid
+    view.centerOn(x, y)
+    before = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    point = on_screen(view, x, y)
+    mouse(view, QEvent.Type.MouseButtonPress, point, LEFT, LEFT)
+    view.setFocus(Qt.FocusReason.MouseFocusReason)  # as the click gives it
+    mouse(view, QEvent.Type.MouseButtonRelease, point, LEFT, NO_BUTTON)
+    qtbot.wait(100)
+    assert cursor(window) is None
+    assert (view.horizontalScrollBar().value(), view.verticalScrollBar().value()) == before

@@ -327,6 +327,7 @@ class CanvasKeyboard(QObject):
         if kind == QEvent.Type.MouseButtonPress:
             if watched is self._viewport:
                 self._hide_cursor()  # the mouse chooses now
+                self._fresh = False  # and the keys start where it chose, not top-left
             return False
         if kind == QEvent.Type.MouseButtonRelease and watched is self._viewport:
             if isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton:
