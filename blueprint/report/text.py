@@ -233,6 +233,10 @@ def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
 _LEAST_PIECE = 3
 
 
+#: Widths that differ by less than this (points) are the same width.
+_FITS = 1e-6
+
+
 def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
     """A word too wide for the line, in pieces that fit: broken with a hyphen between two
     letters of a left-to-right script, and never leaving one or two letters alone where
@@ -242,7 +246,9 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
     pieces: list[str] = []
     start = 0
     rest = sum(widths)  # of the letters from ``start`` on: kept, not summed at each piece
-    while rest > width:
+    # What fits to a millionth of a point fits: the running total drifts by rounding, and
+    # the rest of a word that exactly filled the line was cut once more.
+    while rest - width > _FITS:
         end, used = start, 0.0
         while end < len(word) and used + widths[end] + hyphen <= width:
             used += widths[end]

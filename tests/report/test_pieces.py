@@ -132,6 +132,46 @@ def test_a_word_too_wide_is_broken_with_a_hyphen_and_no_letter_left_alone():
     assert not any(line.endswith("-") for line in wrap_lines("0123456789" * 3, font, 7, 30))
 
 
+def test_the_rest_of_a_word_that_exactly_fills_the_line_is_not_cut_again():
+    """The pieces are measured with a running total (summing the rest of the word at each
+    piece took minutes on a long one); its rounding cut a rest that exactly filled the line
+    once more. The pieces are those of the rest measured afresh at each piece."""
+    import random
+
+    from blueprint.report import text
+
+    def measured_afresh(word: str, size: float, width: float) -> list[str]:
+        widths = [stringWidth(c, "Helvetica", size) for c in word]
+        hyphen = stringWidth("-", "Helvetica", size)
+        pieces, start = [], 0
+        while sum(widths[start:]) > width:
+            end, used = start, 0.0
+            while end < len(word) and used + widths[end] + hyphen <= width:
+                used += widths[end]
+                end += 1
+            end = max(end, start + 1)
+            if end >= len(word):
+                break
+            tail = len(word) - end
+            if 0 < tail < text._LEAST_PIECE and end - start > 2 * text._LEAST_PIECE:
+                end = len(word) - text._LEAST_PIECE
+            joined = word[end - 1].isalpha() and word[end].isalpha()
+            pieces.append(word[start:end] + ("-" if joined else ""))
+            start = end
+        pieces.append(word[start:])
+        return pieces
+
+    chance = random.Random(1)
+    for _ in range(4000):
+        word = "".join(chance.choice("abcdefghijklmnopqrstuvwxyzWMil.1") for _ in range(80))
+        size = chance.choice([7, 8, 9, 10, 11.5, 12])
+        widths = [stringWidth(c, "Helvetica", size) for c in word]
+        width = sum(widths[chance.randrange(len(word)) :])  # a rest fills the line exactly
+        assert text._break_word(word, "Helvetica", size, width) == measured_afresh(
+            word, size, width
+        ), word
+
+
 def test_fit_line_cuts_with_an_ellipsis():
     font = bundled_fonts().regular
     assert fit_line("Short", font, 8, 200) == "Short"
