@@ -282,9 +282,10 @@ class RoomClient:
         elif status == HTTPStatus.UPGRADE_REQUIRED:
             reason = "the server is of a newer blueprint than this editor: update blueprint"
         elif status in _PASSING:
-            # A proxy before a server that is restarting answers 502: not a refusal.
+            # A proxy before a server that is restarting answers 502: not a refusal, and
+            # not a server out of reach either (it answered).
             log.info("the server answered HTTP %s; retrying", status)
-            self._why_offline = DROPPED if self._reached else UNREACHABLE
+            self._why_offline = f"the server answers HTTP {status}; retrying"
             return Status.OFFLINE
         else:
             reason = f"the server answered HTTP {status}"

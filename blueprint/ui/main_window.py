@@ -402,7 +402,7 @@ class MainWindow(QMainWindow):
         return QMessageBox.question(
             self,
             APP_NAME,
-            f"{self._document_name()} has changes that are not saved. Save them?",
+            as_typed(f"{self._document_name()} has changes that are not saved. Save them?"),
             buttons.Save | buttons.Discard | buttons.Cancel,
             buttons.Save,
         )

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from ...collab.client import UNREACHABLE, Status
+from ...collab.client import DROPPED, Status
 from ...collab.protocol import room_name
 from ...collab.server import ServeError
 from ...collab.session import Peer, User, taken_room
@@ -296,9 +296,10 @@ class LiveMode(QObject):
 
     def _show_state(self) -> None:
         words = STATE_WORDS.get(self._state, self._state)
-        if self._state == Status.OFFLINE and self._detail == UNREACHABLE:
-            # A wrong address, or a server that stopped (its host left): not a dropped line.
-            words = "cannot reach the server, retrying…"
+        if self._state == Status.OFFLINE and self._detail not in ("", DROPPED):
+            # Why, when it is not a dropped line: a wrong address ("cannot reach the server,
+            # retrying…"), a server that answers with an error.
+            words = self._detail.replace("; ", ", ") + "…"
         text = f"Live · {self._room}: {words}"
         # Each person once, however many share a name (a room of machines named alike).
         counted = Counter(" ".join(p.name.split()) for p in self._peers)
