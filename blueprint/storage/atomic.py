@@ -176,16 +176,49 @@ def atomic_write_files(files: list[tuple[Path, bytes]], *, keep_read_only: bool 
             with contextlib.suppress(OSError):
                 temporary.unlink()
         raise
-    for temporary, target in staged:
-        try:
+    # The old files kept aside (a second name, no copy): a rename that fails half-way (a
+    # file held open elsewhere, on Windows) puts back those already replaced.
+    kept = {target: _kept_aside(target) for _temporary, target in staged} if len(staged) > 1 else {}
+    done: list[Path] = []
+    try:
+        for temporary, target in staged:
             os.replace(temporary, target)
-        except OSError as error:
-            for left, _target in staged:
+            done.append(target)
+    except OSError as error:
+        for target in done:
+            with contextlib.suppress(OSError):
+                old = kept.get(target)
+                if old is not None:
+                    os.replace(old, target)
+                else:
+                    target.unlink()  # it was not there before
+        for temporary, _target in staged:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        raise SaveError(f"cannot save: {describe_os_error(error)}", target) from error
+    finally:
+        for old in kept.values():
+            if old is not None:
                 with contextlib.suppress(OSError):
-                    left.unlink()
-            raise SaveError(f"cannot save: {describe_os_error(error)}", target) from error
+                    old.unlink()
     for folder in dict.fromkeys(target.parent for _temporary, target in staged):
         _fsync_folder(folder)
+
+
+def _kept_aside(target: Path) -> Path | None:
+    """A second name for the file at ``target`` (a hard link, named as a temporary file so
+    that one left by a crash is cleared); None when there is no file or the folder takes
+    no link (then a failed rename cannot put it back)."""
+    if not target.is_file():
+        return None
+    aside = target.with_name(f"{_temp_prefix(target)}{_HOST}-{os.getpid()}.kept{_TEMP_SUFFIX}")
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            aside.unlink()
+        os.link(target, aside)
+    except OSError:
+        return None
+    return aside
 
 
 def _staged(path: Path, data: bytes, keep_read_only: bool) -> Path:

@@ -135,3 +135,33 @@ def test_an_export_that_fails_half_way_leaves_the_earlier_export_whole(tmp_path,
     monkeypatch.undo()
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # no temporary left
     assert import_csv_folder(tmp_path) == small_blueprint()
+
+
+def test_a_rename_refused_half_way_puts_back_the_files_already_replaced(tmp_path, monkeypatch):
+    """A file held open elsewhere (Excel, on Windows) refuses its rename: the files renamed
+    before it were new, the rest old."""
+    import errno
+    import os
+
+    from blueprint.storage import SaveError
+    from blueprint.storage import atomic as atomic_module
+    from tests.factories import small_blueprint
+
+    export_csv_folder(small_blueprint(), tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    renames = []
+    real_replace = os.replace
+
+    def held_open_at_the_fourth(source, target):
+        if str(source).endswith(".tmp") and ".kept" not in str(source):
+            renames.append(target)
+            if len(renames) == 4:
+                raise OSError(errno.EACCES, "held open by another program")
+        real_replace(source, target)
+
+    monkeypatch.setattr(atomic_module.os, "replace", held_open_at_the_fourth)
+    with pytest.raises(SaveError):
+        export_csv_folder(future_blueprint(), tmp_path)
+    monkeypatch.undo()
+    assert len(renames) == 4
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # nothing left
