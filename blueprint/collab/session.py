@@ -523,8 +523,12 @@ def _replaced(
         for part in path.split("."):
             current = getattr(current, part, None)
         if to_jsonable_python(current) != to_jsonable_python(value):
-            name = getattr(entity, "title", None) or getattr(entity, "name", None)
-            found.append((kind, entity_id, name or "", path))
+            name = (
+                getattr(entity, "title", None)
+                or getattr(entity, "name", None)
+                or getattr(entity, "text", "")  # a comment, a quote: its words
+            )
+            found.append((kind, entity_id, name, path))
     return tuple(found)
 
 
