@@ -116,8 +116,8 @@ NOTHING_ADDRESSED = "⚠ addresses no friction point"
 
 def _title_text(score: ImprovementScore) -> str:
     title = one_line(score.title)
-    if score.status == Status.DONE:  # ranked as any other, as in the PDF: marked so
-        title += " (done)"
+    if score.status == Status.DONE:  # ranked as any other, as in the PDF: marked first,
+        title = f"Done: {title}"  # where a narrow column does not cut it off
     return f"{title}  {NOTHING_ADDRESSED}" if score.addresses_nothing else title
 
 
