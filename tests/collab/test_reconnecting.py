@@ -178,32 +178,38 @@ def test_once_reached_a_server_that_is_gone_is_a_dropped_line_not_a_wrong_addres
     assert set(offline_details(events)) == {DROPPED}
 
 
-def test_work_a_removal_took_while_offline_is_said_with_the_merge(live, sessions):
-    """Bob, offline, comments on a card Ann removes meanwhile: "Back online: your edits
-    made offline were merged" was said just after "Someone removed…", and hid it."""
+@pytest.fixture
+def ann_and_bob_offline(live, sessions):
+    """Ann shares, Bob joins through a relay (his laptop's network), which is then cut:
+    (ann, bob, what bob was told, the relay to restore)."""
     server = live["server"]
     ann, _ = sessions(server.url, name="Ann", share=small_blueprint(), timing=QUICK)
     assert ann.wait_synced(WAIT)
     relay = Relay(int(server.url.rsplit(":", 1)[1]))
-    try:
-        bob, told = sessions(f"ws://127.0.0.1:{relay.port}", name="Bob", timing=QUICK)
-        assert bob.wait_synced(WAIT)
-        relay.cut()
-        wait_until(lambda: bob.status != Status.ONLINE, what="Bob offline")
-        comment = Comment(
-            id="c-bob",
-            about_id="t3",
-            author="Bob",
-            at="2026-12-07T10:00:00+00:00",
-            text="Still needed?",
-        )
-        bob.edit([InsertEntity("comments", 0, comment)])
-        bob.edit([SetEntityField("touchpoints", "t1", "notes", "Bob, offline")])
-        ann.edit([RemoveEntity("touchpoints", "t3")])
-        relay.restore()
-        wait_until(lambda: any(isinstance(e, OfflineEditsMerged) for e in told), what="Bob merged")
-    finally:
-        relay.close()
+    bob, told = sessions(f"ws://127.0.0.1:{relay.port}", name="Bob", timing=QUICK)
+    assert bob.wait_synced(WAIT)
+    relay.cut()
+    wait_until(lambda: bob.status != Status.ONLINE, what="Bob offline")
+    yield ann, bob, told, relay
+    relay.close()
+
+
+def test_work_a_removal_took_while_offline_is_said_with_the_merge(ann_and_bob_offline):
+    """Bob, offline, comments on a card Ann removes meanwhile: "Back online: your edits
+    made offline were merged" was said just after "Someone removed…", and hid it."""
+    ann, bob, told, relay = ann_and_bob_offline
+    comment = Comment(
+        id="c-bob",
+        about_id="t3",
+        author="Bob",
+        at="2026-12-07T10:00:00+00:00",
+        text="Still needed?",
+    )
+    bob.edit([InsertEntity("comments", 0, comment)])
+    bob.edit([SetEntityField("touchpoints", "t1", "notes", "Bob, offline")])
+    ann.edit([RemoveEntity("touchpoints", "t3")])
+    relay.restore()
+    wait_until(lambda: any(isinstance(e, OfflineEditsMerged) for e in told), what="Bob merged")
     [merged] = [e for e in told if isinstance(e, OfflineEditsMerged)]
     assert merged.gone == (("comments", "c-bob", "Still needed?"),)
     assert not [e for e in told if isinstance(e, GoneWithRemoval)]  # one message, not two
@@ -255,27 +261,17 @@ def test_a_field_both_changed_offline_tells_the_one_whose_value_did_not_stay(liv
     assert replaced(winner) == []
 
 
-def test_an_offline_edit_undone_once_back_is_not_blamed_on_someone_else(live, sessions):
+def test_an_offline_edit_undone_once_back_is_not_blamed_on_someone_else(ann_and_bob_offline):
     """Bob took back, online, the note he typed offline; Ann then renamed the card: Bob was
     told someone else had changed what he changed offline."""
-    server = live["server"]
-    ann, _ = sessions(server.url, name="Ann", share=small_blueprint(), timing=QUICK)
-    assert ann.wait_synced(WAIT)
-    relay = Relay(int(server.url.rsplit(":", 1)[1]))
-    try:
-        bob, told = sessions(f"ws://127.0.0.1:{relay.port}", name="Bob", timing=QUICK)
-        assert bob.wait_synced(WAIT)
-        relay.cut()
-        wait_until(lambda: bob.status != Status.ONLINE, what="Bob offline")
-        bob.edit([SetEntityField("touchpoints", "t1", "notes", "Bob, offline")])
-        relay.restore()
-        wait_until(lambda: any(isinstance(e, OfflineEditsMerged) for e in told), what="merged")
-        assert bob.undo()
-        ann.edit([SetEntityField("touchpoints", "t1", "title", "Ann renames")])
-        wait_until(
-            lambda: any(t.title == "Ann renames" for t in bob.blueprint.touchpoints),
-            what="Ann's title at Bob's",
-        )
-    finally:
-        relay.close()
+    ann, bob, told, relay = ann_and_bob_offline
+    bob.edit([SetEntityField("touchpoints", "t1", "notes", "Bob, offline")])
+    relay.restore()
+    wait_until(lambda: any(isinstance(e, OfflineEditsMerged) for e in told), what="merged")
+    assert bob.undo()
+    ann.edit([SetEntityField("touchpoints", "t1", "title", "Ann renames")])
+    wait_until(
+        lambda: any(t.title == "Ann renames" for t in bob.blueprint.touchpoints),
+        what="Ann's title at Bob's",
+    )
     assert not [e for e in told if isinstance(e, ValueReplaced)]
