@@ -254,6 +254,18 @@ def test_improvement_without_friction_is_listed_beside_the_staircase_not_drawn()
     assert "Train the team" in staircase
 
 
+def test_a_target_below_the_current_step_is_not_said_to_go_up():
+    """A target step below where the friction lands drew a down arrow under the key
+    "Arrow: up to the target step"."""
+    bp = small_blueprint()
+    bp.improvements[0].target_step = 0  # its friction lands on Phone, step 1
+    rendered = render(bp)
+    staircase = flat(rendered.pages[2])
+    assert "-1" in staircase or "−1" in staircase
+    assert "Arrow: to the target step." in staircase
+    assert "up to the target step" not in rendered.body
+
+
 def test_good_friction_is_shown_but_never_counted():
     bp = small_blueprint()
     bp.frictions.append(

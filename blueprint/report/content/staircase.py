@@ -32,7 +32,7 @@ TOP_PAD = 4
 #: Room between the labels (and the right edge) and the first (and last) lift's column.
 PLOT_MARGIN = 6
 ARROW_HEAD = 7.0
-LEGEND = "Mark: the rank, at the current step. Arrow: up to the target step."
+LEGEND = "Mark: the rank, at the current step. Arrow: to the target step."
 
 
 @dataclass(frozen=True, slots=True)
