@@ -27,6 +27,11 @@ class BlueprintFileError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def listed(self) -> str:
+        """The message for a dialog: one problem to a line where there are several (twenty
+        joined by semicolons made one paragraph the height of a laptop's screen)."""
+        return self.message
+
     def with_path(self, path: Path | str) -> BlueprintFileError:
         self.path = Path(path)
         self.args = (self.message,)
@@ -84,6 +89,7 @@ class InvalidBlueprintError(LoadError):
         self, problems: Sequence[Problem], path: Path | str | None = None, limit: int = 20
     ) -> None:
         self.problems = list(problems)
+        self.limit = limit
         shown = "; ".join(str(p) for p in self.problems[:limit])
         more = len(self.problems) - limit
         if more > 0:
@@ -92,6 +98,17 @@ class InvalidBlueprintError(LoadError):
         super().__init__(
             f"{count} problem{'s' if count != 1 else ''} in the blueprint: {shown}", path
         )
+
+    def listed(self) -> str:
+        count = len(self.problems)
+        if count < 2:
+            return self.message
+        where = f"{self.path}: " if self.path else ""
+        lines = [f"{where}{count} problems in the blueprint:"]
+        lines += [f"• {problem}" for problem in self.problems[: self.limit]]
+        if count > self.limit:
+            lines.append(f"and {count - self.limit} more")
+        return "\n".join(lines)
 
 
 class SaveError(BlueprintFileError):

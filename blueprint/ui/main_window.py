@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
             self.show_error("Made by a newer version of Blueprint", str(error))
             return False
         except LoadError as error:
-            self.show_error("Cannot open the blueprint", str(error))
+            self.show_error("Cannot open the blueprint", error.listed())
             return False
         self.document.reset(blueprint, path)
         self.canvas.fit_when_shown()

@@ -201,6 +201,26 @@ def test_a_file_that_cannot_be_opened_is_explained_in_a_dialog(window, errors, t
     assert window.document.path is None
 
 
+def test_a_file_with_many_problems_lists_them_one_to_a_line(window, errors, tmp_path):
+    """Twenty problems joined by semicolons made one paragraph the height of the screen."""
+    import json
+
+    from blueprint.storage import dumps_blueprint
+    from tests.factories import small_blueprint
+
+    data = json.loads(dumps_blueprint(small_blueprint()))
+    for touchpoint in data["touchpoints"]:
+        touchpoint["stage_id"] = "nowhere"
+    broken = tmp_path / "three.blueprint"
+    broken.write_text(json.dumps(data), "utf-8")
+    assert not window.open_path(broken)
+    [(title, text)] = errors
+    lines = text.splitlines()
+    assert title == "Cannot open the blueprint"
+    assert lines[0] == f"{broken}: 3 problems in the blueprint:"
+    assert len(lines) == 4 and all(line.startswith("• touchpoint ") for line in lines[1:])
+
+
 def test_a_file_from_a_newer_version_is_refused_with_the_reason(window, errors, tmp_path):
     newer = tmp_path / "from-the-future.blueprint"
     newer.write_text('{"format": "blueprint", "schema_version": 99}', encoding="utf-8")
