@@ -196,19 +196,26 @@ def _cost_bound(delta: FiguresDelta, names: dict[str, str]) -> tuple[str, str]:
     after = delta.after.cost_unknown_channel_ids
     if not before and not after:
         return "about", ""
-    named = fmt.join_words([names.get(c, c) for c in dict.fromkeys((*before, *after))])
-    one = len(set(before) | set(after)) == 1
-    if set(after) - set(before) and not set(before) - set(after):
+
+    def named(ids) -> str:
+        return fmt.join_words([names.get(c, c) for c in dict.fromkeys(ids)])
+
+    moved_to = [c for c in after if c not in before]
+    left = [c for c in before if c not in after]
+    if moved_to and not left:
+        them = "it" if len(moved_to) == 1 else "them"
         return "up to", (
-            f" (the contacts it moves to {named} still happen there, but no cost per "
-            f"contact is set for {'it' if one else 'them'}: they count as 0)"
+            f" (the contacts it moves to {named(moved_to)} still happen there, but no cost "
+            f"per contact is set for {them}: they count as 0)"
         )
-    if set(before) - set(after) and not set(after) - set(before):
-        return (
-            "at least",
-            f" (no cost per contact is set for {named}, so today's contacts there count as 0)",
+    if left and not moved_to:
+        return "at least", (
+            f" (no cost per contact is set for {named(left)}, so today's contacts there count as 0)"
         )
-    return "about", f" (in contacts whose cost is known; none is set for {named})"
+    return (
+        "about",
+        f" (in contacts whose cost is known; none is set for {named((*before, *after))})",
+    )
 
 
 def _percent_of(change: Change) -> str:

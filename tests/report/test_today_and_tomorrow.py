@@ -235,3 +235,15 @@ def test_contacts_moved_into_a_channel_without_a_cost_are_no_sure_saving():
         "(the contacts it moves to Complaints still happen there, but no cost per contact is "
         "set for it: they count as 0)" in said
     )
+    # Contacts on Website, with no cost either, both days: not a channel they move to.
+    from blueprint.model import Frequency, Friction
+
+    bp.frictions.append(
+        Friction(
+            id="w", title="Stays on the site", touchpoint_id="t1", frequency=Frequency(count=9)
+        )
+    )
+    comparison = compare_states(bp, each_persona=False)
+    said = headline_sentence(comparison.whole, bp.currency, names=comparison.names)
+    assert "(the contacts it moves to Complaints still happen there" in said
+    assert "Website" not in said
