@@ -185,13 +185,13 @@ def atomic_write_files(files: list[tuple[Path, bytes]], *, keep_read_only: bool 
             os.replace(temporary, target)
             done.append(target)
     except OSError as error:
-        for target in done:
+        for replaced in done:  # ``target`` stays the file whose rename failed, said below
             with contextlib.suppress(OSError):
-                old = kept.get(target)
+                old = kept.get(replaced)
                 if old is not None:
-                    os.replace(old, target)
+                    os.replace(old, replaced)
                 else:
-                    target.unlink()  # it was not there before
+                    replaced.unlink()  # it was not there before
         for temporary, _target in staged:
             with contextlib.suppress(OSError):
                 temporary.unlink()

@@ -160,8 +160,9 @@ def test_a_rename_refused_half_way_puts_back_the_files_already_replaced(tmp_path
         real_replace(source, target)
 
     monkeypatch.setattr(atomic_module.os, "replace", held_open_at_the_fourth)
-    with pytest.raises(SaveError):
+    with pytest.raises(SaveError) as refused:
         export_csv_folder(future_blueprint(), tmp_path)
     monkeypatch.undo()
     assert len(renames) == 4
+    assert refused.value.path == renames[3]  # the file held open, not one put back
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # nothing left
