@@ -272,15 +272,12 @@ class CanvasKeyboard(QObject):
     def _land_in(self, removed: Place) -> None:
         """The keys on the cell of a removed card: its first card left, else the cell; the
         cell that took its place when its stage or channel went with it."""
-        layout = self._scene.grid_layout
         if self._selection.touchpoint_ids() or self._cursor_cell is not None:
             return
-        cell = removed.cell
-        if position(layout, cell) is None:
-            found = None if self._where is None else nearest_cell(layout, cell, self._where)
-            if found is None:
-                return
-            cell = found
+        layout = self._scene.grid_layout
+        cell = self._in_grid(removed.cell)
+        if cell is None:
+            return
         self._landing = True
         try:
             self.go_to(place_in(layout, cell))
@@ -293,10 +290,18 @@ class CanvasKeyboard(QObject):
         place, layout = self._cursor_cell, self._scene.grid_layout
         if place is None or position(layout, place.cell) is not None:
             return
-        cell = None if self._where is None else nearest_cell(layout, place.cell, self._where)
+        cell = self._in_grid(place.cell)
         self._hide_cursor()
         if cell is not None:
             self.go_to(place_in(layout, cell))
+
+    def _in_grid(self, cell: tuple[str, str]) -> tuple[str, str] | None:
+        """``cell`` when the grid still has it; else the cell that took its place (from
+        where the keys were), None when that is not known."""
+        layout = self._scene.grid_layout
+        if position(layout, cell) is not None:
+            return cell
+        return None if self._where is None else nearest_cell(layout, cell, self._where)
 
     def _edited(self) -> None:
         """An undo of the removal brings the card back: chosen again, where the keys are."""
