@@ -8,6 +8,8 @@ names from what they belong to.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -19,6 +21,11 @@ from PySide6.QtWidgets import (
     QScrollBar,
     QWidget,
 )
+
+
+def plain_label(text: str) -> str:
+    """A menu label as read: 'Save &As…' is 'Save As…', 'R&&D' is 'R&D'."""
+    return re.sub("&(.)", r"\1", text)
 
 
 def name_widget(widget: QWidget, name: str) -> None:
@@ -36,9 +43,7 @@ def name_the_rest(window: QMainWindow) -> None:
         # A menu opened is read by its window title otherwise: the program's name, for
         # every menu ("Blueprint menu").
         if not menu.accessibleName() and menu.title():
-            menu.setAccessibleName(
-                menu.title().replace("&&", "\0").replace("&", "").replace("\0", "&")
-            )
+            menu.setAccessibleName(plain_label(menu.title()))
     for combo in window.findChildren(QComboBox):
         _label_combo(combo)
     for bar in window.findChildren(QScrollBar):

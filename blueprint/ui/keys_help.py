@@ -7,8 +7,6 @@ is read from the window's menus, so the list is always the one the window has.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .accessible_names import plain_label
 from .inspector.canvas_keyboard import CANVAS_KEYS
 from .menus import COMMAND_NAME
 from .screen_fit import resize_within_screen
@@ -38,11 +37,6 @@ def menu_keys(menu: QMenu) -> list[tuple[str, str]]:
         elif keys := _keys_of(action):
             found.append((keys, plain_label(action.property(COMMAND_NAME) or action.text())))
     return found
-
-
-def plain_label(text: str) -> str:
-    """A menu label as read: 'Save &As…' is 'Save As…', 'R&&D' is 'R&D'."""
-    return re.sub("&(.)", r"\1", text)
 
 
 def _keys_of(action: QAction) -> str:
