@@ -1,11 +1,17 @@
-"""Where a file dialog starts for a blueprint never saved: the user's Documents folder, or
-the home folder where there is none (not the folder the program happened to start in)."""
+"""File dialogs for blueprints: what they list, and where they start for a blueprint never
+saved: the user's Documents folder, or the home folder where there is none (not the folder
+the program happened to start in)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
+
+from ..storage import EXTENSION
+
+#: What a file dialog that opens a blueprint lists.
+FILE_FILTER = f"Blueprints (*{EXTENSION});;All files (*)"
 
 
 def documents_folder() -> Path:

@@ -39,6 +39,7 @@ from .document import Document
 from .export import add_export_actions
 from .field_undo import UndoFromFields
 from .file_drop import FileDropTarget
+from .folders import FILE_FILTER
 from .inspector import install_editing
 from .journey_views import install_journey_views, removal_for
 from .keys_help import KeyboardShortcuts
@@ -66,7 +67,6 @@ from .workshop import install_workshop
 
 #: Screens under this size (logical pixels) get a maximised window the first time.
 SMALL_SCREEN = (1440, 900)
-FILE_FILTER = f"Blueprints (*{EXTENSION});;All files (*)"
 #: Characters no file name may hold on some system (Windows is the strictest).
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 

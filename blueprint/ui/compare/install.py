@@ -8,12 +8,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
-from ...storage import EXTENSION, LoadError, load_blueprint
+from ...storage import LoadError, load_blueprint
+from ..folders import FILE_FILTER
 from ..menus import describe
 from ..workbench import Workbench
 from .window import CompareWindow
 
-FILE_FILTER = f"Blueprints (*{EXTENSION});;All files (*)"
 TIP = "See another version of this blueprint on the same grid: what it adds, lacks and changes"
 
 

@@ -12,12 +12,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
-from ...storage import EXTENSION, LoadError, load_blueprint
+from ...storage import LoadError, load_blueprint
+from ..folders import FILE_FILTER
 from ..menus import describe
 from ..workbench import Workbench
 from .merging import MergeFailed, merge_available, merge_into, merged_words
 
-FILE_FILTER = f"Blueprints (*{EXTENSION});;All files (*)"
 TIP = (
     "Take in another copy of this blueprint (one sent by a colleague): what it adds joins "
     "yours, and where the two differ you decide on the card"
