@@ -90,6 +90,17 @@ class WindowCommands(Protocol):
     def show_keyboard_shortcuts(self) -> None: ...
 
 
+def insert_after(menu: QMenu, after: QAction | None, action: QAction) -> None:
+    """Put ``action`` in ``menu`` just after ``after``; at the end when ``after`` is not in it
+    (or is its last entry)."""
+    entries = menu.actions()
+    place = entries.index(after) + 1 if after in entries else len(entries)
+    if place >= len(entries):
+        menu.addAction(action)
+    else:
+        menu.insertAction(entries[place], action)
+
+
 def build_menus(
     window: QMainWindow, commands: WindowCommands, undo_stack: QUndoStack, canvas: QWidget
 ) -> Menus:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from ...storage import LoadError, load_blueprint
 from ..folders import FILE_FILTER
-from ..menus import describe
+from ..menus import describe, insert_after
 from ..workbench import Workbench
 from .window import CompareWindow
 
@@ -26,12 +26,8 @@ class CompareWith(QObject):
         describe(self.action, TIP)
         self.action.triggered.connect(self.compare_with)
         menu = bench.menus.file
-        entries = menu.actions()
-        after = next((i for i, a in enumerate(entries) if a.text() == "Save &As…"), None)
-        if after is None or after + 1 >= len(entries):
-            menu.addAction(self.action)
-        else:
-            menu.insertAction(entries[after + 1], self.action)
+        save_as = next((a for a in menu.actions() if a.text() == "Save &As…"), None)
+        insert_after(menu, save_as, self.action)
 
     def ask_path(self) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from ...storage import LoadError, load_blueprint
 from ..folders import FILE_FILTER
-from ..menus import describe
+from ..menus import describe, insert_after
 from ..workbench import Workbench
 from .merging import MergeFailed, merge_available, merge_into, merged_words
 
@@ -32,13 +32,7 @@ class MergeWith(QObject):
         describe(self.action, TIP)
         self.action.setEnabled(merge_available())
         self.action.triggered.connect(self.merge_with)
-        menu = bench.menus.file
-        entries = menu.actions()
-        place = entries.index(after) + 1 if after in entries else len(entries)
-        if place >= len(entries):
-            menu.addAction(self.action)
-        else:
-            menu.insertAction(entries[place], self.action)
+        insert_after(bench.menus.file, after, self.action)
 
     def ask_path(self) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
