@@ -39,7 +39,7 @@ def saving_rich(plan: Plan, channel_names: dict[str, str], currency: str) -> Ric
             )
         if unknown:
             parts.append(f" ({fill} to count theirs too)")
-        done = [score for score in plan.improvements if score.status == Status.DONE]
+        done = [score for score in plan.improvements if is_done(score)]
         done_cost = total_avoidable_cost(done)
         if done_cost > 0:  # a saving made already is not one to come: said apart
             parts.append(
@@ -64,6 +64,11 @@ def saving_rich(plan: Plan, channel_names: dict[str, str], currency: str) -> Ric
     return rich(
         f"would avoid no contact cost (the customers {they} give up or stay where they are)"
     )
+
+
+def is_done(score: ImprovementScore) -> bool:
+    """Done: ranked as any other (the plan is of today's journey), but nothing to start."""
+    return score.status == Status.DONE
 
 
 def not_counted_yet(plan: Plan) -> bool:

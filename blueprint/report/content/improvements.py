@@ -19,11 +19,6 @@ STATUS_SHOWN: dict[str, str] = {
 }
 
 
-def is_done(score: ImprovementScore) -> bool:
-    """Done: ranked as any other (the plan is of today's journey), but nothing to start."""
-    return score.status == Status.DONE
-
-
 @dataclass(frozen=True, slots=True)
 class ImprovementRow:
     improvement_id: str

@@ -20,8 +20,8 @@ from ..backing_text import impact_backing_sentence
 from ..certainty_text import stability_sentence
 from ..comparison_text import headline_sentence
 from ..formatting import WAVE_KINDS, WAVE_REASONS
-from ..saving import COST_UNKNOWN, avoidable_cost_text, not_counted_yet, saving_rich
-from .improvements import ImprovementRow, improvement_row, is_done
+from ..saving import COST_UNKNOWN, avoidable_cost_text, is_done, not_counted_yet, saving_rich
+from .improvements import ImprovementRow, improvement_row
 from .outline import (
     DATA_TO_CAPTURE,
     PERSONA_CHANNELS,

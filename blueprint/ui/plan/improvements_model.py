@@ -25,10 +25,9 @@ from PySide6.QtWidgets import QApplication
 
 from ...analysis.certainty import DEFAULT_K, Certainty, ImprovementCertainty
 from ...analysis.plan import ImprovementScore, Plan, Quadrant, Wave
-from ...model import Status
 from ...report import formatting as fmt
 from ...report.certainty_text import share_text
-from ...report.saving import avoidable_cost_text
+from ...report.saving import avoidable_cost_text, is_done
 from .improvements_choices import WAVE_COLOURS, WAVE_QUADRANTS, one_line, plain_tip
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -116,7 +115,7 @@ NOTHING_ADDRESSED = "⚠ addresses no friction point"
 
 def _title_text(score: ImprovementScore) -> str:
     title = one_line(score.title)
-    if score.status == Status.DONE:  # ranked as any other, as in the PDF: marked first,
+    if is_done(score):  # ranked as any other, as in the PDF: marked first,
         title = f"Done: {title}"  # where a narrow column does not cut it off
     return f"{title}  {NOTHING_ADDRESSED}" if score.addresses_nothing else title
 
