@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
 
 from ...model import Blueprint
+from ...report import formatting as fmt
 from ...report.undrawn import undrawn_words
 from ...storage import SaveError
 from ..document import Document
@@ -215,7 +216,7 @@ class PlanExport(QObject):
 
 
 def _missing_text(bp: Blueprint, missing: tuple[str, ...]) -> str:
-    count = "1 character" if len(missing) == 1 else f"{len(missing)} characters"
+    count = fmt.plural(len(missing), "character")
     return (
         f"No font on this computer can draw {count} of the blueprint: "
         f"{undrawn_words(bp, missing)}.\n\nThe plan shows a placeholder for each. Install a "
