@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..storage import EXTENSION
 
@@ -17,3 +18,9 @@ FILE_FILTER = f"Blueprints (*{EXTENSION});;All files (*)"
 def documents_folder() -> Path:
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def ask_blueprint_path(parent: QWidget, title: str, start: str) -> Path | None:
+    """A blueprint file picked in the Open dialog, from ``start``; None when cancelled."""
+    name, _ = QFileDialog.getOpenFileName(parent, title, start, FILE_FILTER)
+    return Path(name) if name else None

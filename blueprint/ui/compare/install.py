@@ -6,10 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog
 
 from ...storage import LoadError, load_blueprint
-from ..folders import FILE_FILTER
+from ..folders import ask_blueprint_path
 from ..menus import describe, insert_after
 from ..workbench import Workbench
 from .window import CompareWindow
@@ -30,13 +29,9 @@ class CompareWith(QObject):
         insert_after(menu, save_as, self.action)
 
     def ask_path(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
-            self._bench.frame,
-            "Compare with another version",
-            self._bench.document.folder(),
-            FILE_FILTER,
+        return ask_blueprint_path(
+            self._bench.frame, "Compare with another version", self._bench.document.folder()
         )
-        return Path(name) if name else None
 
     def compare_with(self) -> None:
         path = self.ask_path()

@@ -10,10 +10,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog
 
 from ...storage import LoadError, load_blueprint
-from ..folders import FILE_FILTER
+from ..folders import ask_blueprint_path
 from ..menus import describe, insert_after
 from ..workbench import Workbench
 from .merging import MergeFailed, merge_available, merge_into, merged_words
@@ -35,13 +34,11 @@ class MergeWith(QObject):
         insert_after(bench.menus.file, after, self.action)
 
     def ask_path(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
+        return ask_blueprint_path(
             self._bench.frame,
             "Merge another copy into this blueprint",
             self._bench.document.folder(),
-            FILE_FILTER,
         )
-        return Path(name) if name else None
 
     def merge_with(self) -> None:
         path = self.ask_path()
