@@ -6,7 +6,7 @@ between them, each in a process of its own.
 For each size N (N touchpoints, 3N friction points, 0.3N improvements, the generator's
 other counts as in the scale group), a fresh process generates the blueprint, saves it, and
 times, in CPU time, the minimum of ``--repeats`` runs of: ``load_blueprint``; ``build_plan``;
-``plan_document`` and ``json_text`` (what ``blueprint plan --format json`` prints after the
+``plan_document`` and ``json_bytes`` (what ``blueprint plan --format json`` prints after the
 plan). Each is printed per 1,000 touchpoints: a flat line is a cost that grows linearly.
 Not part of ``benchmarks.run`` (it takes a few minutes); docs/performance.md keeps a run.
 """
@@ -23,7 +23,7 @@ import gc, json, sys, tempfile, time
 from pathlib import Path
 from benchmarks.generate import generate_blueprint
 from blueprint.analysis import build_plan
-from blueprint.analysis.records import json_text, plan_document
+from blueprint.analysis.records import json_bytes, plan_document
 from blueprint.storage import load_blueprint, save_blueprint
 
 size, repeats = int(sys.argv[1]), int(sys.argv[2])
@@ -46,7 +46,7 @@ with tempfile.TemporaryDirectory() as folder:
     for _ in range(repeats):
         bp = timed("load", lambda: load_blueprint(path))
         plan = timed("build_plan", lambda: build_plan(bp))
-        timed("plan JSON text", lambda: json_text(plan_document(bp, plan)))
+        timed("plan JSON text", lambda: json_bytes(plan_document(bp, plan)))
 print(json.dumps(best))
 """
 

@@ -10,7 +10,7 @@ the generator's default, the blueprint every other group measures.
   CPU time of the runner (``time.process_time``: on a shared machine, other work slows a
   run of 40 s far more often than one of 4 s, and wall-clock ratios wander by 30 %):
   ``load_blueprint``; the plan as JSON (``build_plan``, ``plan_document`` and
-  ``json_text``, what ``blueprint plan --format json`` prints); the plan as a PDF (the plan
+  ``json_bytes``, what ``blueprint plan --format json`` writes); the plan as a PDF (the plan
   group's ``export``), with the reportlab floor of the large plan (the plan group's
   ``floor``: plain tables with the same rows and columns) beside it;
 - **in fresh processes**, as a user runs them: ``blueprint validate``, ``blueprint plan
@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 
 from blueprint.analysis import build_plan
-from blueprint.analysis.records import json_text, plan_document
+from blueprint.analysis.records import json_bytes, plan_document
 from blueprint.model import Blueprint
 from blueprint.storage import load_blueprint, save_blueprint
 
@@ -104,7 +104,7 @@ def _run_command(arguments: list[str]) -> dict | None:
 
 def plan_json(bp: Blueprint) -> str:
     """What ``blueprint plan --format json`` prints."""
-    return json_text(plan_document(bp, build_plan(bp)))
+    return json_bytes(plan_document(bp, build_plan(bp)))
 
 
 def _ratio_row(name: str, small: Timing, large: Timing, note: str = "") -> Row:
@@ -146,7 +146,7 @@ def _in_runner_rows(small: Blueprint, large: Blueprint, paths: dict, repeats: in
     rows: list[Row] = []
     for name, timings, note in (
         ("load", reads, "load_blueprint(path); CPU time"),
-        ("plan JSON", reads, "build_plan + plan_document + json_text; CPU time"),
+        ("plan JSON", reads, "build_plan + plan_document + json_bytes; CPU time"),
         ("plan PDF", pdfs, "build_plan + render_plan_pdf into memory; CPU time"),
     ):
         two, twenty = timings[f"{name} 2k"], timings[f"{name} 20k"]

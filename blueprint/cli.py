@@ -27,7 +27,7 @@ from .analysis import DEFAULT_TOP, Plan, build_plan, plan_certainty
 from .analysis.certainty import DEFAULT_K, DEFAULT_SEED
 from .analysis.records import (
     PLAN_COLUMNS,
-    json_text,
+    json_bytes,
     persona_channel_records,
     plan_document,
     plan_rows,
@@ -52,6 +52,7 @@ from .cli_common import (
     one_line,
     print_error,
     refuse_overwrite,
+    write_stdout,
 )
 from .cli_spreadsheets import add_spreadsheet_commands
 from .model import Blueprint
@@ -124,7 +125,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     channels = persona_channel_records(bp)
     if args.json:
         document = {"title": bp.title, "organisation": bp.organisation, **counts}
-        print(json_text({**document, "persona_channels": channels}))
+        write_stdout(json_bytes({**document, "persona_channels": channels}) + b"\n")
         return EXIT_OK
     print(one_line(bp.title))
     if bp.organisation.strip():
@@ -158,12 +159,12 @@ def _persona_channel_lines(records: list[dict]) -> Iterator[str]:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    text = json.dumps(file_schema(), indent=2, ensure_ascii=False) + "\n"
+    data = (json.dumps(file_schema(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     if args.output:
         refuse_overwrite(args.output, "schema")
-        atomic_write_bytes(args.output, text.encode("utf-8"))
+        atomic_write_bytes(args.output, data)
     else:
-        sys.stdout.write(text)
+        write_stdout(data)
     return EXIT_OK
 
 
@@ -275,19 +276,19 @@ def _plan_table(
         document = plan_document(bp, plan, certainty)
         if has_future_state(bp):
             document["future_state"] = comparison_document(compare_states(bp, persona_id))
-        text = json_text(document) + "\n"
+        data = json_bytes(document) + b"\n"
     else:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(PLAN_COLUMNS)
         for row in plan_rows(bp, plan):
             writer.writerow(_csv_cell(row[column]) for column in PLAN_COLUMNS)
-        text = buffer.getvalue()
+        data = buffer.getvalue().encode("utf-8")
     if not args.output or args.output == "-":  # "-o -": standard output, as Unix tools read it
-        sys.stdout.write(text)
+        write_stdout(data)
         return EXIT_OK
-    # The same text as on standard output, written as every other output is: atomically.
-    atomic_write_bytes(args.output, text.encode("utf-8"))
+    # The same bytes as on standard output, written as every other output is: atomically.
+    atomic_write_bytes(args.output, data)
     print(f"Wrote {args.output}: {fmt.plural(len(plan.improvements), 'improvement')}.")
     return EXIT_OK
 
@@ -348,7 +349,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         )
         title, note = f"{b.title} ({args.state or 'current'} state)", None
     if args.format == "json":
-        print(json_text(comparison_document(comparison)))
+        write_stdout(json_bytes(comparison_document(comparison)) + b"\n")
         return EXIT_OK
     from .report.comparison_text import comparison_lines
 
@@ -692,8 +693,18 @@ def open_editor(argv: list[str]) -> int:
     return run_app([PROG, *argv])
 
 
+def _unencodable_shown() -> None:
+    """Text the console's code page cannot write (a Chinese title in a Windows shell's
+    redirect) printed as ``\\u`` escapes rather than ending the command in an error. What is
+    read by programs (JSON, CSV, a blueprint) is written as UTF-8 bytes instead."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    _unencodable_shown()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if _wants_editor(argv, parser):

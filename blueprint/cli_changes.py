@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import sys
 from pathlib import Path
 
+from .analysis.records import json_bytes
 from .changes import (
     MergeError,
     blueprint_lines,
@@ -23,7 +23,7 @@ from .changes import (
     merge_blueprints,
 )
 from .changes.conflicts import conflict_lines
-from .cli_common import EXIT_OK, EXIT_USAGE, PROG, one_line, visible
+from .cli_common import EXIT_OK, EXIT_USAGE, PROG, one_line, visible, write_stdout
 from .model import Blueprint
 from .storage import (
     BlueprintFileError,
@@ -52,8 +52,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     a, b = load_blueprint(args.a), load_blueprint(args.b)
     changes = diff_blueprints(a, b)
     if args.format == "json":
-        json.dump(diff_document(changes, args.a, args.b), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        write_stdout(json_bytes(diff_document(changes, args.a, args.b)) + b"\n")
         return EXIT_OK
     _print_lines(diff_lines(changes) or ["No differences."])
     return EXIT_OK
@@ -154,8 +153,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         else:
             from .storage import dumps_blueprint
 
-            sys.stdout.buffer.write(dumps_blueprint(result.blueprint))
-            sys.stdout.flush()
+            write_stdout(dumps_blueprint(result.blueprint))
     except BlueprintFileError as error:
         _refuse(error.message, args)
         return NOT_MERGED

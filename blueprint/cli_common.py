@@ -39,6 +39,18 @@ def one_line(text: str) -> str:
     return visible(" ".join(str(text).split()))
 
 
+def write_stdout(data: bytes) -> None:
+    """UTF-8 bytes (a blueprint, a plan as JSON) to standard output as they are: not decoded
+    to text to be encoded again, and UTF-8 whatever the console's encoding."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a stream of text only, as an IDE's console may be
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    buffer.write(data)
+    buffer.flush()
+
+
 def print_error(message: str) -> None:
     print(f"{PROG}: error: {one_line(message)}", file=sys.stderr)
 
