@@ -41,6 +41,11 @@ def stability_sentence(plan: Plan, certainty: Certainty) -> str:
     if certainty.decisive:
         # "most of": measured, a count still ranges ÷1.2 to ×1.2, so the lead may still move.
         return f"{sentence}; {_settling(certainty)} would settle most of it."
+    if not certainty.measure_first:  # nothing guessed: the ±20% of measured counts moves it
+        return (
+            f"{sentence}; every frequency behind them is measured: they are close, and "
+            "measuring again would not settle it."
+        )
     return f"{sentence}; no single estimate decides it, so measure the list under Data to capture."
 
 

@@ -152,8 +152,8 @@ def headline_sentence(
     """The future state's headline in one sentence: the contact cost it cuts (and the lost
     journeys it saves) when it cuts any, else what it saves of lost journeys and friction
     impact; and, after a "but", which of those three gets worse. A future that cuts the
-    cost while more customers give up is never said as a gain alone (the cost of those who
-    give up is not a contact cost). Else its biggest change; None when nothing changes.
+    cost while more customers give up says the loss first, and the cut as no saving for
+    those who give up. Else its biggest change; None when nothing changes.
     ``where`` follows the subject, e.g. `` (section 2)``; ``names`` names the channels
     (by id) whose cost per contact is not set."""
     subject = f"The future state drawn in this blueprint{where}"
@@ -178,6 +178,14 @@ def headline_sentence(
         (impact, f"the friction impact rises by {_percent_of(impact)}"),
     )
     losses = [words for change, words in rises if change.better is False]
+    if gains and lost.better is False and delta.avoidable_cost > 0:
+        # The cost falls as more customers give up: the loss first, and the cut said as
+        # what it partly is (it read "would cut the friction cost by $1.6M" first when
+        # every customer gave up).
+        return (
+            f"{subject}: {fmt.join_words(losses)}. It would {', and '.join(gains)}, but "
+            "customers who give up make no contact: what they no longer cost is no saving."
+        )
     if gains:
         sentence = f"{subject} would {', and '.join(gains)}"
         return sentence + (f", but {fmt.join_words(losses)}." if losses else ".")

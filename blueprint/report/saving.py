@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..analysis import ImprovementScore, Plan, total_avoidable_cost
 from ..model import FrequencySource, Status
 from . import formatting as fmt
-from .content.rich import Rich, Span, plain_text, rich, strong
+from .content.rich import Rich, Span, emphasised, listed, plain_text, rich, strong
 
 COST_UNKNOWN = "cost unknown"
 
@@ -18,10 +18,10 @@ def saving_rich(plan: Plan, channel_names: dict[str, str], currency: str) -> Ric
     """ "would avoid about EUR 12,000 a year in contacts", or what is missing to know it;
     the figure (or what to fill in) is the strong part."""
     unknown = [channel_names.get(c, c) for c in plan.cost_unknown_channel_ids]
-    fill = f"set a cost per contact for {fmt.join_words(unknown)}"
+    fill = rich("set a cost per contact for ", listed(unknown))
     amount = fmt.money(plan.total_avoidable_cost, currency)
     if plan.total_avoidable_cost > 0:
-        parts: list[str | Span] = [
+        parts: list[str | Span | Rich] = [
             f"would avoid {'at least' if unknown else 'about'} ",
             strong(f"{amount} a year"),
             " in contacts",
@@ -38,7 +38,7 @@ def saving_rich(plan: Plan, channel_names: dict[str, str], currency: str) -> Ric
                 else ", if the frequencies guessed hold"
             )
         if unknown:
-            parts.append(f" ({fill} to count theirs too)")
+            parts += [" (", fill, " to count theirs too)"]
         done = [score for score in plan.improvements if is_done(score)]
         done_cost = total_avoidable_cost(done)
         if done_cost > 0:  # a saving made already is not one to come: said apart
@@ -58,7 +58,7 @@ def saving_rich(plan: Plan, channel_names: dict[str, str], currency: str) -> Ric
         )
     if unknown:
         return rich(
-            "would avoid contacts whose cost is not known yet: ", strong(fill), " to see it"
+            "would avoid contacts whose cost is not known yet: ", emphasised(fill), " to see it"
         )
     they = "it helps" if one else "they help"
     return rich(

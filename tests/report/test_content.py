@@ -149,6 +149,63 @@ def test_no_more_improvements_than_the_top_says_what_their_certainty_means():
     )
 
 
+def test_a_plan_on_measured_frequencies_is_not_sent_to_measure_an_empty_list():
+    """Every frequency measured, the lead still moves within their ±20%: the summary said in
+    bold "measure the list under Data to capture", and that section said nothing to capture."""
+    from blueprint.model import FrequencySource
+
+    bp = load_blueprint(next(p for p in SAMPLES if p.stem == "airline-delayed-bag"))
+    for friction in bp.frictions:
+        friction.frequency.source = FrequencySource.MEASURED
+    page = flat(render(bp).pages[1])
+    assert "of plausible cases the same three improvements lead" in page
+    assert "measure the list" not in page
+    assert (
+        "every frequency behind them is measured: they are close, and measuring again would "
+        "not settle it" in page
+    )
+
+
+def test_a_plan_with_everything_done_asks_nothing_to_be_measured():
+    """Every improvement done, the summary still said how sure the top three were and what
+    to measure first: paying to measure what changes no decision."""
+    from blueprint.model import Status
+
+    bp = load_blueprint(next(p for p in SAMPLES if p.stem == "airline-delayed-bag"))
+    for improvement in bp.improvements:
+        improvement.status = Status.DONE
+    page = flat(render(bp).pages[1])
+    assert "All of them are done: nothing is left to start." in page
+    assert "plausible cases" not in page and "Measure first" not in page
+    bp.improvements[-1].status = Status.PLANNED  # one left to start: the advice is back
+    assert "Measure first" in flat(render(bp).pages[1])
+
+
+def test_improvements_linked_only_to_good_friction_are_not_told_to_link():
+    from blueprint.model import FrictionNature
+
+    bp = load_blueprint(next(p for p in SAMPLES if p.stem == "airline-delayed-bag"))
+    for friction in bp.frictions:
+        friction.nature = FrictionNature.GOOD
+    page = flat(render(bp).pages[1])
+    assert "link each to the friction points" not in page
+    assert "The improvements address only friction points marked good" in page
+
+
+def test_a_plan_for_one_persona_says_its_figures_count_every_customer():
+    """A persona of 12% of customers was shown $952,116 a year, 97.5% of the whole plan's,
+    with nothing saying that it counts every customer at the persona's touchpoints."""
+    bp = load_blueprint(next(p for p in SAMPLES if p.stem == "airline-delayed-bag"))
+    gold = next(p for p in bp.personas if p.name == "Gold business traveller")
+    page = flat(render(bp, build_plan(bp, gold.id)).pages[1])
+    assert (
+        "The plan keeps the touchpoints that apply to Gold business traveller, 12% of "
+        "customers, but counts every customer who passes them: its figures are not the "
+        "persona's alone." in page
+    )
+    assert "counts every customer who passes them" not in flat(render(bp).pages[1])
+
+
 def test_friction_register_has_every_friction_and_marks_good_friction(sample):
     bp, rendered = sample
     register = rendered.section(rendered.heading(REGISTER), rendered.heading(FORMULAS))

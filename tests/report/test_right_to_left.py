@@ -253,3 +253,29 @@ def test_a_persona_named_in_arabic_keeps_the_space_before_its_figure():
     drawn = _drawn("عائلة")
     assert f"Family {drawn} " in summary
     assert f"{drawn}2" not in summary and f"{drawn} 2" in summary
+
+
+#: Three Hebrew names (Hebrew does not join: each is drawn as its letters reversed).
+NAMES = ("אלף", "בית", "גימל")
+
+
+def test_a_list_of_right_to_left_names_keeps_its_order_and_its_words():
+    """A list joined into one string was set apart as one right-to-left run: the cover read
+    "Personas covered: <3> and <2>, <1>" and "set a cost per contact for <2> and <1>", the
+    plan's "and" and commas moved among the names. Each name is set apart alone."""
+    bp = small_blueprint()
+    bp.personas = [
+        bp.personas[0].model_copy(update={"id": f"p{i}", "name": name})
+        for i, name in enumerate(NAMES, start=1)
+    ]
+    for touchpoint in bp.touchpoints:
+        touchpoint.persona_ids = [p for p in touchpoint.persona_ids if p != "p1"] or []
+    bp.channels[0].name, bp.channels[2].name = NAMES[0], NAMES[1]
+    bp.frictions[0].leads_to_channel_id = "web"  # contacts land in channels with no cost
+    bp.frictions[1].frequency.count = 5
+    bp.frictions[1].leads_to_channel_id = "esc"
+    bp.improvements[0].friction_ids = ["x1", "x2"]
+    a, b, c = (n[::-1] for n in NAMES)
+    text = " ".join(lines_of(render(bp)))  # a sentence may wrap
+    assert f"Personas covered: {a}, {b} and {c}" in text
+    assert f"set a cost per contact for {a} and {b}" in text

@@ -47,7 +47,7 @@ def test_an_improvement_on_good_friction_only_is_not_a_plan_to_start_either():
     bp = small_blueprint()
     good = [f.model_copy(update={"nature": FrictionNature.GOOD}) for f in bp.frictions]
     text = said(bp.model_copy(update={"frictions": good}))
-    assert "addresses no bad friction point yet" in plain_text(text.lead)
+    assert "addresses only friction points marked good" in plain_text(text.lead)
     assert text.start is None
 
 
@@ -181,12 +181,12 @@ def test_a_done_quick_win_is_not_listed_to_start_and_the_summary_says_it_is_done
     first = build_plan(bp).improvements[0]
     assert first.title == "Faster page" and first.rank == 1  # still ranked as the method says
     assert [item.title for item in text.now] == ["Shorter hold"]
-    assert text.done == "Done already, so not listed: #1 Faster page."
+    assert plain_text(text.done) == "Done already, so not listed: #1 Faster page."
     assert "Start with the Now wave (1 quick win)" in plain_text(text.lead)
     now = text.tiles[-1]  # the whole wave, as DOMAIN counts it, and what of it is done
     assert (now.value, now.label) == (
         "2",
-        "improvements in the Now wave (quick wins), 1 done already",
+        "improvements in the Now wave (quick wins): 1 to start, 1 done already",
     )
     page = flat(render(bp).pages[1])
     assert "Start now: the Now wave #2 Shorter hold" in page
@@ -203,7 +203,9 @@ def test_with_every_quick_win_done_the_summary_tells_no_one_to_start_one():
     assert text.no_now == (
         "Nothing to start: every improvement that addresses a bad friction point is done."
     )
-    assert text.done == "Done already, so not listed: #1 Faster page and #2 Shorter hold."
+    assert (
+        plain_text(text.done) == "Done already, so not listed: #1 Faster page and #2 Shorter hold."
+    )
 
 
 def test_the_ranked_plan_shows_beside_a_title_that_work_on_it_is_done_or_in_progress():

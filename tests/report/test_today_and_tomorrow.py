@@ -45,7 +45,8 @@ def test_the_summary_names_the_headline_gain(rendered):
 
 
 def test_a_future_that_cuts_the_cost_as_more_customers_give_up_says_both():
-    """The cost fell to 0 because customers gave up: the summary called it a win alone."""
+    """The cost fell to 0 because customers gave up: the summary called it a win alone, and
+    then led with it before the loss."""
     from blueprint.changes import compare_states
     from blueprint.report.comparison_text import headline_sentence
     from tests.factories import small_blueprint
@@ -55,9 +56,10 @@ def test_a_future_that_cuts_the_cost_as_more_customers_give_up_says_both():
     slow.future = {"gives_up": True}
     delta = compare_states(bp, each_persona=False).whole
     assert headline_sentence(delta, bp.currency) == (
-        "The future state drawn in this blueprint would cut the friction cost by about "
-        "€ 7,800 a year, from € 7,800 to € 0, but lost journeys rise by 1,040 a year and the "
-        "friction impact rises by 25%."
+        "The future state drawn in this blueprint: lost journeys rise by 1,040 a year and the "
+        "friction impact rises by 25%. It would cut the friction cost by about € 7,800 a year, "
+        "from € 7,800 to € 0, but customers who give up make no contact: what they no longer "
+        "cost is no saving."
     )
 
 

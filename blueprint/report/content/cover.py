@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .. import formatting as fmt
 from .outline import FORMULAS, plan_sections
-from .rich import Rich, rich, strong
+from .rich import Rich, listed, rich, strong
 from .subject import PlanSubject
 
 KICKER = "SERVICE IMPROVEMENT PLAN"
@@ -50,7 +50,7 @@ def personas_line(subject: PlanSubject) -> Rich:
             strong("Personas covered:"),
             " all customers (the blueprint defines no personas, so every customer counts the same)",
         )
-    return rich(strong("Personas covered:"), " ", fmt.join_words(names))
+    return rich(strong("Personas covered:"), " ", listed(names))
 
 
 def _made_from(subject: PlanSubject) -> str:

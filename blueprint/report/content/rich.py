@@ -5,6 +5,7 @@ escapes it for its medium, so a title from a file never acts as markup anywhere.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -30,8 +31,26 @@ def rich(*parts: str | Span | Rich) -> Rich:
     return tuple(spans)
 
 
+def listed(items: Sequence[str | Rich], before: str = "", after: str = "") -> Rich:
+    """``a``, ``a and b``, ``a, b and c`` (``formatting.join_words``), each item a span of its
+    own, ``before`` and ``after`` it (quotes) outside it: a medium sets right-to-left text apart
+    span by span, and a list in one span read as one right-to-left run, the commas and the
+    "and" among the names and the names in reverse order."""
+    parts: list[str | Span | Rich] = []
+    for i, item in enumerate(items):
+        if i:
+            parts.append(" and " if i == len(items) - 1 else ", ")
+        parts += [before, item, after]
+    return rich(*parts)
+
+
 def strong(text: str) -> Span:
     return Span(text, strong=True)
+
+
+def emphasised(sentence: Rich) -> Rich:
+    """The sentence with every span strong."""
+    return tuple(Span(span.text, strong=True) for span in sentence)
 
 
 def plain_text(sentence: Rich) -> str:

@@ -30,7 +30,7 @@ from .outline import (
     WHERE_IT_HURTS,
     Section,
 )
-from .rich import Rich, rich, strong
+from .rich import Rich, listed, rich, strong
 from .subject import PlanSubject
 
 #: Items of the Now wave listed by name on the summary; the rest are counted.
@@ -72,7 +72,7 @@ class Summary:
     no_now: str | None
     more_now: str | None
     #: The improvements left off the list because they are done already.
-    done: str | None
+    done: Rich | None
     measure_first: Rich | None
 
 
@@ -80,11 +80,11 @@ def summary(subject: PlanSubject) -> Summary:
     start = start_wave(subject.plan)
     listed = starters(subject.plan, start)
     return Summary(
-        lead=_lead(subject, start, listed),
+        lead=rich(_lead(subject, start, listed), _persona_scope(subject)),
         start=start,
         tomorrow=_tomorrow(subject),
         personas=_personas(subject),
-        how_sure=_how_sure(subject) if _addressing(subject.plan) else None,
+        how_sure=_how_sure(subject) if _to_decide(subject.plan) else None,
         backed=_backed(subject),
         tiles=tiles(subject),
         # Improvements that address nothing, all at P 0, are no ranking to show.
@@ -95,7 +95,7 @@ def summary(subject: PlanSubject) -> Summary:
         no_now=_no_now(subject, start),
         more_now=_more_now(subject, start, len(listed) - NOW_LISTED),
         done=_done(subject, start),
-        measure_first=_measure_first(subject),
+        measure_first=_measure_first(subject) if _to_decide(subject.plan) else None,
     )
 
 
@@ -119,6 +119,12 @@ def starters(plan: Plan, start: Wave | None) -> list[ImprovementScore]:
 
 def _to_start(score: ImprovementScore) -> bool:
     return bool(score.frictions) and not is_done(score)
+
+
+def _to_decide(plan: Plan) -> bool:
+    """Some improvement that addresses bad friction is not done: how sure its rank is, and
+    what to measure first, are worth a manager's time (with all done, they decide nothing)."""
+    return any(not is_done(score) for score in _addressing(plan))
 
 
 def _addressing(plan: Plan) -> list[ImprovementScore]:
@@ -155,16 +161,18 @@ def _no_now(subject: PlanSubject, start: Wave | None) -> str | None:
     )
 
 
-def _done(subject: PlanSubject, start: Wave | None) -> str | None:
+def _done(subject: PlanSubject, start: Wave | None) -> Rich | None:
     """The done improvements of the waves up to the one to start with: a list to start
     from would otherwise hold them, or would seem to have forgotten them."""
     waves = list(Wave) if start is None else list(Wave)[: list(Wave).index(start) + 1]
     done = [s for wave in waves for s in subject.plan.waves[wave] if s.frictions and is_done(s)]
     if not done:
         return None
-    named = fmt.join_words([f"#{s.rank} {s.title}" for s in done[:NOW_LISTED]])
+    named = listed([rich(f"#{s.rank} ", s.title) for s in done[:NOW_LISTED]])
     more = len(done) - NOW_LISTED
-    return f"Done already, so not listed: {named}{f' and {more:,} more' if more > 0 else ''}."
+    return rich(
+        "Done already, so not listed: ", named, f" and {more:,} more" if more > 0 else "", "."
+    )
 
 
 def _in(subject: PlanSubject, section: Section, before: str = " (", after: str = ")") -> str:
@@ -184,6 +192,14 @@ def _lead(subject: PlanSubject, start: Wave | None, listed: list[ImprovementScor
         )
     addressing = _addressing(plan)
     if not addressing:
+        if any(score.good_friction_ids for score in plan.improvements):
+            them = "it is" if count == 1 else "they are"
+            return rich(
+                f"{'The one improvement addresses' if count == 1 else 'The improvements address'}"
+                f" only friction points marked good (deliberate friction, kept on purpose), so "
+                f"nothing is ranked for removal: mark as bad the friction points {them} meant "
+                "to remove."
+            )
         if count == 1:
             return rich(
                 "The one improvement addresses no bad friction point yet: link it to the "
@@ -218,6 +234,27 @@ def _lead(subject: PlanSubject, start: Wave | None, listed: list[ImprovementScor
         strong(start.value),
         f" wave ({fmt.plural(len(listed), WAVE_KINDS[start])}): {WAVE_REASONS[start]}.",
         _wave_buys(subject, start, listed),
+    )
+
+
+def _persona_scope(subject: PlanSubject) -> Rich | str:
+    """For a plan of one persona, whose customers its figures count: every customer at the
+    persona's touchpoints (a touchpoint for no persona in particular is for all), not the
+    persona's alone; a manager read $952,116 as what a persona of 12% of customers costs."""
+    name = subject.persona_name
+    if name is None or not _addressing(subject.plan):
+        return ""
+    persona = next((p for p in subject.bp.personas if p.id == subject.plan.persona_id), None)
+    share = (
+        f", {fmt.percent(persona.share / 100)} of customers,"
+        if persona is not None and persona.share is not None
+        else ""
+    )
+    return rich(
+        " The plan keeps the touchpoints that apply to ",
+        name,
+        f"{share} but counts every customer who passes them: its figures are not the "
+        "persona's alone.",
     )
 
 
@@ -333,8 +370,8 @@ def tiles(subject: PlanSubject) -> tuple[Tile, ...]:
 
 
 def _now_tile(now: tuple[ImprovementScore, ...]) -> Tile:
-    """The size of the Now wave, and how many of it are done already (the lead, which
-    counts those left to start, said one fewer)."""
+    """The size of the Now wave, and, when some of it is done already, how many are left to
+    start: the number the lead gives ("the Now wave (2 quick wins)" beside a tile of 3)."""
     label = (
         "improvement in the Now wave (a quick win)"
         if len(now) == 1
@@ -342,7 +379,7 @@ def _now_tile(now: tuple[ImprovementScore, ...]) -> Tile:
     )
     done = sum(1 for score in now if is_done(score))
     if done:
-        label += f", {done:,} done already"
+        label += f": {len(now) - done:,} to start, {done:,} done already"
     return Tile(fmt.whole(len(now)), label)
 
 
@@ -420,11 +457,11 @@ def _measure_first(subject: PlanSubject) -> Rich | None:
         return None
     first = certainty.decisive or certainty.measure_first[:1]
     guessed = len(certainty.measure_first)
-    named = fmt.join_words([f"‘{m.title}’" for m in first[:3]])
     more = len(first) - 3
     return rich(
         strong("Measure first:"),
-        f" {named}",
+        " ",
+        listed([m.title for m in first[:3]], "‘", "’"),
         f" and {more:,} more" if more > 0 else "",
         f", {_why_first(certainty)}; "
         f"{fmt.plural(guessed, 'friction point')} behind the improvements "

@@ -133,7 +133,7 @@ def _now_list(ctx: RenderContext, said: content.Summary) -> list[Flowable]:
     if said.more_now is not None:
         items.append(Paragraph(said.more_now, ctx.styles.small))
     if said.done is not None:
-        items.append(Paragraph(ctx.user(said.done), ctx.styles.small))
+        items.append(Paragraph(ctx.markup(said.done), ctx.styles.small))
     if said.measure_first is not None:
         items.append(Paragraph(ctx.markup(said.measure_first), ctx.styles.small))
     return items
