@@ -11,7 +11,6 @@ import math
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
 
@@ -22,6 +21,7 @@ from .canvas.layout import compute_layout
 from .canvas.scene import BlueprintScene
 from .document import Document
 from .tips import as_typed
+from .wait_cursor import wait_cursor
 
 #: file extension -> what the file dialog calls it
 FORMATS = {".png": "PNG images (*.png)", ".svg": "SVG drawings (*.svg)"}
@@ -175,15 +175,13 @@ def export_from_window(window: QMainWindow, kind: str, _checked: bool = False) -
     if path is None:
         return None
     ratio = window.devicePixelRatioF()
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        zoom = fitting_zoom(document.blueprint, ratio)
-        export_canvas(document, path, zoom=zoom, device_pixel_ratio=ratio)
+        with wait_cursor():
+            zoom = fitting_zoom(document.blueprint, ratio)
+            export_canvas(document, path, zoom=zoom, device_pixel_ratio=ratio)
     except SaveError as error:
-        QApplication.restoreOverrideCursor()
         QMessageBox.critical(window, "Cannot export the canvas", as_typed(str(error)))
         return None
-    QApplication.restoreOverrideCursor()
     shrunk = "" if zoom == 1.0 else f" at {zoom:.0%}, as large as an image can be"
     window.statusBar().showMessage(f"Exported {path.name}{shrunk}", 8000)
     return path

@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
             menus=self.menus,
             show_status=self.show_status,
             # Looked up when called: tests answer for the window's dialogs by replacing them.
-            show_error=lambda title, message: self.show_error(title, message),
+            show_error=lambda *said: self.show_error(*said),
         )
         self.editing = install_editing(bench)  # inspector, personas, Edit actions, rename
         selection, inspector = self.editing.selection, self.editing.inspector
@@ -412,5 +412,12 @@ class MainWindow(QMainWindow):
         path = self.document.path
         return path.name if path is not None else f"'{self.document.blueprint.title}'"
 
-    def show_error(self, title: str, message: str) -> None:
-        QMessageBox.critical(self, title, as_typed(message))
+    def show_error(self, title: str, message: str, details: str = "") -> None:
+        """``details``: all that ``message`` shortens (every problem of a file), behind Show
+        Details…, where it scrolls and can be copied."""
+        if not details:
+            QMessageBox.critical(self, title, as_typed(message))
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, title, as_typed(message), parent=self)
+        box.setDetailedText(details)  # plain text, shown as typed
+        box.exec()

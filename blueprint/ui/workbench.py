@@ -30,5 +30,6 @@ class Workbench:
     menus: Menus
     #: A line in the status bar: what an action did, or why it was refused.
     show_status: Callable[[str], None]
-    #: A failure the user must see (title, message), in a dialog.
-    show_error: Callable[[str, str], None]
+    #: A failure the user must see (title, message, and optionally the details the message
+    #: shortens), in a dialog.
+    show_error: Callable[..., None]

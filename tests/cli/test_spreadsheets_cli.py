@@ -216,3 +216,34 @@ def test_a_misspelt_header_of_a_csv_file_gets_the_name_it_may_mean(capsys, tmp_p
     assert (
         "touchpoints.csv: column 'titel' is not one blueprint reads; did you mean 'title'?" in err
     )
+
+
+@pytest.mark.parametrize(
+    ("parts", "said"),
+    [
+        ({"ppt/presentation.xml": "<p/>"}, "it is a PowerPoint deck (a plan?)"),
+        ({"word/document.xml": "<w/>"}, "it is a Word document"),
+        ({"notes.txt": "hello"}, "it is a zip archive with no workbook in it"),
+    ],
+)
+def test_a_zip_that_is_not_a_workbook_is_named_not_an_internal_error(
+    capsys, tmp_path, blueprint_file, parts, said
+):
+    """A deck or a document picked as a workbook ended in "internal error: OSError: File
+    contains no valid workbook part. This is a bug"."""
+    import zipfile
+
+    path = tmp_path / "picked.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    before = blueprint_file.read_bytes()
+    for args in (
+        ("import-xlsx", path, "-o", tmp_path / "x.blueprint"),
+        ("import-metrics", path, "--into", blueprint_file),
+    ):
+        code, _, err = run(capsys, *args)
+        assert code == 1
+        assert err.strip().endswith(f"is not an Excel workbook (.xlsx): {said}"), err
+    assert blueprint_file.read_bytes() == before and not (tmp_path / "x.blueprint").exists()

@@ -5,7 +5,7 @@ buttons clicked and typed in."""
 import openpyxl
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QTextEdit
 
 from blueprint.storage import load_blueprint
 from blueprint.storage.tables import export_xlsx
@@ -177,6 +177,62 @@ def test_a_broken_workbook_is_explained_and_the_blueprint_stays(
     assert "• Touchpoints row 3, column 'title': holds a formula (=B2)" in message
     assert message.endswith("Nothing was changed.")
     assert snapshot(window.document) == before
+
+
+def test_every_problem_of_a_workbook_can_be_read_and_the_cursor_comes_back(
+    qtbot, window, monkeypatch, tmp_path
+):
+    """Twenty problems: the dialog listed 15 and "… and 5 more", with no way to see them;
+    Show Details… now lists every one."""
+    from tests.ui.talk_helpers import answer_next_dialog, button_of
+
+    path = tmp_path / "many.xlsx"
+    export_xlsx(window.document.blueprint, path)
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Touchpoints"]
+    rows = sheet.max_row
+    for row in range(2, rows + 1):
+        for column in "ABCDEF":
+            sheet[f"{column}{row}"] = f"={column}1"
+    workbook.save(path)
+    answer_file_dialogs(monkeypatch, path)
+    seen = {}
+
+    def read_details(box):
+        qtbot.mouseClick(button_of(box, "Show Details..."), LEFT)
+        edit = box.findChild(QTextEdit)
+        qtbot.waitUntil(edit.isVisible)
+        seen["message"], seen["details"] = box.text(), edit.toPlainText()
+        qtbot.mouseClick(button_of(box, "OK"), LEFT)
+
+    answered = answer_next_dialog(qtbot, read_details)
+    from_file_menu(qtbot, window, Qt.Key.Key_I)
+    qtbot.waitUntil(lambda: bool(answered))
+    problems = seen["details"].count("• ")
+    assert seen["details"].count("holds a formula") == 6 * (rows - 1) > 15
+    assert seen["message"].count("• ") == 15
+    assert f"… and {problems - 15} more (Show Details… lists them all)" in seen["message"]
+    assert f"Touchpoints row {rows}, column 'title'" in seen["details"]
+    assert QApplication.overrideCursor() is None
+
+
+def test_a_deck_picked_as_a_workbook_is_named_and_the_cursor_comes_back(
+    qtbot, window, monkeypatch, tmp_path, errors
+):
+    """A zip that is not a workbook (the plan's deck, renamed) was "Something went wrong"
+    and left the wait cursor on for the rest of the session."""
+    from blueprint.analysis import build_plan
+    from blueprint.report import render_plan_pptx
+
+    path = tmp_path / "plan.xlsx"
+    bp = window.document.blueprint
+    render_plan_pptx(bp, build_plan(bp), path)
+    answer_file_dialogs(monkeypatch, path)
+    from_file_menu(qtbot, window, Qt.Key.Key_I)
+    ((title, message),) = errors
+    assert title == "Cannot import the workbook"
+    assert "is not an Excel workbook (.xlsx): it is a PowerPoint deck (a plan?)" in message
+    assert QApplication.overrideCursor() is None
 
 
 # --- metrics --------------------------------------------------------------------------------

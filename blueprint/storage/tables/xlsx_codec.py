@@ -252,11 +252,33 @@ class open_workbook:
                 self._workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError) as e:
             raise XlsxError([f"is not an Excel workbook (.xlsx): {_reason(e)}"], path) from None
+        except OSError:  # openpyxl: a zip archive with no workbook in it
+            raise XlsxError(
+                [f"is not an Excel workbook (.xlsx): {_zip_kind(data)}"], path
+            ) from None
         return self._workbook
 
     def __exit__(self, *exc: object) -> None:
         if self._workbook is not None:
             self._workbook.close()
+
+
+#: Zip archives that are not workbooks, by a part each has: what they are.
+_OTHER_ZIPS = (
+    ("ppt/presentation.xml", "it is a PowerPoint deck (a plan?)"),
+    ("word/document.xml", "it is a Word document"),
+    ("content.xml", "it is an OpenDocument file; save it from its program as .xlsx"),
+)
+
+
+def _zip_kind(data: bytes) -> str:
+    """What a zip archive with no workbook in it is, as far as its parts tell."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+    for part, kind in _OTHER_ZIPS:
+        if part in names:
+            return kind
+    return "it is a zip archive with no workbook in it"
 
 
 def _reason(error: Exception) -> str:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from ...model import Blueprint
 from ...report import formatting as fmt
@@ -27,6 +27,7 @@ from ..export import canvas_picture
 from ..menus import make_action
 from ..outside import open_outside
 from ..tips import as_typed
+from ..wait_cursor import wait_cursor
 from ..workbench import Workbench
 from .export_dialog import PlanExportDialog
 from .export_job import PlanExportJob, PlanExportOptions
@@ -179,11 +180,8 @@ class PlanExport(QObject):
 
     def canvas_picture(self, blueprint: Blueprint) -> bytes:
         """The canvas as File > Export as PNG paints it, for the deck."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        with wait_cursor():
             return canvas_picture(blueprint)
-        finally:
-            QApplication.restoreOverrideCursor()
 
     def open_document(self, path: Path) -> bool:
         """Open the PDF (or the deck) in the user's viewer."""

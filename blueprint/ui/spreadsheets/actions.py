@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu
 
 from ...storage import BlueprintFileError, SaveError
 from ...storage.tables import export_xlsx, import_xlsx
 from ..document import Document
 from ..menus import make_action
+from ..wait_cursor import wait_cursor
 from ..workbench import Workbench
 from .metrics_dialog import MetricsImportDialog
 
@@ -61,14 +62,12 @@ class SpreadsheetActions(QObject):
         path = self.ask_export_path()
         if path is None:
             return None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            export_xlsx(self.document.blueprint, path)
+            with wait_cursor():
+                export_xlsx(self.document.blueprint, path)
         except (BlueprintFileError, SaveError) as error:
-            QApplication.restoreOverrideCursor()
             self._error("Cannot export to Excel", error)
             return None
-        QApplication.restoreOverrideCursor()
         self._bench.show_status(f"Exported {path.name}: one sheet per kind of entity")
         return path
 
@@ -78,14 +77,12 @@ class SpreadsheetActions(QObject):
         path = self.ask_open_path("Import from Excel", WORKBOOK_FILTER)
         if path is None:
             return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            blueprint = import_xlsx(path)
+            with wait_cursor():
+                blueprint = import_xlsx(path)
         except BlueprintFileError as error:
-            QApplication.restoreOverrideCursor()
             self._error("Cannot import the workbook", error)
             return False
-        QApplication.restoreOverrideCursor()
         self.document.reset(blueprint, origin=path)  # a new blueprint, saved where the user says
         self._bench.canvas.fit_when_shown()
         self._bench.show_status(
@@ -131,16 +128,19 @@ class SpreadsheetActions(QObject):
 
     def _error(self, title: str, error: BlueprintFileError) -> None:
         problems = getattr(error, "problems", None)
-        if problems:
-            more = len(problems) - SHOWN_PROBLEMS
-            listed = "\n".join(f"• {p}" for p in problems[:SHOWN_PROBLEMS])
-            if more > 0:
-                listed += f"\n… and {more} more"
-            where = f"{error.path}:\n\n" if error.path else ""
-            message = f"{where}{listed}\n\nNothing was changed."
-        else:
-            message = str(error)
-        self._bench.show_error(title, message)
+        if not problems:
+            self._bench.show_error(title, str(error))
+            return
+        more = len(problems) - SHOWN_PROBLEMS
+        listed = "\n".join(f"• {p}" for p in problems[:SHOWN_PROBLEMS])
+        if more > 0:
+            listed += f"\n… and {more} more (Show Details… lists them all)"
+        where = f"{error.path}:\n\n" if error.path else ""
+        message = f"{where}{listed}\n\nNothing was changed."
+        if more <= 0:
+            self._bench.show_error(title, message)
+            return
+        self._bench.show_error(title, message, "\n".join(f"• {p}" for p in problems))
 
 
 def _insert_after_exports(menu: QMenu, actions: list[QAction]) -> None:

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -43,6 +42,7 @@ from ...storage.tables.metrics import (
 from ..document import Document
 from ..inspector.forms import add_row, caption, form_layout
 from ..screen_fit import resize_within_screen
+from ..wait_cursor import wait_cursor
 from .metrics_command import import_metrics_command
 from .metrics_settings import remember_mapping, remembered_mapping
 
@@ -247,14 +247,14 @@ class MetricsImportDialog(QDialog):
         if self.path is None or mapping is None:
             return None
         # Every row is read (100,000 take seconds): the cursor says so.
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return read_metrics(self.document.blueprint, self.path, mapping, self._chosen_sheet())
+            with wait_cursor():
+                return read_metrics(
+                    self.document.blueprint, self.path, mapping, self._chosen_sheet()
+                )
         except BlueprintFileError as error:
             self._show_problem(error)
             return None
-        finally:
-            QApplication.restoreOverrideCursor()
 
     def check(self) -> None:
         """Read every row and say what an import would do, changing nothing."""
