@@ -214,29 +214,52 @@ def test_choose_a_preferred_channel_at_each_stage_and_undo(qtbot, window, panel)
     assert preferred(window) == [] and boxes["s2"].currentText() == "No preference"
 
 
-def test_the_wheel_passing_over_a_preference_scrolls_and_changes_nothing(qtbot, window, panel):
-    """Scrolling the panel with the pointer over a box set a preferred channel."""
+def wheel_over(widget) -> None:
+    """One notch of the wheel, down, with the pointer over ``widget``."""
     from PySide6.QtCore import QPoint, QPointF
     from PySide6.QtGui import QWheelEvent
     from PySide6.QtWidgets import QApplication
 
-    box = panel.preferences.boxes["s1"]
-    qtbot.waitUntil(box.isVisible)
-    assert not box.hasFocus()
-    centre = QPointF(box.rect().center())
     wheel = QWheelEvent(
-        centre,
-        QPointF(box.mapToGlobal(box.rect().center())),
+        QPointF(widget.rect().center()),
+        QPointF(widget.mapToGlobal(widget.rect().center())),
         QPoint(0, 0),
-        QPoint(0, -120),  # one notch down
+        QPoint(0, -120),
         Qt.MouseButton.NoButton,
         Qt.KeyboardModifier.NoModifier,
         Qt.ScrollPhase.NoScrollPhase,
         False,
     )
-    QApplication.sendEvent(box, wheel)
+    QApplication.sendEvent(widget, wheel)
+
+
+def test_the_wheel_passing_over_a_preference_scrolls_and_changes_nothing(qtbot, window, panel):
+    """Scrolling the panel with the pointer over a box set a preferred channel."""
+    box = panel.preferences.boxes["s1"]
+    qtbot.waitUntil(box.isVisible)
+    assert not box.hasFocus()
+    wheel_over(box)
     assert box.currentText() == "No preference" and preferred(window) == []
     assert window.document.undo_stack.count() == 0
+
+
+def test_the_wheel_after_a_pick_scrolls_on_and_changes_nothing(qtbot, window, panel):
+    """A box just picked from keeps the focus: the wheel turned to scroll on down the panel
+    changed its value (in a workshop, 'per week' became 'per quarter' unseen)."""
+    box = panel.preferences.boxes["s1"]
+    qtbot.waitUntil(box.isVisible)
+    pick_from_popup(qtbot, box, "Website")
+    assert box.hasFocus() and preferred(window) == [("s1", "web")]
+    for _ in range(3):
+        wheel_over(box)
+    assert box.currentText() == "Website" and preferred(window) == [("s1", "web")]
+    share = panel.share
+    qtbot.mouseClick(share, Qt.MouseButton.LeftButton)
+    assert share.hasFocus()
+    before = share.value()
+    wheel_over(share)
+    assert share.value() == before
+    assert window.document.undo_stack.count() == 1
 
 
 def test_tab_goes_down_the_panel_through_the_preferred_channels(qtbot, window, panel):

@@ -80,12 +80,13 @@ def form_layout() -> QFormLayout:
 
 
 class _WheelGuard(QObject):
-    """A wheel over a value field that does not have the focus scrolls its panel: in a long
-    panel the wheel passing over a box changed a value (a persona's preferred channel)."""
+    """The wheel over a value field scrolls its panel and changes nothing: passing over a
+    box it changed a persona's preferred channel, and over a box just picked from (which
+    keeps the focus) it turned 'per week' into 'per quarter' as the user scrolled on down.
+    Keys change a value; the wheel only ever reads the panel."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        unfocused = isinstance(watched, QWidget) and not watched.hasFocus()
-        if event.type() == QEvent.Type.Wheel and unfocused:
+        if event.type() == QEvent.Type.Wheel:
             event.ignore()  # on to the scroll area around it
             return True
         return False
@@ -130,8 +131,8 @@ def arrows_open_the_list(combo: QComboBox, keys: frozenset[Qt.Key] = ARROWS) -> 
     combo.installEventFilter(_OPENERS[keys])
 
 
-def wheel_only_when_focused(field: QWidget) -> None:
-    """The wheel changes ``field`` (a combo box, a number box) only once it has the focus."""
+def wheel_scrolls_past(field: QWidget) -> None:
+    """The wheel over ``field`` (a combo box, a number box) scrolls its panel instead."""
     if isinstance(field, QComboBox | QAbstractSpinBox):
         field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         field.installEventFilter(_WHEEL_GUARD)
@@ -182,7 +183,7 @@ def first_field(row: QWidget) -> QWidget | None:
 
 def add_row(form: QFormLayout, label: str, field: QWidget, tip: str = "") -> QLabel:
     """A labelled row whose label is the field's buddy (Alt+letter) and accessible name."""
-    wheel_only_when_focused(field)
+    wheel_scrolls_past(field)
     text = FieldLabel(label)
     text.setBuddy(field)
     field.setAccessibleName(label.replace("&", "").rstrip(":"))
@@ -221,7 +222,7 @@ def compact_combo(minimum_characters: int = 16) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(minimum_characters)
     combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    wheel_only_when_focused(combo)
+    wheel_scrolls_past(combo)
     return combo
 
 

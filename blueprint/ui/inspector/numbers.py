@@ -19,7 +19,7 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QWidget
 
 from ...report.formatting import half_up
-from .forms import wheel_only_when_focused
+from .forms import wheel_scrolls_past
 
 NOT_SET = "not set"
 #: Digits, a sign and decimal marks: a number still being typed.
@@ -64,7 +64,7 @@ class NumberBox(QDoubleSpinBox):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        wheel_only_when_focused(self)  # in a scrolled panel, the wheel scrolls past it
+        wheel_scrolls_past(self)  # in a scrolled panel, the wheel scrolls past it
         self._optional = optional
         self._floor = minimum
         self.setLocale(NUMBERS)  # "1,235" in a German panel beside "1234,5" read as 1.235

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 from ..commands import SetPreferredChannel, push_checked
 from ..document import Document
 from ..tips import set_plain_tip
-from .forms import arrows_open_the_list, form_layout, wheel_only_when_focused
+from .forms import arrows_open_the_list, form_layout, wheel_scrolls_past
 
 NO_PREFERENCE = "No preference"
 
@@ -67,7 +67,7 @@ class PreferredChannels(QWidget):
             label = QLabel(stage_name + ":")
             label.setTextFormat(Qt.TextFormat.PlainText)  # the name as typed
             label.setBuddy(box)
-            wheel_only_when_focused(box)
+            wheel_scrolls_past(box)
             arrows_open_the_list(box)  # walking past by Down made an edit at each channel
             self._form.addRow(label, box)
             self.boxes[stage_id] = box
