@@ -120,7 +120,7 @@ def _restore(entry: RecoveryEntry, first: MainWindow, windows: list[MainWindow])
         )
         return
     target = first
-    if not _is_blank(first):
+    if not _takes_restored(first, entry):
         target = MainWindow(Document())
         windows.append(target)
         offset = CASCADE * (len(windows) - 1)
@@ -143,12 +143,17 @@ def window_of(path: Path) -> MainWindow | None:
     )
 
 
-def _is_blank(window: MainWindow) -> bool:
-    """A fresh untitled blueprint nobody has touched: restored work may replace it."""
+def _takes_restored(window: MainWindow, entry: RecoveryEntry) -> bool:
+    """Whether restored work may replace what ``window`` shows: untouched, a fresh untitled
+    blueprint, or the restored work's own file opened again (the file double-clicked after
+    the crash: in a window of its own, the work sat beside the saved file, and saving one
+    made the other blame "another program")."""
     document = window.document
-    return (
-        document.path is None and document.undo_stack.count() == 0 and not (document.is_modified())
-    )
+    if document.undo_stack.count() or document.is_modified():
+        return False
+    if document.path is None:
+        return True
+    return entry.original is not None and same_file(document.path, entry.original)
 
 
 def _delete(window: MainWindow) -> None:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from blueprint.storage import dumps_blueprint, load_blueprint
 from blueprint.ui import app, recovery_dialog
@@ -234,6 +234,24 @@ def test_work_lost_from_a_file_opened_on_the_command_line_opens_in_a_window_of_i
     assert first.document.path == BROADBAND and not first.isWindowModified()
     assert restored.document.blueprint.touchpoints[0].title == "Changed before the crash"
     assert restored.isWindowModified()
+
+
+def test_work_lost_from_the_file_opened_again_replaces_it_in_its_window(
+    qtbot, windows, lost_work, sample, monkeypatch, data_dir
+):
+    """The file double-clicked again after a crash: the restored work opened in a second
+    window beside the saved file, unchanged in the first; saving one, the other blamed
+    "another program (or another person)"."""
+    answer_recovery(monkeypatch, RecoveryChoice.RESTORE)
+    app.open_windows(["blueprint", str(sample)], windows)
+    (window,) = windows
+    assert window.document.path == sample and window.isWindowModified()
+    assert window.document.blueprint.touchpoints[0].title == "Changed before the crash"
+    assert window.save()
+    assert load_blueprint(sample).touchpoints[0].title == "Changed before the crash"
+    assert recovery_files(data_dir) == []
+    qtbot.wait(300)  # a watcher of the file would speak now
+    assert not window.isWindowModified() and QApplication.activeModalWidget() is None
 
 
 def test_several_lost_blueprints_each_get_a_window(windows, monkeypatch, data_dir, small):
