@@ -87,7 +87,9 @@ def test_the_evidence_tab_shows_what_backs_the_card(qtbot, window):
         "NPS: 31 points · measured",
     ]
     assert rows(page.evidence) == ["“I gave up waiting for the page” · interview, 2026-09-02"]
-    assert page.verdict.text().startswith("Backed by measured data: Slow page views, NPS")
+    assert page.verdict.text().startswith(
+        "Backed by measured data or evidence: Slow page views, NPS"
+    )
     assert inspector(window).tabs.tabText(EVIDENCE_TAB) == "Evidence (3)"
     assert page.measures.editor.origin.text() == "analytics-export.xlsx"
     click_card(window, "t3")
@@ -152,7 +154,7 @@ def test_add_a_measure_pick_its_name_and_type_its_value_each_field_one_step(qtbo
     pick_from_popup(qtbot, editor.source, "measured")
     replace_text(qtbot, editor.origin, "Qualtrics")
     assert rows(panel) == ["CSAT: 64% · measured"]
-    assert backing(window).verdict.text().startswith("Backed by measured data: CSAT")
+    assert backing(window).verdict.text().startswith("Backed by measured data or evidence: CSAT")
     measure = window.document.blueprint.measures[-1]
     assert (measure.touchpoint_id, measure.name, measure.value) == ("t3", "CSAT", 64)
     assert stack.count() == 6  # add, name, value, unit, source, origin: typing merged per field
@@ -471,7 +473,7 @@ def test_a_quote_added_and_not_typed_backs_nothing_until_it_is(qtbot, window):
     qtbot.keyClicks(panel.editor.text, "Nobody called me back")
     click_card(window, "t1")
     click_card(window, "t3")
-    assert backing(window).verdict.text().startswith("Backed by measured data")
+    assert backing(window).verdict.text().startswith("Backed by measured data or evidence")
 
 
 def test_a_cost_or_a_share_per_period_is_not_offered_as_a_frequency(qtbot, window):

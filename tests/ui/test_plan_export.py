@@ -235,7 +235,7 @@ def test_a_path_that_cannot_be_written_is_said_in_the_dialog_which_stays_open(
 ):
     """The export failed after the dialog had closed, and every choice was typed again."""
     (tmp_path / "notes.txt").write_text("a file, not a folder")
-    dialog = PlanExportDialog(window.document.blueprint, window.document.path, None, window)
+    dialog = PlanExportDialog(window.document.blueprint, window.document.path, window)
     dialog.show()
     dialog.activateWindow()
     qtbot.waitActive(dialog)
@@ -337,14 +337,10 @@ def test_closing_the_window_during_an_export_stops_it_cleanly(
 def test_the_dialog_offers_a_path_beside_the_file_and_browse_changes_it(
     qtbot, window, monkeypatch, tmp_path
 ):
-    window.live_plan.set_persona(window.document.blueprint.personas[2].id)
-    dialog = PlanExportDialog(
-        window.document.blueprint, window.document.path, window.live_plan.persona_id
-    )
+    dialog = PlanExportDialog(window.document.blueprint, window.document.path)
     qtbot.addWidget(dialog)
     options = dialog.options()
     assert options.path == tmp_path / "broadband-plan.pdf"
-    assert options.persona_id == window.live_plan.persona_id  # the persona on show
     assert options.top == 8 and options.open_when_done
 
     chosen = tmp_path / "for the board"
@@ -357,6 +353,26 @@ def test_the_dialog_offers_a_path_beside_the_file_and_browse_changes_it(
 
     dialog.path.clear()
     assert not dialog.export_button.isEnabled()
+
+
+def test_the_plan_is_for_every_customer_whatever_persona_the_canvas_shows(
+    qtbot, window, monkeypatch
+):
+    """A persona left chosen in the toolbar's filter made the manager's plan that persona's
+    (11 improvements of 12, a lower avoidable cost), unless noticed in the dialog."""
+    persona = window.document.blueprint.personas[2]
+    window.live_plan.set_persona(persona.id)
+    seen = []
+
+    def cancel(dialog):
+        seen.append((dialog.persona.currentText(), dialog.options().persona_id))
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        return dialog.result()
+
+    monkeypatch.setattr(PlanExportDialog, "exec", cancel)
+    plan_action(window).trigger()
+    assert seen == [("Every customer", None)]
+    assert window.live_plan.persona_id == persona.id  # the canvas keeps its filter
 
 
 def test_an_untitled_blueprint_exports_to_the_documents_folder(qtbot, broadband):

@@ -13,7 +13,7 @@ from .forms import caption, heading
 from .measures_panel import MeasuresPanel
 
 VERDICTS = {
-    Backing.MEASURED: "Backed by measured data",
+    Backing.MEASURED: "Backed by measured data or evidence",
     Backing.ESTIMATED: "Backed by estimates only",
     Backing.NOTHING: "Backed by nothing yet: the team is guessing here",
 }

@@ -79,9 +79,7 @@ class PlanExport(QObject):
     def ask_options(self) -> PlanExportOptions | None:
         """The export dialog; None when the user cancels it."""
         document: Document = self._live.document
-        dialog = PlanExportDialog(
-            document.blueprint, document.path, self._live.persona_id, self._window
-        )
+        dialog = PlanExportDialog(document.blueprint, document.path, self._window)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None

@@ -82,7 +82,6 @@ class PlanExportDialog(QDialog):
         self,
         blueprint: Blueprint,
         blueprint_path: Path | None,
-        persona_id: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -95,7 +94,9 @@ class PlanExportDialog(QDialog):
         self.persona.addItem(EVERYONE, None)
         for persona in blueprint.personas:
             self.persona.addItem(persona.name, persona.id)
-        self.persona.setCurrentIndex(max(0, self.persona.findData(persona_id)))
+        # Every customer, whatever persona the canvas shows: a filter set for a side
+        # discussion made the manager's plan one persona's (11 improvements of 12).
+        self.persona.setCurrentIndex(0)
         self.top = QSpinBox()
         self.top.setRange(1, MAX_TOP)
         self.top.setValue(DEFAULT_TOP)
