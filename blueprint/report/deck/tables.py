@@ -24,13 +24,14 @@ from .text import lines_needed
 TOP_TITLE = "Top improvements"
 TOP_COLUMNS = (
     Column("#", 0.45, numeric=True),
-    Column("Improvement", 3.7),
+    Column("Improvement", 3.1),
     Column("Wave", 1.25),
     Column("Action · quadrant", 1.45),
     Column("Effort", 0.7, numeric=True),
     Column("Impact I", 0.95, numeric=True),
     Column("Priority P", 0.95, numeric=True),
     Column("Avoidable cost a year", 1.35, numeric=True),
+    Column("Lost journeys saved a year", 1.2, numeric=True),
     Column("Lift", 1.05),
 )
 TOP_FORMULAS = (
@@ -42,6 +43,7 @@ TOP_FORMULAS = (
     "quadrant",
     "waves",
     "avoidable_cost",
+    "lost_journeys",
     "lift",
 )
 TABLE_SIZE = 11.0
@@ -93,6 +95,7 @@ def _top_cells(row: ImprovementRow) -> list[Cell | str]:
         row.impact,
         row.priority,
         row.avoidable_cost,
+        row.lost_journeys,
         row.lift,
     ]
 
