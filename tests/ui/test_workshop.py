@@ -228,6 +228,16 @@ def test_escape_leaves_and_puts_everything_back(qtbot, window):
     assert not window.workshop.active
 
 
+def test_leaving_says_so_in_place_of_how_to_use_the_mode(qtbot, window):
+    """After Escape the status bar still said "type a title and press Enter…; Esc leaves
+    workshop mode", as if the mode were on."""
+    enter_by_key(qtbot, window)
+    assert "Esc leaves workshop mode" in window.statusBar().currentMessage()
+    qtbot.keyClick(bar(window).line, Qt.Key.Key_Escape)
+    assert not window.workshop.active
+    assert window.statusBar().currentMessage() == "Left workshop mode (F11 enters it again)."
+
+
 def test_captured_cards_do_not_bring_the_panels_back_and_leaving_does(qtbot, window):
     """On a narrow screen the panels give way while nothing is selected. A card captured
     in workshop mode is selected: the panels came back and squeezed the canvas, and after

@@ -140,6 +140,8 @@ class WorkshopMode(QObject):
                 f"Left workshop mode. {quoted(waiting)} was not added: it waits in the "
                 "capture bar for the next time (F11)."
             )
+        else:  # in place of how to use the mode, which read as if it were still on
+            self._status("Left workshop mode (F11 enters it again).")
 
     def _checked(self, checked: bool) -> None:
         blocked = self.action.blockSignals(True)
