@@ -62,6 +62,36 @@ def test_a_folder_of_csv_files_goes_back_to_the_same_blueprint(capsys, tmp_path)
     assert back.title == "Again" and back.model_copy(update={"title": original.title}) == original
 
 
+@pytest.mark.parametrize("form", ["%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y"])
+def test_a_folder_saved_by_excel_with_its_dates_in_the_computers_form_goes_back(
+    capsys, tmp_path, form
+):
+    """Excel saving a CSV file writes its dates in the computer's short form (30/09/2026 in
+    Europe, 9/30/2026 in America): every dated row of the broadband sample was refused."""
+    import datetime
+    import re
+
+    folder = tmp_path / "sheets"
+    assert run(capsys, "export-csv", SAMPLES[1], folder)[0] == 0
+    rewritten = 0
+    for path in folder.glob("*.csv"):
+        text = path.read_text(encoding="utf-8")
+
+        def local(match):
+            nonlocal rewritten
+            rewritten += 1
+            return datetime.date.fromisoformat(match.group()).strftime(form)
+
+        path.write_text(re.sub(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])", local, text), "utf-8")
+    assert rewritten >= 20
+    target = tmp_path / "back.blueprint"
+    code, _, err = run(capsys, "import-csv", folder, "-o", target)
+    assert code == 0, err
+    assert load_blueprint(target).model_copy(update={"title": "x"}) == load_blueprint(
+        SAMPLES[1]
+    ).model_copy(update={"title": "x"})
+
+
 def test_a_broken_workbook_is_refused_by_row_and_column_and_nothing_is_written(capsys, tmp_path):
     workbook = tmp_path / "plan.xlsx"
     run(capsys, "export-xlsx", SAMPLES[0], workbook)

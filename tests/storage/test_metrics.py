@@ -125,7 +125,7 @@ def test_rows_that_cannot_be_placed_say_why(bp, tmp_path):
         "t1,,1,,\n"
         "t1,Calls,,,\n"
         "t1,Calls,lots,,\n"
-        "t1,Calls,1,31/10/2026,\n"
+        "t1,Calls,1,03/04/2026,\n"
         "t1,Calls,1,,fortnight\n"
         "t1,Calls,45%,2026-01-01,week\n",
     )
@@ -139,8 +139,9 @@ def test_rows_that_cannot_be_placed_say_why(bp, tmp_path):
         "row 4: the measure's name (column 'metric') is empty",
         "row 5: the value (column 'value') is empty",
         "row 6: the value (column 'value') must be a number (got 'lots')",
-        "row 7: column 'date' must be a date: a date cell, or text written YYYY-MM-DD such as "
-        "2026-10-31 (got '31/10/2026')",
+        "row 7: column 'date' must be a date written YYYY-MM-DD: '03/04/2026' could be "
+        "2026-04-03 or 2026-03-04 (a spreadsheet saving a CSV file writes dates in the "
+        "computer's own form: set the column's format to yyyy-mm-dd before saving)",
         "row 8: column 'period' must be one of day, week, month, quarter, year (got 'fortnight')",
     ]
     (percent,) = result.added

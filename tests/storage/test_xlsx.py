@@ -339,12 +339,36 @@ def test_merged_cells_are_refused_with_their_range(small):
 def test_a_date_typed_as_text_in_another_order_is_refused(small):
     def date_as_text(workbook):
         ws, at = rows_of(workbook, "Measures")
-        ws.append({at["name"]: "NPS", at["value"]: 31, at["date"]: "31/12/2025"})
+        ws.append({at["name"]: "NPS", at["value"]: 31, at["date"]: "31-12-2025"})
 
     assert problems(edit(small, date_as_text)) == [
         "Measures row 2, column 'date': must be a date: a date cell, or text written "
-        "YYYY-MM-DD such as 2026-10-31 (got '31/12/2025')"
+        "YYYY-MM-DD such as 2026-10-31 (got '31-12-2025')"
     ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("30/09/2026", "2026-09-30"),  # the day first, as a European Excel saves a CSV file
+        ("9/30/2026", "2026-09-30"),  # the month first, as an American one does
+        ("03.04.2026", "2026-04-03"),  # dots: always the day first
+    ],
+)
+def test_a_date_in_a_form_that_says_which_is_the_day_is_read(typed, read):
+    """Excel writes a CSV file's dates in the computer's short form when it saves it: every
+    dated row of a folder opened and saved in Excel was refused."""
+    from blueprint.storage.tables.cells import iso_date
+
+    assert iso_date(typed) == read
+
+
+@pytest.mark.parametrize("typed", ["03/04/2026", "31/02/2026", "1/2/26"])
+def test_a_date_that_could_be_two_or_none_is_refused(typed):
+    from blueprint.storage.tables.cells import BadCell, iso_date
+
+    with pytest.raises(BadCell, match="must be a date"):
+        iso_date(typed)
 
 
 def test_a_missing_sheet_is_named(small):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -160,9 +160,32 @@ def choice(enum_type: type[StrEnum]) -> Callable[[RawCell], StrEnum]:
     return parse
 
 
-def iso_date(cell: RawCell) -> str:
-    """A date cell, or a date typed as text in ISO form (2026-10-31). A date typed any other
-    way (31/10/2026, 10/31/2026) is refused: which is the day and which the month is a guess."""
+#: A date as a spreadsheet writes it in a CSV file in the computer's short form: day, month
+#: and year between dots (30.09.2026, always the day first), or slashes (30/09/2026 or
+#: 9/30/2026, in either order).
+_LOCAL_DATE = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
+
+
+def day_first_of(texts: Iterable[str]) -> bool | None:
+    """Whether the dates a file writes with slashes put the day first, as one of them shows
+    (its first number above 12: True; its second: False); None when none shows it, or they
+    disagree. A spreadsheet writes every date of a file in one form."""
+    shown = set()
+    for text in texts:
+        match = _LOCAL_DATE.fullmatch(text.strip())
+        if match is not None and match.group(2) == "/":
+            a, b = int(match.group(1)), int(match.group(3))
+            if (a > 12) != (b > 12):
+                shown.add(a > 12)
+    return shown.pop() if len(shown) == 1 else None
+
+
+def iso_date(cell: RawCell, day_first: bool | None = None) -> str:
+    """A date cell, or a date typed as text: in ISO form (2026-10-31), or in the short form
+    Excel writes a CSV file's dates in when it saves it (30/09/2026, 9/30/2026, 30.09.2026)
+    where that form says which is the day: dots put it first, a number above 12 can only be
+    the day, and ``day_first`` is what the file's other dates show (``day_first_of``).
+    Else 03/04/2026 is refused: the 3rd of April or March the 4th is a guess."""
     if isinstance(cell, datetime):
         return cell.date().isoformat()
     if isinstance(cell, date):
@@ -174,11 +197,42 @@ def iso_date(cell: RawCell) -> str:
             raise ValueError
         return date.fromisoformat(candidate).isoformat()
     except ValueError:
+        pass
+    local = _LOCAL_DATE.fullmatch(text)
+    if local is not None:
+        return _local_date(text, local, day_first)
+    raise BadCell(
+        f"must be a date: a date cell, or text written YYYY-MM-DD such as 2026-10-31 "
+        f"(got {clip(text)!r})",
+        quoted=True,
+    )
+
+
+def _local_date(text: str, match: re.Match[str], day_first: bool | None) -> str:
+    first, separator, second, year = match.groups()
+    a, b = int(first), int(second)
+    if separator == "." or a > 12:
+        day, month = a, b
+    elif b > 12:
+        day, month = b, a
+    elif day_first is not None:
+        day, month = (a, b) if day_first else (b, a)
+    else:
+        one, other = (_iso(year, b, a), _iso(year, a, b))
         raise BadCell(
-            f"must be a date: a date cell, or text written YYYY-MM-DD such as 2026-10-31 "
-            f"(got {clip(text)!r})",
+            f"must be a date written YYYY-MM-DD: {text!r} could be {one} or {other} (a "
+            "spreadsheet saving a CSV file writes dates in the computer's own form: set the "
+            "column's format to yyyy-mm-dd before saving)",
             quoted=True,
-        ) from None
+        )
+    try:
+        return date(int(year), month, day).isoformat()
+    except ValueError:
+        raise BadCell(f"must be a date: there is no day {text!r}", quoted=True) from None
+
+
+def _iso(year: str, month: int, day: int) -> str:
+    return f"{year}-{month:02d}-{day:02d}"
 
 
 def text_of(cell: RawCell) -> str:

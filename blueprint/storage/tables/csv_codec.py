@@ -22,7 +22,7 @@ from ..atomic import (
 )
 from ..errors import CsvError
 from ..jsonfile import UTF16_32_BOMS
-from .cells import CellValue, neutralise, number_text, restore
+from .cells import CellValue, day_first_of, neutralise, number_text, restore
 from .reading import read_table_file
 from .sheets import SHEETS, WRITING_ORDER
 from .workbook import BlueprintNames, Table, header, read_blueprint, sheet_rows
@@ -85,6 +85,11 @@ class CsvTable:
     def comma_decimal(self) -> bool:
         """';' and tab separated files come from locales that write 2,5."""
         return self.delimiter != ","
+
+    @property
+    def day_first(self) -> bool | None:
+        """Whether its dates written with slashes put the day first, as one of them shows."""
+        return day_first_of(cell for _, cells in self.rows for cell in cells)
 
 
 #: What Excel's plain "CSV" writes in Western Europe and the Americas (the ANSI code page),
@@ -169,7 +174,7 @@ def table_of(path: Path) -> Table:
     """A CSV file as one of the tables of a blueprint: text restored, empty cells None."""
     read = read_csv(path)
     rows = [(n, [restore(c) if c else None for c in cells]) for n, cells in read.rows]
-    return Table(path.name, read.header, rows, read.comma_decimal)
+    return Table(path.name, read.header, rows, read.comma_decimal, read.day_first)
 
 
 def sheet_files(folder: Path | str) -> list[Path]:

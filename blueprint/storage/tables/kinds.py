@@ -69,9 +69,10 @@ class Lookup(Names, Protocol):
 
 class Row(Protocol):
     """The row being read: its other cells (for a kind that reads a pair of columns), and
-    whether its numbers may have a decimal comma."""
+    whether its numbers may have a decimal comma and its dates the day first."""
 
     comma_decimal: bool
+    day_first: bool | None
 
     def cell(self, column: str) -> RawCell: ...
 
@@ -232,7 +233,7 @@ class Date(Kind):
     reads it in another order of day and month."""
 
     def read(self, cell: RawCell, lookup: Lookup, row: Row) -> Any:
-        return OMIT if _blank(cell) else iso_date(cell)
+        return OMIT if _blank(cell) else iso_date(cell, row.day_first)
 
 
 @dataclass(frozen=True)

@@ -164,6 +164,7 @@ class MetricsTable:
     header: list[str]
     rows: Iterator[tuple[int, Sequence[RawCell]]]
     comma_decimal: bool = False
+    day_first: bool | None = None  # ``workbook.Table.day_first``
     sheets: list[str] = field(default_factory=list)  # of a workbook
     sheet: str | None = None  # the one read
 
@@ -201,7 +202,7 @@ class open_metrics:
             label = path.name
             if read.encoding != "UTF-8":  # Excel's plain 'CSV': said wherever the file is
                 label += f" (read as {read.encoding}: it is not UTF-8)"
-            return MetricsTable(label, header, rows, read.comma_decimal)
+            return MetricsTable(label, header, rows, read.comma_decimal, read.day_first)
         self._workbook = xlsx_codec.open_workbook(path)
         workbook = self._workbook.__enter__()
         try:
@@ -324,6 +325,7 @@ class _Placer:
         self.bp = bp
         self.mapping = mapping
         self.comma_decimal = table.comma_decimal
+        self.day_first = table.day_first
         self.origin = name
         self.result = MetricsImport(table.label)
         self._ids = {t.id for t in bp.touchpoints}
@@ -377,7 +379,7 @@ class _Placer:
             fields["unit"] = unit
         # What the row leaves empty is left out: a measure it updates keeps its own.
         for role, parse in (
-            ("date", iso_date),
+            ("date", lambda cell: iso_date(cell, self.day_first)),
             ("period", choice(Period)),
             ("source", choice(FrequencySource)),
         ):

@@ -96,6 +96,8 @@ class Table:
     #: (the row's number as the spreadsheet shows it, its cells)
     rows: Iterable[tuple[int, Sequence[RawCell]]]
     comma_decimal: bool = False
+    #: its dates written 30/09/2026 put the day first (True), the month (False), or either
+    day_first: bool | None = None
 
 
 #: Names listed when a cell names none of them: every stage, channel and persona of a grid.
@@ -251,10 +253,14 @@ def normalise_header(cell: RawCell) -> str:
 
 
 class _Row:
-    def __init__(self, cells: dict[str, RawCell], comma_decimal: bool) -> None:
+    def __init__(
+        self, cells: dict[str, RawCell], comma_decimal: bool, day_first: bool | None
+    ) -> None:
         self._cells = cells
         #: numbers may be written 2,5 (a file from a locale that writes them so)
         self.comma_decimal = comma_decimal
+        #: dates written with slashes put the day first (``Table.day_first``)
+        self.day_first = day_first
 
     def cell(self, column: str) -> RawCell:
         return self._cells.get(column)
@@ -342,6 +348,7 @@ def _read_rows(
         row = _Row(
             {name: cells[i] if i < len(cells) else None for name, i in where.items()},
             table.comma_decimal,
+            table.day_first,
         )
         emptied = _emptied(filled, table.label, number, row, problems)
         entity = _entity(sheet, table.label, number, row, names, problems, emptied)
