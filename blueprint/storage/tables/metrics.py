@@ -224,7 +224,7 @@ class open_metrics:
         table = xlsx_codec.table_of(worksheet, sheet)
         header = [text_of(c).strip() if not isinstance(c, Unreadable) else "" for c in table.header]
         label = f"{path.name}, sheet {sheet!r}" if len(names) > 1 else path.name
-        return MetricsTable(label, header, iter(table.rows), False, names, sheet)
+        return MetricsTable(label, header, iter(table.rows), sheets=names, sheet=sheet)
 
     def __exit__(self, *exc: object) -> None:
         if self._workbook is not None:
