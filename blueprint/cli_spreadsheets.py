@@ -12,7 +12,7 @@ from .model import Blueprint
 from .report import formatting as fmt
 from .storage import load_blueprint, save_blueprint
 from .storage.csvio import export_csv, import_csv
-from .storage.tables import export_xlsx, import_csv_folder, import_xlsx
+from .storage.tables import export_xlsx, import_csv_folder, import_xlsx, unread_sentence
 from .storage.tables.csv_codec import WINDOWS_1252, not_utf8, sheet_files
 from .storage.tables.metrics import (
     BY_ID,
@@ -40,8 +40,10 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
     if Path(args.touchpoints).is_dir():  # a folder written by export-csv: every sheet
         if args.frictions is not None:
             raise UsageError("give a folder of CSV files on its own, or the CSV files")
-        _created(output, import_csv_folder(args.touchpoints), args.title)
+        unread: list[str] = []
+        _created(output, import_csv_folder(args.touchpoints, unread), args.title)
         _said_read_as_windows_1252(sheet_files(args.touchpoints))  # the files read, no other
+        _said_unread(unread)
         return EXIT_OK
     bp = import_csv(args.touchpoints, args.frictions)
     bp.title = args.title or output.stem.replace("-", " ").replace("_", " ").strip() or bp.title
@@ -97,7 +99,16 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
     output = Path(args.output)
     refuse_overwrite(output, reading=[args.workbook], force=args.force)
-    return _created(output, import_xlsx(args.workbook), args.title)
+    unread: list[str] = []
+    _created(output, import_xlsx(args.workbook, unread), args.title)
+    _said_unread(unread)
+    return EXIT_OK
+
+
+def _said_unread(unread: list[str]) -> None:
+    """A designer's own columns and sheets: read by no one, and gone from the next export."""
+    if unread:
+        print(f"Note: {unread_sentence(unread)}")
 
 
 def cmd_import_metrics(args: argparse.Namespace) -> int:

@@ -277,3 +277,36 @@ def test_a_zip_that_is_not_a_workbook_is_named_not_an_internal_error(
         assert code == 1
         assert err.strip().endswith(f"is not an Excel workbook (.xlsx): {said}"), err
     assert blueprint_file.read_bytes() == before and not (tmp_path / "x.blueprint").exists()
+
+
+def test_a_designers_own_columns_and_sheets_are_said_not_dropped_unseen(capsys, tmp_path):
+    """A 'Workshop comments' column and a 'My notes' sheet were imported in silence, and the
+    next export had neither."""
+    workbook = tmp_path / "plan.xlsx"
+    run(capsys, "export-xlsx", SAMPLES[1], workbook)
+    book = openpyxl.load_workbook(workbook)
+    sheet = book["Touchpoints"]
+    column = sheet.max_column + 1
+    sheet.cell(1, column, "Workshop comments")
+    sheet.cell(2, column, "ask Ben")
+    sheet.cell(3, column, "<b>check</b>")
+    sheet.cell(1, column + 1, "Empty one")  # nothing in it: nothing lost
+    book.create_sheet("My notes")["B2"] = "remember the SLA"
+    book.create_sheet("Blank")
+    book.save(workbook)
+    code, out, _ = run(capsys, "import-xlsx", workbook, "-o", tmp_path / "back.blueprint")
+    assert code == 0
+    assert out.splitlines()[-1] == (
+        "Note: not read, as a blueprint has no place for it (an export leaves it out, so keep "
+        "the workbook or the files): Touchpoints column 'Workshop comments' (2 filled cells); "
+        "sheet 'My notes'."
+    )
+    folder = tmp_path / "sheets"
+    run(capsys, "export-csv", SAMPLES[1], folder)
+    frictions = folder / "frictions.csv"
+    lines = frictions.read_text(encoding="utf-8").splitlines()
+    lines = [lines[0] + ",owner", lines[1] + ",Ana", *lines[2:]]
+    frictions.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "import-csv", folder, "-o", tmp_path / "again.blueprint")
+    assert code == 0
+    assert out.splitlines()[-1].endswith(": frictions.csv column 'owner' (1 filled cell).")

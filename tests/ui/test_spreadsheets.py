@@ -216,6 +216,33 @@ def test_every_problem_of_a_workbook_can_be_read_and_the_cursor_comes_back(
     assert QApplication.overrideCursor() is None
 
 
+def test_a_workbook_with_a_designers_own_column_is_imported_and_the_column_named(
+    qtbot, window, monkeypatch, tmp_path
+):
+    from tests.ui.talk_helpers import answer_next_dialog, button_of
+
+    path = tmp_path / "notes.xlsx"
+    export_xlsx(window.document.blueprint, path)
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Frictions"]
+    sheet.cell(1, sheet.max_column + 1, "Workshop comments")
+    sheet.cell(2, sheet.max_column, "ask Ben")
+    workbook.save(path)
+    answer_file_dialogs(monkeypatch, path)
+    seen = {}
+
+    def read(box):
+        seen["title"], seen["text"] = box.windowTitle(), box.text()
+        qtbot.mouseClick(button_of(box, "OK"), LEFT)
+
+    answered = answer_next_dialog(qtbot, read)
+    from_file_menu(qtbot, window, Qt.Key.Key_I)
+    qtbot.waitUntil(lambda: bool(answered))
+    assert seen["title"] == "Imported, but not all of it"
+    assert "Frictions column 'Workshop comments' (1 filled cell)" in seen["text"]
+    assert len(window.document.blueprint.frictions) == len(future_blueprint().frictions)
+
+
 def test_a_deck_picked_as_a_workbook_is_named_and_the_cursor_comes_back(
     qtbot, window, monkeypatch, tmp_path, errors
 ):

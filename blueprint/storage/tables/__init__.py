@@ -3,6 +3,13 @@ workbook or as a folder of CSV files, with the same columns, choices and formula
 (``columns`` decides them once); and measures taken from a spreadsheet (``metrics``)."""
 
 from .csv_codec import export_csv_folder, import_csv_folder
+from .workbook import unread_sentence
 from .xlsx_codec import export_xlsx, import_xlsx
 
-__all__ = ["export_csv_folder", "export_xlsx", "import_csv_folder", "import_xlsx"]
+__all__ = [
+    "export_csv_folder",
+    "export_xlsx",
+    "import_csv_folder",
+    "import_xlsx",
+    "unread_sentence",
+]

@@ -182,9 +182,10 @@ def sheet_files(folder: Path | str) -> list[Path]:
     return [Path(folder) / sheet.file for sheet in SHEETS]
 
 
-def import_csv_folder(folder: Path | str) -> Blueprint:
+def import_csv_folder(folder: Path | str, unread: list[str] | None = None) -> Blueprint:
     """The blueprint a folder of CSV files written by ``export_csv_folder`` holds (edited or
-    not). Raises ``CsvError`` listing every problem by file, row and column."""
+    not). Raises ``CsvError`` listing every problem by file, row and column. ``unread``
+    collects the columns with something in them that blueprint does not read."""
     folder = Path(folder)
     missing = [p.name for p in sheet_files(folder) if not p.is_file()]
     if missing:
@@ -201,6 +202,6 @@ def import_csv_folder(folder: Path | str) -> Blueprint:
         raise CsvError([problem], folder)
     tables = {sheet.title: table_of(folder / sheet.file) for sheet in SHEETS}
     try:
-        return read_blueprint(tables, CsvError)
+        return read_blueprint(tables, CsvError, unread)
     except CsvError as error:
         raise error.with_path(folder) from None

@@ -317,7 +317,11 @@ def find_columns(
 
 
 def _read_rows(
-    sheet: Sheet, table: Table, names: ReadNames, problems: list[str]
+    sheet: Sheet,
+    table: Table,
+    names: ReadNames,
+    problems: list[str],
+    unread: list[str] | None = None,
 ) -> Iterator[tuple[Any, int]]:
     required = [column.name for column in sheet.columns if column.required]
     guessed: set[str] = set()
@@ -337,9 +341,14 @@ def _read_rows(
         names.add_broken_sheet(sheet.collection)
         return
     width = max(where.values(), default=-1) + 1
+    others = _other_columns(table.header, where)
+    filled_others = dict.fromkeys(others, 0)
     for number, cells in table.rows:
         if all(_blank(c) for c in cells):
             continue
+        for i in others:
+            if i < len(cells) and not _blank(cells[i]):
+                filled_others[i] += 1
         beyond = [i for i in range(width, len(cells)) if not _blank(cells[i])]
         if beyond and beyond[0] >= len(table.header):
             problems.append(
@@ -356,6 +365,28 @@ def _read_rows(
             yield entity, number
         else:
             names.add_broken(sheet.collection, row)
+    if unread is not None:
+        unread += [
+            f"{table.label} column {clip(str(table.header[i]).strip())!r} "
+            f"({count} filled {'cell' if count == 1 else 'cells'})"
+            for i, count in filled_others.items()
+            if count
+        ]
+
+
+def unread_sentence(unread: Sequence[str]) -> str:
+    """What an import left behind (``read_blueprint``'s ``unread``), for the user."""
+    return (
+        f"not read, as a blueprint has no place for it (an export leaves it out, so keep the "
+        f"workbook or the files): {'; '.join(unread)}."
+    )
+
+
+def _other_columns(head: Sequence[RawCell], where: dict[str, int]) -> list[int]:
+    """The columns of a header that blueprint does not read: a designer's own (a column of
+    workshop comments), whose cells an import leaves behind."""
+    read = set(where.values())
+    return [i for i, cell in enumerate(head) if i not in read and normalise_header(cell)]
 
 
 def _deleted_columns(sheet: Sheet, where: dict[str, int] | None, guessed: set[str]) -> list[str]:
@@ -485,10 +516,14 @@ def _where(sheet: Sheet, label: str, number: int, field: str | None) -> str:
 
 
 def read_blueprint(
-    tables: Mapping[str, Table], error: type[SpreadsheetError] = SpreadsheetError
+    tables: Mapping[str, Table],
+    error: type[SpreadsheetError] = SpreadsheetError,
+    unread: list[str] | None = None,
 ) -> Blueprint:
     """The blueprint that ``tables`` (one per sheet, by sheet title) hold; ``error`` (listing
-    every problem by sheet, row and column) when they cannot be read as one."""
+    every problem by sheet, row and column) when they cannot be read as one. ``unread``
+    collects the columns blueprint does not read that hold something (said to the user: an
+    export leaves them out)."""
     problems: list[str] = []
     names = ReadNames()
     lists: dict[str, list[Any]] = {}
@@ -496,7 +531,7 @@ def read_blueprint(
     for sheet in SHEETS:
         table = tables[sheet.title]
         rows = []
-        for entity, number in _read_rows(sheet, table, names, problems):
+        for entity, number in _read_rows(sheet, table, names, problems, unread):
             names.add(sheet.collection, entity, table.label, number)
             rows.append((entity, number))
         if sheet.collection is not None:

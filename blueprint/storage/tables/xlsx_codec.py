@@ -35,7 +35,7 @@ from ..atomic import (
     atomic_write_bytes,
 )
 from ..errors import XlsxError
-from .cells import CellValue, PercentCell, RawCell, Unreadable, neutralise, restore
+from .cells import CellValue, PercentCell, RawCell, Unreadable, clip, neutralise, restore
 from .columns import Column, Sheet
 from .reading import read_table_file
 from .sheets import SHEETS, WRITING_ORDER
@@ -210,9 +210,11 @@ def _validation(column: Column, counts: dict[str, int]) -> DataValidation | None
 # --- reading ------------------------------------------------------------------------------
 
 
-def import_xlsx(path: Path | str) -> Blueprint:
+def import_xlsx(path: Path | str, unread: list[str] | None = None) -> Blueprint:
     """The blueprint a workbook exported by blueprint holds (edited or not). Raises
-    ``XlsxError`` listing every problem by sheet, row and column; nothing is half-read."""
+    ``XlsxError`` listing every problem by sheet, row and column; nothing is half-read.
+    ``unread`` collects what it holds that blueprint does not read: a designer's own
+    columns and sheets, with something in them."""
     path = Path(path)
     with open_workbook(path) as workbook:
         worksheets = _blueprint_sheets(workbook, path)
@@ -221,9 +223,21 @@ def import_xlsx(path: Path | str) -> Blueprint:
             raise XlsxError(problems, path)
         tables = {title: table_of(ws, title) for title, ws in worksheets.items()}
         try:
-            return read_blueprint(tables, XlsxError)
+            bp = read_blueprint(tables, XlsxError, unread)
         except XlsxError as error:
             raise error.with_path(path) from None
+        if unread is not None:
+            ours = {ws.title for ws in worksheets.values()}
+            unread += [
+                f"sheet {clip(name)!r}"
+                for name in workbook.sheetnames
+                if name not in ours and _holds_something(workbook[name])
+            ]
+        return bp
+
+
+def _holds_something(worksheet: Any) -> bool:
+    return any(c is not None and str(c).strip() for _, cells in rows_of(worksheet) for c in cells)
 
 
 class open_workbook:

@@ -12,12 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from ...storage import BlueprintFileError, SaveError
-from ...storage.tables import export_xlsx, import_xlsx
+from ...storage.tables import export_xlsx, import_xlsx, unread_sentence
 from ..document import Document
 from ..menus import make_action
+from ..tips import as_typed
 from ..wait_cursor import wait_cursor
 from ..workbench import Workbench
 from .metrics_dialog import MetricsImportDialog
@@ -77,9 +78,10 @@ class SpreadsheetActions(QObject):
         path = self.ask_open_path("Import from Excel", WORKBOOK_FILTER)
         if path is None:
             return False
+        unread: list[str] = []
         try:
             with wait_cursor():
-                blueprint = import_xlsx(path)
+                blueprint = import_xlsx(path, unread)
         except BlueprintFileError as error:
             self._error("Cannot import the workbook", error)
             return False
@@ -89,6 +91,8 @@ class SpreadsheetActions(QObject):
             f"Imported {path.name}: {len(blueprint.touchpoints)} touchpoints; save it to keep it "
             "as a blueprint"
         )
+        if unread:  # a designer's own columns and sheets: said, not dropped unseen
+            self.tell("Imported, but not all of it", f"{path.name}: {unread_sentence(unread)}")
         return True
 
     # --- metrics -------------------------------------------------------------------------
@@ -125,6 +129,11 @@ class SpreadsheetActions(QObject):
             self._bench.frame, title, self._bench.document.folder(), filters
         )
         return Path(name) if name else None
+
+    def tell(self, title: str, message: str) -> None:
+        QMessageBox(
+            QMessageBox.Icon.Information, title, as_typed(message), parent=self._bench.frame
+        ).exec()
 
     def _error(self, title: str, error: BlueprintFileError) -> None:
         problems = getattr(error, "problems", None)
