@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from reportlab.platypus import Flowable, KeepInFrame
+from reportlab.platypus.flowables import _listWrapOn
 
 #: How closely the scale of a page set smaller is found (a thousandth of its size).
 _PRECISION = 0.001
@@ -41,4 +42,25 @@ def one_page(width: float, room: float, laid_out: Callable[[float], list[Flowabl
             middle = (low + high) / 2
             low, high = (low, middle) if fits(middle) else (middle, high)
         scale = high
-    return KeepInFrame(width, room, laid_out(width * scale), mode="shrink")
+    return _Scaled(width, room, laid_out(width * scale), scale)
+
+
+class _Scaled(KeepInFrame):
+    """Content laid out ``scale`` times wider, drawn ``scale`` times smaller into the page.
+
+    reportlab's own shrink searches its scale again from the height alone, and overshoots
+    by up to a few percent: the page came out as a narrower block, its tables and tiles
+    short of the text frame's right edge.
+    """
+
+    def __init__(self, width: float, room: float, content: list[Flowable], scale: float):
+        super().__init__(width, room, content, mode="shrink")
+        self._fixed = scale
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._fixed == 1.0:
+            return super().wrap(availWidth, availHeight)
+        width, height = _listWrapOn(self._content, self.maxWidth * self._fixed, self.canv)
+        self._scale = self._fixed
+        self.width, self.height = width / self._fixed, height / self._fixed
+        return self.width, self.height

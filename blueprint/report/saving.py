@@ -12,6 +12,12 @@ from . import formatting as fmt
 from .content.rich import Rich, Span, emphasised, listed, plain_text, rich, strong
 
 COST_UNKNOWN = "cost unknown"
+AT_LEAST = "≥"
+#: Said under a table whose amounts have ``AT_LEAST`` before them (a manager met it unsaid).
+AT_LEAST_KEY = (
+    f"{AT_LEAST}: at least this much; some of its contacts land in a channel with no cost "
+    "per contact, counted as 0."
+)
 
 
 def saving_rich(plan: Plan, channel_names: dict[str, str], currency: str) -> Rich:
@@ -97,4 +103,4 @@ def avoidable_cost_text(score: ImprovementScore, currency: str) -> str:
     amount = fmt.money(score.avoidable_cost, currency)
     if not score.cost_unknown_channel_ids:
         return amount
-    return f"≥ {amount}" if score.avoidable_cost > 0 else COST_UNKNOWN
+    return f"{AT_LEAST} {amount}" if score.avoidable_cost > 0 else COST_UNKNOWN

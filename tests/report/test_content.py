@@ -206,6 +206,19 @@ def test_a_plan_for_one_persona_says_its_figures_count_every_customer():
     assert "counts every customer who passes them" not in flat(render(bp).pages[1])
 
 
+def test_an_amount_marked_at_least_is_explained_where_it_is_shown():
+    """ "≥ $ 592,078" stood in the tables with nothing in the PDF saying what "≥" means."""
+    key = "≥: at least this much; some of its contacts land in a channel with no cost per contact"
+    bp = load_blueprint(next(p for p in SAMPLES if p.stem == "airline-delayed-bag"))
+    rendered = render(bp)
+    summary = flat(rendered.pages[1])
+    assert "≥ $ 592,078" in summary and key in summary
+    ranked = rendered.section(rendered.heading(RANKED_PLAN), rendered.heading(WHERE_IT_HURTS))
+    assert key in ranked
+    plain = render(small_blueprint())  # every contact's cost is known: no "≥", no key
+    assert "≥" not in flat(plain.pages[1]) and key not in plain.text
+
+
 def test_friction_register_has_every_friction_and_marks_good_friction(sample):
     bp, rendered = sample
     register = rendered.section(rendered.heading(REGISTER), rendered.heading(FORMULAS))

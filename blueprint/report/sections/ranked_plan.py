@@ -10,8 +10,10 @@ from ..content.improvements import improvement_row
 from ..context import RenderContext
 from ..formatting import WAVE_MEANINGS
 from ..rtl import Paragraph
+from ..saving import AT_LEAST, AT_LEAST_KEY, avoidable_cost_text
 from ..styles import MUTED, WAVE_COLOURS
 from ..tables import Column, DataTable
+from ..text import escape
 from .common import RANKED_PLAN, holds, section_heading, sub_heading
 
 #: Widths are relative, set in points for A4; the linked friction points are listed under
@@ -44,7 +46,15 @@ def ranked_plan(ctx: RenderContext) -> list[Flowable]:
             "bets), <b>Later</b> (fill-ins) and <b>Reconsider</b> (money pits). Inside a wave, "
             "by priority P = I / effort. Impact I is high when it is above 0 and reaches the "
             f"median of all improvements ({fmt.number(plan.median_impact or 0)}); effort is "
-            "low at 2 points or less. # is the rank over the whole plan.",
+            "low at 2 points or less. # is the rank over the whole plan."
+            + (
+                f" {escape(AT_LEAST_KEY)}"
+                if any(
+                    avoidable_cost_text(s, ctx.bp.currency).startswith(AT_LEAST)
+                    for s in plan.improvements
+                )
+                else ""
+            ),
             ctx.styles.body,
         ),
     ]

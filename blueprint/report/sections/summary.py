@@ -13,6 +13,7 @@ from ..context import RenderContext
 from ..fitting import one_page
 from ..formatting import unbroken_money
 from ..rtl import Paragraph
+from ..saving import AT_LEAST, AT_LEAST_KEY
 from ..styles import TILE_FILL, WAVE_COLOURS, shrunk_to_fit
 from ..tables import Column, DataTable
 from ..text import words
@@ -49,6 +50,11 @@ def _body(ctx: RenderContext, said: content.Summary) -> list[Flowable]:
         *(
             [Paragraph("Top improvements", ctx.styles.h2), _top_table(ctx, said)]
             if said.top
+            else []
+        ),
+        *(
+            [Paragraph(AT_LEAST_KEY, ctx.styles.small)]
+            if any(row.avoidable_cost.startswith(AT_LEAST) for row in said.top)
             else []
         ),
         Spacer(1, 6),
