@@ -219,6 +219,24 @@ def test_an_amount_marked_at_least_is_explained_where_it_is_shown():
     assert "≥" not in flat(plain.pages[1]) and key not in plain.text
 
 
+def test_a_title_of_thousands_of_letters_is_cut_on_the_cover_and_the_rest_stays_legible():
+    """A 2,000-character title filled the cover and set everything else in 4-point type."""
+    bp = small_blueprint()
+    bp.title = "Delivery journey " * 120
+    sizes: list[float] = []
+
+    def seen(text, cm, tm, font, size):
+        if text.strip():
+            sizes.append(size * tm[0] * cm[0])
+
+    cover = render(bp).reader.pages[0]
+    text = flat(cover.extract_text(visitor_text=seen))
+    assert "Delivery journey Delivery journey" in text and "…" in text
+    assert text.count("Delivery journey") < 30
+    assert "Personas covered: Busy parent" in text
+    assert min(sizes) >= 7, "the cover was set smaller to fit the title"
+
+
 def test_friction_register_has_every_friction_and_marks_good_friction(sample):
     bp, rendered = sample
     register = rendered.section(rendered.heading(REGISTER), rendered.heading(FORMULAS))

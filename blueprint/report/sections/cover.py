@@ -6,6 +6,7 @@ from reportlab.platypus import Flowable, HRFlowable, KeepInFrame, Spacer
 
 from ..content import cover as content
 from ..context import RenderContext
+from ..document import fit_line
 from ..fitting import stacked_height
 from ..rtl import Paragraph
 from ..styles import ACCENT, MUTED
@@ -14,6 +15,9 @@ from ..styles import ACCENT, MUTED
 TOP_ROOM = 0.16
 #: The least room above it, when a long title or description fills the page.
 TOP_ROOM_LEAST = 12
+#: Lines of the title at most, cut with an ellipsis beyond: a title of 2,000 characters
+#: filled the cover and set the rest of it in 4-point type (the file keeps it whole).
+TITLE_LINES = 4
 
 
 def cover(ctx: RenderContext) -> list[Flowable]:
@@ -31,7 +35,17 @@ def _body(ctx: RenderContext) -> list[Flowable]:
     story: list[Flowable] = [
         HRFlowable(width="18%", thickness=3, color=ACCENT, hAlign="LEFT", spaceAfter=10),
         Paragraph(said.kicker, styles.kicker),
-        Paragraph(ctx.user(said.title), styles.title),
+        Paragraph(
+            ctx.user(
+                fit_line(
+                    said.title,
+                    styles.title.fontName,
+                    styles.title.fontSize,
+                    ctx.width * TITLE_LINES,
+                )
+            ),
+            styles.title,
+        ),
     ]
     if said.organisation is not None:
         story.append(Paragraph(ctx.user(said.organisation), styles.subtitle))
