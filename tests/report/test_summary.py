@@ -317,3 +317,21 @@ def test_a_summary_set_smaller_to_fit_keeps_its_tiles_and_tables_as_wide_as_its_
     third_tile = next(x for text, x in starts.items() if text.startswith("76%"))
     # The third of three tiles across the whole width starts two thirds of the way along.
     assert third_tile >= MARGIN_X + 2 * width / 3
+
+
+def test_channel_fit_unknown_for_every_persona_is_said_once():
+    """ "Gold not known, Family not known and Solo not known": three words for one fact."""
+    from blueprint.model import Persona, PreferredChannel
+
+    bp = small_blueprint()
+    prefers = [PreferredChannel(stage_id="s1", channel_id="phone")]
+    bp.personas = [Persona(id="p0", name="Staff")] + [
+        Persona(id=f"p{i}", name=name, preferred_channels=prefers)
+        for i, name in enumerate(("Gold", "Family", "Solo"), start=1)
+    ]
+    bp.touchpoints[0].persona_ids = ["p0"]  # the one touchpoint of Purchase is not theirs
+    bp.touchpoints[1].persona_ids = []
+    assert plain_text(said(bp).personas) == (
+        "Channel fit by persona: not known for any of the three personas: at the stages where "
+        "each names a preferred channel, no touchpoint applies to it (section 5)."
+    )

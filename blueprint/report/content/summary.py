@@ -17,7 +17,7 @@ from ...analysis.epic import LETTER_NAMES
 from ...model import FrequencySource, Status
 from .. import formatting as fmt
 from ..backing_text import impact_backing_sentence
-from ..certainty_text import stability_sentence
+from ..certainty_text import count_word, stability_sentence
 from ..comparison_text import headline_sentence
 from ..formatting import WAVE_KINDS, WAVE_REASONS
 from ..saving import COST_UNKNOWN, avoidable_cost_text, is_done, not_counted_yet, saving_rich
@@ -297,6 +297,14 @@ def _personas(subject: PlanSubject) -> Rich | None:
     fits = subject.persona_channel_fits
     if not fits:
         return None
+    where = _in(subject, PERSONA_CHANNELS)
+    if len(fits) > 1 and all(fit.channel_fit is None for fit in fits):
+        # "Gold not known, Family not known and Solo not known" told nothing, three times.
+        return rich(
+            strong("Channel fit by persona"),
+            f": not known for any of the {count_word(len(fits))} personas: at the stages "
+            f"where each names a preferred channel, no touchpoint applies to it{where}.",
+        )
     parts: list = [
         strong("Channel fit by persona"),
         " (share of its touchpoints in the channel it prefers, over the stages where it "
