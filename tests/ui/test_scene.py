@@ -225,6 +225,27 @@ def test_far_out_a_card_is_a_box_in_the_colour_of_its_worst_friction(small_scene
     assert near.pixelColor(near.width() // 2, int(near.height() * 0.62)) == QColor(palette.CARD)
 
 
+def test_far_out_the_headers_still_name_their_stages_and_channels(small_scene):
+    """One zoom step out of the overview drew the headers as bare colour: a room on a
+    projector saw coloured boxes and no stage or channel name."""
+
+    def inked(item, ink: str) -> int:
+        image = render(small_scene, item.sceneBoundingRect(), 0.25)
+        return sum(
+            1
+            for x in range(image.width())
+            for y in range(image.height())
+            if _near(image.pixelColor(x, y), QColor(ink))
+        )
+
+    assert inked(small_scene.stage_header("s1"), palette.STAGE_HEADER_INK) >= 10
+    assert inked(small_scene.channel_header("phone"), palette.INK) >= 10
+
+
+def _near(a: QColor, b: QColor) -> bool:
+    return max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())) < 40
+
+
 def test_the_whole_canvas_renders_to_a_picture_with_its_headers(scene, tmp_path):
     image = render_image(scene, 0.5)
     layout = scene.grid_layout

@@ -29,9 +29,51 @@ _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 
 
+#: Far out, a header's name is still drawn, in type this many pixels high on the screen and
+#: cut to fit: the overview of a whole journey named no stage and no channel, and told a
+#: room on a projector nothing of where it was.
+OVERVIEW_NAME_PIXELS = 11
+
+
 def _far(option: QStyleOptionGraphicsItem, painter: QPainter) -> bool:
-    """Too far out for the text to be read: the headers show their colours only."""
+    """Too far out for the headers' full text to be read: they show their colours, and
+    their names in small type (``_overview_name``)."""
     return option.levelOfDetailFromTransform(painter.worldTransform()) < SIMPLE_DETAIL
+
+
+def _overview_name(
+    painter: QPainter, option: QStyleOptionGraphicsItem, rect: QRectF, name: str, flags: int
+) -> None:
+    """``name`` in type ``OVERVIEW_NAME_PIXELS`` high on the screen, in as many lines (up to
+    three) as ``rect`` holds, the last cut with an ellipsis; left out where not even a line
+    of a few letters fits."""
+    detail = max(option.levelOfDetailFromTransform(painter.worldTransform()), 0.01)
+    chosen = font(max(1, round(OVERVIEW_NAME_PIXELS / detail)), True)
+    line = QFontMetricsF(chosen).height()
+    room = min(3, int(rect.height() // line))
+    if room < 1 or QFontMetricsF(chosen).averageCharWidth() * 3 > rect.width():
+        return
+    lines = _word_lines(name, QFontMetricsF(chosen), rect.width(), room)
+    painter.setFont(chosen)
+    top = rect.center().y() - line * len(lines) / 2
+    draw_lines(painter, lines, QRectF(rect.x(), top, rect.width(), line * len(lines)), line, flags)
+
+
+def _word_lines(text: str, metrics: QFontMetricsF, width: float, most: int) -> list[str]:
+    """``text`` in at most ``most`` lines broken between words (a word never split: "Websit /
+    e" read as two words), each cut with an ellipsis where it is too long, the last too when
+    words are left over."""
+    lines: list[str] = []
+    for word in text.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and metrics.horizontalAdvance(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    if len(lines) > most:
+        lines = [*lines[: most - 1], f"{lines[most - 1]} …"]
+    elide = Qt.TextElideMode.ElideRight
+    return [metrics.elidedText(line, elide, width) for line in lines]
 
 
 def _qrect(rect: Rect) -> QRectF:
@@ -128,9 +170,10 @@ class StageHeaderItem(_BoxItem):
         painter.fillRect(rect, colour(palette.STAGE_HEADER))
         painter.setPen(QPen(colour(palette.CANVAS), 2.0))
         painter.drawLine(rect.topRight(), rect.bottomRight())
-        if _far(option, painter):
-            return
         painter.setPen(colour(palette.STAGE_HEADER_INK))
+        if _far(option, painter):
+            _overview_name(painter, option, rect.adjusted(4, 0, -4, 0), self.name, _CENTRE)
+            return
         text_rect = rect.adjusted(8, 0, -8, 0)
         if self._lines is None:
             self._lines = self._fit_name(text_rect.width())
@@ -192,6 +235,9 @@ class ChannelHeaderItem(_BoxItem):
         painter.setBrush(colour(fill))
         painter.drawRoundedRect(tile, 5, 5)
         if _far(option, painter):
+            painter.setPen(colour(palette.INK))
+            beside = QRectF(tile.right() + 8, 0, rect.width() - tile.right() - 12, rect.height())
+            _overview_name(painter, option, beside, self.name, _LEFT)
             return
         painter.setPen(colour(palette.ink_on(fill)))
         painter.setFont(font(21, True))
