@@ -11,7 +11,7 @@ it is in sight (``enabled_in_sight``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -51,6 +51,19 @@ def takes_tab_focus(widget: QWidget, window: QWidget) -> bool:
         and widget.isEnabled()
         and not hidden_behind_a_tab(widget)
         and not _parked(widget, window)
+    )
+
+
+def _whole_in_sight(area: QScrollArea, field: QWidget, margin: int = 8) -> None:
+    """Scroll ``area`` so that ``field`` shows whole, or its top part as tall as the area."""
+    corner = field.mapTo(area.widget(), QPoint(0, 0))
+    shown = min(field.height(), area.viewport().height() - 2 * margin)
+    half_width = min(field.width(), area.viewport().width() - 2 * margin) / 2
+    area.ensureVisible(
+        round(corner.x() + half_width),
+        round(corner.y() + shown / 2),
+        round(half_width + margin),
+        round(shown / 2 + margin),
     )
 
 
@@ -171,14 +184,16 @@ class Panes(QObject):
 
     def _scroll_to_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         """A field the keys reach in a scrolled panel is scrolled into sight: Tab landed in
-        the Friction tab's list while the panel was scrolled to its bottom, unseen."""
+        the Friction tab's list while the panel was scrolled to its bottom, unseen. The
+        whole field, as far as it fits (Qt's own scroll shows a text box's cursor line only:
+        a quote just added was typed into a box half below the panel's edge)."""
         if new is None or not isValid(new) or new.window() is not self._window:
             return
         parent = new.parentWidget()
         while parent is not None and parent is not self._window:
             if isinstance(parent, QScrollArea) and parent.widget() is not None:
                 if parent.widget().isAncestorOf(new):
-                    parent.ensureWidgetVisible(new, 8, 8)
+                    _whole_in_sight(parent, new)
                 return
             parent = parent.parentWidget()
 

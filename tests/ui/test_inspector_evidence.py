@@ -328,6 +328,34 @@ def test_evidence_about_a_friction_point_on_the_friction_tab_and_a_missing_file(
     assert window.document.blueprint.evidence[-1].about_id == "x2"
 
 
+def test_a_quote_added_low_in_the_friction_tab_is_brought_into_sight(qtbot, window):
+    """On a 720-line screen the new quote's text box opened below the panel's bottom edge:
+    the words typed went somewhere out of sight."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window.resize(1280, 560)
+    click_card(window, "t2")
+    open_tab(qtbot, window, FRICTION_TAB)
+    panel = inspector(window).frictions.evidence
+    scroll = next(w for w in _ancestors(panel.add_quote) if isinstance(w, QScrollArea))
+    scroll.verticalScrollBar().setValue(0)
+    qtbot.mouseClick(panel.add_quote, LEFT)
+    text = panel.editor.text
+
+    def in_sight() -> bool:  # the whole box, where the words typed appear
+        top = text.mapTo(scroll.viewport(), QPoint(0, 0)).y()
+        return top >= 0 and top + text.height() <= scroll.viewport().height()
+
+    qtbot.waitUntil(in_sight)
+    assert text.hasFocus()
+
+
+def _ancestors(widget):
+    while widget is not None:
+        yield widget
+        widget = widget.parentWidget()
+
+
 def test_an_attached_image_shows_as_a_thumbnail_and_as_missing_when_gone(
     qtbot, qapp, tmp_path, monkeypatch
 ):
