@@ -122,6 +122,9 @@ def _restore(entry: RecoveryEntry, first: MainWindow, windows: list[MainWindow])
     target = first
     if not _takes_restored(first, entry):
         target = MainWindow(Document())
+        # Set beside the first, smaller: closed last, it gave its size to the next start,
+        # which then opened at 1088x612 on a projector, not maximised.
+        target.remembers_layout = False
         windows.append(target)
         offset = CASCADE * (len(windows) - 1)
         target.move(first.pos() + QPoint(offset, offset))  # each one in sight

@@ -85,6 +85,9 @@ class MainWindow(QMainWindow):
         #: the file format of the file opened, when older than this one's (its next save
         #: upgrades it, and is said)
         self._older_format: int | None = None
+        #: its size and panels are what the next start opens with (not so a window of
+        #: restored work, set beside the first)
+        self.remembers_layout = True
         theme.use_system_theme()  # before the scene takes its colours
         theme.readable_hints()
         UndoFromFields.install()
@@ -377,7 +380,8 @@ class MainWindow(QMainWindow):
             self.sharing.release()
             self.live.leave()
             self.workshop.leave()  # the layout saved for the next run is the usual one
-            save_window_layout(self)
+            if self.remembers_layout:
+                save_window_layout(self)
             event.accept()
         else:
             event.ignore()

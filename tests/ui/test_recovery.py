@@ -254,6 +254,25 @@ def test_work_lost_from_the_file_opened_again_replaces_it_in_its_window(
     assert not window.isWindowModified() and QApplication.activeModalWidget() is None
 
 
+def test_a_window_of_restored_work_closed_last_does_not_size_the_next_start(
+    windows, lost_work, monkeypatch, data_dir
+):
+    """The window of restored work, smaller and set beside the first, closed last: the next
+    start opened at its size (1088x612 on a projector), not as the first window was."""
+    answer_recovery(monkeypatch, RecoveryChoice.RESTORE)
+    app.open_windows(["blueprint", str(BROADBAND)], windows)
+    first, restored = windows
+    first.setGeometry(40, 30, 700, 500)
+    restored.setGeometry(80, 70, 420, 300)
+    left = first.size()
+    assert first.close()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: Button.Discard)
+    assert restored.close()
+    answer_recovery(monkeypatch, RecoveryChoice.LATER)
+    app.open_windows(["blueprint"], windows)
+    assert windows[-1].size() == left
+
+
 def test_several_lost_blueprints_each_get_a_window(windows, monkeypatch, data_dir, small):
     leave_work_behind(data_dir, small.blueprint, None)
     leave_work_behind(data_dir, load_blueprint(BROADBAND), BROADBAND)
