@@ -39,9 +39,10 @@ VIEW_LABELS = {
     JourneyView.FUTURE: (
         "&Future State",
         "Ctrl+Shift+2",
-        "Tomorrow's journey: a card's place, title, emotion, EPIC and friction change "
-        "tomorrow only; its duration, wait, personas, notes, lanes, measures and evidence are "
-        "the same today and tomorrow",
+        # Short enough for the status bar of a 1280-wide screen beside the view's own label
+        # (it was cut at "…measures and evidence are the same toc").
+        "Tomorrow's journey: place, title, emotion, EPIC and friction are tomorrow's own; "
+        "duration, wait, personas, notes, lanes, measures and evidence are shared",
     ),
     JourneyView.COMPARE: (
         "Compare &Both",
