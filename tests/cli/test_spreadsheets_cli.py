@@ -310,3 +310,24 @@ def test_a_designers_own_columns_and_sheets_are_said_not_dropped_unseen(capsys, 
     code, out, _ = run(capsys, "import-csv", folder, "-o", tmp_path / "again.blueprint")
     assert code == 0
     assert out.splitlines()[-1].endswith(": frictions.csv column 'owner' (1 filled cell).")
+
+
+def test_a_workbook_with_a_chart_sheet_added_is_imported(capsys, tmp_path):
+    """A chart sheet (a designer's chart of the Measures) ended the import in "internal
+    error: AttributeError: 'Chartsheet' object has no attribute 'iter_rows'"."""
+    from openpyxl.chart import BarChart, Reference
+
+    workbook = tmp_path / "plan.xlsx"
+    run(capsys, "export-xlsx", SAMPLES[1], workbook)
+    book = openpyxl.load_workbook(workbook)
+    chart = BarChart()
+    measures = book["Measures"]
+    chart.add_data(Reference(measures, min_col=5, min_row=1, max_row=5), titles_from_data=True)
+    book.create_chartsheet("My chart").add_chart(chart)
+    book.save(workbook)
+    code, out, err = run(capsys, "import-xlsx", workbook, "-o", tmp_path / "back.blueprint")
+    assert code == 0, err
+    assert "Note:" not in out
+    assert load_blueprint(tmp_path / "back.blueprint").model_copy(
+        update={"title": "x"}
+    ) == load_blueprint(SAMPLES[1]).model_copy(update={"title": "x"})

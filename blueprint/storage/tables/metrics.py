@@ -179,7 +179,7 @@ def sheet_names(path: Path | str) -> list[str]:
     if not is_workbook(path):
         return []
     with xlsx_codec.open_workbook(path) as workbook:
-        return list(workbook.sheetnames)
+        return xlsx_codec.worksheet_names(workbook)
 
 
 class open_metrics:
@@ -212,7 +212,7 @@ class open_metrics:
             raise
 
     def _sheet_of(self, workbook: Any, path: Path) -> MetricsTable:
-        names = list(workbook.sheetnames)
+        names = xlsx_codec.worksheet_names(workbook)
         sheet = self._sheet or names[0]
         if sheet not in names:
             listed = ", ".join(repr(n) for n in names)

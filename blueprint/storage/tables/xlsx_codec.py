@@ -236,8 +236,18 @@ def import_xlsx(path: Path | str, unread: list[str] | None = None) -> Blueprint:
         return bp
 
 
-def _holds_something(worksheet: Any) -> bool:
-    return any(c is not None and str(c).strip() for _, cells in rows_of(worksheet) for c in cells)
+def worksheet_names(workbook: Any) -> list[str]:
+    """The names of a workbook's sheets of cells, in order: not its chart sheets, which hold
+    no rows to read."""
+    return [sheet.title for sheet in workbook.worksheets]
+
+
+def _holds_something(sheet: Any) -> bool:
+    """A worksheet with a value in it; not a chart sheet (a picture of other sheets' cells:
+    nothing of its own is left behind)."""
+    if not hasattr(sheet, "iter_rows"):
+        return False
+    return any(c is not None and str(c).strip() for _, cells in rows_of(sheet) for c in cells)
 
 
 class open_workbook:
