@@ -156,7 +156,21 @@ def _takes_restored(window: MainWindow, entry: RecoveryEntry) -> bool:
         return False
     if document.path is None:
         return True
-    return entry.original is not None and same_file(document.path, entry.original)
+    return (
+        entry.original is not None
+        and same_file(document.path, entry.original)
+        and not _saved_since(entry)
+    )
+
+
+def _saved_since(entry: RecoveryEntry) -> bool:
+    """Whether the file was saved after the work was left behind (Decide Later, then a save;
+    a colleague saving in a shared folder): the newer file then keeps its window, and the
+    restored work opens in one of its own, not over it."""
+    try:
+        return entry.original.stat().st_mtime > entry.files.blueprint.stat().st_mtime
+    except (OSError, AttributeError):
+        return False
 
 
 def _delete(window: MainWindow) -> None:

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from blueprint.storage import dumps_blueprint, load_blueprint
+from blueprint.storage import dumps_blueprint, load_blueprint, save_blueprint
 from blueprint.ui import app, recovery_dialog
 from blueprint.ui.recovery import RecoveryFiles, find_recoverable, write_recovery
 from blueprint.ui.recovery_dialog import RecoveryChoice, RecoveryDialog, autosaved_when
@@ -252,6 +252,27 @@ def test_work_lost_from_the_file_opened_again_replaces_it_in_its_window(
     assert recovery_files(data_dir) == []
     qtbot.wait(300)  # a watcher of the file would speak now
     assert not window.isWindowModified() and QApplication.activeModalWidget() is None
+
+
+def test_work_lost_from_a_file_saved_since_opens_beside_the_newer_file(
+    windows, lost_work, sample, monkeypatch, data_dir
+):
+    """Saved after the crash (Decide Later, then a save; or a colleague's save): restoring
+    put the older autosave over the newer file in its window, and a save overwrote it."""
+    import os
+    import time
+
+    newer = load_blueprint(sample)
+    newer.touchpoints[1].title = "Saved after the crash"
+    save_blueprint(newer, sample)
+    later = time.time() + 5
+    os.utime(sample, (later, later))
+    answer_recovery(monkeypatch, RecoveryChoice.RESTORE)
+    app.open_windows(["blueprint", str(sample)], windows)
+    first, restored = windows
+    assert first.document.blueprint.touchpoints[1].title == "Saved after the crash"
+    assert not first.isWindowModified()
+    assert restored.document.blueprint.touchpoints[0].title == "Changed before the crash"
 
 
 def test_a_window_of_restored_work_closed_last_does_not_size_the_next_start(
