@@ -331,3 +331,35 @@ def test_a_workbook_with_a_chart_sheet_added_is_imported(capsys, tmp_path):
     assert load_blueprint(tmp_path / "back.blueprint").model_copy(
         update={"title": "x"}
     ) == load_blueprint(SAMPLES[1]).model_copy(update={"title": "x"})
+
+
+def test_a_file_of_dates_that_could_be_two_takes_the_order_another_file_shows(capsys, tmp_path):
+    """Excel wrote every file of the folder alike: evidence.csv's 03/10/2026 was refused as
+    "could be either" while measures.csv's 30/09/2026 showed the day comes first."""
+    import datetime
+    import re
+
+    bp = load_blueprint(SAMPLES[1])
+    for evidence in bp.evidence:
+        evidence.date = "2026-10-03"  # the 3rd of October: 03/10/2026 could be two dates
+    original = tmp_path / "original.blueprint"
+    save_blueprint(bp, original)
+    folder = tmp_path / "sheets"
+    run(capsys, "export-csv", original, folder)
+    for path in folder.glob("*.csv"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            re.sub(
+                r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])",
+                lambda m: datetime.date.fromisoformat(m.group()).strftime("%d/%m/%Y"),
+                text,
+            ),
+            encoding="utf-8",
+        )
+    evidence = (folder / "evidence.csv").read_text(encoding="utf-8")
+    dated = re.findall(r"\b(\d\d)/\d\d/\d{4}\b", evidence)
+    assert dated and all(int(day) <= 12 for day in dated)  # on its own, each could be two
+    code, _, err = run(capsys, "import-csv", folder, "-o", tmp_path / "back.blueprint")
+    assert code == 0, err
+    back = load_blueprint(tmp_path / "back.blueprint")
+    assert [e.date for e in back.evidence] == [e.date for e in bp.evidence]

@@ -329,3 +329,23 @@ def test_next_months_figure_becomes_the_one_a_frequency_follows(bp, tmp_path):
     )
     apply_metrics(bp, result)
     assert bp.frictions[0].frequency.count == 650
+
+
+def test_the_order_of_day_and_month_is_read_from_the_date_column_alone(bp, tmp_path):
+    """A note typed "13/5/2026" decided how the date column's 3/4/2026 was read, unsaid."""
+    mapping = MetricsMapping(touchpoint="touchpoint", measure="metric", value="value", date="date")
+    ambiguous = write_csv(
+        tmp_path / "m.csv",
+        "touchpoint,metric,value,date,note\n"
+        "t1,Calls,1,3/4/2026,seen 13/5/2026\n"
+        "t1,Calls,2,3/11/2026,13/5/2026\n",
+    )
+    result = read_metrics(bp, ambiguous, mapping)
+    assert not result.added and len(result.unplaced) == 2
+    assert "could be 2026-04-03 or 2026-03-04" in str(result.unplaced[0])
+    shown = write_csv(
+        tmp_path / "n.csv",
+        "touchpoint,metric,value,date\nt1,Calls,1,3/4/2026\nt1,Calls,2,3/13/2026\n",
+    )
+    dates = sorted(m.date for m in read_metrics(bp, shown, mapping).added)
+    assert dates == ["2026-03-04", "2026-03-13"]  # the month first, as 3/13 shows

@@ -339,11 +339,11 @@ def test_merged_cells_are_refused_with_their_range(small):
 def test_a_date_typed_as_text_in_another_order_is_refused(small):
     def date_as_text(workbook):
         ws, at = rows_of(workbook, "Measures")
-        ws.append({at["name"]: "NPS", at["value"]: 31, at["date"]: "31-12-2025"})
+        ws.append({at["name"]: "NPS", at["value"]: 31, at["date"]: "31.12.25"})
 
     assert problems(edit(small, date_as_text)) == [
         "Measures row 2, column 'date': must be a date: a date cell, or text written "
-        "YYYY-MM-DD such as 2026-10-31 (got '31-12-2025')"
+        "YYYY-MM-DD such as 2026-10-31 (got '31.12.25')"
     ]
 
 
@@ -353,6 +353,8 @@ def test_a_date_typed_as_text_in_another_order_is_refused(small):
         ("30/09/2026", "2026-09-30"),  # the day first, as a European Excel saves a CSV file
         ("9/30/2026", "2026-09-30"),  # the month first, as an American one does
         ("03.04.2026", "2026-04-03"),  # dots: always the day first
+        ("30-9-2026", "2026-09-30"),  # dashes, as a Dutch Excel writes them
+        ("2026/09/30", "2026-09-30"),  # the year first, as a Japanese or Chinese one does
     ],
 )
 def test_a_date_in_a_form_that_says_which_is_the_day_is_read(typed, read):

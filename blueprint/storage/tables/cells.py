@@ -161,19 +161,22 @@ def choice(enum_type: type[StrEnum]) -> Callable[[RawCell], StrEnum]:
 
 
 #: A date as a spreadsheet writes it in a CSV file in the computer's short form: day, month
-#: and year between dots (30.09.2026, always the day first), or slashes (30/09/2026 or
-#: 9/30/2026, in either order).
-_LOCAL_DATE = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
+#: and year between dots (30.09.2026, always the day first), or between slashes or dashes
+#: (30/09/2026, 9/30/2026, 30-9-2026: either order).
+_LOCAL_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
+#: The year first, then the month and the day, between slashes or dots (2026/09/30).
+_YEAR_FIRST = re.compile(r"(\d{4})([./-])(\d{1,2})\2(\d{1,2})")
 
 
 def day_first_of(texts: Iterable[str]) -> bool | None:
-    """Whether the dates a file writes with slashes put the day first, as one of them shows
+    """Whether dates written with slashes or dashes put the day first, as one of them shows
     (its first number above 12: True; its second: False); None when none shows it, or they
-    disagree. A spreadsheet writes every date of a file in one form."""
+    disagree. ``texts``: the cells of the columns read as dates, of every file a spreadsheet
+    wrote at once (it writes every date alike)."""
     shown = set()
     for text in texts:
         match = _LOCAL_DATE.fullmatch(text.strip())
-        if match is not None and match.group(2) == "/":
+        if match is not None and match.group(2) != ".":
             a, b = int(match.group(1)), int(match.group(3))
             if (a > 12) != (b > 12):
                 shown.add(a > 12)
@@ -201,6 +204,10 @@ def iso_date(cell: RawCell, day_first: bool | None = None) -> str:
     local = _LOCAL_DATE.fullmatch(text)
     if local is not None:
         return _local_date(text, local, day_first)
+    year_first = _YEAR_FIRST.fullmatch(text)
+    if year_first is not None:
+        year, _, month, day = year_first.groups()
+        return _dated(text, int(year), int(month), int(day))
     raise BadCell(
         f"must be a date: a date cell, or text written YYYY-MM-DD such as 2026-10-31 "
         f"(got {clip(text)!r})",
@@ -225,8 +232,12 @@ def _local_date(text: str, match: re.Match[str], day_first: bool | None) -> str:
             "column's format to yyyy-mm-dd before saving)",
             quoted=True,
         )
+    return _dated(text, int(year), month, day)
+
+
+def _dated(text: str, year: int, month: int, day: int) -> str:
     try:
-        return date(int(year), month, day).isoformat()
+        return date(year, month, day).isoformat()
     except ValueError:
         raise BadCell(f"must be a date: there is no day {text!r}", quoted=True) from None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,9 +23,17 @@ from ..atomic import (
 from ..errors import CsvError
 from ..jsonfile import UTF16_32_BOMS
 from .cells import CellValue, day_first_of, neutralise, number_text, restore
+from .kinds import Date
 from .reading import read_table_file
 from .sheets import SHEETS, WRITING_ORDER
-from .workbook import BlueprintNames, Table, header, read_blueprint, sheet_rows
+from .workbook import (
+    BlueprintNames,
+    Table,
+    header,
+    normalise_header,
+    read_blueprint,
+    sheet_rows,
+)
 
 MAX_CSV_BYTES = 64 * 1024 * 1024
 
@@ -86,10 +94,14 @@ class CsvTable:
         """';' and tab separated files come from locales that write 2,5."""
         return self.delimiter != ","
 
-    @property
-    def day_first(self) -> bool | None:
-        """Whether its dates written with slashes put the day first, as one of them shows."""
-        return day_first_of(cell for _, cells in self.rows for cell in cells)
+    def cells_of(self, columns: Collection[str]) -> Iterator[str]:
+        """The cells of the columns named (as ``normalise_header`` names them)."""
+        where = [i for i, name in enumerate(self.header) if normalise_header(name) in columns]
+        return (cell for i in where for cell in self.cells_at(i))
+
+    def cells_at(self, column: int) -> Iterator[str]:
+        """The cells of one column, by its index."""
+        return (cells[column] for _, cells in self.rows if column < len(cells))
 
 
 #: What Excel's plain "CSV" writes in Western Europe and the Americas (the ANSI code page),
@@ -170,11 +182,10 @@ def read_csv(path: Path) -> CsvTable:
     return CsvTable(table[0], rows, delimiter, encoding)
 
 
-def table_of(path: Path) -> Table:
+def _table(label: str, read: CsvTable, day_first: bool | None) -> Table:
     """A CSV file as one of the tables of a blueprint: text restored, empty cells None."""
-    read = read_csv(path)
     rows = [(n, [restore(c) if c else None for c in cells]) for n, cells in read.rows]
-    return Table(path.name, read.header, rows, read.comma_decimal, read.day_first)
+    return Table(label, read.header, rows, read.comma_decimal, day_first)
 
 
 def sheet_files(folder: Path | str) -> list[Path]:
@@ -200,7 +211,18 @@ def import_csv_folder(folder: Path | str, unread: list[str] | None = None) -> Bl
                 "the files instead of the folder)"
             )
         raise CsvError([problem], folder)
-    tables = {sheet.title: table_of(folder / sheet.file) for sheet in SHEETS}
+    reads = {sheet.title: read_csv(folder / sheet.file) for sheet in SHEETS}
+    # Which of day and month comes first, as any date of the folder shows: one spreadsheet
+    # saved all its files, writing every date alike (the date columns only: a title typed
+    # 13/5/2026 tells nothing of them).
+    day_first = day_first_of(
+        cell
+        for sheet in SHEETS
+        for cell in reads[sheet.title].cells_of(
+            {c.name for c in sheet.columns if isinstance(c.kind, Date)}
+        )
+    )
+    tables = {sheet.title: _table(sheet.file, reads[sheet.title], day_first) for sheet in SHEETS}
     try:
         return read_blueprint(tables, CsvError, unread)
     except CsvError as error:

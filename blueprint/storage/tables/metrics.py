@@ -12,7 +12,7 @@ missing, merged cells, formulas in a mapped column) is refused with nothing plac
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from .cells import (
     Unreadable,
     choice,
     clip,
+    day_first_of,
     iso_date,
     number,
     restore,
@@ -164,7 +165,8 @@ class MetricsTable:
     header: list[str]
     rows: Iterator[tuple[int, Sequence[RawCell]]]
     comma_decimal: bool = False
-    day_first: bool | None = None  # ``workbook.Table.day_first``
+    #: whether the dates of a column (by index) put the day first (``cells.day_first_of``)
+    day_first_in: Callable[[int], bool | None] = lambda _column: None
     sheets: list[str] = field(default_factory=list)  # of a workbook
     sheet: str | None = None  # the one read
 
@@ -202,7 +204,13 @@ class open_metrics:
             label = path.name
             if read.encoding != "UTF-8":  # Excel's plain 'CSV': said wherever the file is
                 label += f" (read as {read.encoding}: it is not UTF-8)"
-            return MetricsTable(label, header, rows, read.comma_decimal, read.day_first)
+            return MetricsTable(
+                label,
+                header,
+                rows,
+                read.comma_decimal,
+                lambda column: day_first_of(read.cells_at(column)),
+            )
         self._workbook = xlsx_codec.open_workbook(path)
         workbook = self._workbook.__enter__()
         try:
@@ -281,6 +289,8 @@ def read_metrics(
     with open_metrics(path, sheet) as table:
         where = _locate_columns(table, mapping, path, error_type)
         placer = _Placer(bp, mapping, table, path.name)
+        if "date" in where:
+            placer.day_first = table.day_first_in(where["date"])
         broken: list[str] = []
         for number, cells in table.rows:
             row = {role: cells[i] if i < len(cells) else None for role, i in where.items()}
@@ -325,7 +335,8 @@ class _Placer:
         self.bp = bp
         self.mapping = mapping
         self.comma_decimal = table.comma_decimal
-        self.day_first = table.day_first
+        #: the date column's dates put the day first (as one of them shows), or either
+        self.day_first: bool | None = None
         self.origin = name
         self.result = MetricsImport(table.label)
         self._ids = {t.id for t in bp.touchpoints}
