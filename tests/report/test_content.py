@@ -199,9 +199,9 @@ def test_a_plan_for_one_persona_says_its_figures_count_every_customer():
     gold = next(p for p in bp.personas if p.name == "Gold business traveller")
     page = flat(render(bp, build_plan(bp, gold.id)).pages[1])
     assert (
-        "The plan keeps the touchpoints that apply to Gold business traveller, 12% of "
-        "customers, but counts every customer who passes them: its figures are not the "
-        "persona's alone." in page
+        "The plan keeps the touchpoints that apply to Gold business traveller but counts "
+        "every customer who passes them: its figures are not those of the persona's 12% of "
+        "customers alone." in page
     )
     assert "counts every customer who passes them" not in flat(render(bp).pages[1])
 

@@ -245,16 +245,17 @@ def _persona_scope(subject: PlanSubject) -> Rich | str:
     if name is None or not _addressing(subject.plan):
         return ""
     persona = next((p for p in subject.bp.personas if p.id == subject.plan.persona_id), None)
-    share = (
-        f", {fmt.percent(persona.share / 100)} of customers,"
+    whose = (
+        f"those of the persona's {fmt.percent(persona.share / 100)} of customers"
         if persona is not None and persona.share is not None
-        else ""
+        else "the persona's"
     )
+    # No number right after the name: after a right-to-left one, the deck drew it in the
+    # name's direction ("50 ,<name>% of customers").
     return rich(
         " The plan keeps the touchpoints that apply to ",
         name,
-        f"{share} but counts every customer who passes them: its figures are not the "
-        "persona's alone.",
+        f" but counts every customer who passes them: its figures are not {whose} alone.",
     )
 
 
