@@ -103,4 +103,10 @@ def avoidable_cost_text(score: ImprovementScore, currency: str) -> str:
     amount = fmt.money(score.avoidable_cost, currency)
     if not score.cost_unknown_channel_ids:
         return amount
-    return f"{AT_LEAST} {amount}" if score.avoidable_cost > 0 else COST_UNKNOWN
+    return f"{AT_LEAST} {amount}" if at_least(score) else COST_UNKNOWN
+
+
+def at_least(score: ImprovementScore) -> bool:
+    """Its avoidable cost is shown as a floor (``≥``): some of its contacts land in a channel
+    with no cost per contact. Where one is shown, ``AT_LEAST_KEY`` says what it means."""
+    return bool(score.cost_unknown_channel_ids) and score.avoidable_cost > 0

@@ -219,6 +219,27 @@ def test_an_amount_marked_at_least_is_explained_where_it_is_shown():
     assert "≥" not in flat(plain.pages[1]) and key not in plain.text
 
 
+def test_an_amount_marked_at_least_is_explained_in_the_now_list_and_on_the_deck():
+    """Shown in the Now list only (not among the top improvements), "≥ € 480 a year" had no
+    key; nor had the deck's top improvements."""
+    from .deck_helpers import render_deck, texts
+
+    key = "≥: at least this much; some of its contacts land in a channel with no cost per contact"
+    bp = load_blueprint(next(p for p in SAMPLES if p.stem == "grocery-delivery"))
+    floor = next(
+        s for s in build_plan(bp).improvements if s.cost_unknown_channel_ids and s.avoidable_cost
+    )
+    for improvement in bp.improvements:
+        if improvement.id == floor.improvement_id:
+            improvement.effort = 2  # a quick win: in the Now list
+    plan = build_plan(bp, top=1)
+    assert plan.top_improvements[0].improvement_id != floor.improvement_id
+    summary = flat(render(bp, plan).pages[1])
+    assert "≥ €" in summary and key in summary
+    deck = render_deck(bp)
+    assert any(key in text for text in texts(deck.slide("Top improvements")))
+
+
 def test_a_title_of_thousands_of_letters_is_cut_on_the_cover_and_the_rest_stays_legible():
     """A 2,000-character title filled the cover and set everything else in 4-point type."""
     bp = small_blueprint()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ...analysis import ImprovementScore, Wave
 from ...model import EvidenceKind, FrequencySource, Status
 from .. import formatting as fmt
-from ..saving import avoidable_cost_text
+from ..saving import at_least, avoidable_cost_text
 from .subject import PlanSubject
 
 NOTHING_ADDRESSED = "⚠ Addresses no friction point: link one to give it an impact"
@@ -34,6 +34,8 @@ class ImprovementRow:
     impact: str  # I
     priority: str  # P
     avoidable_cost: str  # a year
+    #: the avoidable cost is a floor ("≥": ``saving.at_least``)
+    at_least: bool
     lost_journeys: str  # a year, saved: customers who no longer give up; a dash for none
     #: ``1 → 4 (+3)``, a dash without a current step
     lift: str
@@ -67,6 +69,7 @@ def improvement_row(subject: PlanSubject, score: ImprovementScore) -> Improvemen
         impact=fmt.compact(score.impact),
         priority=fmt.compact(score.priority),
         avoidable_cost=avoidable_cost_text(score, subject.bp.currency),
+        at_least=at_least(score),
         lost_journeys=fmt.whole(score.lost_journeys) if score.lost_journeys else fmt.DASH,
         lift=fmt.lift_text(current, score.target_step, score.lift),
         current_step=fmt.DASH if current is None else fmt.step_label(current),

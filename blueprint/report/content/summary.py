@@ -20,7 +20,15 @@ from ..backing_text import impact_backing_sentence
 from ..certainty_text import count_word, stability_sentence
 from ..comparison_text import headline_sentence
 from ..formatting import WAVE_KINDS, WAVE_REASONS
-from ..saving import COST_UNKNOWN, avoidable_cost_text, is_done, not_counted_yet, saving_rich
+from ..saving import (
+    AT_LEAST_KEY,
+    COST_UNKNOWN,
+    at_least,
+    avoidable_cost_text,
+    is_done,
+    not_counted_yet,
+    saving_rich,
+)
 from .improvements import ImprovementRow, improvement_row
 from .outline import (
     DATA_TO_CAPTURE,
@@ -74,11 +82,16 @@ class Summary:
     #: The improvements left off the list because they are done already.
     done: Rich | None
     measure_first: Rich | None
+    #: What "≥" means, when an amount shown (top list, Now list) has it; else None.
+    at_least_key: str | None
 
 
 def summary(subject: PlanSubject) -> Summary:
     start = start_wave(subject.plan)
     listed = starters(subject.plan, start)
+    # Improvements that address nothing, all at P 0, are no ranking to show.
+    top = subject.plan.top_improvements if _addressing(subject.plan) else ()
+    shown = (*top, *listed[:NOW_LISTED])
     return Summary(
         lead=rich(_lead(subject, start, listed), _persona_scope(subject)),
         start=start,
@@ -87,15 +100,13 @@ def summary(subject: PlanSubject) -> Summary:
         how_sure=_how_sure(subject) if _to_decide(subject.plan) else None,
         backed=_backed(subject),
         tiles=tiles(subject),
-        # Improvements that address nothing, all at P 0, are no ranking to show.
-        top=tuple(improvement_row(subject, s) for s in subject.plan.top_improvements)
-        if _addressing(subject.plan)
-        else (),
+        top=tuple(improvement_row(subject, s) for s in top),
         now=tuple(_now_item(subject, s) for s in listed[:NOW_LISTED]),
         no_now=_no_now(subject, start),
         more_now=_more_now(subject, start, len(listed) - NOW_LISTED),
         done=_done(subject, start),
         measure_first=_measure_first(subject) if _to_decide(subject.plan) else None,
+        at_least_key=AT_LEAST_KEY if any(at_least(s) for s in shown) else None,
     )
 
 

@@ -17,6 +17,7 @@ from ..content.formulas import Formula, pick
 from ..content.heat_map import NO_GRID, TOTAL_LABEL, HeatMap, scale_fraction
 from ..content.improvements import ImprovementRow
 from ..content.outline import WHERE_IT_HURTS
+from ..saving import AT_LEAST_KEY
 from .draw import Box, Cell, Column, Para, rect, table, text_box
 from .frame import BODY, titled_slide
 from .text import lines_needed
@@ -51,6 +52,8 @@ LEADING = 1.2
 #: A cell's margins, top and bottom together, and what LibreOffice adds to a line.
 PAD = 12.0
 HEADER_HEIGHT = 34.0
+#: Kept under the top improvements for the key of "≥".
+KEY_ROOM = 26.0
 
 HEAT_FORMULAS = ("reach", "origin", "landing", "drop", "weight", "friction_impact")
 #: Stages across one slide's heat map, at most.
@@ -121,7 +124,9 @@ def top_slides(
     """The top improvements in rank order; the number of slides made."""
     cells = [_top_cells(row) for row in rows]
     heights = [row_height_of(c, TOP_COLUMNS, BODY.width, TABLE_SIZE) for c in cells]
-    pages = _pages(heights, BODY.height - HEADER_HEIGHT)
+    # Under the table, what "≥" means where an amount has it.
+    key = AT_LEAST_KEY if any(row.at_least for row in rows) else None
+    pages = _pages(heights, BODY.height - HEADER_HEIGHT - (KEY_ROOM if key else 0))
     lead = [
         "The top improvements of the plan by rank: the highest priority P first. Their "
         "titles, waves and numbers are those of the PDF plan's summary and ranked plan."
@@ -144,6 +149,9 @@ def top_slides(
             header_height=HEADER_HEIGHT,
             name="Top improvements",
         )
+        if key:
+            below = Box(BODY.left, BODY.top + height + 6, BODY.width, KEY_ROOM - 6)
+            text_box(slide, below, [Para(key, 11, palette.MUTED)])
     return len(pages)
 
 

@@ -10,7 +10,7 @@ from ..content.improvements import improvement_row
 from ..context import RenderContext
 from ..formatting import WAVE_MEANINGS
 from ..rtl import Paragraph
-from ..saving import AT_LEAST, AT_LEAST_KEY, avoidable_cost_text
+from ..saving import AT_LEAST_KEY, at_least
 from ..styles import MUTED, WAVE_COLOURS
 from ..tables import Column, DataTable
 from ..text import escape
@@ -47,14 +47,7 @@ def ranked_plan(ctx: RenderContext) -> list[Flowable]:
             "by priority P = I / effort. Impact I is high when it is above 0 and reaches the "
             f"median of all improvements ({fmt.number(plan.median_impact or 0)}); effort is "
             "low at 2 points or less. # is the rank over the whole plan."
-            + (
-                f" {escape(AT_LEAST_KEY)}"
-                if any(
-                    avoidable_cost_text(s, ctx.bp.currency).startswith(AT_LEAST)
-                    for s in plan.improvements
-                )
-                else ""
-            ),
+            + (f" {escape(AT_LEAST_KEY)}" if any(at_least(s) for s in plan.improvements) else ""),
             ctx.styles.body,
         ),
     ]

@@ -13,7 +13,6 @@ from ..context import RenderContext
 from ..fitting import one_page
 from ..formatting import unbroken_money
 from ..rtl import Paragraph
-from ..saving import AT_LEAST, AT_LEAST_KEY
 from ..styles import TILE_FILL, WAVE_COLOURS, shrunk_to_fit
 from ..tables import Column, DataTable
 from ..text import words
@@ -52,11 +51,7 @@ def _body(ctx: RenderContext, said: content.Summary) -> list[Flowable]:
             if said.top
             else []
         ),
-        *(
-            [Paragraph(AT_LEAST_KEY, ctx.styles.small)]
-            if any(row.avoidable_cost.startswith(AT_LEAST) for row in said.top)
-            else []
-        ),
+        *([Paragraph(said.at_least_key, ctx.styles.small)] if said.at_least_key else []),
         Spacer(1, 6),
         _now_and_epic(ctx, said),
     ]

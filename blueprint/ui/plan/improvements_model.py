@@ -27,7 +27,7 @@ from ...analysis.certainty import DEFAULT_K, Certainty, ImprovementCertainty
 from ...analysis.plan import ImprovementScore, Plan, Quadrant, Wave
 from ...report import formatting as fmt
 from ...report.certainty_text import share_text
-from ...report.saving import avoidable_cost_text, is_done
+from ...report.saving import AT_LEAST_KEY, at_least, avoidable_cost_text, is_done
 from .improvements_choices import WAVE_COLOURS, WAVE_QUADRANTS, one_line, plain_tip
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -333,8 +333,10 @@ class ImprovementsTableModel(QAbstractTableModel):
             )
         if which in (ImprovementColumn.SURE, ImprovementColumn.RANK_RANGE):
             return self._sure_tip(score)
+        if which == ImprovementColumn.COST and at_least(score):
+            return AT_LEAST_KEY
         if which == ImprovementColumn.COST and score.cost_unknown_channel_ids:
-            return "Some contacts land in a channel with no cost per contact: counted 0"
+            return "Its contacts land in channels with no cost per contact: counted 0"
         return None
 
     def _sure_tip(self, score: ImprovementScore) -> str:
