@@ -335,3 +335,33 @@ def test_channel_fit_unknown_for_every_persona_is_said_once():
         "Channel fit by persona: not known for any of the three personas: at the stages where "
         "each names a preferred channel, no touchpoint applies to it (section 5)."
     )
+
+
+def test_a_long_list_of_done_improvements_ends_with_one_and():
+    """ "#5 E and #6 F and 2 more": the list's own "and", then another."""
+    bp = small_blueprint()
+    bp.improvements = [
+        Improvement(id=f"i{n}", title=f"Fix {n}", friction_ids=["x1"], effort=1, status="done")
+        for n in range(1, 9)
+    ]
+    text = plain_text(said(bp).done)
+    assert text.endswith(" and 2 more.") and text.count(" and ") == 1
+
+
+def test_improvements_some_linked_to_good_friction_others_to_nothing_are_told_to_link():
+    """One improvement on good friction only and two on nothing: all three were told they
+    address only good friction, and to mark it bad."""
+    bp = small_blueprint()
+    good = [f.model_copy(update={"nature": FrictionNature.GOOD}) for f in bp.frictions]
+    bp = bp.model_copy(
+        update={
+            "frictions": good,
+            "improvements": [
+                Improvement(id="i1", title="Keep the check", friction_ids=["x1"]),
+                Improvement(id="i2", title="Unlinked", friction_ids=[]),
+            ],
+        }
+    )
+    lead = plain_text(said(bp).lead)
+    assert "link each to the friction points it would remove" in lead
+    assert "marked good" not in lead

@@ -31,16 +31,16 @@ def rich(*parts: str | Span | Rich) -> Rich:
     return tuple(spans)
 
 
-def listed(items: Sequence[str | Rich], before: str = "", after: str = "") -> Rich:
+def listed(items: Sequence[str | Rich]) -> Rich:
     """``a``, ``a and b``, ``a, b and c`` (``formatting.join_words``), each item a span of its
-    own, ``before`` and ``after`` it (quotes) outside it: a medium sets right-to-left text apart
-    span by span, and a list in one span read as one right-to-left run, the commas and the
-    "and" among the names and the names in reverse order."""
+    own (or spans: quotes around a name go in spans of their own): a medium sets
+    right-to-left text apart span by span, and a list in one span read as one right-to-left
+    run, the commas and the "and" among the names and the names in reverse order."""
     parts: list[str | Span | Rich] = []
     for i, item in enumerate(items):
         if i:
             parts.append(" and " if i == len(items) - 1 else ", ")
-        parts += [before, item, after]
+        parts.append(item)
     return rich(*parts)
 
 

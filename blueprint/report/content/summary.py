@@ -179,11 +179,12 @@ def _done(subject: PlanSubject, start: Wave | None) -> Rich | None:
     done = [s for wave in waves for s in subject.plan.waves[wave] if s.frictions and is_done(s)]
     if not done:
         return None
-    named = listed([rich(f"#{s.rank} ", s.title) for s in done[:NOW_LISTED]])
     more = len(done) - NOW_LISTED
-    return rich(
-        "Done already, so not listed: ", named, f" and {more:,} more" if more > 0 else "", "."
+    named = listed(
+        [rich(f"#{s.rank} ", s.title) for s in done[:NOW_LISTED]]
+        + ([f"{more:,} more"] if more > 0 else [])
     )
+    return rich("Done already, so not listed: ", named, ".")
 
 
 def _in(subject: PlanSubject, section: Section, before: str = " (", after: str = ")") -> str:
@@ -203,7 +204,7 @@ def _lead(subject: PlanSubject, start: Wave | None, listed: list[ImprovementScor
         )
     addressing = _addressing(plan)
     if not addressing:
-        if any(score.good_friction_ids for score in plan.improvements):
+        if all(score.good_friction_ids for score in plan.improvements):
             them = "it is" if count == 1 else "they are"
             return rich(
                 f"{'The one improvement addresses' if count == 1 else 'The improvements address'}"
@@ -481,8 +482,9 @@ def _measure_first(subject: PlanSubject) -> Rich | None:
     return rich(
         strong("Measure first:"),
         " ",
-        listed([m.title for m in first[:3]], "‘", "’"),
-        f" and {more:,} more" if more > 0 else "",
+        listed(
+            [rich("‘", m.title, "’") for m in first[:3]] + ([f"{more:,} more"] if more > 0 else [])
+        ),
         f", {_why_first(certainty)}; "
         f"{fmt.plural(guessed, 'friction point')} behind the improvements "
         f"{'has' if guessed == 1 else 'have'} an estimated or unknown frequency"
