@@ -254,6 +254,10 @@ def test_a_misspelt_header_of_a_csv_file_gets_the_name_it_may_mean(capsys, tmp_p
         ({"ppt/presentation.xml": "<p/>"}, "it is a PowerPoint deck (a plan?)"),
         ({"word/document.xml": "<w/>"}, "it is a Word document"),
         ({"notes.txt": "hello"}, "it is a zip archive with no workbook in it"),
+        (  # an OpenDocument spreadsheet has no [Content_Types].xml: openpyxl's KeyError
+            {"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<o/>"},
+            "it is an OpenDocument file; save it from its program as .xlsx",
+        ),
     ],
 )
 def test_a_zip_that_is_not_a_workbook_is_named_not_an_internal_error(
@@ -265,7 +269,8 @@ def test_a_zip_that_is_not_a_workbook_is_named_not_an_internal_error(
 
     path = tmp_path / "picked.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
+        if "mimetype" not in parts:
+            archive.writestr("[Content_Types].xml", "<Types/>")
         for name, text in parts.items():
             archive.writestr(name, text)
     before = blueprint_file.read_bytes()

@@ -275,11 +275,11 @@ class open_workbook:
                 warnings.simplefilter("ignore")
                 self._workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError) as e:
-            raise XlsxError([f"is not an Excel workbook (.xlsx): {_reason(e)}"], path) from None
+            said = _other_zip(data) or _reason(e)
+            raise XlsxError([f"is not an Excel workbook (.xlsx): {said}"], path) from None
         except OSError:  # openpyxl: a zip archive with no workbook in it
-            raise XlsxError(
-                [f"is not an Excel workbook (.xlsx): {_zip_kind(data)}"], path
-            ) from None
+            said = _other_zip(data) or "it is a zip archive with no workbook in it"
+            raise XlsxError([f"is not an Excel workbook (.xlsx): {said}"], path) from None
         return self._workbook
 
     def __exit__(self, *exc: object) -> None:
@@ -295,14 +295,15 @@ _OTHER_ZIPS = (
 )
 
 
-def _zip_kind(data: bytes) -> str:
-    """What a zip archive with no workbook in it is, as far as its parts tell."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = set(archive.namelist())
-    for part, kind in _OTHER_ZIPS:
-        if part in names:
-            return kind
-    return "it is a zip archive with no workbook in it"
+def _other_zip(data: bytes) -> str | None:
+    """What a zip archive that is not a workbook is (a deck, a document, an OpenDocument
+    spreadsheet), as its parts tell; None when they do not, or it is no zip archive."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile:
+        return None
+    return next((kind for part, kind in _OTHER_ZIPS if part in names), None)
 
 
 def _reason(error: Exception) -> str:
