@@ -45,7 +45,8 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
         _said_read_as_windows_1252(sheet_files(args.touchpoints))  # the files read, no other
         _said_unread(unread)
         return EXIT_OK
-    bp = import_csv(args.touchpoints, args.frictions)
+    unread: list[str] = []
+    bp = import_csv(args.touchpoints, args.frictions, unread)
     bp.title = args.title or output.stem.replace("-", " ").replace("_", " ").strip() or bp.title
     save_blueprint(bp, output)
     counts = blueprint_counts(bp)
@@ -54,6 +55,7 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
         f"friction points, {counts['stages']} stages, {counts['channels']} channels."
     )
     _said_read_as_windows_1252([Path(p) for p in (args.touchpoints, args.frictions) if p])
+    _said_unread(unread)
     return EXIT_OK
 
 

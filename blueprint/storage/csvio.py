@@ -41,7 +41,7 @@ from .tables import csv_codec
 from .tables.cells import BadCell, choice, clip, decimal, neutralise, restore, yes_no
 from .tables.kinds import LIST_SEPARATOR, REASON_SEPARATOR
 from .tables.sheets import FRICTIONS_SHEET, IMPROVEMENTS_SHEET, TOUCHPOINTS_SHEET
-from .tables.workbook import find_columns, header
+from .tables.workbook import UnreadColumns, find_columns, header
 
 TOUCHPOINTS_FILE = TOUCHPOINTS_SHEET.file
 FRICTIONS_FILE = FRICTIONS_SHEET.file
@@ -118,17 +118,23 @@ class _Row:
 
 
 def _read_rows(
-    path: Path, known: Sequence[str], required: Sequence[str], problems: list[str]
+    path: Path,
+    known: Sequence[str],
+    required: Sequence[str],
+    problems: list[str],
+    unread: list[str] | None,
 ) -> list[_Row]:
     table = csv_codec.read_csv(path)
     label = path.name
     where = find_columns(label, table.header, known, required, problems)
     if where is None:
         raise CsvError(problems)
+    others = UnreadColumns(label, table.header, where)
     rows = []
     for number, cells in table.rows:
         if not any(cell.strip() for cell in cells):
             continue
+        others.count(cells)
         if len(cells) > len(table.header) and any(c.strip() for c in cells[len(table.header) :]):
             problems.append(f"{label} row {number}: has more cells than the header has columns")
         rows.append(
@@ -140,6 +146,8 @@ def _read_rows(
                 comma_decimal=table.comma_decimal,
             )
         )
+    if unread is not None:
+        unread += others.said()
     return rows
 
 
@@ -378,19 +386,24 @@ def _construct(model: type, fields: dict, row: _Row) -> Any:
         return None
 
 
-def import_csv(touchpoints_csv: Path | str, frictions_csv: Path | str | None = None) -> Blueprint:
+def import_csv(
+    touchpoints_csv: Path | str,
+    frictions_csv: Path | str | None = None,
+    unread: list[str] | None = None,
+) -> Blueprint:
     """Build a blueprint from a touchpoints CSV and, optionally, a frictions CSV.
 
     Raises ``CsvError`` listing every bad row and column; nothing is half-imported.
+    ``unread`` collects the columns with something in them that it does not read.
     """
     problems: list[str] = []
     builder = _Builder()
     tp_rows = _read_rows(
-        Path(touchpoints_csv), TOUCHPOINT_COLUMNS, ("title", "stage", "channel"), problems
+        Path(touchpoints_csv), TOUCHPOINT_COLUMNS, ("title", "stage", "channel"), problems, unread
     )
     index = _import_touchpoints(builder, tp_rows)
     if frictions_csv is not None:
-        fr_rows = _read_rows(Path(frictions_csv), FRICTION_COLUMNS, ("title",), problems)
+        fr_rows = _read_rows(Path(frictions_csv), FRICTION_COLUMNS, ("title",), problems, unread)
         _import_frictions(builder, fr_rows, index)
     if problems:
         raise CsvError(problems)

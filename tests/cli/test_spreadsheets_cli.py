@@ -368,3 +368,23 @@ def test_a_file_of_dates_that_could_be_two_takes_the_order_another_file_shows(ca
     assert code == 0, err
     back = load_blueprint(tmp_path / "back.blueprint")
     assert [e.date for e in back.evidence] == [e.date for e in bp.evidence]
+
+
+def test_the_touchpoints_and_frictions_files_say_what_they_do_not_read(capsys, tmp_path):
+    touchpoints = tmp_path / "tp.csv"
+    touchpoints.write_text(
+        "title,stage,channel,Workshop comments\n"
+        "Search the site,Awareness,Web,people hate it\n"
+        "Call us,Support,Phone,\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "import-csv", touchpoints, "-o", tmp_path / "tp.blueprint")
+    assert code == 0
+    assert out.splitlines()[-1].endswith(": tp.csv column 'Workshop comments' (1 filled cell).")
+
+
+def test_a_long_list_of_what_was_not_read_names_ten_and_counts_the_rest():
+    from blueprint.storage.tables import unread_sentence
+
+    said = unread_sentence([f"Touchpoints column 'c{n}' (1 filled cell)" for n in range(14)])
+    assert "'c9'" in said and "'c10'" not in said and said.endswith("; and 4 more.")

@@ -341,14 +341,11 @@ def _read_rows(
         names.add_broken_sheet(sheet.collection)
         return
     width = max(where.values(), default=-1) + 1
-    others = _other_columns(table.header, where)
-    filled_others = dict.fromkeys(others, 0)
+    others = UnreadColumns(table.label, table.header, where)
     for number, cells in table.rows:
         if all(_blank(c) for c in cells):
             continue
-        for i in others:
-            if i < len(cells) and not _blank(cells[i]):
-                filled_others[i] += 1
+        others.count(cells)
         beyond = [i for i in range(width, len(cells)) if not _blank(cells[i])]
         if beyond and beyond[0] >= len(table.header):
             problems.append(
@@ -366,27 +363,48 @@ def _read_rows(
         else:
             names.add_broken(sheet.collection, row)
     if unread is not None:
-        unread += [
-            f"{table.label} column {clip(str(table.header[i]).strip())!r} "
-            f"({count} filled {'cell' if count == 1 else 'cells'})"
-            for i, count in filled_others.items()
-            if count
-        ]
+        unread += others.said()
+
+
+#: What an import left behind, named in full up to this many; the rest counted.
+UNREAD_NAMED = 10
 
 
 def unread_sentence(unread: Sequence[str]) -> str:
     """What an import left behind (``read_blueprint``'s ``unread``), for the user."""
+    named = "; ".join(unread[:UNREAD_NAMED])
+    if len(unread) > UNREAD_NAMED:
+        named += f"; and {len(unread) - UNREAD_NAMED} more"
     return (
         f"not read, as a blueprint has no place for it (an export leaves it out, so keep the "
-        f"workbook or the files): {'; '.join(unread)}."
+        f"workbook or the files): {named}."
     )
 
 
-def _other_columns(head: Sequence[RawCell], where: dict[str, int]) -> list[int]:
-    """The columns of a header that blueprint does not read: a designer's own (a column of
-    workshop comments), whose cells an import leaves behind."""
-    read = set(where.values())
-    return [i for i, cell in enumerate(head) if i not in read and normalise_header(cell)]
+class UnreadColumns:
+    """The columns of a header that blueprint does not read (a designer's own: a column of
+    workshop comments), and how many of their cells hold something, row after row: what an
+    import leaves behind, to be said (``said``)."""
+
+    def __init__(self, label: str, head: Sequence[RawCell], where: Mapping[str, int]) -> None:
+        self._label, self._head = label, head
+        read = set(where.values())
+        self._filled = {
+            i: 0 for i, cell in enumerate(head) if i not in read and normalise_header(cell)
+        }
+
+    def count(self, cells: Sequence[RawCell]) -> None:
+        for i in self._filled:
+            if i < len(cells) and not _blank(cells[i]):
+                self._filled[i] += 1
+
+    def said(self) -> list[str]:
+        return [
+            f"{self._label} column {clip(str(self._head[i]).strip())!r} "
+            f"({count} filled {'cell' if count == 1 else 'cells'})"
+            for i, count in self._filled.items()
+            if count
+        ]
 
 
 def _deleted_columns(sheet: Sheet, where: dict[str, int] | None, guessed: set[str]) -> list[str]:
