@@ -27,15 +27,32 @@ class BlueprintFileError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    #: Problems a dialog lists; the rest are behind its Show Details (``details``).
+    LISTED = 15
+
     def listed(self) -> str:
         """The message for a dialog: one problem to a line where there are several (twenty
         joined by semicolons made one paragraph the height of a laptop's screen)."""
         return self.message
 
+    def details(self) -> str:
+        """Every problem, one to a line, where ``listed`` names only the first ones; else ""."""
+        problems = [str(p) for p in getattr(self, "problems", ())]
+        return bullets(problems) if len(problems) > self.LISTED else ""
+
     def with_path(self, path: Path | str) -> BlueprintFileError:
         self.path = Path(path)
         self.args = (self.message,)
         return self
+
+
+def bullets(problems: Sequence[object], limit: int | None = None) -> str:
+    """Problems one to a line; past ``limit``, how many more and where they are."""
+    shown = problems if limit is None else problems[:limit]
+    lines = [f"• {problem}" for problem in shown]
+    if limit is not None and len(problems) > limit:
+        lines.append(f"… and {len(problems) - limit} more (Show Details… lists them all)")
+    return "\n".join(lines)
 
 
 class LoadError(BlueprintFileError):
@@ -89,7 +106,6 @@ class InvalidBlueprintError(LoadError):
         self, problems: Sequence[Problem], path: Path | str | None = None, limit: int = 20
     ) -> None:
         self.problems = list(problems)
-        self.limit = limit
         shown = "; ".join(str(p) for p in self.problems[:limit])
         more = len(self.problems) - limit
         if more > 0:
@@ -104,11 +120,7 @@ class InvalidBlueprintError(LoadError):
         if count < 2:
             return self.message
         where = f"{self.path}: " if self.path else ""
-        lines = [f"{where}{count} problems in the blueprint:"]
-        lines += [f"• {problem}" for problem in self.problems[: self.limit]]
-        if count > self.limit:
-            lines.append(f"and {count - self.limit} more")
-        return "\n".join(lines)
+        return f"{where}{count} problems in the blueprint:\n" + bullets(self.problems, self.LISTED)
 
 
 class SaveError(BlueprintFileError):
@@ -126,6 +138,10 @@ class SpreadsheetError(BlueprintFileError):
         if more > 0:
             shown += f"; and {more} more"
         super().__init__(shown, path)
+
+    def listed(self) -> str:
+        where = f"{self.path}:\n\n" if self.path else ""
+        return f"{where}{bullets(self.problems, self.LISTED)}"
 
 
 class CsvError(SpreadsheetError):

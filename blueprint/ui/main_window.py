@@ -310,7 +310,11 @@ class MainWindow(QMainWindow):
             self.show_error("Made by a newer version of Blueprint", str(error))
             return False
         except LoadError as error:
-            self.show_error("Cannot open the blueprint", error.listed())
+            details = error.details()  # every problem, where the message lists the first
+            if details:
+                self.show_error("Cannot open the blueprint", error.listed(), details)
+            else:
+                self.show_error("Cannot open the blueprint", error.listed())
             return False
         self.document.reset(blueprint, path)
         self.canvas.fit_when_shown()

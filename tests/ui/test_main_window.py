@@ -221,6 +221,39 @@ def test_a_file_with_many_problems_lists_them_one_to_a_line(window, errors, tmp_
     assert len(lines) == 4 and all(line.startswith("• touchpoint ") for line in lines[1:])
 
 
+def test_every_problem_of_a_file_that_cannot_be_opened_can_be_read(qtbot, window, tmp_path):
+    """Thirty problems: the dialog listed twenty and "and 10 more", with no way to see the
+    rest; it lists fifteen, and Show Details… every one."""
+    import json
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTextEdit
+
+    from blueprint.storage import dumps_blueprint
+    from tests.factories import small_blueprint
+    from tests.ui.talk_helpers import answer_next_dialog, button_of
+
+    data = json.loads(dumps_blueprint(small_blueprint()))
+    data["touchpoints"] = [
+        {**data["touchpoints"][0], "id": f"t{n}", "stage_id": "nowhere"} for n in range(30)
+    ]
+    broken = tmp_path / "many.blueprint"
+    broken.write_text(json.dumps(data), "utf-8")
+    seen = {}
+
+    def read(box):
+        qtbot.mouseClick(button_of(box, "Show Details..."), Qt.MouseButton.LeftButton)
+        seen["text"], seen["details"] = box.text(), box.findChild(QTextEdit).toPlainText()
+        qtbot.mouseClick(button_of(box, "OK"), Qt.MouseButton.LeftButton)
+
+    answered = answer_next_dialog(qtbot, read)
+    assert not window.open_path(broken)
+    qtbot.waitUntil(lambda: bool(answered))
+    problems = seen["details"].count("• ")
+    assert problems >= 30 and seen["text"].count("• ") == 15
+    assert f"… and {problems - 15} more (Show Details… lists them all)" in seen["text"]
+
+
 def test_a_file_from_a_newer_version_is_refused_with_the_reason(window, errors, tmp_path):
     newer = tmp_path / "from-the-future.blueprint"
     newer.write_text('{"format": "blueprint", "schema_version": 99}', encoding="utf-8")

@@ -24,8 +24,6 @@ from ..workbench import Workbench
 from .metrics_dialog import MetricsImportDialog
 
 WORKBOOK_FILTER = "Excel workbooks (*.xlsx *.xlsm);;All files (*)"
-#: Problems listed in the error dialog; the rest are counted.
-SHOWN_PROBLEMS = 15
 
 
 class SpreadsheetActions(QObject):
@@ -136,20 +134,14 @@ class SpreadsheetActions(QObject):
         ).exec()
 
     def _error(self, title: str, error: BlueprintFileError) -> None:
-        problems = getattr(error, "problems", None)
-        if not problems:
+        if not getattr(error, "problems", None):
             self._bench.show_error(title, str(error))
             return
-        more = len(problems) - SHOWN_PROBLEMS
-        listed = "\n".join(f"• {p}" for p in problems[:SHOWN_PROBLEMS])
-        if more > 0:
-            listed += f"\n… and {more} more (Show Details… lists them all)"
-        where = f"{error.path}:\n\n" if error.path else ""
-        message = f"{where}{listed}\n\nNothing was changed."
-        if more <= 0:
+        message, details = f"{error.listed()}\n\nNothing was changed.", error.details()
+        if details:  # every problem, where the message lists the first ones
+            self._bench.show_error(title, message, details)
+        else:
             self._bench.show_error(title, message)
-            return
-        self._bench.show_error(title, message, "\n".join(f"• {p}" for p in problems))
 
 
 def _insert_after_exports(menu: QMenu, actions: list[QAction]) -> None:
