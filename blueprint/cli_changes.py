@@ -40,9 +40,10 @@ NO_FILE = "/dev/null"
 
 
 def _print_lines(lines) -> None:
-    out = sys.stdout
-    for line in lines:
-        out.write(visible(line) + "\n")
+    """Lines as UTF-8, whatever the console's code page: git reads ``show`` (textconv) and
+    the diff driver's lines as UTF-8 (in a cp1252 pipe an accented title reached it as a
+    byte git takes for broken text)."""
+    write_stdout("".join(visible(line) + "\n" for line in lines).encode("utf-8"))
 
 
 # --- diff and show ----------------------------------------------------------------------------
@@ -66,7 +67,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             raise
         # git diffs what it is given: a broken file is still shown, as it is.
         _print_lines([f"(not a readable blueprint: {one_line(error.reason)})"])
-        sys.stdout.write(_raw_text(Path(args.file)))
+        write_stdout(_raw_text(Path(args.file)).encode("utf-8"))
         return EXIT_OK
     _print_lines(blueprint_lines(bp))
     return EXIT_OK

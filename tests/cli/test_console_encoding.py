@@ -63,3 +63,12 @@ def test_counts_comparison_and_diff_as_json_are_utf8(files):
 def test_text_for_people_shows_what_the_code_page_cannot_write(files):
     out = run_in_code_page("info", files[0], encoding="cp1252")
     assert out.splitlines()[0] == "\\u5bbd\\u5e26\\u5b89\\u88c5 — Café \\U0001f680"
+
+
+def test_what_git_reads_is_utf8(files):
+    """``show`` is git's textconv: in a cp1252 pipe an accented title reached git as a byte
+    it takes for broken text, and a Chinese one as escapes."""
+    shown = run_in_code_page("show", files[0])
+    assert TITLE in shown
+    diff = run_in_code_page("diff", files[0], files[1])
+    assert IMPROVEMENT in diff
