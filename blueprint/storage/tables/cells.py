@@ -164,7 +164,7 @@ def choice(enum_type: type[StrEnum]) -> Callable[[RawCell], StrEnum]:
 #: and year between dots (30.09.2026, always the day first), or between slashes or dashes
 #: (30/09/2026, 9/30/2026, 30-9-2026: either order).
 _LOCAL_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
-#: The year first, then the month and the day, between slashes or dots (2026/09/30).
+#: The year first, then the month and the day, between slashes, dots or dashes (2026/09/30).
 _YEAR_FIRST = re.compile(r"(\d{4})([./-])(\d{1,2})\2(\d{1,2})")
 
 
