@@ -96,6 +96,11 @@ OTHER_KINDS = {
         "a CSV file",
         "import it with blueprint import-csv, or as metrics with File › Import Metrics…",
     ),
+    ".ods": (
+        "an OpenDocument spreadsheet",
+        "save it from its program as an Excel workbook (.xlsx), then import that with File › "
+        "Import from Excel… (blueprint import-xlsx)",
+    ),
     ".pdf": ("a PDF (a plan?)", _MADE),
     ".pptx": ("a PowerPoint deck (a plan?)", _MADE),
 }

@@ -106,6 +106,13 @@ def test_csv_is_not_json(tmp_path):
             "import-csv, or as metrics with File › Import Metrics…",
         ),
         (
+            "plan.ods",
+            b"PK\x03\x04\x00\x00",
+            "is an OpenDocument spreadsheet, not a blueprint: save it from its program as an "
+            "Excel workbook (.xlsx), then import that with File › Import from Excel… "
+            "(blueprint import-xlsx)",
+        ),
+        (
             "plan.pdf",
             b"%PDF-1.4\n\x00",
             "is a PDF (a plan?), not a blueprint: open the .blueprint file it was made from",
