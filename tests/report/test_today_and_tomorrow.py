@@ -249,3 +249,17 @@ def test_contacts_moved_into_a_channel_without_a_cost_are_no_sure_saving():
     said = headline_sentence(comparison.whole, bp.currency, names=comparison.names)
     assert "(the contacts it moves to Complaints still happen there" in said
     assert "Website" not in said
+
+
+def test_a_friction_cost_of_channels_with_no_cost_is_not_known_not_nothing():
+    """With no cost per contact anywhere the table read "£ 0 → £ 0" and "Avoidable cost £ 0"
+    while the summary said "not known"."""
+    bp = future_blueprint()
+    for channel in bp.channels:
+        channel.cost_per_contact = None
+    section = render(bp, build_plan(bp)).section(
+        "2 Today and tomorrow", "3 The staircase of service"
+    )
+    assert "Friction cost a year not known not known –" in section
+    assert "Avoidable cost a year: what the friction cost falls by not known" in section
+    assert "£ 0" not in section

@@ -129,17 +129,34 @@ def figure_rows(delta: FiguresDelta, currency: str) -> tuple[FigureRow, ...]:
     and the weakest EPIC letter."""
     rows = []
     for change in delta.headline:
-        rows.append(_figure_row(change, currency))
-        if change.measure == FRICTION_COST:
-            rows.append(
-                FigureRow(
-                    "Avoidable cost a year: what the friction cost falls by",
-                    "",
-                    "",
-                    avoidable_text(delta, currency),
-                    strong=True,
-                )
+        if change.measure != FRICTION_COST:
+            rows.append(_figure_row(change, currency))
+            continue
+        # A cost of 0 where every contact lands in a channel with no cost per contact is not
+        # known, not nothing ("£ 0 → £ 0" beside a summary saying "not known").
+        unknown = (
+            not change.before and delta.before.cost_unknown_channel_ids,
+            not change.after and delta.after.cost_unknown_channel_ids,
+        )
+        if not any(unknown):
+            rows.append(_figure_row(change, currency))
+            avoidable = avoidable_text(delta, currency)
+        else:
+            before, after = (
+                NOT_KNOWN if gone else value_text(change, value, currency)
+                for gone, value in zip(unknown, (change.before, change.after), strict=True)
             )
+            rows.append(FigureRow(change.measure.label, before, after, fmt.DASH))
+            avoidable = NOT_KNOWN
+        rows.append(
+            FigureRow(
+                "Avoidable cost a year: what the friction cost falls by",
+                "",
+                "",
+                avoidable,
+                strong=True,
+            )
+        )
     rows.append(
         FigureRow(
             "Weakest EPIC letter",
@@ -149,6 +166,10 @@ def figure_rows(delta: FiguresDelta, currency: str) -> tuple[FigureRow, ...]:
         )
     )
     return tuple(rows)
+
+
+#: A friction cost whose contacts all land in channels with no cost per contact.
+NOT_KNOWN = "not known"
 
 
 def _figure_row(change: Change, currency: str) -> FigureRow:
