@@ -8,16 +8,16 @@ from . import formatting as fmt
 
 #: How each verdict is said in a table cell.
 BACKING_WORDS = {
-    Backing.MEASURED: "measured data",
+    Backing.MEASURED: "measured data or evidence",  # as the editor says it
     Backing.ESTIMATED: "estimates only",
     Backing.NOTHING: "nothing",
 }
 
 #: The rule of ``analysis.evidence``, as the plan states it.
 BACKING_RULE = (
-    "A card is backed by measured data when it has a measured figure (an NPS, a contact "
-    "count, a completion rate), a bad friction point whose frequency is measured, or a quote "
-    "or an observation about it or its friction points; by estimates only when all it has "
+    "A card is backed by measured data or evidence when it has a measured figure (an NPS, a "
+    "contact count, a completion rate), a bad friction point whose frequency is measured, or "
+    "a quote or an observation about it or its friction points; by estimates only when all it has "
     "are estimated figures or estimated frequencies; otherwise by nothing."
 )
 
@@ -54,14 +54,15 @@ def impact_backing_sentence(split: ImpactBacking) -> str | None:
 
 
 def backing_counts(counts: dict[Backing, int]) -> str:
-    """ "Of 31 touchpoints, 12 are backed by measured data, 6 by estimates only and 13 by
-    nothing." """
+    """ "Of 31 touchpoints, 12 are backed by measured data or evidence, 6 by estimates only
+    and 13 by nothing." """
     total = sum(counts.values())
     measured = counts.get(Backing.MEASURED, 0)
     parts = [
-        f"{measured} {'is' if measured == 1 else 'are'} backed by measured data",
-        f"{counts.get(Backing.ESTIMATED, 0)} by estimates only",
-        f"{counts.get(Backing.NOTHING, 0)} by nothing",
+        f"{measured} {'is' if measured == 1 else 'are'} backed by "
+        f"{BACKING_WORDS[Backing.MEASURED]}",
+        f"{counts.get(Backing.ESTIMATED, 0)} by {BACKING_WORDS[Backing.ESTIMATED]}",
+        f"{counts.get(Backing.NOTHING, 0)} by {BACKING_WORDS[Backing.NOTHING]}",
     ]
     return f"Of {fmt.plural(total, 'touchpoint')}, {fmt.join_words(parts)}."
 
