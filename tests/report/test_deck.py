@@ -387,3 +387,17 @@ def test_the_staircase_key_stays_legible_on_a_projector_with_twelve_lifts():
         assert f"#{score.rank} {flat(score.title)} · {score.wave.value}" in flat(
             key.text_frame.text
         )
+
+
+def test_a_long_figure_label_is_cut_to_its_first_part_rather_than_set_unreadably_small():
+    """The avoidable cost's label, naming every channel with no cost per contact, was set in
+    7-point type on a slide meant for a projector; what it cut is in the sentence above."""
+    bp = load_blueprint(next(p for p in SAMPLES if p.stem == "airline-delayed-bag"))
+    slide = render_deck(bp).slide("Summary")
+    frames = [s.text_frame for s in slide.shapes if s.has_text_frame]
+    label = next(
+        p for f in frames for p in f.paragraphs if p.text.startswith("avoidable cost a year")
+    )
+    assert label.text == "avoidable cost a year, with all 12 improvements made"
+    assert min(run.font.size.pt for run in label.runs) >= 10
+    assert any("set a cost per contact for Social media" in f.text for f in frames)

@@ -108,19 +108,31 @@ def summary_slide(deck: Presentation, subject: PlanSubject, formulas: tuple[Form
     return slide
 
 
+#: A tile's label set smaller than this (points) is cut to its first part, where it has one.
+READABLE_LABEL = 10
+
+
+def _label_size(label: str, inner: Box) -> float:
+    return fitting_size([(label, 1)], inner.width, inner.height - 32, largest=11, smallest=7)
+
+
 def _tile(slide: Slide, box: Box, tile: summary_content.Tile) -> None:
     rect(slide, box, palette.TILE_FILL, name=f"Figure: {tile.label.split(':')[0]}")
     inner = Box(box.left + 10, box.top + 6, box.width - 20, box.height - 10)
     value_size = fitting_size([(tile.value, 1)], inner.width, 30, largest=22, smallest=12)
-    label_size = fitting_size(
-        [(tile.label, 1)], inner.width, inner.height - 32, largest=11, smallest=7
-    )
+    label = tile.label
+    label_size = _label_size(label, inner)
+    if label_size < READABLE_LABEL and "; " in label:
+        # What follows the semicolon ("cost unknown for Social media and …") is said in the
+        # summary's sentence above; in full, the label was set in 7-point type.
+        label = label.split("; ")[0]
+        label_size = _label_size(label, inner)
     text_box(
         slide,
         inner,
         [
             Para(tile.value, value_size, palette.INK, bold=True, space_after=2),
-            Para(tile.label, label_size, palette.MUTED),
+            Para(label, label_size, palette.MUTED),
         ],
     )
 
