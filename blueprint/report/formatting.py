@@ -91,10 +91,19 @@ def decimal(value: float, places: int = 1) -> str:
 
 
 def number(value: float) -> str:
-    """Whole above 100, one decimal below: the precision a reader can use; nothing is 0."""
+    """Whole above 100, one decimal below: the precision a reader can use. Nothing but 0 is
+    0: a value too small for a decimal has two significant digits ("0.0012"; every priority
+    of a blueprint of rare friction read "0.0", a ranking with no visible ground), and one
+    below a millionth reads "<0.000001"."""
     if value == 0:
         return "0"
-    return whole(value) if abs(value) >= 100 else decimal(value)
+    if abs(value) >= 100:
+        return whole(value)
+    if abs(value) >= 0.05:
+        return decimal(value)
+    if abs(value) < 0.000001:
+        return f"{'-' if value < 0 else ''}<0.000001"
+    return decimal(value, min(6, 1 - math.floor(math.log10(abs(value)))))
 
 
 def frequency(count: float, period: str) -> str:

@@ -91,6 +91,11 @@ def test_heat_map_numbers_read_on_every_shade_of_the_scale():
         (41_000_000_000, "41bn"),
         (3_200_000_000_000, "3.2tn"),
         (486_666_667_000_000, "487tn"),  # "486,666,667M": a trillion contacts a day
+        # Rare friction: every priority read "0.0", a ranking with no visible ground.
+        (0.0012, "0.0012"),
+        (0.04, "0.040"),
+        (0.05, "0.1"),
+        (3e-9, "<0.000001"),
     ],
 )
 def test_compact_numbers_for_narrow_cells(value, shown):
