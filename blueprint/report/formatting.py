@@ -61,8 +61,13 @@ def half_up(value: float) -> int:
 
 
 def money(amount: float, currency: str) -> str:
-    """``€ 179,402`` for EUR, GBP and USD; ``CHF 179,402`` for any other ISO code."""
-    return f"{CURRENCY_SYMBOLS.get(currency, currency)} {half_up(amount):,}"
+    """``€ 179,402`` for EUR, GBP and USD; ``CHF 179,402`` for any other ISO code. An
+    amount that rounds to 0 but is not 0 is ``under € 1`` ("would avoid about € 0 a year"
+    read as nothing)."""
+    symbol = CURRENCY_SYMBOLS.get(currency, currency)
+    if 0 < abs(amount) < 0.5:
+        return f"{'-' if amount < 0 else ''}under {symbol} 1"
+    return f"{symbol} {half_up(amount):,}"
 
 
 NO_BREAK_SPACE = "\u00a0"

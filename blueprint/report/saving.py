@@ -28,7 +28,9 @@ def saving_rich(plan: Plan, channel_names: dict[str, str], currency: str) -> Ric
     amount = fmt.money(plan.total_avoidable_cost, currency)
     if plan.total_avoidable_cost > 0:
         parts: list[str | Span | Rich] = [
-            f"would avoid {'at least' if unknown else 'about'} ",
+            # "about under € 1" said nothing a reader could use twice
+            "would avoid "
+            + ("" if plan.total_avoidable_cost < 0.5 else "at least " if unknown else "about "),
             strong(f"{amount} a year"),
             " in contacts",
         ]

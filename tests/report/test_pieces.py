@@ -312,3 +312,18 @@ def test_a_number_wider_than_its_column_is_set_smaller_never_broken_between_digi
     size = cell.style.fontSize
     assert size < style.fontSize
     assert stringWidth("3,416,400,000,000", style.fontName, size) <= room
+
+
+def test_an_amount_that_rounds_to_nothing_is_not_nothing():
+    """0.001 contacts a year at € 6.50 read "would avoid about € 0 a year"."""
+    assert fmt.money(0.3, "EUR") == "under € 1"
+    assert fmt.money(0, "EUR") == "€ 0" and fmt.money(0.5, "EUR") == "€ 1"
+    from blueprint.analysis import build_plan
+    from blueprint.report.saving import saving_sentence
+    from tests.factories import small_blueprint
+
+    bp = small_blueprint()
+    bp.frictions[0].frequency.count = 0.001
+    bp.frictions[0].frequency.per = "year"
+    said = saving_sentence(build_plan(bp), {}, bp.currency)
+    assert said.startswith("would avoid under € 1 a year in contacts")
