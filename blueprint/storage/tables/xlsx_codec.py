@@ -229,9 +229,9 @@ def import_xlsx(path: Path | str, unread: list[str] | None = None) -> Blueprint:
         if unread is not None:
             ours = {ws.title for ws in worksheets.values()}
             unread += [
-                f"sheet {clip(name)!r}"
-                for name in workbook.sheetnames
-                if name not in ours and _holds_something(workbook[name])
+                f"sheet {clip(sheet.title)!r}"
+                for sheet in workbook.worksheets  # a chart sheet leaves nothing behind
+                if sheet.title not in ours and _holds_something(sheet)
             ]
         return bp
 
@@ -243,10 +243,7 @@ def worksheet_names(workbook: Any) -> list[str]:
 
 
 def _holds_something(sheet: Any) -> bool:
-    """A worksheet with a value in it; not a chart sheet (a picture of other sheets' cells:
-    nothing of its own is left behind)."""
-    if not hasattr(sheet, "iter_rows"):
-        return False
+    """A worksheet with a value in it."""
     return any(c is not None and str(c).strip() for _, cells in rows_of(sheet) for c in cells)
 
 
