@@ -52,6 +52,7 @@ from .cli_common import (
     one_line,
     print_error,
     refuse_overwrite,
+    write_json,
     write_stdout,
 )
 from .cli_spreadsheets import add_spreadsheet_commands
@@ -125,7 +126,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     channels = persona_channel_records(bp)
     if args.json:
         document = {"title": bp.title, "organisation": bp.organisation, **counts}
-        write_stdout(json_bytes({**document, "persona_channels": channels}) + b"\n")
+        write_json({**document, "persona_channels": channels})
         return EXIT_OK
     print(one_line(bp.title))
     if bp.organisation.strip():
@@ -349,7 +350,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         )
         title, note = f"{b.title} ({args.state or 'current'} state)", None
     if args.format == "json":
-        write_stdout(json_bytes(comparison_document(comparison)) + b"\n")
+        write_json(comparison_document(comparison))
         return EXIT_OK
     from .report.comparison_text import comparison_lines
 

@@ -13,7 +13,6 @@ import difflib
 import sys
 from pathlib import Path
 
-from .analysis.records import json_bytes
 from .changes import (
     MergeError,
     blueprint_lines,
@@ -23,7 +22,7 @@ from .changes import (
     merge_blueprints,
 )
 from .changes.conflicts import conflict_lines
-from .cli_common import EXIT_OK, EXIT_USAGE, PROG, one_line, visible, write_stdout
+from .cli_common import EXIT_OK, EXIT_USAGE, PROG, one_line, visible, write_json, write_stdout
 from .model import Blueprint
 from .storage import (
     BlueprintFileError,
@@ -53,7 +52,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     a, b = load_blueprint(args.a), load_blueprint(args.b)
     changes = diff_blueprints(a, b)
     if args.format == "json":
-        write_stdout(json_bytes(diff_document(changes, args.a, args.b)) + b"\n")
+        write_json(diff_document(changes, args.a, args.b))
         return EXIT_OK
     _print_lines(diff_lines(changes) or ["No differences."])
     return EXIT_OK

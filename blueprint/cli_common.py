@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .analysis import channel_switches
+from .analysis.records import json_bytes
 from .model import Blueprint
 from .model.states import current_state
 from .storage import EXTENSION
@@ -49,6 +50,11 @@ def write_stdout(data: bytes) -> None:
         return
     buffer.write(data)
     buffer.flush()
+
+
+def write_json(document: object) -> None:
+    """A document (counts, a comparison, a diff) as indented JSON on standard output."""
+    write_stdout(json_bytes(document) + b"\n")
 
 
 def print_error(message: str) -> None:

@@ -35,6 +35,8 @@ PERIOD_WORDS = {
     Period.YEAR: "year",
 }
 DASH = "–"
+#: A figure that cannot be computed yet (a count or a cost not given), shown where it stands.
+NOT_KNOWN = "not known"
 #: What each wave holds: one of its improvements, and why it is in that wave.
 WAVE_KINDS = {
     Wave.NOW: "quick win",
@@ -196,4 +198,4 @@ def join_words(items: list[str]) -> str:
 
 def channel_fit_text(fit: PersonaChannelFit) -> str:
     """``67%``; ``not known`` when no stage with a preference has a touchpoint for it."""
-    return percent(fit.channel_fit) if fit.channel_fit is not None else "not known"
+    return percent(fit.channel_fit) if fit.channel_fit is not None else NOT_KNOWN

@@ -369,14 +369,14 @@ def tiles(subject: PlanSubject) -> tuple[Tile, ...]:
             fmt.DASH, "avoidable cost a year: no improvement addresses a bad friction point yet"
         )
     elif (unknown or not_counted_yet(plan)) and not plan.total_avoidable_cost:
-        cost = Tile("not known", cost_label)
+        cost = Tile(fmt.NOT_KNOWN, cost_label)
     else:
         cost = Tile(subject.money(plan.total_avoidable_cost), cost_label)
     return (
         cost,
         _lost_journeys_tile(plan),
         Tile(
-            fmt.percent(share) if share is not None else "not known",
+            fmt.percent(share) if share is not None else fmt.NOT_KNOWN,
             "failure demand: share of contacts caused by something not done, or not done right"
             if share is not None
             else _no_failure_demand(subject),
@@ -419,7 +419,7 @@ def _lost_journeys_tile(plan: Plan) -> Tile:
         return Tile(fmt.whole(plan.lost_journeys), "lost journeys a year: customers who give up")
     verb = "has" if len(uncounted) == 1 else "have"
     return Tile(
-        "not known",
+        fmt.NOT_KNOWN,
         f"lost journeys a year: {fmt.plural(len(uncounted), 'friction point')} where customers "
         f"give up {verb} no count yet",
     )

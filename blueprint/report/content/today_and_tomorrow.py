@@ -143,11 +143,11 @@ def figure_rows(delta: FiguresDelta, currency: str) -> tuple[FigureRow, ...]:
             avoidable = avoidable_text(delta, currency)
         else:
             before, after = (
-                NOT_KNOWN if gone else value_text(change, value, currency)
+                fmt.NOT_KNOWN if gone else value_text(change, value, currency)
                 for gone, value in zip(unknown, (change.before, change.after), strict=True)
             )
             rows.append(FigureRow(change.measure.label, before, after, fmt.DASH))
-            avoidable = NOT_KNOWN
+            avoidable = fmt.NOT_KNOWN
         rows.append(
             FigureRow(
                 "Avoidable cost a year: what the friction cost falls by",
@@ -166,10 +166,6 @@ def figure_rows(delta: FiguresDelta, currency: str) -> tuple[FigureRow, ...]:
         )
     )
     return tuple(rows)
-
-
-#: A friction cost whose contacts all land in channels with no cost per contact.
-NOT_KNOWN = "not known"
 
 
 def _figure_row(change: Change, currency: str) -> FigureRow:
