@@ -440,3 +440,31 @@ def test_down_in_a_one_line_field_leaves_the_form_where_it_is(qtbot, window, doc
     for _ in range(3):
         qtbot.keyClick(dock.form.title, Qt.Key.Key_Down)
     assert bar.value() == before
+
+
+def _rows_in_sight(tree) -> int:
+    """How many of the tree's rows are wholly in its viewport."""
+    view, index, rows = tree.viewport().rect(), tree.indexAt(QPoint(1, 1)), 0
+    while index.isValid() and view.contains(tree.visualRect(index)):
+        rows, index = rows + 1, tree.indexBelow(index)
+    return rows
+
+
+def test_on_a_projector_the_score_and_measure_first_each_show_several_rows(qtbot, window):
+    """At 1280x720 the score's breakdown and the Measure first list shared one column and
+    each showed two rows: the score's terms and the friction points to measure took
+    scrolling row by row. They are two tabs, each with the column's height."""
+    from blueprint.ui.plan.improvements_dock import MEASURE_FIRST_TAB
+
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.height() <= 720)
+    dock = show_dock(window)
+    select(qtbot, dock, BILL)
+    qtbot.waitUntil(lambda: dock.breakdown.topLevelItemCount() > 0)
+    qtbot.wait(50)
+    assert _rows_in_sight(dock.breakdown) >= 4
+    tabs = dock.explained.tabBar()
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(MEASURE_FIRST_TAB).center())
+    qtbot.waitUntil(lambda: dock.measure_first.isVisible())
+    qtbot.waitUntil(lambda: dock.measure_first.topLevelItemCount() >= 4, timeout=20_000)
+    assert _rows_in_sight(dock.measure_first) >= 4

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 
 from blueprint.analysis import build_plan, plan_certainty
 from blueprint.report import formatting as fmt
+from blueprint.ui.plan.improvements_dock import MEASURE_FIRST_TAB
 from blueprint.ui.plan.improvements_model import UPDATING
 from tests.ui.editing_helpers import click_card, close_window, open_window, tools
 from tests.ui.test_improvements import C, breakdown_lines, cell, row_of, select, settle, show_dock
@@ -20,6 +21,13 @@ def header(dock, column) -> str:
 
 def landed(qtbot, dock) -> None:
     qtbot.waitUntil(lambda: not dock.certainty.stale, timeout=20_000)
+
+
+def open_measure_first(qtbot, dock) -> None:
+    """Click the Measure first tab, as a user does."""
+    tabs = dock.explained.tabBar()
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(MEASURE_FIRST_TAB).center())
+    qtbot.waitUntil(dock.measure_first.isVisible)
 
 
 def expected(window):
@@ -152,7 +160,7 @@ def test_the_measure_first_list_names_the_decisive_estimates_first(qtbot, docume
             "settle most of it."
         )
         assert len(now.decisive) == 3
-        assert dock.measure_first_heading.text() == "Measure first"
+        assert dock.explained.tabText(MEASURE_FIRST_TAB) == "Measure first"
     finally:
         close_window(window)
 
@@ -162,6 +170,7 @@ def test_clicking_a_friction_to_measure_first_shows_it_on_its_card(qtbot, docume
     try:
         dock = show_dock(window)
         landed(qtbot, dock)
+        open_measure_first(qtbot, dock)
         shown = dock.measure_first
         first = expected(window).measure_first[0]
         item = shown.topLevelItem(0)

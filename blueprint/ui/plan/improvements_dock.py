@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +41,9 @@ from .live_certainty import LiveCertainty
 from .measure_first_list import MeasureFirstList
 
 MEASURE_FIRST = "Measure first"
+SCORE_TAB = "Score breakdown"
+#: The index of the Measure first tab.
+MEASURE_FIRST_TAB = 1
 NOT_IN_PLAN = "It addresses none of this persona's friction points: it is not in their plan."
 #: Relative widths of the table, the form and the breakdown.
 PANE_STRETCH = (10, 7, 8)
@@ -128,22 +132,20 @@ class ImprovementsDock(QDockWidget):
         column.addWidget(self.summary)
         self.breakdown_note = caption("")
         self.breakdown_note.setTextFormat(Qt.TextFormat.PlainText)
-        explained = QWidget()
-        column = QVBoxLayout(explained)
-        column.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel("How its score is computed")
-        heading.setBuddy(self.breakdown)
-        column.addWidget(heading)
-        column.addWidget(self.breakdown, 1)
-        column.addWidget(self.breakdown_note)
         self.measure_first = MeasureFirstList()
-        self.measure_first_heading = QLabel(MEASURE_FIRST)
-        self.measure_first_heading.setBuddy(self.measure_first)
         self.stability = caption("")
         self.stability.setTextFormat(Qt.TextFormat.PlainText)
-        column.addWidget(self.measure_first_heading)
-        column.addWidget(self.stability)
-        column.addWidget(self.measure_first, 1)
+        # Two tabs, not one column: on a projector's 720 lines the column gave each list
+        # two rows.
+        explained = QTabWidget()
+        explained.setDocumentMode(True)
+        explained.addTab(_column(self.breakdown, self.breakdown_note), SCORE_TAB)
+        explained.setTabToolTip(0, "How the selected improvement's score is computed")
+        explained.addTab(_column(self.stability, self.measure_first), MEASURE_FIRST)
+        explained.setTabToolTip(
+            1, "The guessed frequencies whose measure would settle the ranking most, first"
+        )
+        self.explained = explained
         form = scrolled(self.form)
         # Never narrower than its fields: at 1280 wide the form was cut off (half an Effort
         # button, the title and action clipped) with no way to scroll to the rest.
@@ -303,8 +305,8 @@ class ImprovementsDock(QDockWidget):
         live = self.certainty
         self.model.set_certainty(live.certainty, live.stale)
         self.measure_first.show_certainty(live.plan, live.certainty)
-        self.measure_first_heading.setText(
-            f"{MEASURE_FIRST} ({UPDATING})" if live.stale else MEASURE_FIRST
+        self.explained.setTabText(
+            MEASURE_FIRST_TAB, f"{MEASURE_FIRST} ({UPDATING})" if live.stale else MEASURE_FIRST
         )
         self.stability.setText(self.measure_first.summary(live.plan, live.certainty))
         self._show_selected()
@@ -368,3 +370,13 @@ class ImprovementsDock(QDockWidget):
         if rows and row >= 0:
             self.table.select_row(min(row, rows - 1))
         self.table.setFocus()
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    """The widgets one above the other, the list among them taking the height."""
+    page = QWidget()
+    column = QVBoxLayout(page)
+    column.setContentsMargins(0, 4, 0, 0)
+    for widget in widgets:
+        column.addWidget(widget, 0 if isinstance(widget, QLabel) else 1)
+    return page
