@@ -8,6 +8,7 @@ import os
 import shutil
 
 import pytest
+from PySide6.QtCore import Qt
 
 from blueprint.storage import dumps_blueprint, load_blueprint, save_blueprint
 from blueprint.ui.preferences import set_author_name
@@ -267,3 +268,75 @@ def test_a_copy_that_cannot_be_read_is_explained_and_nothing_changes(
     )
     assert copy.exists()
     assert dumps_blueprint(window.document.blueprint) == before
+
+
+# --- undoing a reload or a merge -------------------------------------------------------------
+
+
+def press(qtbot, window, key, keys) -> None:
+    """A shortcut pressed on the canvas, the window active (a dialog was just answered)."""
+    window.activateWindow()
+    window.canvas.setFocus()
+    qtbot.waitUntil(window.canvas.hasFocus)
+    qtbot.keyClick(window.canvas, key, keys)
+
+
+def press_undo(qtbot, window, redo: bool = False) -> None:
+    keys = Qt.KeyboardModifier.ControlModifier
+    if redo:
+        keys |= Qt.KeyboardModifier.ShiftModifier
+    press(qtbot, window, Qt.Key.Key_Z, keys)
+
+
+@pytest.mark.parametrize("answer", ["Reload", "Merge Theirs In"])
+def test_undoing_a_reload_or_merge_then_saving_asks_before_writing_over_theirs(
+    qtbot, window, sample, answer
+):
+    """"Undo brings yours back", and then Ctrl+S wrote it over Ben's save without the
+    question every other save over changes on disk asks: his edit was gone from the file."""
+    assert window.open_path(sample)
+    rename(window, MINE, "Mine: asks chat")
+    asked = answer_next_dialog(qtbot, click_in_dialog(answer))
+    other_program_saves(sample, retitled(sample, THEIRS, "Theirs: IVR status"))
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    qtbot.waitUntil(lambda: title_of(window, THEIRS) == "Theirs: IVR status", timeout=2000)
+    press_undo(qtbot, window)
+    assert title_of(window, THEIRS) != "Theirs: IVR status"
+
+    said = []
+    answer_next_dialog(
+        qtbot, lambda box: (said.append(message_text(box)), click_in_dialog("Cancel")(box))
+    )
+    press(qtbot, window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(said), timeout=2000)
+    assert "was changed on disk since you opened or last saved it" in said[0]
+    on_disk = {t.id: t.title for t in load_blueprint(sample).touchpoints}
+    assert on_disk[THEIRS] == "Theirs: IVR status"  # Ben's save is still there
+
+    # Redone, the document holds theirs again: saving writes without a question.
+    press_undo(qtbot, window, redo=True)
+    assert title_of(window, THEIRS) == "Theirs: IVR status"
+    assert window.save()
+    assert {t.id: t.title for t in load_blueprint(sample).touchpoints}[THEIRS] == (
+        "Theirs: IVR status"
+    )
+
+
+def test_after_a_save_undoing_an_earlier_reload_does_not_call_the_own_save_theirs(
+    qtbot, window, sample
+):
+    """The editor's own save is what the file holds, whatever is undone after it."""
+    assert window.open_path(sample)
+    asked = answer_next_dialog(qtbot, click_in_dialog("Reload"))
+    other_program_saves(sample, retitled(sample, THEIRS, "Theirs: IVR status"))
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    qtbot.waitUntil(lambda: title_of(window, THEIRS) == "Theirs: IVR status", timeout=2000)
+    rename(window, MINE, "Mine: asks chat")
+    assert window.save()
+    press_undo(qtbot, window)  # the rename
+    press_undo(qtbot, window)  # the reload
+    assert title_of(window, THEIRS) != "Theirs: IVR status"
+    assert window.save()  # a question would fail the test: none is asked
+    assert {t.id: t.title for t in load_blueprint(sample).touchpoints}[THEIRS] != (
+        "Theirs: IVR status"
+    )

@@ -10,6 +10,8 @@ step in between names something that is not there, which the views, reading alon
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ...model import Blueprint, Touchpoint
 from ..document import KINDS, Document
 from .base import (
@@ -89,7 +91,27 @@ def _reordering(kind: str, current: list[str], wanted: list[str]) -> list[Change
 
 
 class ReplaceBlueprint(BlueprintCommand):
-    """Make the document's blueprint ``blueprint``, in one undo step named ``text``."""
+    """Make the document's blueprint ``blueprint``, in one undo step named ``text``.
 
-    def __init__(self, document: Document, blueprint: Blueprint, text: str) -> None:
+    ``follow`` is told after each redo (True) and undo (False): what the editor knows of the
+    file outside the document (a reload's or a merge's bytes on disk) goes with the step."""
+
+    def __init__(
+        self,
+        document: Document,
+        blueprint: Blueprint,
+        text: str,
+        follow: Callable[[bool], None] | None = None,
+    ) -> None:
         super().__init__(document, text, replacement_changes(document, blueprint))
+        self._follow = follow
+
+    def redo(self) -> None:
+        super().redo()
+        if self._follow is not None:
+            self._follow(True)
+
+    def undo(self) -> None:
+        super().undo()
+        if self._follow is not None:
+            self._follow(False)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QFile, QFileSystemWatcher, QObject, QTimer
@@ -188,10 +190,27 @@ class DiskWatch(QObject):
         """Show the file as it is on disk: one undo step, so Undo brings back the version
         the editor had; the document is then saved, as it is what the file holds."""
         document = self._document
-        document.push(ReplaceBlueprint(document, theirs, f"Reload {path.name} from disk"))
+        step = f"Reload {path.name} from disk"
+        document.push(ReplaceBlueprint(document, theirs, step, self._base_follows(data)))
         document.undo_stack.setClean()
-        self.loaded(data)
+        self.loaded(data)  # also when the step changed nothing, and so was never run
         self._bench.show_status(f"Reloaded {path.name} as it is on disk. Undo brings yours back.")
+
+    def _base_follows(self, data: bytes) -> Callable[[bool], None]:
+        """For the undo step that takes in the file's ``data`` (a reload, a merge): done,
+        the file holds nothing the document lacks; undone, the base is what it was, so a
+        save asks again before it writes over their changes (Undo, then Save, wrote over
+        them without a question). A base the editor has learnt since (a save) stays."""
+        before = self.base
+        watch = weakref.ref(self)  # the step lives in the document's stack: no cycle
+
+        def follow(done: bool) -> None:
+            me = watch()
+            was, now = (before, data) if done else (data, before)
+            if me is not None and me.base == was:
+                me.base, me._ignored = now, None
+
+        return follow
 
     def _read(self, path: Path, data: bytes, copy: bool = False) -> Blueprint | None:
         try:
@@ -219,16 +238,17 @@ class DiskWatch(QObject):
         version with the file (two machines changed it at once): the editor's last load
         is not one, and taking it as one threw away the file's own changes."""
         base = None if copy else self._base_blueprint()
+        # The file then holds nothing the document lacks: the next save replaces it.
+        follow = self._base_follows(data) if data is not None else None
         try:
-            merged = merge_into(self._document, base, theirs, what)
+            merged = merge_into(self._document, base, theirs, what, follow)
         except MergeFailed as error:
             self._bench.show_error(
                 "Cannot merge", f"Could not merge {what}; nothing was changed: {error}."
             )
             return False
         if data is not None:
-            # The file now holds nothing the document lacks: the next save replaces it.
-            self.base, self._ignored = data, None
+            self.base, self._ignored = data, None  # also when the merge changed nothing
         self._bench.show_status(merged_words(merged, what))
         return True
 

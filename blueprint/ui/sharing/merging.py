@@ -6,6 +6,7 @@ list of conflicts, on their cards, until someone decides them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...model import Blueprint
@@ -35,10 +36,17 @@ def merge_available() -> bool:
     return True
 
 
-def merge_into(document: Document, base: Blueprint | None, theirs: Blueprint, what: str) -> Merged:
+def merge_into(
+    document: Document,
+    base: Blueprint | None,
+    theirs: Blueprint,
+    what: str,
+    follow: Callable[[bool], None] | None = None,
+) -> Merged:
     """Merge ``theirs`` into the document, ``base`` being the version both came from; None
     when it is not known (a sync tool's conflicted copy): what the two share is then the
-    base, and every value they differ in is a conflict to decide."""
+    base, and every value they differ in is a conflict to decide. ``follow`` goes with the
+    undo step (``ReplaceBlueprint``)."""
     try:
         from ...changes.merge import MergeError, merge_blueprints, shared_version
     except ImportError as error:  # an installation without the merge: said, not a traceback
@@ -50,7 +58,7 @@ def merge_into(document: Document, base: Blueprint | None, theirs: Blueprint, wh
     except MergeError as error:
         raise MergeFailed(str(error)) from error
     step = f"Merge {what}"
-    command = ReplaceBlueprint(document, result.blueprint, step)
+    command = ReplaceBlueprint(document, result.blueprint, step, follow)
     nothing_new = command.isObsolete()
     document.push(command)
     return Merged(step, len(result.conflicts), nothing_new)
