@@ -1,5 +1,6 @@
-"""The command line's ``diff``, ``show``, ``git-diff`` and ``merge``: two versions of a file
-in words, one version as lines for git, and the three-way merge git can call as a driver.
+"""The command line's ``diff``, ``show``, ``git-diff``, ``merge`` and ``git-setup``: two
+versions of a file in words, one version as lines for git, the three-way merge git can call
+as a driver, and the set-up that makes git call them.
 
 ``merge`` has exit codes of its own, as git reads them from a merge driver: 0 merged
 cleanly; 1 merged, with conflicts recorded in the file; 2 nothing written (an input is not a
@@ -22,7 +23,17 @@ from .changes import (
     merge_blueprints,
 )
 from .changes.conflicts import conflict_lines
-from .cli_common import EXIT_OK, EXIT_USAGE, PROG, one_line, visible, write_json, write_stdout
+from .cli_common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    PROG,
+    UsageError,
+    one_line,
+    visible,
+    write_json,
+    write_stdout,
+)
+from .git_setup import GitSetupError, git_setup
 from .model import Blueprint
 from .storage import (
     BlueprintFileError,
@@ -192,6 +203,28 @@ def _refuse(message: str, args: argparse.Namespace) -> None:
     print(f"{PROG}: error: cannot merge: {one_line(message)}{kept}", file=sys.stderr)
 
 
+# --- git-setup ------------------------------------------------------------------------------
+
+
+def cmd_git_setup(args: argparse.Namespace) -> int:
+    try:
+        done = git_setup(Path(args.folder), every_repository=args.every, words=args.words)
+    except GitSetupError as error:
+        raise UsageError(f"cannot set up git: {error}") from None
+    lines = [f"Set up git for blueprints in {done.top} ({done.scope}):"]
+    for name in (".gitattributes", ".gitignore"):
+        state = "added" if name in done.added_to else "already there"
+        what = "which files are blueprints" if name == ".gitattributes" else "the lock files"
+        lines.append(f"  {name}: {what} ({state})")
+    lines += [f"  git config {name} {value}" for name, value in done.settings]
+    lines.append(
+        "Commit .gitattributes and .gitignore; each colleague runs "
+        f"'{PROG} git-setup' once in their clone."
+    )
+    _print_lines(lines)
+    return EXIT_OK
+
+
 # --- parsers ----------------------------------------------------------------------------------
 
 
@@ -235,3 +268,24 @@ def add_change_commands(sub: argparse._SubParsersAction) -> None:
         "--name", metavar="PATH", help="the file's name in messages (git passes it as %%P)"
     )
     p.set_defaults(run=cmd_merge)
+
+    p = sub.add_parser(
+        "git-setup",
+        help="make git diff and merge blueprints by name and id (the drivers, "
+        ".gitattributes, .gitignore)",
+    )
+    p.add_argument(
+        "folder", nargs="?", default=".", metavar="FOLDER", help="in the git repository (default: .)"
+    )
+    p.add_argument(
+        "--global",
+        dest="every",
+        action="store_true",
+        help="set the drivers for every repository of this user (git config --global)",
+    )
+    p.add_argument(
+        "--words",
+        action="store_true",
+        help="git diff in the words of 'blueprint diff' (diff.blueprint.command)",
+    )
+    p.set_defaults(run=cmd_git_setup)

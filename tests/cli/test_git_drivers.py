@@ -11,34 +11,48 @@ import sys
 
 import pytest
 
+from blueprint import git_setup
 from blueprint.model import Stage, Touchpoint, document_problems
 from blueprint.storage import load_blueprint, save_blueprint
 from tests.changes.edits import remove_with_attached
 from tests.conftest import ROOT
 from tests.factories import small_blueprint
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+GIT = shutil.which("git")
+pytestmark = pytest.mark.skipif(GIT is None, reason="git is not installed")
 
 BLUEPRINT = f"{shlex.quote(sys.executable)} -m blueprint"
 PLAN = "plan.blueprint"
 
 
 def readme_setup() -> tuple[str, list[tuple[str, str]]]:
-    """The .gitattributes line and the `git config` lines of the README's Working with git."""
+    """The set-up command and the `git config` lines of the README's Working with git."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     section = text[text.index("### Working with git") :]
     section = section[: section.index("\n## ")]
-    attributes = re.search(r"echo '([^']+)' >> \.gitattributes", section).group(1)
+    command = re.search(r"```sh\n(blueprint [^\n]+)\n```", section).group(1)
     settings = []
     for line in section.splitlines():
         if line.startswith("git config "):
             _, _, name, value = shlex.split(line)
             settings.append((name, value))
-    return attributes, settings
+    return command, settings
+
+
+def blueprint_command(*args, cwd, env):
+    """This test run's blueprint, as a user runs it in a shell."""
+    return subprocess.run(
+        [sys.executable, "-m", "blueprint", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 class Repo:
-    def __init__(self, folder):
+    def __init__(self, folder, words=False):
         self.folder = folder
         self.env = {
             **os.environ,
@@ -47,16 +61,18 @@ class Repo:
             "GIT_CONFIG_GLOBAL": os.devnull,
             "GIT_PAGER": "cat",
             "LC_ALL": "C",
+            # No blueprint on the PATH: the drivers name it by its full path.
+            "PATH": os.pathsep.join(dict.fromkeys((os.path.dirname(GIT), "/bin"))),
         }
         folder.mkdir()
         self.git("init", "-q", "-b", "main")
         self.git("config", "user.name", "Test Designer")
         self.git("config", "user.email", "designer@example.com")
-        # The README's set-up, word for word, with the blueprint of this test run.
-        attributes, settings = readme_setup()
-        for name, value in settings:
-            self.git("config", name, value.replace("blueprint ", f"{BLUEPRINT} ", 1))
-        (folder / ".gitattributes").write_text(attributes + "\n", encoding="utf-8")
+        # The README's set-up: its one command.
+        command, _ = readme_setup()
+        args = shlex.split(command)[1:] + (["--words"] if words else [])
+        self.setup = blueprint_command(*args, cwd=folder, env=self.env)
+        assert self.setup.returncode == 0, self.setup.stderr
 
     def git(self, *args, check=True):
         done = subprocess.run(
@@ -107,13 +123,43 @@ def conflicted(repo):
 
 
 def test_the_readme_sets_up_both_drivers():
-    attributes, settings = readme_setup()
-    assert attributes == "*.blueprint diff=blueprint merge=blueprint"
-    assert [name for name, _ in settings] == [
-        "diff.blueprint.textconv",
-        "merge.blueprint.name",
-        "merge.blueprint.driver",
+    command, settings = readme_setup()
+    assert command == "blueprint git-setup"
+    assert settings == [
+        (name, value.format(blueprint="/path/to/blueprint")) for name, value in git_setup.SETTINGS
     ]
+
+
+def test_git_setup_writes_the_attributes_ignores_locks_and_names_blueprint_by_path(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    assert "Set up git for blueprints in" in repo.setup.stdout
+    attributes = (repo.folder / ".gitattributes").read_text(encoding="utf-8")
+    assert attributes.splitlines() == ["*.blueprint diff=blueprint merge=blueprint"]
+    driver = repo.git("config", "merge.blueprint.driver").stdout.strip()
+    assert driver == f"{BLUEPRINT} merge %O %A %B -o %A --name %P"
+    # The editor's lock file beside an open blueprint stays out of `git add -A`.
+    (repo.folder / PLAN).write_bytes(b"{}")
+    (repo.folder / f".~lock.{PLAN}#").write_text("Ana", encoding="utf-8")
+    untracked = repo.git("status", "--porcelain", "--untracked-files=all").stdout
+    assert f"?? {PLAN}" in untracked and ".~lock" not in untracked
+    # Run again, it adds nothing twice.
+    again = blueprint_command("git-setup", cwd=repo.folder, env=repo.env)
+    assert again.returncode == 0 and "(already there)" in again.stdout
+    assert (repo.folder / ".gitattributes").read_text(encoding="utf-8") == attributes
+    assert (repo.folder / ".gitignore").read_text(encoding="utf-8").count(".~lock") == 1
+
+
+def test_git_setup_outside_a_repository_says_so_in_one_line(tmp_path):
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(tmp_path)}
+    done = blueprint_command("git-setup", cwd=folder, env=env)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"blueprint: error: cannot set up git: {folder} is not in a git repository (run git "
+        "init first, or give the repository's folder)"
+    ]
+    assert not (folder / ".gitattributes").exists()
 
 
 def test_edits_to_different_entities_and_fields_merge_cleanly(tmp_path):
@@ -250,7 +296,7 @@ def test_a_branch_with_a_newer_file_is_refused_and_ours_left_as_it_was(tmp_path)
 
 
 def test_git_diff_and_log_read_as_entities_and_fields(tmp_path):
-    repo = Repo(tmp_path / "repo")
+    repo = Repo(tmp_path / "repo", words=True)
     bp = small_blueprint()
     repo.commit(bp, "base")
     bp.frictions[1].severity = 4
@@ -260,7 +306,6 @@ def test_git_diff_and_log_read_as_entities_and_fields(tmp_path):
     assert "-  severity: 3\n+  severity: 4\n" in log
     assert "-  channel: Website\n+  channel: Phone\n" in log
     assert " Friction point 'Long hold' (id x2)\n" in log  # as context: the entity changed
-    repo.git("config", "diff.blueprint.command", f"{BLUEPRINT} git-diff")
     bp.frictions[0].title = "Slow checkout page"
     save_blueprint(bp, repo.folder / PLAN)
     diff = repo.git("diff").stdout

@@ -1,0 +1,119 @@
+"""``blueprint git-setup``: the set-up of "Working with git" (README) in one command.
+
+It tells git which files are blueprints (``.gitattributes``), keeps the editor's lock files
+out of commits (``.gitignore``), and points the drivers at this very blueprint by its full
+path. Typed by hand, a driver named ``blueprint`` that is not on the PATH (run as ``uv run
+blueprint`` from a clone) made every merge fail with one "not found" line: git left our
+file as it was, with no conflict recorded, and the other branch's work was lost at the
+commit.
+"""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .storage.locks import LOCK_PREFIX, LOCK_SUFFIX
+
+ATTRIBUTES = "*.blueprint diff=blueprint merge=blueprint"
+LOCK_FILES = f"{LOCK_PREFIX}*.blueprint{LOCK_SUFFIX}"
+#: Each driver's setting, with the place of blueprint's own command.
+SETTINGS = (
+    ("diff.blueprint.textconv", "{blueprint} show --textconv"),
+    ("merge.blueprint.name", "blueprint: three-way merge by id"),
+    ("merge.blueprint.driver", "{blueprint} merge %O %A %B -o %A --name %P"),
+)
+WORDS_SETTING = ("diff.blueprint.command", "{blueprint} git-diff")
+GIT_TIMEOUT_S = 30
+
+
+class GitSetupError(Exception):
+    """The set-up could not be made; the message says why, in words."""
+
+
+@dataclass(frozen=True)
+class SetUp:
+    top: Path
+    #: the files a line was added to (the others held it already)
+    added_to: tuple[str, ...]
+    settings: tuple[tuple[str, str], ...]
+    scope: str  # "this repository" or "every repository of this user"
+
+
+def own_command() -> str:
+    """This blueprint as git's shell runs it: by full path, whatever the PATH holds."""
+    if getattr(sys, "frozen", False):  # the bundle: its own executable
+        return shlex.quote(sys.executable)
+    script = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if script is not None and script.stem == "blueprint" and script.is_file():
+        return shlex.quote(str(script.resolve()))  # the installed entry point
+    return f"{shlex.quote(sys.executable)} -m blueprint"  # python -m blueprint
+
+
+def _git(folder: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(
+            ["git", *args],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=GIT_TIMEOUT_S,
+        )
+    except FileNotFoundError:
+        raise GitSetupError("git is not installed, or not on the PATH") from None
+    except subprocess.TimeoutExpired:
+        raise GitSetupError(f"git did not answer within {GIT_TIMEOUT_S} s") from None
+    if done.returncode != 0:
+        said = " ".join(done.stderr.split()) or f"exit status {done.returncode}"
+        raise GitSetupError(f"git {args[0]} failed: {said}")
+    return done.stdout
+
+
+def _add_line(path: Path, line: str) -> bool:
+    """Add ``line`` to the text file ``path`` unless it holds it; True when added."""
+    try:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise GitSetupError(f"cannot read {path.name}: {error}") from None
+    if line in (existing.strip() for existing in text.splitlines()):
+        return False
+    ending = "" if not text or text.endswith("\n") else "\n"
+    try:
+        with open(path, "a", encoding="utf-8", newline="\n") as handle:
+            handle.write(f"{ending}{line}\n")
+    except OSError as error:
+        raise GitSetupError(f"cannot write {path.name}: {error.strerror or error}") from None
+    return True
+
+
+def git_setup(folder: Path, every_repository: bool = False, words: bool = False) -> SetUp:
+    """Set up the repository holding ``folder`` for blueprints; GitSetupError when it
+    cannot (no git, not a repository, a file that cannot be written)."""
+    folder = folder.resolve()
+    if not folder.is_dir():
+        raise GitSetupError(f"{folder} is not a folder")
+    try:
+        top = Path(_git(folder, "rev-parse", "--show-toplevel").strip())
+    except GitSetupError as error:
+        if "not a git repository" in str(error).lower():
+            raise GitSetupError(
+                f"{folder} is not in a git repository (run git init first, or give the "
+                "repository's folder)"
+            ) from None
+        raise
+    added = tuple(
+        name
+        for name, line in ((".gitattributes", ATTRIBUTES), (".gitignore", LOCK_FILES))
+        if _add_line(top / name, line)
+    )
+    command = own_command()
+    wanted = SETTINGS + ((WORDS_SETTING,) if words else ())
+    settings = tuple((name, value.format(blueprint=command)) for name, value in wanted)
+    scope = ("--global",) if every_repository else ("--local",)
+    for name, value in settings:
+        _git(top, "config", *scope, name, value)
+    where = "every repository of this user" if every_repository else "this repository"
+    return SetUp(top, added, settings, where)
