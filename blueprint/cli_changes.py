@@ -275,7 +275,11 @@ def add_change_commands(sub: argparse._SubParsersAction) -> None:
         ".gitattributes, .gitignore)",
     )
     p.add_argument(
-        "folder", nargs="?", default=".", metavar="FOLDER", help="in the git repository (default: .)"
+        "folder",
+        nargs="?",
+        default=".",
+        metavar="FOLDER",
+        help="in the git repository (default: .)",
     )
     p.add_argument(
         "--global",

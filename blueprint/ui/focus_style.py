@@ -1,6 +1,9 @@
 """Keyboard focus that shows on a projector: the system style's own look, with the focus of a
 button, a check box, a tab or a list drawn as a 2-pixel ring in the highlight colour.
 
+Fusion shows a focused tab by a tint 1.16:1 against the others, and none at all once a dialog
+has closed; a focused table or list by nothing but its current row: both get the ring.
+
 Fusion marks a focused push button with a 1-pixel outline a shade off its border, and none at
 all on a button the program gave the focus to (after a delete, the "Add friction" button):
 the key presses went to a button nobody could see. A proxy of the style, not a style sheet: a
@@ -11,12 +14,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
 #: The ring's width, in pixels.
 RING = 2.0
 
 _Element = QStyle.PrimitiveElement
+_Control = QStyle.ControlElement
 
 
 class VisibleFocus(QProxyStyle):
@@ -36,6 +47,34 @@ class VisibleFocus(QProxyStyle):
         if (
             element == _Element.PE_PanelButtonCommand
             and option.state & QStyle.StateFlag.State_HasFocus
+        ):
+            _ring(option, painter, inset=RING / 2)
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        width = super().pixelMetric(metric, option, widget)
+        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth and isinstance(
+            widget, QAbstractItemView
+        ):
+            return max(width, int(RING))  # the whole ring outside the rows, not under them
+        return width
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawControl(element, option, painter, widget)
+        if not option.state & QStyle.StateFlag.State_HasFocus:
+            return
+        if element == _Control.CE_TabBarTabShape or (
+            element == _Control.CE_ShapedFrame and isinstance(widget, QAbstractItemView)
         ):
             _ring(option, painter, inset=RING / 2)
 

@@ -41,3 +41,70 @@ def test_a_focused_button_has_a_ring_the_width_of_the_button(qtbot):
     focused, other = ring_pixels(buttons[0]), ring_pixels(buttons[1])
     assert focused >= buttons[0].width()  # at least the top and bottom edges, all along
     assert other < focused / 4
+
+
+def _focused_by_the_program(qtbot, panel, widget) -> None:
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)  # as after a dialog closes
+    qtbot.waitUntil(widget.hasFocus)
+
+
+def _ring_pixels_in(widget, rect) -> int:
+    """Highlight pixels on the outer two rows and columns of ``rect`` of ``widget``."""
+    image = widget.grab().toImage()
+    highlight = widget.palette().color(QPalette.ColorRole.Highlight)
+    edge = [
+        (x, y)
+        for x in range(rect.left(), rect.right() + 1)
+        for y in (rect.top() + 1, rect.bottom() - 1)
+    ]
+    edge += [
+        (x, y)
+        for y in range(rect.top(), rect.bottom() + 1)
+        for x in (rect.left() + 1, rect.right() - 1)
+    ]
+    return sum(_close(image.pixelColor(x, y), highlight) for x, y in edge)
+
+
+def test_a_focused_tab_has_the_ring_the_others_do_not(qtbot):
+    """The inspector's tabs are a Tab stop: their focus was a tint 1.16:1 against the rest,
+    and nothing at all after a dialog had closed."""
+    from PySide6.QtWidgets import QTabWidget
+
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    style = VisibleFocus(panel.style().name())
+    tabs = QTabWidget()
+    for name in ("Touchpoint", "Friction"):
+        tabs.addTab(QWidget(), name)
+    for widget in (tabs, tabs.tabBar()):
+        widget.setStyle(style)
+    QVBoxLayout(panel).addWidget(tabs)
+    bar = tabs.tabBar()
+    _focused_by_the_program(qtbot, panel, bar)
+    focused, other = _ring_pixels_in(bar, bar.tabRect(0)), _ring_pixels_in(bar, bar.tabRect(1))
+    assert focused >= bar.tabRect(0).width()
+    assert other < focused / 4
+
+
+def test_a_focused_table_has_the_ring_round_its_frame(qtbot):
+    """Tabbed into, the Improvements table looked as it does without the keys."""
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    style = VisibleFocus(panel.style().name())
+    tables = [QTableView(), QTableView()]
+    layout = QVBoxLayout(panel)
+    for table in tables:
+        table.setModel(QStandardItemModel(3, 2, table))
+        table.setStyle(style)
+        layout.addWidget(table)
+    _focused_by_the_program(qtbot, panel, tables[0])
+    focused, other = (_ring_pixels_in(t, t.rect()) for t in tables)
+    assert focused >= tables[0].width()
+    assert other < focused / 4

@@ -330,3 +330,25 @@ def test_the_highlight_follows_the_selection_from_the_plan_to_a_card_and_back(qt
     # ... a click on the improvement's row does.
     click_row(qtbot, dock, row_of(dock, BILL))
     assert faded()
+
+
+def test_an_improvement_that_climbs_the_ranking_stays_in_sight(qtbot, window):
+    """A friction point linked to it, the selected improvement climbed from #5 to #2 while
+    the table kept its scroll: its row was out of sight, and the keys in the table went on
+    from a row nobody could see."""
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.height() <= 720)
+    dock = show_dock(window)
+    table, loyalty = dock.table, "imp-loyalty-offer-online"
+    start = row_of(dock, loyalty)
+    bar = table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() >= start)  # laid out: four rows or so in sight
+    bar.setValue(start)  # the user scrolled it to the top row
+    qtbot.waitUntil(lambda: table.rowAt(1) == start)
+    select(qtbot, dock, loyalty)
+    pick_from_popup(qtbot, dock.form.frictions.picker, label_of(window, "fr-status-form-timeout"))
+    settle()
+    qtbot.waitUntil(lambda: row_of(dock, loyalty) < start, timeout=5000)
+    shown = table.visualRect(dock.proxy.index(row_of(dock, loyalty), C.TITLE))
+    assert table.viewport().rect().contains(shown)
+    assert dock.selected_id == loyalty

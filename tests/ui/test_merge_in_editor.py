@@ -292,7 +292,7 @@ def press_undo(qtbot, window, redo: bool = False) -> None:
 def test_undoing_a_reload_or_merge_then_saving_asks_before_writing_over_theirs(
     qtbot, window, sample, answer
 ):
-    """"Undo brings yours back", and then Ctrl+S wrote it over Ben's save without the
+    """ "Undo brings yours back", and then Ctrl+S wrote it over Ben's save without the
     question every other save over changes on disk asks: his edit was gone from the file."""
     assert window.open_path(sample)
     rename(window, MINE, "Mine: asks chat")

@@ -192,11 +192,16 @@ class ImprovementsDock(QDockWidget):
         plan = self._live_plan.plan
         self._stale = False
         self._refreshing = True  # table rows come and go: the user's choice stays
+        was_at = self.table.current_row()
         try:
             self.model.set_plan(plan, self._document.blueprint.currency)
             self._select_in_table()
         finally:
             self._refreshing = False
+        now_at = self.table.current_row()
+        if now_at >= 0 and now_at != was_at:
+            # Re-ranked under the user's eyes: its row stays in sight, and the keys with it.
+            self.table.scrollTo(self.proxy.index(now_at, 0))
         self._show_summary(plan)
         self._show_selected()
 
