@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         )
         self.plan_export = install_plan_export(bench, live_plan)
         # Excel and metrics, after the exports; importing a workbook replaces the blueprint.
-        self.spreadsheets = install_spreadsheets(bench, lambda: self.maybe_save())
+        self.spreadsheets = install_spreadsheets(bench, lambda: self.may_drop())
         # Comment threads and merge conflicts: a dock tabbed with the inspector.
         self.talk = install_comments(
             bench, self.editing, self.improvements, self.journey.select_card
@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
         """Start an untitled blueprint from ``blueprint`` (a template's, an example's), shown
         from its first stage and channel, as an opened file is (not scrolled to where the
         last one was)."""
-        if self.maybe_save():
+        if self.may_drop():
             self.statusBar().clearMessage()  # the last file's
             self.document.reset(blueprint)
             self.canvas.fit_when_shown()
@@ -279,25 +279,25 @@ class MainWindow(QMainWindow):
         """Ctrl+W: put this blueprint away (asking to save it) and show the start page. The
         last window never closes with it: quitting is File › Quit."""
         name = self.document.path.name if self.document.path else "the blueprint"
-        if self.maybe_save():
+        if self.may_drop():
             self.autosaver.discard()
             self.document.reset(new_blueprint())
             self.start_page = install_start_page(self.workbench, self)
             self.show_status(f"Closed {name}.")
 
     def open_file(self) -> None:
-        if not self.maybe_save():
+        if not self.may_drop():
             return
         path = self.ask_open_path()
         if path is not None:
             self.open_path(path)
 
     def open_recent(self, path: Path) -> None:
-        if self.maybe_save() and not self.open_path(path) and not path.exists():
+        if self.may_drop() and not self.open_path(path) and not path.exists():
             forget_file(path)
 
     def open_dropped(self, path: Path) -> None:
-        if self.maybe_save():
+        if self.may_drop():
             self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
@@ -376,10 +376,17 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
+    def may_drop(self) -> bool:
+        """True when the blueprint may go (another opened, closed, the window closed): the
+        live room is not ended for others nor edits not sent dropped unasked (File › Close
+        ended a hosted room with only the save question), and the changes are saved or the
+        user says so."""
+        return self.live.may_close() and self.maybe_save()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         # The changes first: saving them is worth doing even if the user then keeps the
         # window open for the export to finish.
-        if self.live.may_close() and self.maybe_save() and self.plan_export.may_close():
+        if self.may_drop() and self.plan_export.may_close():
             self.autosaver.discard()  # saved, or the user chose to drop the changes
             self.sharing.release()
             self.live.leave()

@@ -116,6 +116,8 @@ class LiveMode(QObject):
         dialog.open()
 
     def _start(self, request: LiveRequest, share: bool) -> None:
+        if not self.may_close("leaving it"):  # the session this window is in, if any
+            return
         if not share and not self._maybe_save():
             return
         self.leave()
@@ -189,9 +191,10 @@ class LiveMode(QObject):
     def leave(self) -> None:
         self._end("Left the live session; your copy stays open.")
 
-    def may_close(self) -> bool:
-        """Before the window closes: True unless closing ends the room for others (hosted
-        here) or drops edits that have not reached the room, and the user keeps it open."""
+    def may_close(self, doing: str = "closing") -> bool:
+        """Before the window closes or its blueprint goes (``doing`` it): True unless that
+        ends the room for others (hosted here) or drops edits that have not reached the
+        room, and the user keeps it open."""
         session = self.binding.session
         if session is None:
             return True
@@ -200,15 +203,17 @@ class LiveMode(QObject):
         if self.host is not None and others:
             people = "1 other person is" if others == 1 else f"{others} others are"
             said.append(
-                f"{people} in the room '{self._room}', hosted on this computer: closing ends "
+                f"{people} in the room '{self._room}', hosted on this computer: {doing} ends "
                 "it for them, and the room is not kept."
             )
         unsent = session.unsent_edits
         if unsent and self._state != Status.ONLINE:
-            edits = "1 edit" if unsent == 1 else f"{unsent} edits"
+            edits = "1 edit of yours made while offline has" if unsent == 1 else (
+                f"{unsent} edits of yours made while offline have"
+            )
             said.append(
-                f"{edits} of yours made while offline have not reached the others: they are "
-                "in this copy only (saving it keeps them)."
+                f"{edits} not reached the others: only this copy holds them (saving it keeps "
+                "them)."
             )
         if not said:
             return True

@@ -361,8 +361,49 @@ def test_closing_while_edits_have_not_reached_the_room_asks_first(qtbot, server,
     asked = answer_next_dialog(qtbot, click_in_dialog("Keep Open"))
     ann.close()
     qtbot.waitUntil(lambda: bool(asked))
-    assert "1 edit of yours made while offline have not reached the others" in (
+    assert "1 edit of yours made while offline has not reached the others" in (
         message_text(asked[0])
     )
     assert ann.isVisible() and ann.live.state != "closed"  # kept open, still in the room
+    file_action(ann, "L&eave Live Session").trigger()
+
+
+@pytest.mark.usefixtures("questions_asked")
+def test_closing_the_hosted_blueprint_asks_before_it_ends_the_room_for_the_others(
+    qtbot, windows, document
+):
+    """File › Close (Ctrl+W) on the host asked only to save, then ended the room: the others
+    were left 'reconnecting…' for good. Only the window's close button asked."""
+    ann = windows(document)
+    file_action(ann, "Share &Live…").trigger()
+    dialog = ann.live.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    replace_text(qtbot, dialog.room, "workshop")
+    replace_text(qtbot, dialog.user, "Ann")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    host = ann.live.host
+    invitation = ann.live.invitation
+    qtbot.waitUntil(invitation.isVisible)
+    (ok,) = [b for b in invitation.buttons() if b.text() == "OK"]
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not invitation.isVisible())
+    bob = windows(Document(new_blueprint()))
+    fill_in(qtbot, bob, share=False, server=host.local_url, name="Bob", token=host.token)
+    qtbot.waitUntil(lambda: bob.live.state == "online", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "with Bob" in ann.live.status_label.text(), timeout=WAIT_MS)
+
+    asked = answer_next_dialog(qtbot, click_in_dialog("Keep Open"))
+    ann.activateWindow()
+    ann.canvas.setFocus()
+    qtbot.waitUntil(ann.canvas.hasFocus)
+    qtbot.keyClick(ann.canvas, Qt.Key.Key_W, CTRL)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert message_text(asked[0]).startswith(
+        "1 other person is in the room 'workshop', hosted on this computer: closing ends it "
+        "for them"
+    )
+    assert ann.live.host is host and ann.live.state == "online"
+    qtbot.wait(500)
+    assert bob.live.state == "online"  # still in the room
+    file_action(bob, "L&eave Live Session").trigger()
     file_action(ann, "L&eave Live Session").trigger()
