@@ -44,6 +44,8 @@ from .protocol import (
     HISTORY_HEADER,
     LAYOUT_HEADER,
     MAX_MESSAGE_BYTES,
+    SESSION_ENDED,
+    SESSION_ENDED_REASON,
     STEP2,
     SYNC,
     awareness_message,
@@ -67,6 +69,8 @@ class Status:
     OFFLINE = "offline"
     #: the server refused us for good: wrong token, no such room
     REFUSED = "refused"
+    #: the host ended the session (not a server restarting): no retrying
+    ENDED = "ended"
     CLOSED = "closed"
 
 
@@ -174,7 +178,7 @@ class RoomClient:
         try:
             while not self._stopping.is_set():
                 outcome = await self._session()
-                if outcome in (Status.REFUSED, Status.CLOSED):
+                if outcome in (Status.REFUSED, Status.ENDED, Status.CLOSED):
                     break
                 if outcome == "synced-once":
                     delay = self.timing.first_retry
@@ -186,7 +190,7 @@ class RoomClient:
         finally:
             clock.cancel()
             self.live.doc.unobserve(self._subscription)
-        if self.status != Status.REFUSED:
+        if self.status not in (Status.REFUSED, Status.ENDED):
             self._set_status(Status.CLOSED, "")
 
     # --- one connection ---------------------------------------------------------------------
@@ -267,6 +271,9 @@ class RoomClient:
             self.synced.clear()
         if self._stopping.is_set():
             return Status.CLOSED
+        if websocket.close_code == SESSION_ENDED:
+            self._set_status(Status.ENDED, SESSION_ENDED_REASON)
+            return Status.ENDED
         return "synced-once" if synced else Status.OFFLINE
 
     def _refused(self, error: InvalidStatus) -> str:

@@ -29,6 +29,11 @@ from .layout import LAYOUT_VERSION
 
 HISTORY_HEADER = "X-Blueprint-History"
 LAYOUT_HEADER = "X-Blueprint-Layout"
+#: The close code and reason a hosting editor gives its guests as it stops: the session is
+#: over, not a server restarting, so they stop retrying and say so (4000-4999: the
+#: application's own codes).
+SESSION_ENDED = 4000
+SESSION_ENDED_REASON = "the host ended the live session"
 ROOM_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 #: The largest message a peer may send: a blueprint file's own limit.
 MAX_MESSAGE_BYTES = 256 * 2**20

@@ -38,7 +38,7 @@ from anyio import create_task_group
 from pycrdt import Awareness
 from pycrdt.store import SQLiteYStore, YDocNotFound
 from pycrdt.websocket import WebsocketServer, YRoom
-from websockets.asyncio.server import ServerConnection, serve
+from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
 from .guard import UpdateGuard
@@ -52,6 +52,8 @@ from .protocol import (
     LAYOUT_HEADER,
     MAX_MESSAGE_BYTES,
     ROOM_PATTERN,
+    SESSION_ENDED,
+    SESSION_ENDED_REASON,
     awareness_message,
     layout_of,
     parse_awareness,
@@ -379,6 +381,7 @@ class CollabServer:
         self._idle_room_timeout = idle_room_timeout
         self._rooms: _Rooms | None = None
         self._stack: AsyncExitStack | None = None
+        self._server: Server | None = None
         self.refused_connections = 0
 
     @property
@@ -419,11 +422,22 @@ class CollabServer:
             await stack.aclose()
             raise ServeError(_listen_error(self.host, self.port, error)) from None
         self.port = server.sockets[0].getsockname()[1] if server.sockets else self.port
+        self._server = server
         self._stack = stack
         log.info("serving blueprint rooms on ws://%s:%d/", self.host, self.port)
         return self
 
+    async def end_session(self) -> None:
+        """Tell everyone connected that the session is over, not a server restarting: their
+        editors stop retrying and say so (they waited 'reconnecting…' for good)."""
+        server = self._server
+        if server is None:
+            return
+        goodbyes = [c.close(SESSION_ENDED, SESSION_ENDED_REASON) for c in list(server.connections)]
+        await asyncio.gather(*goodbyes, return_exceptions=True)
+
     async def __aexit__(self, *exc: object) -> None:
+        self._server = None
         if self._stack is not None:
             await self._stack.aclose()
             self._stack = None

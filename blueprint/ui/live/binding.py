@@ -66,6 +66,7 @@ STATE_WORDS = {
     Status.ONLINE: "live",
     Status.OFFLINE: "offline, reconnecting…",
     Status.REFUSED: "refused",
+    Status.ENDED: "ended",
     Status.CLOSED: "offline",
 }
 
@@ -80,6 +81,8 @@ class LiveBinding(QObject):
     told = Signal(str)
     #: the server refused us for good: why, in words
     refused = Signal(str)
+    #: the host ended the session: why, in words
+    ended = Signal(str)
 
     def __init__(self, document: Document, scene: BlueprintScene, parent: QObject) -> None:
         super().__init__(parent)
@@ -234,6 +237,8 @@ class LiveBinding(QObject):
             self.statusChanged.emit(event.status, event.detail)
             if event.status == Status.REFUSED:
                 self.refused.emit(event.detail)
+            elif event.status == Status.ENDED:
+                self.ended.emit(event.detail)
         elif isinstance(event, PresenceChanged):
             self.peersChanged.emit(list(event.peers))
 

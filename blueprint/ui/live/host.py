@@ -43,6 +43,7 @@ class HostedServer:
                         self.port = server.port
                         ready.set()
                         await self._stop.wait()
+                        await server.end_session()  # the guests are told, not left retrying
                     return
                 except ServeError as error:
                     failure[:] = [str(error)]

@@ -62,6 +62,7 @@ class LiveMode(QObject):
         self.binding.peersChanged.connect(self._on_peers)
         self.binding.told.connect(bench.show_status)
         self.binding.refused.connect(self._on_refused)
+        self.binding.ended.connect(self._on_ended)
         self._document.documentReset.connect(self._on_reset)
 
     def _make_actions(self) -> None:
@@ -208,12 +209,13 @@ class LiveMode(QObject):
             )
         unsent = session.unsent_edits
         if unsent and self._state != Status.ONLINE:
-            edits = "1 edit of yours made while offline has" if unsent == 1 else (
-                f"{unsent} edits of yours made while offline have"
+            edits = (
+                "1 edit of yours made while offline has"
+                if unsent == 1
+                else (f"{unsent} edits of yours made while offline have")
             )
             said.append(
-                f"{edits} not reached the others: only this copy holds them (saving it keeps "
-                "them)."
+                f"{edits} not reached the others: only this copy holds them (saving it keeps them)."
             )
         if not said:
             return True
@@ -298,6 +300,20 @@ class LiveMode(QObject):
                 "the blueprint."
             )
         self._bench.show_error(f"Cannot {doing} the live session", f"{_sentence(detail)} {hint}")
+
+    def _on_ended(self, detail: str) -> None:
+        self._end(f"Left the live session: {detail}.")
+        # Told until read (the status line goes in seconds), without stopping the typing.
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "The live session ended",
+            f"{_sentence(detail)} This copy stays open with everything in it: save it to keep "
+            "it, or join again when the session is shared again.",
+            QMessageBox.StandardButton.Ok,
+            self._bench.frame,
+        )
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     def _show_state(self) -> None:
         words = STATE_WORDS.get(self._state, self._state)

@@ -368,12 +368,8 @@ def test_closing_while_edits_have_not_reached_the_room_asks_first(qtbot, server,
     file_action(ann, "L&eave Live Session").trigger()
 
 
-@pytest.mark.usefixtures("questions_asked")
-def test_closing_the_hosted_blueprint_asks_before_it_ends_the_room_for_the_others(
-    qtbot, windows, document
-):
-    """File › Close (Ctrl+W) on the host asked only to save, then ended the room: the others
-    were left 'reconnecting…' for good. Only the window's close button asked."""
+def hosting_with_bob(qtbot, windows, document):
+    """Ann hosts the room 'workshop' on this computer; Bob joins it. Both online."""
     ann = windows(document)
     file_action(ann, "Share &Live…").trigger()
     dialog = ann.live.dialog
@@ -391,7 +387,17 @@ def test_closing_the_hosted_blueprint_asks_before_it_ends_the_room_for_the_other
     fill_in(qtbot, bob, share=False, server=host.local_url, name="Bob", token=host.token)
     qtbot.waitUntil(lambda: bob.live.state == "online", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "with Bob" in ann.live.status_label.text(), timeout=WAIT_MS)
+    return ann, bob
 
+
+@pytest.mark.usefixtures("questions_asked")
+def test_closing_the_hosted_blueprint_asks_before_it_ends_the_room_for_the_others(
+    qtbot, windows, document
+):
+    """File › Close (Ctrl+W) on the host asked only to save, then ended the room: the others
+    were left 'reconnecting…' for good. Only the window's close button asked."""
+    ann, bob = hosting_with_bob(qtbot, windows, document)
+    host = ann.live.host
     asked = answer_next_dialog(qtbot, click_in_dialog("Keep Open"))
     ann.activateWindow()
     ann.canvas.setFocus()
@@ -407,3 +413,20 @@ def test_closing_the_hosted_blueprint_asks_before_it_ends_the_room_for_the_other
     assert bob.live.state == "online"  # still in the room
     file_action(bob, "L&eave Live Session").trigger()
     file_action(ann, "L&eave Live Session").trigger()
+
+
+@pytest.mark.usefixtures("questions_asked")
+def test_the_others_are_told_when_the_host_ends_the_session(qtbot, windows, document):
+    """The host gone, the others read 'offline, reconnecting…' for good and went on editing
+    a copy that could never reach anyone."""
+    ann, bob = hosting_with_bob(qtbot, windows, document)
+    told = answer_next_dialog(qtbot, click_in_dialog("OK"))
+    file_action(ann, "L&eave Live Session").trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
+    assert told[0].windowTitle() == "The live session ended"
+    assert message_text(told[0]).startswith(
+        "The host ended the live session. This copy stays open with everything in it"
+    )
+    assert bob.live.state != "online" and not bob.live.status_label.isVisible()
+    assert status(bob) == "Left the live session: the host ended the live session."
+    assert bob.document.blueprint.title == document.blueprint.title  # the copy is kept
