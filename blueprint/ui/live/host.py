@@ -17,12 +17,23 @@ from ...collab.server import CollabServer, ServeError
 
 #: The port ``blueprint serve`` uses; another one is taken when it is busy.
 DEFAULT_PORT = 1234
+#: A token is read off a projector and typed again: no letters or digits that look alike
+#: (l and I, O and 0, 1 and l), in groups of four. Five groups: about 99 bits.
+TOKEN_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+TOKEN_GROUPS = 5
+
+
+def readable_token() -> str:
+    """A fresh random token, easy to read aloud and to type: ``k7mp-x2qa-…``."""
+    return "-".join(
+        "".join(secrets.choice(TOKEN_ALPHABET) for _ in range(4)) for _ in range(TOKEN_GROUPS)
+    )
 
 
 class HostedServer:
     def __init__(self, everyone_on_network: bool) -> None:
         self.host = "0.0.0.0" if everyone_on_network else "127.0.0.1"
-        self.token = secrets.token_urlsafe(18)
+        self.token = readable_token()
         self.port = 0
         self._store = tempfile.TemporaryDirectory(prefix="blueprint-live-")
         self._loop: asyncio.AbstractEventLoop | None = None

@@ -77,8 +77,18 @@ class LiveMode(QObject):
             frame, "L&eave Live Session", self.leave, None, "Stop sharing; keep your copy"
         )
         self.leave_action.setEnabled(False)
+        # The address, room and token again: for a latecomer, or someone whose editor closed.
+        self.invite_action = make_action(
+            frame,
+            "S&how Live Invitation…",
+            self.show_invitation,
+            None,
+            "Show again the address, room and token to give the others",
+        )
+        self.invite_action.setEnabled(False)
         close = next((a for a in menus.file.actions() if a.text() == "&Close"), None)
-        for action in (self.share_action, self.join_action, self.leave_action):
+        actions = (self.share_action, self.join_action, self.invite_action, self.leave_action)
+        for action in actions:
             menus.file.insertAction(close, action)
         menus.file.insertSeparator(close)
         self.undo_action = make_action(
@@ -189,6 +199,10 @@ class LiveMode(QObject):
         QGuiApplication.clipboard().setText(what)
         self._bench.show_status("Copied the server, the room and the token.")
 
+    def show_invitation(self) -> None:
+        if self.host is not None:
+            self._invite(self.host, self._room)
+
     def leave(self) -> None:
         self._end("Left the live session; your copy stays open.")
 
@@ -249,10 +263,18 @@ class LiveMode(QObject):
         describe(self.undo_action, "Undo your last change (yours only)")
         describe(self.redo_action, "Redo your change just undone")
         self.leave_action.setEnabled(True)
+        self.invite_action.setEnabled(self.host is not None)
         self._state, self._peers = Status.CONNECTING, []
         self._show_state()
 
     def _exit(self) -> None:
+        # What the user sees first: a failure below must not leave a window saying "live"
+        # that no longer is, with Leave doing nothing (seen once, its Edit menu gone).
+        self.leave_action.setEnabled(False)
+        self.invite_action.setEnabled(False)
+        self.presence.clear()
+        self._peers = []
+        self.status_label.hide()
         menus = self._bench.menus
         menus.edit.insertActions(self.undo_action, [menus.undo, menus.redo])
         for action in (self.undo_action, self.redo_action):
@@ -263,10 +285,6 @@ class LiveMode(QObject):
         # The stack's steps were made among others' edits: undoing them now could undo
         # what is no longer there. The changes themselves stay unsaved if they were.
         self._document.forget_history()
-        self.leave_action.setEnabled(False)
-        self.presence.clear()
-        self._peers = []
-        self.status_label.hide()
 
     def _on_reset(self) -> None:
         if self.binding.active and not self.binding.applying:

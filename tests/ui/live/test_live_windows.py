@@ -199,6 +199,10 @@ def test_hosting_here_shows_what_to_give_the_others_and_leaving_stops_it(qtbot, 
     qtbot.waitUntil(invitation.isVisible)
     assert f"Server: ws://127.0.0.1:{host.port}" in invitation.text()
     assert f"Token: {host.token}" in invitation.text()
+    # Read off a projector and typed again: no look-alike characters, in groups of four.
+    groups = host.token.split("-")
+    assert [len(g) for g in groups] == [4] * 5
+    assert not set(host.token) & set("lI1O0o_")
     assert "this computer only" in invitation.informativeText()  # 127.0.0.1 is said so
     qtbot.waitUntil(lambda: window.live.state == "online", timeout=WAIT_MS)
     # Copy puts the three things on the clipboard, to paste in a chat; the box stays.
@@ -212,6 +216,14 @@ def test_hosting_here_shows_what_to_give_the_others_and_leaving_stops_it(qtbot, 
     assert room_line in invitation.text() and room_line.startswith("Room: ")
     assert token_line == f"Token: {host.token}"
     invitation.close()
+    # Shown again for a latecomer, from the File menu, while hosting (and only then).
+    show_again = file_action(window, "S&how Live Invitation…")
+    assert show_again.isEnabled()
+    show_again.trigger()
+    again = window.live.invitation
+    qtbot.waitUntil(again.isVisible)
+    assert f"Token: {host.token}" in again.text() and room_line in again.text()
+    again.close()
     # The room's name, told aloud and typed again, is in lower case.
     assert room_line == "Room: broadband-order-and-installation"
 
@@ -250,6 +262,7 @@ def test_hosting_here_shows_what_to_give_the_others_and_leaving_stops_it(qtbot, 
     assert window.menus.undo not in menu.actions()
     file_action(window, "L&eave Live Session").trigger()
     assert window.live.host is None
+    assert not file_action(window, "S&how Live Invitation…").isEnabled()
     assert not window.live.status_label.isVisible()
     assert window.menus.undo in menu.actions()
     assert window.live.undo_action not in menu.actions()
@@ -420,11 +433,19 @@ def test_the_others_are_told_when_the_host_ends_the_session(qtbot, windows, docu
     """The host gone, the others read 'offline, reconnecting…' for good and went on editing
     a copy that could never reach anyone."""
     ann, bob = hosting_with_bob(qtbot, windows, document)
-    told = answer_next_dialog(qtbot, click_in_dialog("OK"))
+    told = []
+    answer_next_dialog(
+        qtbot,
+        lambda box: (
+            told.append((box.windowTitle(), message_text(box))),
+            click_in_dialog("OK")(box),
+        ),
+    )
     file_action(ann, "L&eave Live Session").trigger()
     qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
-    assert told[0].windowTitle() == "The live session ended"
-    assert message_text(told[0]).startswith(
+    title, text = told[0]
+    assert title == "The live session ended"
+    assert text.startswith(
         "The host ended the live session. This copy stays open with everything in it"
     )
     assert bob.live.state != "online" and not bob.live.status_label.isVisible()
