@@ -29,6 +29,7 @@ from .about import show_about
 from .accessible_names import name_the_rest
 from .blueprint_properties import BlueprintPropertiesOpener
 from .button_keys import EnterPressesButtons
+from .menu_keys import ShiftF10OpensMenus
 from .canvas.accessible import announce
 from .canvas.scene import BlueprintScene
 from .canvas.view import CanvasView
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         theme.readable_hints()
         UndoFromFields.install()
         EnterPressesButtons.install()
+        ShiftF10OpensMenus.install()
         self.canvas = CanvasView(BlueprintScene(document), self)
         self.canvas.setAccessibleName("Blueprint canvas")
         self.canvas.setAccessibleDescription(

@@ -126,3 +126,37 @@ def test_a_drag_let_go_on_no_card_draws_nothing_and_says_why(qtbot, window):
     mouse(view, QEvent.Type.MouseButtonRelease, end, LEFT, NO_BUTTON)
     assert len(flows(window)) == count
     assert status(window) == "No flow drawn: end it on another card."
+
+
+def test_the_menu_key_opens_the_selected_cards_menu_under_it(qtbot, window):
+    """The Menu key and Shift+F10 on a card picked with the arrow keys did nothing: the menu
+    was looked for under the pointer, which the keys do not move."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    click_card(window, "t3")
+    view = window.canvas
+    view.setFocus()
+    spot = QPoint(5, 5)
+    press = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, spot, view.mapToGlobal(spot))
+    QApplication.sendEvent(view, press)  # what Qt sends for the Menu key or Shift+F10
+    menu = tools(window).gestures.menu
+    qtbot.waitUntil(menu.isVisible)
+    card = view.blueprint_scene.card("t3")
+    under = view.viewport().mapToGlobal(view.mapFromScene(card.sceneBoundingRect().bottomLeft()))
+    assert abs(menu.pos().y() - under.y()) <= 2  # under the card, not where the pointer is
+    choose(qtbot, menu, "Add Friction Point")
+    assert [f.title for f in window.document.frictions_of("t3")] == ["New friction point"]
+
+
+def test_shift_f10_opens_the_selected_cards_menu_too(qtbot, window):
+    """Qt opens a menu on Shift+F10 on Windows only."""
+    click_card(window, "t3")
+    view = window.canvas
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    menu = tools(window).gestures.menu
+    qtbot.waitUntil(menu.isVisible)
+    menu.close()

@@ -47,6 +47,7 @@ CANVAS_KEYS: tuple[tuple[str, str], ...] = (
     ),
     ("Enter", "On a card: edit its title; on an empty cell: add a card"),
     ("Escape", "Stop editing a title"),
+    ("Menu key, Shift+F10", "The selected card's menu (as a right-click opens it)"),
     ("Alt+letter", "The menu, field or button with that letter underlined"),
 )
 

@@ -183,6 +183,8 @@ class CardGestures(QObject):
                 self._finish(None)
                 self._actions.message.emit("No flow drawn.")
                 return True
+            if kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+                return self._keyboard_menu(event)
             return False
         if kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
             return self._context_menu(event)
@@ -208,6 +210,20 @@ class CardGestures(QObject):
 
     def _on_handle(self, viewport_point) -> bool:
         return self.handle in self._view.items(viewport_point)
+
+    def _keyboard_menu(self, event: QContextMenuEvent) -> bool:
+        """The Menu key or Shift+F10: the menu of the selected card, under it (a mouse's
+        menu is of the card under the pointer, which the keys do not move)."""
+        if event.reason() != QContextMenuEvent.Reason.Keyboard:
+            return False
+        selected = self._scene.selected_touchpoint_ids()
+        card = self._scene.card(selected[-1]) if selected else None
+        if card is None or not card.isVisible():
+            return False
+        self.fill(card.touchpoint_id)
+        corner = self._view.mapFromScene(card.sceneBoundingRect().bottomLeft())
+        self.menu.popup(self._view.viewport().mapToGlobal(corner))
+        return True
 
     def _context_menu(self, event: QContextMenuEvent) -> bool:
         card = self._card_at(event.pos())
