@@ -29,7 +29,6 @@ from .about import show_about
 from .accessible_names import name_the_rest
 from .blueprint_properties import BlueprintPropertiesOpener
 from .button_keys import EnterPressesButtons
-from .menu_keys import ShiftF10OpensMenus
 from .canvas.accessible import announce
 from .canvas.scene import BlueprintScene
 from .canvas.view import CanvasView
@@ -46,6 +45,7 @@ from .journey_views import install_journey_views, removal_for
 from .keys_help import KeyboardShortcuts
 from .lanes import ViewTabs, install_lanes
 from .live import install_live
+from .menu_keys import ShiftF10OpensMenus
 from .menus import build_menus
 from .overlays import install_overlays
 from .panes import install_panes
