@@ -4,8 +4,9 @@ a click to its card, the biggest changes in numbers; neither file is changed."""
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLabel
 
+from blueprint.model import Presence
 from blueprint.storage import dumps_blueprint, load_blueprint
 from blueprint.ui.compare.union import compare_on_one_grid
 from tests.ui.conftest import BROADBAND
@@ -72,6 +73,33 @@ def test_the_other_versions_differences_are_marked_on_the_grid(qtbot, window, fi
     qtbot.waitUntil(compare.isActiveWindow)
     qtbot.keyClick(compare.canvas, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.compare_with.window is None)
+
+
+def test_a_version_that_changes_only_the_future_state_lists_its_changes(
+    qtbot, window, monkeypatch, tmp_path
+):
+    """A colleague's version that changed only tomorrow's journey read 'holds the same
+    journey', its list empty; the removed future flows were named by their ids."""
+    other = load_blueprint(BROADBAND)
+    both = next(t for t in other.touchpoints if t.future is not None)
+    both.future = both.future.model_copy(update={"title": "Watches the live status page"})
+    future_only = next(t for t in other.touchpoints if t.state == Presence.FUTURE)
+    future_only.title = "Gets the install date by text, unasked"
+    path = tmp_path / "tomorrow.blueprint"
+    path.write_bytes(dumps_blueprint(other))
+    compare = compare_from_the_menu(qtbot, window, monkeypatch, path)
+    rows = [compare.list.item(i).text() for i in range(compare.list.count())]
+    assert (
+        f"Touchpoint '{both.title}': future title 'Follows the install on the live status "
+        "page' -> 'Watches the live status page'"
+    ) in rows
+    assert (
+        "Touchpoint 'Gets the install date by text, unasked': title 'Gets the install date by "
+        "SMS, unasked' -> 'Gets the install date by text, unasked' (future state)"
+    ) in rows
+    assert not any("holds the same" in label.text() for label in compare.panel.findChildren(QLabel))
+    assert compare.figures.text() == "• In numbers, today's journey does not change."
+    compare.close()
 
 
 def test_a_file_that_cannot_be_read_is_explained(qtbot, window, monkeypatch, tmp_path):

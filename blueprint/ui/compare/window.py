@@ -39,15 +39,26 @@ THIS = "this blueprint"
 
 
 def difference_lines(this: Blueprint, other: Blueprint) -> list[tuple[str, str | None]]:
-    """Every difference of the other file's journey from this one's, in words, each with
-    the card it shows on (None for what has no card: an improvement, a persona...)."""
-    a, b = current_state(this), current_state(other)
-    cards = {f.id: f.touchpoint_id for f in (*a.frictions, *b.frictions)}
-    cards.update((t.id, t.id) for t in (*a.touchpoints, *b.touchpoints))
-    cards.update((f.id, f.from_id) for f in (*a.flows, *b.flows))
+    """Every difference of the other file from this one, in words, each with the card it
+    shows on in today's journey (None for what has no card there: an improvement, a
+    persona, what only the future state holds, said so). The future state's changes are
+    differences too: a version that changed only tomorrow's journey read "the same"."""
+    today = current_state(this), current_state(other)
+    cards = {f.id: f.touchpoint_id for bp in today for f in bp.frictions}
+    cards.update((t.id, t.id) for bp in today for t in bp.touchpoints)
+    cards.update((f.id, f.from_id) for bp in today for f in bp.flows)
+    future_only = {
+        entity.id
+        for bp in (this, other)
+        for entity in (*bp.touchpoints, *bp.frictions, *bp.flows)
+        if entity.id not in cards
+    }
     return [
-        (line, cards.get(change.entity_id))
-        for change in diff_blueprints(a, b)
+        (
+            f"{line} (future state)" if change.entity_id in future_only else line,
+            cards.get(change.entity_id),
+        )
+        for change in diff_blueprints(this, other)
         for line in change.lines
     ]
 
@@ -60,7 +71,7 @@ def figures_words(this: Blueprint, other: Blueprint, other_name: str) -> list[st
         return [f"No figures: {error}."]
     biggest = biggest_shown(comparison.whole)
     if not biggest:
-        return ["In numbers, nothing changes."]
+        return ["In numbers, today's journey does not change."]
     return [change_sentence(change, comparison.currency) for change in biggest]
 
 
@@ -105,7 +116,9 @@ class CompareWindow(QMainWindow):
         heading = QLabel()
         heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setWordWrap(True)
-        heading.setText(f"What {other_name} changes from {this_name} (today's journey of each):")
+        heading.setText(
+            f"What {other_name} changes from {this_name} (the grid: today's journey of each):"
+        )
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
@@ -130,7 +143,7 @@ class CompareWindow(QMainWindow):
         self.list.itemActivated.connect(self._picked)
         layout.addWidget(self.list, 1)
         if not lines:
-            layout.addWidget(caption(f"{other_name} holds the same journey as {this_name}."))
+            layout.addWidget(caption(f"{other_name} holds the same blueprint as {this_name}."))
         return panel
 
     def _picked(self, item: QListWidgetItem) -> None:
