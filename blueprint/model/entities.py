@@ -147,7 +147,12 @@ class Identified(Entity):
 
     @property
     def display_name(self) -> str:
-        return getattr(self, "name", None) or getattr(self, "title", None) or self.id
+        """Its name or title; a comment's or a piece of evidence's text; else its id."""
+        for field in ("name", "title", "text"):
+            said = getattr(self, field, None)
+            if isinstance(said, str) and said:
+                return said
+        return self.id
 
 
 class Stage(Identified):

@@ -117,17 +117,23 @@ def test_keep_theirs_of_a_deletion_deletes_the_card_with_what_is_on_it(qtbot, wi
 
 
 @pytest.mark.parametrize(
-    ("collection", "entity_id", "gone"),
+    ("collection", "entity_id", "gone", "deleting"),
     [
-        ("comments", "c1", {"c1", "c2"}),  # a thread's first comment: its reply too
-        ("measures", "m1", {"m1"}),  # the slow page's frequency followed it
+        # A thread's first comment: its reply too, and said so (it went unsaid).
+        (
+            "comments",
+            "c1",
+            {"c1", "c2"},
+            "delete it, and with it: Ben's reply 'From the October export.'",
+        ),
+        ("measures", "m1", {"m1"}, "delete it"),  # the slow page's frequency followed it
     ],
 )
 def test_keep_theirs_of_a_deleted_comment_or_measure_leaves_a_file_that_opens(
-    qtbot, qapp, collection, entity_id, gone
+    qtbot, qapp, collection, entity_id, gone, deleting
 ):
     """Deleting a thread's first comment left its reply pointing at nothing: the file saved,
-    and then could not be opened."""
+    and then could not be opened. A click on the conflict shows the card it is on."""
     from blueprint.model import document_problems
 
     bp = conflicted()
@@ -148,8 +154,12 @@ def test_keep_theirs_of_a_deleted_comment_or_measure_leaves_a_file_that_opens(
         lines = [rows.item(i).text() for i in range(rows.count())]
         click_row(qtbot, rows, next(t for t in lines if t != "Touchpoint 'Complain'"))
         [view] = panel(window).conflict_views()
-        assert view.theirs.text() == "Theirs: delete it"
+        assert view.theirs.text() == f"Theirs: {deleting}"
+        about = window.document.get(collection, entity_id)
+        card_id = about.about_id if collection == "comments" else about.touchpoint_id
+        assert window.canvas.blueprint_scene.selected_touchpoint_ids() == [card_id]
         click(qtbot, view.keep_theirs)
+        assert status(window).startswith(f"Keep theirs: delete {about.noun} '")
         after = window.document.blueprint
         assert not gone & {e.id for e in getattr(after, collection)}
         assert document_problems(after) == []
@@ -356,5 +366,35 @@ def test_deleting_a_card_names_the_friction_points_the_other_side_added_to_it(qt
             "Theirs: delete it, and with it: 1 friction point removed: "
             "'Has to repeat the order number'"
         )
+    finally:
+        close_window(window)
+
+
+def test_a_thread_the_merge_opened_again_says_why_in_plain_words(qtbot, qapp):
+    """Read 'the merge changed the resolved … Mine: no / Theirs: yes': garbled, and not why."""
+    bp = evidence_blueprint()
+    bp.conflicts[0] = Conflict(
+        id="k1",
+        kind="both changed",
+        collection="comments",
+        entity_id="c1",
+        field="resolved",
+        kept=False,
+        other=True,
+        kept_from="merge",
+        other_from="theirs",
+    )
+    window = open_window(qtbot, Document(bp))
+    try:
+        show_comments(window, CONFLICTS)
+        rows = panel(window).conflict_list
+        click_row(qtbot, rows, "Is 20 a week right?")
+        [view] = panel(window).conflict_views()
+        assert view.sentence.text() == (
+            "One side replied to this thread while the other resolved it, so the merge opened "
+            "it again: the reply is not left unseen. The file holds it open."
+        )
+        assert (view.mine.text(), view.theirs.text()) == ("Mine: open", "Theirs: resolved")
+        assert window.canvas.blueprint_scene.selected_touchpoint_ids() == ["t1"]
     finally:
         close_window(window)

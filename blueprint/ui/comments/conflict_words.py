@@ -59,6 +59,8 @@ def value_words(document: Document, path: str, value: Any) -> str:
         return "none"
     name = path.rpartition(".")[2]
     if isinstance(value, bool):
+        if name == "resolved":
+            return "resolved" if value else "open"
         return "yes" if value else "no"
     if isinstance(value, int | float):
         return f"{value:g}" if isinstance(value, float) else str(value)
@@ -119,7 +121,12 @@ def conflict_words(document: Document, conflict: Conflict) -> ConflictWords:
     else:
         values = disputed(conflict.field, conflict.kept, conflict.other)
         kept, other = (_said(document, conflict, value) for value in values)
-        if conflict.kept_from == MERGE:
+        if conflict.kept_from == MERGE and conflict.field == "resolved":
+            sentence = (
+                "One side replied to this thread while the other resolved it, so the merge "
+                "opened it again: the reply is not left unseen. The file holds it open."
+            )
+        elif conflict.kept_from == MERGE:
             sentence = (
                 f"The two sides' edits did not fit together as they were, so the merge "
                 f"changed the {field or 'entity'}. The file holds the merge's value."
@@ -131,9 +138,13 @@ def conflict_words(document: Document, conflict: Conflict) -> ConflictWords:
 
 
 def _goes_with(document: Document, conflict: Conflict) -> list[str]:
-    """What deleting a card or a friction point takes with it, in words: "Keep mine" took
-    the friction point the other side had just added to the card, unnamed."""
+    """What deleting a card, a friction point or a thread takes with it, in words: "Keep
+    mine" took the friction point the other side had just added to the card, or the reply
+    they had just written, unnamed."""
     bp = document.blueprint
+    if conflict.collection == "comments":
+        replies = [c for c in bp.comments if c.reply_to == conflict.entity_id]
+        return [f"{c.author}'s reply '{one_line(c.text, 40)}'" for c in replies]
     if conflict.collection == "touchpoints":
         removal = replace(removal_of_touchpoints(bp, [conflict.entity_id]), touchpoint_ids=())
     elif conflict.collection == "frictions":

@@ -117,6 +117,8 @@ class TalkTools(QObject):
             self._select_card(friction.touchpoint_id)
         elif document.get("improvements", entity_id) is not None:
             self._improvements.select_improvement(entity_id)
+        elif (said := _about(document, entity_id)) is not None:
+            self.jump_to(said)  # a comment, a piece of evidence, a measure: what it is about
         else:
             header = self._scene.stage_header(entity_id) or self._scene.channel_header(entity_id)
             if header is not None:
@@ -141,6 +143,17 @@ class TalkTools(QObject):
                 f"This blueprint holds {count} {noun} to decide: each is marked ! on its card "
                 "and listed in the Conflicts panel."
             )
+
+
+def _about(document, entity_id: str) -> str | None:
+    """What a comment, a piece of evidence or a measure is about (a conflict on a comment
+    jumped nowhere)."""
+    for kind, field in (("comments", "about_id"), ("evidence", "about_id")):
+        entity = document.get(kind, entity_id)
+        if entity is not None:
+            return getattr(entity, field)
+    measure = document.get("measures", entity_id)
+    return measure.touchpoint_id if measure is not None else None
 
 
 def _list_with_the_panels(view_menu, window, toggle) -> None:
