@@ -24,6 +24,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
 
+from ...changes import diff_blueprints
 from ...changes.words import label
 from ...collab.client import Status
 from ...collab.primitives import (
@@ -94,6 +95,10 @@ class LiveBinding(QObject):
         self._adopt_room = False
         self._held: list[Primitive] = []
         self._held_keys: list[tuple | None] = []
+        #: "Undid" or "Redid" while the room's answer to an undo is on its way: the next
+        #: sync names what changed (the undo of an edit someone replaced undoes an older
+        #: one, elsewhere, and "Undid your last change" said nothing of it)
+        self._undoing: str | None = None
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_PAUSE_MS)
@@ -203,6 +208,7 @@ class LiveBinding(QObject):
             self.told.emit(f"Nothing of yours to {'redo' if redo else 'undo'}.")
         else:
             self.told.emit("Redid your change." if redo else "Undid your last change.")
+            self._undoing = "Redid" if redo else "Undid"
 
     def _on_selection(self) -> None:
         session = self._session
@@ -257,8 +263,11 @@ class LiveBinding(QObject):
             self._replace(target, path=None)
             return
         changes = changes_between(self._document.blueprint, target)
+        undoing, self._undoing = self._undoing, None
         if not changes:
             return
+        if undoing is not None:
+            self.told.emit(_undone_said(undoing, self._document.blueprint, target))
         try:
             self._apply(changes)
         except (KeyError, ValueError, IndexError, StopIteration):
@@ -291,6 +300,15 @@ class LiveBinding(QObject):
         stack = self._document.undo_stack
         if stack.isClean():
             stack.resetClean()
+
+
+def _undone_said(verb: str, before: Blueprint, after: Blueprint) -> str:
+    """What an undo (or redo) changed, in the words of ``blueprint diff``."""
+    lines = [line for change in diff_blueprints(before, after) for line in change.lines]
+    if not lines:
+        return f"{verb} your change."
+    more = len(lines) - 1
+    return f"{verb}: {lines[0]}" + (f" (and {more} more)" if more else "")
 
 
 def _apply_one(document: Document, change: Primitive) -> None:
