@@ -95,16 +95,16 @@ class OfflineEditsMerged:
     gone: tuple[tuple[str, str, str], ...] = ()
     #: fields the user set offline that someone else set too, whose value stayed (the
     #: shared document settles two edits of one field made at once by its own rule): (kind,
-    #: id, name, field) of each
-    replaced: tuple[tuple[str, str, str, str], ...] = ()
+    #: id, name, field, the value the user had set) of each
+    replaced: tuple[tuple[str, str, str, str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
 class ValueReplaced:
     """Fields the user set while offline that someone else's edit, arriving since they came
-    back, set to another value: (kind, id, name, field) of each."""
+    back, set to another value: (kind, id, name, field, the user's value) of each."""
 
-    replaced: tuple[tuple[str, str, str, str], ...]
+    replaced: tuple[tuple[str, str, str, str, Any], ...]
 
 
 @dataclass(frozen=True)
@@ -395,7 +395,7 @@ class LiveSession:
         touched = {(c.kind, c.entity_id) for c in changes if isinstance(c, SetEntityField)}
         watched = {k: v for k, v in state.offline_fields.items() if k[:2] in touched}
         replaced = _replaced(watched, state.view)
-        for kind, entity_id, _name, path in replaced:
+        for kind, entity_id, _name, path, _mine in replaced:
             state.offline_fields.pop((kind, entity_id, path), None)  # told once
         if replaced:
             self._emit(ValueReplaced(replaced))
@@ -435,7 +435,7 @@ class LiveSession:
         if not state.offline_edits:
             state.offline_fields.clear()  # back with nothing of its own: nothing to watch
         replaced = _replaced(state.offline_fields, state.view)
-        for kind, entity_id, _name, path in replaced:
+        for kind, entity_id, _name, path, _mine in replaced:
             state.offline_fields.pop((kind, entity_id, path), None)  # told once
         if state.offline_fields:
             state.watch_until = time.monotonic() + WATCH_AFTER_SYNC
@@ -511,9 +511,10 @@ def _note_mine(
 
 def _replaced(
     offline: dict[tuple[str, str, str], Any], view: Blueprint
-) -> tuple[tuple[str, str, str, str], ...]:
+) -> tuple[tuple[str, str, str, str, Any], ...]:
     """The fields the user set offline whose merged value is another (someone else's edit
-    of the same field won); an entity gone since is told as gone, not here."""
+    of the same field won), with the value the user had set (it was gone without a copy);
+    an entity gone since is told as gone, not here."""
     found = []
     for (kind, entity_id, path), value in offline.items():
         entity = next((e for e in getattr(view, kind, ()) if e.id == entity_id), None)
@@ -528,7 +529,7 @@ def _replaced(
                 or getattr(entity, "name", None)
                 or getattr(entity, "text", "")  # a comment, a quote: its words
             )
-            found.append((kind, entity_id, name, path))
+            found.append((kind, entity_id, name, path, value))
     return tuple(found)
 
 

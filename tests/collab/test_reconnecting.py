@@ -257,7 +257,8 @@ def test_a_field_both_changed_offline_tells_the_one_whose_value_did_not_stay(liv
 
     loser, winner = (bob_told, ann_told) if stayed == "Ann's title" else (ann_told, bob_told)
     wait_until(lambda: replaced(loser), what="the one whose title went to be told")
-    assert replaced(loser) == [("touchpoints", "t1", stayed, "title")]
+    lost = "Bob's title" if stayed == "Ann's title" else "Ann's title"
+    assert replaced(loser) == [("touchpoints", "t1", stayed, "title", lost)]  # what was set
     assert replaced(winner) == []
 
 

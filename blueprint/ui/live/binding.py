@@ -20,6 +20,7 @@ import logging
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
@@ -80,6 +81,9 @@ class LiveBinding(QObject):
     peersChanged = Signal(list)
     #: something the user is told in the status bar
     told = Signal(str)
+    #: work of the user's that did not stay (someone's value won, someone's removal took
+    #: it): told until the next message, not for seconds (read ten seconds late, it was gone)
+    toldLoss = Signal(str)
     #: the server refused us for good: why, in words
     refused = Signal(str)
     #: the host ended the session: why, in words
@@ -232,11 +236,14 @@ class LiveBinding(QObject):
             )
         elif isinstance(event, OfflineEditsMerged):
             self._sync()
-            self.told.emit(back_online_said(event.gone, event.replaced))
+            lost = event.gone or event.replaced
+            (self.toldLoss if lost else self.told).emit(
+                back_online_said(event.gone, event.replaced)
+            )
         elif isinstance(event, GoneWithRemoval):
-            self.told.emit(gone_said(event.gone))
+            self.toldLoss.emit(gone_said(event.gone))
         elif isinstance(event, ValueReplaced):
-            self.told.emit(_capital(replaced_said(event.replaced)))
+            self.toldLoss.emit(_capital(replaced_said(event.replaced)))
         elif isinstance(event, StatusChanged):
             if event.status == Status.ONLINE:
                 self._sync()
@@ -348,7 +355,7 @@ __all__ = ["STATE_WORDS", "LiveBinding", "Peer", "User"]
 
 
 def back_online_said(
-    gone: Sequence[tuple[str, str, str]], replaced: Sequence[tuple[str, str, str, str]]
+    gone: Sequence[tuple[str, str, str]], replaced: Sequence[tuple[str, str, str, str, Any]]
 ) -> str:
     """What the user is told when their edits made offline reached the room: what of them
     did not stay is said there (said apart, one message hid the other)."""
@@ -360,14 +367,24 @@ def back_online_said(
     return "Back online, but " + " ".join(said)
 
 
-def replaced_said(replaced: Sequence[tuple[str, str, str, str]]) -> str:
-    """The fields the user set offline whose value is now someone else's."""
+def replaced_said(replaced: Sequence[tuple[str, str, str, str, Any]]) -> str:
+    """The fields the user set offline whose value is now someone else's, with what the
+    user had set: the only copy of it left."""
     fields = "; ".join(
-        f"{label(path)} of {COLLECTION_NOUNS.get(kind, kind)} {quoted(name)}"
-        for kind, _id, name, path in replaced[:3]
+        f"{label(path)} of {COLLECTION_NOUNS.get(kind, kind)} {quoted(name)} "
+        f"(yours was {_value_said(mine)})"
+        for kind, _id, name, path, mine in replaced[:3]
     )
     more = f" and {len(replaced) - 3} more" if len(replaced) > 3 else ""
     return f"someone else changed what you changed offline, and their value stayed: {fields}{more}."
+
+
+def _value_said(value: Any) -> str:
+    if isinstance(value, str):
+        return quoted(value, 80) if value else "empty"
+    if value is None:
+        return "none"
+    return str(value)
 
 
 def _capital(text: str) -> str:

@@ -61,6 +61,8 @@ class LiveMode(QObject):
         self.binding.statusChanged.connect(self._on_status)
         self.binding.peersChanged.connect(self._on_peers)
         self.binding.told.connect(bench.show_status)
+        # Until the next message: the status line's seconds went by unread.
+        self.binding.toldLoss.connect(bench.frame.statusBar().showMessage)
         self.binding.refused.connect(self._on_refused)
         self.binding.ended.connect(self._on_ended)
         self._document.documentReset.connect(self._on_reset)

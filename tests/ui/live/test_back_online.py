@@ -12,12 +12,13 @@ def test_a_value_that_did_not_stay_and_work_that_went_are_named():
     said = back_online_said(
         (("comments", "c1", "Still needed?"),),
         (
-            ("touchpoints", "t1", "Ann's title", "title"),
-            ("frictions", "f1", "Slow", "frequency.count"),
+            ("touchpoints", "t1", "Ann's title", "title", "Bob's title"),
+            ("frictions", "f1", "Slow", "frequency.count", 12),
         ),
     )
     assert said == (
         "Back online, but someone else changed what you changed offline, and their value "
-        "stayed: title of touchpoint 'Ann's title'; frequency count of friction point 'Slow'. "
+        "stayed: title of touchpoint 'Ann's title' (yours was 'Bob's title'); frequency count "
+        "of friction point 'Slow' (yours was 12). "
         "Someone removed what this was about, and it went with it: comment 'Still needed?'."
     )

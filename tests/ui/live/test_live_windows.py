@@ -456,3 +456,24 @@ def test_the_others_are_told_when_the_host_ends_the_session(qtbot, windows, docu
     assert bob.live.state != "online" and not bob.live.status_label.isVisible()
     assert status(bob) == "Left the live session: the host ended the live session."
     assert bob.document.blueprint.title == document.blueprint.title  # the copy is kept
+
+
+def test_a_value_of_yours_that_did_not_stay_is_said_until_the_next_message(
+    qtbot, server, windows, document
+):
+    """'Your offline value was replaced' went from the status line in 8 seconds, read ten
+    seconds late it was never seen, and it did not say what had been typed."""
+    from PySide6.QtCore import QTimer
+
+    from blueprint.collab.session import ValueReplaced
+
+    ann = windows(document)
+    fill_in(qtbot, ann, share=True, server=server.url, name="Ann")
+    qtbot.waitUntil(lambda: ann.live.state == "online", timeout=WAIT_MS)
+    stayed = ("touchpoints", TP, "Drops the bag SAM3", "title", "Drops the bag FRAN3")
+    ann.live.binding._arrived.emit(ValueReplaced((stayed,)))  # as the session reports it
+    qtbot.waitUntil(lambda: "(yours was 'Drops the bag FRAN3')" in status(ann))
+    assert status(ann).startswith("Someone else changed what you changed offline")
+    bar = ann.statusBar()
+    assert not any(timer.isActive() for timer in bar.findChildren(QTimer))  # no timeout
+    file_action(ann, "L&eave Live Session").trigger()
