@@ -252,3 +252,35 @@ def test_a_short_panel_scrolls_rather_than_shrink_the_words(qtbot, window):
     assert isinstance(window_onto, QScrollArea)
     assert window_onto.verticalScrollBar().maximum() > 0  # the rest is a scroll away
     assert window_onto.focusPolicy() == Qt.FocusPolicy.NoFocus  # no nameless stop of the keys
+
+
+def test_the_keys_on_a_lift_in_the_list_scroll_its_mark_into_sight(qtbot, window):
+    """At 1280x720 the lowest step, with the marks of the lifts that start there, was below
+    the panel's edge, and the picture takes no keys: moving through the list now brings
+    each lift's mark into sight, the row it is on shown whole."""
+    panel = show_staircase(qtbot, window)
+    canvas, dock = panel.canvas, window.staircase.dock
+    dock.setFloating(True)
+    dock.resize(1000, 150)
+    qtbot.waitUntil(lambda: abs(canvas.wanted_width() - canvas.picture.width) <= 1)
+    area = canvas.parentWidget().parentWidget()
+    area.setMinimumHeight(0)
+    area.setFixedHeight(150)  # a panel as short as the lowest step's top
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
+    lowest = min(range(len(canvas.picture.spots)), key=lambda i: canvas.picture.spots[i].y)
+
+    def in_sight(row: int) -> bool:
+        mark = canvas.spot_position(canvas.picture.spots[row])
+        return area.viewport().rect().contains(canvas.mapTo(area.viewport(), mark.toPoint()))
+
+    area.verticalScrollBar().setValue(0)
+    assert not in_sight(lowest)  # the lowest step is out of sight at first
+    tree = panel.legend
+    tree.setFocus()
+    qtbot.waitUntil(tree.hasFocus)
+    qtbot.keyClick(tree, Qt.Key.Key_Home)
+    for _ in range(lowest):
+        qtbot.keyClick(tree, Qt.Key.Key_Down)
+    assert tree.currentItem() is tree.topLevelItem(lowest)
+    qtbot.waitUntil(lambda: in_sight(lowest))
+    assert tree.currentItem().isSelected()

@@ -148,7 +148,12 @@ class StaircasePanel(QWidget):
         tree.setHeaderLabels(LEGEND_COLUMNS)
         tree.setRootIsDecorated(False)
         tree.setUniformRowHeights(True)
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # A row the keys are on shows whole, and its lift scrolls into sight in the picture:
+        # at 1280x720 the lowest step was below the panel's edge, and the picture takes no
+        # keys of its own.
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.setAllColumnsShowFocus(True)
+        tree.currentItemChanged.connect(self._show_lift)
         tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = tree.header()
@@ -157,6 +162,14 @@ class StaircasePanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         return tree
+
+    def _show_lift(self, item: QTreeWidgetItem | None) -> None:
+        picture = self.canvas.picture
+        row = self.legend.indexOfTopLevelItem(item) if item is not None else -1
+        if picture is None or not 0 <= row < len(picture.spots):
+            return
+        mark = self.canvas.spot_position(picture.spots[row])
+        self._window.ensureVisible(round(mark.x()), round(mark.y()), 60, 40)
 
     def _message_page(self) -> QWidget:
         page = QWidget()
@@ -189,6 +202,8 @@ class StaircasePanel(QWidget):
         # read from the list beside it); never squeezed to a slit in a small panel.
         area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         area.setMinimumHeight(WINDOW_LEAST_HEIGHT)
+        area.verticalScrollBar().setAccessibleName("Scroll the staircase up and down")
+        area.horizontalScrollBar().setAccessibleName("Scroll the staircase sideways")
         self._window = area
         return area
 
