@@ -407,3 +407,24 @@ def test_a_click_after_a_file_opened_elsewhere_does_not_send_the_view_to_the_top
     qtbot.wait(100)
     assert cursor(window) is None
     assert (view.horizontalScrollBar().value(), view.verticalScrollBar().value()) == before
+
+
+def test_the_cell_cursor_rests_grey_while_the_keys_are_in_a_panel(qtbot, window):
+    """With the keys in the Improvements table, the canvas still drew its bright dashed
+    cell cursor: two focus marks on the projector, the real one the fainter."""
+    window.improvements.toggleViewAction().trigger()  # View › Improvements: a panel
+    click_card(window, "t1")
+    click_empty_place(window, "s2", "web")
+    marker = tools(window).keyboard.cursor.item
+    assert marker.isVisible() and marker.pen().color() == QColor(palette.SELECTION)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.canvas.setFocus()
+    qtbot.waitUntil(window.canvas.hasFocus)
+    press(qtbot, window, Key.Key_F6)  # the keys go to the next pane
+    qtbot.waitUntil(lambda: not window.canvas.hasFocus())
+    assert marker.pen().color() == QColor(palette.MUTED_INK)
+    assert marker.brush().style() == Qt.BrushStyle.NoBrush
+    window.canvas.setFocus(Qt.FocusReason.TabFocusReason)  # and back to the canvas
+    qtbot.waitUntil(window.canvas.hasFocus)
+    assert marker.pen().color() == QColor(palette.SELECTION)

@@ -21,6 +21,9 @@ from .scene import BlueprintScene
 BORDER = 4
 INSET = 3
 FILL_ALPHA = 28
+#: Away from the keys (they are in a panel), a thin grey outline: where they will be back,
+#: not a second focus mark beside the real one.
+RESTING_BORDER = 2
 
 
 class Cell(Protocol):
@@ -37,19 +40,29 @@ class CellMarker(QObject):
         self._scene = scene
         self._cell: Cell | None = None
         self.item = QGraphicsRectItem()
-        accent = QColor(palette.SELECTION)
-        pen = QPen(accent, BORDER, Qt.PenStyle.DashLine)
-        pen.setCosmetic(False)
-        self.item.setPen(pen)
-        fill = QColor(accent)
-        fill.setAlpha(FILL_ALPHA)
-        self.item.setBrush(QBrush(fill))
+        self.set_resting(False)
         self.item.setZValue(CARD_Z - 0.5)
         self.item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.item.setAcceptHoverEvents(False)
         self.item.hide()
         scene.addItem(self.item)  # the scene owns it from now on
         scene.layoutChanged.connect(self.place)
+
+    def set_resting(self, resting: bool) -> None:
+        """Drawn bright where the keys are, thin and grey while they are elsewhere."""
+        if not isValid(self.item):
+            return
+        if resting:
+            pen = QPen(QColor(palette.MUTED_INK), RESTING_BORDER, Qt.PenStyle.DotLine)
+            self.item.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        else:
+            accent = QColor(palette.SELECTION)
+            pen = QPen(accent, BORDER, Qt.PenStyle.DashLine)
+            fill = QColor(accent)
+            fill.setAlpha(FILL_ALPHA)
+            self.item.setBrush(QBrush(fill))
+        pen.setCosmetic(False)
+        self.item.setPen(pen)
 
     def show_cell(self, cell: Cell | None) -> None:
         self._cell = cell

@@ -344,7 +344,10 @@ class CanvasKeyboard(QObject):
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return self._key(event)
         if kind == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
+            self.cursor.set_resting(False)
             self._focused(event.reason())
+        elif kind == QEvent.Type.FocusOut:
+            self.cursor.set_resting(True)  # the keys went to a panel: one focus mark there
         return False
 
     def _clicked(self, point: QPointF) -> None:
