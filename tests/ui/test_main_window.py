@@ -127,8 +127,8 @@ def test_a_card_added_and_named_in_place_is_one_undo_step(qtbot, opened):
 
 
 def test_a_card_renamed_later_is_a_step_of_its_own(qtbot, opened):
-    """Only the title typed as the card is added joins the adding: Escape keeps "New
-    touchpoint", and a rename after that is undone alone."""
+    """Only the title typed as the card is added joins the adding: Enter on the title as
+    it is keeps "New touchpoint", and a rename after that is undone alone."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -137,7 +137,7 @@ def test_a_card_renamed_later_is_a_step_of_its_own(qtbot, opened):
     stage, channel = opened.document.blueprint.stages[0], opened.document.blueprint.channels[0]
     cell = canvas.blueprint_scene.grid_layout.cell(stage.id, channel.id)
     double_click(canvas, on_screen(canvas, cell.x + 30, cell.y + 30))
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     added = opened.document.cell_touchpoints(stage.id, channel.id)[-1]
     qtbot.keyClick(canvas, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
@@ -145,6 +145,33 @@ def test_a_card_renamed_later_is_a_step_of_its_own(qtbot, opened):
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert opened.document.touchpoint(added.id).title == "New touchpoint"
+
+
+def test_escape_on_a_card_just_added_takes_the_card_back(qtbot, opened):
+    """Enter on the wrong cell, then Escape: a "New touchpoint" card stayed behind, to be
+    found and deleted by hand."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    canvas = opened.canvas
+    canvas.actual_size()
+    before = [t.id for t in opened.document.blueprint.touchpoints]
+    stage, channel = opened.document.blueprint.stages[0], opened.document.blueprint.channels[0]
+    cell = canvas.blueprint_scene.grid_layout.cell(stage.id, channel.id)
+    double_click(canvas, on_screen(canvas, cell.x + 30, cell.y + 30))
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "Downl")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert [t.id for t in opened.document.blueprint.touchpoints] == before
+    assert opened.statusBar().currentMessage() == "No card added."
+    # Escape on a card that was there already leaves the card, its title as it was.
+    first = opened.document.blueprint.touchpoints[0]
+    opened.canvas.blueprint_scene.select_touchpoints([first.id])
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_F2)
+    qtbot.keyClicks(QApplication.focusWidget(), "Other")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert opened.document.touchpoint(first.id).title == first.title
 
 
 def test_delete_removes_the_selected_touchpoints_in_one_step(opened):

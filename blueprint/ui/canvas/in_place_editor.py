@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from ..commands import CommandError, EditTouchpoint
+from ..commands import AddTouchpoint, CommandError, EditTouchpoint
 from ..commands.fields import read_field
 from ..document import Document
 from .frozen_view import FrozenHeaderView
@@ -85,6 +85,19 @@ class InPlaceEditor(QObject):
         if self._editing is not None:
             self._editing = None
             self._close()
+
+    def escape(self) -> None:
+        """Escape: the edit is dropped; on a card just added, so is the card (Enter on the
+        wrong cell left a 'New touchpoint' card behind, to be deleted by hand)."""
+        editing, new_card = self._editing, self._new_card
+        self.cancel()
+        if editing is None or not new_card:
+            return
+        stack = self._document.undo_stack
+        added = stack.command(stack.index() - 1) if stack.index() > 0 else None
+        if isinstance(added, AddTouchpoint) and added.touchpoint_id == editing[0]:
+            stack.undo()
+            self.problem.emit("No card added.")
 
     def _close(self) -> None:
         if self.editor.hasFocus():

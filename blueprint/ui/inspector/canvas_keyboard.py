@@ -46,7 +46,7 @@ CANVAS_KEYS: tuple[tuple[str, str], ...] = (
         "Also choose the next card in that direction (two cards: Ctrl+L connects them)",
     ),
     ("Enter", "On a card: edit its title; on an empty cell: add a card"),
-    ("Escape", "Stop editing a title"),
+    ("Escape", "Stop editing a title (on a card just added: take the card back)"),
     ("Menu key, Shift+F10", "The selected card's menu (as a right-click opens it)"),
     ("Alt+letter", "The menu, field or button with that letter underlined"),
 )

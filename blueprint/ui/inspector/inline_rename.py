@@ -89,7 +89,7 @@ class InlineRename(InPlaceEditor):
         if watched is self.editor:
             if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
                 if event.key() == Qt.Key.Key_Escape:
-                    self.cancel()
+                    self.escape()
                     return True
                 if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                     # Committed here, not passed on: a line edit leaves Enter to its parent,

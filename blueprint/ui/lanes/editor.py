@@ -91,7 +91,7 @@ class LaneEditor(InPlaceEditor):
             return False
         if event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Escape:
-                self.cancel()
+                self.escape()
                 return True
             if committing:
                 self.commit()
