@@ -55,7 +55,7 @@ from .plan.export_action import install_plan_export
 from .plan.improvements_install import install_improvements
 from .plan.staircase_dock import install_staircase
 from .preferences import install_preferences
-from .recent_files import forget_file, remember_file
+from .recent_files import forget_file, recent_files, remember_file
 from .recovery import Autosaver, RecoveryEntry
 from .settings import APP_NAME, save_window_layout
 from .sharing import install_merge_with, install_sharing
@@ -402,7 +402,12 @@ class MainWindow(QMainWindow):
     # --- talking to the user -------------------------------------------------------------
 
     def ask_open_path(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open blueprint", "", FILE_FILTER)
+        # The open blueprint's folder, or the last one opened's (it started in the folder
+        # the program was started from: a keyboard user typed the whole path again).
+        start = self.document.folder()
+        if self.document.path is None:
+            start = next((str(p.parent) for p in recent_files() if p.parent.is_dir()), start)
+        name, _ = QFileDialog.getOpenFileName(self, "Open blueprint", start, FILE_FILTER)
         return Path(name) if name else None
 
     def ask_save_path(self) -> Path | None:

@@ -153,11 +153,16 @@ def test_a_journey_captured_saved_reopened_and_exported(qtbot, window, monkeypat
     assert proposed == [str(documents_folder() / "Broadband installation.blueprint")]
     assert path.exists() and not window.isWindowModified()
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(path), ""))
+    started = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a: (started.append(a[2]), (str(path), ""))[1]
+    )
     press(qtbot, window, Qt.Key.Key_W, CTRL)
     assert window.document.path is None
     qtbot.mouseClick(window.start_page.open_button, LEFT)  # the start page offers it
     assert window.document.path == path
+    # Open starts where the last blueprint was (it started in the working folder).
+    assert started == [str(path.parent)]
 
     def export(dialog):
         qtbot.mouseClick(dialog.export_button, LEFT)
