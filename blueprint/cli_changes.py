@@ -36,6 +36,7 @@ from .cli_common import (
 from .git_setup import GitSetupError, git_setup
 from .model import Blueprint
 from .storage import (
+    STDIN,
     BlueprintFileError,
     EmptyFileError,
     LoadError,
@@ -60,7 +61,9 @@ def _print_lines(lines) -> None:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    a, b = load_blueprint(args.a), load_blueprint(args.b)
+    if args.a == args.b == STDIN:
+        raise UsageError("only one of A and B can be standard input (-)")
+    a, b = load_blueprint(args.a, pipes=True), load_blueprint(args.b, pipes=True)
     changes = diff_blueprints(a, b)
     if args.format == "json":
         write_json(diff_document(changes, args.a, args.b))
@@ -71,7 +74,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     try:
-        bp = load_blueprint(args.file)
+        # A pipe read once: git's textconv shows a broken file as it is, read again.
+        bp = load_blueprint(args.file, pipes=not args.textconv)
     except LoadError as error:
         if not args.textconv:
             raise
@@ -230,8 +234,8 @@ def cmd_git_setup(args: argparse.Namespace) -> int:
 
 def add_change_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("diff", help="what changed from A to B, entity by entity and field by field")
-    p.add_argument("a", metavar="A.blueprint")
-    p.add_argument("b", metavar="B.blueprint")
+    p.add_argument("a", metavar="A.blueprint", help="a file, a pipe (<(git show …)) or - (stdin)")
+    p.add_argument("b", metavar="B.blueprint", help="a file, a pipe or - (standard input)")
     p.add_argument(
         "--format", choices=("text", "json"), default="text", help="text (default) or json"
     )

@@ -23,6 +23,7 @@ from .errors import (
 from .jsonfile import (
     EXTENSION,
     MAX_FILE_BYTES,
+    STDIN,
     dumps_blueprint,
     load_blueprint,
     load_blueprint_and_version,
@@ -33,6 +34,7 @@ from .jsonfile import (
 __all__ = [
     "EXTENSION",
     "MAX_FILE_BYTES",
+    "STDIN",
     "BinaryFileError",
     "BlueprintFileError",
     "CsvError",

@@ -9,7 +9,10 @@ at the end) so that saving an unchanged file gives the same bytes and git diffs 
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
+import sys
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
@@ -62,17 +65,24 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
 # --- reading ------------------------------------------------------------------------------
 
 
-def load_blueprint(path: Path | str) -> Blueprint:
-    """Read and validate the blueprint at ``path``. Raises a ``LoadError`` subclass."""
-    return load_blueprint_and_version(path)[0]
+#: The name that reads a blueprint from standard input, where ``pipes`` are read.
+STDIN = "-"
 
 
-def load_blueprint_and_version(path: Path | str) -> tuple[Blueprint, int]:
+def load_blueprint(path: Path | str, pipes: bool = False) -> Blueprint:
+    """Read and validate the blueprint at ``path``. Raises a ``LoadError`` subclass.
+    ``pipes``: also from a pipe (the shell's ``<(git show HEAD:plan.blueprint)``) or, for
+    ``-``, standard input: for a command line, never the editor (a pipe nobody writes to
+    would hang it)."""
+    return load_blueprint_and_version(path, pipes)[0]
+
+
+def load_blueprint_and_version(path: Path | str, pipes: bool = False) -> tuple[Blueprint, int]:
     """The blueprint at ``path``, and the version of the file format it was written in
     (older than ``SCHEMA_VERSION``: upgraded as it was read, and saved in the current one)."""
     path = Path(path)
     try:
-        data = _read_bounded(path)
+        data = _read_piped(path) if pipes and _is_pipe(path) else _read_bounded(path)
         return _loads(data)
     except (BinaryFileError, EncodingError, MalformedJSONError) as error:
         other = OTHER_KINDS.get(path.suffix.lower())
@@ -117,6 +127,32 @@ def _read_bounded(path: Path) -> bytes:
         raise LoadError("cannot open: it is a folder, not a file") from None
     except OSError as error:
         raise LoadError(f"cannot open: {describe_os_error(error, reading=True)}") from None
+
+
+def _is_pipe(path: Path) -> bool:
+    if str(path) == STDIN:
+        return True
+    try:
+        return stat.S_ISFIFO(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _read_piped(path: Path) -> bytes:
+    """What a pipe holds, up to one byte more than a blueprint may be."""
+    try:
+        if str(path) == STDIN:
+            data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        else:
+            with open(path, "rb") as pipe:
+                data = pipe.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise LoadError(f"cannot read: {describe_os_error(error, reading=True)}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise FileTooLargeError(
+            f"is too large to be a blueprint (over {MAX_FILE_BYTES // 2**20} MiB)"
+        )
+    return data
 
 
 def _too_large(size: int) -> FileTooLargeError:

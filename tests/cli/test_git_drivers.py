@@ -315,3 +315,45 @@ def test_git_diff_and_log_read_as_entities_and_fields(tmp_path):
     ]
     ext = repo.git("log", "-p", "--ext-diff", "-1").stdout
     assert "Moved touchpoint 'Checkout' from Purchase / Website to Purchase / Phone" in ext
+
+
+def test_diff_reads_a_version_from_git_through_a_pipe_or_standard_input(tmp_path):
+    """`blueprint diff <(git show HEAD:plan.blueprint) plan.blueprint` answered 'not a
+    regular file': comparing with a commit took a `git show … > tmp` first."""
+    repo = Repo(tmp_path / "repo")
+    bp = small_blueprint()
+    repo.commit(bp, "base")
+    bp.frictions[1].severity = 4
+    save_blueprint(bp, repo.folder / PLAN)
+    said = "Friction point 'Long hold': severity 3 -> 4\n"
+    command = f"{BLUEPRINT} diff <(git show HEAD:{PLAN}) {PLAN}"
+    piped = subprocess.run(
+        ["bash", "-c", command],
+        cwd=repo.folder,
+        env=repo.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (piped.returncode, piped.stdout, piped.stderr) == (0, said, "")
+    committed = repo.git("show", f"HEAD:{PLAN}").stdout
+    stdin = subprocess.run(
+        [sys.executable, "-m", "blueprint", "diff", "-", PLAN],
+        cwd=repo.folder,
+        env=repo.env,
+        input=committed,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (stdin.returncode, stdin.stdout) == (0, said)
+    broken = subprocess.run(
+        [sys.executable, "-m", "blueprint", "diff", "-", PLAN],
+        cwd=repo.folder,
+        env=repo.env,
+        input="{",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert broken.returncode == 1 and broken.stderr.startswith("-: is cut short")
