@@ -126,6 +126,9 @@ class Names:
             prep = "from" if leaving else "in"
             return f" {prep} {self.cell(_get(entity, 'stage_id'), _get(entity, 'channel_id'))}"
         by = f" by {one_line(_get(entity, 'author'), 40)}" if collection == "comments" else ""
+        if by and _get(entity, "reply_to"):
+            # A reply read as a new thread: which thread it answers.
+            by += f" in reply to '{self.of(_get(entity, 'reply_to'))}'"
         owner = next(
             (_get(entity, f) for f in _OWNER_FIELDS.get(collection, ()) if _get(entity, f)), None
         )

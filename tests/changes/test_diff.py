@@ -81,6 +81,22 @@ def test_evidence_comments_and_measures_are_named_by_what_they_are_about():
         "Measure 'Calls a month': value 1200 -> 1350",
         "Comment 'Check it': resolved no -> yes",
     ]
+    # A reply says which thread it answers (it read as a new thread).
+    d = c.model_copy(deep=True)
+    d.comments.append(
+        Comment(
+            id="c2",
+            about_id="t2",
+            reply_to="c1",
+            author="Ben",
+            at="2026-12-06T11:00:00Z",
+            text="Done: 1,350 calls",
+        )
+    )
+    assert diff_lines(diff_blueprints(c, d)) == [
+        "Added comment 'Done: 1,350 calls' by Ben in reply to 'Check it' on touchpoint "
+        "'Call about order'"
+    ]
 
 
 def test_a_touchpoint_reordered_in_its_cell():
