@@ -192,11 +192,20 @@ def test_a_lock_left_by_a_crashed_editor_is_cleared_without_asking(qtbot, window
 
 def test_a_change_on_disk_is_noticed_and_reload_shows_it_undoably(qtbot, window, sample):
     assert window.open_path(sample)
-    asked = answer_next_dialog(qtbot, click_in_dialog("Reload"))
-    said = []
+    said, offered = [], []
+    asked = answer_next_dialog(
+        qtbot,
+        lambda box: (
+            said.append(message_text(box)),
+            offered.extend(b.text() for b in box.buttons()),
+            click_in_dialog("Reload")(box),
+        ),
+    )
     change_on_disk(sample, "Renamed by Ben")
     qtbot.waitUntil(lambda: bool(asked), timeout=5000)
-    said.append(message_text(asked[0]))
+    # Nothing unsaved: two choices, as the message says (Merge Theirs In was a third,
+    # unexplained, that did what Reload does).
+    assert sorted(offered) == ["&Ignore", "&Reload"]
     assert "broadband.blueprint was changed on disk by another program" in said[0]
     qtbot.waitUntil(lambda: window.document.blueprint.title == "Renamed by Ben", timeout=2000)
     assert not window.document.is_modified()  # it is what the file holds

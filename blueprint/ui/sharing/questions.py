@@ -118,7 +118,7 @@ def ask_changed_on_disk(
     else:
         detail = "Reload it to see their changes, or ignore them for now (saving will ask first)."
     buttons = []
-    if can_merge:
+    if can_merge and modified:  # with nothing of yours to keep, merging is reloading
         buttons.append(("&Merge Theirs In", Role.AcceptRole, Choice.MERGE))
     buttons.append(
         ("&Reload", Role.DestructiveRole if modified else Role.AcceptRole, Choice.RELOAD)
