@@ -79,7 +79,17 @@ def test_keep_theirs_sets_their_value_in_one_undo_step(qtbot, window):
     assert status(window).startswith(
         "Keep theirs: title of touchpoint 'Call about order'. Undo takes it back."
     )
-    assert panel(window).conflict_views() == []
+    # The next conflict is shown to decide, its card selected: the list moved up under the
+    # mouse, and the next click picked another than meant.
+    [following] = panel(window).conflict_views()
+    assert following.conflict_id == "k2"
+    assert window.canvas.blueprint_scene.selected_touchpoint_ids() == ["t3"]
+    assert panel(window).conflict_list.currentItem().text() == "Touchpoint 'Complain'"
+    click(qtbot, following.keep_mine)
+    # None left: said so, without the list's heading over an empty space.
+    assert panel(window).no_conflicts.isVisible()
+    assert not panel(window).list_title.isVisible()
+    window.undo_action.trigger()
     window.undo_action.trigger()
     assert dumps_blueprint(window.document.blueprint) == before
     assert card(window, "t2").face.conflicts == 1

@@ -116,6 +116,7 @@ class ConflictsPanel(ListedPanel):
         self._show_lines(lines)
         self.no_conflicts.setVisible(not lines)
         self.conflict_list.setVisible(bool(lines))
+        self.list_title.setVisible(bool(lines))  # over nothing, it looked broken
 
     def refresh_decisions(self) -> None:
         focus = set(self._focus or ())
@@ -146,6 +147,8 @@ class ConflictsPanel(ListedPanel):
                 self.focus_on([conflict.entity_id])
 
     def keep(self, conflict_id: str, side: str) -> None:
+        listed = [item_id for _text, item_id in self._listed]
+        row = listed.index(conflict_id) if conflict_id in listed else -1
         command = push_checked(
             self._document,
             lambda: ResolveConflict(self._document, conflict_id, Side(side)),
@@ -155,3 +158,15 @@ class ConflictsPanel(ListedPanel):
             left = len(self._document.blueprint.conflicts)
             more = f" {left} conflict{'s' if left != 1 else ''} left." if left else ""
             self.message.emit(f"{command.summary} Undo takes it back.{more}")
+            self._next_after(row)
+
+    def _next_after(self, row: int) -> None:
+        """The conflict that took the decided one's place is the next to decide: the list
+        moved up under the mouse, and the next click picked another than meant."""
+        self.refresh_list()
+        listed = self._listed
+        if not listed or row < 0:
+            return
+        row = min(row, len(listed) - 1)
+        self.conflict_list.setCurrentRow(row)
+        self._picked(listed[row][1])
