@@ -182,7 +182,8 @@ def test_the_conflict_list_jumps_to_the_card(qtbot, window):
     show_comments(window, CONFLICTS)
     rows = panel(window).conflict_list
     texts = [rows.item(i).text() for i in range(rows.count())]
-    assert texts == ["Touchpoint 'Call about order': title", "Touchpoint 'Complain'"]
+    # The field first: a long name cut at the row's end hid which field it was.
+    assert texts == ["Title of touchpoint 'Call about order'", "Touchpoint 'Complain'"]
     click_row(qtbot, rows, "Complain")
     assert window.canvas.blueprint_scene.selected_touchpoint_ids() == ["t3"]
     [view] = panel(window).conflict_views()
@@ -318,7 +319,7 @@ def test_a_name_the_merge_made_and_a_preferred_channel_in_dispute_in_words(qtbot
     window = open_window(qtbot, document)
     try:
         show_comments(window, CONFLICTS)
-        click_row(qtbot, panel(window).conflict_list, "Stage 'Onboarding (2)': name")
+        click_row(qtbot, panel(window).conflict_list, "Name of stage 'Onboarding (2)'")
         [view] = panel(window).conflict_views()
         assert view.sentence.text() == (
             "The two sides' edits did not fit together as they were, so the merge changed "
@@ -328,7 +329,7 @@ def test_a_name_the_merge_made_and_a_preferred_channel_in_dispute_in_words(qtbot
             "Mine: 'Onboarding (2)'",
             "Theirs: 'Onboarding'",
         )
-        click_row(qtbot, panel(window).conflict_list, "Persona 'Busy parent': preferred channels")
+        click_row(qtbot, panel(window).conflict_list, "Preferred channels of persona 'Busy parent'")
         [view] = panel(window).conflict_views()
         assert view.sentence.text() == "Both changed the preferred channels. The file holds ours."
         assert (view.mine.text(), view.theirs.text()) == (  # the stage in dispute only

@@ -95,6 +95,14 @@ class ConflictWords:
     def headline(self) -> str:
         return f"{self.what[:1].upper()}{self.what[1:]}" + (f": {self.field}" if self.field else "")
 
+    @property
+    def line(self) -> str:
+        """The conflict in the list: the field first, as a long name cut at the row's end
+        hid which field it was ("Friction point 'Transfer without notes: story told…")."""
+        if not self.field:
+            return self.headline
+        return f"{self.field[:1].upper()}{self.field[1:]} of {self.what}"
+
 
 def _said(document: Document, conflict: Conflict, value: Any) -> str:
     """One side's value: a cell or a frequency as the command line says it, decided whole."""

@@ -111,7 +111,7 @@ class ConflictsPanel(ListedPanel):
     def refresh_list(self) -> None:
         document = self._document
         lines = tuple(
-            (conflict_words(document, c).headline, c.id) for c in document.blueprint.conflicts
+            (conflict_words(document, c).line, c.id) for c in document.blueprint.conflicts
         )
         self._show_lines(lines)
         self.no_conflicts.setVisible(not lines)
