@@ -213,10 +213,20 @@ class LiveSession:
 
     def close(self, timeout: float = 10.0) -> None:
         """Say goodbye and stop; safe to call twice."""
-        if self._loop is None or self._done.is_set():
+        loop = self._loop
+        if loop is None or self._done.is_set() or not loop.is_running():
+            return  # ended by itself (refused): nothing left to stop
+        stopping = self._stop()
+        try:
+            future = asyncio.run_coroutine_threadsafe(stopping, loop)
+        except RuntimeError:  # closed meanwhile
+            stopping.close()
             return
-        asyncio.run_coroutine_threadsafe(self._stop(), self._loop)
         self._done.wait(timeout)
+        if self._done.is_set() and not future.done():
+            # The loop ended before it ran the goodbye: "coroutine was never awaited" on
+            # standard error after a refused join.
+            stopping.close()
 
     def wait_synced(self, timeout: float) -> bool:
         return self._synced.wait(timeout)

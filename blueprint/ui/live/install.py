@@ -11,6 +11,7 @@ set by any change, local or remote, cleared by saving.
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from collections.abc import Callable
 
@@ -115,13 +116,14 @@ class LiveMode(QObject):
 
     def _ask(self, share: bool, room: str) -> None:
         remembered = app_settings()
-        colour = str(remembered.value(_COLOUR_KEY, "Blue"))
+        name = who_i_am()
+        colour = str(remembered.value(_COLOUR_KEY, ""))
         self.dialog = dialog = LiveDialog(
             self._bench.frame,
             share,
             room,
-            who_i_am(),
-            colour if colour in PEER_COLOURS else "Blue",
+            name,
+            colour if colour in PEER_COLOURS else colour_for(name),
             str(remembered.value(_SERVER_KEY, "")),
         )
         dialog.accepted.connect(lambda: self._start(dialog.request(), share))
@@ -367,6 +369,13 @@ def ask_close_live(parent, message: str) -> bool:
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     return questions.exec_box(box) is close
+
+
+def colour_for(name: str) -> str:
+    """A first session's colour, from the person's name: everyone started Blue, and a room
+    of newcomers all looked alike (chosen once, it is remembered)."""
+    colours = list(PEER_COLOURS)
+    return colours[zlib.crc32(" ".join(name.split()).casefold().encode("utf-8")) % len(colours)]
 
 
 def _sentence(text: str) -> str:

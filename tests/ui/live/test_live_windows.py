@@ -276,6 +276,19 @@ def test_hosting_here_shows_what_to_give_the_others_and_leaving_stops_it(qtbot, 
 def test_the_next_session_offers_the_same_name_colour_and_server_never_the_token(
     qtbot, server, windows, document
 ):
+    from blueprint.ui.live.install import colour_for
+    from blueprint.ui.preferences import set_author_name
+
+    # A first session's colour comes from the name: everyone started Blue, a room of
+    # newcomers alike.
+    set_author_name("Priya")
+    newcomer = windows(Document(new_blueprint()))
+    file_action(newcomer, "&Join Live…").trigger()
+    qtbot.waitUntil(newcomer.live.dialog.isVisible)
+    assert newcomer.live.dialog.colour.currentText() == colour_for("Priya") == "Green"
+    newcomer.live.dialog.reject()
+    assert len({colour_for(n) for n in ("Ann", "Bob", "Priya", "Sam")}) == 4
+
     first = windows(Document(new_blueprint()))
     fill_in(qtbot, first, share=True, server=server.url, name="Bob", colour="Green")
     qtbot.waitUntil(lambda: first.live.state == "online", timeout=WAIT_MS)
