@@ -20,6 +20,7 @@ import logging
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -103,6 +104,7 @@ class LiveBinding(QObject):
         #: sync names what changed (the undo of an edit someone replaced undoes an older
         #: one, elsewhere, and "Undid your last change" said nothing of it)
         self._undoing: str | None = None
+        self._joined_file: Path | None = None
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_PAUSE_MS)
@@ -126,10 +128,20 @@ class LiveBinding(QObject):
     def active(self) -> bool:
         return self._session is not None
 
-    def start(self, server: str, room: str, token: str, user: User, share: bool) -> None:
-        """Share the document into ``room`` (``share``), or join the room's blueprint."""
+    def start(
+        self,
+        server: str,
+        room: str,
+        token: str,
+        user: User,
+        share: bool,
+        joined_file: Path | None = None,
+    ) -> None:
+        """Share the document into ``room`` (``share``), or join the room's blueprint, kept
+        in ``joined_file`` when this user saved it there before (else untitled)."""
         self.stop()
         self._adopt_room = not share
+        self._joined_file = joined_file
         blueprint = self._document.blueprint.model_copy(deep=True) if share else None
         self._session = LiveSession(server, room, token, user, self._arrived.emit, share=blueprint)
         self._session.start()
@@ -267,7 +279,7 @@ class LiveBinding(QObject):
             if session.status != Status.ONLINE:
                 return  # not the room's blueprint yet: the empty one of a fresh session
             self._adopt_room = False
-            self._replace(target, path=None)
+            self._replace(target, path=self._joined_file)
             return
         changes = changes_between(self._document.blueprint, target)
         undoing, self._undoing = self._undoing, None

@@ -11,9 +11,11 @@ set by any change, local or remote, cleared by saving.
 
 from __future__ import annotations
 
+import json
 import zlib
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
@@ -36,6 +38,8 @@ from .presence import PEER_COLOURS, PresenceLayer
 Keys = QKeySequence.StandardKey
 _COLOUR_KEY = "live/colour"
 _SERVER_KEY = "live/server"
+#: The file each room joined was saved to, by server and room: a rejoin keeps it there.
+_FILES_KEY = "live/joinedFiles"
 
 
 class LiveMode(QObject):
@@ -50,6 +54,7 @@ class LiveMode(QObject):
         self.dialog: LiveDialog | None = None
         self.invitation: QMessageBox | None = None
         self._room = ""
+        self._server = ""
         self._sharing = False  # the session shares the open blueprint (else joins a room)
         self._state = Status.CLOSED
         self._detail = ""
@@ -67,6 +72,7 @@ class LiveMode(QObject):
         self.binding.refused.connect(self._on_refused)
         self.binding.ended.connect(self._on_ended)
         self._document.documentReset.connect(self._on_reset)
+        self._document.pathChanged.connect(self._saved_elsewhere)
 
     def _make_actions(self) -> None:
         frame, menus = self._bench.frame, self._bench.menus
@@ -146,9 +152,15 @@ class LiveMode(QObject):
                 self._bench.show_error("Cannot host a live session", _sentence(str(error)))
                 return
             self.host, server, token = host, host.local_url, host.token
+        self._server = server
         try:
             self.binding.start(
-                server, request.room, token, User(request.name, request.colour), share
+                server,
+                request.room,
+                token,
+                User(request.name, request.colour),
+                share,
+                None if share else _joined_file(server, request.room),
             )
         except ValueError as error:  # a room name the protocol refuses
             self._stop_host()
@@ -290,6 +302,13 @@ class LiveMode(QObject):
         # what is no longer there. The changes themselves stay unsaved if they were.
         self._document.forget_history()
 
+    def _saved_elsewhere(self) -> None:
+        """A joined room's blueprint saved to a file: the next join of the room keeps it
+        there (each rejoin made the copy untitled, to be saved as again)."""
+        path = self._document.path
+        if self.binding.active and not self._sharing and path is not None:
+            _remember_joined_file(self._server, self._room, path)
+
     def _on_reset(self) -> None:
         if self.binding.active and not self.binding.applying:
             self.leave()  # another blueprint was opened: it is not the room's
@@ -369,6 +388,25 @@ def ask_close_live(parent, message: str) -> bool:
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     return questions.exec_box(box) is close
+
+
+def _joined_files() -> dict[str, str]:
+    try:
+        files = json.loads(str(app_settings().value(_FILES_KEY, "{}")))
+    except ValueError:
+        return {}
+    return files if isinstance(files, dict) else {}
+
+
+def _joined_file(server: str, room: str) -> Path | None:
+    name = _joined_files().get(f"{server} {room}")
+    return Path(name) if isinstance(name, str) and Path(name).parent.is_dir() else None
+
+
+def _remember_joined_file(server: str, room: str, path: Path) -> None:
+    files = _joined_files()
+    files[f"{server} {room}"] = str(path)
+    app_settings().setValue(_FILES_KEY, json.dumps(files))
 
 
 def colour_for(name: str) -> str:

@@ -490,3 +490,34 @@ def test_a_value_of_yours_that_did_not_stay_is_said_until_the_next_message(
     bar = ann.statusBar()
     assert not any(timer.isActive() for timer in bar.findChildren(QTimer))  # no timeout
     file_action(ann, "L&eave Live Session").trigger()
+
+
+def test_a_room_joined_again_keeps_the_file_its_copy_was_saved_to(
+    qtbot, server, windows, document, tmp_path, monkeypatch
+):
+    """Each rejoin made the copy 'Untitled': saved as sam.blueprint, it had to be saved as
+    again every time."""
+    from PySide6.QtWidgets import QFileDialog
+
+    ann = windows(document)
+    fill_in(qtbot, ann, share=True, server=server.url, name="Ann")
+    qtbot.waitUntil(lambda: ann.live.state == "online", timeout=WAIT_MS)
+    sam = windows(Document(new_blueprint()))
+    fill_in(qtbot, sam, share=False, server=server.url, name="Sam")
+    qtbot.waitUntil(lambda: sam.canvas.blueprint_scene.card(TP) is not None, timeout=WAIT_MS)
+    assert sam.document.path is None
+    mine = tmp_path / "sam.blueprint"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(mine), ""))
+    sam.activateWindow()
+    sam.canvas.setFocus()
+    qtbot.waitUntil(sam.canvas.hasFocus)
+    qtbot.keyClick(sam.canvas, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(mine.exists)
+    file_action(sam, "L&eave Live Session").trigger()
+
+    fill_in(qtbot, sam, share=False, server=server.url, name="Sam")
+    qtbot.waitUntil(lambda: sam.live.state == "online", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: sam.document.path == mine, timeout=WAIT_MS)
+    assert sam.windowTitle().startswith("sam.blueprint")
+    file_action(sam, "L&eave Live Session").trigger()
+    file_action(ann, "L&eave Live Session").trigger()
