@@ -95,13 +95,16 @@ class Document(QObject):
     def path(self) -> Path | None:
         return self._path
 
-    def folder(self) -> str:
+    def folder(self, otherwise: Path | None = None) -> str:
         """Where a file dialog about this blueprint starts: its folder; for a blueprint
-        never saved, the folder of the file it was read from, else Documents (or home) (the
-        dialogs started in the program's working folder)."""
+        never saved, the folder of the file it was read from, else ``otherwise`` (the last
+        blueprint's folder, for Open), else Documents (or home) (the dialogs started in the
+        program's working folder)."""
         if self._path is not None:
             return str(self._path.parent)
-        return str(self._origin.parent if self._origin is not None else documents_folder())
+        if self._origin is not None:
+            return str(self._origin.parent)
+        return str(otherwise if otherwise is not None else documents_folder())
 
     def untitled_path(self, name: str) -> Path:
         """Where Save As proposes to save a blueprint never saved: beside the file it was

@@ -156,7 +156,9 @@ class MainWindow(QMainWindow):
         )
         self.plan_export = install_plan_export(bench, live_plan)
         # Excel and metrics, after the exports; importing a workbook replaces the blueprint.
-        self.spreadsheets = install_spreadsheets(bench, lambda: self.may_drop())
+        self.spreadsheets = install_spreadsheets(
+            bench, lambda: self.may_drop("importing a workbook")
+        )
         # Comment threads and merge conflicts: a dock tabbed with the inspector.
         self.talk = install_comments(
             bench, self.editing, self.improvements, self.journey.select_card
@@ -272,7 +274,7 @@ class MainWindow(QMainWindow):
         """Start an untitled blueprint from ``blueprint`` (a template's, an example's), shown
         from its first stage and channel, as an opened file is (not scrolled to where the
         last one was)."""
-        if self.may_drop():
+        if self.may_drop("starting another blueprint"):
             self.statusBar().clearMessage()  # the last file's
             self.document.reset(blueprint)
             self.canvas.fit_when_shown()
@@ -288,18 +290,20 @@ class MainWindow(QMainWindow):
             self.show_status(f"Closed {name}.")
 
     def open_file(self) -> None:
-        if not self.may_drop():
+        if not self.may_drop("opening another blueprint"):
             return
         path = self.ask_open_path()
         if path is not None:
             self.open_path(path)
 
     def open_recent(self, path: Path) -> None:
-        if self.may_drop() and not self.open_path(path) and not path.exists():
+        if not self.may_drop("opening another blueprint"):
+            return
+        if not self.open_path(path) and not path.exists():
             forget_file(path)
 
     def open_dropped(self, path: Path) -> None:
-        if self.may_drop():
+        if self.may_drop("opening another blueprint"):
             self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
@@ -378,12 +382,12 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
-    def may_drop(self) -> bool:
-        """True when the blueprint may go (another opened, closed, the window closed): the
-        live room is not ended for others nor edits not sent dropped unasked (File › Close
-        ended a hosted room with only the save question), and the changes are saved or the
-        user says so."""
-        return self.live.may_close() and self.maybe_save()
+    def may_drop(self, doing: str = "closing") -> bool:
+        """True when the blueprint may go (``doing`` it: another opened, closed, the window
+        closed): the live room is not ended for others nor edits not sent dropped unasked
+        (File › Close ended a hosted room with only the save question), and the changes are
+        saved or the user says so."""
+        return self.live.may_close(doing) and self.maybe_save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The changes first: saving them is worth doing even if the user then keeps the
@@ -403,10 +407,11 @@ class MainWindow(QMainWindow):
 
     def ask_open_path(self) -> Path | None:
         # The open blueprint's folder, or the last one opened's (it started in the folder
-        # the program was started from: a keyboard user typed the whole path again).
-        start = self.document.folder()
-        if self.document.path is None:
-            start = next((str(p.parent) for p in recent_files() if p.parent.is_dir()), start)
+        # the program was started from: a keyboard user typed the whole path again). Only
+        # the last is looked at: a folder on a share out of reach may take seconds to say so.
+        last = next(iter(recent_files()), None)
+        known = last.parent if last is not None and last.parent.is_dir() else None
+        start = self.document.folder(known)
         name, _ = QFileDialog.getOpenFileName(self, "Open blueprint", start, FILE_FILTER)
         return Path(name) if name else None
 

@@ -18,6 +18,8 @@ from ..commands.removal import removal_of_frictions, removal_of_touchpoints
 from ..document import KINDS, Document
 from .subjects import one_line
 
+#: A comment thread's field that the words of a conflict say apart.
+RESOLVED = "resolved"
 #: Field names and list names as the diff says them.
 LABELS = FIELD_LABELS
 NOUNS = COLLECTION_NOUNS
@@ -59,7 +61,7 @@ def value_words(document: Document, path: str, value: Any) -> str:
         return "none"
     name = path.rpartition(".")[2]
     if isinstance(value, bool):
-        if name == "resolved":
+        if name == RESOLVED:
             return "resolved" if value else "open"
         return "yes" if value else "no"
     if isinstance(value, int | float):
@@ -101,6 +103,8 @@ class ConflictWords:
         hid which field it was ("Friction point 'Transfer without notes: story told…")."""
         if not self.field:
             return self.headline
+        if self.field == RESOLVED:
+            return f"Open or resolved: {self.what}"
         return f"{self.field[:1].upper()}{self.field[1:]} of {self.what}"
 
 
@@ -129,7 +133,7 @@ def conflict_words(document: Document, conflict: Conflict) -> ConflictWords:
     else:
         values = disputed(conflict.field, conflict.kept, conflict.other)
         kept, other = (_said(document, conflict, value) for value in values)
-        if conflict.kept_from == MERGE and conflict.field == "resolved":
+        if conflict.kept_from == MERGE and conflict.field == RESOLVED:
             sentence = (
                 "One side replied to this thread while the other resolved it, so the merge "
                 "opened it again: the reply is not left unseen. The file holds it open."
@@ -140,7 +144,8 @@ def conflict_words(document: Document, conflict: Conflict) -> ConflictWords:
                 f"changed the {field or 'entity'}. The file holds the merge's value."
             )
         else:
-            sentence = f"Both changed the {field or 'entity'}. The file holds {conflict.kept_from}."
+            changed = "whether it is resolved" if field == RESOLVED else f"the {field or 'entity'}"
+            sentence = f"Both changed {changed}. The file holds {conflict.kept_from}."
         mine, theirs = (kept, other) if mine_kept else (other, kept)
     return ConflictWords(what, field, sentence, mine, theirs)
 

@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
@@ -55,6 +55,7 @@ from ...model import Blueprint
 from ...model.validation import COLLECTION_NOUNS
 from ..canvas.scene import BlueprintScene
 from ..commands.base import quoted
+from ..comments.conflict_words import value_words
 from ..document import Document
 from .mapping import UnknownChange, merge_key, to_primitives
 
@@ -250,12 +251,12 @@ class LiveBinding(QObject):
             self._sync()
             lost = event.gone or event.replaced
             (self.toldLoss if lost else self.told).emit(
-                back_online_said(event.gone, event.replaced)
+                back_online_said(event.gone, event.replaced, self._value_said)
             )
         elif isinstance(event, GoneWithRemoval):
             self.toldLoss.emit(gone_said(event.gone))
         elif isinstance(event, ValueReplaced):
-            self.toldLoss.emit(_capital(replaced_said(event.replaced)))
+            self.toldLoss.emit(_capital(replaced_said(event.replaced, self._value_said)))
         elif isinstance(event, StatusChanged):
             if event.status == Status.ONLINE:
                 self._sync()
@@ -266,6 +267,13 @@ class LiveBinding(QObject):
                 self.ended.emit(event.detail)
         elif isinstance(event, PresenceChanged):
             self.peersChanged.emit(list(event.peers))
+
+    def _value_said(self, path: str, value: Any) -> str:
+        """A value the user had set, for the note that it did not stay: text whole (the
+        only copy of what was typed), ids as the names they name."""
+        if isinstance(value, str) and value and not path.endswith("_id"):
+            return f"'{value}'"
+        return value_words(self._document, path, value)
 
     def _sync(self) -> None:
         session = self._session
@@ -366,37 +374,35 @@ def _since(primitive: Primitive, held: Primitive) -> Primitive:
 __all__ = ["STATE_WORDS", "LiveBinding", "Peer", "User"]
 
 
+#: How a value the user had set is said: (field path, value) -> words.
+ValueSaid = Callable[[str, Any], str]
+
+
 def back_online_said(
-    gone: Sequence[tuple[str, str, str]], replaced: Sequence[tuple[str, str, str, str, Any]]
+    gone: Sequence[tuple[str, str, str]],
+    replaced: Sequence[tuple[str, str, str, str, Any]],
+    said_as: ValueSaid,
 ) -> str:
     """What the user is told when their edits made offline reached the room: what of them
     did not stay is said there (said apart, one message hid the other)."""
     if not gone and not replaced:
         return "Back online: your edits made offline were merged."
-    said = [replaced_said(replaced)] if replaced else []
+    said = [replaced_said(replaced, said_as)] if replaced else []
     if gone:
         said.append(gone_said(gone))
     return "Back online, but " + " ".join(said)
 
 
-def replaced_said(replaced: Sequence[tuple[str, str, str, str, Any]]) -> str:
+def replaced_said(replaced: Sequence[tuple[str, str, str, str, Any]], said_as: ValueSaid) -> str:
     """The fields the user set offline whose value is now someone else's, with what the
     user had set: the only copy of it left."""
     fields = "; ".join(
         f"{label(path)} of {COLLECTION_NOUNS.get(kind, kind)} {quoted(name)} "
-        f"(yours was {_value_said(mine)})"
+        f"(yours was {said_as(path, mine)})"
         for kind, _id, name, path, mine in replaced[:3]
     )
     more = f" and {len(replaced) - 3} more" if len(replaced) > 3 else ""
     return f"someone else changed what you changed offline, and their value stayed: {fields}{more}."
-
-
-def _value_said(value: Any) -> str:
-    if isinstance(value, str):
-        return quoted(value, 80) if value else "empty"
-    if value is None:
-        return "none"
-    return str(value)
 
 
 def _capital(text: str) -> str:

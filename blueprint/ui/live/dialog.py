@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...collab.protocol import ROOM_PATTERN
 from ..canvas.accessible import announce
+from .host import typed_token
 from .presence import PEER_COLOURS
 
 #: The invitation a host gives, as ``invitation_text`` writes it: read back from a paste
@@ -83,7 +84,9 @@ class LiveDialog(QDialog):
         self.room.setAccessibleName("Room")
         self.token = QLineEdit()
         self.token.setAccessibleName("Token")
-        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        # Shown as typed: it is read off a projector, where the invitation shows it anyway,
+        # and a typo hidden behind dots was refused with no way to see it.
+        self.token.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         self.user = QLineEdit(name)
         self.user.setAccessibleName("Your name")
         self.colour = QComboBox()
@@ -142,7 +145,7 @@ class LiveDialog(QDialog):
             everyone_on_network=self.network.isChecked(),
             server=self.server.text().strip(),
             room=self.room.text().strip(),
-            token=self.token.text().strip(),
+            token=typed_token(self.token.text()),
             name=" ".join(self.user.text().split())[:60],
             colour=PEER_COLOURS[self.colour.currentText()],
         )

@@ -23,6 +23,17 @@ TOKEN_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 TOKEN_GROUPS = 5
 
 
+def typed_token(text: str) -> str:
+    """A token as typed from a projector: a hosted one (five groups of four of
+    ``TOKEN_ALPHABET``) in its own form whatever the case, spaces or dashes typed; any other
+    token as it is, but for the blanks around it (a server's token is exact)."""
+    text = text.strip()
+    bare = "".join(text.split()).replace("-", "").lower()
+    if len(bare) == 4 * TOKEN_GROUPS and all(c in TOKEN_ALPHABET for c in bare):
+        return "-".join(bare[i : i + 4] for i in range(0, len(bare), 4))
+    return text
+
+
 def readable_token() -> str:
     """A fresh random token, easy to read aloud and to type: ``k7mp-x2qa-…``."""
     return "-".join(

@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox
+from shiboken6 import isValid
 
 from ...collab.client import DROPPED, Status
 from ...collab.protocol import room_name
@@ -53,6 +54,8 @@ class LiveMode(QObject):
         self.host: HostedServer | None = None
         self.dialog: LiveDialog | None = None
         self.invitation: QMessageBox | None = None
+        #: the note of edits that did not stay, while it is open
+        self.loss_notice: QMessageBox | None = None
         self._room = ""
         self._server = ""
         self._sharing = False  # the session shares the open blueprint (else joins a room)
@@ -67,8 +70,7 @@ class LiveMode(QObject):
         self.binding.statusChanged.connect(self._on_status)
         self.binding.peersChanged.connect(self._on_peers)
         self.binding.told.connect(bench.show_status)
-        # Until the next message: the status line's seconds went by unread.
-        self.binding.toldLoss.connect(bench.frame.statusBar().showMessage)
+        self.binding.toldLoss.connect(self._told_loss)
         self.binding.refused.connect(self._on_refused)
         self.binding.ended.connect(self._on_ended)
         self._document.documentReset.connect(self._on_reset)
@@ -344,17 +346,39 @@ class LiveMode(QObject):
 
     def _on_ended(self, detail: str) -> None:
         self._end(f"Left the live session: {detail}.")
-        # Told until read (the status line goes in seconds), without stopping the typing.
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
+        self._notice(
             "The live session ended",
             f"{_sentence(detail)} This copy stays open with everything in it: save it to keep "
             "it, or join again when the session is shared again.",
+        )
+
+    def _told_loss(self, said: str) -> None:
+        """Work of the user's that did not stay: on the status line, and in a note kept
+        until closed (the status line's seconds, or a pointer over a menu, took the only
+        copy of what had been typed)."""
+        self._bench.show_status(said)
+        box = self.loss_notice
+        if box is not None and isValid(box) and box.isVisible():
+            box.setText(f"{box.text()}\n\n{said}")
+        else:
+            self.loss_notice = self._notice("Your edit did not stay", said)
+
+    def _notice(self, title: str, text: str) -> QMessageBox:
+        """A note that stays until read, beside the window: not modal, and not taking the
+        keys (a modal box took the next Enter typed, and was gone unread)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            title,
+            text,
             QMessageBox.StandardButton.Ok,
             self._bench.frame,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         box.finished.connect(box.deleteLater)
-        box.open()
+        box.show()
+        return box
 
     def _show_state(self) -> None:
         words = STATE_WORDS.get(self._state, self._state)
