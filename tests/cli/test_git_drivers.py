@@ -2,6 +2,7 @@
 branches merged through the merge driver, and `git diff`/`git log -p` through textconv and
 the external diff driver."""
 
+import json
 import os
 import re
 import shlex
@@ -357,3 +358,16 @@ def test_diff_reads_a_version_from_git_through_a_pipe_or_standard_input(tmp_path
         timeout=120,
     )
     assert broken.returncode == 1 and broken.stderr.startswith("-: is cut short")
+    # compare A B reads one through a pipe too.
+    command = f"{BLUEPRINT} compare <(git show HEAD:{PLAN}) {PLAN} --format json"
+    compared = subprocess.run(
+        ["bash", "-c", command],
+        cwd=repo.folder,
+        env=repo.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert compared.returncode == 0, compared.stderr
+    document = json.loads(compared.stdout)
+    assert document["after"] == PLAN and document["before"].startswith("/dev/fd/")
