@@ -40,12 +40,25 @@ def readme_setup() -> tuple[str, list[tuple[str, str]]]:
     return command, settings
 
 
-def blueprint_command(*args, cwd, env):
+def blueprint_command(*args, cwd, env, stdin=None):
     """This test run's blueprint, as a user runs it in a shell."""
     return subprocess.run(
         [sys.executable, "-m", "blueprint", *args],
         cwd=cwd,
         env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def in_bash(repo, command: str):
+    """A command line run by bash in the repository (for its ``<(…)``)."""
+    return subprocess.run(
+        ["bash", "-c", command],
+        cwd=repo.folder,
+        env=repo.env,
         capture_output=True,
         text=True,
         timeout=120,
@@ -327,47 +340,15 @@ def test_diff_reads_a_version_from_git_through_a_pipe_or_standard_input(tmp_path
     bp.frictions[1].severity = 4
     save_blueprint(bp, repo.folder / PLAN)
     said = "Friction point 'Long hold': severity 3 -> 4\n"
-    command = f"{BLUEPRINT} diff <(git show HEAD:{PLAN}) {PLAN}"
-    piped = subprocess.run(
-        ["bash", "-c", command],
-        cwd=repo.folder,
-        env=repo.env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    piped = in_bash(repo, f"{BLUEPRINT} diff <(git show HEAD:{PLAN}) {PLAN}")
     assert (piped.returncode, piped.stdout, piped.stderr) == (0, said, "")
     committed = repo.git("show", f"HEAD:{PLAN}").stdout
-    stdin = subprocess.run(
-        [sys.executable, "-m", "blueprint", "diff", "-", PLAN],
-        cwd=repo.folder,
-        env=repo.env,
-        input=committed,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    stdin = blueprint_command("diff", "-", PLAN, cwd=repo.folder, env=repo.env, stdin=committed)
     assert (stdin.returncode, stdin.stdout) == (0, said)
-    broken = subprocess.run(
-        [sys.executable, "-m", "blueprint", "diff", "-", PLAN],
-        cwd=repo.folder,
-        env=repo.env,
-        input="{",
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    broken = blueprint_command("diff", "-", PLAN, cwd=repo.folder, env=repo.env, stdin="{")
     assert broken.returncode == 1 and broken.stderr.startswith("-: is cut short")
     # compare A B reads one through a pipe too.
-    command = f"{BLUEPRINT} compare <(git show HEAD:{PLAN}) {PLAN} --format json"
-    compared = subprocess.run(
-        ["bash", "-c", command],
-        cwd=repo.folder,
-        env=repo.env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    compared = in_bash(repo, f"{BLUEPRINT} compare <(git show HEAD:{PLAN}) {PLAN} --format json")
     assert compared.returncode == 0, compared.stderr
     document = json.loads(compared.stdout)
     assert document["after"] == PLAN and document["before"].startswith("/dev/fd/")
