@@ -305,3 +305,13 @@ def test_a_score_row_says_nothing_is_chosen_only_while_nothing_is(qtbot, window)
     row.set_value(3)
     assert "Nothing chosen" not in descriptions()
     assert descriptions()[0] == "1 cosmetic"  # what the button itself says
+
+
+def test_the_cards_title_field_is_read_once_by_what_it_is(window):
+    """A screen reader read "Title, Title": the field's name and its placeholder; the
+    friction point's field says whose title it is, the card's did not."""
+    click_card(window, "tp-status-chat")
+    title = tools(window).inspector.fields.title
+    field = QAccessible.queryAccessibleInterface(title)
+    assert spoken_name(field) == "Touchpoint title"
+    assert title.placeholderText() not in ("", "Title", "Touchpoint title")

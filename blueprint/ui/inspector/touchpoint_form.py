@@ -81,8 +81,10 @@ class TouchpointForm(QObject):
         super().__init__(parent)
         self.form = EntityForm(document, EditTouchpoint, self)
         self.title = QLineEdit()
-        self.title.setAccessibleName("Title")
-        self.title.setPlaceholderText("Title")
+        # As the friction point's is: "Touchpoint title", and a placeholder that says what
+        # to write (a screen reader read "Title" twice, as name and as placeholder).
+        self.title.setAccessibleName("Touchpoint title")
+        self.title.setPlaceholderText("What the customer does")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)

@@ -41,6 +41,8 @@ _COLOUR_KEY = "live/colour"
 _SERVER_KEY = "live/server"
 #: The file each room joined was saved to, by server and room: a rejoin keeps it there.
 _FILES_KEY = "live/joinedFiles"
+#: The most of a room's name the status line shows.
+ROOM_SHOWN = 24
 
 
 class LiveMode(QObject):
@@ -386,13 +388,16 @@ class LiveMode(QObject):
             # Why, when it is not a dropped line: a wrong address ("cannot reach the server,
             # retrying…"), a server that answers with an error.
             words = self._detail.replace("; ", ", ") + "…"
-        text = f"Live · {self._room}: {words}"
         # Each person once, however many share a name (a room of machines named alike).
         counted = Counter(" ".join(p.name.split()) for p in self._peers)
         names = [n if k == 1 else f"{n} (×{k})" for n, k in sorted(counted.items())]
-        if names:
-            text += " · with " + ", ".join(names)
-        self.status_label.setText(text)
+        with_whom = " · with " + ", ".join(names) if names else ""
+        text = f"Live · {self._room}: {words}{with_whom}"
+        # A long room name cut in the line (it took the status bar's width at 1280), whole
+        # in the tooltip and for a screen reader.
+        shown = self._room if len(self._room) <= ROOM_SHOWN else self._room[: ROOM_SHOWN - 1] + "…"
+        self.status_label.setText(f"Live · {shown}: {words}{with_whom}")
+        self.status_label.setToolTip(text)
         self.status_label.setAccessibleDescription(text)
         self.status_label.show()
 

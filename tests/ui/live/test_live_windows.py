@@ -262,6 +262,11 @@ def test_hosting_here_shows_what_to_give_the_others_and_leaving_stops_it(qtbot, 
     qtbot.waitUntil(
         lambda: window.live.status_label.text().endswith("with Bob (×2)"), timeout=WAIT_MS
     )
+    # The room's long name is cut in the status line (it took the bar's width at 1280),
+    # whole in its tooltip.
+    label = window.live.status_label
+    assert label.text().startswith("Live · broadband-order-and-ins…: live")
+    assert label.toolTip().startswith("Live · broadband-order-and-installation: live")
     # The host closing is told it ends the room for them (it was the usual save prompt).
     asked = answer_next_dialog(qtbot, click_in_dialog("Keep Open"))
     window.close()
