@@ -73,8 +73,9 @@ def money(amount: float, currency: str) -> str:
 
 
 NO_BREAK_SPACE = "\u00a0"
-#: The space of ``money``'s ``€ 179,402`` or ``CHF 179,402`` (signed or not), before a digit.
-_MONEY_SPACE = re.compile(r"(?<=[€£$]) (?=\d)|(?<=\b[A-Z]{3}) (?=\d)")
+#: The space of ``money``'s ``€ 179,402`` or ``CHF 179,402`` (signed or not), before a digit,
+#: and the one after "≥" (at least) before an amount.
+_MONEY_SPACE = re.compile(r"(?<=[€£$]) (?=\d)|(?<=\b[A-Z]{3}) (?=\d)|(?<=≥) (?=[€£$A-Z])")
 
 
 def unbroken_money(text: str) -> str:

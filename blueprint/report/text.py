@@ -101,7 +101,9 @@ class Typesetter:
         Anything else becomes a paragraph with font runs and placeholders. A list of texts
         gives one line (or more, wrapped) for each.
         """
-        parts = [plain(t) for t in ([text] if isinstance(text, str) else text)]
+        # A currency kept with its amount: a huge amount in a narrow column broke as "£" on
+        # one line and the number on the next.
+        parts = [unbroken_money(plain(t)) for t in ([text] if isinstance(text, str) else text)]
         font, size = style.fontName, style.fontSize
         if all(self.covered(part) for part in parts):
             return "\n".join(line for part in parts for line in wrap_lines(part, font, size, width))

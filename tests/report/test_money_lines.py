@@ -43,3 +43,19 @@ def test_the_no_break_space_is_drawn_as_a_space_and_never_broken():
 def test_text_for_a_terminal_or_a_file_keeps_its_plain_space():
     assert money(247_689, "GBP") == "£ 247,689"
     assert flat(unbroken_money("JPY 34,086,456")) == "JPY 34,086,456"
+
+
+def test_a_huge_amount_in_a_narrow_table_cell_keeps_its_currency():
+    """A cell of the ranked plan broke a huge amount as 'JPY' over '34,086,456,000'."""
+    from blueprint.report.fonts import bundled_fonts as fonts_of
+    from blueprint.report.styles import make_styles
+    from blueprint.report.text import FallbackFonts, Typesetter
+
+    fonts = fonts_of()
+    typesetter = Typesetter(fonts, FallbackFonts([]))
+    style = make_styles(fonts).cell
+    amount = money(34_086_456_000, "JPY")
+    room = stringWidth("JPY 34,086", style.fontName, style.fontSize)  # narrower than it
+    lines = typesetter.cell(f"≥ {amount}", style, room).split("\n")
+    assert all(not re.fullmatch(r"[£€$≥ ]*(JPY)?", line) for line in lines), lines
+    assert lines[0].startswith(f"≥{NO_BREAK_SPACE}JPY{NO_BREAK_SPACE}3")
