@@ -49,6 +49,7 @@ from .cli_common import (
     PROG,
     UsageError,
     blueprint_counts,
+    load_given,
     one_line,
     print_error,
     refuse_overwrite,
@@ -62,7 +63,6 @@ from .report import formatting as fmt
 from .report.undrawn import undrawn_words
 from .storage import (
     EXTENSION,
-    STDIN,
     BlueprintFileError,
     atomic_write_bytes,
     load_blueprint,
@@ -333,10 +333,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         raise UsageError("compare takes one file (today against tomorrow) or two (A against B)")
     if len(args.files) == 1 and args.state is not None:
         raise UsageError("--state chooses the state of two files; one file is compared with itself")
-    if args.files.count(STDIN) > 1:
-        raise UsageError("only one of the files can be standard input (-)")
     # A version through a pipe too: compare <(git show HEAD:plan.blueprint) plan.blueprint.
-    blueprints = [load_blueprint(name, pipes=True) for name in args.files]
+    blueprints = load_given(args.files)
     if len(blueprints) == 1:
         bp = blueprints[0]
         comparison = compare_states(bp, _persona_id(bp, args.persona))

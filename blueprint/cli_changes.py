@@ -28,6 +28,7 @@ from .cli_common import (
     EXIT_USAGE,
     PROG,
     UsageError,
+    load_given,
     one_line,
     visible,
     write_json,
@@ -36,7 +37,6 @@ from .cli_common import (
 from .git_setup import GitSetupError, git_setup
 from .model import Blueprint
 from .storage import (
-    STDIN,
     BlueprintFileError,
     EmptyFileError,
     LoadError,
@@ -61,9 +61,7 @@ def _print_lines(lines) -> None:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    if args.a == args.b == STDIN:
-        raise UsageError("only one of A and B can be standard input (-)")
-    a, b = load_blueprint(args.a, pipes=True), load_blueprint(args.b, pipes=True)
+    a, b = load_given([args.a, args.b])
     changes = diff_blueprints(a, b)
     if args.format == "json":
         write_json(diff_document(changes, args.a, args.b))

@@ -7,14 +7,14 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .analysis import channel_switches
 from .analysis.records import json_bytes
 from .model import Blueprint
 from .model.states import current_state
-from .storage import EXTENSION
+from .storage import EXTENSION, STDIN, load_blueprint
 from .storage.atomic import same_file
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -55,6 +55,14 @@ def write_stdout(data: bytes) -> None:
 def write_json(document: object) -> None:
     """A document (counts, a comparison, a diff) as indented JSON on standard output."""
     write_stdout(json_bytes(document) + b"\n")
+
+
+def load_given(names: Sequence[str]) -> list[Blueprint]:
+    """The blueprints named on the command line, each a file, a pipe (``<(git show …)``)
+    or ``-`` for standard input, which only one of them can be."""
+    if list(names).count(STDIN) > 1:
+        raise UsageError("only one of the files can be standard input (-)")
+    return [load_blueprint(name, pipes=True) for name in names]
 
 
 def print_error(message: str) -> None:

@@ -42,9 +42,7 @@ def entity_words(document: Document, collection: str, entity_id: str) -> str:
 def _name(document: Document, collection: str, entity: Any) -> str:
     if collection == "flows":
         return f"{_named(document, entity.from_id)} → {_named(document, entity.to_id)}"
-    if collection in ("evidence", "comments"):
-        return entity.text
-    return entity.display_name
+    return entity.display_name  # a comment's or a piece of evidence's: its text
 
 
 def _named(document: Document, entity_id: str) -> str:
