@@ -46,7 +46,13 @@ def name_the_rest(window: QMainWindow) -> None:
             menu.setAccessibleName(plain_label(menu.title()))
     for combo in window.findChildren(QComboBox):
         _label_combo(combo)
-    for bar in window.findChildren(QScrollBar):
+    name_scroll_bars(window)
+
+
+def name_scroll_bars(widget: QWidget) -> None:
+    """Name the scroll bars under ``widget`` left unnamed, by what they scroll: also for a
+    panel made after the window was named (the staircase's were read as nameless)."""
+    for bar in widget.findChildren(QScrollBar):
         if not bar.accessibleName():
             _name_scroll_bar(bar)
 

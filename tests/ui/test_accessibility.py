@@ -6,7 +6,7 @@ what it is for, not for its value."""
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QAbstractButton, QDockWidget
+from PySide6.QtWidgets import QAbstractButton, QDockWidget, QScrollBar
 
 from blueprint.model.states import current_state
 from tests.ui.editing_helpers import click_card, close_window, open_window, tools
@@ -315,3 +315,16 @@ def test_the_cards_title_field_is_read_once_by_what_it_is(window):
     field = QAccessible.queryAccessibleInterface(title)
     assert spoken_name(field) == "Touchpoint title"
     assert title.placeholderText() not in ("", "Title", "Touchpoint title")
+
+
+def test_the_staircase_panel_made_later_has_its_scroll_bars_named(qtbot, window):
+    """Made when first shown, after the window named its parts: its scroll bars were read
+    as nameless (the check above runs with it hidden behind the Improvements tab)."""
+    toggle = next(a for a in window.menus.view.actions() if a.text() == "&Staircase")
+    toggle.trigger()
+    qtbot.waitUntil(lambda: window.staircase.panel is not None)
+    panel = window.staircase.panel
+    qtbot.waitUntil(panel.isVisible)
+    assert unnamed(QAccessible.queryAccessibleInterface(panel)) == []
+    bars = [b.accessibleName() for b in panel.findChildren(QScrollBar)]
+    assert "Scroll Staircase picture up and down" in bars

@@ -139,11 +139,12 @@ class ImprovementsDock(QDockWidget):
         # two rows.
         explained = QTabWidget()
         explained.setDocumentMode(True)
-        explained.addTab(_column(self.breakdown, self.breakdown_note), SCORE_TAB)
-        explained.setTabToolTip(0, "How the selected improvement's score is computed")
+        score = explained.addTab(_column(self.breakdown, self.breakdown_note), SCORE_TAB)
+        explained.setTabToolTip(score, "How the selected improvement's score is computed")
         explained.addTab(_column(self.stability, self.measure_first), MEASURE_FIRST)
         explained.setTabToolTip(
-            1, "The guessed frequencies whose measure would settle the ranking most, first"
+            MEASURE_FIRST_TAB,
+            "The guessed frequencies whose measure would settle the ranking most, first",
         )
         self.explained = explained
         form = scrolled(self.form)

@@ -40,6 +40,7 @@ from ...report import formatting as fmt
 from ...report.content.staircase import MARK_REACH, WAVE_MARKS, mark_outline
 from ...report.sections.stairway import MAX_DRAWN
 from ...report.styles import WAVE_COLOURS
+from ..accessible_names import name_scroll_bars
 from ..inspector.forms import caption
 from ..tips import plain_tip
 from .live import LivePlan
@@ -202,8 +203,8 @@ class StaircasePanel(QWidget):
         # read from the list beside it); never squeezed to a slit in a small panel.
         area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         area.setMinimumHeight(WINDOW_LEAST_HEIGHT)
-        area.verticalScrollBar().setAccessibleName("Scroll the staircase up and down")
-        area.horizontalScrollBar().setAccessibleName("Scroll the staircase sideways")
+        area.setAccessibleName("Staircase picture")
+        name_scroll_bars(area)
         self._window = area
         return area
 
