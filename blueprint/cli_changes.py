@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import sys
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from .cli_common import (
     write_json,
     write_stdout,
 )
-from .git_setup import GitSetupError, git_setup
+from .git_setup import RUN_BY_GIT, GitSetupError, git_setup, merge_side_names
 from .model import Blueprint
 from .storage import (
     BlueprintFileError,
@@ -155,7 +156,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         _refuse(str(refused), args)
         return NOT_MERGED
     try:
-        result = merge_blueprints(base, ours, theirs)
+        result = merge_blueprints(base, ours, theirs, names=_side_names(args))
     except MergeError as error:
         _refuse(f"{args.name or args.ours}: {error}", args)
         return NOT_MERGED
@@ -183,6 +184,16 @@ def cmd_merge(args: argparse.Namespace) -> int:
     for line in conflict_lines(result.blueprint, result.conflicts):
         print("  " + visible(line), file=report)
     return MERGED_WITH_CONFLICTS
+
+
+def _side_names(args: argparse.Namespace) -> tuple[str, str]:
+    """What the conflicts call the two sides: the names given (those git leaves as ``%X``
+    and ``%Y``, or "HEAD", asked of git); git's branches when git runs the merge without
+    them (a driver set up before they existed: git's temporary files' names say nothing);
+    else the two files' names."""
+    if args.ours_name is not None or args.theirs_name is not None or RUN_BY_GIT in os.environ:
+        return merge_side_names(args.ours_name or "", args.theirs_name or "")
+    return Path(args.ours).name, Path(args.theirs).name
 
 
 class _Refused(Exception):
@@ -268,6 +279,17 @@ def add_change_commands(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--name", metavar="PATH", help="the file's name in messages (git passes it as %%P)"
+    )
+    p.add_argument(
+        "--ours-name",
+        metavar="NAME",
+        help="who OURS is, as each conflict names it (git's %%X, the branch merged into; "
+        "default: the file's name)",
+    )
+    p.add_argument(
+        "--theirs-name",
+        metavar="NAME",
+        help="who THEIRS is (git's %%Y, the branch merged in; default: the file's name)",
     )
     p.set_defaults(run=cmd_merge)
 

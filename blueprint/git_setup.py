@@ -6,10 +6,16 @@ path. Typed by hand, a driver named ``blueprint`` that is not on the PATH (run a
 blueprint`` from a clone) made every merge fail with one "not found" line: git left our
 file as it was, with no conflict recorded, and the other branch's work was lost at the
 commit.
+
+At merge time, ``merge_side_names`` names the two sides the driver merges (the branch merged
+into and the branch merged in), so that a conflict says whose each value is to whoever
+opens the file, where "mine" and "theirs" were only right for the one who merged (and the
+wrong way round in a rebase).
 """
 
 from __future__ import annotations
 
+import os
 import shlex
 import subprocess
 import sys
@@ -24,7 +30,10 @@ LOCK_FILES = f"{LOCK_PREFIX}*.blueprint{LOCK_SUFFIX}"
 SETTINGS = (
     ("diff.blueprint.textconv", "{blueprint} show --textconv"),
     ("merge.blueprint.name", "blueprint: three-way merge by id"),
-    ("merge.blueprint.driver", "{blueprint} merge %O %A %B -o %A --name %P"),
+    (
+        "merge.blueprint.driver",
+        "{blueprint} merge %O %A %B -o %A --name %P --ours-name %X --theirs-name %Y",
+    ),
 )
 WORDS_SETTING = ("diff.blueprint.command", "{blueprint} git-diff")
 GIT_TIMEOUT_S = 30
@@ -117,3 +126,53 @@ def git_setup(folder: Path, every_repository: bool = False, words: bool = False)
         _git(top, "config", *scope, name, value)
     where = "every repository of this user" if every_repository else "this repository"
     return SetUp(top, added, settings, where)
+
+
+# --- naming the sides of a merge ----------------------------------------------------------------
+
+#: Set by git in the environment of every command it runs, a merge driver's included.
+RUN_BY_GIT = "GIT_EXEC_PATH"
+#: What git gives for a placeholder it does not know (``%X`` and ``%Y`` before git 2.44), and
+#: what names no branch.
+_NOT_A_NAME = ("", "%X", "%Y", "HEAD")
+
+
+def merge_side_names(
+    ours: str = "", theirs: str = "", folder: Path | None = None, environ: dict | None = None
+) -> tuple[str, str]:
+    """The branch merged into and the branch merged in, as git's conflict markers name them:
+    ``ours`` and ``theirs`` as git passed them (``%X``, ``%Y``) where they name something,
+    else what the repository says: the branch checked out (in a rebase, where HEAD is the
+    branch rebased onto, its name) and the branch being merged (``GITHEAD_*``, which
+    ``git merge`` sets) or rebased. "" for a side git does not say."""
+    folder = folder or Path.cwd()
+    environ = os.environ if environ is None else environ
+    if ours in _NOT_A_NAME:
+        ours = _quiet_git(folder, "symbolic-ref", "--short", "-q", "HEAD") or _quiet_git(
+            folder, "name-rev", "--name-only", "--no-undefined", "HEAD"
+        )
+    if theirs in _NOT_A_NAME:
+        merged = [value for key, value in environ.items() if key.startswith("GITHEAD_")]
+        theirs = merged[0] if len(merged) == 1 else _rebased_branch(folder)
+    return ours, theirs
+
+
+def _rebased_branch(folder: Path) -> str:
+    git_dir = _quiet_git(folder, "rev-parse", "--absolute-git-dir")
+    if not git_dir:
+        return ""
+    for state in ("rebase-merge", "rebase-apply"):
+        try:
+            head = (Path(git_dir) / state / "head-name").read_text("utf-8").strip()
+        except (OSError, UnicodeDecodeError, ValueError):
+            continue
+        return head.removeprefix("refs/heads/") if head != "detached HEAD" else ""
+    return ""
+
+
+def _quiet_git(folder: Path, *args: str) -> str:
+    """git's answer on one line, or "" for any failure: a side's name is a courtesy."""
+    try:
+        return _git(folder, *args).strip()
+    except GitSetupError:
+        return ""

@@ -22,6 +22,8 @@ from .words import Names, label, noun
 
 #: Every conflict id a merge makes starts with this.
 ID_PREFIX = "merge-"
+#: Whose value it is: the side merged into, the other side, or the merge's own choice.
+OURS, THEIRS, MERGE = "ours", "theirs", "merge"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +44,12 @@ def conflict_id(collection: str, entity_id: str, field: str, other: Any) -> str:
 
 
 def conflict_entities(
-    records: Iterable[ConflictRecord], places: Mapping[str, Mapping[str, int]]
+    records: Iterable[ConflictRecord],
+    places: Mapping[str, Mapping[str, int]],
+    names: tuple[str, str] = ("", ""),
 ) -> list[Conflict]:
     """The records as entities, in document order: the blueprint's own fields first, then
-    by list, by place in the list, and by field."""
+    by list, by place in the list, and by field; each names the merge's two sides."""
     ranks = {DOCUMENT: -1} | {collection: rank for rank, collection in enumerate(COLLECTIONS)}
 
     def order(record: ConflictRecord) -> tuple:
@@ -69,6 +73,8 @@ def conflict_entities(
             other=r.other,
             kept_from=r.kept_from,
             other_from=r.other_from,
+            ours_name=names[0],
+            theirs_name=names[1],
         )
         for r in sorted(records, key=order)
     ]
@@ -107,7 +113,8 @@ def _conflict_words(conflict: Conflict, names: Names) -> str:
             else "something kept is on it or names it"
         )
         return (
-            f"{head}: deleted by {conflict.other_from}, kept as {conflict.kept_from} has it ({why})"
+            f"{head}: deleted by {side_name(conflict, conflict.other_from)}, kept as "
+            f"{side_name(conflict, conflict.kept_from)} has it ({why})"
         )
     kept_value, other_value = disputed(conflict.field, conflict.kept, conflict.other)
     kept = _value_words(collection, leaf, kept_value, names)
@@ -115,9 +122,17 @@ def _conflict_words(conflict: Conflict, names: Names) -> str:
     if kept == other and kept_value != other_value:
         kept, other = value_pair(leaf.kind, kept_value, other_value, names, names)
     return (
-        f"{head}: {label(conflict.field)} kept {kept} ({conflict.kept_from}); "
-        f"{conflict.other_from} wanted {other}"
+        f"{head}: {label(conflict.field)} kept {kept} ({side_name(conflict, conflict.kept_from)}); "
+        f"{side_name(conflict, conflict.other_from)} wanted {other}"
     )
+
+
+def side_name(conflict: Conflict, side: str) -> str:
+    """A side of a conflict's merge (``OURS``, ``THEIRS``, ``MERGE``) as that merge named it:
+    "main (Ana)", "plan (Bob's conflicted copy).blueprint"; the side's own word where the
+    merge said no name (files before version 5)."""
+    named = {OURS: conflict.ours_name, THEIRS: conflict.theirs_name}.get(side, "")
+    return named or side
 
 
 def disputed(field: str, kept: Any, other: Any) -> tuple[Any, Any]:

@@ -24,7 +24,7 @@ from pydantic import BaseModel
 from ..collector import collector_paused
 from ..model import Blueprint, Conflict, ConflictKind, Identified, document_problems
 from ..model.validation import COLLECTION_NOUNS
-from .conflicts import ConflictRecord, conflict_entities
+from .conflicts import OURS, THEIRS, ConflictRecord, conflict_entities
 from .decisions import decisions_of
 from .fields import COLLECTIONS, DOCUMENT, DOCUMENT_FIELDS, MODELS, data_of, flat, shape_of
 from .merge_values import merge_data
@@ -33,7 +33,6 @@ from .references import ATTACHED, REFERENCES, attachments, references, targets
 
 #: How many rounds of repair a merge may take before it gives up (one is the rule).
 MAX_ROUNDS = 8
-OURS, THEIRS, MERGE = "ours", "theirs", "merge"
 
 
 class MergeError(Exception):
@@ -97,6 +96,8 @@ class Merge:
     ours: Blueprint
     theirs: Blueprint
     labels: tuple[str, str] = (OURS, THEIRS)
+    #: who ours and theirs are, in words, for each conflict recorded ("" when not said)
+    names: tuple[str, str] = ("", "")
     slots: dict[str, dict[str, Slot]] = field(default_factory=dict)
     document: dict[str, Any] = field(default_factory=dict)
     records: dict[tuple[str, str, str], ConflictRecord] = field(default_factory=dict)
@@ -353,7 +354,7 @@ class Merge:
             order = self.order(collection)
             lists[collection] = [slots[i].value for i in order]
             places[collection] = {entity_id: index for index, entity_id in enumerate(order)}
-        recorded = conflict_entities(self.records.values(), places)
+        recorded = conflict_entities(self.records.values(), places, self.names)
         fresh = {c.id for c in recorded}
         lists["conflicts"] = [c for c in lists["conflicts"] if c.id not in fresh] + recorded
         return Blueprint(**self.document, **lists), tuple(recorded)
@@ -433,13 +434,19 @@ def shared_version(ours: Blueprint, theirs: Blueprint) -> Blueprint:
 
 @collector_paused()
 def merge_blueprints(
-    base: Blueprint, ours: Blueprint, theirs: Blueprint, labels: tuple[str, str] = (OURS, THEIRS)
+    base: Blueprint,
+    ours: Blueprint,
+    theirs: Blueprint,
+    labels: tuple[str, str] = (OURS, THEIRS),
+    names: tuple[str, str] = ("", ""),
 ) -> MergeResult:
-    """Merge ``ours`` and ``theirs``, two versions of ``base``. Raises ``MergeError`` only
-    if no valid result could be made (then nothing should be written)."""
+    """Merge ``ours`` and ``theirs``, two versions of ``base``; each conflict recorded
+    carries the two sides' ``names`` (a branch, a file: whose each value is, for whoever
+    opens the file). Raises ``MergeError`` only if no valid result could be made (then
+    nothing should be written)."""
     from .merge_repairs import repair
 
-    merge = Merge(base, ours, theirs, labels)
+    merge = Merge(base, ours, theirs, labels, names)
     merge.merge_document_fields()
     for collection in COLLECTIONS:
         merge.merge_collection(collection)

@@ -14,9 +14,10 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import ConflictKind, Presence
+from .conflicts import MERGE
 from .decisions import decisions, decisions_of
 from .fields import COLLECTIONS, MODELS, data_of
-from .merge import MERGE, Merge, Slot
+from .merge import Merge, Slot
 from .references import REFERENCES, renamed, targets, values_at
 
 #: Lists whose names must differ (ignoring case and the spaces around them).

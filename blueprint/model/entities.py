@@ -42,7 +42,7 @@ from .enums import (
 from .ids import ID_PATTERN, new_id
 
 FORMAT_MARKER = "blueprint"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 NOT_BLANK = r"\S"
 EntityId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
@@ -507,6 +507,14 @@ class Conflict(Identified):
     other: JsonValue = Field(default=None, description="The value the other side wanted.")
     kept_from: Text = Field(default="ours", description="Whose value was kept.")
     other_from: Text = Field(default="theirs", description="Whose value was set aside.")
+    ours_name: Text = Field(
+        default="",
+        description="Who 'ours' was, as the merge named that side (a branch and its last "
+        "author, a file); '' when the merge did not say (since version 5).",
+    )
+    theirs_name: Text = Field(
+        default="", description="Who 'theirs' was, as the merge named it (since version 5)."
+    )
 
 
 class Blueprint(Entity):

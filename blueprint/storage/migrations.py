@@ -39,11 +39,21 @@ def _evidence_and_teamwork(document: dict) -> dict:
     return document
 
 
+def _named_sides(document: dict) -> dict:
+    """4 -> 5: a merge conflict may name the two sides of the merge that recorded it
+    (``ours_name``, ``theirs_name``), so that whoever opens the file reads whose each value
+    is, not "mine" and "theirs" as the person who merged saw them. A version 4 file named
+    neither, which the absent keys mean, so nothing in the document changes but its
+    version."""
+    return document
+
+
 #: from-version -> step to from-version + 1. Version 1 is the first published schema.
 MIGRATIONS: dict[int, Migration] = {
     1: _channel_cost_sources,
     2: _future_state,
     3: _evidence_and_teamwork,
+    4: _named_sides,
 }
 
 FIRST_SCHEMA_VERSION = 1

@@ -175,6 +175,8 @@ def test_both_changing_a_field_keeps_ours_and_records_theirs(base):
         "other": 4,
         "kept_from": "ours",
         "other_from": "theirs",
+        "ours_name": "",
+        "theirs_name": "",
     }
     assert conflict_lines(result.blueprint, result.conflicts) == [
         "Friction point 'Long hold': severity kept 1 (ours); theirs wanted 4"

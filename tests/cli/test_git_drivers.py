@@ -24,6 +24,8 @@ pytestmark = pytest.mark.skipif(GIT is None, reason="git is not installed")
 
 BLUEPRINT = f"{shlex.quote(sys.executable)} -m blueprint"
 PLAN = "plan.blueprint"
+#: The branch merged in
+THEIRS = "phone"
 
 
 def readme_setup() -> tuple[str, list[tuple[str, str]]]:
@@ -113,11 +115,11 @@ class Repo:
 
 
 def two_branches(tmp_path, edit_ours, edit_theirs, base=None):
-    """A repository whose main (ours) and theirs branches each edited the base."""
+    """A repository whose main (ours) and phone (theirs) branches each edited the base."""
     repo = Repo(tmp_path / "repo")
     base = base or small_blueprint()
     repo.commit(base, "base")
-    repo.git("checkout", "-q", "-b", "theirs")
+    repo.git("checkout", "-q", "-b", THEIRS)
     theirs = base.model_copy(deep=True)
     edit_theirs(theirs)
     repo.commit(theirs, "their edits")
@@ -129,7 +131,7 @@ def two_branches(tmp_path, edit_ours, edit_theirs, base=None):
 
 
 def merge(repo):
-    return repo.git("merge", "theirs", "-m", "merge theirs", check=False)
+    return repo.git("merge", THEIRS, "-m", "merge theirs", check=False)
 
 
 def conflicted(repo):
@@ -150,7 +152,7 @@ def test_git_setup_writes_the_attributes_ignores_locks_and_names_blueprint_by_pa
     attributes = (repo.folder / ".gitattributes").read_text(encoding="utf-8")
     assert attributes.splitlines() == ["*.blueprint diff=blueprint merge=blueprint"]
     driver = repo.git("config", "merge.blueprint.driver").stdout.strip()
-    assert driver == f"{BLUEPRINT} merge %O %A %B -o %A --name %P"
+    assert driver == f"{BLUEPRINT} merge %O %A %B -o %A --name %P --ours-name %X --theirs-name %Y"
     # The editor's lock file beside an open blueprint stays out of `git add -A`.
     (repo.folder / PLAN).write_bytes(b"{}")
     (repo.folder / f".~lock.{PLAN}#").write_text("Ana", encoding="utf-8")
@@ -206,15 +208,52 @@ def test_both_changing_a_field_is_a_conflict_recorded_in_a_valid_file(tmp_path):
     done = merge(repo)
     assert done.returncode != 0
     assert "CONFLICT" in done.stdout and conflicted(repo) == [PLAN]
-    assert "Friction point 'Long hold': severity kept 4 (ours); theirs wanted 1" in done.stdout
+    # Each side by its branch, for whoever reads the file: "ours" was only the merger's.
+    assert "Friction point 'Long hold': severity kept 4 (main); phone wanted 1" in done.stdout
     plan = repo.plan()  # a valid file: it loads
     assert plan.frictions[1].severity == 4
-    assert [(c.kind, c.field, c.kept, c.other) for c in plan.conflicts] == [
-        ("both changed", "severity", 4, 1)
-    ]
+    assert [
+        (c.kind, c.field, c.kept, c.other, c.ours_name, c.theirs_name) for c in plan.conflicts
+    ] == [("both changed", "severity", 4, 1, "main", THEIRS)]
     repo.git("add", PLAN)
     repo.git("commit", "-q", "--no-edit")
     assert repo.git("status", "--porcelain").stdout == ""
+
+
+def test_a_rebase_names_the_branch_rebased_onto_and_the_branch_rebased(tmp_path):
+    """In a rebase git's "ours" is the branch rebased onto and "theirs" your own commits:
+    "Keep mine" kept the other designer's value. The conflict says whose each value is."""
+
+    def ours(bp):
+        bp.frictions[1].severity = 4
+
+    def theirs(bp):
+        bp.frictions[1].severity = 1
+
+    repo = two_branches(tmp_path, ours, theirs)
+    repo.git("checkout", "-q", THEIRS)
+    done = repo.git("rebase", "main", check=False)
+    assert done.returncode != 0 and conflicted(repo) == [PLAN]
+    [conflict] = repo.plan().conflicts
+    assert (conflict.kept, conflict.ours_name) == (4, "main")
+    assert (conflict.other, conflict.theirs_name) == (1, THEIRS)
+
+
+def test_a_driver_set_up_before_names_existed_still_names_the_branches(tmp_path):
+    """A clone set up by an older git-setup passes no %X and %Y: git's temporary files'
+    names say nothing, so the branches come from the repository."""
+
+    def ours(bp):
+        bp.touchpoints[0].title = "Pay by card"
+
+    def theirs(bp):
+        bp.touchpoints[0].title = "Pay by bank"
+
+    repo = two_branches(tmp_path, ours, theirs)
+    repo.git("config", "merge.blueprint.driver", f"{BLUEPRINT} merge %O %A %B -o %A --name %P")
+    assert merge(repo).returncode != 0
+    [conflict] = repo.plan().conflicts
+    assert (conflict.ours_name, conflict.theirs_name) == ("main", THEIRS)
 
 
 def test_deleting_what_the_other_branch_edited_keeps_it(tmp_path):
@@ -295,7 +334,7 @@ def test_a_stage_renamed_differently_on_both_branches(tmp_path):
 def test_a_branch_with_a_newer_file_is_refused_and_ours_left_as_it_was(tmp_path):
     repo = Repo(tmp_path / "repo")
     repo.commit(small_blueprint(), "base")
-    repo.git("checkout", "-q", "-b", "theirs")
+    repo.git("checkout", "-q", "-b", THEIRS)
     (repo.folder / PLAN).write_text('{"format": "blueprint", "schema_version": 99}\n')
     repo.git("commit", "-q", "-am", "from the future")
     repo.git("checkout", "-q", "main")

@@ -108,8 +108,10 @@ def test_merge_with_conflicts_exits_1_and_names_each(capsys, tmp_path):
     assert out.splitlines() == [
         "Merged plan.blueprint with 2 conflicts recorded in the file (open it in blueprint to "
         "decide each):",
-        "  Touchpoint 'Call us': title kept 'Call us' (ours); theirs wanted 'Phone us'",
-        "  Touchpoint 'Complain': deleted by ours, kept as theirs has it (it changed emotion)",
+        "  Touchpoint 'Call us': title kept 'Call us' (ours.blueprint); theirs.blueprint "
+        "wanted 'Phone us'",
+        "  Touchpoint 'Complain': deleted by ours.blueprint, kept as theirs.blueprint has it "
+        "(it changed emotion)",
     ]
     merged = load_blueprint(paths[1])
     assert len(merged.conflicts) == 2
@@ -210,7 +212,7 @@ def test_a_card_moved_to_another_column_and_another_row_is_one_conflict(capsys, 
         f"Merged {out_path} with 1 conflict recorded in the file (open it in blueprint to "
         "decide each):",
         "  Touchpoint 'Asks Nova about router, landline and contract': cell kept Purchase / "
-        "Chatbot / virtual agent (ours); theirs wanted Interest / Mobile app",
+        "Chatbot / virtual agent (o4.blueprint); t4.blueprint wanted Interest / Mobile app",
     ]
     [conflict] = load_blueprint(out_path).conflicts
     assert conflict.other == {"stage_id": "stage-interest", "channel_id": "ch-mobile-app"}
@@ -227,7 +229,7 @@ def test_a_count_changed_with_its_period_on_both_sides_is_one_conflict(capsys, t
     assert code == 1
     assert out.splitlines()[1:] == [
         "  Friction point 'Address missing from the coverage list': frequency kept 10 a week, "
-        "estimated (ours); theirs wanted 99 a year, estimated",
+        "estimated (of.blueprint); tf.blueprint wanted 99 a year, estimated",
     ]
 
 

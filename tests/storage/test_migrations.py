@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from blueprint.changes.conflicts import conflict_lines
 from blueprint.model import SCHEMA_VERSION
 from blueprint.storage import LoadError, dumps_blueprint, jsonfile, loads_blueprint, migrations
 from tests.conftest import ROOT
@@ -134,3 +135,30 @@ def test_the_step_from_3_changes_nothing_but_the_version():
     document = {"schema_version": 3, "frictions": [{"id": "f", "title": "x"}]}
     upgraded = migrations.migrate(json.loads(json.dumps(document)), 3, target=4)
     assert upgraded == {**document, "schema_version": 4}
+
+
+def test_version_4_conflicts_open_naming_no_side_and_are_said_as_ours_and_theirs():
+    """4 -> 5: a conflict names the merge's two sides; a version 4 conflict named none, so
+    both names are empty and its words say "ours" and "theirs" as they did."""
+    path = VERSIONS / "v4-broadband-merged.blueprint"
+    raw = json.loads(path.read_text("utf-8"))
+    assert raw["schema_version"] == 4 and len(raw["conflicts"]) == 2
+    loaded = jsonfile.load_blueprint(path)
+    assert loaded.schema_version == SCHEMA_VERSION
+    assert [c.model_dump(mode="json", exclude_defaults=True) for c in loaded.conflicts] == raw[
+        "conflicts"
+    ]
+    assert {(c.ours_name, c.theirs_name) for c in loaded.conflicts} == {("", "")}
+    assert conflict_lines(loaded, loaded.conflicts) == [
+        "Touchpoint 'Compares plans online': title kept 'Compares plans online' (ours); theirs "
+        "wanted 'Compares broadband deals'",
+        "Friction point 'Address missing from the coverage list': deleted by theirs, kept as "
+        "ours has it (it changed description)",
+    ]
+    assert loads_blueprint(dumps_blueprint(loaded)) == loaded
+
+
+def test_the_step_from_4_changes_nothing_but_the_version():
+    document = {"schema_version": 4, "conflicts": [{"id": "c", "kind": "both changed"}]}
+    upgraded = migrations.migrate(json.loads(json.dumps(document)), 4, target=5)
+    assert upgraded == {**document, "schema_version": 5}

@@ -10,7 +10,10 @@ from openpyxl.utils import get_column_letter
 from blueprint.storage import XlsxError, load_blueprint
 from blueprint.storage.tables import export_xlsx, import_xlsx
 from blueprint.storage.tables.xlsx_codec import MAX_CELL_TEXT, escape, unescape
+from tests.conftest import ROOT
 from tests.factories import evidence_blueprint, future_blueprint, preferences_blueprint
+
+VERSIONS = ROOT / "tests" / "storage" / "versions"
 
 SHEET_ORDER = [
     "Touchpoints",
@@ -713,3 +716,22 @@ def test_a_period_typed_over_the_measures_is_named_in_its_own_column(measured):
 
     [said] = problems(edit(measured, retype))
     assert "column 'frequency_per': says 860 a week (measured)" in said
+
+
+def test_a_workbook_exported_before_a_column_existed_still_imports(tmp_path):
+    """A workbook exported by an older blueprint lacks the columns added since: the sheet of
+    merge conflicts gained the names of the sides in version 5, and every earlier workbook
+    was refused ("put the column back", a column it never had)."""
+    path = tmp_path / "merged.xlsx"
+    export_xlsx(load_blueprint(VERSIONS / "v4-broadband-merged.blueprint"), path)
+
+    def as_exported_before(workbook):
+        ws, at = rows_of(workbook, "Conflicts")
+        for name in ("theirs_name", "ours_name"):
+            ws.delete_cols(at[name])
+
+    bp = import_xlsx(edit(path, as_exported_before))
+    assert [(c.field, c.ours_name, c.theirs_name) for c in bp.conflicts] == [
+        ("title", "", ""),
+        ("", "", ""),
+    ]

@@ -125,7 +125,7 @@ def test_when_mine_was_set_aside_keeping_mine_sets_it(talk):
     found = conflict(
         talk, field="title", kept="Theirs", other="Mine", kept_from="theirs", other_from="ours"
     )
-    pushed(talk, ResolveConflict(talk, found.id, Side.MINE))
+    pushed(talk, ResolveConflict(talk, found.id, Side.OURS))
     assert talk.touchpoint("t1").title == "Mine"
 
 
@@ -139,7 +139,7 @@ def test_keep_mine_of_my_deletion_deletes_it(talk):
         kept_from="theirs",
         other_from="ours",
     )
-    before = pushed(talk, ResolveConflict(talk, found.id, Side.MINE))
+    before = pushed(talk, ResolveConflict(talk, found.id, Side.OURS))
     assert talk.get("frictions", "x1") is None
     assert "x1" not in talk.get("improvements", "i1").friction_ids
     talk.undo_stack.undo()
@@ -158,7 +158,7 @@ def test_keep_theirs_of_a_deleted_stage_deletes_its_cards_too(talk):
 
 def test_a_conflict_that_is_not_there_is_refused(talk):
     with pytest.raises(CommandError, match="no merge conflict"):
-        ResolveConflict(talk, "nope", Side.MINE)
+        ResolveConflict(talk, "nope", Side.OURS)
 
 
 def test_keep_theirs_of_one_of_the_blueprints_own_fields(talk):

@@ -1,6 +1,7 @@
 """Merge conflicts in the editor: each open conflict marked on its card (a sign, said in
-words to a screen reader), listed in the Conflicts tab, and decided there with Keep mine or
-Keep theirs, each one undo step with a status line saying what happened."""
+words to a screen reader), listed in the Conflicts tab, and decided there with the Keep
+button beside either side's value, each one undo step with a status line saying what
+happened. These conflicts name no side (as before file format 5): "ours" and "theirs"."""
 
 import pytest
 from PySide6.QtGui import QAccessible
@@ -69,7 +70,7 @@ def test_keep_theirs_sets_their_value_in_one_undo_step(qtbot, window):
     click_card(window, "t2")
     show_comments(window, CONFLICTS)
     [view] = panel(window).conflict_views()
-    assert view.mine.text() == "Mine: 'Call about order'"
+    assert view.ours.text() == "Ours: 'Call about order'"
     assert view.theirs.text() == "Theirs: 'Call about the order'"
     click(qtbot, view.keep_theirs)
     assert window.document.touchpoint("t2").title == "Call about the order"
@@ -85,7 +86,7 @@ def test_keep_theirs_sets_their_value_in_one_undo_step(qtbot, window):
     assert following.conflict_id == "k2"
     assert window.canvas.blueprint_scene.selected_touchpoint_ids() == ["t3"]
     assert panel(window).conflict_list.currentItem().text() == "Touchpoint 'Complain'"
-    click(qtbot, following.keep_mine)
+    click(qtbot, following.keep_ours)
     # None left: said so, without the list's heading over an empty space.
     assert panel(window).no_conflicts.isVisible()
     assert not panel(window).list_title.isVisible()
@@ -95,14 +96,14 @@ def test_keep_theirs_sets_their_value_in_one_undo_step(qtbot, window):
     assert card(window, "t2").face.conflicts == 1
 
 
-def test_keep_mine_keeps_the_value_and_only_the_conflict_goes(qtbot, window):
+def test_keeping_ours_keeps_the_value_and_only_the_conflict_goes(qtbot, window):
     click_card(window, "t2")
     show_comments(window, CONFLICTS)
     [view] = panel(window).conflict_views()
-    click(qtbot, view.keep_mine)
+    click(qtbot, view.keep_ours)
     assert window.document.touchpoint("t2").title == "Call about order"
     assert window.document.get("conflicts", "k1") is None
-    assert "Keep mine: title of touchpoint 'Call about order'." in status(window)
+    assert "Keep ours: title of touchpoint 'Call about order'." in status(window)
     assert "1 conflict left" in status(window)
 
 
@@ -110,7 +111,7 @@ def test_keep_theirs_of_a_deletion_deletes_the_card_with_what_is_on_it(qtbot, wi
     click_card(window, "t3")
     show_comments(window, CONFLICTS)
     [view] = panel(window).conflict_views()
-    assert view.mine.text() == "Mine: keep it, with its changes (title)"
+    assert view.ours.text() == "Ours: keep it, with its changes (title)"
     # What goes with the card is said before the choice.
     assert view.theirs.text() == (
         "Theirs: delete it, and with it: 1 flow removed: 'Call about order → Complain'"
@@ -231,7 +232,7 @@ def test_keep_theirs_moves_a_card_to_their_cell(qtbot, qapp):
         click_card(window, "t2")
         show_comments(window, CONFLICTS)
         [view] = panel(window).conflict_views()
-        assert view.mine.text() == "Mine: 'Support'"
+        assert view.ours.text() == "Ours: 'Support'"
         assert view.theirs.text() == "Theirs: 'Purchase'"
         click(qtbot, view.keep_theirs)
         assert window.document.touchpoint("t2").stage_id == "s1"
@@ -264,7 +265,7 @@ def test_keep_theirs_of_a_cell_moves_the_card_to_the_cell_they_chose(qtbot, qapp
         click_card(window, "t2")
         show_comments(window, CONFLICTS)
         [view] = panel(window).conflict_views()  # one decision, not a stage and a channel
-        assert view.mine.text() == "Mine: Purchase / Phone"
+        assert view.ours.text() == "Ours: Purchase / Phone"
         assert view.theirs.text() == "Theirs: Support / Website"
         click(qtbot, view.keep_theirs)
         touchpoint = window.document.touchpoint("t2")
@@ -293,7 +294,7 @@ def test_keep_theirs_of_a_frequency_takes_their_count_with_its_period(qtbot, qap
         show_comments(window, CONFLICTS)
         [view] = panel(window).conflict_views()
         # One value, said as one: not "count 10; per 'week'; source ...; low none; high none".
-        assert view.mine.text().startswith("Mine: 10 a week")
+        assert view.ours.text().startswith("Ours: 10 a week")
         assert view.theirs.text().startswith("Theirs: 99 a year")
         click(qtbot, view.keep_theirs)
         assert window.document.get("frictions", "x1").frequency == theirs.frictions[0].frequency
@@ -325,15 +326,15 @@ def test_a_name_the_merge_made_and_a_preferred_channel_in_dispute_in_words(qtbot
             "The two sides' edits did not fit together as they were, so the merge changed "
             "the name. The file holds the merge's value."
         )
-        assert (view.mine.text(), view.theirs.text()) == (
-            "Mine: 'Onboarding (2)'",
+        assert (view.ours.text(), view.theirs.text()) == (
+            "Ours: 'Onboarding (2)'",
             "Theirs: 'Onboarding'",
         )
         click_row(qtbot, panel(window).conflict_list, "Preferred channels of persona 'Busy parent'")
         [view] = panel(window).conflict_views()
         assert view.sentence.text() == "Both changed the preferred channels. The file holds ours."
-        assert (view.mine.text(), view.theirs.text()) == (  # the stage in dispute only
-            "Mine: stage 'Support'; channel 'Website'",
+        assert (view.ours.text(), view.theirs.text()) == (  # the stage in dispute only
+            "Ours: stage 'Support'; channel 'Website'",
             "Theirs: stage 'Support'; channel 'Phone'",
         )
         click(qtbot, view.keep_theirs)
@@ -405,7 +406,7 @@ def test_a_thread_the_merge_opened_again_says_why_in_plain_words(qtbot, qapp):
             "One side replied to this thread while the other resolved it, so the merge opened "
             "it again: the reply is not left unseen. The file holds it open."
         )
-        assert (view.mine.text(), view.theirs.text()) == ("Mine: open", "Theirs: resolved")
+        assert (view.ours.text(), view.theirs.text()) == ("Ours: open", "Theirs: resolved")
         assert window.canvas.blueprint_scene.selected_touchpoint_ids() == ["t1"]
     finally:
         close_window(window)

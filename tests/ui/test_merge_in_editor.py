@@ -117,11 +117,23 @@ def test_both_changing_one_title_keeps_mine_and_marks_theirs_on_the_card(qtbot, 
     window.canvas.blueprint_scene.select_touchpoints([MINE])
     show_comments(window, 1)
     [view] = window.talk.conflicts.conflict_views()
-    assert view.mine.text() == "Mine: 'Mine: asks chat'"
-    assert view.theirs.text() == "Theirs: 'Theirs: asks the chat'"
+    # Each side by who it was, for whoever opens the file next: "Mine" was only Ana's.
+    assert (conflict.ours_name, conflict.theirs_name) == (
+        "Ana's copy",
+        "broadband.blueprint as saved on disk",
+    )
+    assert view.sentence.text() == "Both changed the title. The file holds the value of Ana's copy."
+    assert view.ours.text() == "Ana's copy: 'Mine: asks chat'"
+    assert view.theirs.text() == "broadband.blueprint as saved on disk: 'Theirs: asks the chat'"
+    assert view.keep_theirs.accessibleName() == (
+        "Keep broadband.blueprint as saved on disk for Touchpoint 'Mine: asks chat': title"
+    )
     click(qtbot, view.keep_theirs)
     assert title_of(window, MINE) == "Theirs: asks the chat"
     assert card.face.conflicts == 0
+    assert status(window).startswith(
+        "Keep broadband.blueprint as saved on disk: title of touchpoint 'Mine: asks chat'."
+    )
 
 
 def test_saving_over_their_changes_can_merge_them_first(qtbot, window, sample):

@@ -12,6 +12,8 @@ from ...model.entities import Entity
 from .kinds import Kind, Word
 
 TEXT, WORD = Kind(), Word()
+#: The file format (schema version) of the first spreadsheet exports.
+FIRST_EXPORTED = 4
 ID_WIDTH, NAME_WIDTH, PROSE_WIDTH, NUMBER_WIDTH = 34, 28, 36, 10
 
 
@@ -32,6 +34,8 @@ class Column:
     #: ids, a row with an id whose cell is empty, or the column gone, is a problem (the
     #: field's default would silently replace the value); a new row may leave it empty
     filled: bool = False
+    #: the file format whose exports first wrote it: a workbook exported before lacks it
+    since: int = FIRST_EXPORTED
 
     @property
     def path(self) -> str:

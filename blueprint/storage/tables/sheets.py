@@ -405,6 +405,8 @@ CONFLICTS_SHEET = _list_sheet(
     col("other", Json(), 30),
     col("kept_from", TEXT, 12),
     col("other_from", TEXT, 12),
+    col("ours_name", TEXT, 20, since=5),
+    col("theirs_name", TEXT, 20, since=5),
 )
 
 #: In the order they are read: a sheet names only what the sheets before it hold (measures

@@ -21,7 +21,7 @@ from ...model.measures import out_of_step
 from ...model.validation import problems_from_validation_error
 from ..errors import SpreadsheetError
 from .cells import BadCell, CellValue, RawCell, Unreadable, clip, shown, text_of
-from .columns import Column, PersonaPreference, Sheet
+from .columns import FIRST_EXPORTED, Column, PersonaPreference, Sheet
 from .kinds import MISSING, OMIT, REASON_SEPARATOR
 from .sheets import PREFERENCES_SHEET, SHEETS
 
@@ -412,7 +412,8 @@ def _deleted_columns(sheet: Sheet, where: dict[str, int] | None, guessed: set[st
     one has a value in, and any column at all of a sheet that kept most of them (deleted,
     a state, a cost per contact or the notes would be emptied in every row, unsaid). A
     sheet made by hand with a few columns (an id among them) is not an export; a column
-    misspelt is said already."""
+    misspelt is said already; a column newer than the first exports may be missing from a
+    workbook exported before it was (every workbook made before it then failed to import)."""
     if where is None:
         return []
     kept = sum(1 for c in sheet.columns if c.name in where)
@@ -420,7 +421,10 @@ def _deleted_columns(sheet: Sheet, where: dict[str, int] | None, guessed: set[st
     return [
         c.name
         for c in sheet.columns
-        if c.name not in where and c.name not in guessed and (c.filled or most)
+        if c.name not in where
+        and c.name not in guessed
+        and c.since == FIRST_EXPORTED
+        and (c.filled or most)
     ]
 
 

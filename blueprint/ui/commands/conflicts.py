@@ -1,11 +1,14 @@
-"""Deciding a merge conflict: keep mine, or keep theirs. One undo step either way.
+"""Deciding a merge conflict: keep one side's value or the other's. One undo step either way.
 
 A conflict says which side's value the file holds (``kept_from``) and which one it set aside
-(``other_from``). "Mine" is the side a merge calls ours (the editor's own document, or the
-branch merged into), "theirs" the other. Keeping the side the file already holds only takes
-the conflict away; keeping the other side sets the field to the value set aside (a cell's
-stage and channel together, a frequency whole), or, for a "deleted and changed" conflict,
-deletes the entity as that side did (with what goes with it), and takes the conflict away.
+(``other_from``): "ours" is the side the merge was made into (the branch merged into, the
+editor's own document), "theirs" the other; since version 5 the conflict also names both
+(``side_name``: "main", "plan (Bob's conflicted copy).blueprint"), and the editor says those
+names, not "mine" and "theirs", which were right only for whoever merged. Keeping the side
+the file already holds only takes the conflict away; keeping the other side sets the field
+to the value set aside (a cell's stage and channel together, a frequency whole), or, for a
+"deleted and changed" conflict, deletes the entity as that side did (with what goes with
+it), and takes the conflict away.
 """
 
 from __future__ import annotations
@@ -16,8 +19,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ...changes.conflicts import MERGE, OURS, THEIRS, side_name
 from ...changes.decisions import group_members, with_decision
-from ...changes.merge import MERGE, OURS
 from ...changes.words import label as field_label
 from ...model import Conflict, ConflictKind, document_problems
 from ...model.collections import COLLECTIONS
@@ -41,17 +44,14 @@ DOCUMENT = "blueprint"
 
 
 class Side(StrEnum):
-    MINE = "mine"
-    THEIRS = "theirs"
-
-
-def mine_is_kept(conflict: Conflict) -> bool:
-    """Whether the file holds my side's value (it does unless ours is the one set aside)."""
-    return conflict.other_from != OURS
+    OURS = OURS
+    THEIRS = THEIRS
 
 
 def kept_side(conflict: Conflict) -> Side:
-    return Side.MINE if mine_is_kept(conflict) else Side.THEIRS
+    """The side whose value the file holds (ours, unless ours is the one set aside: a value
+    the merge chose itself is neither side's, and ours stands for it)."""
+    return Side.THEIRS if conflict.other_from == OURS else Side.OURS
 
 
 class ResolveConflict(BlueprintCommand):
@@ -64,12 +64,13 @@ class ResolveConflict(BlueprintCommand):
         self.keep = Side(keep)
         what = _entity_words(document, conflict)
         where = f"{field_label(conflict.field)} of {what}" if conflict.field else what
-        text = f"Keep {self.keep.value}: {where}"
+        keeper = side_name(conflict, self.keep)
+        text = f"Keep {keeper}: {where}"
         if self.keep == kept_side(conflict):
             changes: list[Change] = [Remove("conflicts", conflict_id)]
         elif conflict.kind == ConflictKind.DELETED_AND_CHANGED:
             changes = _deletion(document, conflict)
-            text = f"Keep {self.keep.value}: delete {what}"
+            text = f"Keep {keeper}: delete {what}"
         else:
             changes = [*_other_value(document, conflict), Remove("conflicts", conflict_id)]
         #: what happened, for the status line
@@ -204,4 +205,4 @@ def _deletion(document: Document, conflict: Conflict) -> list[Change]:
     return [*stale, *changes]
 
 
-__all__ = ["MERGE", "OURS", "ResolveConflict", "Side", "kept_side", "mine_is_kept"]
+__all__ = ["MERGE", "OURS", "ResolveConflict", "Side", "kept_side"]

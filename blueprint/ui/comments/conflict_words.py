@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ...changes.conflicts import disputed, whole_value_words
+from ...changes.conflicts import disputed, side_name, whole_value_words
 from ...changes.words import LABELS as FIELD_LABELS
 from ...changes.words import Names
 from ...changes.words import label as field_label
@@ -88,8 +88,9 @@ class ConflictWords:
     field: str
     #: what the conflict is, in a sentence
     sentence: str
-    mine: str
-    theirs: str
+    #: each side's name and value: ours (the side merged into), then theirs
+    ours: tuple[str, str]
+    theirs: tuple[str, str]
 
     @property
     def headline(self) -> str:
@@ -116,7 +117,10 @@ def _said(document: Document, conflict: Conflict, value: Any) -> str:
 def conflict_words(document: Document, conflict: Conflict) -> ConflictWords:
     what = entity_words(document, conflict.collection, conflict.entity_id)
     field = field_words(conflict.field) if conflict.field else ""
-    mine_kept = kept_side(conflict) == Side.MINE
+    ours_kept = kept_side(conflict) == Side.OURS
+    keeper, other_side = (
+        side_name(conflict, side) for side in (conflict.kept_from, conflict.other_from)
+    )
     if conflict.kind == ConflictKind.DELETED_AND_CHANGED:
         changed = conflict.kept if isinstance(conflict.kept, list) else []
         how = ", ".join(field_words(str(p)) for p in changed) or "what is on it"
@@ -124,10 +128,10 @@ def conflict_words(document: Document, conflict: Conflict) -> ConflictWords:
         goes = _goes_with(document, conflict)
         deleted = "delete it" + (f", and with it: {'; '.join(goes)}" if goes else "")
         sentence = (
-            f"{conflict.other_from.capitalize()} deleted it; {conflict.kept_from} changed it. "
+            f"{capitalised(other_side)} deleted it; {keeper} changed it. "
             "The file keeps it until you decide."
         )
-        mine, theirs = (kept, deleted) if mine_kept else (deleted, kept)
+        ours, theirs = (kept, deleted) if ours_kept else (deleted, kept)
     else:
         values = disputed(conflict.field, conflict.kept, conflict.other)
         kept, other = (_said(document, conflict, value) for value in values)
@@ -143,14 +147,21 @@ def conflict_words(document: Document, conflict: Conflict) -> ConflictWords:
             )
         else:
             changed = "whether it is resolved" if field == RESOLVED else f"the {field or 'entity'}"
-            sentence = f"Both changed {changed}. The file holds {conflict.kept_from}."
-        mine, theirs = (kept, other) if mine_kept else (other, kept)
-    return ConflictWords(what, field, sentence, mine, theirs)
+            held = keeper if keeper in (Side.OURS, Side.THEIRS) else f"the value of {keeper}"
+            sentence = f"Both changed {changed}. The file holds {held}."
+        ours, theirs = (kept, other) if ours_kept else (other, kept)
+    names = (side_name(conflict, side) for side in (Side.OURS, Side.THEIRS))
+    return ConflictWords(what, field, sentence, *zip(names, (ours, theirs), strict=True))
+
+
+def capitalised(name: str) -> str:
+    """A side's name at the start of a sentence: "Ours", but a branch or a file as named."""
+    return name.capitalize() if name in (Side.OURS, Side.THEIRS) else name
 
 
 def _goes_with(document: Document, conflict: Conflict) -> list[str]:
-    """What deleting a card, a friction point or a thread takes with it, in words: "Keep
-    mine" took the friction point the other side had just added to the card, or the reply
+    """What deleting a card, a friction point or a thread takes with it, in words: a "Keep"
+    took the friction point the other side had just added to the card, or the reply
     they had just written, unnamed."""
     bp = document.blueprint
     if conflict.collection == "comments":

@@ -1,11 +1,12 @@
 """The Conflicts tab: every merge conflict still open (a click jumps to what it is about),
 then each conflict of the selected card (or of what was picked in the list) with both
-values in words and two buttons, Keep mine and Keep theirs. Each decision is one undo step.
+values in words, each after the name of the side it came from and beside its Keep button.
+Each decision is one undo step.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,7 +20,7 @@ from ...model import Conflict
 from ..commands import ResolveConflict, Side, push_checked
 from ..document import Document
 from ..inspector.forms import caption
-from .conflict_words import conflict_words
+from .conflict_words import ConflictWords, capitalised, conflict_words
 from .listed_panel import ListedPanel
 from .thread_view import plain_label
 
@@ -49,25 +50,27 @@ class ConflictView(QFrame):
         layout.addWidget(headline)
         self.sentence = plain_label(words.sentence)
         layout.addWidget(self.sentence)
-        self.mine = plain_label(f"Mine: {words.mine}")
-        self.theirs = plain_label(f"Theirs: {words.theirs}")
-        layout.addWidget(self.mine)
-        layout.addWidget(self.theirs)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.keep_mine = QPushButton("Keep mine")
-        self.keep_theirs = QPushButton("Keep theirs")
-        for button, side, value in (
-            (self.keep_mine, Side.MINE, words.mine),
-            (self.keep_theirs, Side.THEIRS, words.theirs),
-        ):
-            button.setAccessibleName(f"{button.text()} for {words.headline}")
-            button.setToolTip(f"{button.text()}: {value}")
-            button.clicked.connect(
-                lambda _checked=False, s=side: self.keepRequested.emit(self.conflict_id, s.value)
-            )
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
+        self.ours, self.keep_ours = self._side(layout, words, Side.OURS, words.ours)
+        self.theirs, self.keep_theirs = self._side(layout, words, Side.THEIRS, words.theirs)
+
+    def _side(
+        self, layout: QVBoxLayout, words: ConflictWords, side: Side, named: tuple[str, str]
+    ) -> tuple[QLabel, QPushButton]:
+        """One side's value, after the name the merge gave that side, and the button that
+        keeps it beside it: a side's name may be a long file name."""
+        name, value = named
+        row = QHBoxLayout()
+        said = plain_label(f"{capitalised(name)}: {value}")
+        row.addWidget(said, 1)
+        button = QPushButton("Keep")
+        button.setAccessibleName(f"Keep {name} for {words.headline}")
+        button.setToolTip(f"Keep {name}: {value}")
+        button.clicked.connect(
+            lambda _checked=False: self.keepRequested.emit(self.conflict_id, side.value)
+        )
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
+        return said, button
 
 
 class ConflictsPanel(ListedPanel):

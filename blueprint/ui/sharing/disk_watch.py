@@ -179,7 +179,7 @@ class DiskWatch(QObject):
         if choice == Choice.RELOAD:
             self.reload(path, theirs, data)
         elif choice == Choice.MERGE:
-            self._merge(theirs, data, f"the changes on disk to {path.name}")
+            self._merge(theirs, data, f"the changes on disk to {path.name}", _on_disk(path))
         else:
             self._ignored = data
             self._bench.show_status(
@@ -233,7 +233,9 @@ class DiskWatch(QObject):
                 return loads_blueprint(self.base)
         return self._document.blueprint.model_copy(deep=True)
 
-    def _merge(self, theirs: Blueprint, data: bytes | None, what: str, copy: bool = False) -> bool:
+    def _merge(
+        self, theirs: Blueprint, data: bytes | None, what: str, name: str, copy: bool = False
+    ) -> bool:
         """Merge ``theirs`` in; a sync tool's conflicted ``copy`` has no known common
         version with the file (two machines changed it at once): the editor's last load
         is not one, and taking it as one threw away the file's own changes."""
@@ -241,7 +243,7 @@ class DiskWatch(QObject):
         # The file then holds nothing the document lacks: the next save replaces it.
         follow = self._base_follows(data) if data is not None else None
         try:
-            merged = merge_into(self._document, base, theirs, what, follow)
+            merged = merge_into(self._document, base, theirs, what, name, follow)
         except MergeFailed as error:
             self._bench.show_error(
                 "Cannot merge", f"Could not merge {what}; nothing was changed: {error}."
@@ -266,7 +268,7 @@ class DiskWatch(QObject):
         if choice == Choice.MERGE:
             theirs = self._read(path, data)
             return theirs is not None and self._merge(
-                theirs, data, f"the changes on disk to {path.name}"
+                theirs, data, f"the changes on disk to {path.name}", _on_disk(path)
             )
         return choice == Choice.REPLACE
 
@@ -288,7 +290,9 @@ class DiskWatch(QObject):
     def _merge_copy(self, copy: ConflictedCopy) -> None:
         data = read_bytes(copy.path)
         theirs = self._read(copy.path, data, copy=True) if data is not None else None
-        if theirs is None or not self._merge(theirs, None, copy.path.name, copy=True):
+        if theirs is None or not self._merge(
+            theirs, None, copy.path.name, copy.path.name, copy=True
+        ):
             self._declined[copy.path] = copy.modified
             return
         choice = ask_done_with_copy(self._bench.frame, copy)
@@ -315,3 +319,9 @@ class DiskWatch(QObject):
                 f"{copy.path.name} is merged in but could not be {how.split()[0]}; it stays "
                 "where it is and will not be offered again while this file is open.",
             )
+
+
+def _on_disk(path: Path) -> str:
+    """The other side of a merge with the file saved since it was opened, as its conflicts
+    name it."""
+    return f"{path.name} as saved on disk"

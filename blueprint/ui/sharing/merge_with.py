@@ -61,7 +61,7 @@ class MergeWith(QObject):
             bench.show_error("Cannot merge", f"Nothing was merged: {error}")
             return False
         try:
-            merged = merge_into(bench.document, None, theirs, path.name)
+            merged = merge_into(bench.document, None, theirs, path.name, path.name)
         except MergeFailed as error:
             bench.show_error(
                 "Cannot merge", f"Could not merge {path.name}; nothing was changed: {error}."

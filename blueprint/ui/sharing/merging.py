@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ...model import Blueprint
 from ..commands.replace import ReplaceBlueprint
 from ..document import Document
+from ..preferences import who_i_am
 
 
 class MergeFailed(Exception):
@@ -41,12 +42,14 @@ def merge_into(
     base: Blueprint | None,
     theirs: Blueprint,
     what: str,
+    theirs_name: str,
     follow: Callable[[bool], None] | None = None,
 ) -> Merged:
     """Merge ``theirs`` into the document, ``base`` being the version both came from; None
     when it is not known (a sync tool's conflicted copy): what the two share is then the
-    base, and every value they differ in is a conflict to decide. ``follow`` goes with the
-    undo step (``ReplaceBlueprint``)."""
+    base, and every value they differ in is a conflict to decide. Each conflict names the
+    two sides: this person's copy and ``theirs_name``, for whoever opens the file next.
+    ``follow`` goes with the undo step (``ReplaceBlueprint``)."""
     try:
         from ...changes.merge import MergeError, merge_blueprints, shared_version
     except ImportError as error:  # an installation without the merge: said, not a traceback
@@ -54,7 +57,8 @@ def merge_into(
     if base is None:
         base = shared_version(document.blueprint, theirs)
     try:
-        result = merge_blueprints(base, document.blueprint, theirs)
+        names = (f"{who_i_am()}'s copy", theirs_name)
+        result = merge_blueprints(base, document.blueprint, theirs, names=names)
     except MergeError as error:
         raise MergeFailed(str(error)) from error
     step = f"Merge {what}"
