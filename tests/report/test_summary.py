@@ -66,6 +66,21 @@ def test_without_quick_wins_the_summary_starts_with_the_first_wave_that_has_work
     assert start_heading(text) == f"Start now: the {wave.value} wave"
     assert text.no_now is not None and f"Start with the {wave.value} wave" in text.no_now
     assert [item.title for item in text.now] == [s.title for s in first]
+    # The last tile is the wave to start with: a big "0 quick wins" headlined the page.
+    now = text.tiles[-1]
+    count = len(plan.waves[wave])
+    assert now.value == str(count) != "0"
+    assert now.label.startswith(f"improvement{'s' if count > 1 else ''} in the {wave.value} wave (")
+    assert now.label.endswith(" to start: no quick wins")
+
+
+def test_without_any_improvement_the_now_tile_says_none_not_zero():
+    bp = small_blueprint().model_copy(update={"improvements": []})
+    now = said(bp).tiles[-1]
+    assert (now.value, now.label) == (
+        "None",
+        "quick wins: no improvement is high impact and low effort",
+    )
 
 
 def test_the_pdf_summary_of_a_plan_without_improvements_gives_no_advice_to_start_a_wave():

@@ -99,7 +99,7 @@ def summary(subject: PlanSubject) -> Summary:
         personas=_personas(subject),
         how_sure=_how_sure(subject) if _to_decide(subject.plan) else None,
         backed=_backed(subject),
-        tiles=tiles(subject),
+        tiles=tiles(subject, start),
         top=tuple(improvement_row(subject, s) for s in top),
         now=tuple(_now_item(subject, s) for s in listed[:NOW_LISTED]),
         no_now=_no_now(subject, start),
@@ -350,7 +350,7 @@ def _backed(subject: PlanSubject) -> Rich | None:
     return rich(sentence, _in(subject, DATA_TO_CAPTURE))
 
 
-def tiles(subject: PlanSubject) -> tuple[Tile, ...]:
+def tiles(subject: PlanSubject, start: Wave | None) -> tuple[Tile, ...]:
     """The six key figures: avoidable cost, lost journeys, failure demand, channel
     switches, the weakest EPIC letter and the size of the Now wave."""
     plan = subject.plan
@@ -386,13 +386,24 @@ def tiles(subject: PlanSubject) -> tuple[Tile, ...]:
             "channel switches: steps where the journey changes channel",
         ),
         _weakest_tile(subject),
-        _now_tile(plan.waves[Wave.NOW]),
+        _now_tile(plan, start),
     )
 
 
-def _now_tile(now: tuple[ImprovementScore, ...]) -> Tile:
+def _now_tile(plan: Plan, start: Wave | None) -> Tile:
     """The size of the Now wave, and, when some of it is done already, how many are left to
-    start: the number the lead gives ("the Now wave (2 quick wins)" beside a tile of 3)."""
+    start: the number the lead gives ("the Now wave (2 quick wins)" beside a tile of 3).
+    Without quick wins, the wave to start with: a big "0" headlined the page."""
+    now = plan.waves[Wave.NOW]
+    if not now:
+        if start is None:
+            return Tile("None", "quick wins: no improvement is high impact and low effort")
+        count = len(plan.waves[start])
+        kind = WAVE_KINDS[start] + ("" if count == 1 else "s")
+        noun = "improvement" if count == 1 else "improvements"
+        return Tile(
+            fmt.whole(count), f"{noun} in the {start.value} wave ({kind}) to start: no quick wins"
+        )
     label = (
         "improvement in the Now wave (a quick win)"
         if len(now) == 1
