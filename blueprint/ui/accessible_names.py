@@ -57,6 +57,13 @@ def name_scroll_bars(widget: QWidget) -> None:
             _name_scroll_bar(bar)
 
 
+def literal(text: str) -> str:
+    """Text a person typed, for a label, a button or a menu item that takes '&' as the mark
+    of its Alt+letter: each '&' shown as it is ("Check-in & bag drop" read "Check-in _bag
+    drop")."""
+    return text.replace("&", "&&")
+
+
 def labels_of(widget: QWidget) -> list[QLabel]:
     """The labels whose buddy ``widget`` is (what assistive technology reads as its label)."""
     parent = widget.parentWidget()
@@ -69,7 +76,7 @@ def _label_combo(combo: QComboBox) -> None:
     name = combo.accessibleName()
     if not name or labels_of(combo) or combo.parentWidget() is None:
         return
-    label = QLabel(name.replace("&", "&&"), combo.parentWidget())  # no Alt+letter in it
+    label = QLabel(literal(name), combo.parentWidget())  # no Alt+letter in it
     label.setObjectName("unseenLabel")
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setBuddy(combo)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QTabWidget, QWidget
 from shiboken6 import isValid
 
+from .accessible_names import literal
 from .recent_files import RecentFilesMenu
 from .settings import APP_NAME
 
@@ -204,7 +205,7 @@ class _StepName(QObject):
     def show(self, step: str) -> None:
         if not isValid(self._action):
             return  # the window is going: the stack empties after the action's wrapper went
-        self._action.setText(f"{self._verb} {step.replace('&', '&&')}" if step else self._verb)
+        self._action.setText(f"{self._verb} {literal(step)}" if step else self._verb)
 
 
 def _fill_view_menu(window: QMainWindow, canvas: QWidget, menu: QMenu) -> None:

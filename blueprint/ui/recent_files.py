@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
+from .accessible_names import literal
 from .settings import app_settings
 
 MAX_RECENT = 10
@@ -55,7 +56,7 @@ class RecentFilesMenu(QMenu):
         paths = recent_files()
         for number, path in enumerate(paths, start=1):
             # The number is the mnemonic (1..9, then 0), as in most desktop editors.
-            action = self.addAction(f"&{number % 10}  {_escaped(path.name)}")
+            action = self.addAction(f"&{number % 10}  {literal(path.name)}")
             action.setStatusTip(str(path))
             action.setToolTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self.openRequested.emit(p))
@@ -69,6 +70,3 @@ class RecentFilesMenu(QMenu):
         clear.triggered.connect(clear_recent_files)
 
 
-def _escaped(name: str) -> str:
-    # A '&' in a file name is text, not a mnemonic.
-    return name.replace("&", "&&")

@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from tests.ui.editing_helpers import (
     CTRL,
@@ -291,3 +291,16 @@ def test_the_panels_fit_a_projectors_720_pixel_high_screen(qtbot, document):
         assert window.minimumSizeHint().height() <= 720
     finally:
         close_window(window)
+
+
+def test_a_stage_named_with_an_ampersand_reads_whole_beside_its_preference(qtbot, window, panel):
+    """ "Check-in & bag drop" read "Check-in _bag drop": the '&' taken as an Alt+letter."""
+    from PySide6.QtGui import QAccessible
+
+    from blueprint.ui.commands import RenameStage
+
+    window.document.push(RenameStage(window.document, "s1", "Check-in & bag drop"))
+    box = panel.preferences.boxes["s1"]
+    [label] = [w for w in panel.preferences.findChildren(QLabel) if w.buddy() is box]
+    said = QAccessible.queryAccessibleInterface(label).text(QAccessible.Text.Name)
+    assert said == "Check-in & bag drop:"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
+from ..accessible_names import literal
 from ..commands import SetPreferredChannel, push_checked
 from ..document import Document
 from ..tips import set_plain_tip
@@ -64,7 +65,7 @@ class PreferredChannels(QWidget):
             box.setAccessibleName(f"Preferred channel at {stage_name}")
             set_plain_tip(box, f"The channel this persona prefers at {stage_name}, if any")
             box.activated.connect(lambda _i, s=stage_id, b=box: self._chosen(s, b))
-            label = QLabel(stage_name + ":")
+            label = QLabel(literal(stage_name) + ":")
             label.setTextFormat(Qt.TextFormat.PlainText)  # the name as typed
             label.setBuddy(box)
             wheel_scrolls_past(box)
