@@ -159,13 +159,17 @@ class Document(QObject):
         self, blueprint: Blueprint, path: Path | str | None = None, origin: Path | None = None
     ) -> None:
         """Replace the whole blueprint (new, open); the undo history starts again. A
-        blueprint with no ``path`` may have an ``origin``: the file it was read from."""
+        blueprint with no ``path`` may have an ``origin``: the file it was read from (a
+        workbook), which it is saved nowhere yet: it starts as unsaved work, or closing it
+        right away lost it without a word."""
         self._undo_stack.clear()
         self._blueprint = blueprint
         self._reindex()
         self._origin = origin if path is None else None
         self.set_path(path)
         self._undo_stack.setClean()
+        if self._origin is not None:
+            self._undo_stack.resetClean()
         self.documentReset.emit()
         self.edited.emit()
 

@@ -5,7 +5,7 @@ buttons clicked and typed in."""
 import openpyxl
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QTextEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTextEdit
 
 from blueprint.storage import load_blueprint
 from blueprint.storage.tables import export_xlsx
@@ -139,6 +139,29 @@ def test_import_from_excel_opens_the_workbook_as_a_new_blueprint(
     assert window.document.blueprint == original
     assert window.document.path is None  # saved where the user says, not over the workbook
     assert "Imported edited.xlsx" in window.statusBar().currentMessage()
+
+
+def test_a_workbook_just_imported_is_unsaved_work_closing_asks_first(
+    qtbot, window, monkeypatch, tmp_path
+):
+    """Ctrl+W right after an import closed the new blueprint without a word: it is saved
+    nowhere yet."""
+    path = tmp_path / "edited.xlsx"
+    export_xlsx(load_blueprint("samples/grocery-delivery.blueprint"), path)
+    answer_file_dialogs(monkeypatch, path)
+    from_file_menu(qtbot, window, Qt.Key.Key_I)
+    imported = window.document.blueprint
+    assert window.isWindowModified()
+    asked = []
+    cancel = QMessageBox.StandardButton.Cancel
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or cancel)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [
+        "'Online grocery order and delivery' has changes that are not saved. Save them?"
+    ]
+    assert window.document.blueprint is imported
 
 
 def test_a_workbook_imported_is_saved_beside_it_under_its_name(
