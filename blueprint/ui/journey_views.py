@@ -41,8 +41,8 @@ VIEW_LABELS = {
         "Ctrl+Shift+2",
         # Short enough for the status bar of a 1280-wide screen beside the view's own label
         # (it was cut at "…measures and evidence are the same toc").
-        "Tomorrow's journey: place, title, emotion, EPIC and friction are tomorrow's own; "
-        "duration, wait, personas, notes, lanes, measures and evidence are shared",
+        "Tomorrow's journey: a card's place, title, emotion and EPIC, and a friction point's "
+        "severity, frequency and outcomes are tomorrow's own; the rest is shared",
     ),
     JourneyView.COMPARE: (
         "Compare &Both",

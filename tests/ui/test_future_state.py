@@ -382,6 +382,25 @@ def test_the_inspector_says_which_fields_tomorrow_shares_with_today(qtbot, windo
     assert not fields.shared_note.isVisible()
 
 
+def test_the_friction_tab_says_which_fields_tomorrow_shares_with_today(qtbot, window):
+    """Nature set to "Good" in the future state made today's friction point deliberate too,
+    and took an improvement out of today's plan, while the status line said "friction are
+    tomorrow's own"."""
+    from blueprint.ui.inspector.friction_form import SHARED_NOTE
+
+    click_card(window, "t1")
+    inspector = tools(window).inspector
+    inspector.tabs.setCurrentIndex(2)
+    form = inspector.frictions.editor
+    assert not form.shared_note.isVisible()
+    show(qtbot, window, Qt.Key.Key_2)
+    assert form.shared_note.isVisible() and form.shared_note.text() == SHARED_NOTE
+    assert "nature" in SHARED_NOTE and "changes both" in SHARED_NOTE
+    assert "friction are tomorrow's own" not in window.statusBar().currentMessage()
+    show(qtbot, window, Qt.Key.Key_1)
+    assert not form.shared_note.isVisible()
+
+
 def test_a_plausible_range_is_set_in_todays_view_only(qtbot, window):
     """Set tomorrow, a range did nothing to how sure the plan is (worked out on today) and
     cut tomorrow's count loose from today's measure."""

@@ -35,6 +35,14 @@ FUTURE_RANGE_TIP = (
 )
 
 
+#: Said above the fields in the future state: Nature set to "Good" there made today's friction
+#: point deliberate too, and took an improvement out of today's plan, unsaid.
+SHARED_NOTE = (
+    "Tomorrow's own: severity, frequency, leads to and giving up. Title, description, kind, "
+    "nature and contact reason are the same today and tomorrow: a change here changes both."
+)
+
+
 #: A count typed with its data still "unknown": the widest range of the plausible cases.
 UNKNOWN_SOURCE_NOTE = (
     "Frequency data is 'unknown': how sure the plan is takes this count as anything from a "
@@ -49,6 +57,8 @@ class FrictionForm(QWidget):
         self.form = EntityForm(document, EditFriction, self)
         form = form_layout()
         form.setContentsMargins(0, 0, 0, 0)
+        self.shared_note = caption(SHARED_NOTE)
+        form.addRow(self.shared_note)
         self.title = QLineEdit()
         add_row(form, "T&itle:", self.title)
         self.title.setAccessibleName("Friction point title")  # beside the card's own Title
@@ -256,3 +266,4 @@ class FrictionForm(QWidget):
         friction = self.form.entity()
         good = friction is not None and friction.nature == FrictionNature.GOOD
         self._layout.setRowVisible(self.good_help, good)
+        self._layout.setRowVisible(self.shared_note, not self._today())
