@@ -53,6 +53,7 @@ from .cli_common import (
     one_line,
     print_error,
     refuse_overwrite,
+    stdout_is_a_file,
     write_json,
     write_stdout,
 )
@@ -70,6 +71,7 @@ from .storage import (
 )
 from .storage.csvio import LIST_SEPARATOR, neutralise
 from .storage.schema import file_schema
+from .storage.tables.csv_codec import UTF8_BOM
 
 #: The largest zoom of ``render``: four times actual size, as in the editor.
 MAX_RENDER_ZOOM = 4.0
@@ -286,10 +288,14 @@ def _plan_table(
         for row in plan_rows(bp, plan):
             writer.writerow(_csv_cell(row[column]) for column in PLAN_COLUMNS)
         data = buffer.getvalue().encode("utf-8")
-    if not args.output or args.output == "-":  # "-o -": standard output, as Unix tools read it
+    to_stdout = not args.output or args.output == "-"  # "-o -": as Unix tools read it
+    if kind == "csv" and (not to_stdout or stdout_is_a_file()):
+        data = UTF8_BOM + data  # a file a manager opens in a spreadsheet; a pipe gets none
+    if to_stdout:
         write_stdout(data)
         return EXIT_OK
-    # The same bytes as on standard output, written as every other output is: atomically.
+    # The bytes of standard output redirected to a file, written as every other output is:
+    # atomically.
     atomic_write_bytes(args.output, data)
     print(f"Wrote {args.output}: {fmt.plural(len(plan.improvements), 'improvement')}.")
     return EXIT_OK
@@ -417,6 +423,8 @@ def _csv_cell(value: object) -> str:
         return neutralise(LIST_SEPARATOR.join(str(v) for v in value))
     if isinstance(value, str):
         return neutralise(value)
+    if isinstance(value, float):  # 179402.4, not 179402.40000000002: JSON has every digit
+        return format(value, ".12g")
     return str(value)
 
 

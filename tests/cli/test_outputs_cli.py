@@ -6,6 +6,8 @@ import json
 import os
 import shutil
 import stat
+import subprocess
+import sys
 
 import pytest
 
@@ -167,8 +169,27 @@ def test_the_ranked_plan_is_written_to_o(capsys, sample, name, options):
     improvements = len(load_blueprint(sample).improvements)
     assert code == 0 and err == ""
     assert stdout == f"Wrote {out}: {improvements} improvements.\n"
-    assert out.read_text(encoding="utf-8") == printed
+    # A CSV file starts with a BOM, as Excel reads UTF-8 by it ("CrÃ©dit" without).
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf") == (kind == "csv")
+    assert out.read_text(encoding="utf-8-sig") == printed
     assert [p.name for p in sample.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+@pytest.mark.parametrize("redirected", [True, False], ids=["to-a-file", "to-a-pipe"])
+def test_a_plan_csv_redirected_to_a_file_starts_with_a_bom_a_pipe_gets_none(
+    sample, tmp_path, redirected
+):
+    """`blueprint plan FILE --format csv > plan.csv` is how a manager's file is often made."""
+    command = [sys.executable, "-m", "blueprint", "plan", str(sample), "--format", "csv"]
+    if redirected:
+        out = tmp_path / "plan.csv"
+        with out.open("wb") as handle:
+            subprocess.run(command, stdout=handle, check=True, timeout=120)
+        data = out.read_bytes()
+    else:
+        data = subprocess.run(command, capture_output=True, check=True, timeout=120).stdout
+    assert data.startswith(b"\xef\xbb\xbfrank,") == redirected
+    assert data.startswith(b"rank,") != redirected
 
 
 @pytest.mark.parametrize("kind", ["csv", "json"])

@@ -41,13 +41,17 @@ MAX_CSV_BYTES = 64 * 1024 * 1024
 # --- writing ------------------------------------------------------------------------------
 
 
+#: Before the rows of a CSV file, so that spreadsheet programs read it as UTF-8: Excel reads a
+#: CSV without one in the legacy code page ("CrÃ©dit", "â‚¬").
+UTF8_BOM = "\ufeff".encode()
+
+
 def csv_bytes(head: Sequence[str], rows: Iterable[Sequence[CellValue]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(head)
     writer.writerows([_cell(value) for value in row] for row in rows)
-    # A BOM so that spreadsheet programs read the file as UTF-8, not as a legacy code page.
-    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+    return UTF8_BOM + buffer.getvalue().encode("utf-8")
 
 
 def _cell(value: CellValue) -> str:
