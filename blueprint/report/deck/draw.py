@@ -229,6 +229,9 @@ class Column:
     heading: str
     weight: float
     numeric: bool = False
+    #: The size of its cells (not its heading) where smaller than the table's: room for its
+    #: longest amount on one line.
+    size: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +279,7 @@ def table(
             cell = Cell(value) if isinstance(value, str) else value
             if cell.fill is None:
                 cell = Cell(cell.text, cell.colour, zebra, cell.bold)
-            _cell(grid.cell(r, c), cell, column, size)
+            _cell(grid.cell(r, c), cell, column, column.size or size)
     return frame
 
 

@@ -15,7 +15,7 @@ from ..content.today_and_tomorrow import BIGGEST_NOTE, NAMES, NO_CHANGE, TodayAn
 from ..formatting import STEP_NAMES
 from .draw import Box, Cell, Column, Para, fitted, rect, table, text_box
 from .frame import BODY, GAP, titled_slide
-from .tables import row_height_of
+from .tables import row_height_of, whole_amounts
 
 FIGURE_COLUMNS = (
     Column("Figure", 2.6),
@@ -47,16 +47,21 @@ def future_slides(deck: Presentation, said: TodayAndTomorrow, formulas: tuple[Fo
         fitted(slide, box, [(said.headline, 1.0, palette.INK, True)], largest=16, smallest=10)
         top = box.bottom + GAP
     left_width = BODY.width * 0.6
-    rows = [
-        [Cell(r.figure, bold=r.strong), r.today, r.tomorrow, Cell(r.change, bold=r.strong)]
-        for r in said.figures
-    ]
-    heights = [row_height_of(row, FIGURE_COLUMNS, left_width, TABLE_SIZE) for row in rows]
+    columns, rows = whole_amounts(
+        FIGURE_COLUMNS,
+        [
+            [Cell(r.figure, bold=r.strong), r.today, r.tomorrow, Cell(r.change, bold=r.strong)]
+            for r in said.figures
+        ],
+        left_width,
+        TABLE_SIZE,
+    )
+    heights = [row_height_of(row, columns, left_width, TABLE_SIZE) for row in rows]
     height = ROW + sum(heights)
     table(
         slide,
         Box(BODY.left, top, left_width, height),
-        FIGURE_COLUMNS,
+        columns,
         rows,
         size=TABLE_SIZE,
         row_height=ROW,

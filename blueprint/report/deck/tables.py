@@ -7,7 +7,9 @@ continuation slides titled "(2 of 3)".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from math import ceil
 
 from pptx.presentation import Presentation
@@ -20,7 +22,7 @@ from ..content.outline import WHERE_IT_HURTS
 from ..saving import AT_LEAST_KEY
 from .draw import Box, Cell, Column, Para, rect, table, text_box
 from .frame import BODY, titled_slide
-from .text import lines_needed
+from .text import amount_text, lines_needed, one_line, unbroken_size
 
 TOP_TITLE = "Top improvements"
 TOP_COLUMNS = (
@@ -62,6 +64,9 @@ HEAT_SIZE = 9.5
 #: Kept under the heat map for its colour scale.
 SCALE_ROOM = 26.0
 CHANNEL_WEIGHT = 1.9
+#: Set no smaller to keep a huge amount whole: below it, broken is still more legible.
+AMOUNT_SMALLEST = 6.0
+_FIGURE = re.compile(r"\d")
 
 
 def title_of(title: str, part: int, parts: int) -> str:
@@ -106,24 +111,66 @@ def _top_cells(row: ImprovementRow) -> list[Cell | str]:
 def row_height_of(
     cells: Sequence[Cell | str], columns: Sequence[Column], width: float, size: float
 ):
-    lines = max(
-        lines_needed(
+    """How tall a row of ``cells`` stands, each in its column's size (``size`` unless set)."""
+    tallest = 0.0
+    for i, c in enumerate(cells):
+        points = columns[i].size or size
+        lines = lines_needed(
             c if isinstance(c, str) else c.text,
-            size,
+            points,
             _column_width(columns, i, width),
             bold=not isinstance(c, str) and c.bold,
         )
-        for i, c in enumerate(cells)
+        tallest = max(tallest, lines * points)
+    return tallest * LEADING + PAD
+
+
+def whole_amounts(
+    columns: Sequence[Column], rows: Sequence[Sequence[Cell | str]], width: float, size: float
+) -> tuple[tuple[Column, ...], list[list[Cell | str]]]:
+    """The ``columns`` and ``rows`` of a table ``width`` wide, set at ``size``, with its
+    amounts kept whole: each may break after its currency only, and a column of numbers is
+    set as much smaller as its longest number needs to stay on one line (a huge amount read
+    ``IDR`` / ``8,823,305,500,0`` / ``00,000``). Ordinary amounts keep ``size``."""
+    rows = [
+        [
+            _amount_cell(cell) if column.numeric else cell
+            for cell, column in zip(row, columns, strict=True)
+        ]
+        for row in rows
+    ]
+    fitted = []
+    for i, column in enumerate(columns):
+        if column.numeric:
+            numbers = {number for row in rows for number in _numbers(row[i])}
+            room = _column_width(columns, i, width)
+            points = unbroken_size(numbers, room, largest=size, smallest=AMOUNT_SMALLEST)
+            column = replace(column, size=points) if points < size else column
+        fitted.append(column)
+    return tuple(fitted), rows
+
+
+def _numbers(cell: Cell | str) -> list[tuple[str, bool]]:
+    """The words of ``cell`` with a figure in them, each with whether it is bold: what a
+    column of numbers must keep whole (its other words wrap, as any text)."""
+    text, bold = (cell, False) if isinstance(cell, str) else (cell.text, cell.bold)
+    return [(word, bold) for word in one_line(text).split(" ") if _FIGURE.search(word)]
+
+
+def _amount_cell(cell: Cell | str) -> Cell | str:
+    return (
+        amount_text(cell) if isinstance(cell, str) else replace(cell, text=amount_text(cell.text))
     )
-    return lines * size * LEADING + PAD
 
 
 def top_slides(
     deck: Presentation, rows: tuple[ImprovementRow, ...], formulas: tuple[Formula, ...]
 ) -> int:
     """The top improvements in rank order; the number of slides made."""
-    cells = [_top_cells(row) for row in rows]
-    heights = [row_height_of(c, TOP_COLUMNS, BODY.width, TABLE_SIZE) for c in cells]
+    columns, cells = whole_amounts(
+        TOP_COLUMNS, [_top_cells(row) for row in rows], BODY.width, TABLE_SIZE
+    )
+    heights = [row_height_of(c, columns, BODY.width, TABLE_SIZE) for c in cells]
     # Under the table, what "≥" means where an amount has it.
     key = AT_LEAST_KEY if any(row.at_least for row in rows) else None
     pages = _pages(heights, BODY.height - HEADER_HEIGHT - (KEY_ROOM if key else 0))
@@ -142,7 +189,7 @@ def top_slides(
         table(
             slide,
             Box(BODY.left, BODY.top, BODY.width, height),
-            TOP_COLUMNS,
+            columns,
             [cells[i] for i in page],
             size=TABLE_SIZE,
             row_height=min(heights[i] for i in page),

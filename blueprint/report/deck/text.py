@@ -11,9 +11,11 @@ whole deck would fail to save).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ..fonts import bundled_fonts
-from ..text import wrap_lines
+from ..formatting import NO_BREAK_SPACE
+from ..text import plain, wrap_lines
 
 #: Characters no XML 1.0 document may hold: C0 controls but tab, line feed and carriage
 #: return; lone surrogates; the two non-characters U+FFFE and U+FFFF.
@@ -32,8 +34,36 @@ def collapse(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """``text`` safe for XML, runs of whitespace (new lines, tabs) as one space."""
-    return " ".join(xml_safe(text).split())
+    """``text`` safe for XML, runs of whitespace (new lines, tabs) as one space; a no-break
+    space stays one."""
+    return plain(xml_safe(text))
+
+
+#: The space after "≥" (at least) before an amount's sign or currency.
+_AT_LEAST_SPACE = re.compile(r"(?<=≥) (?=[-€£$A-Z])")
+
+
+def amount_text(text: str) -> str:
+    """An amount of a table cell as it may break: only after its currency (``≥ IDR`` over
+    ``805,904,000,000,000``), never inside its number, which has no space to break at."""
+    return _AT_LEAST_SPACE.sub(NO_BREAK_SPACE, text)
+
+
+def unbroken_size(
+    words: Collection[tuple[str, bool]], width: float, *, largest: float, smallest: float
+) -> float:
+    """The largest size (from ``largest`` down in steps of half a point) at which each of
+    ``words`` (word, bold) stays whole on a line ``width`` points wide; ``smallest`` if none.
+
+    A word wider than its line is broken between any two characters: a huge amount read
+    ``8,823,305,500,0`` over ``00,000``, another number.
+    """
+    size = largest
+    while size > smallest:
+        if all(lines_needed(word, size, width, bold) == 1 for word, bold in words):
+            return size
+        size -= 0.5
+    return smallest
 
 
 def lines_needed(text: str, size: float, width: float, bold: bool = False) -> int:
