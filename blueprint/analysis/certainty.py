@@ -67,6 +67,17 @@ class ImprovementCertainty:
 
 
 @dataclass(frozen=True, slots=True)
+class NowChange:
+    """Who joins and who leaves the Now wave (improvement ids, in plan order)."""
+
+    joining: tuple[str, ...] = ()
+    leaving: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.joining or self.leaving)
+
+
+@dataclass(frozen=True, slots=True)
 class MeasureFirst:
     """One estimated or unknown bad friction point behind an improvement."""
 
@@ -80,6 +91,8 @@ class MeasureFirst:
     improvement_ids: tuple[str, ...]  # the improvements it is behind, in plan order
     top_k_at_low: tuple[str, ...]  # the top K (ids, ranked) with its reach at the low end
     top_k_at_high: tuple[str, ...]
+    now_at_low: NowChange  # how the Now wave changes with its reach at the low end
+    now_at_high: NowChange
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,27 +211,33 @@ class _Model:
         impact = self.confidence[index] * sum(impacts[fid] for fid in self.links[index])
         return impact / self.effort[index], impact
 
-    def now_changes(self, impact: Sequence[float], moved: Iterable[int]) -> bool:
-        """Whether the Now wave (quick wins: low effort, I > 0 and I >= the median I) differs
-        from the plan's when only the impacts of ``moved`` differ from the plan's."""
+    def now_moves(
+        self, impact: Sequence[float], moved: Iterable[int]
+    ) -> tuple[list[int], list[int]]:
+        """Who joins and who leaves the Now wave (quick wins: low effort, I > 0 and I >= the
+        median I), in the plan's order, when only the impacts of ``moved`` differ from the
+        plan's (``impact`` holds the plan's for the others)."""
         moved = set(moved)
         middle = self._median_moved(impact, moved)
         was = self.planned_median
-        for i in moved:
-            if self._quick(self.planned_impact[i], i, was) != self._quick(impact[i], i, middle):
-                return True
-        if middle == was:
-            return False
-        # Others change sides only when their I lies between the old and the new median.
-        low, high = min(was, middle), max(was, middle)
-        keys = self.quick_candidates
-        for place in range(bisect_left(keys, (low, -1)), len(keys)):
-            value, i = keys[place]
-            if value > high:
-                break
-            if i not in moved and self._quick(value, i, was) != self._quick(value, i, middle):
-                return True
-        return False
+        sides = [
+            i
+            for i in moved
+            if self._quick(self.planned_impact[i], i, was) != self._quick(impact[i], i, middle)
+        ]
+        if middle != was:
+            # Others change sides only when their I lies between the old and the new median.
+            low, high = min(was, middle), max(was, middle)
+            keys = self.quick_candidates
+            for place in range(bisect_left(keys, (low, -1)), len(keys)):
+                value, i = keys[place]
+                if value > high:
+                    break
+                if i not in moved and self._quick(value, i, was) != self._quick(value, i, middle):
+                    sides.append(i)
+        sides.sort()
+        joining = [i for i in sides if self._quick(impact[i], i, middle)]
+        return joining, [i for i in sides if i not in joining]
 
     def _quick(self, value: float, index: int, middle: float) -> bool:
         return self.low_effort[index] and value > 0 and value >= middle
@@ -488,7 +507,7 @@ def measure_first(
         if stop():
             raise CertaintyCancelled
         linked = model.linked_to[fid]
-        tops = []
+        tops, nows = [], []
         swing = 0.0
         decisive = False
         for reach in (ranges[fid].low, ranges[fid].high):
@@ -501,7 +520,9 @@ def measure_first(
                 swing = max(swing, abs(priority[index] - base_priority[index]))
             top = [model.ids[i] for i in _top(model, priority, impact, linked, k)]
             tops.append(tuple(top))
-            decisive = decisive or set(top) != planned_top or model.now_changes(impact, linked)
+            joining, leaving = model.now_moves(impact, linked)
+            nows.append(NowChange(_ids(model, joining), _ids(model, leaving)))
+            decisive = decisive or set(top) != planned_top or bool(nows[-1])
         impacts[fid] = model.base_impact[fid]
         found.append(
             MeasureFirst(
@@ -512,9 +533,11 @@ def measure_first(
                 ranges[fid],
                 decisive,
                 swing,
-                tuple(model.ids[i] for i in linked),
+                _ids(model, linked),
                 tops[0],
                 tops[1],
+                nows[0],
+                nows[1],
             )
         )
     # Swings equal to 9 significant digits are a tie: (10 + 20) / 3 - 20 / 3 and
@@ -523,6 +546,10 @@ def measure_first(
         key=lambda m: (not m.decisive, -float(f"{m.swing:.9g}"), m.title.casefold(), m.friction_id)
     )
     return tuple(found)
+
+
+def _ids(model: _Model, indices: Iterable[int]) -> tuple[str, ...]:
+    return tuple(model.ids[i] for i in indices)
 
 
 class _Moved(dict):

@@ -6,7 +6,7 @@ from pydantic_core import to_json
 
 from ..collector import collector_paused
 from ..model import Blueprint
-from .certainty import Certainty, MeasureFirst
+from .certainty import Certainty, MeasureFirst, NowChange
 from .friction import FrictionScore
 from .persona_channels import PersonaChannelFit, persona_channel_fits
 from .plan import ImprovementScore, Plan
@@ -208,6 +208,16 @@ def measure_first_record(item: MeasureFirst, titles: dict[str, str]) -> dict:
         "improvements": [titles[i] for i in item.improvement_ids],
         "top_k_at_low": [titles[i] for i in item.top_k_at_low],
         "top_k_at_high": [titles[i] for i in item.top_k_at_high],
+        "now_wave_at_low": _now_change(item.now_at_low, titles),
+        "now_wave_at_high": _now_change(item.now_at_high, titles),
+    }
+
+
+def _now_change(change: NowChange, titles: dict[str, str]) -> dict[str, list[str]]:
+    """Who joins and who leaves the Now wave at one end of a range, by title."""
+    return {
+        "joining": [titles[i] for i in change.joining],
+        "leaving": [titles[i] for i in change.leaving],
     }
 
 

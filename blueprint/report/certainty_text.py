@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ..analysis import Certainty, Plan
+from collections.abc import Sequence
+
+from ..analysis import Certainty, MeasureFirst, Plan
+from ..analysis.certainty import NowChange
 from . import formatting as fmt
 from .saving import not_counted_yet
 
@@ -82,16 +85,51 @@ def _too_few_to_leave_the_top(plan: Plan, certainty: Certainty) -> str:
     return f"{sentence}."
 
 
-def end_effect(plan: Plan, certainty: Certainty, top_at_end: tuple[str, ...]) -> str:
-    """What the top K becomes with one friction point at one end of its range."""
-    planned = certainty.top_k
+def ends_sentence(plan: Plan, certainty: Certainty, item: MeasureFirst) -> str:
+    """What each end of a friction point's range changes, for the PDF and the editor alike:
+    "At 175 a month: the same top three and the same Now wave. At 700 a month: #6 joins the
+    Now wave, #5 leaves it." """
+    low = _end_effect(plan, certainty, item.top_k_at_low, item.now_at_low)
+    high = _end_effect(plan, certainty, item.top_k_at_high, item.now_at_high)
+    if low == high:
+        return f"At either end of its range: {low}."
+    return (
+        f"At {fmt.number(item.range.low)} a month: {low}. "
+        f"At {fmt.number(item.range.high)} a month: {high}."
+    )
+
+
+def _end_effect(
+    plan: Plan, certainty: Certainty, top_at_end: tuple[str, ...], now_at_end: NowChange
+) -> str:
+    """What the top K and the Now wave become with one friction point at one end of its
+    range: each that changes says who joins and who leaves it."""
     ranks = {s.improvement_id: s.rank for s in plan.improvements}
-    entering = [i for i in top_at_end if i not in planned]
-    leaving = [i for i in planned if i not in top_at_end]
+    planned = certainty.top_k
     k = f"top {count_word(len(planned))}"
-    if not entering:
-        return f"the same {k}"
-    joins = ", ".join(f"#{ranks[i]}" for i in entering)
-    leaves = ", ".join(f"#{ranks[i]}" for i in leaving)
-    verb = "joins" if len(entering) == 1 else "join"
-    return f"{joins} {verb} the {k}, {leaves} {'leaves' if len(leaving) == 1 else 'leave'}"
+    changes = []
+    entering = [i for i in top_at_end if i not in planned]
+    if entering:
+        dropped = [i for i in planned if i not in top_at_end]
+        changes.append(f"{_joins(ranks, entering)} the {k}, {_leave(ranks, dropped)}")
+    joining, leaving = now_at_end.joining, now_at_end.leaving
+    if joining and leaving:
+        changes.append(f"{_joins(ranks, joining)} the Now wave, {_leave(ranks, leaving)} it")
+    elif joining:
+        changes.append(f"{_joins(ranks, joining)} the Now wave")
+    elif leaving:
+        changes.append(f"{_leave(ranks, leaving)} the Now wave")
+    return "; ".join(changes) or f"the same {k} and the same Now wave"
+
+
+def _joins(ranks: dict[str, int], ids: Sequence[str]) -> str:
+    return f"{_numbers(ranks, ids)} {'joins' if len(ids) == 1 else 'join'}"
+
+
+def _leave(ranks: dict[str, int], ids: Sequence[str]) -> str:
+    return f"{_numbers(ranks, ids)} {'leaves' if len(ids) == 1 else 'leave'}"
+
+
+def _numbers(ranks: dict[str, int], ids: Sequence[str]) -> str:
+    """The improvements by their rank in the plan, best first: "#5, #6"."""
+    return ", ".join(f"#{rank}" for rank in sorted(ranks[i] for i in ids))

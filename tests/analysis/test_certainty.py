@@ -8,16 +8,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from blueprint.analysis import build_plan
+from blueprint.analysis import Wave, build_plan
 from blueprint.analysis import certainty as certainty_module
 from blueprint.analysis.certainty import (
     CertaintyCancelled,
+    NowChange,
     ReachRange,
     _Replaced,
     percentile,
     plan_certainty,
     reach_range,
 )
+from blueprint.analysis.friction import MONTHLY_FACTOR
 from blueprint.model import (
     Blueprint,
     Channel,
@@ -123,6 +125,9 @@ def test_a_friction_is_decisive_when_it_moves_only_the_now_wave():
     (x,) = certainty(bp, k=1).measure_first
     assert x.top_k_at_low == x.top_k_at_high == ("i-a",)
     assert x.decisive
+    # Which end does it, and to whom: at 160 the median is 70 and the Now wave stays {A}.
+    assert x.now_at_low == NowChange(joining=("i-e",), leaving=())
+    assert x.now_at_high == NowChange(joining=(), leaving=())
 
 
 def test_equal_swings_are_ordered_by_title_then_id():
@@ -264,6 +269,40 @@ def test_the_same_seed_gives_the_same_worlds_and_another_seed_others(sample_path
     assert one.improvements != other.improvements
     assert one.measure_first == other.measure_first  # no draws in it
     assert one.worlds == 2000 and one.k == 3
+
+
+def with_reach(bp: Blueprint, friction_id: str, reach: float) -> Blueprint:
+    """``bp`` with one friction point's monthly reach set to ``reach`` (no range of its own)."""
+    moved = bp.model_copy(deep=True)
+    for f in moved.frictions:
+        if f.id == friction_id:
+            count = reach / MONTHLY_FACTOR[f.frequency.per]
+            f.frequency = f.frequency.model_copy(update={"count": count, "low": None, "high": None})
+    return moved
+
+
+def test_the_now_wave_at_each_end_is_the_one_the_plan_makes_with_that_reach(sample_path):
+    """Each end of each range played out by the plan itself: who joins and who leaves the
+    Now wave (what the words under "Measure first" say), in the plan's order."""
+    bp = load_blueprint(sample_path)
+    plan = build_plan(bp)
+    order = [s.improvement_id for s in plan.improvements]
+    planned_now = {s.improvement_id for s in plan.waves[Wave.NOW]}
+    result = plan_certainty(bp, plan)
+    for item in result.measure_first:
+        for end, said in ((item.range.low, item.now_at_low), (item.range.high, item.now_at_high)):
+            moved = build_plan(with_reach(bp, item.friction_id, end))
+            now = {s.improvement_id for s in moved.waves[Wave.NOW]}
+            assert said == NowChange(
+                joining=tuple(i for i in order if i in now - planned_now),
+                leaving=tuple(i for i in order if i in planned_now - now),
+            ), (item.title, end)
+        assert item.decisive == (
+            {*item.top_k_at_low} != {*result.top_k}
+            or {*item.top_k_at_high} != {*result.top_k}
+            or item.now_at_low != NowChange((), ())
+            or item.now_at_high != NowChange((), ())
+        )
 
 
 def test_a_cancelled_run_stops():

@@ -5,10 +5,11 @@ import json
 from blueprint.cli import main
 
 SAMPLE = "samples/broadband-installation.blueprint"
+AIRLINE = "samples/airline-delayed-bag.blueprint"
 
 
-def plan_json(capsys, *args) -> dict:
-    assert main(["plan", SAMPLE, "--format", "json", *args]) == 0
+def plan_json(capsys, *args, path=None) -> dict:
+    assert main(["plan", path or SAMPLE, "--format", "json", *args]) == 0
     return json.loads(capsys.readouterr().out)
 
 
@@ -47,3 +48,17 @@ def test_top_k_and_seed_change_what_is_measured(capsys):
 def test_top_k_below_one_is_a_usage_error(capsys):
     assert main(["plan", SAMPLE, "--format", "json", "--top-k", "0"]) == 2
     assert "--top-k must be at least 1" in capsys.readouterr().err
+
+
+def test_the_json_says_who_joins_and_leaves_the_now_wave_at_each_end_of_a_range(capsys):
+    """As the PDF and the editor say it: the JSON gave the top K at each end only, and a
+    friction point decisive for the Now wave alone looked decisive for nothing."""
+    document = plan_json(capsys, path=AIRLINE)
+    [item] = [
+        m
+        for m in document["certainty"]["measure_first"]
+        if m["title"] == "Receipt upload fails for phone photos"
+    ]
+    ranked = [i["title"] for i in document["improvements"]]
+    assert item["now_wave_at_low"] == {"joining": [], "leaving": []}
+    assert item["now_wave_at_high"] == {"joining": [ranked[5]], "leaving": [ranked[4]]}

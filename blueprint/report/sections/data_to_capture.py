@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from ...analysis import Certainty, MeasureFirst, Plan
+from ...analysis import Certainty, MeasureFirst
 from ...analysis.evidence import Backing, UnbackedCard, backing_by_touchpoint, unbacked_cards
 from ...analysis.journey import applies_to
 from .. import formatting as fmt
 from ..backing_text import BACKING_RULE, BACKING_WORDS, backing_counts, what_it_has
-from ..certainty_text import count_word, end_effect
+from ..certainty_text import count_word, ends_sentence
 from ..context import RenderContext
 from ..rtl import Paragraph
 from ..tables import Column, DataTable
@@ -115,7 +115,7 @@ def _measure_first(ctx: RenderContext) -> list[Flowable]:
         )
         name = [(item.title, ctx.styles.cell), (touchpoint, ctx.styles.cell_muted)]
         if item.decisive:
-            name.append((_ends(ctx.plan, certainty, item), ctx.styles.cell_muted))
+            name.append((ends_sentence(ctx.plan, certainty, item), ctx.styles.cell_muted))
         table.add(
             [
                 str(order),
@@ -141,16 +141,6 @@ def _measure_first(ctx: RenderContext) -> list[Flowable]:
             )
         )
     return story
-
-
-def _ends(plan: Plan, certainty: Certainty, item: MeasureFirst) -> str:
-    if set(item.top_k_at_low) == set(item.top_k_at_high) == set(certainty.top_k):
-        return "Either end of its range moves an improvement into or out of the Now wave."
-    low = end_effect(plan, certainty, item.top_k_at_low)
-    high = end_effect(plan, certainty, item.top_k_at_high)
-    return (
-        f"At {fmt.number(item.range.low)} a month: {low}. At {fmt.number(item.range.high)}: {high}."
-    )
 
 
 def _guesses(ctx: RenderContext) -> list[Flowable]:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from ...analysis.certainty import Certainty
 from ...analysis.plan import Plan
 from ...report import formatting as fmt
-from ...report.certainty_text import end_effect, stability_sentence
+from ...report.certainty_text import ends_sentence, stability_sentence
 from .improvements_breakdown import WrappingRows
 from .improvements_choices import one_line, plain_tip
 
@@ -32,12 +32,10 @@ def measure_first_rows(
     order."""
     rows = []
     for order, item in enumerate(certainty.measure_first[:SHOWN], start=1):
-        low = end_effect(plan, certainty, item.top_k_at_low)
-        high = end_effect(plan, certainty, item.top_k_at_high)
         tip = (
             f"{item.title}\n{item.source}, {fmt.number(item.reach)} a month "
             f"(plausible {fmt.number(item.range.low)}–{fmt.number(item.range.high)}).\n"
-            f"At the low end: {low}; at the high end: {high}."
+            f"{ends_sentence(plan, certainty, item)}"
         )
         rows.append(
             (
