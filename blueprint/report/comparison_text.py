@@ -17,14 +17,15 @@ _POINTS = {Unit.PERCENT, Unit.INDEX}
 
 
 def value_text(change: Change, value: float | None, currency: str) -> str:
-    """One side of a figure as the plan prints it: ``£ 7,200``, ``25%``, ``38``."""
+    """One side of a figure as the plan prints it: ``£ 7,200``, ``25.7%``, ``38``. A share
+    has the decimal its change in points has: "76% -> 68%, -7.7 points" did not add up."""
     if value is None:
         return fmt.DASH
     unit = change.measure.unit
     if unit == Unit.MONEY:
         return fmt.money(value, currency)
     if unit == Unit.PERCENT:
-        return fmt.percent(value / 100)
+        return f"{fmt.decimal(value)}%"
     if unit == Unit.EMOTION:
         return f"{value:+.1f}" if value else "0"
     if unit == Unit.COUNT:

@@ -172,9 +172,9 @@ def test_a_share_that_moves_by_less_than_a_tenth_of_a_point_reads_zero_unsigned(
     code, out, _ = run(capsys, "compare", saved(tmp_path, tiny_delta_blueprint(), "tiny.blueprint"))
     assert code == 0
     share = next(line for line in out.splitlines() if "Failure-demand share" in line)
-    assert share.split()[-4:] == ["50%", "50%", "0.0", "points"]
+    assert share.split()[-4:] == ["50.0%", "50.0%", "0.0", "points"]
     assert "-0.0" not in out
-    assert "  - Failure-demand share falls by less than 0.1 points, from 50% to 50%." in out
+    assert "  - Failure-demand share falls by less than 0.1 points, from 50.0% to 50.0%." in out
 
 
 def test_a_future_equal_to_today_changes_nothing_and_lists_nothing(capsys, tmp_path):

@@ -86,7 +86,7 @@ def test_the_section_shows_the_figures_and_the_three_biggest_changes(rendered):
     assert "Today 40 100 0 0 0 0 Tomorrow 0 (-40) 10 (-90) 20 (+20) 0 0 0" in section
     assert "Friction cost a year £ 7,200 £ 720 -£ 6,480" in section
     assert "Avoidable cost a year: what the friction cost falls by £ 6,480" in section
-    assert "Failure-demand share 25% 3% -22.0 points" in section
+    assert "Failure-demand share 25.0% 3.0% -22.0 points" in section
     assert "cost per contact unknown for SMS (counted as 0)" in section
     assert (
         "1. Lost journeys a year fall by 480, from 480 to 0. "
@@ -148,9 +148,9 @@ def test_a_plan_of_a_file_whose_future_only_removes_shows_the_removal():
 def test_a_change_too_small_to_show_has_no_minus_sign():
     bp = tiny_delta_blueprint()
     section = render(bp).section("2 Today and tomorrow", "3 The staircase of service")
-    assert "Failure-demand share 50% 50% 0.0 points" in section
+    assert "Failure-demand share 50.0% 50.0% 0.0 points" in section
     assert "-0.0" not in section
-    assert "Failure-demand share falls by less than 0.1 points, from 50% to 50%." in section
+    assert "Failure-demand share falls by less than 0.1 points, from 50.0% to 50.0%." in section
 
 
 def test_a_future_equal_to_today_is_said_to_change_nothing():
@@ -263,3 +263,22 @@ def test_a_friction_cost_of_channels_with_no_cost_is_not_known_not_nothing():
     assert "Friction cost a year not known not known –" in section
     assert "Avoidable cost a year: what the friction cost falls by not known" in section
     assert "£ 0" not in section
+
+
+def test_a_share_and_its_change_in_points_add_up_as_printed():
+    """ "76% -> 68%, -7.7 points": the two shares rounded whole, their change not, and a
+    manager who subtracted got 8 and doubted the table."""
+    from blueprint.changes import compare_states
+    from blueprint.report.comparison_text import delta_text, value_text
+    from blueprint.storage import load_blueprint
+
+    bp = load_blueprint("samples/broadband-installation.blueprint")
+    headline = compare_states(bp).whole.headline
+    [share] = [c for c in headline if c.measure.key == "failure_demand_share"]
+    before, after, change = (
+        value_text(share, share.before, bp.currency),
+        value_text(share, share.after, bp.currency),
+        delta_text(share, bp.currency),
+    )
+    assert (before, after, change) == ("75.7%", "68.0%", "-7.7 points")
+    assert float(after[:-1]) - float(before[:-1]) == pytest.approx(float(change.split()[0]))

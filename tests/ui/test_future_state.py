@@ -235,7 +235,7 @@ def test_the_differences_panel_says_what_tomorrow_buys_in_numbers(qtbot, window)
         "• Friction impact falls by 1,040, from 1,040 to 0.",
         "• Friction cost a year falls by € 7,800, from € 7,800 to € 0.",
         "• Lost journeys a year stays at 0.",
-        "• Failure-demand share: 100% before, – after.",
+        "• Failure-demand share: 100.0% before, – after.",
         "• Channel switches fall by 1, from 2 to 1.",
     ]
     # Read out too: its name alone ("The future state in numbers") hid them.
