@@ -28,7 +28,7 @@ class BlueprintFileError(Exception):
         return self.message
 
     #: Problems a dialog lists; the rest are behind its Show Details (``details``).
-    LISTED = 15
+    LISTED = 10
 
     def listed(self) -> str:
         """The message for a dialog: one problem to a line where there are several (twenty
@@ -36,9 +36,11 @@ class BlueprintFileError(Exception):
         return self.message
 
     def details(self) -> str:
-        """Every problem, one to a line, where ``listed`` names only the first ones; else ""."""
+        """Every problem whole, one to a line, where ``listed`` names only the first ones or
+        cuts one short; else ""."""
         problems = [str(p) for p in getattr(self, "problems", ())]
-        return bullets(problems) if len(problems) > self.LISTED else ""
+        cut = len(problems) > self.LISTED or any(len(p) > SHOWN_CHARS for p in problems)
+        return bullets(problems) if cut else ""
 
     def with_path(self, path: Path | str) -> BlueprintFileError:
         self.path = Path(path)
@@ -46,13 +48,27 @@ class BlueprintFileError(Exception):
         return self
 
 
+#: How much of one problem a dialog shows (the rest behind Show Details): a stage or a channel
+#: misnamed lists every name there is, and fifteen such lines made a dialog taller than a
+#: laptop's screen, its buttons below the edge.
+SHOWN_CHARS = 150
+
+
 def bullets(problems: Sequence[object], limit: int | None = None) -> str:
-    """Problems one to a line; past ``limit``, how many more and where they are."""
-    shown = problems if limit is None else problems[:limit]
-    lines = [f"• {problem}" for problem in shown]
-    if limit is not None and len(problems) > limit:
+    """Problems one to a line; with a ``limit``, for a dialog: that many, each cut at
+    ``SHOWN_CHARS``, then how many more and where they are."""
+    if limit is None:
+        return "\n".join(f"• {problem}" for problem in problems)
+    lines = [f"• {_cut(str(problem))}" for problem in problems[:limit]]
+    if len(problems) > limit:
         lines.append(f"… and {len(problems) - limit} more (Show Details… lists them all)")
+    elif any(len(str(p)) > SHOWN_CHARS for p in problems):
+        lines.append("(Show Details… gives each in full)")
     return "\n".join(lines)
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1].rstrip() + "…"
 
 
 class LoadError(BlueprintFileError):

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTextEdit
 
-from blueprint.storage import load_blueprint
+from blueprint.storage import BlueprintFileError, load_blueprint
 from blueprint.storage.tables import export_xlsx
 from blueprint.ui.document import Document
 from blueprint.ui.spreadsheets.metrics_dialog import MetricsImportDialog
@@ -233,10 +233,52 @@ def test_every_problem_of_a_workbook_can_be_read_and_the_cursor_comes_back(
     qtbot.waitUntil(lambda: bool(answered))
     problems = seen["details"].count("• ")
     assert seen["details"].count("holds a formula") == 6 * (rows - 1) > 15
-    assert seen["message"].count("• ") == 15
-    assert f"… and {problems - 15} more (Show Details… lists them all)" in seen["message"]
+    listed = BlueprintFileError.LISTED
+    assert seen["message"].count("• ") == listed
+    assert f"… and {problems - listed} more (Show Details… lists them all)" in seen["message"]
     assert f"Touchpoints row {rows}, column 'title'" in seen["details"]
     assert QApplication.overrideCursor() is None
+
+
+def test_a_renamed_channel_is_explained_in_a_dialog_that_fits_a_projectors_screen(
+    qtbot, window, monkeypatch, tmp_path
+):
+    """A channel renamed in its sheet alone: each card on it said so with every channel's
+    name, and the dialog stood 1,094 pixels tall, its buttons below the screen's edge."""
+    from tests.ui.talk_helpers import answer_next_dialog, button_of
+
+    bp = window.document.blueprint
+    first = bp.channels[0]
+    many = [
+        first.model_copy(update={"id": f"ch{i}", "name": f"A channel with a long name, number {i}"})
+        for i in range(12)
+    ]
+    path = tmp_path / "renamed.xlsx"
+    export_xlsx(bp.model_copy(update={"channels": [*bp.channels, *many]}), path)
+    workbook = openpyxl.load_workbook(path)
+    renamed = bp.channels[0].name
+    for row in workbook["Channels"].iter_rows(min_row=2):
+        if row[1].value == renamed:
+            row[1].value = "Renamed"
+    workbook.save(path)
+    answer_file_dialogs(monkeypatch, path)
+    seen = {}
+
+    def read(box):
+        seen["height"] = box.sizeHint().height()
+        seen["message"] = box.text()
+        qtbot.mouseClick(button_of(box, "Show Details..."), LEFT)
+        edit = box.findChild(QTextEdit)
+        qtbot.waitUntil(edit.isVisible)
+        seen["details"] = edit.toPlainText()
+        qtbot.mouseClick(button_of(box, "OK"), LEFT)
+
+    answered = answer_next_dialog(qtbot, read)
+    from_file_menu(qtbot, window, Qt.Key.Key_I)
+    qtbot.waitUntil(lambda: bool(answered))
+    assert f"no channel is named '{renamed}'" in seen["message"]
+    assert seen["height"] <= 600
+    assert "number 11" in seen["details"]  # each problem whole behind Show Details…
 
 
 def test_a_workbook_with_a_designers_own_column_is_imported_and_the_column_named(
