@@ -190,10 +190,19 @@ def headline_sentence(
     if gains:
         sentence = f"{subject} would {', and '.join(gains)}"
         return sentence + (f", but {fmt.join_words(losses)}." if losses else ".")
+    if losses:  # it led with the friction impact, a unit of the method, and not the cost
+        return f"{subject} would make things worse: {fmt.join_words(losses)}."
     biggest = biggest_shown(delta, 1)
     if not biggest:
         return None
-    return f"{subject}: {change_sentence(biggest[0], currency)}"
+    return f"{subject}: {_mid_sentence(change_sentence(biggest[0], currency))}"
+
+
+def _mid_sentence(sentence: str) -> str:
+    """A sentence after a colon: "the EPIC index rises…" read "…: The EPIC index rises"."""
+    first, _, rest = sentence.partition(" ")
+    lower = first[:1].lower() + first[1:] if first[1:2].islower() else first
+    return f"{lower} {rest}" if rest else lower
 
 
 def _cost_bound(delta: FiguresDelta, names: dict[str, str]) -> tuple[str, str]:

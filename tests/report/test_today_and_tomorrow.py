@@ -79,6 +79,26 @@ def test_a_future_that_saves_journeys_at_a_higher_cost_says_both():
     )
 
 
+def test_a_future_that_is_worse_says_so_with_its_cost_first():
+    """ "…(section 2): Friction impact rises by 181,202": a unit of the method, after a colon
+    and a capital, and the rise of the cost a manager reads not said at all."""
+    from blueprint.changes import compare_states
+    from blueprint.report.comparison_text import headline_sentence
+    from tests.factories import small_blueprint
+
+    bp = small_blueprint()
+    slow = bp.frictions[0]
+    slow.leads_to_channel_id = "phone"
+    slow.future = {
+        "frequency": slow.frequency.model_copy(update={"count": slow.frequency.count * 3})
+    }
+    delta = compare_states(bp, each_persona=False).whole
+    assert headline_sentence(delta, bp.currency) == (
+        "The future state drawn in this blueprint would make things worse: the friction cost "
+        "rises by € 15,600 a year and the friction impact rises by 200%."
+    )
+
+
 def test_the_section_shows_the_figures_and_the_three_biggest_changes(rendered):
     section = rendered.section("2 Today and tomorrow", "3 The staircase of service")
     # The stairway drawn before and after, steps 0 to 5: 100 a month on Live human (step 1)
