@@ -468,3 +468,42 @@ def test_on_a_projector_the_score_and_measure_first_each_show_several_rows(qtbot
     qtbot.waitUntil(lambda: dock.measure_first.isVisible())
     qtbot.waitUntil(lambda: dock.measure_first.topLevelItemCount() >= 4, timeout=20_000)
     assert _rows_in_sight(dock.measure_first) >= 4
+
+
+def test_in_a_narrow_pane_the_deepest_terms_keep_their_words_whole(qtbot):
+    """At 1280x720 the breakdown's term column read "Re… r", "Ori… ste…": a third of the
+    pane, less four levels of indentation, left no room for a word."""
+    from blueprint.analysis import build_plan
+    from blueprint.storage import load_blueprint
+    from blueprint.ui.plan.improvements_breakdown import ScoreBreakdown, score_terms
+
+    bp = load_blueprint("samples/airline-delayed-bag.blueprint")
+    plan = build_plan(bp)
+    tree = ScoreBreakdown()
+    qtbot.addWidget(tree)
+    tree.resize(285, 500)
+    tree.show()
+    qtbot.waitExposed(tree)
+    deep = max(plan.improvements, key=lambda s: len(s.frictions))
+    tree.show_terms(score_terms(deep, plan, bp))
+    metrics = tree.fontMetrics()
+    cut = []
+    for item, depth in _items(tree):
+        rect = tree.visualItemRect(item)
+        room = tree.visualRect(tree.indexFromItem(item, 0)).width()
+        longest = max(item.text(0).split(), key=metrics.horizontalAdvance, default="")
+        if metrics.horizontalAdvance(longest) > room - 8 and rect.height():
+            cut.append((depth, longest))
+    assert cut == []
+    # The formulas keep the rest of the pane.
+    assert tree.columnWidth(0) <= tree.viewport().width() // 2
+
+
+def _items(tree):
+    def walk(item, depth):
+        yield item, depth
+        for i in range(item.childCount()):
+            yield from walk(item.child(i), depth + 1)
+
+    for i in range(tree.topLevelItemCount()):
+        yield from walk(tree.topLevelItem(i), 0)

@@ -40,6 +40,8 @@ PERIOD_FACTORS = {
 }
 #: The term column stops widening here: the formulas need the room.
 FIRST_COLUMN_MAX = 160
+#: A cell's margin on either side of its text, in pixels (the style's, and some).
+TERM_PADDING = 6
 NOTHING_SELECTED = "Select an improvement to see how its score is computed."
 
 
@@ -315,6 +317,14 @@ class WrappingRows(QStyledItemDelegate):
         return QSize(hint.width(), max(hint.height(), bounds.height() + 4))
 
 
+def _walk(parent: QTreeWidgetItem, depth: int):
+    """Every item under ``parent``, with its depth (0 for a top-level item)."""
+    for i in range(parent.childCount()):
+        child = parent.child(i)
+        yield child, depth
+        yield from _walk(child, depth + 1)
+
+
 def _depth(index: QModelIndex) -> int:
     depth = 0
     while index.parent().isValid():
@@ -364,10 +374,24 @@ class ScoreBreakdown(QTreeWidget):
         self._fit_first_column()
 
     def _fit_first_column(self) -> None:
-        """The term's names as wide as they need, but never more than a third of the pane:
-        in a narrow pane (a 1280-wide screen) the formulas kept a sliver and were cut."""
+        """The term's names as wide as they need, but no more than a third of the pane (in a
+        narrow pane, a 1280-wide screen, the formulas kept a sliver and were cut), unless the
+        deepest terms need more for their longest word whole (they read "Re… r", "Ori…
+        ste…"), up to half the pane."""
         wanted = self.sizeHintForColumn(0)
-        self.setColumnWidth(0, max(60, min(wanted, FIRST_COLUMN_MAX, self.viewport().width() // 3)))
+        pane = self.viewport().width()
+        room = max(pane // 3, min(self.words_room(), pane // 2))
+        self.setColumnWidth(0, max(60, min(wanted, FIRST_COLUMN_MAX, room)))
+
+    def words_room(self) -> int:
+        """The width the term column needs for each term's longest word, after the
+        indentation of its depth and its branch mark."""
+        metrics = self.fontMetrics()
+        needed = 0
+        for item, depth in _walk(self.invisibleRootItem(), 0):
+            longest = max((metrics.horizontalAdvance(w) for w in item.text(0).split()), default=0)
+            needed = max(needed, (depth + 1) * self.indentation() + longest + 2 * TERM_PADDING)
+        return needed
 
     def _item(self, term: Term) -> QTreeWidgetItem:
         item = QTreeWidgetItem([term.label, term.value, term.how])
