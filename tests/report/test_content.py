@@ -116,7 +116,7 @@ def test_the_summary_says_how_stable_the_plan_is_and_what_would_settle_it():
     assert (
         flat(
             f"In {share}% of plausible cases the same three improvements lead; measuring ‘{first}’ "
-            "and the two other decisive friction points would settle most of it. "
+            "and the two other decisive friction points would do the most to settle it. "
             f"(section {number})"
         )
         in summary

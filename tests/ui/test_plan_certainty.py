@@ -157,7 +157,7 @@ def test_the_measure_first_list_names_the_decisive_estimates_first(qtbot, docume
         assert dock.stability.text() == (
             f"In {fmt.percent(now.stability)} of plausible cases the same three improvements "
             f"lead; measuring ‘{WIFI}’ and the two other decisive friction points would "
-            "settle most of it."
+            "do the most to settle it."
         )
         assert len(now.decisive) == 3
         assert dock.explained.tabText(MEASURE_FIRST_TAB) == "Measure first"

@@ -185,7 +185,7 @@ COLUMNS: dict[ImprovementColumn, Column] = {
     ),
     ImprovementColumn.SURE: Column(
         "P(top {k})",
-        "The share of 2,000 plausible worlds (each friction point's reach drawn on its range) "
+        "The share of 2,000 plausible cases (each friction point's reach drawn on its range) "
         "in which it ranks {k} or better",
         _sure_text,
         _sure_key,
@@ -193,7 +193,7 @@ COLUMNS: dict[ImprovementColumn, Column] = {
     ),
     ImprovementColumn.RANK_RANGE: Column(
         "Rank\nrange",
-        "Its rank in 90% of plausible worlds: the 5th to the 95th percentile",
+        "Its rank in 90% of plausible cases: the 5th to the 95th percentile",
         _range_text,
         _range_key,
         numeric=False,
@@ -342,10 +342,10 @@ class ImprovementsTableModel(QAbstractTableModel):
     def _sure_tip(self, score: ImprovementScore) -> str:
         item = self._shown.of(score)
         if item is None:
-            return "Drawing 2,000 plausible worlds…"
+            return "Drawing 2,000 plausible cases…"
         k = self._shown.k
         tip = (
-            f"In {share_text(item.p_top_k)} of plausible worlds it ranks {k} or better; "
+            f"In {share_text(item.p_top_k)} of plausible cases it ranks {k} or better; "
             f"in 90% of them its rank is {rank_range_text(item)} (it is #{score.rank} in the plan)"
         )
         return tip + (" — from before your last edit" if self._shown.stale else "")

@@ -94,7 +94,7 @@ class MeasureFirstList(QTreeWidget):
 
     def summary(self, plan: Plan | None, certainty: Certainty | None) -> str:
         if plan is None or certainty is None:
-            return "Drawing 2,000 plausible worlds…"
+            return "Drawing 2,000 plausible cases…"
         if not any(score.frictions for score in plan.improvements):
             return (
                 "No improvement addresses a bad friction point yet: there is no ranking to be "
