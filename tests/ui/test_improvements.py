@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 
 from blueprint.ui.commands import EditFriction, EditImprovement
+from blueprint.ui.document import Document
 from blueprint.ui.plan.improvements_model import ImprovementColumn
 from tests.ui.editing_helpers import close_window, open_window
 
@@ -183,6 +184,29 @@ def test_filter_by_wave(qtbot, dock):
     assert len(column_texts(dock, C.WAVE)) == 4
     choose_wave(qtbot, dock, "All waves")
     assert dock.table.shown_ids() == RANKING
+
+
+def test_a_wave_with_no_improvement_says_so_instead_of_a_blank_table(qtbot, broadband):
+    bp = broadband.model_copy(
+        update={
+            "improvements": [i.model_copy(update={"effort": 8}) for i in broadband.improvements]
+        }
+    )
+    window = open_window(qtbot, Document(bp))
+    try:
+        dock = show_dock(window)
+        assert not dock.empty_wave.isVisible()
+        choose_wave(qtbot, dock, "Now")
+        assert dock.table.shown_ids() == []
+        assert dock.empty_wave.isVisible()
+        assert dock.empty_wave.text() == (
+            "No improvement is in the Now wave (quick wins: high impact, low effort). "
+            "Choose All waves to see them all."
+        )
+        choose_wave(qtbot, dock, "All waves")
+        assert not dock.empty_wave.isVisible()
+    finally:
+        close_window(window)
 
 
 def test_a_friction_severity_edited_elsewhere_changes_the_dock(qtbot, window, dock):

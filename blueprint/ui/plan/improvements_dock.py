@@ -129,6 +129,10 @@ class ImprovementsDock(QDockWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(tools)
         column.addWidget(self.table, 1)
+        #: Said when the wave shown holds no improvement: a blank table looked broken.
+        self.empty_wave = caption("")
+        self.empty_wave.hide()
+        column.addWidget(self.empty_wave)
         column.addWidget(self.summary)
         self.breakdown_note = caption("")
         self.breakdown_note.setTextFormat(Qt.TextFormat.PlainText)
@@ -281,6 +285,7 @@ class ImprovementsDock(QDockWidget):
         return touchpoint_ids, friction_ids
 
     def _show_summary(self, plan: Plan) -> None:
+        self._show_empty_wave()
         count = len(plan.improvements)
         if not count:
             self.summary.setText("No improvement yet: pick friction points and add one.")
@@ -332,6 +337,17 @@ class ImprovementsDock(QDockWidget):
             self._select_in_table()
         finally:
             self._refreshing = False
+        self._show_empty_wave()
+
+    def _show_empty_wave(self) -> None:
+        wave = WAVE_CHOICES[self.wave.currentIndex()][0]
+        empty = wave is not None and self.model.rowCount() > 0 and self.proxy.rowCount() == 0
+        if empty:
+            self.empty_wave.setText(
+                f"No improvement is in the {wave.value} wave ({fmt.WAVE_MEANINGS[wave]}). "
+                "Choose All waves to see them all."
+            )
+        self.empty_wave.setVisible(empty)
 
     # --- the user's actions --------------------------------------------------------------------
 
