@@ -144,8 +144,19 @@ def test_the_summary_shows_the_key_figures_and_the_lead():
     assert (
         "The future state drawn in this blueprint (slide 3) would cut the friction cost by" in words
     )
-    # How much of it rests on measured data, as the PDF's summary says it.
-    assert "of the friction impact rests on measured frequencies" in words
+    # How sure the ranking is, with the Now wave; how much rests on measured data, in the
+    # notes as the PDF's summary says it.
+    assert "of plausible cases the same three improvements lead" in words
+    assert "of the friction impact rests on measured frequencies" in notes(deck.slide("Summary"))
+
+
+def test_the_summary_sentences_are_set_in_type_a_room_reads():
+    """The lead and what tomorrow buys were the slide's smallest text, 9.5 points."""
+    deck = render_deck(load_blueprint(BROADBAND))
+    [box] = [s for s in deck.slide("Summary").shapes if s.name == "Summary sentences"]
+    sizes = {run.font.size.pt for p in box.text_frame.paragraphs for run in p.runs if run.font.size}
+    assert sizes and min(sizes) >= 12
+    assert "Tomorrow:" in box.text_frame.text
 
 
 def test_every_slide_has_notes_and_each_number_slide_says_how_its_numbers_are_computed(sample):

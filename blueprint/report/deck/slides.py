@@ -79,15 +79,18 @@ def summary_slide(deck: Presentation, subject: PlanSubject, formulas: tuple[Form
     said = summary_content.summary(subject)
     keys = SUMMARY_FORMULAS + (("friction_cost", "change") if said.tomorrow else ())
     sentences = [said.lead, said.tomorrow, said.how_sure, said.backed]
-    lead = [plain_text(s) for s in sentences if s]
+    lead = [plain_text(s) for s in sentences if s]  # every one in the notes
     slide = titled_slide(deck, SUMMARY[1], lead, pick(formulas, *keys))
     top = BODY.top
+    # What the plan avoids and what tomorrow buys, in type a room reads: the four sentences
+    # together were set in 9.5 points, the smallest text of the slide. How sure the plan is
+    # goes with the Now wave it is about; how much rests on measures, to the notes.
     top += fitted(
         slide,
-        Box(BODY.left, top, BODY.width, 110),
-        [(s, 1.0, palette.INK, False) for s in sentences if s],
-        largest=15,
-        smallest=9,
+        Box(BODY.left, top, BODY.width, 130),
+        [(s, 1.0, palette.INK, False) for s in (said.lead, said.tomorrow) if s],
+        largest=14,
+        smallest=SUMMARY_SMALLEST,
         name="Summary sentences",
         shrink_box=True,
     )
@@ -107,6 +110,9 @@ def summary_slide(deck: Presentation, subject: PlanSubject, formulas: tuple[Form
     _now(slide, Box(BODY.left, top, BODY.width, BODY.bottom - top), said)
     return slide
 
+
+#: The summary's sentences are set no smaller than this (points).
+SUMMARY_SMALLEST = 12
 
 #: A tile's label set smaller than this (points) is cut to its first part, where it has one.
 READABLE_LABEL = 10
@@ -156,6 +162,8 @@ def _now(slide: Slide, box: Box, said: summary_content.Summary) -> None:
         lines.append((said.more_now, 0.9, palette.MUTED, False))
     if said.done:
         lines.append((said.done, 0.9, palette.MUTED, False))
+    if said.how_sure:
+        lines.append((said.how_sure, 0.9, palette.INK, False))
     if said.measure_first:
         lines.append((said.measure_first, 0.9, palette.MUTED, False))
     fitted(slide, box, lines, largest=13, smallest=7, name="The Now wave")
