@@ -14,6 +14,7 @@ from ...analysis import (
     total_avoidable_cost,
 )
 from ...analysis.epic import LETTER_NAMES
+from ...changes import Comparison
 from ...model import FrequencySource, Status
 from .. import formatting as fmt
 from ..backing_text import impact_backing_sentence
@@ -302,7 +303,23 @@ def _tomorrow(subject: PlanSubject) -> Rich | None:
     sentence = headline_sentence(comparison.whole, comparison.currency, where, comparison.names)
     if sentence is None:
         sentence = f"The future state drawn in this blueprint{where} changes none of its figures."
-    return rich(strong("Tomorrow:"), " ", sentence)
+    return rich(strong("Tomorrow:"), " ", sentence, _brought_about(subject, comparison))
+
+
+def _brought_about(subject: PlanSubject, comparison: Comparison) -> str:
+    """Which improvements of the plan bring the future state about: a manager read what it
+    saves beside what the improvements avoid, with nothing linking the two."""
+    changed = {d.entity_id for d in comparison.differences}
+    rank_of = {s.improvement_id: s.rank for s in subject.plan.improvements}
+    ranks = sorted(
+        rank_of[i.id]
+        for i in subject.bp.improvements
+        if i.id in rank_of and changed & {*i.brings_about}
+    )
+    if not ranks:
+        return ""
+    marks = fmt.join_words([f"#{rank}" for rank in ranks])
+    return f" {'Improvement' if len(ranks) == 1 else 'Improvements'} {marks} bring it about."
 
 
 def _personas(subject: PlanSubject) -> Rich | None:
