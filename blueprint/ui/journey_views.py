@@ -177,6 +177,11 @@ class JourneyViews(QObject):
         self.document.edited.connect(self._refresh_soon.start)
         self.document.documentReset.connect(self._reset)
         self._add_menu(bench.menus.view, overlays_menu)
+        # In the Plan menu too: a designer planning tomorrow looked there, and the future
+        # state was three levels down the View menu.
+        bench.menus.plan.addSeparator()
+        for action in self.actions.values():
+            bench.menus.plan.addAction(action)
 
     def show_view(self, view: JourneyView, say: bool = True) -> None:
         """Show today's journey, tomorrow's, or both; the panels edit what is shown."""

@@ -56,6 +56,22 @@ def test_the_views_are_switched_by_keys_and_said_in_the_status_bar(qtbot, window
     assert window.journey.status.text() == "Current state"
 
 
+def test_the_future_state_is_found_in_the_plan_menu(qtbot, window):
+    """It was only three levels down the View menu, where a designer planning tomorrow
+    did not look."""
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    menu = window.menus.plan
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is menu)
+    qtbot.keyClick(menu, Qt.Key.Key_F)  # its letter: "&Future State"
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    assert window.canvas.blueprint_scene.journey_view == JourneyView.FUTURE
+    assert window.journey.status.text() == "Future state: edits change tomorrow"
+
+
 def test_the_canvas_corner_says_when_tomorrow_is_shown(qtbot, window):
     """The grid looks alike in every state: only a label in the status bar's corner said
     that edits now changed tomorrow."""
