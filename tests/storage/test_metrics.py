@@ -90,6 +90,24 @@ def test_touchpoints_found_by_title_and_ambiguous_titles_reported(bp, tmp_path):
     assert [(m.touchpoint_id, m.value) for m in result.added] == [("t3", 13.0)]
 
 
+def test_a_title_read_as_an_id_or_misspelt_says_what_was_meant(bp, tmp_path):
+    """A sheet of titles read by id placed nothing, nine times "no touchpoint has the id",
+    with no word of matching by title; a misspelt title got no suggestion."""
+    path = write_csv(tmp_path / "m.csv", "step,value\nStatus form,12\nCall for a date,3\n")
+    by_id = MetricsMapping(touchpoint="step", value="value", name="Calls")
+    assert [str(u) for u in read_metrics(bp, path, by_id).unplaced] == [
+        "row 2: no touchpoint has the id 'Status form'; that is a touchpoint's title: match "
+        "the touchpoints by title",
+        "row 3: no touchpoint has the id 'Call for a date'",
+    ]
+    by_title = MetricsMapping(touchpoint="step", value="value", match=BY_TITLE, name="Calls")
+    result = read_metrics(bp, path, by_title)
+    assert [str(u) for u in result.unplaced] == [
+        "row 3: no touchpoint is titled 'Call for a date'; did you mean 'Call for the date'?"
+    ]
+    assert [(m.touchpoint_id, m.value) for m in result.added] == [("t2", 12.0)]
+
+
 def test_a_measure_already_there_is_updated_and_its_frequencies_follow_it(bp, tmp_path):
     bp.measures = [
         Measure(id="m1", touchpoint_id="t3", name="Calls", value=100, unit="calls", period="week")

@@ -37,7 +37,7 @@ from .cells import (
     restore,
     text_of,
 )
-from .workbook import normalise_header
+from .workbook import likely_meant, loosely, normalise_header
 
 #: How the touchpoint column names a touchpoint.
 BY_ID, BY_TITLE = "id", "title"
@@ -342,7 +342,7 @@ class _Placer:
         self._ids = {t.id for t in bp.touchpoints}
         self._titles: dict[str, list[str]] = {}
         for tp in bp.touchpoints:
-            self._titles.setdefault(_loose(tp.title), []).append(tp.id)
+            self._titles.setdefault(loosely(tp.title), []).append(tp.id)
         self._exact_titles: dict[str, list[str]] = {}
         for tp in bp.touchpoints:
             self._exact_titles.setdefault(tp.title, []).append(tp.id)
@@ -431,18 +431,26 @@ class _Placer:
         wanted = _text(cell)
         if not wanted:
             raise BadCell(f"no touchpoint given (column {column!r} is empty)")
+        found = self._exact_titles.get(text_of(cell)) or self._titles.get(loosely(wanted), [])
         if self.mapping.match == BY_ID:
             if wanted not in self._ids:
-                raise BadCell(f"no touchpoint has the id {clip(wanted)!r}")
+                # A sheet of titles read as ids placed nothing, and said nothing of why.
+                hint = (
+                    "; that is a touchpoint's title: match the touchpoints by title"
+                    if found
+                    else ""
+                )
+                raise BadCell(f"no touchpoint has the id {clip(wanted)!r}{hint}")
             return wanted
-        found = self._exact_titles.get(text_of(cell)) or self._titles.get(_loose(wanted), [])
         if len(found) == 1:
             return found[0]
         if found:
             raise BadCell(
                 f"{len(found)} touchpoints are titled {clip(wanted)!r}; name it by its id instead"
             )
-        raise BadCell(f"no touchpoint is titled {clip(wanted)!r}")
+        guess = likely_meant(wanted, [tp.title for tp in self.bp.touchpoints])
+        hint = f"; did you mean {guess!r}?" if guess else ""
+        raise BadCell(f"no touchpoint is titled {clip(wanted)!r}{hint}")
 
     def finish(self) -> MetricsImport:
         result = self.result
@@ -501,11 +509,7 @@ def _key(measure: Measure) -> tuple:
 
 def _series(measure: Measure) -> tuple:
     """The figures of one measure over time: its touchpoint and its name."""
-    return (measure.touchpoint_id, _loose(measure.name))
-
-
-def _loose(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return (measure.touchpoint_id, loosely(measure.name))
 
 
 def _text(cell: RawCell) -> str:

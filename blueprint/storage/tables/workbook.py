@@ -130,11 +130,11 @@ class ReadNames:
         for column in ("id", "title" if collection == "touchpoints" else "name"):
             cell = row.cell(column)
             if isinstance(cell, str | int | float) and not isinstance(cell, bool):
-                self._broken[collection] |= {text_of(cell), _loose(text_of(cell))}
+                self._broken[collection] |= {text_of(cell), loosely(text_of(cell))}
 
     def _unknown(self, collection: str, wanted: str, message: str) -> BadCell:
         broken = self._broken[collection]
-        follows = collection in self._broken_sheets or wanted in broken or _loose(wanted) in broken
+        follows = collection in self._broken_sheets or wanted in broken or loosely(wanted) in broken
         return BadCell(message, quoted=True, follows=follows)
 
     def add(self, collection: str | None, entity: Any, label: str, number: int) -> None:
@@ -147,7 +147,7 @@ class ReadNames:
         name = entity.title if collection == "touchpoints" else entity.name
         self._by_id[collection].setdefault(entity.id, entity)
         self._exact[collection].setdefault(name, entity.id)
-        self._loose[collection].setdefault(_loose(name), []).append(entity.id)
+        self._loose[collection].setdefault(loosely(name), []).append(entity.id)
 
     def touchpoint_state(self, touchpoint_id: str) -> Presence | None:
         touchpoint = self._by_id["touchpoints"].get(touchpoint_id)
@@ -164,7 +164,7 @@ class ReadNames:
         found = self._exact[collection].get(name)
         if found is not None:
             return found
-        loose = self._loose[collection].get(_loose(name), [])
+        loose = self._loose[collection].get(loosely(name), [])
         if len(loose) == 1:
             return loose[0]
         noun = NOUNS[collection]
@@ -178,7 +178,7 @@ class ReadNames:
             ", …" if known[len(shown) :] else ""
         )
         where = f"(there are: {listed})" if known else "(there are none)"
-        meant = _meant(name, known)
+        meant = likely_meant(name, known)
         hint = f"; did you mean {meant!r}?" if meant else ""
         raise self._unknown(collection, name, f"no {noun} is named {clip(name)!r} {where}{hint}")
 
@@ -187,11 +187,11 @@ class ReadNames:
 
     def any_touchpoint_titled(self, title: str) -> bool:
         """Whether a row of the Touchpoints sheet has this title (read, or not readable)."""
-        loose = _loose(title)
+        loose = loosely(title)
         return bool(self._loose["touchpoints"].get(loose)) or loose in self._broken["touchpoints"]
 
     def touchpoint_titled(self, title: str) -> str:
-        ids = [i for i in self._loose["touchpoints"].get(_loose(title), [])]
+        ids = [i for i in self._loose["touchpoints"].get(loosely(title), [])]
         exact = [i for i in ids if self._by_id["touchpoints"][i].title == title]
         ids = exact if len(exact) == 1 else ids
         if len(ids) == 1:
@@ -218,9 +218,9 @@ class ReadNames:
         return self._by_id["contact_reasons"][reason_id].demand.value
 
     def reason_at(self, path: str) -> str:
-        wanted = _loose(path)
+        wanted = loosely(path)
         reasons = self._by_id["contact_reasons"]
-        found = [i for i in reasons if _loose(self.reason_path(i)) == wanted]
+        found = [i for i in reasons if loosely(self.reason_path(i)) == wanted]
         if len(found) == 1:
             return found[0]
         if found:
@@ -232,18 +232,18 @@ class ReadNames:
         raise BadCell(f"no contact reason is {clip(path)!r}", quoted=True)
 
 
-def _meant(name: str, known: Sequence[str]) -> str | None:
+def likely_meant(name: str, known: Sequence[str]) -> str | None:
     """The one name a mistyped or shortened one most likely means ("Busy family" for "Busy
     family household"), if any."""
-    wanted = _loose(name)
-    starting = [n for n in known if _loose(n).startswith(wanted)] if wanted else []
+    wanted = loosely(name)
+    starting = [n for n in known if loosely(n).startswith(wanted)] if wanted else []
     if len(starting) == 1:
         return starting[0]
-    close = difflib.get_close_matches(wanted, [_loose(n) for n in known], n=1, cutoff=0.75)
-    return next((n for n in known if close and _loose(n) == close[0]), None)
+    close = difflib.get_close_matches(wanted, [loosely(n) for n in known], n=1, cutoff=0.75)
+    return next((n for n in known if close and loosely(n) == close[0]), None)
 
 
-def _loose(name: str) -> str:
+def loosely(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
