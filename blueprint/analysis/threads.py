@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..model import Blueprint, Comment
+from ..model.entities import timestamp_of
 
 #: What a comment may be about, by the list that holds it, and its name in words.
 SUBJECT_NOUNS = {
@@ -108,7 +109,7 @@ def moment_words(at: str) -> str:
 
 def now_stamp() -> str:
     """This moment as a comment stores it: ISO 8601 with the local offset, to the second."""
-    return datetime.now().astimezone().replace(microsecond=0).isoformat()
+    return timestamp_of(datetime.now())
 
 
 def _one_line(text: str, limit: int = 60) -> str:

@@ -107,6 +107,16 @@ IsoDate = Annotated[
     AfterValidator(_check_date),
     WithJsonSchema({"type": "string", "format": "date"}),
 ]
+
+
+def timestamp_of(moment: datetime) -> str:
+    """A moment as the file stores it: ISO 8601 with its offset, to the second; one with no
+    offset is a time on this computer's clock."""
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment.replace(microsecond=0).isoformat()
+
+
 #: A moment as the file stores it: ISO 8601 with its offset, ``2026-12-06T19:49:00Z``.
 Timestamp = Annotated[
     str,

@@ -735,3 +735,26 @@ def test_a_workbook_exported_before_a_column_existed_still_imports(tmp_path):
         ("title", "", ""),
         ("", "", ""),
     ]
+
+
+def test_a_comment_added_in_excel_takes_its_date_cell_or_now(tmp_path):
+    """Excel has no date-and-time cell with an offset: every comment typed there was refused
+    ("must be a date and time with its offset"), and an empty time "is required"."""
+    path = tmp_path / "talk.xlsx"
+    bp = evidence_blueprint()
+    export_xlsx(bp, path)
+    typed = datetime.datetime(2026, 11, 3, 14, 25)
+
+    def add(workbook):
+        ws, at = rows_of(workbook, "Comments")
+        ws.append({at["about_id"]: "t1", at["author"]: "Ana", at["text"]: "Typed", at["at"]: typed})
+        ws.append({at["about_id"]: "t1", at["author"]: "Bo", at["text"]: "No time given"})
+
+    before = datetime.datetime.now().astimezone()
+    comments = import_xlsx(edit(path, add)).comments
+    *_, dated, undated = comments
+    # A time on this computer's clock, kept with its offset as the file stores every time.
+    assert datetime.datetime.fromisoformat(dated.at) == typed.astimezone()
+    written = datetime.datetime.fromisoformat(undated.at)
+    assert written.tzinfo is not None
+    assert before.replace(microsecond=0) <= written <= datetime.datetime.now().astimezone()

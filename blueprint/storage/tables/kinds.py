@@ -12,10 +12,12 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
 from ...model import EpicLetter, Presence
+from ...model.entities import timestamp_of
 from ...model.ids import is_valid_id
 from .cells import (
     BadCell,
@@ -234,6 +236,28 @@ class Date(Kind):
 
     def read(self, cell: RawCell, lookup: Lookup, row: Row) -> Any:
         return OMIT if _blank(cell) else iso_date(cell, row.day_first)
+
+
+@dataclass(frozen=True)
+class Moment(Kind):
+    """A moment (when a comment was written), as the file holds it: ISO text with its
+    offset. A spreadsheet's date-and-time cell, or ISO text without an offset, is a time on
+    this computer's clock (Excel's cells have no offset, and every comment typed there was
+    refused); a blank cell in a new row is now."""
+
+    def read(self, cell: RawCell, lookup: Lookup, row: Row) -> Any:
+        if _blank(cell):
+            return timestamp_of(datetime.now())
+        if isinstance(cell, datetime):
+            return timestamp_of(cell)
+        if isinstance(cell, date):
+            return timestamp_of(datetime(cell.year, cell.month, cell.day))
+        text = text_of(cell).strip()
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            return text  # the file's own rule says what is wrong with it
+        return text if moment.tzinfo is not None else timestamp_of(moment)
 
 
 @dataclass(frozen=True)

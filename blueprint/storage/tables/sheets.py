@@ -65,6 +65,7 @@ from .kinds import (
     Json,
     Letters,
     MaybeText,
+    Moment,
     NameOf,
     NamesOf,
     Percent,
@@ -387,7 +388,7 @@ COMMENTS_SHEET = _list_sheet(
     col("about_id", WORD, ID_WIDTH, required=True),
     col("reply_to", WORD, ID_WIDTH),
     col("author", TEXT, 20, required=True),
-    col("at", WORD, 26, required=True),
+    col("at", Moment(), 26, required=True),
     col("text", TEXT, 50, required=True),
     col("resolved", YES_NO, 9, filled=True),
 )
