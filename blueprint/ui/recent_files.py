@@ -68,5 +68,3 @@ class RecentFilesMenu(QMenu):
         clear.setStatusTip("Forget the list of recent files")
         clear.setEnabled(bool(paths))
         clear.triggered.connect(clear_recent_files)
-
-
