@@ -73,7 +73,15 @@ def delta_record(d: FiguresDelta, names: dict[str, str]) -> dict:
 
 
 def change_record(change: Change) -> dict:
-    return {"before": change.before, "after": change.after, "delta": change.delta}
+    """Before, after and the delta, with the unit they are in: a share is in percent here
+    (its delta in points) where the plan's totals hold it as a fraction, and a script read
+    the same name in two units."""
+    return {
+        "before": change.before,
+        "after": change.after,
+        "delta": change.delta,
+        "unit": change.measure.unit.value,
+    }
 
 
 def _letter(letter: EpicLetter | None) -> str | None:

@@ -230,10 +230,13 @@ def test_the_json_document_names_what_it_counts():
         "before": approx(7200),
         "after": approx(720),
         "delta": approx(-6480),
+        "unit": "money",
     }
     assert figures_["avoidable_cost_per_year"] == approx(6480)
     assert figures_["cost_unknown_channels"] == ["SMS"]
-    assert figures_["channel_switches"] == {"before": 1, "after": 1, "delta": 0}
+    assert figures_["channel_switches"] == {"before": 1, "after": 1, "delta": 0, "unit": "count"}
+    # A share is in percent here, its delta in points; the plan's totals hold a fraction.
+    assert figures_["failure_demand_share"]["unit"] == "percent"
     assert figures_["weakest_epic_letter"] == {"before": "P", "after": "P"}
     assert figures_["stairway_per_month"][1]["name"] == "Live human"
     assert figures_["stages"][1]["stage"] == "Install"

@@ -69,7 +69,12 @@ def test_one_file_as_json(capsys, future_file):
     assert code == 0
     assert (doc["before"], doc["after"], doc["currency"]) == ("today", "tomorrow", "GBP")
     figures = doc["figures"]
-    assert figures["lost_journeys_per_year"] == {"before": 480, "after": 0, "delta": -480}
+    assert figures["lost_journeys_per_year"] == {
+        "before": 480,
+        "after": 0,
+        "delta": -480,
+        "unit": "journeys",
+    }
     assert figures["failure_demand_share"]["delta"] == pytest.approx(100 * 10 / 330 - 25)
     assert [s["delta"] for s in figures["stairway_per_month"]] == pytest.approx(
         [-40, -90, 20, 0, 0, 0]
@@ -81,7 +86,12 @@ def test_one_persona(capsys, future_file):
     code, out, _ = run(capsys, "compare", future_file, "--persona", "family", "--format", "json")
     doc = json.loads(out)
     assert code == 0 and doc["persona"] == "Family" and doc["personas"] == []
-    assert doc["figures"]["channel_switches"] == {"before": 0, "after": 1, "delta": 1}
+    assert doc["figures"]["channel_switches"] == {
+        "before": 0,
+        "after": 1,
+        "delta": 1,
+        "unit": "count",
+    }
 
 
 def test_a_file_without_a_future_says_so(capsys, tmp_path):
