@@ -234,6 +234,8 @@ def install_plan_export(bench: Workbench, live_plan: LivePlan) -> PlanExport:
     """Add Export Plan… (the plan of ``live_plan``) to the Plan and File menus."""
     export = PlanExport(bench, live_plan)
     menus = bench.menus
+    if menus.plan.actions():  # the last of the menu, apart from the journey's states
+        menus.plan.addSeparator()
     menus.plan.addAction(export.action)
     _insert_beside_exports(menus.file, export.action)
     return export
