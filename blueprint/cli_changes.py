@@ -31,6 +31,7 @@ from .cli_common import (
     UsageError,
     load_given,
     one_line,
+    one_standard_input,
     visible,
     write_json,
     write_stdout,
@@ -148,6 +149,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         role: f"{args.name} ({role})" if args.name else str(path)
         for role, path in (("base", args.base), ("ours", args.ours), ("theirs", args.theirs))
     }
+    one_standard_input([args.base, args.ours, args.theirs])
     try:
         base = _merge_input(args.base, names["base"], allow_empty=True)
         ours = _merge_input(args.ours, names["ours"])
@@ -193,7 +195,8 @@ def _side_names(args: argparse.Namespace) -> tuple[str, str]:
     else the two files' names."""
     if args.ours_name is not None or args.theirs_name is not None or RUN_BY_GIT in os.environ:
         return merge_side_names(args.ours_name or "", args.theirs_name or "")
-    return Path(args.ours).name, Path(args.theirs).name
+    # A pipe's name (/dev/fd/63) or standard input's says nothing: "ours" and "theirs" then.
+    return tuple(Path(p).name if Path(p).is_file() else "" for p in (args.ours, args.theirs))
 
 
 class _Refused(Exception):
@@ -202,7 +205,7 @@ class _Refused(Exception):
 
 def _merge_input(path: str, name: str, allow_empty: bool = False) -> Blueprint:
     try:
-        return load_blueprint(path)
+        return load_blueprint(path, pipes=True)  # git's stages: <(git show :2:plan.blueprint)
     except EmptyFileError:
         if allow_empty:  # git's base of two files added on both branches: empty
             return Blueprint()

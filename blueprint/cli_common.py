@@ -70,9 +70,14 @@ def write_json(document: object) -> None:
 def load_given(names: Sequence[str]) -> list[Blueprint]:
     """The blueprints named on the command line, each a file, a pipe (``<(git show …)``)
     or ``-`` for standard input, which only one of them can be."""
+    one_standard_input(names)
+    return [load_blueprint(name, pipes=True) for name in names]
+
+
+def one_standard_input(names: Sequence[str]) -> None:
+    """Refuse files of which more than one is standard input (``-``)."""
     if list(names).count(STDIN) > 1:
         raise UsageError("only one of the files can be standard input (-)")
-    return [load_blueprint(name, pipes=True) for name in names]
 
 
 def print_error(message: str) -> None:

@@ -391,3 +391,28 @@ def test_diff_reads_a_version_from_git_through_a_pipe_or_standard_input(tmp_path
     assert compared.returncode == 0, compared.stderr
     document = json.loads(compared.stdout)
     assert document["after"] == PLAN and document["before"].startswith("/dev/fd/")
+
+
+def test_merge_reads_its_versions_through_pipes(tmp_path):
+    """A clone with no driver set up leaves git's stages to merge by hand: `blueprint merge
+    <(git show :1:plan.blueprint) …` answered 'not a regular file'."""
+
+    def ours(bp):
+        bp.frictions[1].severity = 4
+
+    def theirs(bp):
+        bp.touchpoints[0].title = "Pay online"
+
+    repo = two_branches(tmp_path, ours, theirs)
+    base = repo.git("merge-base", "main", THEIRS).stdout.strip()
+    done = in_bash(
+        repo,
+        f"{BLUEPRINT} merge <(git show {base}:{PLAN}) <(git show main:{PLAN}) "
+        f"<(git show {THEIRS}:{PLAN}) -o merged.blueprint",
+    )
+    assert done.returncode == 0, done.stderr
+    merged = load_blueprint(repo.folder / "merged.blueprint")
+    assert (merged.frictions[1].severity, merged.touchpoints[0].title) == (4, "Pay online")
+    twice = blueprint_command("merge", "-", "-", PLAN, cwd=repo.folder, env=repo.env, stdin="")
+    assert twice.returncode == 2
+    assert "only one of the files can be standard input (-)" in twice.stderr
