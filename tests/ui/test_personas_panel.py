@@ -304,3 +304,25 @@ def test_a_stage_named_with_an_ampersand_reads_whole_beside_its_preference(qtbot
     [label] = [w for w in panel.preferences.findChildren(QLabel) if w.buddy() is box]
     said = QAccessible.queryAccessibleInterface(label).text(QAccessible.Text.Name)
     assert said == "Check-in & bag drop:"
+
+
+def test_each_stage_shows_how_well_the_journey_fits_the_persona(qtbot, window, panel):
+    """The PDF's page 2 gives each persona's channel fit; the editor showed none of it, and
+    an analyst could not check the number a manager would read."""
+    boxes, fits = panel.preferences.boxes, panel.preferences.fits
+    assert not panel.preferences.fit_note.isVisible()  # no preference named yet
+    pick_from_popup(qtbot, boxes["s1"], "Website")
+    pick_from_popup(qtbot, boxes["s2"], "Phone")
+    # s1: its one card on the website; s2: one of its two cards on the phone.
+    assert (fits["s1"].text(), fits["s2"].text()) == ("100%", "50%")
+    assert fits["s2"].toolTip() == (
+        "Fit 50%: 1 of its 2 touchpoints here are in the channel it prefers"
+    )
+    note = panel.preferences.fit_note
+    assert note.isVisible() and note.text().startswith("Channel fit: 75%, the share")
+    # The card moved to the channel it prefers: the figures follow.
+    from blueprint.ui.commands import MoveTouchpoint
+
+    window.document.push(MoveTouchpoint(window.document, "t3", "s2", "phone"))
+    qtbot.waitUntil(lambda: fits["s2"].text() == "100%")
+    assert note.text().startswith("Channel fit: 100%")

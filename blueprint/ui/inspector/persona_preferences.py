@@ -1,16 +1,21 @@
 """The channel a persona prefers at each stage: one box per stage, "No preference" or a
-channel (DOMAIN.md, "The channels each persona prefers")."""
+channel (DOMAIN.md, "The channels each persona prefers"), with how well today's journey fits
+it: the share of its touchpoints in that channel at each stage, and its channel fit, the
+figure the plan's summary gives a manager."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ...analysis.persona_channels import StageFit, persona_channel_fit
+from ...model.states import current_state
+from ...report import formatting as fmt
 from ..accessible_names import literal
 from ..commands import SetPreferredChannel, push_checked
 from ..document import Document
 from ..tips import set_plain_tip
-from .forms import arrows_open_the_list, form_layout, wheel_scrolls_past
+from .forms import arrows_open_the_list, caption, form_layout, wheel_scrolls_past
 
 NO_PREFERENCE = "No preference"
 
@@ -27,9 +32,17 @@ class PreferredChannels(QWidget):
         self._persona_id: str | None = None
         self._structure: tuple = ()
         self.boxes: dict[str, QComboBox] = {}
+        #: each stage's fit for the persona shown, beside its box
+        self.fits: dict[str, QLabel] = {}
         self._form: QFormLayout = form_layout()
         self._form.setContentsMargins(0, 0, 0, 0)
-        self.setLayout(self._form)
+        #: the persona's channel fit, as the plan's summary says it (it was only in the PDF)
+        self.fit_note = caption("")
+        self.fit_note.setTextFormat(Qt.TextFormat.PlainText)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self._form)
+        column.addWidget(self.fit_note)
 
     def show_persona(self, persona_id: str | None) -> None:
         self._persona_id = persona_id
@@ -52,11 +65,32 @@ class PreferredChannels(QWidget):
             blocked = box.blockSignals(True)
             box.setCurrentIndex(max(0, index))
             box.blockSignals(blocked)
+        self._show_fit(persona)
+
+    def _show_fit(self, persona) -> None:
+        """Today's fit at each stage with a preference, and the channel fit."""
+        fit = (
+            persona_channel_fit(current_state(self._document.blueprint), persona)
+            if persona
+            else None
+        )
+        stages = {s.stage_id: s for s in fit.stages} if fit is not None else {}
+        for stage_id, label in self.fits.items():
+            said, tip = _stage_fit_words(stages.get(stage_id))
+            label.setText(said)
+            label.setToolTip(tip)
+            label.setAccessibleName(tip)
+        self.fit_note.setVisible(bool(stages))
+        if fit is not None and stages:
+            self.fit_note.setText(
+                f"Channel fit: {fmt.channel_fit_text(fit)}, the share of its touchpoints in "
+                "the channel it prefers, over the stages where it names one (today's journey)."
+            )
 
     def _build_rows(self, stages, channels) -> None:
         while self._form.rowCount():
             self._form.removeRow(0)
-        self.boxes = {}
+        self.boxes, self.fits = {}, {}
         for stage_id, stage_name in stages:
             box = QComboBox()
             box.addItem(NO_PREFERENCE, "")
@@ -70,8 +104,16 @@ class PreferredChannels(QWidget):
             label.setBuddy(box)
             wheel_scrolls_past(box)
             arrows_open_the_list(box)  # walking past by Down made an edit at each channel
-            self._form.addRow(label, box)
+            fit = QLabel()
+            fit.setMinimumWidth(fit.fontMetrics().horizontalAdvance("100%") + 4)
+            row = QWidget()
+            beside = QHBoxLayout(row)
+            beside.setContentsMargins(0, 0, 0, 0)
+            beside.addWidget(box, 1)
+            beside.addWidget(fit)
+            self._form.addRow(label, row)
             self.boxes[stage_id] = box
+            self.fits[stage_id] = fit
         self.rowsBuilt.emit()
 
     def _chosen(self, stage_id: str, box: QComboBox) -> None:
@@ -86,3 +128,16 @@ class PreferredChannels(QWidget):
             self.problem.emit,
         )
         self.rebuild()  # a refused change shows what the persona still prefers
+
+
+def _stage_fit_words(stage: StageFit | None) -> tuple[str, str]:
+    """A stage's fit beside its box ("17%"), and in words for its tooltip."""
+    if stage is None:
+        return "", ""
+    if stage.fit is None:
+        return "–", "Fit not known: no touchpoint of this stage applies to the persona"
+    return (
+        fmt.percent(stage.fit),
+        f"Fit {fmt.percent(stage.fit)}: {stage.in_preferred} of its {stage.touchpoints} "
+        "touchpoints here are in the channel it prefers",
+    )
