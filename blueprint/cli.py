@@ -20,6 +20,7 @@ import sys
 import time
 import traceback
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from pathlib import Path
 
 from . import __version__
@@ -53,7 +54,6 @@ from .cli_common import (
     one_line,
     print_error,
     refuse_overwrite,
-    stdout_is_a_file,
     write_json,
     write_stdout,
 )
@@ -289,8 +289,9 @@ def _plan_table(
             writer.writerow(_csv_cell(row[column]) for column in PLAN_COLUMNS)
         data = buffer.getvalue().encode("utf-8")
     to_stdout = not args.output or args.output == "-"  # "-o -": as Unix tools read it
-    if kind == "csv" and (not to_stdout or stdout_is_a_file()):
-        data = UTF8_BOM + data  # a file a manager opens in a spreadsheet; a pipe gets none
+    if kind == "csv" and not to_stdout:
+        data = UTF8_BOM + data  # a file a manager opens in a spreadsheet; standard output
+        # stays as scripts read it, whether piped or redirected
     if to_stdout:
         write_stdout(data)
         return EXIT_OK
@@ -423,9 +424,16 @@ def _csv_cell(value: object) -> str:
         return neutralise(LIST_SEPARATOR.join(str(v) for v in value))
     if isinstance(value, str):
         return neutralise(value)
-    if isinstance(value, float):  # 179402.4, not 179402.40000000002: JSON has every digit
-        return format(value, ".12g")
+    if isinstance(value, float):
+        return plain_number(value)
     return str(value)
+
+
+def plain_number(value: float) -> str:
+    """A number as a spreadsheet cell reads it: 179402.4, not 179402.40000000002 (the binary
+    noise of a sum), and every digit of 2214844413876 with no exponent."""
+    text = format(Decimal(repr(round(value, 9))), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _date(text: str) -> datetime.date:

@@ -4,10 +4,8 @@ refuses to write, and a blueprint's counts."""
 
 from __future__ import annotations
 
-import io
 import os
 import re
-import stat
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -52,14 +50,6 @@ def write_stdout(data: bytes) -> None:
         return
     buffer.write(data)
     buffer.flush()
-
-
-def stdout_is_a_file() -> bool:
-    """Standard output redirected to a file (``> plan.csv``), not a console or a pipe."""
-    try:
-        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
-    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
-        return False
 
 
 def write_json(document: object) -> None:
