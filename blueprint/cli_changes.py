@@ -189,14 +189,22 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def _side_names(args: argparse.Namespace) -> tuple[str, str]:
-    """What the conflicts call the two sides: the names given (those git leaves as ``%X``
-    and ``%Y``, or "HEAD", asked of git); git's branches when git runs the merge without
-    them (a driver set up before they existed: git's temporary files' names say nothing);
-    else the two files' names."""
-    if args.ours_name is not None or args.theirs_name is not None or RUN_BY_GIT in os.environ:
+    """What the conflicts call the two sides. Run by git: the names git gives (``%X`` and
+    ``%Y``), else its branches, asked of the repository (git's temporary files' names say
+    nothing, and a driver set up before names existed gives none). By hand: the names given,
+    else each file's name ("" for a pipe or standard input, whose names say nothing)."""
+    if RUN_BY_GIT in os.environ:
         return merge_side_names(args.ours_name or "", args.theirs_name or "")
-    # A pipe's name (/dev/fd/63) or standard input's says nothing: "ours" and "theirs" then.
-    return tuple(Path(p).name if Path(p).is_file() else "" for p in (args.ours, args.theirs))
+    return (
+        _given_or_file(args.ours_name, args.ours),
+        _given_or_file(args.theirs_name, args.theirs),
+    )
+
+
+def _given_or_file(name: str | None, path: str) -> str:
+    if name is not None:
+        return name
+    return Path(path).name if Path(path).is_file() else ""
 
 
 class _Refused(Exception):

@@ -16,6 +16,7 @@ wrong way round in a rebase).
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -141,33 +142,71 @@ def merge_side_names(
     ours: str = "", theirs: str = "", folder: Path | None = None, environ: dict | None = None
 ) -> tuple[str, str]:
     """The branch merged into and the branch merged in, as git's conflict markers name them:
-    ``ours`` and ``theirs`` as git passed them (``%X``, ``%Y``) where they name something,
-    else what the repository says: the branch checked out (in a rebase, where HEAD is the
-    branch rebased onto, its name) and the branch being merged (``GITHEAD_*``, which
-    ``git merge`` sets) or rebased. "" for a side git does not say."""
+    ``ours`` and ``theirs`` as git passed them (``%X``, ``%Y``) where they name a branch,
+    else what the repository says: the branch checked out, or in a rebase the branch rebased
+    onto (HEAD is a commit replayed there), and the branch being merged (``GITHEAD_*``,
+    which ``git merge`` sets) or rebased. A commit is named by a branch that holds it where
+    one does (``git pull`` merges a commit: ``origin/main``). "" for a side git does not
+    say."""
     folder = folder or Path.cwd()
     environ = os.environ if environ is None else environ
-    if ours in _NOT_A_NAME:
-        ours = _quiet_git(folder, "symbolic-ref", "--short", "-q", "HEAD") or _quiet_git(
-            folder, "name-rev", "--name-only", "--no-undefined", "HEAD"
-        )
-    if theirs in _NOT_A_NAME:
+    rebase = _rebase_state(folder)
+    if not _names_a_branch(ours):
+        ours = _quiet_git(folder, "symbolic-ref", "--short", "-q", "HEAD")
+        if not ours:
+            onto = _state_file(rebase, "onto") if rebase else ""
+            ours = _commit_name(folder, onto or "HEAD")
+    if not _names_a_branch(theirs):
         merged = [value for key, value in environ.items() if key.startswith("GITHEAD_")]
-        theirs = merged[0] if len(merged) == 1 else _rebased_branch(folder)
-    return ours, theirs
+        if len(merged) == 1:
+            theirs = merged[0]
+        else:
+            head = _state_file(rebase, "head-name") if rebase else ""
+            theirs = "" if head in ("", "detached HEAD") else head
+    return _readable(folder, ours), _readable(folder, theirs)
 
 
-def _rebased_branch(folder: Path) -> str:
+#: git's label of a commit replayed or picked (git 2.44 and after): ``abc1234 (Subject)``.
+_COMMIT_LABEL = re.compile(r"[0-9a-f]{7,40} \(.*\)")
+_COMMIT_ID = re.compile(r"[0-9a-f]{40}")
+
+
+def _names_a_branch(label: str) -> bool:
+    return label not in _NOT_A_NAME and not _COMMIT_LABEL.fullmatch(label)
+
+
+def _readable(folder: Path, name: str) -> str:
+    """A branch as a person calls it: ``feature``, ``origin/main``; a commit id by a branch
+    that holds it."""
+    if _COMMIT_ID.fullmatch(name):
+        name = _commit_name(folder, name) or name[:7]
+    return name.removeprefix("refs/heads/").removeprefix("remotes/")
+
+
+def _commit_name(folder: Path, commit: str) -> str:
+    """The branch (or tag) a commit is on, as ``git name-rev`` says it; "" when none is."""
+    named = _quiet_git(
+        folder, "name-rev", "--name-only", "--no-undefined", "--exclude=*/HEAD", commit
+    )
+    return named.removeprefix("tags/")
+
+
+def _rebase_state(folder: Path) -> Path | None:
+    """The folder of the rebase in progress, if one is."""
     git_dir = _quiet_git(folder, "rev-parse", "--absolute-git-dir")
     if not git_dir:
-        return ""
+        return None
     for state in ("rebase-merge", "rebase-apply"):
-        try:
-            head = (Path(git_dir) / state / "head-name").read_text("utf-8").strip()
-        except (OSError, UnicodeDecodeError, ValueError):
-            continue
-        return head.removeprefix("refs/heads/") if head != "detached HEAD" else ""
-    return ""
+        if (Path(git_dir) / state).is_dir():
+            return Path(git_dir) / state
+    return None
+
+
+def _state_file(state: Path, name: str) -> str:
+    try:
+        return (state / name).read_text("utf-8").strip()
+    except (OSError, UnicodeDecodeError, ValueError):
+        return ""
 
 
 def _quiet_git(folder: Path, *args: str) -> str:

@@ -232,11 +232,21 @@ def test_a_rebase_names_the_branch_rebased_onto_and_the_branch_rebased(tmp_path)
 
     repo = two_branches(tmp_path, ours, theirs)
     repo.git("checkout", "-q", THEIRS)
+    again = repo.plan()  # the branch's second commit edits the same field once more
+    again.frictions[1].severity = 2
+    repo.commit(again, "their second edit")
     done = repo.git("rebase", "main", check=False)
     assert done.returncode != 0 and conflicted(repo) == [PLAN]
     [conflict] = repo.plan().conflicts
     assert (conflict.kept, conflict.ours_name) == (4, "main")
     assert (conflict.other, conflict.theirs_name) == (1, THEIRS)
+    # Taken as it is, the next commit replayed: HEAD is then a commit of no branch, and the
+    # conflict read "ours", the word that reads the wrong way round in a rebase.
+    repo.git("add", PLAN)
+    done = repo.git("-c", "core.editor=true", "rebase", "--continue", check=False)
+    assert done.returncode != 0 and conflicted(repo) == [PLAN]
+    names = {(c.ours_name, c.theirs_name) for c in repo.plan().conflicts}
+    assert names == {("main", THEIRS)}
 
 
 def test_a_driver_set_up_before_names_existed_still_names_the_branches(tmp_path):
@@ -416,3 +426,26 @@ def test_merge_reads_its_versions_through_pipes(tmp_path):
     twice = blueprint_command("merge", "-", "-", PLAN, cwd=repo.folder, env=repo.env, stdin="")
     assert twice.returncode == 2
     assert "only one of the files can be standard input (-)" in twice.stderr
+
+
+def test_a_pull_names_the_branch_pulled_not_a_commit_id(tmp_path):
+    """`git pull` merges a fetched commit: the conflict named it by 40 hexadecimal digits."""
+
+    def ours(bp):
+        bp.frictions[1].severity = 4
+
+    def theirs(bp):
+        bp.frictions[1].severity = 1
+
+    origin = two_branches(tmp_path, ours, theirs)  # main: ours; phone: theirs
+    clone = tmp_path / "clone"
+    origin.git("clone", "-q", "--branch", THEIRS, str(origin.folder), str(clone))
+    repo = Repo.__new__(Repo)
+    repo.folder, repo.env = clone, origin.env
+    blueprint_command("git-setup", cwd=clone, env=repo.env)
+    repo.git("config", "user.name", "Bo")
+    repo.git("config", "user.email", "bo@example.com")
+    done = repo.git("pull", "--no-rebase", "origin", "main", check=False)
+    assert done.returncode != 0 and conflicted(repo) == [PLAN]
+    [conflict] = repo.plan().conflicts
+    assert (conflict.ours_name, conflict.theirs_name) == (THEIRS, "origin/main")

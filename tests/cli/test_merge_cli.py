@@ -250,3 +250,21 @@ def test_diff_shows_how_values_that_look_alike_differ(capsys, tmp_path):
         "Channel 'Website / account': cost per contact 1.2345678 -> 1.2345679",
         "Touchpoint 'Sees 'full fibre now in your street' ad': notes line endings CRLF -> LF",
     ]
+
+
+def test_a_side_named_alone_by_hand_leaves_the_other_its_files_name(capsys, tmp_path, monkeypatch):
+    """--theirs-name alone named ours after the git branch of the folder the command was
+    run in (or "ours"); --help promises the file's name."""
+    monkeypatch.delenv("GIT_EXEC_PATH", raising=False)
+    base = small_blueprint()
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    ours.touchpoints[1].title, theirs.touchpoints[1].title = "Call us", "Phone us"
+    paths = [
+        saved(tmp_path, bp, f"{n}.blueprint")
+        for n, bp in (("base", base), ("ana", ours), ("bo", theirs))
+    ]
+    code, out, _ = run(
+        capsys, "merge", *paths, "-o", tmp_path / "out.blueprint", "--theirs-name", "Bo"
+    )
+    assert code == 1
+    assert "title kept 'Call us' (ana.blueprint); Bo wanted 'Phone us'" in out
