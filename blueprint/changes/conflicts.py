@@ -24,6 +24,8 @@ from .words import Names, label, noun
 ID_PREFIX = "merge-"
 #: Whose value it is: the side merged into, the other side, or the merge's own choice.
 OURS, THEIRS, MERGE = "ours", "theirs", "merge"
+#: Who a value the merge chose itself is said to be from.
+THE_MERGE = "the merge"
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +131,10 @@ def _conflict_words(conflict: Conflict, names: Names) -> str:
 
 def side_name(conflict: Conflict, side: str) -> str:
     """A side of a conflict's merge (``OURS``, ``THEIRS``, ``MERGE``) as that merge named it:
-    "main (Ana)", "plan (Bob's conflicted copy).blueprint"; the side's own word where the
-    merge said no name (files before version 5)."""
+    "main", "plan (Bob's conflicted copy).blueprint"; the side's own word where the merge said
+    no name (files before version 5), and "the merge" for a value it chose itself."""
     named = {OURS: conflict.ours_name, THEIRS: conflict.theirs_name}.get(side, "")
-    return named or side
+    return named or (THE_MERGE if side == MERGE else side)
 
 
 def disputed(field: str, kept: Any, other: Any) -> tuple[Any, Any]:

@@ -4,6 +4,7 @@ button beside either side's value, each one undo step with a status line saying 
 happened. These conflicts name no side (as before file format 5): "ours" and "theirs"."""
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 
 from blueprint.changes import merge_blueprints
@@ -211,7 +212,7 @@ def test_their_value_is_refused_in_words_when_it_would_break_the_blueprint(qtbot
         assert view.theirs.text() == "Theirs: 's-theirs-removed'"
         click(qtbot, view.keep_theirs)
         assert dumps_blueprint(window.document.blueprint) == before
-        assert status(window).startswith("Their value cannot be kept:")
+        assert status(window).startswith("That value cannot be kept:")
     finally:
         close_window(window)
 
@@ -327,7 +328,7 @@ def test_a_name_the_merge_made_and_a_preferred_channel_in_dispute_in_words(qtbot
             "the name. The file holds the merge's value."
         )
         assert (view.ours.text(), view.theirs.text()) == (
-            "Ours: 'Onboarding (2)'",
+            "The merge: 'Onboarding (2)'",
             "Theirs: 'Onboarding'",
         )
         click_row(qtbot, panel(window).conflict_list, "Preferred channels of persona 'Busy parent'")
@@ -406,7 +407,99 @@ def test_a_thread_the_merge_opened_again_says_why_in_plain_words(qtbot, qapp):
             "One side replied to this thread while the other resolved it, so the merge opened "
             "it again: the reply is not left unseen. The file holds it open."
         )
-        assert (view.ours.text(), view.theirs.text()) == ("Ours: open", "Theirs: resolved")
+        assert (view.ours.text(), view.theirs.text()) == ("The merge: open", "Theirs: resolved")
         assert window.canvas.blueprint_scene.selected_touchpoint_ids() == ["t1"]
+    finally:
+        close_window(window)
+
+
+def named_conflicts(ours_name: str, theirs_name: str):
+    """The title of t2 changed on both sides of two merges, each naming its sides."""
+    bp = evidence_blueprint()
+    bp.conflicts = [
+        Conflict(
+            id=f"n{i}",
+            kind="both changed",
+            collection="touchpoints",
+            entity_id="t2",
+            field="title",
+            kept=bp.touchpoints[1].title,
+            other=other,
+            ours_name=ours_name,
+            theirs_name=theirs_name,
+        )
+        for i, other in ((1, "Call about the order"), (2, "Phone about the order"))
+    ]
+    return bp
+
+
+def test_a_long_side_name_leaves_the_keep_buttons_in_the_panel(qtbot):
+    """A commit id or a branch_with_underscores has nowhere to break: the row grew wider than
+    the dock and its Keep buttons went past its edge, out of reach."""
+    window = open_window(qtbot, Document(named_conflicts("a" * 40, "bo_new_sms_" * 5)))
+    try:
+        window.resize(1280, 720)
+        click_card(window, "t2")
+        show_comments(window, CONFLICTS)
+        scroll = panel(window).scroll
+        for view in panel(window).conflict_views():
+            for button in (view.keep_ours, view.keep_theirs):
+                right = button.mapTo(scroll.viewport(), button.rect().topRight()).x()
+                assert button.isVisible() and right <= scroll.viewport().width()
+            assert "…" in view.ours.text() and "a" * 40 in view.ours.toolTip()
+    finally:
+        close_window(window)
+
+
+def test_keeping_the_value_the_file_held_sets_it_again_after_another_decision(qtbot):
+    """Two merges left two conflicts on one title: deciding one the other way and then
+    keeping the file's value in the second took the conflict away and left the title as
+    the first decision made it, while the status line said it was kept."""
+    bp = named_conflicts("Ana's copy", "plan (Bo's conflicted copy).blueprint")
+    held = bp.touchpoints[1].title
+    window = open_window(qtbot, Document(bp))
+    try:
+        click_card(window, "t2")
+        show_comments(window, CONFLICTS)
+        first, _second = panel(window).conflict_views()
+        click(qtbot, first.keep_theirs)
+        assert window.document.touchpoint("t2").title == "Call about the order"
+        [second] = panel(window).conflict_views()
+        assert second.ours.text() == f"Ana's copy: '{held}'"
+        click(qtbot, second.keep_ours)
+        assert window.document.touchpoint("t2").title == held
+        assert window.document.blueprint.conflicts == []
+    finally:
+        close_window(window)
+
+
+def test_side_names_are_shown_as_typed_and_in_their_own_direction(qtbot):
+    """Markup in a name was drawn in the Keep button's tooltip; an Arabic name turned the
+    row round, the value to the left of the name."""
+    window = open_window(qtbot, Document(named_conflicts("فرع أنا", "<b>bo</b>")))
+    try:
+        click_card(window, "t2")
+        show_comments(window, CONFLICTS)
+        view = panel(window).conflict_views()[0]
+        assert view.ours.text().startswith("\u2068فرع أنا\u2069: ")
+        assert "&lt;b&gt;bo&lt;/b&gt;" in view.keep_theirs.toolTip()
+    finally:
+        close_window(window)
+
+
+def test_keep_pressed_with_the_keys_leaves_them_on_the_next_conflict(qtbot):
+    """After Space on a Keep button the keys went to the canvas: the next conflict was a
+    walk back through the window."""
+    window = open_window(qtbot, Document(named_conflicts("main", "phone")))
+    try:
+        click_card(window, "t2")
+        show_comments(window, CONFLICTS)
+        first = panel(window).conflict_views()[0]
+        window.activateWindow()
+        first.keep_ours.setFocus()
+        qtbot.waitUntil(first.keep_ours.hasFocus)
+        qtbot.keyClick(first.keep_ours, Qt.Key.Key_Space)
+        [second] = panel(window).conflict_views()
+        qtbot.waitUntil(second.keep_ours.hasFocus)
     finally:
         close_window(window)

@@ -54,6 +54,13 @@ def kept_side(conflict: Conflict) -> Side:
     return Side.THEIRS if conflict.other_from == OURS else Side.OURS
 
 
+def whose(conflict: Conflict, side: Side) -> str:
+    """Whose value ``side`` of a conflict is, in words: the name of the side that had it, or
+    "the merge" for a value the merge chose itself (it read as a branch's)."""
+    role = conflict.kept_from if side == kept_side(conflict) else conflict.other_from
+    return side_name(conflict, role)
+
+
 class ResolveConflict(BlueprintCommand):
     """Keep one side of a merge conflict; the conflict goes."""
 
@@ -64,10 +71,15 @@ class ResolveConflict(BlueprintCommand):
         self.keep = Side(keep)
         what = _entity_words(document, conflict)
         where = f"{field_label(conflict.field)} of {what}" if conflict.field else what
-        keeper = side_name(conflict, self.keep)
+        keeper = whose(conflict, self.keep)
         text = f"Keep {keeper}: {where}"
         if self.keep == kept_side(conflict):
-            changes: list[Change] = [Remove("conflicts", conflict_id)]
+            # The value the file held, set again if the field has changed since (another
+            # conflict on it decided the other way): Keep did nothing and said it worked.
+            changes: list[Change] = [
+                *_value_now(document, conflict, conflict.kept),
+                Remove("conflicts", conflict_id),
+            ]
         elif conflict.kind == ConflictKind.DELETED_AND_CHANGED:
             changes = _deletion(document, conflict)
             text = f"Keep {keeper}: delete {what}"
@@ -102,19 +114,29 @@ _KINDS = tuple(c for c in COLLECTIONS if c != "conflicts")
 
 
 def _other_value(document: Document, conflict: Conflict) -> list[Change]:
-    """The changes that give the field the value set aside, checked on a copy first. A cell
-    is one value: the card goes to the other side's stage and channel together."""
-    path = conflict.field
-    if not path:
+    """The changes that give the field the value set aside."""
+    if not conflict.field:
         raise CommandError("this merge conflict names no field to set")
+    return _value_now(document, conflict, conflict.other)
+
+
+def _value_now(document: Document, conflict: Conflict, value: Any) -> list[Change]:
+    """The changes that give the conflict's field ``value``, checked on a copy first; none
+    when it holds it already (or the conflict names no field of a value). A cell is one
+    value: the card goes to that side's stage and channel together."""
+    path = conflict.field
+    if not path or conflict.kind == ConflictKind.DELETED_AND_CHANGED:
+        return []
     if conflict.collection == DOCUMENT:
         owner: Any = document.blueprint
     else:
         owner = _entity(document, conflict)
     members = group_members(conflict.collection, path) or (path,)
     tops = list(dict.fromkeys(member.split(".")[0] for member in members))
-    changed = _with_value(owner, conflict.collection, path, conflict.other)
+    changed = _with_value(owner, conflict.collection, path, value)
     new = {top: getattr(changed, top) for top in tops}
+    if all(getattr(owner, top) == held for top, held in new.items()):
+        return []
     _check(document, conflict, new)
     if conflict.collection == DOCUMENT:
         return [SetProperty(top, getattr(owner, top), value) for top, value in new.items()]
@@ -142,9 +164,9 @@ def _with_value(owner: Any, collection: str, path: str, value: Any) -> Any:
         return type(owner).model_validate_json(json.dumps(data))
     except ValidationError as error:
         problem = problems_from_validation_error(error.errors(), None)[0]
-        raise CommandError(f"their value cannot be kept: {problem.message}") from None
+        raise CommandError(f"that value cannot be kept: {problem.message}") from None
     except ValueError as error:  # a cell's value that is not a stage and a channel
-        raise CommandError(f"their value cannot be kept: {error}") from None
+        raise CommandError(f"that value cannot be kept: {error}") from None
 
 
 def _check(document: Document, conflict: Conflict, new: dict[str, Any]) -> None:
@@ -158,7 +180,7 @@ def _check(document: Document, conflict: Conflict, new: dict[str, Any]) -> None:
         setattr(owner, top, value)
     problems = document_problems(copy)
     if problems:
-        raise CommandError(f"their value cannot be kept: {problems[0]}")
+        raise CommandError(f"that value cannot be kept: {problems[0]}")
 
 
 def _deletion(document: Document, conflict: Conflict) -> list[Change]:
@@ -205,4 +227,4 @@ def _deletion(document: Document, conflict: Conflict) -> list[Change]:
     return [*stale, *changes]
 
 
-__all__ = ["MERGE", "OURS", "ResolveConflict", "Side", "kept_side"]
+__all__ = ["MERGE", "OURS", "ResolveConflict", "Side", "kept_side", "whose"]

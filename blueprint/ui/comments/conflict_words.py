@@ -7,13 +7,13 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ...changes.conflicts import disputed, side_name, whole_value_words
+from ...changes.conflicts import THE_MERGE, disputed, side_name, whole_value_words
 from ...changes.words import LABELS as FIELD_LABELS
 from ...changes.words import Names
 from ...changes.words import label as field_label
 from ...model import Conflict, ConflictKind
 from ...model.validation import COLLECTION_NOUNS
-from ..commands.conflicts import DOCUMENT, MERGE, Side, kept_side
+from ..commands.conflicts import DOCUMENT, MERGE, Side, kept_side, whose
 from ..commands.removal import removal_of_frictions, removal_of_touchpoints
 from ..document import KINDS, Document
 from .subjects import one_line
@@ -150,13 +150,14 @@ def conflict_words(document: Document, conflict: Conflict) -> ConflictWords:
             held = keeper if keeper in (Side.OURS, Side.THEIRS) else f"the value of {keeper}"
             sentence = f"Both changed {changed}. The file holds {held}."
         ours, theirs = (kept, other) if ours_kept else (other, kept)
-    names = (side_name(conflict, side) for side in (Side.OURS, Side.THEIRS))
+    names = (whose(conflict, side) for side in (Side.OURS, Side.THEIRS))
     return ConflictWords(what, field, sentence, *zip(names, (ours, theirs), strict=True))
 
 
 def capitalised(name: str) -> str:
-    """A side's name at the start of a sentence: "Ours", but a branch or a file as named."""
-    return name.capitalize() if name in (Side.OURS, Side.THEIRS) else name
+    """A side's name at the start of a sentence: "Ours", "The merge", but a branch or a file
+    as named."""
+    return name[:1].upper() + name[1:] if name in (Side.OURS, Side.THEIRS, THE_MERGE) else name
 
 
 def _goes_with(document: Document, conflict: Conflict) -> list[str]:

@@ -6,8 +6,11 @@ Each decision is one undo step.
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -20,13 +23,30 @@ from ...model import Conflict
 from ..commands import ResolveConflict, Side, push_checked
 from ..document import Document
 from ..inspector.forms import caption
+from ..tips import plain_tip, set_plain_tip
 from .conflict_words import ConflictWords, capitalised, conflict_words
 from .listed_panel import ListedPanel
+from .subjects import one_line
 from .thread_view import plain_label
 
 NO_CONFLICTS = "No merge conflicts: nothing waits for a decision."
 NOTHING_CHOSEN = "Select a card, or pick a conflict above, to decide it here."
 NONE_HERE = "Nothing to decide about what is selected."
+
+
+#: A word of a side's name longer than this is cut beside its value (whole in its tooltip):
+#: a name with nowhere to break (a commit id, a_branch_name) pushed the Keep buttons out of
+#: the panel.
+LONGEST_WORD = 24
+
+
+def shown_name(name: str) -> str:
+    """A side's name as its row starts with it: each overlong word cut, capitalised where it
+    is a word of ours ("Ours", "The merge"), and isolated, so that a right-to-left name does
+    not turn the row round (its value went to the left of it)."""
+    shown = capitalised(" ".join(one_line(word, LONGEST_WORD) for word in name.split()))
+    rtl = any(unicodedata.bidirectional(c) in ("R", "AL") for c in shown)
+    return f"\u2068{shown}\u2069" if rtl else shown
 
 
 class ConflictView(QFrame):
@@ -60,11 +80,12 @@ class ConflictView(QFrame):
         keeps it beside it: a side's name may be a long file name."""
         name, value = named
         row = QHBoxLayout()
-        said = plain_label(f"{capitalised(name)}: {value}")
+        said = plain_label(f"{shown_name(name)}: {value}")
+        said.setToolTip(plain_tip(name))
         row.addWidget(said, 1)
         button = QPushButton("Keep")
         button.setAccessibleName(f"Keep {name} for {words.headline}")
-        button.setToolTip(f"Keep {name}: {value}")
+        set_plain_tip(button, f"Keep {name}: {value}")
         button.clicked.connect(
             lambda _checked=False: self.keepRequested.emit(self.conflict_id, side.value)
         )
@@ -150,6 +171,8 @@ class ConflictsPanel(ListedPanel):
                 self.focus_on([conflict.entity_id])
 
     def keep(self, conflict_id: str, side: str) -> None:
+        # The button pressed goes with its conflict: the keys went to the canvas.
+        keys_here = self.isAncestorOf(QApplication.focusWidget())
         listed = [item_id for _text, item_id in self._listed]
         row = listed.index(conflict_id) if conflict_id in listed else -1
         command = push_checked(
@@ -162,6 +185,9 @@ class ConflictsPanel(ListedPanel):
             more = f" {left} conflict{'s' if left != 1 else ''} left." if left else ""
             self.message.emit(f"{command.summary} Undo takes it back.{more}")
             self._next_after(row)
+            if keys_here:
+                views = self.conflict_views()
+                (views[0].keep_ours if views else self.conflict_list).setFocus()
 
     def _next_after(self, row: int) -> None:
         """The conflict that took the decided one's place is the next to decide: the list
