@@ -687,10 +687,11 @@ def test_a_name_not_found_lists_every_name_whole_and_the_one_meant(measured):
     said = problems(edit(measured, misname))
     stage = next(p for p in said if "column 'stage'" in p)
     assert "'Awareness'" in stage and "'Retention', 'Advocacy')" in stage
-    assert stage.endswith("; did you mean 'Advocacy'?")
+    # The one meant before the list: a dialog cuts a long line short.
+    assert "no stage is named 'Advocay'; did you mean 'Advocacy'? (there are: " in stage
     persona = next(p for p in said if "column 'personas'" in p)
     assert "'Older first-time fibre customer')" in persona
-    assert persona.endswith("; did you mean 'Older first-time fibre customer'?")
+    assert "; did you mean 'Older first-time fibre customer'? (there are: " in persona
 
 
 def test_a_row_added_without_an_id_gets_the_same_id_at_every_import(small):
@@ -758,3 +759,20 @@ def test_a_comment_added_in_excel_takes_its_date_cell_or_now(tmp_path):
     written = datetime.datetime.fromisoformat(undated.at)
     assert written.tzinfo is not None
     assert before.replace(microsecond=0) <= written <= datetime.datetime.now().astimezone()
+
+
+def test_a_comments_time_emptied_in_an_exported_row_is_refused_not_made_now(tmp_path):
+    """Left empty, an exported comment's time became the time of the import, unsaid, and
+    two imports of one workbook gave two files."""
+    path = tmp_path / "talk.xlsx"
+    export_xlsx(evidence_blueprint(), path)
+
+    def clear(workbook):
+        ws, at = rows_of(workbook, "Comments")
+        ws.cell(2, at["at"]).value = None
+
+    [problem] = problems(edit(path, clear))
+    assert (
+        problem
+        == "Comments row 2, column 'at': is empty; type a date and time, such as 2026-12-06 19:49"
+    )

@@ -319,7 +319,9 @@ def _brought_about(subject: PlanSubject, comparison: Comparison) -> str:
     if not ranks:
         return ""
     marks = fmt.join_words([f"#{rank}" for rank in ranks])
-    return f" {'Improvement' if len(ranks) == 1 else 'Improvements'} {marks} bring it about."
+    if len(ranks) == 1:
+        return f" Improvement {marks} brings it about."
+    return f" Improvements {marks} bring it about."
 
 
 def _personas(subject: PlanSubject) -> Rich | None:

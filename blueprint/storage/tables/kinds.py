@@ -93,6 +93,8 @@ class Kind:
     bounds: tuple[int, int] | None = None
     #: the drop-down lists the names of this collection (a sheet of the workbook)
     names_from: str | None = None
+    #: what to type in a cell an export filled and someone emptied
+    typed: str = "a number"
 
     def write(self, value: Any, names: Names) -> CellValue:
         if value is MISSING or value is None or value == "":
@@ -244,6 +246,8 @@ class Moment(Kind):
     offset. A spreadsheet's date-and-time cell, or ISO text without an offset, is a time on
     this computer's clock (Excel's cells have no offset, and every comment typed there was
     refused); a blank cell in a new row is now."""
+
+    typed: str = "a date and time, such as 2026-12-06 19:49"
 
     def read(self, cell: RawCell, lookup: Lookup, row: Row) -> Any:
         if _blank(cell):

@@ -388,7 +388,7 @@ COMMENTS_SHEET = _list_sheet(
     col("about_id", WORD, ID_WIDTH, required=True),
     col("reply_to", WORD, ID_WIDTH),
     col("author", TEXT, 20, required=True),
-    col("at", Moment(), 26, required=True),
+    col("at", Moment(), 26, required=True, filled=True),
     col("text", TEXT, 50, required=True),
     col("resolved", YES_NO, 9, filled=True),
 )

@@ -180,7 +180,8 @@ class ReadNames:
         where = f"(there are: {listed})" if known else "(there are none)"
         meant = likely_meant(name, known)
         hint = f"; did you mean {meant!r}?" if meant else ""
-        raise self._unknown(collection, name, f"no {noun} is named {clip(name)!r} {where}{hint}")
+        # The hint first: a dialog cuts a long line, and the list of names came before it.
+        raise self._unknown(collection, name, f"no {noun} is named {clip(name)!r}{hint} {where}")
 
     def names(self, collection: str) -> Sequence[str]:
         return list(self._exact[collection])
@@ -447,7 +448,7 @@ def _emptied(
         elif kind.bounds:
             hint = f"a whole number from {kind.bounds[0]} to {kind.bounds[1]}"
         else:
-            hint = "a number"
+            hint = kind.typed
         problems.append(f"{label} row {number}, column '{column.name}': is empty; type {hint}")
     return [column.field for column in empty if column.field]
 
