@@ -571,7 +571,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--seed",
         type=int,
         default=DEFAULT_SEED,
-        help="another seed draws other plausible worlds (default: a fixed one)",
+        help="another seed draws other plausible cases (default: a fixed one)",
     )
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size of the PDF")
     p.add_argument(

@@ -115,15 +115,15 @@ def _how_sure(score: ImprovementScore, sure: SureTerms) -> Term:
     return Term(
         f"P(top {k}){stale}",
         share_text(item.p_top_k),
-        f"worlds where it ranks {k} or better / all {worlds} worlds",
+        f"plausible cases where it ranks {k} or better / all {worlds} cases",
         (
             Term(
                 "Rank range",
                 rank_range_text(item),
-                f"its rank's 5th to 95th percentile over the worlds; #{score.rank} in the plan",
+                f"its rank's 5th to 95th percentile over the cases; #{score.rank} in the plan",
             ),
             Term(
-                "A plausible world",
+                "A plausible case",
                 worlds,
                 "each friction point's reach r drawn log-uniformly on its range: measured "
                 "r/1.2 .. r × 1.2, estimated r/2 .. r × 2, unknown r/10 .. r × 10, or its own "

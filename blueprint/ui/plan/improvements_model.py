@@ -308,7 +308,7 @@ class ImprovementsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = column.tip.format(k=k)
             if column.from_worlds and self._shown.stale:
-                tip += "; shown from before your last edit until the new worlds are drawn"
+                tip += "; shown from before your last edit until the new cases are drawn"
             return tip
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column.numeric else _LEFT
