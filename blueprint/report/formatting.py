@@ -75,7 +75,9 @@ def money(amount: float, currency: str) -> str:
 NO_BREAK_SPACE = "\u00a0"
 #: The space of ``money``'s ``€ 179,402`` or ``CHF 179,402`` (signed or not), before a digit,
 #: and the one after "≥" (at least) before an amount.
-_MONEY_SPACE = re.compile(r"(?<=[€£$]) (?=\d)|(?<=\b[A-Z]{3}) (?=\d)|(?<=≥) (?=[€£$A-Z])")
+_AT_LEAST = r"(?<=≥) (?=[-€£$A-Z])"
+_AT_LEAST_SPACE = re.compile(_AT_LEAST)
+_MONEY_SPACE = re.compile(rf"(?<=[€£$]) (?=\d)|(?<=\b[A-Z]{{3}}) (?=\d)|{_AT_LEAST}")
 
 
 def unbroken_money(text: str) -> str:
@@ -83,6 +85,12 @@ def unbroken_money(text: str) -> str:
     lines of a page: a line never ends on ``about £`` with the amount on the next. (The
     space is drawn as any other; text for a terminal or a file keeps the plain one.)"""
     return _MONEY_SPACE.sub(NO_BREAK_SPACE, text)
+
+
+def unbroken_at_least(text: str) -> str:
+    """``text`` with "≥" (at least) kept with the amount after it, and nothing else joined:
+    a table cell may still break after a currency (``≥ IDR`` over its number)."""
+    return _AT_LEAST_SPACE.sub(NO_BREAK_SPACE, text)
 
 
 def whole(value: float) -> str:

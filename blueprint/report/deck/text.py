@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection
 
 from ..fonts import bundled_fonts
-from ..formatting import NO_BREAK_SPACE
+from ..formatting import unbroken_at_least
 from ..text import plain, wrap_lines
 
 #: Characters no XML 1.0 document may hold: C0 controls but tab, line feed and carriage
@@ -39,14 +39,10 @@ def one_line(text: str) -> str:
     return plain(xml_safe(text))
 
 
-#: The space after "≥" (at least) before an amount's sign or currency.
-_AT_LEAST_SPACE = re.compile(r"(?<=≥) (?=[-€£$A-Z])")
-
-
 def amount_text(text: str) -> str:
     """An amount of a table cell as it may break: only after its currency (``≥ IDR`` over
     ``805,904,000,000,000``), never inside its number, which has no space to break at."""
-    return _AT_LEAST_SPACE.sub(NO_BREAK_SPACE, text)
+    return unbroken_at_least(text)
 
 
 def unbroken_size(
