@@ -448,3 +448,31 @@ def test_the_inspector_names_the_cell_of_the_view_shown(qtbot, window):
     assert inspector.cell.text().startswith(stage_names["s2"])
     show(qtbot, window, Qt.Key.Key_3)
     assert " today → " in inspector.cell.text() and inspector.cell.text().endswith(" tomorrow")
+
+
+def test_a_card_of_tomorrow_only_is_not_said_to_share_fields_with_today(qtbot):
+    """ "The same today and tomorrow: a change here changes both" beside a card and a
+    friction point that tomorrow alone holds: they have no today."""
+    from blueprint.model import Friction
+    from blueprint.ui.document import Document
+    from tests.factories import small_blueprint
+
+    bp = small_blueprint()
+    bp.touchpoints[2].state = Presence.FUTURE
+    bp.frictions.append(
+        Friction(id="xf", title="New wait", touchpoint_id="t3", state=Presence.FUTURE)
+    )
+    window = open_window(qtbot, Document(bp))
+    try:
+        show(qtbot, window, Qt.Key.Key_2)
+        inspector = tools(window).inspector
+        click_card(window, "t2")
+        assert inspector.fields.shared_note.isVisible()
+        click_card(window, "t3")
+        assert not inspector.fields.shared_note.isVisible()
+        inspector.tabs.setCurrentIndex(2)
+        form = inspector.frictions.editor
+        assert form.form.entity().id == "xf"
+        assert not form.shared_note.isVisible()
+    finally:
+        close_window(window)

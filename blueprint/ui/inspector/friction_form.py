@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
-from ...model import FrequencySource, FrictionNature
+from ...model import FrequencySource, FrictionNature, Presence
 from ...report.comparison_text import number_text
 from ..accessible_names import name_widget
 from ..canvas import palette
@@ -266,4 +266,6 @@ class FrictionForm(QWidget):
         friction = self.form.entity()
         good = friction is not None and friction.nature == FrictionNature.GOOD
         self._layout.setRowVisible(self.good_help, good)
-        self._layout.setRowVisible(self.shared_note, not self._today())
+        # Not for a friction point of tomorrow only: it has no today to share them with.
+        shared = friction is not None and friction.state != Presence.FUTURE
+        self._layout.setRowVisible(self.shared_note, shared and not self._today())

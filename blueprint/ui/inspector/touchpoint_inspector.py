@@ -153,8 +153,18 @@ class TouchpointInspector(QWidget):
             self.frictions.show_touchpoint(self.touchpoint_id)
             self.backing.show_touchpoint(self.touchpoint_id)
             self._show_cell()
+            self._show_shared_note()
             self._count_frictions()
             self._count_backing()
+
+    def _show_shared_note(self) -> None:
+        """Which fields tomorrow shares with today, in the future view: not on a card of
+        tomorrow only, which has no today to share them with."""
+        tp = self._document.get("touchpoints", self.touchpoint_id or "")
+        future = self._view == JourneyView.FUTURE
+        self.fields.shared_note.setVisible(
+            future and tp is not None and tp.state != Presence.FUTURE
+        )
 
     def set_journey_view(self, view: JourneyView) -> None:
         """Show and edit the values of the view: tomorrow's in the future view."""
@@ -162,7 +172,7 @@ class TouchpointInspector(QWidget):
         self._view = view
         self._show_cell()
         self.fields.form.set_command(EditTouchpointFuture if future else EditTouchpoint)
-        self.fields.shared_note.setVisible(future)
+        self._show_shared_note()
         state = None if view == JourneyView.COMPARE else (State.FUTURE if future else State.CURRENT)
         self.frictions.set_state(state)
         self._count_frictions()
