@@ -531,3 +531,29 @@ def _items(tree):
 
     for i in range(tree.topLevelItemCount()):
         yield from walk(tree.topLevelItem(i), 0)
+
+
+def test_a_long_word_typed_in_a_title_does_not_widen_the_term_column(qtbot):
+    """One long word of a friction point's title took half the pane, and was cut still."""
+    from blueprint.analysis import build_plan
+    from blueprint.storage import load_blueprint
+    from blueprint.ui.plan.improvements_breakdown import ScoreBreakdown, score_terms
+
+    bp = load_blueprint("samples/airline-delayed-bag.blueprint")
+    plan = build_plan(bp)
+    deep = max(plan.improvements, key=lambda s: len(s.frictions))
+    tree = ScoreBreakdown()
+    qtbot.addWidget(tree)
+    tree.resize(450, 500)
+    tree.show()
+    qtbot.waitExposed(tree)
+    tree.show_terms(score_terms(deep, plan, bp))
+    usual = tree.columnWidth(0)
+    long_title = "Gepäckermittlungsantragsformularunterschrift fehlt"
+    for friction in bp.frictions:
+        if friction.id in {f.friction_id for f in deep.frictions}:
+            friction.title = long_title
+    plan = build_plan(bp)
+    deep = next(s for s in plan.improvements if s.improvement_id == deep.improvement_id)
+    tree.show_terms(score_terms(deep, plan, bp))
+    assert tree.columnWidth(0) == usual

@@ -42,6 +42,8 @@ PERIOD_FACTORS = {
 FIRST_COLUMN_MAX = 160
 #: A cell's margin on either side of its text, in pixels (the style's, and some).
 TERM_PADDING = 6
+#: Marks a term whose label is a title someone typed (it has the title whole as its tip).
+TYPED_ROLE = Qt.ItemDataRole.UserRole
 NOTHING_SELECTED = "Select an improvement to see how its score is computed."
 
 
@@ -53,6 +55,7 @@ class Term:
     value: str
     how: str = ""
     children: tuple[Term, ...] = field(default=())
+    #: the label whole, where it is a title someone typed, cut short
     tip: str = ""
 
 
@@ -380,21 +383,25 @@ class ScoreBreakdown(QTreeWidget):
         ste…"), up to half the pane."""
         wanted = self.sizeHintForColumn(0)
         pane = self.viewport().width()
-        room = max(pane // 3, min(self.words_room(), pane // 2))
-        self.setColumnWidth(0, max(60, min(wanted, FIRST_COLUMN_MAX, room)))
+        usual = min(wanted, FIRST_COLUMN_MAX, pane // 3)
+        self.setColumnWidth(0, max(60, usual, min(self.words_room(), pane // 2)))
 
     def words_room(self) -> int:
         """The width the term column needs for each term's longest word, after the
-        indentation of its depth and its branch mark."""
+        indentation of its depth and its branch mark: the method's terms, not the titles
+        people typed (one long word of which took half the pane, still cut)."""
         metrics = self.fontMetrics()
         needed = 0
         for item, depth in _walk(self.invisibleRootItem(), 0):
+            if item.data(0, TYPED_ROLE):
+                continue
             longest = max((metrics.horizontalAdvance(w) for w in item.text(0).split()), default=0)
             needed = max(needed, (depth + 1) * self.indentation() + longest + 2 * TERM_PADDING)
         return needed
 
     def _item(self, term: Term) -> QTreeWidgetItem:
         item = QTreeWidgetItem([term.label, term.value, term.how])
+        item.setData(0, TYPED_ROLE, bool(term.tip))  # a title someone typed, cut short
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         tip = term.tip or term.label
         item.setToolTip(0, plain_tip(tip))
