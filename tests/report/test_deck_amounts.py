@@ -83,13 +83,17 @@ def test_a_column_of_huge_amounts_is_set_small_enough_for_its_longest_number(hug
         # Measured as the deck measures its text, in a font wider than PowerPoint's.
         assert lines_needed(number, size, room, bold=bold) == 1, f"{text!r} at {size} pt"
         by_column.setdefault(name, set()).add(size)
-    # A column reads as one: its amounts all at one size, and that not needlessly small.
-    for name, sizes in by_column.items():
-        assert len(sizes) == 1, f"{name}: {sizes}"
+    # The columns of numbers read as one: all at one size, and that not needlessly small
+    # (one of them would break a number at a point larger).
+    sizes = set().union(*by_column.values())
+    assert len(sizes) == 1, by_column
+    (size,) = sizes
+    tightest = []
+    for name in by_column:
         longest = max((NUMBER.search(t).group() for t, _, _, _, n in cells if n == name), key=len)
-        (size,) = sizes
         room = next(r for _, _, r, _, n in cells if n == name)
-        assert lines_needed(longest, size + 1, room, bold=True) > 1, name
+        tightest.append(lines_needed(longest, size + 1, room, bold=True) > 1)
+    assert any(tightest)
 
 
 def test_the_top_improvements_stay_on_one_slide_when_they_fit(huge_deck):

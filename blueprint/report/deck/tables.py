@@ -131,7 +131,8 @@ def whole_amounts(
     """The ``columns`` and ``rows`` of a table ``width`` wide, set at ``size``, with its
     amounts kept whole: each may break after its currency only, and a column of numbers is
     set as much smaller as its longest number needs to stay on one line (a huge amount read
-    ``IDR`` / ``8,823,305,500,0`` / ``00,000``). Ordinary amounts keep ``size``."""
+    ``IDR`` / ``8,823,305,500,0`` / ``00,000``), every column of numbers at one size.
+    Ordinary amounts keep ``size``."""
     rows = [
         [
             _amount_cell(cell) if column.numeric else cell
@@ -139,15 +140,24 @@ def whole_amounts(
         ]
         for row in rows
     ]
-    fitted = []
-    for i, column in enumerate(columns):
-        if column.numeric:
-            numbers = {number for row in rows for number in _numbers(row[i])}
-            room = _column_width(columns, i, width)
-            points = unbroken_size(numbers, room, largest=size, smallest=AMOUNT_SMALLEST)
-            column = replace(column, size=points) if points < size else column
-        fitted.append(column)
-    return tuple(fitted), rows
+    # One size for every column of numbers, the smallest any needs: three neighbouring
+    # columns set at three sizes read as a mistake.
+    points = min(
+        (
+            unbroken_size(
+                {number for row in rows for number in _numbers(row[i])},
+                _column_width(columns, i, width),
+                largest=size,
+                smallest=AMOUNT_SMALLEST,
+            )
+            for i, column in enumerate(columns)
+            if column.numeric
+        ),
+        default=size,
+    )
+    if points >= size:
+        return tuple(columns), rows
+    return tuple(replace(c, size=points) if c.numeric else c for c in columns), rows
 
 
 def _numbers(cell: Cell | str) -> list[tuple[str, bool]]:
