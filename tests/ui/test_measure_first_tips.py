@@ -11,8 +11,7 @@ from blueprint.storage import load_blueprint
 from blueprint.ui.document import Document
 from tests.conftest import ROOT
 from tests.ui.editing_helpers import close_window, open_window
-from tests.ui.test_improvements import show_dock
-from tests.ui.test_plan_certainty import landed, open_measure_first
+from tests.ui.test_plan_certainty import show_measure_first
 from tests.ui.text_helpers import shown_as
 
 AIRLINE = ROOT / "samples" / "airline-delayed-bag.blueprint"
@@ -49,9 +48,7 @@ def hover(qtbot, shown, title: str) -> str:
 def test_a_decisive_rows_tip_says_what_each_end_changes(qtbot, airline):
     window = open_window(qtbot, airline)
     try:
-        dock = show_dock(window)
-        landed(qtbot, dock)
-        open_measure_first(qtbot, dock)
+        dock = show_measure_first(qtbot, window)
         shown = dock.measure_first
         assert hover(qtbot, shown, "Receipt upload fails for phone photos") == (
             "Receipt upload fails for phone photos\n"

@@ -23,11 +23,15 @@ def landed(qtbot, dock) -> None:
     qtbot.waitUntil(lambda: not dock.certainty.stale, timeout=20_000)
 
 
-def open_measure_first(qtbot, dock) -> None:
-    """Click the Measure first tab, as a user does."""
+def show_measure_first(qtbot, window):
+    """The Improvements dock opened, its plausible cases drawn, and its Measure first tab
+    clicked, as a user does; the dock."""
+    dock = show_dock(window)
+    landed(qtbot, dock)
     tabs = dock.explained.tabBar()
     qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(MEASURE_FIRST_TAB).center())
     qtbot.waitUntil(dock.measure_first.isVisible)
+    return dock
 
 
 def expected(window):
@@ -168,9 +172,7 @@ def test_the_measure_first_list_names_the_decisive_estimates_first(qtbot, docume
 def test_clicking_a_friction_to_measure_first_shows_it_on_its_card(qtbot, document):
     window = open_window(qtbot, document)
     try:
-        dock = show_dock(window)
-        landed(qtbot, dock)
-        open_measure_first(qtbot, dock)
+        dock = show_measure_first(qtbot, window)
         shown = dock.measure_first
         first = expected(window).measure_first[0]
         item = shown.topLevelItem(0)
