@@ -462,6 +462,10 @@ def test_keeping_the_value_the_file_held_sets_it_again_after_another_decision(qt
         click_card(window, "t2")
         show_comments(window, CONFLICTS)
         first, _second = panel(window).conflict_views()
+        rows = panel(window).conflict_list
+        texts = [rows.item(i).text() for i in range(rows.count())]
+        assert len(set(texts)) == 2  # the same field twice, told apart by the other value
+        assert texts[0].endswith("(plan (Bo's conflicted copy).blueprint: 'Call about the order')")
         click(qtbot, first.keep_theirs)
         assert window.document.touchpoint("t2").title == "Call about the order"
         [second] = panel(window).conflict_views()

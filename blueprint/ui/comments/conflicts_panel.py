@@ -7,6 +7,7 @@ Each decision is one undo step.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -134,8 +135,18 @@ class ConflictsPanel(ListedPanel):
 
     def refresh_list(self) -> None:
         document = self._document
+        said = [(conflict_words(document, c), c.id) for c in document.blueprint.conflicts]
+        # Two merges can leave two conflicts on one field: the same line twice, told apart
+        # by the other side's value.
+        twice = Counter(words.line for words, _ in said)
         lines = tuple(
-            (conflict_words(document, c).line, c.id) for c in document.blueprint.conflicts
+            (
+                f"{words.line} ({': '.join(words.theirs)})"
+                if twice[words.line] > 1
+                else words.line,
+                conflict_id,
+            )
+            for words, conflict_id in said
         )
         self._show_lines(lines)
         self.no_conflicts.setVisible(not lines)
