@@ -436,7 +436,7 @@ def named_conflicts(ours_name: str, theirs_name: str):
 def test_a_long_side_name_leaves_the_keep_buttons_in_the_panel(qtbot):
     """A commit id or a branch_with_underscores has nowhere to break: the row grew wider than
     the dock and its Keep buttons went past its edge, out of reach."""
-    window = open_window(qtbot, Document(named_conflicts("a" * 40, "bo_new_sms_" * 5)))
+    window = open_window(qtbot, Document(named_conflicts("a" * 80, "bo_new_sms_" * 5)))
     try:
         window.resize(1280, 720)
         click_card(window, "t2")
@@ -446,7 +446,8 @@ def test_a_long_side_name_leaves_the_keep_buttons_in_the_panel(qtbot):
             for button in (view.keep_ours, view.keep_theirs):
                 right = button.mapTo(scroll.viewport(), button.rect().topRight()).x()
                 assert button.isVisible() and right <= scroll.viewport().width()
-            assert "…" in view.ours.text() and "a" * 40 in view.ours.toolTip()
+            assert "…" in view.ours.text() and "a" * 80 in view.ours.toolTip()
+            assert "a" * 40 not in view.sentence.text()  # "The file holds the value of a…"
     finally:
         close_window(window)
 

@@ -119,7 +119,7 @@ def conflict_words(document: Document, conflict: Conflict) -> ConflictWords:
     field = field_words(conflict.field) if conflict.field else ""
     ours_kept = kept_side(conflict) == Side.OURS
     keeper, other_side = (
-        side_name(conflict, side) for side in (conflict.kept_from, conflict.other_from)
+        short_words(side_name(conflict, side)) for side in (conflict.kept_from, conflict.other_from)
     )
     if conflict.kind == ConflictKind.DELETED_AND_CHANGED:
         changed = conflict.kept if isinstance(conflict.kept, list) else []
@@ -152,6 +152,16 @@ def conflict_words(document: Document, conflict: Conflict) -> ConflictWords:
         ours, theirs = (kept, other) if ours_kept else (other, kept)
     names = (whose(conflict, side) for side in (Side.OURS, Side.THEIRS))
     return ConflictWords(what, field, sentence, *zip(names, (ours, theirs), strict=True))
+
+
+#: A word of a side's name longer than this is cut where the panel says it (whole in the
+#: tooltips): a name with nowhere to break (a commit id, a_branch_name) widened the panel
+#: and pushed its Keep buttons out of it.
+LONGEST_WORD = 24
+
+
+def short_words(name: str) -> str:
+    return " ".join(one_line(word, LONGEST_WORD) for word in name.split())
 
 
 def capitalised(name: str) -> str:

@@ -25,9 +25,8 @@ from ..commands import ResolveConflict, Side, push_checked
 from ..document import Document
 from ..inspector.forms import caption
 from ..tips import plain_tip, set_plain_tip
-from .conflict_words import ConflictWords, capitalised, conflict_words
+from .conflict_words import ConflictWords, capitalised, conflict_words, short_words
 from .listed_panel import ListedPanel
-from .subjects import one_line
 from .thread_view import plain_label
 
 NO_CONFLICTS = "No merge conflicts: nothing waits for a decision."
@@ -35,17 +34,11 @@ NOTHING_CHOSEN = "Select a card, or pick a conflict above, to decide it here."
 NONE_HERE = "Nothing to decide about what is selected."
 
 
-#: A word of a side's name longer than this is cut beside its value (whole in its tooltip):
-#: a name with nowhere to break (a commit id, a_branch_name) pushed the Keep buttons out of
-#: the panel.
-LONGEST_WORD = 24
-
-
 def shown_name(name: str) -> str:
     """A side's name as its row starts with it: each overlong word cut, capitalised where it
     is a word of ours ("Ours", "The merge"), and isolated, so that a right-to-left name does
     not turn the row round (its value went to the left of it)."""
-    shown = capitalised(" ".join(one_line(word, LONGEST_WORD) for word in name.split()))
+    shown = capitalised(short_words(name))
     rtl = any(unicodedata.bidirectional(c) in ("R", "AL") for c in shown)
     return f"\u2068{shown}\u2069" if rtl else shown
 
