@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..model import Blueprint, Presence
+from ..model import Blueprint, FrictionNature, Presence
 
 #: How the future values' fields are named for a person.
 FIELD_NAMES = {
@@ -35,12 +35,18 @@ class Difference:
     touchpoint_id: str  # the card it shows on
     name: str
     fields: tuple[str, ...] = ()  # what changes, for CHANGED
+    #: a friction point kept on purpose (good friction: a check, a pause to confirm)
+    deliberate: bool = False
 
     def describe(self) -> str:
-        """``Added touchpoint 'Proactive SMS'``, ``Changed touchpoint 'Call': channel, EPIC``."""
+        """``Added touchpoint 'Proactive SMS'``, ``Changed touchpoint 'Call': channel, EPIC``;
+        a deliberate friction point removed says so: the method never plans to remove one,
+        and the plan listed a security check gone like any other line."""
         text = f"{self.kind.value.capitalize()} {self.noun} '{self.name}'"
         if self.fields:
             text += ": " + ", ".join(FIELD_NAMES.get(f, f) for f in self.fields)
+        if self.deliberate and self.kind == DifferenceKind.REMOVED:
+            text += " (deliberate friction: kept on purpose today)"
         return text
 
 
@@ -75,6 +81,7 @@ def differences(bp: Blueprint, *, keep_equal: bool = True) -> list[Difference]:
                     friction.touchpoint_id,
                     friction.title,
                     changed,
+                    friction.nature == FrictionNature.GOOD,
                 )
             )
     for flow in bp.flows:

@@ -242,3 +242,23 @@ def test_the_json_document_names_what_it_counts():
     assert figures_["stages"][1]["stage"] == "Install"
     assert [p["persona"] for p in doc["personas"]] == ["Family", "Home worker"]
     assert "Added touchpoint 'Install date by SMS'" in [d["text"] for d in doc["differences"]]
+
+
+def test_a_deliberate_friction_point_removed_tomorrow_says_so():
+    """A security check gone tomorrow was listed like any other line; the method never plans
+    to remove good friction."""
+    from blueprint.changes import compare_states
+    from blueprint.storage import load_blueprint
+
+    bp = load_blueprint("samples/broadband-installation.blueprint")
+    lines = [d.describe() for d in compare_states(bp).differences]
+    good = {f.title for f in bp.frictions if f.nature == "good" and f.state == "current"}
+    assert good
+    for title in good:
+        [line] = [line for line in lines if f"friction point '{title}'" in line]
+        assert line.endswith("(deliberate friction: kept on purpose today)")
+    assert not any(
+        line.endswith("kept on purpose today)")
+        for line in lines
+        if not any(f"'{title}'" in line for title in good)
+    )
