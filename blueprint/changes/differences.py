@@ -42,11 +42,12 @@ class Difference:
         """``Added touchpoint 'Proactive SMS'``, ``Changed touchpoint 'Call': channel, EPIC``;
         a deliberate friction point removed says so: the method never plans to remove one,
         and the plan listed a security check gone like any other line."""
-        text = f"{self.kind.value.capitalize()} {self.noun} '{self.name}'"
+        deliberate = (
+            "deliberate " if self.deliberate and self.kind == DifferenceKind.REMOVED else ""
+        )
+        text = f"{self.kind.value.capitalize()} {deliberate}{self.noun} '{self.name}'"
         if self.fields:
             text += ": " + ", ".join(FIELD_NAMES.get(f, f) for f in self.fields)
-        if self.deliberate and self.kind == DifferenceKind.REMOVED:
-            text += " (deliberate friction: kept on purpose today)"
         return text
 
 

@@ -302,3 +302,15 @@ def test_a_share_and_its_change_in_points_add_up_as_printed():
     )
     assert (before, after, change) == ("75.7%", "68.0%", "-7.7 points")
     assert float(after[:-1]) - float(before[:-1]) == pytest.approx(float(change.split()[0]))
+
+
+def test_the_list_of_changes_leaves_no_page_holding_a_line_alone():
+    """The list was one paragraph: its last line, "by #1)", went alone onto a page of its
+    own, between the figures and the staircase."""
+    from blueprint.storage import load_blueprint
+
+    bp = load_blueprint("samples/broadband-installation.blueprint")
+    for number, page in enumerate(render(bp).pages, start=1):
+        body = [line for line in page.splitlines() if "Page " not in line and line.strip()]
+        # The running head and foot aside, every page says something.
+        assert len(" ".join(body[1:])) > 80, f"page {number}: {body}"

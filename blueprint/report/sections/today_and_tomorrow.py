@@ -6,6 +6,7 @@ today's journey; this section sets each figure of today against tomorrow's.
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from ..content import today_and_tomorrow as content
@@ -135,6 +136,11 @@ def _differences(ctx: RenderContext, said: TodayAndTomorrow) -> list[Flowable]:
         lines.append(f"•&nbsp;{line}")
     if said.more_differences:
         lines.append(said.more_differences)
+    # A paragraph each, none broken before its last line: the list as one paragraph left a
+    # page holding "by #1)" alone.
+    line_style = ParagraphStyle(
+        "difference", parent=ctx.styles.body, spaceBefore=0, spaceAfter=0, allowWidows=0
+    )
     return [
         CondPageBreak(KEEP_WITH_HEADING),
         Paragraph("What the future state changes", ctx.styles.h2),
@@ -143,5 +149,5 @@ def _differences(ctx: RenderContext, said: TodayAndTomorrow) -> list[Flowable]:
             "it about (by rank).",
             ctx.styles.body,
         ),
-        Paragraph("<br/>".join(lines), ctx.styles.body),
+        *(Paragraph(line, line_style) for line in lines),
     ]
