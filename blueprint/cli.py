@@ -290,14 +290,13 @@ def _plan_table(
         data = buffer.getvalue().encode("utf-8")
     to_stdout = not args.output or args.output == "-"  # "-o -": as Unix tools read it
     if kind == "csv" and not to_stdout:
-        data = UTF8_BOM + data  # a file a manager opens in a spreadsheet; standard output
-        # stays as scripts read it, whether piped or redirected
+        # A file a manager opens in a spreadsheet; standard output stays as scripts read it,
+        # whether piped or redirected.
+        data = UTF8_BOM + data
     if to_stdout:
         write_stdout(data)
         return EXIT_OK
-    # The bytes of standard output redirected to a file, written as every other output is:
-    # atomically.
-    atomic_write_bytes(args.output, data)
+    atomic_write_bytes(args.output, data)  # as every other output is written: atomically
     print(f"Wrote {args.output}: {fmt.plural(len(plan.improvements), 'improvement')}.")
     return EXIT_OK
 

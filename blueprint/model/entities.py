@@ -519,8 +519,8 @@ class Conflict(Identified):
     other_from: Text = Field(default="theirs", description="Whose value was set aside.")
     ours_name: Text = Field(
         default="",
-        description="Who 'ours' was, as the merge named that side (a branch and its last "
-        "author, a file); '' when the merge did not say (since version 5).",
+        description="Who 'ours' was, as the merge named that side (a branch, a file, a "
+        "person's copy); '' when the merge did not say (since version 5).",
     )
     theirs_name: Text = Field(
         default="", description="Who 'theirs' was, as the merge named it (since version 5)."

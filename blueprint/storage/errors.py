@@ -39,7 +39,7 @@ class BlueprintFileError(Exception):
         """Every problem whole, one to a line, where ``listed`` names only the first ones or
         cuts one short; else ""."""
         problems = [str(p) for p in getattr(self, "problems", ())]
-        cut = len(problems) > self.LISTED or any(len(p) > SHOWN_CHARS for p in problems)
+        cut = len(problems) > self.LISTED or _any_too_long(problems)
         return bullets(problems) if cut else ""
 
     def with_path(self, path: Path | str) -> BlueprintFileError:
@@ -62,9 +62,14 @@ def bullets(problems: Sequence[object], limit: int | None = None) -> str:
     lines = [f"• {_cut(str(problem))}" for problem in problems[:limit]]
     if len(problems) > limit:
         lines.append(f"… and {len(problems) - limit} more (Show Details… lists them all)")
-    elif any(len(str(p)) > SHOWN_CHARS for p in problems):
+    elif _any_too_long(problems):
         lines.append("(Show Details… gives each in full)")
     return "\n".join(lines)
+
+
+def _any_too_long(problems: Sequence[object]) -> bool:
+    """Whether a dialog cuts one of ``problems`` short."""
+    return any(len(str(problem)) > SHOWN_CHARS for problem in problems)
 
 
 def _cut(text: str) -> str:

@@ -431,17 +431,13 @@ class _Placer:
         wanted = _text(cell)
         if not wanted:
             raise BadCell(f"no touchpoint given (column {column!r} is empty)")
+        if self.mapping.match == BY_ID and wanted in self._ids:
+            return wanted
         found = self._exact_titles.get(text_of(cell)) or self._titles.get(loosely(wanted), [])
         if self.mapping.match == BY_ID:
-            if wanted not in self._ids:
-                # A sheet of titles read as ids placed nothing, and said nothing of why.
-                hint = (
-                    "; that is a touchpoint's title: match the touchpoints by title"
-                    if found
-                    else ""
-                )
-                raise BadCell(f"no touchpoint has the id {clip(wanted)!r}{hint}")
-            return wanted
+            # A sheet of titles read as ids placed nothing, and said nothing of why.
+            hint = "; that is a touchpoint's title: match the touchpoints by title" if found else ""
+            raise BadCell(f"no touchpoint has the id {clip(wanted)!r}{hint}")
         if len(found) == 1:
             return found[0]
         if found:

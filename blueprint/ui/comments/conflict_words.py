@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ...changes.conflicts import THE_MERGE, disputed, side_name, whole_value_words
+from ...changes.conflicts import THE_MERGE, disputed, whole_value_words
 from ...changes.words import LABELS as FIELD_LABELS
 from ...changes.words import Names
 from ...changes.words import label as field_label
@@ -117,10 +117,10 @@ def _said(document: Document, conflict: Conflict, value: Any) -> str:
 def conflict_words(document: Document, conflict: Conflict) -> ConflictWords:
     what = entity_words(document, conflict.collection, conflict.entity_id)
     field = field_words(conflict.field) if conflict.field else ""
-    ours_kept = kept_side(conflict) == Side.OURS
-    keeper, other_side = (
-        short_words(side_name(conflict, side)) for side in (conflict.kept_from, conflict.other_from)
-    )
+    kept = kept_side(conflict)
+    ours_kept = kept == Side.OURS
+    set_aside = Side.THEIRS if ours_kept else Side.OURS
+    keeper, other_side = (short_words(whose(conflict, side)) for side in (kept, set_aside))
     if conflict.kind == ConflictKind.DELETED_AND_CHANGED:
         changed = conflict.kept if isinstance(conflict.kept, list) else []
         how = ", ".join(field_words(str(p)) for p in changed) or "what is on it"
